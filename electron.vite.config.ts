@@ -1,0 +1,37 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'electron-vite'
+import { resolve } from 'node:path'
+
+// The CSP in index.html is strict; only the dev server (HMR over a websocket and
+// React's inline refresh preamble) needs it relaxed, and only in `serve`.
+const relaxCspForDevServer = {
+  name: 'relax-csp-for-dev-server',
+  apply: 'serve' as const,
+  transformIndexHtml: (html: string) =>
+    html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws:")
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      // kysely ships ESM only and zod is pure JS: bundle them; keep the native
+      // better-sqlite3 (rebuilt for Electron's ABI when packaging) and xlsx outside.
+      externalizeDeps: { exclude: ['kysely', 'zod'] }
+    }
+  },
+  preload: {
+    build: {
+      // A sandboxed preload must be one CommonJS file: Electron cannot load ESM there.
+      rollupOptions: {
+        input: { index: resolve('src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].js' }
+      }
+    }
+  },
+  renderer: {
+    root: resolve('src/renderer'),
+    build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
+    plugins: [react(), relaxCspForDevServer]
+  }
+})

@@ -1,0 +1,94 @@
+/**
+ * The core: one handler map assembled from the domain modules, and the single
+ * dispatch every door goes through (validate, run, map errors).
+ */
+import { userInfo } from 'node:os'
+import type { z } from 'zod'
+import { apiContract, FIELD_LABELS, isApiName, type ApiName, type ApiOutput } from '../../shared/api'
+import { AppError } from '../../shared/errors'
+import { auditHandlers } from './audit/handlers'
+import type { CoreContext, HandlerMap } from './context'
+import { openDatabase, type OpenOptions } from './db/connection'
+import { officeHandlers } from './office/handlers'
+import { registryHandlers } from './registry/handlers'
+
+export const handlers: HandlerMap = {
+  ...officeHandlers,
+  ...registryHandlers,
+  ...auditHandlers
+}
+
+export interface Core {
+  ctx: CoreContext
+  dispatch(name: string, input: unknown): Promise<unknown>
+  call<N extends ApiName>(name: N, input: unknown): Promise<ApiOutput<N>>
+  close(): Promise<void>
+}
+
+export interface CoreOptions extends OpenOptions {
+  dbPath: string
+  user?: string
+  now?: () => string
+}
+
+export function defaultUser(): string {
+  try {
+    return userInfo().username || 'người dùng'
+  } catch {
+    return 'người dùng'
+  }
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const conn = await openDatabase(options.dbPath, options)
+  const ctx: CoreContext = {
+    conn,
+    db: conn.db,
+    user: options.user ?? defaultUser(),
+    now: options.now ?? (() => new Date().toISOString())
+  }
+  const dispatch = (name: string, input: unknown) => dispatchTo(ctx, name, input)
+  return {
+    ctx,
+    dispatch,
+    call: (name, input) => dispatch(name, input) as Promise<ApiOutput<typeof name>>,
+    close: () => conn.db.destroy()
+  }
+}
+
+/** Validate, run, and turn anything unexpected into an AppError without internals. */
+export async function dispatchTo(ctx: CoreContext, name: string, input: unknown): Promise<unknown> {
+  if (!isApiName(name)) {
+    throw new AppError('UNKNOWN_HANDLER', `Chức năng «${String(name).slice(0, 60)}» không có.`)
+  }
+  const parsed = apiContract[name].input.safeParse(input ?? {})
+  if (!parsed.success) throw validationError(parsed.error)
+  try {
+    return await (handlers[name] as (i: unknown, c: CoreContext) => Promise<unknown>)(parsed.data, ctx)
+  } catch (err) {
+    if (err instanceof AppError) throw err
+    // A bug or an environment failure: keep the detail for the log, not the user.
+    console.error(`[${name}]`, err)
+    throw new AppError('INTERNAL', 'Đã có lỗi không mong đợi; thao tác chưa được ghi. Hãy thử lại hoặc báo cho người quản trị.')
+  }
+}
+
+/** One Vietnamese sentence per problem, each naming its field. */
+export function validationError(error: z.ZodError): AppError {
+  const fields: Record<string, string> = {}
+  for (const issue of error.issues) {
+    const path = issue.path.filter((p) => typeof p === 'string' || typeof p === 'number')
+    const key = path.join('.') || '(dữ liệu)'
+    if (!(key in fields)) {
+      fields[key] =
+        issue.code === 'unrecognized_keys'
+          ? `Có trường không được phép: ${issue.keys.join(', ')}`
+          : issue.message
+    }
+  }
+  const sentences = Object.entries(fields).map(([key, message]) => {
+    const last = key.split('.').pop() ?? key
+    return `${FIELD_LABELS[last] ?? key}: ${message}`
+  })
+  return new AppError('VALIDATION', `Dữ liệu chưa hợp lệ — ${sentences.join('; ')}.`, { fields })
+}

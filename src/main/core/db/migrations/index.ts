@@ -1,0 +1,11 @@
+/**
+ * Every schema change, in order, imported statically so the bundle carries them
+ * (no directory globbing at run time). Add a file, add a line; never edit one
+ * that has shipped.
+ */
+import type { Migration } from 'kysely/migration'
+import * as m001 from './001-foundation'
+
+export const migrations: Record<string, Migration> = {
+  '001-foundation': m001
+}

@@ -1,0 +1,91 @@
+/** Kysely's view of the SQLite file: one interface per table, snake_case as stored. */
+import type { Generated } from 'kysely'
+
+export interface OfficeTable {
+  id: number
+  unit_code: string
+  created_at: string
+}
+
+export interface MetaTable {
+  key: string
+  value: string
+}
+
+export interface AdminUnitsTable {
+  code: string
+  name: string
+  level: string
+  parent_code: string | null
+  valid_from: string | null
+  valid_to: string | null
+}
+
+export interface EntitiesTable {
+  id: Generated<number>
+  kind: string
+  reg_no: string | null
+  name: string
+  name_key: string
+  search_key: string
+  address: string | null
+  commune: string | null
+  district_code: string | null
+  representative: string | null
+  phone: string | null
+  registration_date: string | null
+  charter_capital: number | null
+  sector: string | null
+  business_lines: string | null
+  notes: string | null
+  row_version: Generated<number>
+  created_at: string
+  updated_at: string
+}
+
+export interface StatusEventsTable {
+  id: Generated<number>
+  entity_id: number
+  status: string
+  /** null: holds since registration (an old list gave no date). */
+  effective_date: string | null
+  decision_no: string | null
+  note: string | null
+  created_at: string
+}
+
+export interface YearlyFiguresTable {
+  id: Generated<number>
+  entity_id: number
+  year: number
+  members: number | null
+  workers: number | null
+  managers: number | null
+  managers_elementary: number | null
+  managers_college: number | null
+  revenue: number | null
+  profit: number | null
+  avg_income: number | null
+  classification: string | null
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  at: string
+  user: string
+  action: string
+  table_name: string
+  row_id: number | null
+  before_json: string | null
+  after_json: string | null
+}
+
+export interface Database {
+  office: OfficeTable
+  meta: MetaTable
+  admin_units: AdminUnitsTable
+  entities: EntitiesTable
+  status_events: StatusEventsTable
+  yearly_figures: YearlyFiguresTable
+  audit_log: AuditLogTable
+}

@@ -1,0 +1,100 @@
+/** The register's rows: mapping between the API's fields and the stored columns. */
+import { sql, type Kysely } from 'kysely'
+import type { Entity, EntityFields } from '../../../shared/api'
+import type { EntityKind, Sector, Status } from '../../../shared/domain'
+import { clean, fold, searchKey } from '../../../shared/text'
+import type { Database, EntitiesTable } from '../db/schema'
+
+type FieldColumn = Exclude<keyof EntitiesTable, 'id' | 'name_key' | 'search_key' | 'row_version' | 'created_at' | 'updated_at'>
+
+/** API field → stored column, in the order a person reads a record. */
+export const FIELD_COLUMNS: Record<keyof EntityFields, FieldColumn> = {
+  kind: 'kind',
+  regNo: 'reg_no',
+  name: 'name',
+  address: 'address',
+  commune: 'commune',
+  districtCode: 'district_code',
+  representative: 'representative',
+  phone: 'phone',
+  registrationDate: 'registration_date',
+  charterCapital: 'charter_capital',
+  sector: 'sector',
+  businessLines: 'business_lines',
+  notes: 'notes'
+}
+
+/** Stored form of validated fields: text in NFC with spaces tidied, blanks as null. */
+export function toColumns(fields: Partial<EntityFields>): Partial<Record<FieldColumn, string | number | null>> {
+  const out: Partial<Record<FieldColumn, string | number | null>> = {}
+  for (const [field, column] of Object.entries(FIELD_COLUMNS) as Array<[keyof EntityFields, FieldColumn]>) {
+    if (!(field in fields)) continue
+    const value = fields[field]
+    if (typeof value === 'string') {
+      const tidy = clean(value)
+      out[column] = tidy === '' ? null : tidy
+    } else {
+      out[column] = value ?? null
+    }
+  }
+  return out
+}
+
+/** The derived keys that search and duplicate checks rely on. */
+export function derivedKeys(row: Pick<EntitiesTable, 'name' | 'reg_no' | 'representative' | 'address' | 'commune'>) {
+  return {
+    name_key: fold(row.name),
+    search_key: searchKey(row.name, row.reg_no, row.representative, row.address, row.commune)
+  }
+}
+
+type EntityRow = EntitiesTable & { id: number; row_version: number; status: string | null }
+
+export function toEntity(row: EntityRow): Entity {
+  return {
+    id: row.id,
+    kind: row.kind as EntityKind,
+    regNo: row.reg_no,
+    name: row.name,
+    address: row.address,
+    commune: row.commune,
+    districtCode: row.district_code,
+    representative: row.representative,
+    phone: row.phone,
+    registrationDate: row.registration_date,
+    charterCapital: row.charter_capital,
+    sector: row.sector as Sector | null,
+    businessLines: row.business_lines,
+    notes: row.notes,
+    status: row.status as Status | null,
+    rowVersion: row.row_version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at
+  }
+}
+
+/**
+ * Entities with their current status: the latest dated event, or when none is
+ * dated, the latest recorded "since registration" one.
+ */
+export function selectEntities(db: Kysely<Database>) {
+  return db
+    .selectFrom('entities as e')
+    .selectAll('e')
+    .select((eb) =>
+      eb
+        .selectFrom('status_events as s')
+        .select('s.status')
+        .whereRef('s.entity_id', '=', 'e.id')
+        .orderBy(sql`s.effective_date is null`)
+        .orderBy('s.effective_date', 'desc')
+        .orderBy('s.id', 'desc')
+        .limit(1)
+        .as('status')
+    )
+}
+
+export async function findEntity(db: Kysely<Database>, id: number): Promise<Entity | undefined> {
+  const row = await selectEntities(db).where('e.id', '=', id).executeTakeFirst()
+  return row ? toEntity(row as EntityRow) : undefined
+}

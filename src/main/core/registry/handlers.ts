@@ -1,0 +1,120 @@
+import type { Entity } from '../../../shared/api'
+import { AppError } from '../../../shared/errors'
+import { compareVi, searchTokens } from '../../../shared/text'
+import { writeAudit } from '../audit/log'
+import type { CoreContext, DomainHandlers, Trx } from '../context'
+import { derivedKeys, findEntity, selectEntities, toColumns, toEntity } from './entities'
+
+async function mustFind(ctx: CoreContext, id: number): Promise<Entity> {
+  const entity = await findEntity(ctx.db, id)
+  if (!entity) throw new AppError('NOT_FOUND', `Không tìm thấy bản ghi số ${id} trong sổ.`, { id })
+  return entity
+}
+
+/** Two records with one registration number would be counted twice in every report. */
+async function refuseTakenRegNo(trx: Trx, regNo: string | null | undefined, exceptId?: number): Promise<void> {
+  if (!regNo) return
+  let query = trx.selectFrom('entities').select(['id', 'name']).where('reg_no', '=', regNo)
+  if (exceptId) query = query.where('id', '!=', exceptId)
+  const other = await query.executeTakeFirst()
+  if (other) {
+    throw new AppError('ALREADY_EXISTS', `Mã số ${regNo} đã có trong sổ: «${other.name}».`, {
+      field: 'regNo',
+      otherId: other.id
+    })
+  }
+}
+
+async function requireOffice(ctx: CoreContext): Promise<void> {
+  const office = await ctx.db.selectFrom('office').select('unit_code').executeTakeFirst()
+  if (!office) {
+    throw new AppError('NOT_CONFIGURED', 'Chưa chọn đơn vị hành chính của cơ quan. Hãy thiết lập trước khi nhập sổ.')
+  }
+}
+
+export const registryHandlers: DomainHandlers<'entity.create' | 'entity.list' | 'entity.get' | 'entity.update'> = {
+  'entity.create': async (input, ctx) => {
+    await requireOffice(ctx)
+    const { status, ...fields } = input
+    const columns = toColumns(fields)
+    const now = ctx.now()
+    const id = await ctx.db.transaction().execute(async (trx) => {
+      await refuseTakenRegNo(trx, columns.reg_no as string | null)
+      const row = {
+        ...columns,
+        kind: input.kind,
+        name: columns.name as string,
+        ...derivedKeys({
+          name: columns.name as string,
+          reg_no: (columns.reg_no as string) ?? null,
+          representative: (columns.representative as string) ?? null,
+          address: (columns.address as string) ?? null,
+          commune: (columns.commune as string) ?? null
+        }),
+        created_at: now,
+        updated_at: now
+      }
+      const { id } = await trx.insertInto('entities').values(row).returning('id').executeTakeFirstOrThrow()
+      // The starting status holds since registration: an effective date is only
+      // recorded for later changes, which come with a decision.
+      const event = { entity_id: id, status, effective_date: null, decision_no: null, note: null, created_at: now }
+      const { id: eventId } = await trx.insertInto('status_events').values(event).returning('id').executeTakeFirstOrThrow()
+      await writeAudit(trx, ctx, { action: 'create', table: 'entities', rowId: id, after: { ...fields, status } })
+      await writeAudit(trx, ctx, { action: 'create', table: 'status_events', rowId: eventId, after: event })
+      return id
+    })
+    return mustFind(ctx, id)
+  },
+
+  'entity.list': async (input, ctx) => {
+    let query = selectEntities(ctx.db)
+    for (const token of searchTokens(input.q ?? '')) {
+      // Tokens are folded to [a-z0-9], so they carry no LIKE wildcards.
+      query = query.where('e.search_key', 'like', `%${token}%`)
+    }
+    if (input.kind) query = query.where('e.kind', '=', input.kind)
+    const rows = (await query.execute()).map((r) => toEntity(r as Parameters<typeof toEntity>[0]))
+    rows.sort((a, b) => compareVi(a.name, b.name) || a.id - b.id)
+    const offset = input.offset ?? 0
+    return { rows: rows.slice(offset, input.limit === undefined ? undefined : offset + input.limit), total: rows.length }
+  },
+
+  'entity.get': async (input, ctx) => mustFind(ctx, input.id),
+
+  'entity.update': async (input, ctx) => {
+    const changes = toColumns(input.changes)
+    await ctx.db.transaction().execute(async (trx) => {
+      const before = await findEntity(trx, input.id)
+      if (!before) throw new AppError('NOT_FOUND', `Không tìm thấy bản ghi số ${input.id} trong sổ.`, { id: input.id })
+      if (before.rowVersion !== input.rowVersion) {
+        throw new AppError(
+          'STALE',
+          `«${before.name}» vừa được sửa ở nơi khác (phiên bản ${before.rowVersion}, bạn đang sửa phiên bản ${input.rowVersion}). Hãy tải lại rồi sửa lại.`,
+          { id: input.id, currentVersion: before.rowVersion }
+        )
+      }
+      if ('reg_no' in changes) await refuseTakenRegNo(trx, changes.reg_no as string | null, input.id)
+      const merged = {
+        name: (changes.name as string) ?? before.name,
+        reg_no: 'reg_no' in changes ? (changes.reg_no as string | null) : before.regNo,
+        representative: 'representative' in changes ? (changes.representative as string | null) : before.representative,
+        address: 'address' in changes ? (changes.address as string | null) : before.address,
+        commune: 'commune' in changes ? (changes.commune as string | null) : before.commune
+      }
+      const result = await trx
+        .updateTable('entities')
+        .set({ ...changes, ...derivedKeys(merged), row_version: before.rowVersion + 1, updated_at: ctx.now() })
+        .where('id', '=', input.id)
+        .where('row_version', '=', input.rowVersion)
+        .executeTakeFirst()
+      if (Number(result.numUpdatedRows) !== 1) {
+        throw new AppError('STALE', `«${before.name}» vừa được sửa ở nơi khác. Hãy tải lại rồi sửa lại.`, { id: input.id })
+      }
+      const changed = Object.keys(input.changes) as Array<keyof typeof input.changes>
+      const pick = (e: Entity) => Object.fromEntries(changed.map((k) => [k, e[k as keyof Entity] ?? null]))
+      const after = await findEntity(trx, input.id)
+      await writeAudit(trx, ctx, { action: 'update', table: 'entities', rowId: input.id, before: pick(before), after: pick(after!) })
+    })
+    return mustFind(ctx, input.id)
+  }
+}

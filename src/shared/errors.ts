@@ -1,0 +1,54 @@
+/**
+ * The one error type every door understands. `code` is stable (tests and scripts
+ * match on it), `message` is Vietnamese for the user, `details` says where
+ * (field, sheet, row, column…).
+ */
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'NOT_FOUND'
+  | 'STALE'
+  | 'ALREADY_EXISTS'
+  | 'NOT_CONFIGURED'
+  | 'UNKNOWN_HANDLER'
+  | 'FORBIDDEN'
+  | 'INTERNAL'
+
+export interface AppErrorData {
+  code: ErrorCode
+  message: string
+  details?: Record<string, unknown>
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly details?: Record<string, unknown>
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message)
+    this.name = 'AppError'
+    this.code = code
+    this.details = details
+  }
+
+  toJSON(): AppErrorData {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details }
+  }
+
+  static from(data: AppErrorData): AppError {
+    return new AppError(data.code, data.message, data.details)
+  }
+}
+
+export function isAppErrorData(value: unknown): value is AppErrorData {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as AppErrorData).code === 'string' &&
+    typeof (value as AppErrorData).message === 'string'
+  )
+}
+
+/** What a door sends back: never a bare exception, never a stack trace. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppErrorData }

@@ -1,0 +1,97 @@
+/**
+ * Vietnamese text helpers used on both sides of the house: storage form (NFC),
+ * folded keys for diacritic-free search, collation and the dd/mm/yyyy and
+ * 1.234.567 conventions.
+ */
+
+/** The storage form: NFC, trimmed, inner runs of white space (incl. NBSP) collapsed. */
+export function clean(text: string): string {
+  return text.normalize('NFC').replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim()
+}
+
+/**
+ * Folded key: no diacritics, đ→d, lower case, punctuation as spaces, spaces
+ * collapsed. "Hợp tác xã Nông nghiệp, Đồng Đăng" → "hop tac xa nong nghiep dong dang".
+ */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+}
+
+// The same organisation is written in full or abbreviated in every register;
+// both sides of a search are brought to the short form so either finds the other.
+const ABBREVIATIONS: Array<[RegExp, string]> = [
+  [/\bhop tac xa\b/g, 'htx'],
+  [/\bto hop tac\b/g, 'tht'],
+  [/\blien hiep htx\b/g, 'lhhtx'],
+  [/\bquy tin dung nhan dan\b/g, 'qtdnd']
+]
+
+/** Folded key with the usual abbreviations applied: what search matches on. */
+export function searchKey(...parts: Array<string | null | undefined>): string {
+  let key = fold(parts.filter((p): p is string => !!p).join(' '))
+  for (const [pattern, short] of ABBREVIATIONS) key = key.replace(pattern, short)
+  return key
+}
+
+/** Tokens of a user's search query, each of which must occur in the key. */
+export function searchTokens(query: string): string[] {
+  const key = searchKey(query)
+  return key === '' ? [] : key.split(' ')
+}
+
+const collator = new Intl.Collator('vi', { numeric: true })
+
+/** Vietnamese alphabetical order: a ă â b c d đ e ê …, tones after the base letter. */
+export function compareVi(a: string | null | undefined, b: string | null | undefined): number {
+  return collator.compare(a ?? '', b ?? '')
+}
+
+const integerFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 })
+
+/** 1234567 → "1.234.567"; decimals with a comma: 1150.5 → "1.150,5". */
+export function formatNumber(value: number | null | undefined, decimals = 0): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return ''
+  if (decimals === 0) return integerFormat.format(value)
+  return new Intl.NumberFormat('vi-VN', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals
+  }).format(value)
+}
+
+/** ISO "2024-05-06" → "06/05/2024". */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return ''
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso
+}
+
+/** True when y-m-d names a real calendar day. */
+export function isRealDate(y: number, m: number, d: number): boolean {
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return false
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate()
+}
+
+/**
+ * A date typed the Vietnamese way (day first, never month first): dd/mm/yyyy,
+ * d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy, or ISO yyyy-mm-dd. Returns ISO or null.
+ */
+export function parseViDate(text: string): string | null {
+  const s = text.trim()
+  let y: number, m: number, d: number
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s)
+  if (match) {
+    ;[y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  } else {
+    match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s)
+    if (!match) return null
+    ;[d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  }
+  if (!isRealDate(y, m, d)) return null
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // One electron-vite build for the tests that look at the bundles or serve the UI.
+    globalSetup: ['test/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    // SQLite files and a browser per file: two cores, so keep the pool small.
+    maxWorkers: 2
+  }
+})
