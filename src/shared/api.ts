@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { ENTITY_KINDS, SECTORS, STATUSES, UNIT_LEVELS } from './domain'
 import type { EntityKind, Sector, Status, UnitLevel } from './domain'
+import type { Envelope } from './errors'
 import { isRealDate } from './text'
 
 z.config(z.locales.vi())
@@ -188,7 +189,11 @@ export function isApiName(name: unknown): name is ApiName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiContract, name)
 }
 
-/** What the preload (or the bridge client) puts on `window.api`. */
+/**
+ * What the preload (or the bridge client) puts on `window.api`. It resolves to an
+ * envelope rather than throwing, because an Error crossing Electron's context
+ * bridge loses its code and details; the renderer's client unwraps it.
+ */
 export interface ApiBridge {
-  invoke<N extends ApiName>(name: N, input: ApiInput<N>): Promise<ApiOutput<N>>
+  invoke<N extends ApiName>(name: N, input: ApiInput<N>): Promise<Envelope<ApiOutput<N>>>
 }

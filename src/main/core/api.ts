@@ -5,7 +5,7 @@
 import { userInfo } from 'node:os'
 import type { z } from 'zod'
 import { apiContract, FIELD_LABELS, isApiName, type ApiName, type ApiOutput } from '../../shared/api'
-import { AppError } from '../../shared/errors'
+import { AppError, type Envelope } from '../../shared/errors'
 import { auditHandlers } from './audit/handlers'
 import type { CoreContext, HandlerMap } from './context'
 import { openDatabase, type OpenOptions } from './db/connection'
@@ -70,6 +70,16 @@ export async function dispatchTo(ctx: CoreContext, name: string, input: unknown)
     // A bug or an environment failure: keep the detail for the log, not the user.
     console.error(`[${name}]`, err)
     throw new AppError('INTERNAL', 'Đã có lỗi không mong đợi; thao tác chưa được ghi. Hãy thử lại hoặc báo cho người quản trị.')
+  }
+}
+
+/** For the IPC and bridge doors: the same dispatch, answered as an envelope. */
+export async function invokeEnvelope(core: Core, name: string, input: unknown): Promise<Envelope<unknown>> {
+  try {
+    return { ok: true, value: await core.dispatch(name, input) }
+  } catch (err) {
+    const error = err instanceof AppError ? err : new AppError('INTERNAL', 'Đã có lỗi không mong đợi.')
+    return { ok: false, error: error.toJSON() }
   }
 }
 

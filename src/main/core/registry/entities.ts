@@ -24,9 +24,11 @@ export const FIELD_COLUMNS: Record<keyof EntityFields, FieldColumn> = {
   notes: 'notes'
 }
 
+export type StoredFields = { [K in FieldColumn]?: EntitiesTable[K] }
+
 /** Stored form of validated fields: text in NFC with spaces tidied, blanks as null. */
-export function toColumns(fields: Partial<EntityFields>): Partial<Record<FieldColumn, string | number | null>> {
-  const out: Partial<Record<FieldColumn, string | number | null>> = {}
+export function toColumns(fields: Partial<EntityFields>): StoredFields {
+  const out: Record<string, string | number | null> = {}
   for (const [field, column] of Object.entries(FIELD_COLUMNS) as Array<[keyof EntityFields, FieldColumn]>) {
     if (!(field in fields)) continue
     const value = fields[field]
@@ -37,7 +39,7 @@ export function toColumns(fields: Partial<EntityFields>): Partial<Record<FieldCo
       out[column] = value ?? null
     }
   }
-  return out
+  return out as StoredFields
 }
 
 /** The derived keys that search and duplicate checks rely on. */

@@ -39,17 +39,18 @@ export const registryHandlers: DomainHandlers<'entity.create' | 'entity.list' | 
     const columns = toColumns(fields)
     const now = ctx.now()
     const id = await ctx.db.transaction().execute(async (trx) => {
-      await refuseTakenRegNo(trx, columns.reg_no as string | null)
+      await refuseTakenRegNo(trx, columns.reg_no)
+      const name = columns.name ?? input.name
       const row = {
         ...columns,
         kind: input.kind,
-        name: columns.name as string,
+        name,
         ...derivedKeys({
-          name: columns.name as string,
-          reg_no: (columns.reg_no as string) ?? null,
-          representative: (columns.representative as string) ?? null,
-          address: (columns.address as string) ?? null,
-          commune: (columns.commune as string) ?? null
+          name,
+          reg_no: columns.reg_no ?? null,
+          representative: columns.representative ?? null,
+          address: columns.address ?? null,
+          commune: columns.commune ?? null
         }),
         created_at: now,
         updated_at: now
@@ -93,13 +94,13 @@ export const registryHandlers: DomainHandlers<'entity.create' | 'entity.list' | 
           { id: input.id, currentVersion: before.rowVersion }
         )
       }
-      if ('reg_no' in changes) await refuseTakenRegNo(trx, changes.reg_no as string | null, input.id)
+      if ('reg_no' in changes) await refuseTakenRegNo(trx, changes.reg_no, input.id)
       const merged = {
-        name: (changes.name as string) ?? before.name,
-        reg_no: 'reg_no' in changes ? (changes.reg_no as string | null) : before.regNo,
-        representative: 'representative' in changes ? (changes.representative as string | null) : before.representative,
-        address: 'address' in changes ? (changes.address as string | null) : before.address,
-        commune: 'commune' in changes ? (changes.commune as string | null) : before.commune
+        name: changes.name ?? before.name,
+        reg_no: 'reg_no' in changes ? (changes.reg_no ?? null) : before.regNo,
+        representative: 'representative' in changes ? (changes.representative ?? null) : before.representative,
+        address: 'address' in changes ? (changes.address ?? null) : before.address,
+        commune: 'commune' in changes ? (changes.commune ?? null) : before.commune
       }
       const result = await trx
         .updateTable('entities')
