@@ -15,7 +15,7 @@ z.config(z.locales.vi())
 
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng năm-tháng-ngày (yyyy-mm-dd)')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày không hợp lệ: gõ ngày/tháng/năm, ví dụ 06/05/2024')
   .refine((s) => isRealDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))), {
     message: 'Ngày không có thật trên lịch'
   })

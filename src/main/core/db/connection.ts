@@ -4,7 +4,7 @@
  */
 import Sqlite from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
-import { Migrator } from 'kysely/migration'
+import { Migrator, type Migration } from 'kysely/migration'
 import { existsSync, mkdirSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { AppError } from '../../../shared/errors'
@@ -23,6 +23,8 @@ export interface Connection {
 export interface OpenOptions {
   /** Refuse to create a new file (the CLI's commands other than init). */
   mustExist?: boolean
+  /** The schema's migrations; tests pass a longer list to exercise an upgrade. */
+  migrations?: Record<string, Migration>
 }
 
 export async function openDatabase(path: string, options: OpenOptions = {}): Promise<Connection> {
@@ -48,7 +50,8 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
 
   try {
-    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+    const all = options.migrations ?? migrations
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => all } })
     const pending = (await migrator.getMigrations()).filter((m) => !m.executedAt)
     let migrationBackup: string | null = null
     if (pending.length > 0 && existed && hasUserTables(sqlite)) {

@@ -1,0 +1,65 @@
+import { parseArgs } from 'node:util'
+import { AppError } from '../../shared/errors'
+import { commands } from './commands'
+import { EXIT, UsageError, type CliIo } from './io'
+
+export function usage(): string {
+  return [
+    'Sổ HTX — dòng lệnh. Cách dùng: npm run cli -- LỆNH [tùy chọn]',
+    '',
+    ...Object.values(commands).map((c) => '  ' + c.usage),
+    '',
+    'Mọi lệnh nhận --db TỆP; --json in đúng một tài liệu JSON ra stdout; --user TÊN ghi vào nhật ký thay đổi.',
+    'Mã thoát: 0 xong, 1 dữ liệu bị từ chối, 2 sai cách dùng.'
+  ].join('\n')
+}
+
+/** node:util speaks English; say the same in Vietnamese, naming the option. */
+function parseProblem(err: Error & { code?: string }): string {
+  const option = /'(-{1,2}[^' ]+)/.exec(err.message)?.[1] ?? ''
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Không có tùy chọn ${option}.`
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `Tùy chọn ${option} cần một giá trị.`
+  return `Tùy chọn không hợp lệ (${option || err.message}).`
+}
+
+/** Runs one command line; returns the exit code instead of exiting, for tests. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const json = argv.includes('--json')
+  const name = [argv.slice(0, 2).join(' '), argv[0]].find((n) => n !== undefined && n in commands)
+  if (!name || argv[0] === '--help' || argv[0] === 'help') {
+    if (!name && argv.length > 0 && argv[0] !== '--help' && argv[0] !== 'help') {
+      io.err(`Không có lệnh «${argv.slice(0, 2).join(' ')}».`)
+    }
+    io.err(usage())
+    return argv.length === 0 || argv[0] === '--help' || argv[0] === 'help' ? EXIT.done : EXIT.usage
+  }
+  const command = commands[name]
+  const rest = argv.slice(name.split(' ').length)
+  try {
+    let parsed
+    try {
+      parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true })
+    } catch (err) {
+      throw new UsageError(parseProblem(err as Error & { code?: string }))
+    }
+    if (parsed.positionals.length > 0 && !command.positionals) {
+      throw new UsageError(`Lệnh này không nhận «${parsed.positionals[0]}».`)
+    }
+    const result = await command.run(parsed.values as Record<string, string | boolean | undefined>, parsed.positionals, io)
+    if (json) io.out(JSON.stringify(result, null, 2))
+    else command.print?.(result, io)
+    return EXIT.done
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(err.message)
+      io.err('Cách dùng: npm run cli -- ' + command.usage)
+      if (json) io.out(JSON.stringify({ error: { code: 'USAGE', message: err.message } }))
+      return EXIT.usage
+    }
+    const error = err instanceof AppError ? err : new AppError('INTERNAL', 'Đã có lỗi không mong đợi; không có gì được ghi.')
+    if (!(err instanceof AppError)) io.err(String((err as Error)?.stack ?? err))
+    io.err(error.message)
+    if (json) io.out(JSON.stringify({ error: error.toJSON() }))
+    return EXIT.rejected
+  }
+}
