@@ -3,7 +3,7 @@
  * name (the same dispatch as the other doors) and prints its result.
  */
 import { existsSync } from 'node:fs'
-import { parseArgs, type ParseArgsConfig } from 'node:util'
+import type { ParseArgsConfig } from 'node:util'
 import type { Entity, OfficeInfo } from '../../shared/api'
 import { KIND_SHORT, SECTOR_LABELS, STATUS_LABELS } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
