@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { AppError } from '../../shared/errors'
-import { commands } from './commands'
+import { commands } from './commands/index'
 import { EXIT, UsageError, type CliIo } from './io'
 
 export function usage(): string {

@@ -1,34 +1,10 @@
-/**
- * The CLI's commands: each parses its own options, calls the core by handler
- * name (the same dispatch as the other doors) and prints its result.
- */
-import { existsSync } from 'node:fs'
-import type { ParseArgsConfig } from 'node:util'
-import type { Entity, OfficeInfo } from '../../shared/api'
-import { KIND_SHORT, SECTOR_LABELS, STATUS_LABELS } from '../../shared/domain'
-import { AppError } from '../../shared/errors'
-import { formatDate, formatNumber, parseViDate } from '../../shared/text'
-import { createCore, type Core } from '../core/api'
-import { UsageError, table, type CliIo } from './io'
-
-type Options = NonNullable<ParseArgsConfig['options']>
-type Values = Record<string, string | boolean | undefined>
-
-export interface Command {
-  usage: string
-  options: Options
-  /** Takes file names or other words after the options (import FILE…). */
-  positionals?: boolean
-  run(values: Values, positionals: string[], io: CliIo): Promise<unknown>
-  /** How to show the result to a person; JSON mode prints it as is. */
-  print?(result: unknown, io: CliIo): void
-}
-
-const common: Options = {
-  db: { type: 'string' },
-  json: { type: 'boolean' },
-  user: { type: 'string' }
-}
+import type { Entity } from '../../../shared/api'
+import { KIND_SHORT, SECTOR_LABELS, STATUS_LABELS } from '../../../shared/domain'
+import { AppError } from '../../../shared/errors'
+import { formatDate, formatNumber, parseViDate } from '../../../shared/text'
+import type { Core } from '../../core/api'
+import { common, withCore, type Command, type Options, type Values } from '../command'
+import { UsageError, table, type CliIo } from '../io'
 
 /** Entity fields as CLI options: --reg-no, --registration-date, --capital… */
 const entityOptions: Options = {
@@ -85,24 +61,6 @@ function parseMoney(raw: string): number | string {
   return /^\d+$/.test(digits) ? Number(digits) : raw
 }
 
-function needDb(values: Values): string {
-  if (typeof values.db !== 'string' || values.db === '') throw new UsageError('Thiếu --db TỆP (tệp dữ liệu của cơ quan).')
-  return values.db
-}
-
-async function withCore<T>(values: Values, work: (core: Core) => Promise<T>, mustExist = true): Promise<T> {
-  const core = await createCore({
-    dbPath: needDb(values),
-    mustExist,
-    user: typeof values.user === 'string' ? values.user : undefined
-  })
-  try {
-    return await work(core)
-  } finally {
-    await core.close()
-  }
-}
-
 async function entityByRef(core: Core, values: Values): Promise<Entity> {
   if (typeof values.id === 'string') {
     const id = Number(values.id)
@@ -116,23 +74,6 @@ async function entityByRef(core: Core, values: Values): Promise<Entity> {
     return found
   }
   throw new UsageError('Cần --id SỐ hoặc --reg-no MÃ_SỐ để chỉ bản ghi.')
-}
-
-function printOffice(result: unknown, io: CliIo): void {
-  const info = result as OfficeInfo
-  io.out(
-    [
-      `Cơ quan:          ${info.officeName ?? '(chưa thiết lập)'}`,
-      `Đơn vị:           ${info.unit ? `${info.unit.code} — ${info.unit.name}` : ''}`,
-      `Chế độ:           ${info.mode === 'province' ? 'tỉnh' : info.mode === 'district' ? 'huyện' : ''}`,
-      `Tệp dữ liệu:      ${info.dbPath}`,
-      `Phiên bản cấu trúc: ${info.schemaVersion}`,
-      `Số bản ghi:       ${formatNumber(info.counts.entities)}`,
-      `Sự kiện tình trạng: ${formatNumber(info.counts.statusEvents)}`,
-      `Số liệu năm:      ${formatNumber(info.counts.yearlyFigures)}`,
-      `Nhật ký thay đổi: ${formatNumber(info.counts.auditRows)}`
-    ].join('\n')
-  )
 }
 
 function printEntity(result: unknown, io: CliIo): void {
@@ -156,31 +97,7 @@ function printEntity(result: unknown, io: CliIo): void {
   io.out(table(['Trường', 'Giá trị'], lines))
 }
 
-export const commands: Record<string, Command> = {
-  init: {
-    usage: 'init --db TỆP --unit MÃ_ĐƠN_VỊ   tạo tệp dữ liệu cho cơ quan (mã huyện như 178, hoặc mã tỉnh như 20)',
-    options: { ...common, unit: { type: 'string' } },
-    async run(values) {
-      const db = needDb(values)
-      if (typeof values.unit !== 'string') throw new UsageError('Thiếu --unit MÃ_ĐƠN_VỊ (ví dụ 178 hoặc 20).')
-      if (existsSync(db)) {
-        throw new AppError('ALREADY_EXISTS', `Tệp ${db} đã có; không ghi đè lên dữ liệu đang có.`, { path: db })
-      }
-      return withCore(values, (core) => core.call('office.setup', { unitCode: values.unit }), false)
-    },
-    print: (result, io) => {
-      io.err('Đã tạo tệp dữ liệu.')
-      printOffice(result, io)
-    }
-  },
-
-  info: {
-    usage: 'info --db TỆP   cơ quan, phiên bản cấu trúc, số bản ghi',
-    options: common,
-    run: (values) => withCore(values, (core) => core.call('office.info', {})),
-    print: printOffice
-  },
-
+export const registryCommands: Record<string, Command> = {
   'entity add': {
     usage: 'entity add --db TỆP --name TÊN [--kind htx|lhhtx|tht] [--reg-no MÃ] [--address …] [--commune …] [--representative …] [--phone …] [--registration-date dd/mm/yyyy] [--capital ĐỒNG] [--sector MÃ] [--status MÃ] [--notes …]',
     options: { ...common, ...entityOptions, status: { type: 'string' } },

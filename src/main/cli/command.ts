@@ -1,0 +1,45 @@
+/**
+ * What every CLI command shares: its shape, the common options, opening the
+ * core on --db. Each domain's commands live in commands/<domain>.ts.
+ */
+import type { ParseArgsConfig } from 'node:util'
+import { createCore, type Core } from '../core/api'
+import { UsageError, type CliIo } from './io'
+
+export type Options = NonNullable<ParseArgsConfig['options']>
+export type Values = Record<string, string | boolean | undefined>
+
+export interface Command {
+  usage: string
+  options: Options
+  /** Takes file names or other words after the options (import FILE…). */
+  positionals?: boolean
+  run(values: Values, positionals: string[], io: CliIo): Promise<unknown>
+  /** How to show the result to a person; JSON mode prints it as is. */
+  print?(result: unknown, io: CliIo): void
+}
+
+export const common: Options = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  user: { type: 'string' }
+}
+
+export function needDb(values: Values): string {
+  if (typeof values.db !== 'string' || values.db === '') throw new UsageError('Thiếu --db TỆP (tệp dữ liệu của cơ quan).')
+  return values.db
+}
+
+export async function withCore<T>(values: Values, work: (core: Core) => Promise<T>, mustExist = true): Promise<T> {
+  const core = await createCore({
+    dbPath: needDb(values),
+    mustExist,
+    user: typeof values.user === 'string' ? values.user : undefined
+  })
+  try {
+    return await work(core)
+  } finally {
+    await core.close()
+  }
+}
+

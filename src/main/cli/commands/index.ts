@@ -1,0 +1,9 @@
+import type { Command } from '../command'
+import { officeCommands } from './office'
+import { registryCommands } from './registry'
+
+/** Every CLI command by its words ("init", "entity add"…), one domain file each. */
+export const commands: Record<string, Command> = {
+  ...officeCommands,
+  ...registryCommands
+}
