@@ -6,21 +6,25 @@
  */
 import type { z } from 'zod'
 import type { Envelope } from './errors'
+import { backupContract, backupLabels } from './contract/backup'
 import { officeContract, officeLabels } from './contract/office'
 import { registryContract, registryLabels } from './contract/registry'
 
+export * from './contract/backup'
 export * from './contract/common'
 export * from './contract/office'
 export * from './contract/registry'
 
 export const apiContract = {
   ...officeContract,
+  ...backupContract,
   ...registryContract
 }
 
 /** Vietnamese field labels: shown in forms, grid headers and error messages. */
 export const FIELD_LABELS: Record<string, string> = {
   ...officeLabels,
+  ...backupLabels,
   ...registryLabels
 }
 

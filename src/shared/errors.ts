@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'STALE'
   | 'ALREADY_EXISTS'
   | 'NOT_CONFIGURED'
+  | 'CORRUPT'
   | 'UNKNOWN_HANDLER'
   | 'FORBIDDEN'
   | 'INTERNAL'

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createCore } from '../../src/main/core/api'
+import { listBackups } from '../../src/main/core/backup/files'
 import { openDatabase } from '../../src/main/core/db/connection'
 import { migrations } from '../../src/main/core/db/migrations'
 import { AppError } from '../../src/shared/errors'
@@ -64,7 +65,8 @@ describe('the office database file', () => {
     }
     const conn = await openDatabase(path, { migrations: next })
     expect(conn.migrationBackup).not.toBeNull()
-    expect(readdirSync(join(d, 'backups'))).toHaveLength(1)
+    expect(readdirSync(join(d, 'backups')).filter((f) => f.endsWith('.db'))).toHaveLength(1)
+    expect(listBackups(join(d, 'backups'))).toMatchObject([{ reason: 'migration', file: conn.migrationBackup }])
     const backup = new Sqlite(conn.migrationBackup!, { readonly: true })
     expect(backup.prepare('select name from entities').all()).toEqual([{ name: 'HTX Trước nâng cấp' }])
     expect(backup.prepare("select count(*) n from sqlite_master where name = 'upgrade_marker'").get()).toEqual({ n: 0 })

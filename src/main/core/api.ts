@@ -7,6 +7,8 @@ import type { z } from 'zod'
 import { apiContract, FIELD_LABELS, isApiName, type ApiName, type ApiOutput } from '../../shared/api'
 import { AppError, type Envelope } from '../../shared/errors'
 import { auditHandlers } from './audit/handlers'
+import { backupHandlers } from './backup/handlers'
+import { dailyBackupIfDue } from './backup/rotation'
 import type { CoreContext, HandlerMap } from './context'
 import { openDatabase, type OpenOptions } from './db/connection'
 import { officeHandlers } from './office/handlers'
@@ -14,6 +16,7 @@ import { registryHandlers } from './registry/handlers'
 
 export const handlers: HandlerMap = {
   ...officeHandlers,
+  ...backupHandlers,
   ...registryHandlers,
   ...auditHandlers
 }
@@ -27,6 +30,8 @@ export interface Core {
 
 export interface CoreOptions extends OpenOptions {
   dbPath: string
+  /** The app's start-up: a daily copy on the first start of the day. */
+  dailyBackup?: boolean
   user?: string
   now?: () => string
 }
@@ -41,6 +46,7 @@ export function defaultUser(): string {
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const conn = await openDatabase(options.dbPath, options)
+  if (options.dailyBackup) await dailyBackupIfDue(conn.sqlite, conn.path, new Date().toISOString())
   const ctx: CoreContext = {
     conn,
     db: conn.db,

@@ -1,9 +1,11 @@
 import type { Command } from '../command'
+import { backupCommands } from './backup'
 import { officeCommands } from './office'
 import { registryCommands } from './registry'
 
 /** Every CLI command by its words ("init", "entity add"…), one domain file each. */
 export const commands: Record<string, Command> = {
   ...officeCommands,
-  ...registryCommands
+  ...registryCommands,
+  ...backupCommands
 }

@@ -6,8 +6,10 @@ import Sqlite from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { Migrator, type Migration } from 'kysely/migration'
 import { existsSync, mkdirSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { basename, dirname } from 'node:path'
 import { AppError } from '../../../shared/errors'
+import { writeBackup } from '../backup/files'
+import { newestGoodBackup } from '../backup/restore'
 import { migrations } from './migrations'
 import type { Database } from './schema'
 import { syncAdminUnits } from './reference-data'
@@ -25,6 +27,8 @@ export interface OpenOptions {
   mustExist?: boolean
   /** The schema's migrations; tests pass a longer list to exercise an upgrade. */
   migrations?: Record<string, Migration>
+  /** Run integrity_check before anything else (the app's start-up check). */
+  checkIntegrity?: boolean
 }
 
 export async function openDatabase(path: string, options: OpenOptions = {}): Promise<Connection> {
@@ -47,6 +51,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
       cause: String((err as Error).message)
     })
   }
+  if (options.checkIntegrity && existed) refuseDamaged(sqlite, path)
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
 
   try {
@@ -55,7 +60,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     const pending = (await migrator.getMigrations()).filter((m) => !m.executedAt)
     let migrationBackup: string | null = null
     if (pending.length > 0 && existed && hasUserTables(sqlite)) {
-      migrationBackup = await backupBeforeMigration(sqlite, path)
+      migrationBackup = (await writeBackup(sqlite, path, 'migration', new Date().toISOString())).file
     }
     if (pending.length > 0) {
       const { error } = await migrator.migrateToLatest()
@@ -78,14 +83,25 @@ function hasUserTables(sqlite: Sqlite.Database): boolean {
   return row.n > 0
 }
 
-/** A full copy next to the file, in backups/, before the schema changes under it. */
-async function backupBeforeMigration(sqlite: Sqlite.Database, path: string): Promise<string> {
-  const dir = join(dirname(path), 'backups')
-  mkdirSync(dir, { recursive: true })
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-')
-  const target = join(dir, `${basename(path, '.db')}-truoc-nang-cap-${stamp}.db`)
-  await sqlite.backup(target)
-  return target
+/** A damaged file is named as such, with the newest good copy to offer instead. */
+function refuseDamaged(sqlite: Sqlite.Database, path: string): void {
+  let problems: string[]
+  try {
+    problems = (sqlite.pragma('integrity_check') as Array<{ integrity_check: string }>)
+      .map((r) => r.integrity_check)
+      .filter((r) => r !== 'ok')
+  } catch (err) {
+    problems = [String((err as Error).message)]
+  }
+  if (problems.length === 0) return
+  sqlite.close()
+  const backup = newestGoodBackup(path)
+  throw new AppError(
+    'CORRUPT',
+    `Tệp dữ liệu ${basename(path)} bị hỏng (${problems[0]}).` +
+      (backup ? ` Có thể dùng bản sao lưu tốt gần nhất, ghi lúc ${backup.at}.` : ' Không tìm thấy bản sao lưu tốt nào.'),
+    { path, problems: problems.slice(0, 10), backup }
+  )
 }
 
 /** Number of migrations applied: the schema version shown to users. */

@@ -1,0 +1,46 @@
+import type { BackupInfo } from '../../../shared/api'
+import { formatDate, formatNumber } from '../../../shared/text'
+import { common, withCore, type Command } from '../command'
+import { UsageError, table, type CliIo } from '../io'
+
+function printBackups(result: unknown, io: CliIo): void {
+  const rows = result as BackupInfo[]
+  io.out(
+    table(
+      ['Thời điểm', 'Lý do', 'Dung lượng (byte)', 'Tệp'],
+      rows.map((r) => [`${formatDate(r.at)} ${r.at.slice(11, 19)}`, r.reason, formatNumber(r.size), r.file])
+    )
+  )
+  io.err(`${rows.length} bản sao lưu.`)
+}
+
+export const backupCommands: Record<string, Command> = {
+  backup: {
+    usage: 'backup --db TỆP [--to THƯ_MỤC]   sao lưu ngay (mặc định vào backups/ cạnh tệp dữ liệu)',
+    options: { ...common, to: { type: 'string' } },
+    run: (values) =>
+      withCore(values, (core) => core.call('backup.create', typeof values.to === 'string' ? { folder: values.to } : {})),
+    print: (result, io) => {
+      const r = result as BackupInfo
+      io.out(`Đã sao lưu và kiểm tra: ${r.file}\nSHA-256: ${r.sha256}`)
+    }
+  },
+
+  backups: {
+    usage: 'backups --db TỆP [--in THƯ_MỤC]   liệt kê các bản sao lưu, mới nhất trước',
+    options: { ...common, in: { type: 'string' } },
+    run: (values) =>
+      withCore(values, (core) => core.call('backup.list', typeof values.in === 'string' ? { folder: values.in } : {})),
+    print: printBackups
+  },
+
+  restore: {
+    usage: 'restore --db TỆP --from BẢN_SAO_LƯU   khôi phục (tệp hiện tại được sao lưu trước)',
+    options: { ...common, from: { type: 'string' } },
+    run: (values) => {
+      if (typeof values.from !== 'string') throw new UsageError('Thiếu --from BẢN_SAO_LƯU.')
+      return withCore(values, (core) => core.call('backup.restore', { file: values.from }))
+    },
+    print: (_result, io) => io.out('Đã khôi phục. Bản trước khi khôi phục được giữ trong backups/.')
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Backup copies of the office's file: written with SQLite's online backup API
+ * (consistent while the app runs), checked with integrity_check, and described
+ * by a small JSON file beside each copy — outside the database, so the list
+ * survives a restore.
+ */
+import Sqlite from 'better-sqlite3'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { AppError } from '../../../shared/errors'
+
+export const BACKUP_REASONS = [
+  'manual',
+  'daily',
+  'monthly',
+  'migration',
+  'import',
+  'consolidation',
+  'finalisation',
+  'restore'
+] as const
+export type BackupReason = (typeof BACKUP_REASONS)[number]
+
+export interface BackupRecord {
+  file: string
+  at: string
+  reason: BackupReason
+  size: number
+  sha256: string
+}
+
+export function backupDir(dbPath: string): string {
+  return join(dirname(dbPath), 'backups')
+}
+
+export function sha256File(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex')
+}
+
+/** "ok" from SQLite, or the problems it lists; a file that is not SQLite at all is a problem too. */
+export function integrityProblems(path: string): string[] {
+  let db: Sqlite.Database | undefined
+  try {
+    db = new Sqlite(path, { readonly: true, fileMustExist: true })
+    const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>
+    const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok')
+    const hasOffice = db.prepare("select count(*) n from sqlite_master where name = 'entities'").get() as { n: number }
+    if (hasOffice.n === 0) problems.push('không có bảng sổ đăng ký (không phải tệp Sổ HTX)')
+    return problems
+  } catch (err) {
+    return [String((err as Error).message)]
+  } finally {
+    db?.close()
+  }
+}
+
+function stamp(at: string): string {
+  return at.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
+}
+
+/**
+ * Copies the open database to `folder` (the office's backups/ folder unless
+ * told), verifies the copy and records it. A copy that fails its check is
+ * removed and reported, never left looking like a good one.
+ */
+export async function writeBackup(
+  sqlite: Sqlite.Database,
+  dbPath: string,
+  reason: BackupReason,
+  now: string,
+  folder = backupDir(dbPath)
+): Promise<BackupRecord> {
+  mkdirSync(folder, { recursive: true })
+  const file = join(folder, `${basename(dbPath, '.db')}-${reason}-${stamp(now)}.db`)
+  try {
+    await sqlite.backup(file)
+  } catch (err) {
+    rmSync(file, { force: true })
+    throw new AppError('INTERNAL', `Không ghi được bản sao lưu vào ${folder}: ${(err as Error).message}`, { folder })
+  }
+  const problems = integrityProblems(file)
+  if (problems.length > 0) {
+    rmSync(file, { force: true })
+    throw new AppError('INTERNAL', `Bản sao lưu vừa ghi không vượt qua kiểm tra toàn vẹn (${problems[0]}); đã xóa nó.`)
+  }
+  const record: BackupRecord = { file, at: now, reason, size: statSync(file).size, sha256: sha256File(file) }
+  writeFileSync(file.replace(/\.db$/, '.json'), JSON.stringify(record, null, 2))
+  return record
+}
+
+/** Every recorded copy in a folder, newest first. */
+export function listBackups(folder: string): BackupRecord[] {
+  if (!existsSync(folder)) return []
+  const records: BackupRecord[] = []
+  for (const name of readdirSync(folder)) {
+    if (!name.endsWith('.json')) continue
+    try {
+      const record = JSON.parse(readFileSync(join(folder, name), 'utf8')) as BackupRecord
+      // The folder may have moved (a USB stick): trust the copy beside the record.
+      record.file = join(folder, basename(record.file))
+      if (existsSync(record.file)) records.push(record)
+    } catch {
+      // A stray or broken record is not a backup; the .db beside it is left alone.
+    }
+  }
+  return records.sort((a, b) => b.at.localeCompare(a.at))
+}
+
+export function removeBackup(record: BackupRecord): void {
+  rmSync(record.file, { force: true })
+  rmSync(record.file.replace(/\.db$/, '.json'), { force: true })
+}

@@ -1,0 +1,23 @@
+/** Backup copies of the office's file: take one, list them, put one back. */
+import { z } from 'zod'
+import { handler, text } from './common'
+import type { OfficeInfo } from './office'
+
+export interface BackupInfo {
+  file: string
+  at: string
+  reason: string
+  size: number
+  sha256: string
+}
+
+export const backupLabels: Record<string, string> = {
+  folder: 'Thư mục sao lưu',
+  file: 'Tệp sao lưu'
+}
+
+export const backupContract = {
+  'backup.create': handler<BackupInfo>()(z.object({ folder: text(1000).min(1).optional() }).strict()),
+  'backup.list': handler<BackupInfo[]>()(z.object({ folder: text(1000).min(1).optional() }).strict()),
+  'backup.restore': handler<OfficeInfo>()(z.object({ file: text(1000).min(1) }).strict())
+}
