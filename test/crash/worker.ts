@@ -1,0 +1,19 @@
+/**
+ * Child process of the crash harness: opens the file and runs a scenario's
+ * step in a loop, saying "ready" once, until it is killed.
+ */
+import { createCore } from '../../src/main/core/api'
+import { scenarios } from './scenarios'
+
+async function main(): Promise<void> {
+  const [dbPath, name, seed] = process.argv.slice(2)
+  const scenario = scenarios[name]
+  const core = await createCore({ dbPath, user: 'crash' })
+  process.stdout.write('ready\n')
+  for (let i = Number(seed) || 0; ; i++) await scenario.step(core, i)
+}
+
+main().catch((err) => {
+  process.stderr.write(String(err?.stack ?? err) + '\n')
+  process.exit(3)
+})
