@@ -72,7 +72,9 @@ export async function writeBackup(
   folder = backupDir(dbPath)
 ): Promise<BackupRecord> {
   mkdirSync(folder, { recursive: true })
-  const file = join(folder, `${basename(dbPath, '.db')}-${reason}-${stamp(now)}.db`)
+  let file = join(folder, `${basename(dbPath, '.db')}-${reason}-${stamp(now)}.db`)
+  // Two copies in one second (a frozen clock in tests, a quick second import) keep both.
+  for (let n = 2; existsSync(file); n++) file = join(folder, `${basename(dbPath, '.db')}-${reason}-${stamp(now)}-${n}.db`)
   try {
     await sqlite.backup(file)
   } catch (err) {
