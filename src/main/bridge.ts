@@ -1,0 +1,171 @@
+/**
+ * The loopback HTTP door: the same UI in a browser, with the real core behind
+ * `window.api`. Bound to 127.0.0.1 only, every API call needs the random token,
+ * and the Host header must name this port (no DNS rebinding).
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import type { AppErrorData, Envelope } from '../shared/errors'
+import { BRIDGE_CLIENT_JS } from './bridge-client'
+import { invokeEnvelope, type Core } from './core/api'
+
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+const MAX_BODY = 10 * 1024 * 1024
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json; charset=utf-8'
+}
+
+export interface BridgeOptions {
+  staticDir: string
+  port?: number
+  token?: string
+}
+
+export interface Bridge {
+  url: string
+  port: number
+  token: string
+  close(): Promise<void>
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'content-security-policy': CSP,
+    'cache-control': 'no-store',
+    ...extra
+  })
+  res.end(body)
+}
+
+function refuse(res: ServerResponse, status: number, error: AppErrorData): void {
+  const envelope: Envelope<never> = { ok: false, error }
+  send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8')
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1'
+}
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+/** The body, or null past the limit; an oversized body is drained, not kept, so the answer still arrives. */
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((done, fail) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= MAX_BODY) chunks.push(chunk)
+    })
+    req.on('end', () => done(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')))
+    req.on('error', fail)
+  })
+}
+
+export async function startBridge(core: Core, options: BridgeOptions): Promise<Bridge> {
+  const token = options.token ?? randomBytes(24).toString('base64url')
+  const root = resolve(options.staticDir)
+  let port = 0
+
+  async function api(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    const auth = req.headers.authorization ?? ''
+    if (!auth.startsWith('Bearer ') || !sameToken(auth.slice(7), token)) {
+      return refuse(res, 401, { code: 'FORBIDDEN', message: 'Thiếu hoặc sai mã truy cập của cầu nối.' })
+    }
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return refuse(res, 415, { code: 'VALIDATION', message: 'Yêu cầu phải gửi dữ liệu JSON.' })
+    }
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+      req.resume()
+      return refuse(res, 413, { code: 'VALIDATION', message: 'Dữ liệu gửi lên quá lớn (tối đa 10 MB).' })
+    }
+    const body = await readBody(req)
+    if (body === null) return refuse(res, 413, { code: 'VALIDATION', message: 'Dữ liệu gửi lên quá lớn (tối đa 10 MB).' })
+    let input: unknown
+    try {
+      input = body === '' ? {} : JSON.parse(body)
+    } catch {
+      return refuse(res, 400, { code: 'VALIDATION', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' })
+    }
+    const envelope = await invokeEnvelope(core, name, input)
+    send(res, 200, JSON.stringify(envelope), 'application/json; charset=utf-8')
+  }
+
+  async function file(res: ServerResponse, pathname: string): Promise<void> {
+    if (pathname === '/bridge-client.js') return send(res, 200, BRIDGE_CLIENT_JS, TYPES['.js'])
+    const relative = pathname === '/' ? 'index.html' : pathname.slice(1)
+    const target = normalize(join(root, relative))
+    if (target !== root && !target.startsWith(root + sep)) return send(res, 403, 'Không được phép.', 'text/plain; charset=utf-8')
+    let content: Buffer
+    try {
+      content = await readFile(target)
+    } catch {
+      return send(res, 404, 'Không tìm thấy.', 'text/plain; charset=utf-8')
+    }
+    if (relative === 'index.html') {
+      // The bridge client must define window.api before the app's module runs.
+      const html = content.toString('utf8').replace('<script type="module"', '<script src="/bridge-client.js"></script>\n    <script type="module"')
+      return send(res, 200, html, TYPES['.html'])
+    }
+    send(res, 200, content, TYPES[extname(target)] ?? 'application/octet-stream', { 'cache-control': 'public, max-age=3600' })
+  }
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      if (!isLoopback(req.socket.remoteAddress)) return refuse(res, 403, { code: 'FORBIDDEN', message: 'Chỉ nhận kết nối từ chính máy này.' })
+      const host = req.headers.host ?? ''
+      if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+        return refuse(res, 403, { code: 'FORBIDDEN', message: 'Tên máy trong yêu cầu không đúng.' })
+      }
+      let pathname: string
+      try {
+        pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname)
+      } catch {
+        return send(res, 400, 'Đường dẫn không hợp lệ.', 'text/plain; charset=utf-8')
+      }
+      if (pathname.startsWith('/api/')) {
+        if (req.method !== 'POST') return refuse(res, 405, { code: 'VALIDATION', message: 'Chỉ nhận POST.' })
+        return api(req, res, pathname.slice(5))
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Không được phép.', 'text/plain; charset=utf-8')
+      return file(res, pathname)
+    })().catch(() => {
+      if (!res.headersSent) refuse(res, 500, { code: 'INTERNAL', message: 'Đã có lỗi không mong đợi.' })
+    })
+  })
+
+  await new Promise<void>((ready, fail) => {
+    server.once('error', fail)
+    server.listen(options.port ?? 0, '127.0.0.1', () => ready())
+  })
+  port = (server.address() as AddressInfo).port
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections()
+        server.close(() => done())
+      })
+  }
+}
