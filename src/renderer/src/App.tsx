@@ -1,0 +1,62 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { OfficeInfo } from '../../shared/api'
+import { call, messageOf } from './api'
+import { StatusBar } from './components/StatusBar'
+import { FirstRun } from './screens/FirstRun'
+import { Placeholder } from './screens/Placeholder'
+import { Registry } from './screens/Registry'
+import { Settings } from './screens/Settings'
+
+const SCREENS = [
+  { id: 'registry', label: 'Sổ đăng ký' },
+  { id: 'dissolution', label: 'Giải thể' },
+  { id: 'reports', label: 'Báo cáo' },
+  { id: 'exchange', label: 'Trao đổi dữ liệu' },
+  { id: 'settings', label: 'Cài đặt' }
+] as const
+type ScreenId = (typeof SCREENS)[number]['id']
+
+export function App() {
+  const [office, setOffice] = useState<OfficeInfo | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [screen, setScreen] = useState<ScreenId>('registry')
+  const [rowCount, setRowCount] = useState<number | null>(null)
+
+  const refreshOffice = useCallback(() => {
+    call('office.info', {}).then(setOffice, (err) => setError(messageOf(err)))
+  }, [])
+  useEffect(refreshOffice, [refreshOffice])
+
+  if (error) return <div className="fatal">{error}</div>
+  if (!office) return <div className="loading">Đang mở sổ…</div>
+  if (!office.configured) return <FirstRun onDone={setOffice} />
+
+  return (
+    <div className="shell">
+      <nav className="nav" aria-label="Chức năng">
+        <div className="brand">
+          <strong>Sổ HTX</strong>
+          <span>{office.officeName}</span>
+        </div>
+        {SCREENS.map((s) => (
+          <button
+            key={s.id}
+            className={s.id === screen ? 'nav-item active' : 'nav-item'}
+            data-testid={`nav-${s.id}`}
+            onClick={() => setScreen(s.id)}
+          >
+            {s.label}
+          </button>
+        ))}
+      </nav>
+      <main className="content">
+        {screen === 'registry' && <Registry onCount={setRowCount} onChanged={refreshOffice} />}
+        {screen === 'settings' && <Settings office={office} />}
+        {screen !== 'registry' && screen !== 'settings' && (
+          <Placeholder title={SCREENS.find((s) => s.id === screen)!.label} />
+        )}
+      </main>
+      <StatusBar office={office} rowCount={rowCount} />
+    </div>
+  )
+}

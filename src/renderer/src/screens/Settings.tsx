@@ -1,0 +1,30 @@
+import type { OfficeInfo } from '../../../shared/api'
+import { formatNumber } from '../../../shared/text'
+
+export function Settings({ office }: { office: OfficeInfo }) {
+  const rows: Array<[string, string]> = [
+    ['Cơ quan', office.officeName ?? ''],
+    ['Đơn vị hành chính', office.unit ? `${office.unit.code} — ${office.unit.name}` : ''],
+    ['Chế độ', office.mode === 'province' ? 'Tỉnh (tổng hợp số liệu các huyện)' : 'Huyện'],
+    ['Tệp dữ liệu', office.dbPath],
+    ['Phiên bản cấu trúc', String(office.schemaVersion)],
+    ['Người dùng', office.user],
+    ['Số bản ghi trong sổ', formatNumber(office.counts.entities)],
+    ['Số dòng nhật ký thay đổi', formatNumber(office.counts.auditRows)]
+  ]
+  return (
+    <section className="page">
+      <h1>Cài đặt</h1>
+      <table className="facts">
+        <tbody>
+          {rows.map(([k, v]) => (
+            <tr key={k}>
+              <th>{k}</th>
+              <td>{v}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}

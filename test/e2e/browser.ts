@@ -1,0 +1,52 @@
+/**
+ * The real UI against the real core: a temp-dir SQLite file, the loopback
+ * bridge serving the built renderer, and Debian's Chromium driven by
+ * playwright-core (Electron cannot start on these machines).
+ */
+import { resolve } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { startBridge, type Bridge } from '../../src/main/bridge'
+import { officeCore } from '../helpers/temp'
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync'
+]
+
+export interface Session {
+  core: Awaited<ReturnType<typeof officeCore>>
+  bridge: Bridge
+  browser: Browser
+  page: Page
+  close(): Promise<void>
+}
+
+/** Opens the app in Chromium on a fresh file; `unit` null leaves the first-run screen to the test. */
+export async function openApp(unit: string | null = '178'): Promise<Session> {
+  const core = await officeCore(unit)
+  const bridge = await startBridge(core, { staticDir: resolve(__dirname, '../../out/renderer') })
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' })
+  const problems: string[] = []
+  page.on('pageerror', (err) => problems.push(err.message))
+  page.setDefaultTimeout(10_000)
+  await page.goto(bridge.url)
+  return {
+    core,
+    bridge,
+    browser,
+    page,
+    close: async () => {
+      await browser.close()
+      await bridge.close()
+      await core.dispose()
+      if (problems.length) throw new Error(`Lỗi trong trang: ${problems.join('; ')}`)
+    }
+  }
+}
