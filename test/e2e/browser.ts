@@ -3,7 +3,8 @@
  * bridge serving the built renderer, and Debian's Chromium driven by
  * playwright-core (Electron cannot start on these machines).
  */
-import { resolve } from 'node:path'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { startBridge, type Bridge } from '../../src/main/bridge'
 import { officeCore } from '../helpers/temp'
@@ -49,4 +50,13 @@ export async function openApp(unit: string | null = '178'): Promise<Session> {
       if (problems.length) throw new Error(`Lỗi trong trang: ${problems.join('; ')}`)
     }
   }
+}
+
+/**
+ * Where a screenshot goes: the committed test/e2e/__screenshots__ (shown in the
+ * README) when SCREENSHOTS=1, a temp folder otherwise, so a test run leaves the
+ * working tree as it found it.
+ */
+export function screenshotPath(name: string): string {
+  return process.env.SCREENSHOTS === '1' ? resolve(__dirname, '__screenshots__', name) : join(tmpdir(), `so-htx-${name}`)
 }

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { resolve } from 'node:path'
-import { openApp, type Session } from './browser'
+import { openApp, screenshotPath, type Session } from './browser'
 
 let s: Session
 beforeAll(async () => {
@@ -95,6 +94,6 @@ describe('Sổ đăng ký in Chromium, through the bridge, on a real file', () =
     for (const e of more) await core.call('entity.create', e)
     await page.reload()
     await expect.poll(() => page.locator('[data-testid="registry-grid"] .ag-row[row-id]').count()).toBe(7)
-    await page.screenshot({ path: resolve(__dirname, '__screenshots__/registry.png') })
+    await page.screenshot({ path: screenshotPath('registry.png') })
   })
 })
