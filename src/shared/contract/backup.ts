@@ -16,8 +16,11 @@ export const backupLabels: Record<string, string> = {
   file: 'Tệp sao lưu'
 }
 
+/** A full path (C:\…, \\máy\…, /…): a relative one would land wherever the app was started. */
+const fullPath = text(1000).regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'Cần đường dẫn đầy đủ (ví dụ E:\\SaoLuu)')
+
 export const backupContract = {
-  'backup.create': handler<BackupInfo>()(z.object({ folder: text(1000).min(1).optional() }).strict()),
-  'backup.list': handler<BackupInfo[]>()(z.object({ folder: text(1000).min(1).optional() }).strict()),
-  'backup.restore': handler<OfficeInfo>()(z.object({ file: text(1000).min(1) }).strict())
+  'backup.create': handler<BackupInfo>()(z.object({ folder: fullPath.optional() }).strict()),
+  'backup.list': handler<BackupInfo[]>()(z.object({ folder: fullPath.optional() }).strict()),
+  'backup.restore': handler<OfficeInfo>()(z.object({ file: fullPath }).strict())
 }

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import type { BackupInfo } from '../../../shared/api'
 import { formatDate, formatNumber } from '../../../shared/text'
 import { common, withCore, type Command } from '../command'
@@ -19,7 +20,7 @@ export const backupCommands: Record<string, Command> = {
     usage: 'backup --db TỆP [--to THƯ_MỤC]   sao lưu ngay (mặc định vào backups/ cạnh tệp dữ liệu)',
     options: { ...common, to: { type: 'string' } },
     run: (values) =>
-      withCore(values, (core) => core.call('backup.create', typeof values.to === 'string' ? { folder: values.to } : {})),
+      withCore(values, (core) => core.call('backup.create', typeof values.to === 'string' ? { folder: resolve(values.to) } : {})),
     print: (result, io) => {
       const r = result as BackupInfo
       io.out(`Đã sao lưu và kiểm tra: ${r.file}\nSHA-256: ${r.sha256}`)
@@ -30,7 +31,7 @@ export const backupCommands: Record<string, Command> = {
     usage: 'backups --db TỆP [--in THƯ_MỤC]   liệt kê các bản sao lưu, mới nhất trước',
     options: { ...common, in: { type: 'string' } },
     run: (values) =>
-      withCore(values, (core) => core.call('backup.list', typeof values.in === 'string' ? { folder: values.in } : {})),
+      withCore(values, (core) => core.call('backup.list', typeof values.in === 'string' ? { folder: resolve(values.in) } : {})),
     print: printBackups
   },
 
@@ -39,7 +40,7 @@ export const backupCommands: Record<string, Command> = {
     options: { ...common, from: { type: 'string' } },
     run: (values) => {
       if (typeof values.from !== 'string') throw new UsageError('Thiếu --from BẢN_SAO_LƯU.')
-      return withCore(values, (core) => core.call('backup.restore', { file: values.from }))
+      return withCore(values, (core) => core.call('backup.restore', { file: resolve(values.from as string) }))
     },
     print: (_result, io) => io.out('Đã khôi phục. Bản trước khi khôi phục được giữ trong backups/.')
   }
