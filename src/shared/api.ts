@@ -7,25 +7,29 @@
 import type { z } from 'zod'
 import type { Envelope } from './errors'
 import { backupContract, backupLabels } from './contract/backup'
+import { exchangeContract, exchangeLabels } from './contract/exchange'
 import { officeContract, officeLabels } from './contract/office'
 import { registryContract, registryLabels } from './contract/registry'
 
 export * from './contract/backup'
 export * from './contract/common'
+export * from './contract/exchange'
 export * from './contract/office'
 export * from './contract/registry'
 
 export const apiContract = {
   ...officeContract,
   ...backupContract,
-  ...registryContract
+  ...registryContract,
+  ...exchangeContract
 }
 
 /** Vietnamese field labels: shown in forms, grid headers and error messages. */
 export const FIELD_LABELS: Record<string, string> = {
   ...officeLabels,
   ...backupLabels,
-  ...registryLabels
+  ...registryLabels,
+  ...exchangeLabels
 }
 
 export type ApiContract = typeof apiContract

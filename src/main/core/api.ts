@@ -9,6 +9,7 @@ import { AppError, type Envelope } from '../../shared/errors'
 import { auditHandlers } from './audit/handlers'
 import { backupHandlers } from './backup/handlers'
 import { dailyBackupIfDue } from './backup/rotation'
+import { exchangeHandlers } from './exchange/handlers'
 import type { CoreContext, HandlerMap } from './context'
 import { openDatabase, type OpenOptions } from './db/connection'
 import { officeHandlers } from './office/handlers'
@@ -18,7 +19,8 @@ export const handlers: HandlerMap = {
   ...officeHandlers,
   ...backupHandlers,
   ...registryHandlers,
-  ...auditHandlers
+  ...auditHandlers,
+  ...exchangeHandlers
 }
 
 export interface Core {

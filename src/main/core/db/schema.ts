@@ -41,6 +41,8 @@ export interface EntitiesTable {
   row_version: Generated<number>
   created_at: string
   updated_at: string
+  /** The import batch that created the row (003), null when typed in. */
+  import_batch_id?: number | null
 }
 
 export interface StatusEventsTable {
@@ -52,6 +54,7 @@ export interface StatusEventsTable {
   decision_no: string | null
   note: string | null
   created_at: string
+  import_batch_id?: number | null
 }
 
 export interface YearlyFiguresTable {
@@ -67,6 +70,31 @@ export interface YearlyFiguresTable {
   profit: number | null
   avg_income: number | null
   classification: string | null
+  import_batch_id?: number | null
+}
+
+export interface ImportBatchesTable {
+  id: Generated<number>
+  at: string
+  user: string
+  files_json: string
+  counts_json: string
+  undone_at: string | null
+  undone_by: string | null
+}
+
+export interface ImportBatchItemsTable {
+  id: Generated<number>
+  batch_id: number
+  table_name: string
+  row_id: number
+  before_json: string | null
+}
+
+export interface ImportMappingsTable {
+  shape: string
+  mapping_json: string
+  updated_at: string
 }
 
 export interface AuditLogTable {
@@ -88,4 +116,7 @@ export interface Database {
   status_events: StatusEventsTable
   yearly_figures: YearlyFiguresTable
   audit_log: AuditLogTable
+  import_batches: ImportBatchesTable
+  import_batch_items: ImportBatchItemsTable
+  import_mappings: ImportMappingsTable
 }

@@ -5,7 +5,9 @@
  */
 import type { Migration } from 'kysely/migration'
 import * as m001 from './001-foundation'
+import * as m003 from './003-import'
 
 export const migrations: Record<string, Migration> = {
-  '001-foundation': m001
+  '001-foundation': m001,
+  '003-import': m003
 }

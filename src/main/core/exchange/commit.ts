@@ -1,0 +1,186 @@
+/**
+ * Commit: the previewed rows written in ONE transaction — entities, their status
+ * events and yearly figures, an audit row for each write, the batch record and
+ * its items (so the whole import can be undone). Strict mode refuses everything
+ * when any row has an error.
+ */
+import type { ImportBatch, ImportCounts, ImportField, ImportResult } from '../../../shared/api'
+import type { EntityKind } from '../../../shared/domain'
+import { AppError } from '../../../shared/errors'
+import { formatNumber } from '../../../shared/text'
+import { writeAudit } from '../audit/log'
+import type { CoreContext, Trx } from '../context'
+import { derivedKeys, toColumns } from '../registry/entities'
+import { FIGURE_COLUMNS, previewImport, RECORD_COLUMNS, type PreviewInput } from './preview'
+
+async function item(trx: Trx, batchId: number, table: 'entities' | 'status_events' | 'yearly_figures', rowId: number, before: unknown = null) {
+  await trx.insertInto('import_batch_items').values({ batch_id: batchId, table_name: table, row_id: rowId, before_json: before === null ? null : JSON.stringify(before) }).execute()
+}
+
+export async function commitImport(input: PreviewInput & { strict?: boolean }, ctx: CoreContext): Promise<ImportResult> {
+  const office = await ctx.db.selectFrom('office').select('unit_code').executeTakeFirst()
+  if (!office) throw new AppError('NOT_CONFIGURED', 'Chưa chọn đơn vị hành chính của cơ quan. Hãy thiết lập trước khi nhập sổ.')
+  const { result, figures } = await previewImport(input, ctx)
+  if (input.strict && result.totals.errors > 0) {
+    const first = result.files.flatMap((f) => f.sheets.flatMap((s) => [...s.issues, ...s.rows.flatMap((r) => r.issues)].filter((i) => i.severity === 'error').map((i) => `${f.file} › ${s.sheet} › dòng ${i.row}: ${i.message}`)))[0]
+    throw new AppError('VALIDATION', `Có ${formatNumber(result.totals.errors)} dòng lỗi nên không nhập gì (chế độ nghiêm ngặt). Lỗi đầu tiên: ${first}`, { errors: result.totals.errors })
+  }
+  const now = ctx.now()
+  const today = now.slice(0, 10)
+  const batchId = await ctx.db.transaction().execute(async (trx) => {
+    const { id: batchId } = await trx
+      .insertInto('import_batches')
+      .values({
+        at: now,
+        user: ctx.user,
+        files_json: JSON.stringify(result.files.map((f) => ({ name: f.file, sha256: f.sha256, bytes: f.bytes }))),
+        counts_json: JSON.stringify(result.totals),
+        undone_at: null,
+        undone_by: null
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await writeAudit(trx, ctx, { action: 'import', table: 'import_batches', rowId: batchId, after: { files: result.files.map((f) => f.file), counts: result.totals } })
+
+    for (const file of result.files) {
+      for (const sheet of file.sheets) {
+        // Remember the mapping people confirmed by hand, for the next file of this shape.
+        const manual = sheet.columns.filter((c) => c.source === 'manual' || c.source === 'remembered')
+        if (sheet.columns.some((c) => c.source === 'manual')) {
+          const mapping: Record<number, ImportField | null> = {}
+          for (const c of manual) mapping[c.index] = c.field
+          await trx.insertInto('import_mappings').values({ shape: sheet.shape, mapping_json: JSON.stringify(mapping), updated_at: now })
+            .onConflict((oc) => oc.column('shape').doUpdateSet({ mapping_json: JSON.stringify(mapping), updated_at: now })).execute()
+        }
+        const statusDate = sheet.asOfDate ?? today
+        for (const row of sheet.rows) {
+          const rec = row.record
+          if (!rec || (row.state !== 'new' && row.state !== 'update')) continue
+          let entityId: number
+          if (row.state === 'new') {
+            const fields: Record<string, unknown> = { kind: rec.kind, name: rec.name }
+            for (const f of Object.keys(RECORD_COLUMNS) as Array<keyof typeof RECORD_COLUMNS>) if (rec[f] !== undefined) fields[f] = rec[f]
+            const columns = toColumns(fields)
+            const name = columns.name ?? rec.name
+            const values = {
+              ...columns,
+              kind: rec.kind as EntityKind,
+              name,
+              ...derivedKeys({ name, reg_no: columns.reg_no ?? null, representative: columns.representative ?? null, address: columns.address ?? null, commune: columns.commune ?? null }),
+              created_at: now,
+              updated_at: now,
+              import_batch_id: batchId
+            }
+            entityId = (await trx.insertInto('entities').values(values).returning('id').executeTakeFirstOrThrow()).id
+            await item(trx, batchId, 'entities', entityId)
+            await writeAudit(trx, ctx, { action: 'create', table: 'entities', rowId: entityId, after: { ...fields, importBatch: batchId } })
+            // A status without its own date holds since registration; a dissolution date is a dated event.
+            const initial = rec.status && !(rec.status === 'dissolved' && rec.dissolutionDate) ? rec.status : 'active'
+            const events = [{ status: initial, effective_date: null as string | null }]
+            if (rec.dissolutionDate) events.push({ status: 'dissolved', effective_date: rec.dissolutionDate })
+            for (const e of events) {
+              const event = { entity_id: entityId, ...e, decision_no: null, note: null, created_at: now, import_batch_id: batchId }
+              const { id } = await trx.insertInto('status_events').values(event).returning('id').executeTakeFirstOrThrow()
+              await item(trx, batchId, 'status_events', id)
+              await writeAudit(trx, ctx, { action: 'create', table: 'status_events', rowId: id, after: event })
+            }
+          } else {
+            entityId = row.entityId!
+            const before = await trx.selectFrom('entities').selectAll().where('id', '=', entityId).executeTakeFirstOrThrow()
+            const changed: Record<string, unknown> = {}
+            for (const c of row.changes ?? []) if (c.field in RECORD_COLUMNS) changed[c.field] = c.after
+            if (Object.keys(changed).length) {
+              const columns = toColumns(changed)
+              const merged = { ...before, ...columns }
+              await trx.updateTable('entities')
+                .set({ ...columns, ...derivedKeys(merged), row_version: before.row_version + 1, updated_at: now })
+                .where('id', '=', entityId).execute()
+              await item(trx, batchId, 'entities', entityId, before)
+              const pick = (o: Record<string, unknown>) => Object.fromEntries(Object.keys(columns).map((k) => [k, o[k] ?? null]))
+              await writeAudit(trx, ctx, { action: 'update', table: 'entities', rowId: entityId, before: pick(before), after: { ...pick(merged), importBatch: batchId } })
+            }
+            const statusChange = row.changes?.find((c) => c.field === 'status')
+            if (statusChange || rec.dissolutionDate) {
+              const status = rec.dissolutionDate ? 'dissolved' : String(statusChange!.after)
+              const event = { entity_id: entityId, status, effective_date: rec.dissolutionDate ?? statusDate, decision_no: null, note: 'Theo tệp nhập', created_at: now, import_batch_id: batchId }
+              const { id } = await trx.insertInto('status_events').values(event).returning('id').executeTakeFirstOrThrow()
+              await item(trx, batchId, 'status_events', id)
+              await writeAudit(trx, ctx, { action: 'create', table: 'status_events', rowId: id, after: event })
+            }
+          }
+          // Figures of the chosen year.
+          const fig: Record<string, number> = {}
+          for (const [field, column] of Object.entries(FIGURE_COLUMNS)) {
+            const v = rec.figures[field as keyof typeof FIGURE_COLUMNS]
+            if (v !== undefined && v !== null) fig[column] = v
+          }
+          if (Object.keys(fig).length) {
+            const existing = row.state === 'update' ? figures.get(`${entityId}:${sheet.figuresYear}`) : undefined
+            if (existing) {
+              await trx.updateTable('yearly_figures').set(fig).where('id', '=', existing.id).execute()
+              await item(trx, batchId, 'yearly_figures', existing.id, existing)
+              await writeAudit(trx, ctx, { action: 'update', table: 'yearly_figures', rowId: existing.id, before: existing, after: fig })
+            } else {
+              const values = { entity_id: entityId, year: sheet.figuresYear, ...fig, import_batch_id: batchId }
+              const { id } = await trx.insertInto('yearly_figures').values(values).returning('id').executeTakeFirstOrThrow()
+              await item(trx, batchId, 'yearly_figures', id)
+              await writeAudit(trx, ctx, { action: 'create', table: 'yearly_figures', rowId: id, after: values })
+            }
+          }
+        }
+      }
+    }
+    return batchId
+  })
+  return { ...result, batchId, committed: true }
+}
+
+/** Undoes a whole batch: rows it created are deleted, rows it changed get their earlier values back. */
+export async function undoImport(batchId: number, ctx: CoreContext): Promise<{ batchId: number; deleted: number; restored: number }> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const batch = await trx.selectFrom('import_batches').selectAll().where('id', '=', batchId).executeTakeFirst()
+    if (!batch) throw new AppError('NOT_FOUND', `Không có lần nhập số ${batchId}.`, { batchId })
+    if (batch.undone_at) throw new AppError('STALE', `Lần nhập số ${batchId} đã được hoàn tác lúc ${batch.undone_at} (${batch.undone_by}).`, { batchId })
+    const items = await trx.selectFrom('import_batch_items').selectAll().where('batch_id', '=', batchId).orderBy('id', 'desc').execute()
+    let deleted = 0
+    let restored = 0
+    for (const it of items) {
+      const table = it.table_name as 'entities' | 'status_events' | 'yearly_figures'
+      if (it.before_json === null) {
+        const before = await trx.selectFrom(table).selectAll().where('id', '=', it.row_id).executeTakeFirst()
+        if (!before) continue
+        await trx.deleteFrom(table).where('id', '=', it.row_id).execute()
+        await writeAudit(trx, ctx, { action: 'undo-import', table, rowId: it.row_id, before, after: null })
+        deleted++
+      } else {
+        const before = JSON.parse(it.before_json) as Record<string, unknown>
+        const { id: _id, ...values } = before
+        if (table === 'entities') {
+          const current = await trx.selectFrom('entities').select('row_version').where('id', '=', it.row_id).executeTakeFirst()
+          if (!current) continue
+          await trx.updateTable('entities').set({ ...(values as object), row_version: current.row_version + 1, updated_at: ctx.now() }).where('id', '=', it.row_id).execute()
+        } else {
+          await trx.updateTable(table).set(values as never).where('id', '=', it.row_id).execute()
+        }
+        await writeAudit(trx, ctx, { action: 'undo-import', table, rowId: it.row_id, after: before })
+        restored++
+      }
+    }
+    await trx.updateTable('import_batches').set({ undone_at: ctx.now(), undone_by: ctx.user }).where('id', '=', batchId).execute()
+    await writeAudit(trx, ctx, { action: 'undo-import', table: 'import_batches', rowId: batchId, after: { deleted, restored } })
+    return { batchId, deleted, restored }
+  })
+}
+
+export async function importHistory(limit: number, ctx: CoreContext): Promise<ImportBatch[]> {
+  const rows = await ctx.db.selectFrom('import_batches').selectAll().orderBy('id', 'desc').limit(limit).execute()
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    user: r.user,
+    files: JSON.parse(r.files_json),
+    counts: JSON.parse(r.counts_json) as ImportCounts,
+    undoneAt: r.undone_at,
+    undoneBy: r.undone_by
+  }))
+}

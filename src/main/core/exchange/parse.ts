@@ -1,0 +1,337 @@
+/**
+ * From a sheet's grid to tables of records: title rows, the header (anywhere in
+ * the first rows, one or two rows deep), section rows giving the commune, blank
+ * and totals rows skipped, a second table further down with its own title and
+ * header. Values are converted and checked here; the register is not consulted.
+ */
+import { createHash } from 'node:crypto'
+import * as XLSX from 'xlsx'
+import type { ImportColumn, ImportField, ImportIssue, ImportRecord, ImportRow, ImportSheet } from '../../../shared/api'
+import type { EntityKind } from '../../../shared/domain'
+import { clean, fold } from '../../../shared/text'
+import { detectColumnEncoding, detectEncoding, toUnicode, type TextEncoding } from '../text/legacy'
+import { asOfDateIn, cellText, parseSheetDate, parseViNumber, type Cell } from '../text/values'
+import { kindFromName, kindInTitle, matchHeader, matchKind, matchSector, matchStatus } from './headers'
+import type { SheetGrid } from './read'
+
+/** How far below a title (or the sheet's top) a header may sit. */
+const HEADER_SEARCH_ROWS = 15
+
+export type ParsedTable = Omit<ImportSheet, 'rows' | 'counts' | 'figuresYear'> & { rows: ImportRow[] }
+
+const TOTALS = /^(tong cong|cong|tong so|tong|cong toan huyen|tong cong toan huyen)$/
+const SECTION = /^((?:[ivxlc]+|[a-z]|\d{1,2})\s*[.)\-/]\s*)?(xa|phuong|thi tran|thon|ban)\s+\S/
+const TEXT_FIELDS: ImportField[] = ['name', 'regNo', 'address', 'commune', 'representative', 'phone', 'businessLines', 'notes']
+const FIGURE_FIELDS = { members: 'members', workers: 'workers', managers: 'managers', managersElementary: 'managersElementary', managersCollege: 'managersCollege' } as const
+
+export function columnLetter(index: number): string {
+  return XLSX.utils.encode_col(index)
+}
+
+/** The sheet with legacy text converted, per column, and what was found. */
+function decodeSheet(grid: SheetGrid): { rows: Cell[][]; encoding: ImportSheet['encoding'] } {
+  const width = grid.rows.reduce((w, r) => Math.max(w, r.length), 0)
+  const found = new Set<TextEncoding>()
+  const columns: TextEncoding[] = []
+  for (let c = 0; c < width; c++) {
+    const texts: string[] = []
+    for (const r of grid.rows) if (typeof r[c] === 'string' && r[c] !== '') texts.push(r[c] as string)
+    columns.push(detectColumnEncoding(texts))
+  }
+  const rows = grid.rows.map((r) =>
+    r.map((v, c) => {
+      if (typeof v !== 'string') return v
+      // The column decides; a cell that proves itself otherwise keeps its own.
+      const own = detectEncoding(v)
+      const enc = own !== 'unicode' ? own : /[ăâđơưĂĐƠƯ\u1ea0-\u1ef9\u0300-\u0323]/.test(v) ? 'unicode' : columns[c]
+      if (enc !== 'unicode') found.add(enc)
+      else if (/[^\x00-\x7f]/.test(v)) found.add('unicode')
+      return clean(toUnicode(v, enc))
+    })
+  )
+  const legacy = [...found].filter((e) => e !== 'unicode')
+  const encoding = legacy.length === 0 ? 'unicode' : legacy.length === 1 && !found.has('unicode') ? legacy[0] : legacy.length === 1 ? legacy[0] : 'mixed'
+  return { rows, encoding }
+}
+
+function nonEmpty(row: Cell[] | undefined): Array<[number, Cell]> {
+  const out: Array<[number, Cell]> = []
+  for (const [c, v] of (row ?? []).entries()) if (v !== null && v !== undefined && cellText(v) !== '') out.push([c, v])
+  return out
+}
+
+/** Cells of a header row, merged group cells spread over the columns they cover. */
+function headerTexts(rows: Cell[][], r: number, merges: XLSX.Range[], origin: { r: number; c: number }): string[] {
+  const row = rows[r] ?? []
+  const texts = row.map((v) => cellText(v))
+  for (const m of merges) {
+    const mr = m.s.r - origin.r
+    if (mr > r || m.e.r - origin.r < r) continue
+    const value = cellText(rows[mr]?.[m.s.c - origin.c])
+    for (let c = m.s.c - origin.c; c <= m.e.c - origin.c; c++) if (!texts[c]) texts[c] = value
+  }
+  return texts
+}
+
+function headerScore(texts: string[]): { score: number; hasName: boolean } {
+  let score = 0
+  let hasName = false
+  for (const t of texts) {
+    const m = t ? matchHeader(t) : null
+    if (m) {
+      score++
+      if (m.field === 'name') hasName = true
+    }
+  }
+  return { score, hasName }
+}
+
+function isHeaderRow(texts: string[]): boolean {
+  const { score, hasName } = headerScore(texts)
+  return hasName && score >= 2
+}
+
+/** "(1) (2) (3) …" or "1 2 3 …" under a header: column numbers, not a record. */
+function isColumnNumbers(cells: Array<[number, Cell]>): boolean {
+  if (cells.length < 3) return false
+  return cells.every(([, v], i) => {
+    const m = /^\(?(\d{1,2})\)?$/.exec(cellText(v))
+    return m !== null && Number(m[1]) === i + 1
+  })
+}
+
+export interface ParseOptions {
+  /** Remembered or hand-made mappings, by header shape: column → field (null: ignore). */
+  mappingFor(shape: string): Map<number, { field: ImportField | null; source: 'remembered' | 'manual' }> | undefined
+}
+
+/** Every table found on a sheet. */
+export function parseSheet(grid: SheetGrid, options: ParseOptions): ParsedTable[] {
+  const { rows, encoding } = decodeSheet(grid)
+  const origin = { r: grid.originRow, c: grid.originCol }
+  const rowNo = (r: number) => origin.r + r + 1
+  const tables: ParsedTable[] = []
+  let pendingTitle: string | null = null
+  let asOfDate: string | null = null
+  let r = 0
+  let lastHeaderSearchStart = 0
+  let current: ParsedTable | null = null
+  let ctx: TableContext | null = null
+
+  while (r < rows.length) {
+    const cells = nonEmpty(rows[r])
+    const texts = headerTexts(rows, r, grid.merges, origin)
+    if (isHeaderRow(texts)) {
+      // A header: a new table starts here, one or two rows deep.
+      const next = headerTexts(rows, r + 1, grid.merges, origin)
+      const built = buildColumns(texts, next, rows[r + 1], options, origin.c)
+      current = {
+        sheet: grid.name,
+        table: tables.length + 1,
+        title: pendingTitle,
+        kind: kindInTitle(pendingTitle) ?? kindInTitle(grid.name),
+        headerRow: rowNo(r),
+        encoding,
+        shape: built.shape,
+        columns: built.columns,
+        unknownColumns: built.columns.filter((c) => c.field === null && c.header !== '').map((c) => `${c.letter}: ${c.header}`),
+        asOfDate,
+        rows: [],
+        issues: []
+      }
+      tables.push(current)
+      ctx = { table: current, commune: null, byField: new Map(built.columns.filter((c) => c.field).map((c) => [c.field!, c])) }
+      pendingTitle = null
+      r += built.depth
+      continue
+    }
+    if (!current || !ctx) {
+      // Above the first header: titles and the "as of" line.
+      if (cells.length > 0 && cells.length <= 2) {
+        const t = cells.map(([, v]) => cellText(v)).join(' ')
+        const f = fold(t)
+        if (f.includes('so lieu') || f.includes('tinh den')) asOfDate = asOfDateIn(t) ?? asOfDate
+        else if (/danh sach|to hop tac|hop tac xa|tht|htx/.test(f)) pendingTitle = t
+      }
+      r++
+      if (r - lastHeaderSearchStart > HEADER_SEARCH_ROWS && tables.length === 0 && r > HEADER_SEARCH_ROWS) {
+        break
+      }
+      continue
+    }
+    // Inside a table.
+    const row = classifyRow(rows[r] ?? [], cells, ctx, rowNo(r))
+    if (row.reason === 'title') {
+      const t = cells.map(([, v]) => cellText(v)).join(' ')
+      const f = fold(t)
+      if (f.includes('so lieu') || f.includes('tinh den')) asOfDate = asOfDateIn(t) ?? asOfDate
+      else pendingTitle = t
+      lastHeaderSearchStart = r
+    }
+    current.rows.push(row)
+    r++
+  }
+  if (tables.length === 0) {
+    return []
+  }
+  return tables
+}
+
+interface TableContext {
+  table: ParsedTable
+  commune: string | null
+  byField: Map<ImportField, ImportColumn>
+}
+
+function buildColumns(
+  first: string[],
+  second: string[],
+  secondRaw: Cell[] | undefined,
+  options: ParseOptions,
+  originCol: number
+): { columns: ImportColumn[]; shape: string; depth: number } {
+  // A second header row: it names columns (under a group like "Trong đó") and carries no record.
+  const nameCol = first.findIndex((t) => matchHeader(t)?.field === 'name')
+  const secondNames = second.some((t, c) => t && t !== first[c] && matchHeader(t) !== null)
+  const secondUnits = second.some((t, c) => t && t !== first[c] && /^\(.*\)$/.test(t))
+  const depth = (secondNames || secondUnits) && !cellText(secondRaw?.[nameCol] ?? null) ? 2 : 1
+  const width = Math.max(first.length, depth === 2 ? second.length : 0)
+  const headers: string[] = []
+  for (let c = 0; c < width; c++) {
+    const top = first[c] ?? ''
+    const below = depth === 2 && second[c] && second[c] !== top ? second[c] : ''
+    if (!below) headers.push(top)
+    else if (/^\(.*\)$/.test(below)) headers.push(`${top} ${below}`)
+    else headers.push(matchHeader(below) ? below : `${top} ${below}`.trim())
+  }
+  const shape = createHash('sha256').update(headers.map((h) => fold(h)).join('|')).digest('hex').slice(0, 16)
+  const manual = options.mappingFor(shape)
+  const seen = new Set<ImportField>()
+  const columns: ImportColumn[] = headers.map((header, index) => {
+    const letter = columnLetter(index + originCol)
+    const hand = manual?.get(index)
+    if (hand) {
+      const m = hand.field === 'charterCapital' ? matchHeader(header) : null
+      return { index, letter, header, field: hand.field, source: hand.source, ...(hand.field === 'charterCapital' ? { unit: m?.field === 'charterCapital' ? m.unit : 1_000_000 } : {}) }
+    }
+    const m = header ? matchHeader(header) : null
+    if (!m || seen.has(m.field)) return { index, letter, header, field: null, source: 'none' }
+    seen.add(m.field)
+    return { index, letter, header, field: m.field, source: 'synonym', ...(m.unit ? { unit: m.unit } : {}) }
+  })
+  return { columns, shape, depth }
+}
+
+function issue(row: number, column: ImportColumn | null, code: string, message: string, severity: 'error' | 'warning' = 'error'): ImportIssue {
+  return { row, column: column?.letter ?? null, severity, code, message: column ? `Cột ${column.letter} «${column.header}»: ${message}` : message }
+}
+
+function classifyRow(raw: Cell[], cells: Array<[number, Cell]>, ctx: TableContext, row: number): ImportRow {
+  if (cells.length === 0) return { row, state: 'skipped', reason: 'blank', issues: [] }
+  const nameCol = ctx.byField.get('name')
+  const seqCol = ctx.byField.get('seq')
+  const firstTexts = cells.slice(0, 3).map(([, v]) => fold(cellText(v)))
+  if (firstTexts.some((t) => TOTALS.test(t))) return { row, state: 'skipped', reason: 'totals', issues: [] }
+  if (isColumnNumbers(cells)) return { row, state: 'skipped', reason: 'column-numbers', issues: [] }
+  const textCells = cells.filter(([c]) => c !== seqCol?.index)
+  if (textCells.length === 1 && typeof textCells[0][1] === 'string') {
+    const t = cellText(textCells[0][1])
+    const f = fold(t)
+    const section = SECTION.exec(f)
+    if (section || /^[ivxlc]+\s*[.)]\s/.test(f)) {
+      ctx.commune = t.replace(/^\s*(?:[IVXLCivxlc]+|[A-Za-z]|\d{1,2})\s*[.)\-/]\s*/, '').trim()
+      return { row, state: 'skipped', reason: 'section', issues: [] }
+    }
+    if (textCells[0][0] !== nameCol?.index || /danh sach|so lieu|tinh den/.test(f)) {
+      return { row, state: 'skipped', reason: 'title', issues: [] }
+    }
+  }
+  return readRecord(raw, ctx, row)
+}
+
+function readRecord(raw: Cell[], ctx: TableContext, row: number): ImportRow {
+  const issues: ImportIssue[] = []
+  const col = (f: ImportField) => ctx.byField.get(f)
+  const text = (f: ImportField): string | null => {
+    const c = col(f)
+    if (!c) return null
+    const t = cellText(raw[c.index])
+    return t === '' ? null : t
+  }
+  const name = text('name')
+  const record: ImportRecord = { kind: 'htx', regNo: null, name: name ?? '', figures: {} }
+  if (!name) issues.push(issue(row, col('name') ?? null, 'NAME_MISSING', 'thiếu tên.'))
+  else if (name.length < 3) issues.push(issue(row, col('name')!, 'NAME_SHORT', 'tên phải có ít nhất 3 ký tự.'))
+  for (const f of TEXT_FIELDS) {
+    if (f === 'name' || !col(f)) continue
+    const value = text(f)
+    ;(record as unknown as Record<string, unknown>)[f] = value
+  }
+  if (record.regNo) {
+    const reg = record.regNo.replace(/\s+/g, '')
+    if (!/^[0-9A-Za-z./-]{1,20}$/.test(reg)) issues.push(issue(row, col('regNo')!, 'REG_NO_INVALID', `mã số «${record.regNo}» chỉ được gồm chữ số (có thể có dấu -, /, .).`))
+    record.regNo = reg
+  }
+  if (record.phone && !/^[0-9+(). -]{1,30}$/.test(record.phone)) {
+    issues.push(issue(row, col('phone')!, 'PHONE_INVALID', `số điện thoại «${record.phone}» không hợp lệ.`, 'warning'))
+    record.phone = null
+  }
+  if (!record.commune && ctx.commune) record.commune = ctx.commune
+  else if (!col('commune') && ctx.commune) record.commune = ctx.commune
+
+  for (const f of ['registrationDate', 'dissolutionDate'] as const) {
+    const c = col(f)
+    if (!c) continue
+    const d = parseSheetDate(raw[c.index])
+    if (d === undefined) issues.push(issue(row, c, 'DATE_INVALID', `«${cellText(raw[c.index])}» không phải ngày hợp lệ (gõ ngày/tháng/năm, ví dụ 06/05/2024).`))
+    else record[f] = d
+  }
+  const capCol = col('charterCapital')
+  if (capCol) {
+    const n = parseViNumber(raw[capCol.index])
+    if (n === null) record.charterCapital = null
+    else if (Number.isNaN(n) || n < 0) issues.push(issue(row, capCol, 'NUMBER_INVALID', `«${cellText(raw[capCol.index])}» không phải số tiền hợp lệ.`))
+    else record.charterCapital = Math.round(n * (capCol.unit ?? 1_000_000))
+  }
+  for (const [f, key] of Object.entries(FIGURE_FIELDS) as Array<[ImportField, keyof ImportRecord['figures']]>) {
+    const c = col(f)
+    if (!c) continue
+    const n = parseViNumber(raw[c.index])
+    if (n === null) record.figures[key] = null
+    else if (Number.isNaN(n) || n < 0 || !Number.isInteger(n)) issues.push(issue(row, c, 'COUNT_INVALID', `«${cellText(raw[c.index])}» phải là số nguyên không âm.`))
+    else record.figures[key] = n
+  }
+  const statusText = text('status')
+  if (statusText) {
+    const s = matchStatus(statusText)
+    if (s) record.status = s
+    else issues.push(issue(row, col('status')!, 'STATUS_UNKNOWN', `tình trạng «${statusText}» không có trong danh mục (Đang hoạt động, Tạm ngừng, Ngừng HĐ, Chờ giải thể, Đã giải thể…).`))
+  }
+  if (record.dissolutionDate && !record.status) record.status = 'dissolved'
+  const sectorText = text('sector')
+  if (sectorText) {
+    const s = matchSector(sectorText)
+    if (s) record.sector = s
+    else {
+      record.sector = null
+      issues.push(issue(row, col('sector')!, 'SECTOR_UNKNOWN', `lĩnh vực «${sectorText}» không có trong danh mục; để trống, ghi vào ghi chú.`, 'warning'))
+      record.notes = [record.notes, `Lĩnh vực (theo tệp nhập): ${sectorText}`].filter(Boolean).join('; ')
+    }
+  }
+  const kindText = text('kind')
+  let kind: EntityKind | null = null
+  if (kindText) {
+    kind = matchKind(kindText)
+    if (!kind) issues.push(issue(row, col('kind')!, 'KIND_UNKNOWN', `loại hình «${kindText}» phải là HTX, Liên hiệp HTX hoặc Tổ hợp tác.`))
+  }
+  record.kind = kind ?? ctx.table.kind ?? kindFromName(record.name) ?? 'htx'
+  const hasError = issues.some((i) => i.severity === 'error')
+  return { row, state: hasError ? 'error' : 'new', record, issues }
+}
+
+/** Year the figures belong to: the "as of" line's year, else the current year. */
+export function defaultFiguresYear(asOfDate: string | null, now: string): number {
+  return Number((asOfDate ?? now).slice(0, 4))
+}
+
+export type { TextEncoding }

@@ -1,0 +1,193 @@
+/**
+ * The preview: every file read, every table parsed, every record compared with
+ * the register — new, update (with the changed fields), unchanged, duplicate
+ * within the import, skipped or error. Nothing is written here.
+ */
+import type { ImportCounts, ImportField, ImportFileResult, ImportResult, ImportRow, ImportSheet } from '../../../shared/api'
+import { fold } from '../../../shared/text'
+import type { CoreContext } from '../context'
+import { defaultFiguresYear, parseSheet } from './parse'
+import { openWorkbook, type FileInput } from './read'
+
+export interface PreviewInput {
+  files: FileInput[]
+  figuresYear?: number
+  mappings?: Array<{ shape: string; column: number; field: ImportField | null }>
+}
+
+export interface ExistingEntity {
+  id: number
+  kind: string
+  reg_no: string | null
+  name: string
+  name_key: string
+  address: string | null
+  commune: string | null
+  representative: string | null
+  phone: string | null
+  registration_date: string | null
+  charter_capital: number | null
+  sector: string | null
+  business_lines: string | null
+  notes: string | null
+  row_version: number
+  status: string | null
+}
+
+export interface FiguresRow {
+  id: number
+  entity_id: number
+  year: number
+  members: number | null
+  workers: number | null
+  managers: number | null
+  managers_elementary: number | null
+  managers_college: number | null
+}
+
+export const RECORD_COLUMNS = {
+  regNo: 'reg_no', name: 'name', address: 'address', commune: 'commune', representative: 'representative', phone: 'phone',
+  registrationDate: 'registration_date', charterCapital: 'charter_capital', sector: 'sector', businessLines: 'business_lines', notes: 'notes'
+} as const
+export const FIGURE_COLUMNS = {
+  members: 'members', workers: 'workers', managers: 'managers', managersElementary: 'managers_elementary', managersCollege: 'managers_college'
+} as const
+
+/** The identity a record is matched on: its registration number, or for groups without one, folded name + commune. */
+export function recordKey(r: { kind: string; regNo: string | null; name: string; commune?: string | null }): string {
+  if (r.regNo) return `reg:${r.regNo}`
+  return `name:${fold(r.name)}|${fold(r.commune ?? '')}`
+}
+
+export function emptyCounts(): ImportCounts {
+  return { created: 0, updated: 0, unchanged: 0, duplicates: 0, skipped: 0, errors: 0, warnings: 0 }
+}
+
+export function countRows(rows: ImportRow[], extraWarnings = 0): ImportCounts {
+  const c = emptyCounts()
+  for (const r of rows) {
+    if (r.state === 'new') c.created++
+    else if (r.state === 'update') c.updated++
+    else if (r.state === 'unchanged') c.unchanged++
+    else if (r.state === 'duplicate') c.duplicates++
+    else if (r.state === 'skipped') c.skipped++
+    else c.errors++
+    c.warnings += r.issues.filter((i) => i.severity === 'warning').length
+  }
+  c.warnings += extraWarnings
+  return c
+}
+
+export function addCounts(a: ImportCounts, b: ImportCounts): ImportCounts {
+  const out = emptyCounts()
+  for (const k of Object.keys(out) as Array<keyof ImportCounts>) out[k] = a[k] + b[k]
+  return out
+}
+
+export interface PreviewState {
+  result: ImportResult
+  existing: Map<string, ExistingEntity>
+  figures: Map<string, FiguresRow>
+}
+
+export async function previewImport(input: PreviewInput, ctx: CoreContext): Promise<PreviewState> {
+  const remembered = new Map<string, Map<number, { field: ImportField | null; source: 'remembered' | 'manual' }>>()
+  for (const m of await ctx.db.selectFrom('import_mappings').selectAll().execute()) {
+    const map = new Map<number, { field: ImportField | null; source: 'remembered' | 'manual' }>()
+    for (const [col, field] of Object.entries(JSON.parse(m.mapping_json) as Record<string, ImportField | null>)) {
+      map.set(Number(col), { field, source: 'remembered' })
+    }
+    remembered.set(m.shape, map)
+  }
+  for (const m of input.mappings ?? []) {
+    const map = remembered.get(m.shape) ?? new Map()
+    map.set(m.column, { field: m.field, source: 'manual' })
+    remembered.set(m.shape, map)
+  }
+
+  const rows = (await ctx.db
+    .selectFrom('entities as e')
+    .select(['e.id', 'e.kind', 'e.reg_no', 'e.name', 'e.name_key', 'e.address', 'e.commune', 'e.representative', 'e.phone',
+      'e.registration_date', 'e.charter_capital', 'e.sector', 'e.business_lines', 'e.notes', 'e.row_version'])
+    .select((eb) =>
+      eb.selectFrom('status_events as s').select('s.status').whereRef('s.entity_id', '=', 'e.id')
+        .orderBy((o) => o.fn('coalesce', [o.ref('s.effective_date'), o.val('')]), 'desc')
+        .orderBy('s.id', 'desc').limit(1).as('status')
+    )
+    .execute()) as ExistingEntity[]
+  const existing = new Map<string, ExistingEntity>()
+  for (const e of rows) {
+    existing.set(recordKey({ kind: e.kind, regNo: e.reg_no, name: e.name, commune: e.commune }), e)
+    if (e.reg_no) existing.set(recordKey({ kind: e.kind, regNo: null, name: e.name, commune: e.commune }), e)
+  }
+  const figureRows = (await ctx.db.selectFrom('yearly_figures').select(['id', 'entity_id', 'year', 'members', 'workers', 'managers', 'managers_elementary', 'managers_college']).execute()) as FiguresRow[]
+  const figures = new Map(figureRows.map((f) => [`${f.entity_id}:${f.year}`, f]))
+
+  const seen = new Map<string, string>()
+  const files: ImportFileResult[] = []
+  let totals = emptyCounts()
+  for (const fileInput of input.files) {
+    const opened = openWorkbook(fileInput)
+    const sheets: ImportSheet[] = []
+    for (const grid of opened.sheets) {
+      const tables = parseSheet(grid, { mappingFor: (shape) => remembered.get(shape) })
+      if (tables.length === 0) {
+        if (grid.rows.some((r) => r.some((v) => v !== null && v !== ''))) {
+          const sheet: ImportSheet = {
+            sheet: grid.name, table: 0, title: null, kind: null, headerRow: 0, encoding: 'unicode', shape: '', columns: [],
+            unknownColumns: [], asOfDate: null, figuresYear: input.figuresYear ?? defaultFiguresYear(null, ctx.now()), rows: [],
+            counts: { ...emptyCounts(), warnings: 1 },
+            issues: [{ row: 0, column: null, severity: 'warning', code: 'NO_HEADER', message: `Trang «${grid.name}»: không tìm thấy dòng tiêu đề (cần có cột Tên và ít nhất một cột khác trong ${15} dòng đầu); trang này không được nhập.` }]
+          }
+          sheets.push(sheet)
+          totals = addCounts(totals, sheet.counts)
+        }
+        continue
+      }
+      for (const t of tables) {
+        const figuresYear = input.figuresYear ?? defaultFiguresYear(t.asOfDate, ctx.now())
+        if (!t.columns.some((c) => c.field === 'name')) {
+          t.issues.push({ row: t.headerRow, column: null, severity: 'error', code: 'NO_NAME_COLUMN', message: `Trang «${t.sheet}»: không có cột Tên.` })
+        }
+        for (const row of t.rows) {
+          if (row.state !== 'new' || !row.record) continue
+          const rec = row.record
+          const key = recordKey(rec)
+          const where = `${opened.name} › ${t.sheet} › dòng ${row.row}`
+          const first = seen.get(key)
+          if (first) {
+            row.state = 'duplicate'
+            row.issues.push({ row: row.row, column: null, severity: 'warning', code: 'DUPLICATE_IN_FILE', message: `Trùng với ${first}; chỉ nhập một lần.` })
+            continue
+          }
+          seen.set(key, where)
+          const found = existing.get(key)
+          if (!found) continue
+          row.entityId = found.id
+          const changes: NonNullable<ImportRow['changes']> = []
+          for (const [field, column] of Object.entries(RECORD_COLUMNS) as Array<[keyof typeof RECORD_COLUMNS, keyof ExistingEntity]>) {
+            const after = rec[field]
+            if (after === undefined || after === null || after === '') continue
+            if (after !== found[column]) changes.push({ field, before: found[column], after })
+          }
+          if (rec.status && rec.status !== found.status) changes.push({ field: 'status', before: found.status, after: rec.status })
+          const fig = figures.get(`${found.id}:${figuresYear}`)
+          for (const [field, column] of Object.entries(FIGURE_COLUMNS) as Array<[keyof typeof FIGURE_COLUMNS, keyof FiguresRow]>) {
+            const after = rec.figures[field]
+            if (after === undefined || after === null) continue
+            const before = fig ? fig[column] : null
+            if (after !== before) changes.push({ field: `${field}:${figuresYear}`, before, after })
+          }
+          row.state = changes.length ? 'update' : 'unchanged'
+          if (changes.length) row.changes = changes
+        }
+        const counts = countRows(t.rows, t.issues.filter((i) => i.severity === 'warning').length)
+        counts.errors += t.issues.filter((i) => i.severity === 'error').length
+        totals = addCounts(totals, counts)
+        sheets.push({ ...t, figuresYear, counts })
+      }
+    }
+    files.push({ file: opened.name, format: opened.format, sha256: opened.sha256, bytes: opened.bytes, sheets })
+  }
+  return { result: { files, totals, batchId: null, committed: false }, existing, figures }
+}

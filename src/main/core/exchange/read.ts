@@ -1,0 +1,172 @@
+/**
+ * Opening a spreadsheet file safely: size limit, what the bytes really are (an
+ * .exe renamed .xlsx is refused), zip bombs, password protection and corrupt
+ * workbooks all become one clear Vietnamese message before anything is written.
+ */
+import { createHash } from 'node:crypto'
+import { readFileSync, statSync } from 'node:fs'
+import { basename, extname } from 'node:path'
+import * as XLSX from 'xlsx'
+import { IMPORT_MAX_BYTES, type ImportFileResult } from '../../../shared/api'
+import { AppError } from '../../../shared/errors'
+import { formatNumber } from '../../../shared/text'
+import type { Cell } from '../text/values'
+
+/** Rows a sheet may have: a district register has hundreds; 1,048,576-row sheets are refused. */
+export const MAX_SHEET_ROWS = 200_000
+/** Uncompressed size an .xlsx/.ods may unpack to, and the ratio a real workbook never reaches. */
+const MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
+const MAX_RATIO = 200
+
+export interface SheetGrid {
+  name: string
+  rows: Cell[][]
+  merges: XLSX.Range[]
+  /** Sheet row / column of rows[0][0] (0-based). */
+  originRow: number
+  originCol: number
+}
+
+export interface OpenedFile {
+  name: string
+  format: ImportFileResult['format']
+  sha256: string
+  bytes: number
+  sheets: SheetGrid[]
+}
+
+export type FileInput = { path: string } | { name: string; base64: string }
+
+function refuse(file: string, message: string, details: Record<string, unknown> = {}): never {
+  throw new AppError('VALIDATION', `Tệp «${file}»: ${message}`, { file, ...details })
+}
+
+export function loadBytes(input: FileInput): { name: string; data: Buffer } {
+  if ('path' in input) {
+    const name = basename(input.path)
+    let size: number
+    try {
+      const st = statSync(input.path)
+      if (!st.isFile()) refuse(name, 'không phải là một tệp.')
+      size = st.size
+    } catch (err) {
+      if (err instanceof AppError) throw err
+      refuse(name, 'không mở được (không có tệp hoặc không có quyền đọc).', { path: input.path })
+    }
+    if (size > IMPORT_MAX_BYTES) tooBig(name, size)
+    return { name, data: readFileSync(input.path) }
+  }
+  const data = Buffer.from(input.base64, 'base64')
+  if (data.length > IMPORT_MAX_BYTES) tooBig(input.name, data.length)
+  return { name: basename(input.name), data }
+}
+
+function tooBig(name: string, size: number): never {
+  refuse(name, `quá lớn (${formatNumber(size / 1024 / 1024, 1)} MB; tối đa ${IMPORT_MAX_BYTES / 1024 / 1024} MB).`)
+}
+
+/** What the bytes are, whatever the name says. */
+function sniff(name: string, data: Buffer): ImportFileResult['format'] {
+  const ext = extname(name).toLowerCase()
+  if (data.length === 0) refuse(name, 'trống (0 byte).')
+  const head = data.subarray(0, 8)
+  if (head[0] === 0x4d && head[1] === 0x5a) refuse(name, 'là một chương trình (.exe), không phải bảng tính. Không nhập.')
+  if (head.readUInt32BE(0) === 0x504b0304) {
+    checkZip(name, data)
+    const text = data.subarray(0, Math.min(data.length, 4096)).toString('latin1')
+    if (text.includes('application/vnd.oasis.opendocument.spreadsheet')) return 'ods'
+    return ext === '.ods' ? 'ods' : 'xlsx'
+  }
+  if (head.readUInt32BE(0) === 0xd0cf11e0) {
+    // An encrypted .xlsx is an OLE container holding "EncryptedPackage".
+    if (data.includes(Buffer.from('EncryptedPackage', 'utf16le'))) passwordProtected(name)
+    return 'xls'
+  }
+  if (['.xlsx', '.xls', '.ods', '.xlsm'].includes(ext)) {
+    refuse(name, `có đuôi ${ext} nhưng nội dung không phải bảng tính Excel/LibreOffice (tệp hỏng hoặc bị đổi tên).`)
+  }
+  const sample = data.subarray(0, Math.min(data.length, 65536))
+  if (sample.includes(0)) refuse(name, 'không phải bảng tính hay tệp văn bản CSV (có dữ liệu nhị phân).')
+  return 'csv'
+}
+
+function passwordProtected(name: string): never {
+  refuse(name, 'được đặt mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi nhập lại.')
+}
+
+/** Reads the zip's central directory: refuses what would unpack to gigabytes. */
+function checkZip(name: string, data: Buffer): void {
+  const minEocd = Math.max(0, data.length - 65557)
+  let eocd = -1
+  for (let i = data.length - 22; i >= minEocd; i--) {
+    if (data.readUInt32LE(i) === 0x06054b50) {
+      eocd = i
+      break
+    }
+  }
+  if (eocd < 0) refuse(name, 'bị hỏng (không đọc được cấu trúc tệp nén). Hãy mở bằng Excel và lưu lại.')
+  const entries = data.readUInt16LE(eocd + 10)
+  let offset = data.readUInt32LE(eocd + 16)
+  let total = 0
+  for (let n = 0; n < entries; n++) {
+    if (offset + 46 > data.length || data.readUInt32LE(offset) !== 0x02014b50) {
+      refuse(name, 'bị hỏng (mục lục tệp nén sai). Hãy mở bằng Excel và lưu lại.')
+    }
+    const compressed = data.readUInt32LE(offset + 20)
+    const size = data.readUInt32LE(offset + 24)
+    total += size
+    if (size > 1_000_000 && compressed > 0 && size / compressed > MAX_RATIO) {
+      refuse(name, 'có nội dung nén bất thường (nghi là "bom nén"). Không nhập.')
+    }
+    offset += 46 + data.readUInt16LE(offset + 28) + data.readUInt16LE(offset + 30) + data.readUInt16LE(offset + 32)
+  }
+  if (total > MAX_UNPACKED_BYTES) refuse(name, 'giải nén ra quá lớn (nghi là "bom nén"). Không nhập.')
+}
+
+/** CSV text: UTF-8 (BOM or not); anything not valid UTF-8 is read as Windows-1258/Latin-1 bytes. */
+function csvText(data: Buffer): string {
+  const body = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? data.subarray(3) : data
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body)
+  } catch {
+    return body.toString('latin1')
+  }
+}
+
+export function openWorkbook(input: FileInput): OpenedFile {
+  const { name, data } = loadBytes(input)
+  const format = sniff(name, data)
+  const sha256 = createHash('sha256').update(data).digest('hex')
+  let wb: XLSX.WorkBook
+  try {
+    const options: XLSX.ParsingOptions = { cellDates: false, cellFormula: false, cellHTML: false, cellStyles: false, sheetRows: MAX_SHEET_ROWS + 1, dense: true }
+    wb =
+      format === 'csv'
+        ? XLSX.read(csvText(data), { ...options, type: 'string', raw: true })
+        : XLSX.read(data, { ...options, type: 'buffer' })
+  } catch (err) {
+    const msg = String((err as Error)?.message ?? err)
+    if (/password|encrypt/i.test(msg)) passwordProtected(name)
+    refuse(name, 'bị hỏng hoặc không phải định dạng bảng tính đọc được. Hãy mở bằng Excel và lưu lại dạng .xlsx.', {
+      reason: msg.slice(0, 200)
+    })
+  }
+  const sheets: SheetGrid[] = []
+  for (const sheetName of wb.SheetNames) {
+    const ws = wb.Sheets[sheetName]
+    if (!ws) continue
+    const ref = ws['!fullref'] ?? ws['!ref']
+    const start = ws['!ref'] ? XLSX.utils.decode_range(ws['!ref']).s : { r: 0, c: 0 }
+    if (ref) {
+      const range = XLSX.utils.decode_range(ref)
+      if (range.e.r + 1 > MAX_SHEET_ROWS) {
+        refuse(name, `trang «${sheetName}» có ${formatNumber(range.e.r + 1)} dòng, quá giới hạn ${formatNumber(MAX_SHEET_ROWS)} dòng. Hãy xóa các dòng trống thừa hoặc tách tệp.`, {
+          sheet: sheetName
+        })
+      }
+    }
+    const rows = XLSX.utils.sheet_to_json<Cell[]>(ws, { header: 1, raw: true, defval: null, blankrows: true })
+    sheets.push({ name: sheetName, rows, merges: ws['!merges'] ?? [], originRow: start.r, originCol: start.c })
+  }
+  return { name, format, sha256, bytes: data.length, sheets }
+}

@@ -1,0 +1,57 @@
+/**
+ * Spreadsheet values the way offices type them: numbers with '.' thousands and
+ * ',' decimals (often stored as text), dates as Excel serials or day-first text.
+ */
+import { clean, parseViDate } from '../../../shared/text'
+
+export type Cell = string | number | boolean | null | undefined
+
+/** Cell text: NFC, NBSP and stray spaces tidied; numbers as typed. */
+export function cellText(value: Cell): string {
+  if (value === null || value === undefined) return ''
+  return clean(String(value))
+}
+
+/**
+ * "1.370" → 1370, "1.370,5" → 1370.5, "2,5" → 2.5, "1 500" → 1500, 12 → 12.
+ * Returns null for blank, NaN for what is not a number.
+ */
+export function parseViNumber(value: Cell): number | null {
+  if (value === null || value === undefined || value === '') return null
+  if (typeof value === 'number') return Number.isFinite(value) ? value : NaN
+  if (typeof value === 'boolean') return NaN
+  const s = clean(value).replace(/[\s\u00a0]/g, '')
+  if (s === '' || s === '-') return null
+  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) return Number(s.replace(/\./g, '').replace(',', '.'))
+  if (/^-?\d+(,\d+)?$/.test(s)) return Number(s.replace(',', '.'))
+  // "1.5" cannot be thousands (needs three digits after the dot): a decimal point.
+  if (/^-?\d+\.\d{1,2}$/.test(s) || /^-?\d+\.\d{4,}$/.test(s)) return Number(s)
+  return NaN
+}
+
+/** Excel's day count (1900 system, with its phantom 29/02/1900) → ISO date. */
+export function excelSerialToIso(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null
+  const ms = Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000
+  return new Date(ms).toISOString().slice(0, 10)
+}
+
+/** A date cell → ISO; null for blank; undefined when it cannot be read. Never month-first. */
+export function parseSheetDate(value: Cell): string | null | undefined {
+  if (value === null || value === undefined || value === '') return null
+  if (typeof value === 'number') {
+    // Typed as a year alone (e.g. 2015) is not a date; serials of real dates are > 1900*… only by chance.
+    return excelSerialToIso(value) ?? undefined
+  }
+  const s = clean(String(value))
+  if (s === '') return null
+  const serial = /^\d{5}$/.test(s) ? excelSerialToIso(Number(s)) : null
+  if (serial) return serial
+  return parseViDate(s.replace(/\s*([/.-])\s*/g, '$1')) ?? undefined
+}
+
+/** "(Số liệu tính đến ngày 31/12/2022)" → "2022-12-31". */
+export function asOfDateIn(text: string): string | null {
+  const m = /(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})/.exec(text)
+  return m ? parseViDate(m[1]) : null
+}

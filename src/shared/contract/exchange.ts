@@ -1,0 +1,176 @@
+/** Exchange: importing the offices' spreadsheets (preview, commit, history, undo). */
+import { z } from 'zod'
+import type { EntityKind, Sector, Status } from '../domain'
+import { handler, id, text } from './common'
+
+export const exchangeLabels: Record<string, string> = {
+  files: 'Tệp',
+  figuresYear: 'Năm số liệu',
+  strict: 'Từ chối cả tệp khi có lỗi',
+  mappings: 'Ghép cột',
+  batchId: 'Lần nhập'
+}
+
+/** The meanings a spreadsheet column can have. */
+export const IMPORT_FIELDS = [
+  'seq', 'name', 'regNo', 'address', 'commune', 'representative', 'phone', 'registrationDate', 'charterCapital',
+  'sector', 'businessLines', 'members', 'workers', 'managers', 'managersElementary', 'managersCollege', 'status',
+  'dissolutionDate', 'kind', 'notes'
+] as const
+export type ImportField = (typeof IMPORT_FIELDS)[number]
+
+export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
+  seq: 'STT', name: 'Tên', regNo: 'Mã số HTX', address: 'Địa chỉ trụ sở', commune: 'Xã, phường, thị trấn',
+  representative: 'Người đại diện theo pháp luật', phone: 'Điện thoại', registrationDate: 'Ngày đăng ký lần đầu',
+  charterCapital: 'Vốn điều lệ', sector: 'Lĩnh vực', businessLines: 'Ngành nghề kinh doanh', members: 'Số thành viên',
+  workers: 'Số lao động', managers: 'Số cán bộ quản lý', managersElementary: 'CBQL trình độ sơ cấp, trung cấp',
+  managersCollege: 'CBQL trình độ cao đẳng, đại học trở lên', status: 'Tình trạng', dissolutionDate: 'Ngày giải thể',
+  kind: 'Loại hình', notes: 'Ghi chú'
+}
+
+/** 50 MiB per file: a district register is a few hundred kilobytes. */
+export const IMPORT_MAX_BYTES = 50 * 1024 * 1024
+
+const importFile = z.union([
+  z.object({ path: text(1000).min(1) }).strict(),
+  z.object({ name: text(255).min(1), base64: z.string().max(Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 8) }).strict()
+])
+
+/** A column mapped by hand: the header shape it belongs to, the column (0-based), its meaning (null: ignore). */
+export const columnMapping = z
+  .object({ shape: text(64).min(1), column: z.number().int().min(0).max(16_383), field: z.enum(IMPORT_FIELDS).nullable() })
+  .strict()
+
+const importInput = z
+  .object({
+    files: z.array(importFile).min(1, 'Chọn ít nhất một tệp').max(50),
+    figuresYear: z.number().int().min(1990).max(2200).optional(),
+    mappings: z.array(columnMapping).max(2000).optional()
+  })
+  .strict()
+
+export type RowState = 'new' | 'update' | 'unchanged' | 'duplicate' | 'skipped' | 'error'
+
+export interface ImportIssue {
+  /** 1-based row number as the spreadsheet shows it. */
+  row: number
+  /** Column letter (A, B…) or null for the whole row/sheet. */
+  column: string | null
+  severity: 'error' | 'warning'
+  code: string
+  message: string
+}
+
+export interface ImportedFigures {
+  members?: number | null
+  workers?: number | null
+  managers?: number | null
+  managersElementary?: number | null
+  managersCollege?: number | null
+}
+
+export interface ImportRecord {
+  kind: EntityKind
+  regNo: string | null
+  name: string
+  address?: string | null
+  commune?: string | null
+  representative?: string | null
+  phone?: string | null
+  registrationDate?: string | null
+  charterCapital?: number | null
+  sector?: Sector | null
+  businessLines?: string | null
+  notes?: string | null
+  status?: Status | null
+  dissolutionDate?: string | null
+  figures: ImportedFigures
+}
+
+export interface ImportRow {
+  row: number
+  state: RowState
+  /** Why skipped: blank, section, totals, title, header, column-numbers. */
+  reason?: string
+  record?: ImportRecord
+  /** For updates: the register's record and what changes. */
+  entityId?: number
+  changes?: Array<{ field: string; before: unknown; after: unknown }>
+  issues: ImportIssue[]
+}
+
+export interface ImportColumn {
+  index: number
+  letter: string
+  header: string
+  field: ImportField | null
+  /** Capital: multiplier to đồng read from the header. */
+  unit?: number
+  /** How the field was found: by synonym, remembered or by hand. */
+  source: 'synonym' | 'remembered' | 'manual' | 'none'
+}
+
+export interface ImportSheet {
+  sheet: string
+  /** 1-based number of the table on the sheet. */
+  table: number
+  title: string | null
+  kind: EntityKind | null
+  /** 1-based row of the header (its first row when it spans two). */
+  headerRow: number
+  encoding: 'unicode' | 'tcvn3' | 'vni' | 'mixed'
+  /** Key of the header's shape: manual mappings are remembered by it. */
+  shape: string
+  columns: ImportColumn[]
+  unknownColumns: string[]
+  asOfDate: string | null
+  figuresYear: number
+  rows: ImportRow[]
+  counts: ImportCounts
+  issues: ImportIssue[]
+}
+
+export interface ImportCounts {
+  created: number
+  updated: number
+  unchanged: number
+  duplicates: number
+  skipped: number
+  errors: number
+  warnings: number
+}
+
+export interface ImportFileResult {
+  file: string
+  format: 'xlsx' | 'xls' | 'csv' | 'ods'
+  sha256: string
+  bytes: number
+  sheets: ImportSheet[]
+}
+
+export interface ImportResult {
+  files: ImportFileResult[]
+  totals: ImportCounts
+  /** Set when committed. */
+  batchId: number | null
+  committed: boolean
+}
+
+export interface ImportBatch {
+  id: number
+  at: string
+  user: string
+  files: Array<{ name: string; sha256: string; bytes: number }>
+  counts: ImportCounts
+  undoneAt: string | null
+  undoneBy: string | null
+}
+
+export const exchangeContract = {
+  'exchange.previewImport': handler<ImportResult>()(importInput),
+  'exchange.commitImport': handler<ImportResult>()(importInput.extend({ strict: z.boolean().optional() }).strict()),
+  'exchange.undoImport': handler<{ batchId: number; deleted: number; restored: number }>()(z.object({ batchId: id }).strict()),
+  'exchange.importHistory': handler<ImportBatch[]>()(
+    z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict()
+  )
+}
