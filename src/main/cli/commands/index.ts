@@ -1,5 +1,6 @@
 import type { Command } from '../command'
 import { backupCommands } from './backup'
+import { importCommands } from './import'
 import { officeCommands } from './office'
 import { registryCommands } from './registry'
 
@@ -7,5 +8,6 @@ import { registryCommands } from './registry'
 export const commands: Record<string, Command> = {
   ...officeCommands,
   ...registryCommands,
-  ...backupCommands
+  ...backupCommands,
+  ...importCommands
 }

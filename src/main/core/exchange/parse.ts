@@ -20,7 +20,7 @@ const HEADER_SEARCH_ROWS = 15
 export type ParsedTable = Omit<ImportSheet, 'rows' | 'counts' | 'figuresYear'> & { rows: ImportRow[] }
 
 const TOTALS = /^(tong cong|cong|tong so|tong|cong toan huyen|tong cong toan huyen)$/
-const SECTION = /^((?:[ivxlc]+|[a-z]|\d{1,2})\s*[.)\-/]\s*)?(xa|phuong|thi tran|thon|ban)\s+\S/
+const SECTION = /^(xa|phuong|thi tran)\s+\S/
 const TEXT_FIELDS: ImportField[] = ['name', 'regNo', 'address', 'commune', 'representative', 'phone', 'businessLines', 'notes']
 const FIGURE_FIELDS = { members: 'members', workers: 'workers', managers: 'managers', managersElementary: 'managersElementary', managersCollege: 'managersCollege' } as const
 
@@ -28,29 +28,32 @@ export function columnLetter(index: number): string {
   return XLSX.utils.encode_col(index)
 }
 
-/** The sheet with legacy text converted, per column, and what was found. */
+/** The sheet with legacy text converted: each cell by its own evidence, else its column's, else the sheet's. */
 function decodeSheet(grid: SheetGrid): { rows: Cell[][]; encoding: ImportSheet['encoding'] } {
   const width = grid.rows.reduce((w, r) => Math.max(w, r.length), 0)
   const found = new Set<TextEncoding>()
-  const columns: TextEncoding[] = []
+  const all: string[] = []
+  const columns: Array<TextEncoding | null> = []
   for (let c = 0; c < width; c++) {
     const texts: string[] = []
     for (const r of grid.rows) if (typeof r[c] === 'string' && r[c] !== '') texts.push(r[c] as string)
+    all.push(...texts)
     columns.push(detectColumnEncoding(texts))
   }
+  const sheetEncoding = detectColumnEncoding(all)
   const rows = grid.rows.map((r) =>
     r.map((v, c) => {
       if (typeof v !== 'string') return v
-      // The column decides; a cell that proves itself otherwise keeps its own.
       const own = detectEncoding(v)
-      const enc = own !== 'unicode' ? own : /[ăâđơưĂĐƠƯ\u1ea0-\u1ef9\u0300-\u0323]/.test(v) ? 'unicode' : columns[c]
+      const enc: TextEncoding =
+        own !== 'ambiguous' ? own : (columns[c] && columns[c] !== 'unicode' ? columns[c]! : sheetEncoding && sheetEncoding !== 'unicode' ? sheetEncoding : 'tcvn3')
       if (enc !== 'unicode') found.add(enc)
       else if (/[^\x00-\x7f]/.test(v)) found.add('unicode')
       return clean(toUnicode(v, enc))
     })
   )
   const legacy = [...found].filter((e) => e !== 'unicode')
-  const encoding = legacy.length === 0 ? 'unicode' : legacy.length === 1 && !found.has('unicode') ? legacy[0] : legacy.length === 1 ? legacy[0] : 'mixed'
+  const encoding = legacy.length === 0 ? 'unicode' : legacy.length === 1 ? legacy[0] : 'mixed'
   return { rows, encoding }
 }
 
@@ -207,17 +210,18 @@ function buildColumns(
   const shape = createHash('sha256').update(headers.map((h) => fold(h)).join('|')).digest('hex').slice(0, 16)
   const manual = options.mappingFor(shape)
   const seen = new Set<ImportField>()
-  const columns: ImportColumn[] = headers.map((header, index) => {
+  const columns: ImportColumn[] = headers.flatMap((header, index): ImportColumn[] => {
     const letter = columnLetter(index + originCol)
     const hand = manual?.get(index)
     if (hand) {
       const m = hand.field === 'charterCapital' ? matchHeader(header) : null
-      return { index, letter, header, field: hand.field, source: hand.source, ...(hand.field === 'charterCapital' ? { unit: m?.field === 'charterCapital' ? m.unit : 1_000_000 } : {}) }
+      return [{ index, letter, header, field: hand.field, source: hand.source, ...(hand.field === 'charterCapital' ? { unit: m?.field === 'charterCapital' ? m.unit : 1_000_000 } : {}) }]
     }
-    const m = header ? matchHeader(header) : null
-    if (!m || seen.has(m.field)) return { index, letter, header, field: null, source: 'none' }
+    if (header === '') return []
+    const m = matchHeader(header)
+    if (!m || seen.has(m.field)) return [{ index, letter, header, field: null, source: 'none' }]
     seen.add(m.field)
-    return { index, letter, header, field: m.field, source: 'synonym', ...(m.unit ? { unit: m.unit } : {}) }
+    return [{ index, letter, header, field: m.field, source: 'synonym', ...(m.unit ? { unit: m.unit } : {}) }]
   })
   return { columns, shape, depth }
 }
@@ -233,13 +237,15 @@ function classifyRow(raw: Cell[], cells: Array<[number, Cell]>, ctx: TableContex
   const firstTexts = cells.slice(0, 3).map(([, v]) => fold(cellText(v)))
   if (firstTexts.some((t) => TOTALS.test(t))) return { row, state: 'skipped', reason: 'totals', issues: [] }
   if (isColumnNumbers(cells)) return { row, state: 'skipped', reason: 'column-numbers', issues: [] }
-  const textCells = cells.filter(([c]) => c !== seqCol?.index)
+  // The STT column holds numbers; a section or title typed into it is still text.
+  const textCells = cells.filter(([c, v]) => c !== seqCol?.index || !/^\d+\.?$/.test(cellText(v)))
   if (textCells.length === 1 && typeof textCells[0][1] === 'string') {
     const t = cellText(textCells[0][1])
     const f = fold(t)
-    const section = SECTION.exec(f)
-    if (section || /^[ivxlc]+\s*[.)]\s/.test(f)) {
-      ctx.commune = t.replace(/^\s*(?:[IVXLCivxlc]+|[A-Za-z]|\d{1,2})\s*[.)\-/]\s*/, '').trim()
+    // "I. Xã Yên Khoái", "2) Thị trấn Yên Thịnh", "Xã Yên Phong": a group heading naming the commune.
+    const stripped = t.replace(/^\s*(?:[IVXLC]+|[a-zA-Z]|\d{1,2})\s*[.)\-/]\s+/, '').trim()
+    if (SECTION.test(fold(stripped)) || (stripped !== t && !/danh sach/.test(f))) {
+      ctx.commune = stripped
       return { row, state: 'skipped', reason: 'section', issues: [] }
     }
     if (textCells[0][0] !== nameCol?.index || /danh sach|so lieu|tinh den/.test(f)) {
@@ -324,7 +330,9 @@ function readRecord(raw: Cell[], ctx: TableContext, row: number): ImportRow {
     kind = matchKind(kindText)
     if (!kind) issues.push(issue(row, col('kind')!, 'KIND_UNKNOWN', `loại hình «${kindText}» phải là HTX, Liên hiệp HTX hoặc Tổ hợp tác.`))
   }
-  record.kind = kind ?? ctx.table.kind ?? kindFromName(record.name) ?? 'htx'
+  // A union or group listed among cooperatives keeps the kind its name says.
+  const byName = kindFromName(record.name)
+  record.kind = kind ?? (ctx.table.kind === 'htx' && byName && byName !== 'htx' ? byName : ctx.table.kind) ?? byName ?? 'htx'
   const hasError = issues.some((i) => i.severity === 'error')
   return { row, state: hasError ? 'error' : 'new', record, issues }
 }

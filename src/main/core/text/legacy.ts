@@ -26,7 +26,7 @@ const TCVN3: Record<number, string> = {
 /** Letters of Unicode Vietnamese that Latin-1 also has: their presence proves nothing. */
 const SHARED_WITH_LATIN1 = new Set('àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ')
 /** Only Unicode Vietnamese has these (ă ơ ư đ, the Latin Extended Additional block, combining marks). */
-const UNICODE_VI = /[ăâđơưĂĐƠƯ\u1ea0-\u1ef9\u0300-\u0323]/
+const UNICODE_VI = /[ăđơưĂĐƠƯ\u1ea0-\u1ef9\u0300-\u0323]/
 
 function isTcvnMarker(ch: string): boolean {
   const code = ch.charCodeAt(0)
@@ -83,42 +83,52 @@ export function vniToUnicode(text: string): string {
   return out.normalize('NFC')
 }
 
-/** VNI signature: a vowel immediately followed by a mark character that Vietnamese never writes after a vowel. */
-const VNI_SIGNATURE = /[aeouyAEOUY][ùøûõïâáàåãäêéèúüëÙØÛÕÏÂÁÀÅÃÄÊÉÈÚÜË]|ñ|Ñ/
+/**
+ * VNI pairs Unicode Vietnamese and TCVN3 never write: a hat after a/e/o
+ * ("Teân"), a breve after a ("aê"), a hat-with-tone after a/e ("Nguyeãn"), a
+ * tone mark character after a vowel ("taùc", "hoïp").
+ */
+const VNI_PAIRS = /[aeoAEO][âÂ]|[aeioAEIO][ûÛ]|[aA][êÊéèÉÈ]|[aeAE][áàãäåÁÀÃÄÅ]|[aeiouyAEIOUY][ùõøïÙÕØÏ]/
+/** Bytes TCVN3 uses and VNI-Windows never does (0xA1–0xBF and a few more). */
+const TCVN_ONLY = /[\u00a1-\u00bf\u00c7\u00d0\u00d7\u00de\u00df]/
 
-/** Which encoding one cell's text is in. */
-export function detectEncoding(text: string): TextEncoding {
+/** Latin-1 letters Unicode Vietnamese never uses but VNI does. */
+const NOT_VIETNAMESE = new Set('ñÑöÖøØûÛïÏäÄåÅëËüÜæÆîÎ')
+
+export type CellEncoding = TextEncoding | 'ambiguous'
+
+/**
+ * Which encoding one cell's text is in, as far as the cell alone can tell:
+ * many legacy letters exist in both TCVN3 and VNI ("Tæng céng"), so a cell may
+ * be 'ambiguous' and its column decides.
+ */
+export function detectEncoding(text: string): CellEncoding {
   if (UNICODE_VI.test(text) || !/[\u0080-\u00ff]/.test(text)) return 'unicode'
-  let tcvn = 0
-  for (const ch of text) if (isTcvnMarker(ch)) tcvn++
-  const vni = VNI_SIGNATURE.test(text)
-  if (vni && !/[¸·«®§¹µ¶¨©ª¬­]/.test(text)) return 'vni'
-  return tcvn > 0 ? 'tcvn3' : vni ? 'vni' : 'unicode'
+  if (TCVN_ONLY.test(text)) return 'tcvn3'
+  if (VNI_PAIRS.test(text)) return 'vni'
+  for (const ch of text) if (isTcvnMarker(ch) || NOT_VIETNAMESE.has(ch)) return 'ambiguous'
+  // A capital after a small letter ("chÌ" for "chè"): TCVN3 letters Latin-1 shows as capitals.
+  if (/[a-z][\u00c0-\u00dd]/.test(text)) return 'ambiguous'
+  return 'unicode'
 }
 
 export function toUnicode(text: string, encoding: TextEncoding): string {
   return encoding === 'tcvn3' ? tcvn3ToUnicode(text) : encoding === 'vni' ? vniToUnicode(text) : text
 }
 
-/**
- * Decides the encoding of a column (or sheet) from its cells: legacy when some
- * cells carry legacy signatures and none is proved Unicode. Cells like "ký"
- * carry no evidence on their own; the column decides for them.
- */
-export function detectColumnEncoding(texts: string[]): TextEncoding {
+/** The legacy encoding a set of cells (a column, a sheet) shows evidence of, or null. */
+export function detectColumnEncoding(texts: string[]): TextEncoding | null {
   let tcvn = 0
   let vni = 0
   let unicode = 0
   for (const t of texts) {
-    if (UNICODE_VI.test(t)) unicode++
-    else {
-      const e = detectEncoding(t)
-      if (e === 'tcvn3') tcvn++
-      else if (e === 'vni') vni++
-    }
+    const e = detectEncoding(t)
+    if (e === 'tcvn3') tcvn++
+    else if (e === 'vni') vni++
+    else if (e === 'unicode' && UNICODE_VI.test(t)) unicode++
   }
-  if (unicode > 0 && unicode >= tcvn + vni) return 'unicode'
-  if (tcvn === 0 && vni === 0) return 'unicode'
+  if (tcvn === 0 && vni === 0) return unicode > 0 ? 'unicode' : null
+  if (unicode > tcvn + vni) return 'unicode'
   return tcvn >= vni ? 'tcvn3' : 'vni'
 }
 

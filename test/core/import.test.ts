@@ -1,0 +1,245 @@
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { ImportResult, ImportRow, ImportSheet } from '../../src/shared/api'
+import { officeCore } from '../helpers/temp'
+
+const FIX = join(__dirname, '../fixtures/import')
+const file = (name: string) => ({ path: join(FIX, name) })
+
+let core: Awaited<ReturnType<typeof officeCore>>
+beforeEach(async () => {
+  core = await officeCore()
+})
+afterEach(async () => core.dispose())
+
+const preview = (files: string[], extra: Record<string, unknown> = {}) =>
+  core.call('exchange.previewImport', { files: files.map(file), ...extra }) as Promise<ImportResult>
+const commit = (files: string[], extra: Record<string, unknown> = {}) =>
+  core.call('exchange.commitImport', { files: files.map(file), ...extra }) as Promise<ImportResult>
+const states = (s: ImportSheet) => s.rows.map((r) => [r.row, r.state, r.reason ?? null])
+const byRow = (s: ImportSheet, row: number) => s.rows.find((r) => r.row === row) as ImportRow
+const count = async (table: 'entities' | 'status_events' | 'yearly_figures' | 'import_batches' | 'audit_log') =>
+  Number((await core.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+
+describe('the shared samples', () => {
+  it('decodes the TCVN3 .xls to exactly the records of the tidy .xlsx, and never imports the totals row', async () => {
+    const legacy = (await preview(['danh-sach-cu-tcvn3.xls'])).files[0]
+    const tidy = (await preview(['danh-sach-sach.xlsx'])).files[0]
+    const old = legacy.sheets[0]
+    expect(legacy.format).toBe('xls')
+    expect(old).toMatchObject({ encoding: 'tcvn3', headerRow: 5, asOfDate: '2022-12-31', figuresYear: 2022, kind: 'htx' })
+    expect(old.title).toBe('DANH SÁCH HỢP TÁC XÃ')
+    expect(states(old)).toEqual([
+      [6, 'new', null], [7, 'new', null], [8, 'new', null], [9, 'new', null], [10, 'new', null],
+      [11, 'skipped', 'blank'], [12, 'skipped', 'totals']
+    ])
+    const clean = tidy.sheets.find((s) => s.sheet === 'HTX')!
+    const records = (s: ImportSheet) => s.rows.filter((r) => r.record).map((r) => r.record)
+    expect(records(old)).toEqual(records(clean))
+    expect(records(old)[0]).toMatchObject({
+      name: 'HTX nông nghiệp Mường Kim', regNo: '6200123454', address: 'Xã Mường Kim, huyện Than Uyên',
+      representative: 'Lò Văn Thắng', registrationDate: '2015-03-12', charterCapital: 1_500_000_000,
+      sector: 'agri', status: 'active', figures: { members: 12, workers: 15 }
+    })
+    // The totals row's figures are the sums of the records: capital 8.700 (million), members 64, workers 86.
+    const recs = records(old)
+    expect(recs.reduce((a, r) => a + (r!.charterCapital ?? 0), 0)).toBe(8_700_000_000)
+    expect(recs.reduce((a, r) => a + (r!.figures.members ?? 0), 0)).toBe(64)
+    expect(recs.reduce((a, r) => a + (r!.figures.workers ?? 0), 0)).toBe(86)
+    expect(recs.map((r) => r!.status)).toEqual(['active', 'active', 'suspended', 'dissolving', 'active'])
+
+    const tht = tidy.sheets.find((s) => s.sheet === 'THT')!
+    expect(tht.kind).toBe('tht')
+    expect(byRow(tht, 2).record).toMatchObject({ kind: 'tht', name: 'Tổ hợp tác nuôi ong Mường Than', representative: 'Lò Văn Pọm', figures: { members: 14 } })
+
+    await commit(['danh-sach-cu-tcvn3.xls'])
+    const { rows } = await core.call('entity.list', {})
+    expect(rows).toHaveLength(5)
+    expect(rows.some((e) => /tổng/i.test(e.name))).toBe(false)
+    const figures = await core.ctx.db.selectFrom('yearly_figures').selectAll().execute()
+    expect(figures.map((f) => f.year)).toEqual([2022, 2022, 2022, 2022, 2022])
+    expect(figures.reduce((a, f) => a + (f.members ?? 0), 0)).toBe(64)
+  })
+
+  it('imports both samples at once: the second file\'s same cooperatives count as duplicates, imported once', async () => {
+    const r = await commit(['danh-sach-cu-tcvn3.xls', 'danh-sach-sach.xlsx'])
+    expect(r.totals).toMatchObject({ created: 6, duplicates: 5, skipped: 2, errors: 0 })
+    expect(await count('entities')).toBe(6)
+    // Figures default to the "as of" year in the old file and the current year in the tidy one.
+    expect(r.files[1].sheets[0].figuresYear).toBe(new Date().getUTCFullYear())
+  })
+})
+
+describe('a messy working register', () => {
+  it('finds the two-row header below the titles, sections, blanks, totals and a second table', async () => {
+    const r = await preview(['messy.xlsx'])
+    const [htx, tht] = r.files[0].sheets
+    expect(htx).toMatchObject({ table: 1, headerRow: 6, kind: 'htx', encoding: 'unicode', asOfDate: '2023-06-30', figuresYear: 2023 })
+    expect(htx.unknownColumns).toEqual(['O: Email'])
+    expect(htx.columns.find((c) => c.letter === 'L')).toMatchObject({ field: 'managersElementary', header: 'Sơ, trung cấp' })
+    expect(htx.columns.find((c) => c.letter === 'M')).toMatchObject({ field: 'managersCollege' })
+    expect(htx.columns.find((c) => c.letter === 'G')).toMatchObject({ field: 'charterCapital', unit: 1_000_000 })
+    expect(states(htx)).toEqual([
+      [8, 'skipped', 'section'], [9, 'new', null], [10, 'new', null], [11, 'skipped', 'blank'], [12, 'skipped', 'section'],
+      [13, 'new', null], [14, 'new', null], [15, 'new', null], [16, 'error', null], [17, 'duplicate', null], [18, 'new', null],
+      [19, 'skipped', 'blank'], [20, 'skipped', 'totals'], [21, 'skipped', 'blank'], [22, 'skipped', 'title']
+    ])
+    expect(byRow(htx, 9).record).toMatchObject({
+      commune: 'Xã Yên Khoái', charterCapital: 1_370_000_000, registrationDate: '2015-05-06', sector: 'agri', status: 'active',
+      figures: { members: 1205, workers: 12, managers: 5, managersElementary: 3, managersCollege: 2 }
+    })
+    expect(byRow(htx, 10).record).toMatchObject({ charterCapital: 250_500_000, registrationDate: '2019-08-07', sector: 'environment', status: 'suspended' })
+    expect(byRow(htx, 13).record).toMatchObject({ commune: 'Xã Yên Phong', registrationDate: '2012-03-15', status: 'inactive', sector: 'transport' })
+    expect(byRow(htx, 14).record).toMatchObject({ registrationDate: '2010-02-01', status: 'dissolving', sector: 'industry' })
+    expect(byRow(htx, 15).record).toMatchObject({ registrationDate: '2019-01-01', status: 'dissolved', sector: 'trade_service' })
+    expect(byRow(htx, 16).issues[0]).toMatchObject({ column: 'F', severity: 'error', code: 'DATE_INVALID' })
+    expect(byRow(htx, 16).issues[0].message).toContain('31/02/2020')
+    expect(byRow(htx, 17).issues[0].code).toBe('DUPLICATE_IN_FILE')
+    expect(byRow(htx, 18).record).toMatchObject({ kind: 'lhhtx', registrationDate: '2021-09-15', charterCapital: 5_000_000_000 })
+    expect(htx.counts).toMatchObject({ created: 6, duplicates: 1, errors: 1, skipped: 7 })
+
+    expect(tht).toMatchObject({ table: 2, title: 'DANH SÁCH TỔ HỢP TÁC', kind: 'tht', headerRow: 23 })
+    expect(states(tht)).toEqual([[24, 'new', null], [25, 'new', null], [26, 'skipped', 'totals']])
+    expect(byRow(tht, 24).record).toMatchObject({ kind: 'tht', commune: 'Xã Yên Khoái', figures: { members: 14 } })
+  })
+
+  it('imports the valid rows and reports the invalid one by default; strict refuses everything', async () => {
+    await expect(commit(['messy.xlsx'], { strict: true })).rejects.toMatchObject({ code: 'VALIDATION' })
+    expect(await count('entities')).toBe(0)
+    expect(await count('import_batches')).toBe(0)
+
+    const r = await commit(['messy.xlsx'])
+    expect(r.committed).toBe(true)
+    expect(r.totals).toMatchObject({ created: 8, errors: 1 })
+    expect(await count('entities')).toBe(8)
+    const list = (await core.call('entity.list', {})).rows
+    expect(list.find((e) => e.regNo === '2700100105')?.status).toBe('dissolved')
+    expect(list.find((e) => e.regNo === '2700100106')).toBeUndefined()
+    const figures = await core.ctx.db.selectFrom('yearly_figures').selectAll().where('year', '=', 2023).execute()
+    expect(figures).toHaveLength(8)
+    // Every write has its audit row, and the batch knows who and what.
+    const audits = await core.ctx.db.selectFrom('audit_log').select('table_name').execute()
+    expect(audits.filter((a) => a.table_name === 'entities')).toHaveLength(8)
+    expect(audits.filter((a) => a.table_name === 'import_batches')).toHaveLength(1)
+    const [batch] = await core.call('exchange.importHistory', {})
+    expect(batch).toMatchObject({ id: r.batchId, user: 'Nguyễn Thị Lan', counts: { created: 8 }, undoneAt: null })
+    expect(batch.files[0].sha256).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it('uses the figures year chosen in the preview over the "as of" line', async () => {
+    const r = await commit(['messy.xlsx'], { figuresYear: 2024 })
+    expect(r.files[0].sheets[0].figuresYear).toBe(2024)
+    expect(new Set((await core.ctx.db.selectFrom('yearly_figures').select('year').execute()).map((f) => f.year))).toEqual(new Set([2024]))
+  })
+})
+
+describe('other formats and encodings', () => {
+  it('reads a BIFF8 .xls with a TCVN3 sheet and a VNI sheet', async () => {
+    const [tcvn, vni] = (await preview(['legacy.xls'])).files[0].sheets
+    expect(tcvn).toMatchObject({ encoding: 'tcvn3', headerRow: 4, title: 'DANH SÁCH HỢP TÁC XÃ' })
+    expect(states(tcvn)).toEqual([[5, 'new', null], [6, 'new', null], [7, 'skipped', 'totals']])
+    expect(byRow(tcvn, 5).record).toMatchObject({ name: 'Hợp tác xã nông nghiệp Khánh Thượng', address: 'Xã Khánh Thượng', status: 'active', figures: { members: 30 } })
+    expect(vni).toMatchObject({ encoding: 'vni', headerRow: 1 })
+    expect(byRow(vni, 2).record).toMatchObject({ name: 'HTX thủy sản Yên Lâm', representative: 'Nguyễn Thị Hường', sector: 'agri' })
+    expect(byRow(vni, 3).record).toMatchObject({ name: 'HTX chăn nuôi Yên Mạc', representative: 'Trương Văn Được' })
+  })
+
+  it('reads CSV in UTF-8 with BOM and semicolons (NFD text), and without BOM with commas', async () => {
+    const r = await preview(['semicolon-bom.csv', 'comma.csv'])
+    const [semi, comma] = r.files.map((f) => f.sheets[0])
+    expect(r.files.map((f) => f.format)).toEqual(['csv', 'csv'])
+    expect(states(semi)).toEqual([[2, 'new', null], [3, 'new', null], [4, 'skipped', 'blank'], [5, 'skipped', 'totals']])
+    expect(byRow(semi, 2).record).toMatchObject({ name: 'HTX nông nghiệp Mai Sơn', charterCapital: 1_370_500_000, registrationDate: '2016-01-05', sector: 'agri' })
+    expect(byRow(semi, 2).record!.name).toBe('HTX nông nghiệp Mai Sơn'.normalize('NFC'))
+    expect(byRow(semi, 3).record).toMatchObject({ name: 'HTX dịch vụ; vệ sinh Mai Sơn', status: 'inactive', sector: 'environment' })
+    expect(byRow(comma, 2).record).toMatchObject({ name: 'HTX Yên Hòa', charterCapital: 1_500_000_000, registrationDate: '2019-02-01' })
+    expect(byRow(comma, 3).record).toMatchObject({ charterCapital: 2_000_000_000, registrationDate: '2020-02-28', status: 'suspended' })
+  })
+
+  it('reads .ods with a "Loại hình" column; a dissolution date becomes a dated event', async () => {
+    const sheet = (await commit(['register.ods'])).files[0].sheets[0]
+    expect(sheet.rows.map((r) => r.record?.kind)).toEqual(['tht', 'lhhtx', 'htx'])
+    const e = (await core.call('entity.list', { q: 'Yen Nhan' })).rows[0]
+    expect(e.status).toBe('dissolved')
+    const events = await core.ctx.db.selectFrom('status_events').selectAll().where('entity_id', '=', e.id).orderBy('id').execute()
+    expect(events.map((x) => [x.status, x.effective_date])).toEqual([['active', null], ['dissolved', '2022-12-20']])
+  })
+})
+
+describe('again and again: updates, undo, remembered mappings', () => {
+  it('shows updates with their changed fields, and unchanged rows; the update is written and can be undone', async () => {
+    const first = await commit(['danh-sach-sach.xlsx'])
+    const year = new Date().getUTCFullYear()
+    const r = await preview(['changed.xlsx'])
+    const s = r.files[0].sheets[0]
+    expect(states(s)).toEqual([[2, 'unchanged', null], [3, 'update', null]])
+    expect(byRow(s, 3).changes).toEqual([
+      { field: 'representative', before: 'Hoàng Thị Dung', after: 'Hoàng Văn Dũng' },
+      { field: 'charterCapital', before: 2_200_000_000, after: 2_500_000_000 },
+      { field: 'status', before: 'active', after: 'suspended' },
+      { field: `members:${year}`, before: 25, after: 27 }
+    ])
+    const second = await commit(['changed.xlsx'])
+    expect(second.totals).toMatchObject({ updated: 1, unchanged: 1 })
+    const e = (await core.call('entity.list', { q: '6200124000' })).rows[0]
+    expect(e).toMatchObject({ representative: 'Hoàng Văn Dũng', charterCapital: 2_500_000_000, status: 'suspended' })
+
+    const undone = await core.call('exchange.undoImport', { batchId: second.batchId! })
+    expect(undone).toMatchObject({ batchId: second.batchId })
+    const back = (await core.call('entity.list', { q: '6200124000' })).rows[0]
+    expect(back).toMatchObject({ representative: 'Hoàng Thị Dung', charterCapital: 2_200_000_000, status: 'active' })
+    const fig = await core.ctx.db.selectFrom('yearly_figures').selectAll().where('entity_id', '=', e.id).executeTakeFirstOrThrow()
+    expect(fig.members).toBe(25)
+    await expect(core.call('exchange.undoImport', { batchId: second.batchId! })).rejects.toMatchObject({ code: 'STALE' })
+
+    await core.call('exchange.undoImport', { batchId: first.batchId! })
+    expect(await count('entities')).toBe(0)
+    expect(await count('yearly_figures')).toBe(0)
+    const history = await core.call('exchange.importHistory', {})
+    expect(history.map((b) => b.undoneAt !== null)).toEqual([true, true])
+  })
+
+  it('lists an unknown column, lets it be mapped by hand, and remembers that for the next file of the same shape', async () => {
+    const before = (await preview(['unknown-header.xlsx'])).files[0].sheets[0]
+    expect(before.unknownColumns).toEqual(['C: Họ tên chủ nhiệm HTX', 'D: Email'])
+    expect(byRow(before, 2).record?.representative).toBeUndefined()
+    const mapped = await commit(['unknown-header.xlsx'], { mappings: [{ shape: before.shape, column: 2, field: 'representative' }] })
+    expect(byRow(mapped.files[0].sheets[0], 2).record?.representative).toBe('Trịnh Văn Sơn')
+    const again = (await preview(['unknown-header.xlsx'])).files[0].sheets[0]
+    expect(again.columns.find((c) => c.index === 2)).toMatchObject({ field: 'representative', source: 'remembered' })
+    expect(again.unknownColumns).toEqual(['D: Email'])
+    expect(states(again)).toEqual([[2, 'unchanged', null]])
+  })
+})
+
+describe('hostile input', () => {
+  const cases: Array<[string, RegExp]> = [
+    ['program.xlsx', /chương trình/],
+    ['corrupt.xlsx', /bị hỏng/],
+    ['password.xlsx', /mật khẩu/],
+    ['bomb.xlsx', /bom nén/],
+    ['million-rows.xlsx', /1\.048\.576 dòng/]
+  ]
+  for (const [name, message] of cases) {
+    it(`${name}: a clear Vietnamese message naming the file, nothing written`, async () => {
+      const err = await commit(['danh-sach-sach.xlsx', name]).catch((e) => e)
+      expect(err).toMatchObject({ code: 'VALIDATION' })
+      expect(err.message).toContain(`«${name}»`)
+      expect(err.message).toMatch(message)
+      expect(await count('entities')).toBe(0)
+      expect(await count('import_batches')).toBe(0)
+    })
+  }
+
+  it('refuses a missing file and bytes passed in as base64 that are not a workbook', async () => {
+    await expect(commit(['no-such-file.xlsx'])).rejects.toMatchObject({ code: 'VALIDATION' })
+    const err = await core.call('exchange.previewImport', { files: [{ name: 'x.xls', base64: Buffer.from('hello').toString('base64') }] }).catch((e) => e)
+    expect(err.message).toContain('«x.xls»')
+  })
+
+  it('accepts file bytes as base64 (how the window passes a dropped file)', async () => {
+    const { readFileSync } = await import('node:fs')
+    const r = await core.call('exchange.previewImport', { files: [{ name: 'danh-sach-sach.xlsx', base64: readFileSync(join(FIX, 'danh-sach-sach.xlsx')).toString('base64') }] })
+    expect(r.totals.created).toBe(6)
+  })
+})
