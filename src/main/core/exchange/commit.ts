@@ -4,7 +4,7 @@
  * its items (so the whole import can be undone). Strict mode refuses everything
  * when any row has an error.
  */
-import type { ImportBatch, ImportCounts, ImportField, ImportResult } from '../../../shared/api'
+import type { ImportBatch, ImportCounts, ImportField, ImportRecord, ImportResult } from '../../../shared/api'
 import type { EntityKind } from '../../../shared/domain'
 import { AppError } from '../../../shared/errors'
 import { formatNumber } from '../../../shared/text'
@@ -12,6 +12,9 @@ import { writeAudit } from '../audit/log'
 import type { CoreContext, Trx } from '../context'
 import { derivedKeys, toColumns } from '../registry/entities'
 import { FIGURE_COLUMNS, previewImport, RECORD_COLUMNS, type PreviewInput } from './preview'
+
+/** New records per multi-row insert (17 columns each: well under SQLite's variable limit). */
+const CHUNK = 500
 
 async function item(trx: Trx, batchId: number, table: 'entities' | 'status_events' | 'yearly_figures', rowId: number, before: unknown = null) {
   await trx.insertInto('import_batch_items').values({ batch_id: batchId, table_name: table, row_id: rowId, before_json: before === null ? null : JSON.stringify(before) }).execute()
@@ -42,6 +45,62 @@ export async function commitImport(input: PreviewInput & { strict?: boolean }, c
       .executeTakeFirstOrThrow()
     await writeAudit(trx, ctx, { action: 'import', table: 'import_batches', rowId: batchId, after: { files: result.files.map((f) => f.file), counts: result.totals } })
 
+    // New records go in chunks of multi-row inserts (a register of 100,000 rows in seconds);
+    // each carries the batch id so undo finds it, and each gets its audit row.
+    const pending: Array<{ rec: ImportRecord; year: number }> = []
+    const flush = async () => {
+      if (pending.length === 0) return
+      const chunk = pending.splice(0)
+      const rows = chunk.map(({ rec }) => {
+        const fields: Record<string, unknown> = { kind: rec.kind, name: rec.name }
+        for (const f of Object.keys(RECORD_COLUMNS) as Array<keyof typeof RECORD_COLUMNS>) fields[f] = rec[f] ?? null
+        const columns = toColumns(fields)
+        const name = columns.name ?? rec.name
+        return {
+          fields,
+          values: {
+            ...columns,
+            kind: rec.kind as EntityKind,
+            name,
+            ...derivedKeys({ name, reg_no: columns.reg_no ?? null, representative: columns.representative ?? null, address: columns.address ?? null, commune: columns.commune ?? null }),
+            created_at: now,
+            updated_at: now,
+            import_batch_id: batchId
+          }
+        }
+      })
+      const inserted = await trx.insertInto('entities').values(rows.map((r) => r.values)).returning(['id', 'name_key']).execute()
+      if (inserted.length !== rows.length || inserted.some((r, i) => r.name_key !== rows[i].values.name_key)) {
+        throw new Error('import: inserted rows came back out of order')
+      }
+      const events: Array<{ entity_id: number; status: string; effective_date: string | null; decision_no: null; note: null; created_at: string; import_batch_id: number }> = []
+      const figureRows: Array<Record<string, number>> = []
+      for (const [i, { rec, year }] of chunk.entries()) {
+        const entityId = inserted[i].id
+        // A status without its own date holds since registration; a dissolution date is a dated event.
+        const initial = rec.status && !(rec.status === 'dissolved' && rec.dissolutionDate) ? rec.status : 'active'
+        const mine = [{ status: initial, effective_date: null as string | null }]
+        if (rec.dissolutionDate) mine.push({ status: 'dissolved', effective_date: rec.dissolutionDate })
+        for (const e of mine) events.push({ entity_id: entityId, ...e, decision_no: null, note: null, created_at: now, import_batch_id: batchId })
+        const fig: Record<string, number> = {}
+        for (const [field, column] of Object.entries(FIGURE_COLUMNS)) {
+          const v = rec.figures[field as keyof typeof FIGURE_COLUMNS]
+          if (v !== undefined && v !== null) fig[column] = v
+        }
+        if (Object.keys(fig).length) {
+          figureRows.push({ entity_id: entityId, year, members: null, workers: null, managers: null, managers_elementary: null, managers_college: null, ...fig, import_batch_id: batchId } as never)
+        }
+        await writeAudit(trx, ctx, {
+          action: 'create',
+          table: 'entities',
+          rowId: entityId,
+          after: { ...rows[i].fields, status: mine.map((e) => e.status), figures: Object.keys(fig).length ? { year, ...fig } : undefined, importBatch: batchId }
+        })
+      }
+      await trx.insertInto('status_events').values(events).execute()
+      if (figureRows.length) await trx.insertInto('yearly_figures').values(figureRows as never).execute()
+    }
+
     for (const file of result.files) {
       for (const sheet of file.sheets) {
         // Remember the mapping people confirmed by hand, for the next file of this shape.
@@ -58,32 +117,9 @@ export async function commitImport(input: PreviewInput & { strict?: boolean }, c
           if (!rec || (row.state !== 'new' && row.state !== 'update')) continue
           let entityId: number
           if (row.state === 'new') {
-            const fields: Record<string, unknown> = { kind: rec.kind, name: rec.name }
-            for (const f of Object.keys(RECORD_COLUMNS) as Array<keyof typeof RECORD_COLUMNS>) if (rec[f] !== undefined) fields[f] = rec[f]
-            const columns = toColumns(fields)
-            const name = columns.name ?? rec.name
-            const values = {
-              ...columns,
-              kind: rec.kind as EntityKind,
-              name,
-              ...derivedKeys({ name, reg_no: columns.reg_no ?? null, representative: columns.representative ?? null, address: columns.address ?? null, commune: columns.commune ?? null }),
-              created_at: now,
-              updated_at: now,
-              import_batch_id: batchId
-            }
-            entityId = (await trx.insertInto('entities').values(values).returning('id').executeTakeFirstOrThrow()).id
-            await item(trx, batchId, 'entities', entityId)
-            await writeAudit(trx, ctx, { action: 'create', table: 'entities', rowId: entityId, after: { ...fields, importBatch: batchId } })
-            // A status without its own date holds since registration; a dissolution date is a dated event.
-            const initial = rec.status && !(rec.status === 'dissolved' && rec.dissolutionDate) ? rec.status : 'active'
-            const events = [{ status: initial, effective_date: null as string | null }]
-            if (rec.dissolutionDate) events.push({ status: 'dissolved', effective_date: rec.dissolutionDate })
-            for (const e of events) {
-              const event = { entity_id: entityId, ...e, decision_no: null, note: null, created_at: now, import_batch_id: batchId }
-              const { id } = await trx.insertInto('status_events').values(event).returning('id').executeTakeFirstOrThrow()
-              await item(trx, batchId, 'status_events', id)
-              await writeAudit(trx, ctx, { action: 'create', table: 'status_events', rowId: id, after: event })
-            }
+            pending.push({ rec, year: sheet.figuresYear })
+            if (pending.length >= CHUNK) await flush()
+            continue
           } else {
             entityId = row.entityId!
             const before = await trx.selectFrom('entities').selectAll().where('id', '=', entityId).executeTakeFirstOrThrow()
@@ -130,6 +166,7 @@ export async function commitImport(input: PreviewInput & { strict?: boolean }, c
         }
       }
     }
+    await flush()
     return batchId
   })
   return { ...result, batchId, committed: true }
@@ -144,6 +181,7 @@ export async function undoImport(batchId: number, ctx: CoreContext): Promise<{ b
     const items = await trx.selectFrom('import_batch_items').selectAll().where('batch_id', '=', batchId).orderBy('id', 'desc').execute()
     let deleted = 0
     let restored = 0
+    // Rows the batch changed get their earlier values back; rows it added to existing records go.
     for (const it of items) {
       const table = it.table_name as 'entities' | 'status_events' | 'yearly_figures'
       if (it.before_json === null) {
@@ -166,6 +204,13 @@ export async function undoImport(batchId: number, ctx: CoreContext): Promise<{ b
         restored++
       }
     }
+    // Records the batch created, with their events and figures (which cascade with them).
+    const created = await trx.selectFrom('entities').select(['id', 'name', 'reg_no']).where('import_batch_id', '=', batchId).execute()
+    for (const e of created) await writeAudit(trx, ctx, { action: 'undo-import', table: 'entities', rowId: e.id, before: { name: e.name, regNo: e.reg_no }, after: null })
+    await trx.deleteFrom('yearly_figures').where('import_batch_id', '=', batchId).execute()
+    await trx.deleteFrom('status_events').where('import_batch_id', '=', batchId).execute()
+    await trx.deleteFrom('entities').where('import_batch_id', '=', batchId).execute()
+    deleted += created.length
     await trx.updateTable('import_batches').set({ undone_at: ctx.now(), undone_by: ctx.user }).where('id', '=', batchId).execute()
     await writeAudit(trx, ctx, { action: 'undo-import', table: 'import_batches', rowId: batchId, after: { deleted, restored } })
     return { batchId, deleted, restored }

@@ -58,12 +58,25 @@ export function matchHeader(text: string): HeaderMatch | null {
   return { field }
 }
 
+const statusSeen = new Map<string, Status | null>()
+const sectorSeen = new Map<string, Sector | null>()
+
+/** A register spells a few statuses and sectors thousands of times: remember each spelling once. */
+function cached<T>(seen: Map<string, T | null>, map: Map<string, T>, text: string): T | null {
+  let value = seen.get(text)
+  if (value === undefined) {
+    value = map.get(fold(text)) ?? null
+    if (seen.size < 10_000) seen.set(text, value)
+  }
+  return value
+}
+
 export function matchStatus(text: string): Status | null {
-  return STATUS_SPELLINGS.get(fold(text)) ?? null
+  return cached(statusSeen, STATUS_SPELLINGS, text)
 }
 
 export function matchSector(text: string): Sector | null {
-  return SECTOR_SPELLINGS.get(fold(text)) ?? null
+  return cached(sectorSeen, SECTOR_SPELLINGS, text)
 }
 
 export function matchKind(text: string): EntityKind | null {

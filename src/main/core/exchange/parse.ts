@@ -49,12 +49,18 @@ function decodeSheet(grid: SheetGrid): { rows: Cell[][]; encoding: ImportSheet['
         own !== 'ambiguous' ? own : (columns[c] && columns[c] !== 'unicode' ? columns[c]! : sheetEncoding && sheetEncoding !== 'unicode' ? sheetEncoding : 'tcvn3')
       if (enc !== 'unicode') found.add(enc)
       else if (/[^\x00-\x7f]/.test(v)) found.add('unicode')
-      return clean(toUnicode(v, enc))
+      return tidy(toUnicode(v, enc))
     })
   )
   const legacy = [...found].filter((e) => e !== 'unicode')
   const encoding = legacy.length === 0 ? 'unicode' : legacy.length === 1 ? legacy[0] : 'mixed'
   return { rows, encoding }
+}
+
+/** clean() without its cost for the common case: already NFC, no stray spaces. */
+function tidy(text: string): string {
+  if (/^[\x21-\x7e\u00c0-\u1ef9](?:[\x21-\x7e\u00c0-\u1ef9]| (?! ))*$/.test(text) && !/[\u0300-\u036f]/.test(text)) return text
+  return clean(text)
 }
 
 function nonEmpty(row: Cell[] | undefined): Array<[number, Cell]> {
@@ -123,8 +129,10 @@ export function parseSheet(grid: SheetGrid, options: ParseOptions): ParsedTable[
 
   while (r < rows.length) {
     const cells = nonEmpty(rows[r])
-    const texts = headerTexts(rows, r, grid.merges, origin)
-    if (isHeaderRow(texts)) {
+    // Only a row of words can be a header: a number or a date anywhere means a record.
+    const candidate = cells.length >= 2 && cells.every(([, v]) => typeof v === 'string' && !/^[\d\s.,/-]+$/.test(v))
+    const texts = candidate ? headerTexts(rows, r, grid.merges, origin) : []
+    if (candidate && isHeaderRow(texts)) {
       // A header: a new table starts here, one or two rows deep.
       const next = headerTexts(rows, r + 1, grid.merges, origin)
       const built = buildColumns(texts, next, rows[r + 1], options, origin.c)
@@ -234,8 +242,8 @@ function classifyRow(raw: Cell[], cells: Array<[number, Cell]>, ctx: TableContex
   if (cells.length === 0) return { row, state: 'skipped', reason: 'blank', issues: [] }
   const nameCol = ctx.byField.get('name')
   const seqCol = ctx.byField.get('seq')
-  const firstTexts = cells.slice(0, 3).map(([, v]) => fold(cellText(v)))
-  if (firstTexts.some((t) => TOTALS.test(t))) return { row, state: 'skipped', reason: 'totals', issues: [] }
+  const firstTexts = cells.slice(0, 3).map(([, v]) => cellText(v)).filter((t) => t.length < 40 && /^[tTcC]/.test(t))
+  if (firstTexts.some((t) => TOTALS.test(fold(t)))) return { row, state: 'skipped', reason: 'totals', issues: [] }
   if (isColumnNumbers(cells)) return { row, state: 'skipped', reason: 'column-numbers', issues: [] }
   // The STT column holds numbers; a section or title typed into it is still text.
   const textCells = cells.filter(([c, v]) => c !== seqCol?.index || !/^\d+\.?$/.test(cellText(v)))
