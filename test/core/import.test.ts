@@ -243,3 +243,15 @@ describe('hostile input', () => {
     expect(r.totals.created).toBe(6)
   })
 })
+
+describe('the template workbook', () => {
+  it('is itself importable: its example row previews as one new record, allowed values on a second sheet', async () => {
+    const t = await core.call('exchange.importTemplate', {})
+    expect(t.name).toMatch(/\.xlsx$/)
+    const r = await core.call('exchange.previewImport', { files: [{ name: t.name, base64: t.base64 }] })
+    const [list, allowed] = r.files[0].sheets
+    expect(list.unknownColumns).toEqual([])
+    expect(list.rows[0].record).toMatchObject({ name: 'HTX dịch vụ nông nghiệp Yên Khoái', kind: 'htx', charterCapital: 1_370_000_000, registrationDate: '2015-05-06', sector: 'agri', status: 'active' })
+    expect(allowed.issues[0].code).toBe('NO_HEADER')
+  })
+})

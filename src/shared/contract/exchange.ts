@@ -31,8 +31,9 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
 /** 50 MiB per file: a district register is a few hundred kilobytes. */
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024
 
+/** A full path (C:\…, \\máy\…, /…): a relative one would depend on where the app was started. */
 const importFile = z.union([
-  z.object({ path: text(1000).min(1) }).strict(),
+  z.object({ path: text(1000).regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'Cần đường dẫn đầy đủ tới tệp') }).strict(),
   z.object({ name: text(255).min(1), base64: z.string().max(Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 8) }).strict()
 ])
 
@@ -170,6 +171,7 @@ export const exchangeContract = {
   'exchange.previewImport': handler<ImportResult>()(importInput),
   'exchange.commitImport': handler<ImportResult>()(importInput.extend({ strict: z.boolean().optional() }).strict()),
   'exchange.undoImport': handler<{ batchId: number; deleted: number; restored: number }>()(z.object({ batchId: id }).strict()),
+  'exchange.importTemplate': handler<{ name: string; base64: string }>()(z.object({}).strict()),
   'exchange.importHistory': handler<ImportBatch[]>()(
     z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict()
   )
