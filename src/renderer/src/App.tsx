@@ -3,6 +3,7 @@ import type { OfficeInfo } from '../../shared/api'
 import { call, messageOf } from './api'
 import { StatusBar } from './components/StatusBar'
 import { FirstRun } from './screens/FirstRun'
+import { Import } from './screens/Import'
 import { Placeholder } from './screens/Placeholder'
 import { Registry } from './screens/Registry'
 import { Settings } from './screens/Settings'
@@ -52,7 +53,8 @@ export function App() {
       <main className="content">
         {screen === 'registry' && <Registry onCount={setRowCount} onChanged={refreshOffice} />}
         {screen === 'settings' && <Settings office={office} />}
-        {screen !== 'registry' && screen !== 'settings' && (
+        {screen === 'exchange' && <Import onChanged={refreshOffice} />}
+        {screen !== 'registry' && screen !== 'settings' && screen !== 'exchange' && (
           <Placeholder title={SCREENS.find((s) => s.id === screen)!.label} />
         )}
       </main>

@@ -1,0 +1,269 @@
+/**
+ * "Trao đổi dữ liệu → Nhập từ Excel": choose or drop files, see exactly what the
+ * import will do row by row, map unknown columns by hand, commit, and undo a
+ * whole import from the history. Files travel to the core as bytes (base64).
+ */
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react'
+import { IMPORT_FIELDS, IMPORT_FIELD_LABELS, type ImportBatch, type ImportField, type ImportResult, type RowState } from '../../../shared/api'
+import { formatDate, formatNumber } from '../../../shared/text'
+import { call, messageOf } from '../api'
+
+type Picked = { name: string; base64: string }
+type Mapping = { shape: string; column: number; field: ImportField | null }
+
+const STATE_LABELS: Record<RowState, string> = {
+  new: 'Mới',
+  update: 'Cập nhật',
+  unchanged: 'Không đổi',
+  duplicate: 'Trùng trong tệp',
+  skipped: 'Bỏ qua',
+  error: 'Lỗi'
+}
+const REASONS: Record<string, string> = {
+  blank: 'dòng trống', section: 'dòng nhóm theo xã', totals: 'dòng tổng cộng', title: 'dòng tiêu đề', 'column-numbers': 'dòng đánh số cột'
+}
+
+async function readAsBase64(file: File): Promise<Picked> {
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return { name: file.name, base64: btoa(binary) }
+}
+
+function download(name: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  a.click()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+export function Import({ onChanged }: { onChanged?: () => void }) {
+  const [files, setFiles] = useState<Picked[]>([])
+  const [year, setYear] = useState('')
+  const [mappings, setMappings] = useState<Mapping[]>([])
+  const [preview, setPreview] = useState<ImportResult | null>(null)
+  const [shown, setShown] = useState<Set<RowState>>(new Set(['new', 'update', 'duplicate', 'error']))
+  const [strict, setStrict] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [done, setDone] = useState<string | null>(null)
+  const [history, setHistory] = useState<ImportBatch[]>([])
+
+  const loadHistory = useCallback(() => {
+    call('exchange.importHistory', {}).then(setHistory, (err) => setError(messageOf(err)))
+  }, [])
+  useEffect(loadHistory, [loadHistory])
+
+  const input = useMemo(
+    () => ({ files, ...(/^\d{4}$/.test(year) ? { figuresYear: Number(year) } : {}), ...(mappings.length ? { mappings } : {}) }),
+    [files, year, mappings]
+  )
+
+  useEffect(() => {
+    if (files.length === 0) {
+      setPreview(null)
+      return
+    }
+    let live = true
+    setBusy(true)
+    setError(null)
+    call('exchange.previewImport', input)
+      .then((r) => live && setPreview(r), (err) => live && (setPreview(null), setError(messageOf(err))))
+      .finally(() => live && setBusy(false))
+    return () => {
+      live = false
+    }
+  }, [input, files.length])
+
+  async function pick(list: FileList | null) {
+    if (!list || list.length === 0) return
+    setDone(null)
+    setMappings([])
+    setFiles(await Promise.all([...list].map(readAsBase64)))
+  }
+
+  function onDrop(e: DragEvent) {
+    e.preventDefault()
+    void pick(e.dataTransfer.files)
+  }
+
+  function mapColumn(shape: string, column: number, field: ImportField | null) {
+    setMappings((m) => [...m.filter((x) => !(x.shape === shape && x.column === column)), { shape, column, field }])
+  }
+
+  async function commit() {
+    setBusy(true)
+    setError(null)
+    try {
+      const r = await call('exchange.commitImport', { ...input, ...(strict ? { strict: true } : {}) })
+      const t = r.totals
+      setDone(`Đã nhập lần số ${r.batchId}: ${formatNumber(t.created)} mới, ${formatNumber(t.updated)} cập nhật, ${formatNumber(t.errors)} dòng lỗi không nhập.`)
+      setFiles([])
+      setMappings([])
+      loadHistory()
+      onChanged?.()
+    } catch (err) {
+      setError(messageOf(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  async function undo(batchId: number) {
+    if (!window.confirm(`Hoàn tác cả lần nhập số ${batchId}? Các bản ghi lần đó thêm sẽ bị xóa, các bản ghi bị sửa được trả lại như cũ.`)) return
+    try {
+      const r = await call('exchange.undoImport', { batchId })
+      setDone(`Đã hoàn tác lần nhập số ${batchId}: xóa ${formatNumber(r.deleted)}, trả lại ${formatNumber(r.restored)}.`)
+      loadHistory()
+      onChanged?.()
+    } catch (err) {
+      setError(messageOf(err))
+    }
+  }
+
+  async function template() {
+    try {
+      const t = await call('exchange.importTemplate', {})
+      download(t.name, t.base64)
+    } catch (err) {
+      setError(messageOf(err))
+    }
+  }
+
+  const t = preview?.totals
+  return (
+    <section className="page" style={{ overflow: 'auto' }} data-testid="import-screen">
+      <div className="page-header">
+        <h1>Nhập từ Excel</h1>
+        <button onClick={template} data-testid="import-template">Tải mẫu danh sách (.xlsx)</button>
+      </div>
+      {error && <div className="banner banner-error" role="alert">{error}</div>}
+      {done && <div className="banner banner-success" role="status">{done}</div>}
+
+      <div
+        className="card"
+        style={{ maxWidth: 'none', padding: 16, borderStyle: 'dashed' }}
+        onDragOver={(e) => e.preventDefault()}
+        onDrop={onDrop}
+        data-testid="import-drop"
+      >
+        <span>Kéo thả tệp .xlsx, .xls, .csv, .ods vào đây, hoặc chọn tệp:</span>
+        <input type="file" multiple accept=".xlsx,.xls,.csv,.ods" onChange={(e) => void pick(e.target.files)} data-testid="import-files" />
+        <label className="field" style={{ maxWidth: 260 }}>
+          <span>Năm số liệu (để trống: theo dòng «Số liệu tính đến ngày…»)</span>
+          <input value={year} onChange={(e) => setYear(e.target.value.replace(/\D/g, '').slice(0, 4))} placeholder="ví dụ 2023" data-testid="import-year" />
+        </label>
+      </div>
+
+      {busy && <p className="muted">Đang đọc tệp…</p>}
+      {preview && t && (
+        <>
+          <p data-testid="import-totals">
+            Sẽ nhập: <b>{formatNumber(t.created)}</b> mới, <b>{formatNumber(t.updated)}</b> cập nhật, {formatNumber(t.unchanged)} không đổi,{' '}
+            {formatNumber(t.duplicates)} trùng, {formatNumber(t.skipped)} bỏ qua, <b className={t.errors ? 'error' : ''}>{formatNumber(t.errors)}</b> lỗi.
+          </p>
+          <div style={{ display: 'flex', gap: 14, flexWrap: 'wrap' }}>
+            {(Object.keys(STATE_LABELS) as RowState[]).map((s) => (
+              <label key={s}>
+                <input
+                  type="checkbox"
+                  checked={shown.has(s)}
+                  onChange={() => setShown((cur) => { const n = new Set(cur); if (n.has(s)) n.delete(s); else n.add(s); return n })}
+                />{' '}
+                {STATE_LABELS[s]}
+              </label>
+            ))}
+          </div>
+          {preview.files.map((f) =>
+            f.sheets.map((s) => (
+              <div key={`${f.file}/${s.sheet}/${s.table}`} className="card" style={{ maxWidth: 'none', padding: 14 }}>
+                <h2 style={{ margin: 0, fontSize: 16 }}>
+                  {f.file} › {s.sheet}
+                  {s.table > 1 ? ` › bảng ${s.table}` : ''} {s.title ? `— ${s.title}` : ''}
+                </h2>
+                <p className="muted" style={{ margin: 0 }}>
+                  Dòng tiêu đề: {s.headerRow || '—'} · Mã chữ: {s.encoding === 'unicode' ? 'Unicode' : s.encoding.toUpperCase()} · Năm số liệu: {s.figuresYear}
+                  {s.asOfDate ? ` (số liệu đến ${formatDate(s.asOfDate)})` : ''}
+                </p>
+                {s.issues.map((i, n) => <p key={n} className={i.severity === 'error' ? 'error' : 'muted'}>{i.message}</p>)}
+                {s.columns.length > 0 && (
+                  <details open={s.unknownColumns.length > 0}>
+                    <summary>Ghép cột ({s.unknownColumns.length} cột chưa rõ nghĩa)</summary>
+                    <table className="facts">
+                      <tbody>
+                        {s.columns.map((c) => (
+                          <tr key={c.index}>
+                            <th>{c.letter}: {c.header}</th>
+                            <td>
+                              <select
+                                value={c.field ?? ''}
+                                onChange={(e) => mapColumn(s.shape, c.index, (e.target.value || null) as ImportField | null)}
+                                data-testid={`map-${s.sheet}-${c.letter}`}
+                              >
+                                <option value="">(bỏ qua cột này)</option>
+                                {IMPORT_FIELDS.map((field) => <option key={field} value={field}>{IMPORT_FIELD_LABELS[field]}</option>)}
+                              </select>
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </details>
+                )}
+                {s.rows.length > 0 && (
+                  <table className="import-rows" style={{ borderCollapse: 'collapse', width: '100%' }} data-testid={`rows-${s.sheet}-${s.table}`}>
+                    <thead>
+                      <tr><th>Dòng</th><th>Kết quả</th><th>Loại</th><th>Tên</th><th>Mã số</th><th>Xã</th><th>Ghi chú</th></tr>
+                    </thead>
+                    <tbody>
+                      {s.rows.filter((r) => shown.has(r.state)).map((r) => (
+                        <tr key={r.row} data-state={r.state}>
+                          <td>{r.row}</td>
+                          <td className={r.state === 'error' ? 'error' : ''}>{STATE_LABELS[r.state]}{r.reason ? ` (${REASONS[r.reason] ?? r.reason})` : ''}</td>
+                          <td>{r.record?.kind?.toUpperCase() ?? ''}</td>
+                          <td>{r.record?.name ?? ''}</td>
+                          <td>{r.record?.regNo ?? ''}</td>
+                          <td>{r.record?.commune ?? ''}</td>
+                          <td>
+                            {r.issues.map((i) => i.message).join(' ')}
+                            {r.changes?.map((c) => `${c.field}: ${String(c.before ?? '')} → ${String(c.after ?? '')}`).join('; ')}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+              </div>
+            ))
+          )}
+          <div className="actions" style={{ justifyContent: 'flex-start' }}>
+            <label><input type="checkbox" checked={strict} onChange={(e) => setStrict(e.target.checked)} /> Có lỗi thì không nhập gì</label>
+            <button className="primary" disabled={busy || t.created + t.updated === 0} onClick={commit} data-testid="import-commit">
+              Nhập {formatNumber(t.created + t.updated)} bản ghi
+            </button>
+          </div>
+        </>
+      )}
+
+      <h2 style={{ fontSize: 16, marginBottom: 0 }}>Các lần nhập</h2>
+      {history.length === 0 ? (
+        <p className="muted">Chưa nhập lần nào.</p>
+      ) : (
+        <table className="facts" data-testid="import-history">
+          <tbody>
+            {history.map((b) => (
+              <tr key={b.id}>
+                <th>Lần {b.id}</th>
+                <td>{formatDate(b.at)} {b.at.slice(11, 16)} · {b.user} · {b.files.map((f) => f.name).join(', ')} · {formatNumber(b.counts.created)} mới, {formatNumber(b.counts.updated)} cập nhật</td>
+                <td>{b.undoneAt ? `đã hoàn tác ${formatDate(b.undoneAt)}` : <button onClick={() => void undo(b.id)}>Hoàn tác</button>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}
