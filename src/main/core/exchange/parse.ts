@@ -9,7 +9,7 @@ import * as XLSX from 'xlsx'
 import type { ImportColumn, ImportField, ImportIssue, ImportRecord, ImportRow, ImportSheet } from '../../../shared/api'
 import type { EntityKind } from '../../../shared/domain'
 import { clean, fold } from '../../../shared/text'
-import { detectColumnEncoding, detectEncoding, toUnicode, type TextEncoding } from '../text/legacy'
+import { detectEncoding, toUnicode, type CellEncoding, type TextEncoding } from '../text/legacy'
 import { asOfDateIn, cellText, parseSheetDate, parseViNumber, type Cell } from '../text/values'
 import { kindFromName, kindInTitle, matchHeader, matchKind, matchSector, matchStatus } from './headers'
 import type { SheetGrid } from './read'
@@ -30,32 +30,47 @@ export function columnLetter(index: number): string {
 
 /** The sheet with legacy text converted: each cell by its own evidence, else its column's, else the sheet's. */
 function decodeSheet(grid: SheetGrid): { rows: Cell[][]; encoding: ImportSheet['encoding'] } {
-  const width = grid.rows.reduce((w, r) => Math.max(w, r.length), 0)
-  const found = new Set<TextEncoding>()
-  const all: string[] = []
-  const columns: Array<TextEncoding | null> = []
-  for (let c = 0; c < width; c++) {
-    const texts: string[] = []
-    for (const r of grid.rows) if (typeof r[c] === 'string' && r[c] !== '') texts.push(r[c] as string)
-    all.push(...texts)
-    columns.push(detectColumnEncoding(texts))
-  }
-  const sheetEncoding = detectColumnEncoding(all)
-  const rows = grid.rows.map((r) =>
+  // One look at every cell; columns and the sheet vote with what the cells showed.
+  const votes: Array<{ tcvn3: number; vni: number; unicode: number }> = []
+  const sheetVotes = { tcvn3: 0, vni: 0, unicode: 0 }
+  const seen: CellEncoding[][] = grid.rows.map((r) =>
     r.map((v, c) => {
-      if (typeof v !== 'string') return v
-      const own = detectEncoding(v)
-      const enc: TextEncoding =
-        own !== 'ambiguous' ? own : (columns[c] && columns[c] !== 'unicode' ? columns[c]! : sheetEncoding && sheetEncoding !== 'unicode' ? sheetEncoding : 'tcvn3')
-      if (enc !== 'unicode') found.add(enc)
-      else if (/[^\x00-\x7f]/.test(v)) found.add('unicode')
-      return tidy(toUnicode(v, enc))
+      if (typeof v !== 'string' || v === '') return 'unicode'
+      const e = detectEncoding(v)
+      if (e === 'ambiguous') return e
+      const col = (votes[c] ??= { tcvn3: 0, vni: 0, unicode: 0 })
+      if (e === 'unicode') {
+        if (!UNICODE_ONLY.test(v)) return e
+      }
+      col[e]++
+      sheetVotes[e]++
+      return e
     })
   )
-  const legacy = [...found].filter((e) => e !== 'unicode')
+  const decide = (v: { tcvn3: number; vni: number; unicode: number } | undefined): TextEncoding | null => {
+    if (!v || (v.tcvn3 === 0 && v.vni === 0)) return null
+    if (v.unicode > v.tcvn3 + v.vni) return null
+    return v.tcvn3 >= v.vni ? 'tcvn3' : 'vni'
+  }
+  const sheetLegacy = decide(sheetVotes)
+  const columns = votes.map(decide)
+  const found = new Set<TextEncoding>()
+  const rows = grid.rows.map((r, ri) =>
+    r.map((v, c) => {
+      if (typeof v !== 'string') return v
+      const own = seen[ri][c]
+      const enc: TextEncoding = own !== 'ambiguous' ? own : (columns[c] ?? sheetLegacy ?? 'tcvn3')
+      if (enc !== 'unicode') found.add(enc)
+      return tidy(enc === 'unicode' ? v : toUnicode(v, enc))
+    })
+  )
+  const legacy = [...found]
   const encoding = legacy.length === 0 ? 'unicode' : legacy.length === 1 ? legacy[0] : 'mixed'
   return { rows, encoding }
 }
+
+/** Letters only Unicode Vietnamese has: proof a cell is not legacy text. */
+const UNICODE_ONLY = /[ăđơưĂĐƠƯ\u1ea0-\u1ef9\u0300-\u0323]/
 
 /** clean() without its cost for the common case: already NFC, no stray spaces. */
 function tidy(text: string): string {
