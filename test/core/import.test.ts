@@ -255,3 +255,12 @@ describe('the template workbook', () => {
     expect(allowed.issues[0].code).toBe('NO_HEADER')
   })
 })
+
+describe('formulas', () => {
+  it('reads the values Excel last computed, never the formula text, and skips a SUM totals row', async () => {
+    const s = (await preview(['formulas.xlsx'])).files[0].sheets[0]
+    expect(states(s)).toEqual([[2, 'new', null], [3, 'new', null], [4, 'skipped', 'totals'], [5, 'new', null]])
+    expect(byRow(s, 2).record?.figures).toEqual({ members: 10, workers: 12 })
+    expect(byRow(s, 5).record?.name).toBe('HTX Công thức')
+  })
+})
