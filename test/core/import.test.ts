@@ -231,6 +231,17 @@ describe('hostile input', () => {
     })
   }
 
+  it('refuses a file over the size limit before reading it', async () => {
+    const { truncateSync, writeFileSync } = await import('node:fs')
+    const big = join(core.dir, 'to-qua.xlsx')
+    writeFileSync(big, '')
+    truncateSync(big, 51 * 1024 * 1024)
+    const err = await core.call('exchange.commitImport', { files: [{ path: big }] }).catch((e) => e)
+    expect(err).toMatchObject({ code: 'VALIDATION' })
+    expect(err.message).toMatch(/«to-qua\.xlsx»: quá lớn \(51,0 MB; tối đa 50 MB\)/)
+    expect(await count('import_batches')).toBe(0)
+  })
+
   it('refuses a missing file and bytes passed in as base64 that are not a workbook', async () => {
     await expect(commit(['no-such-file.xlsx'])).rejects.toMatchObject({ code: 'VALIDATION' })
     const err = await core.call('exchange.previewImport', { files: [{ name: 'x.xls', base64: Buffer.from('hello').toString('base64') }] }).catch((e) => e)
