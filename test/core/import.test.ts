@@ -275,3 +275,13 @@ describe('formulas', () => {
     expect(byRow(s, 5).record?.name).toBe('HTX Công thức')
   })
 })
+
+describe('matching the register', () => {
+  it('updates a record typed in without its number when the file brings the number (same name and commune)', async () => {
+    const typed = await core.call('entity.create', { kind: 'htx', name: 'HTX Yên Hòa' })
+    const s = (await preview(['comma.csv'])).files[0].sheets[0]
+    expect(byRow(s, 2)).toMatchObject({ state: 'update', entityId: typed.id })
+    expect(byRow(s, 2).changes?.map((c) => c.field)).toEqual(['regNo', 'registrationDate', 'charterCapital'])
+    expect(byRow(s, 3).state).toBe('new')
+  })
+})

@@ -161,7 +161,12 @@ export async function previewImport(input: PreviewInput, ctx: CoreContext): Prom
             continue
           }
           seen.set(key, where)
-          const found = existing.get(key)
+          // A record typed in without its number is still the same one: same folded name and commune.
+          let found = existing.get(key)
+          if (!found && rec.regNo) {
+            const byName = existing.get(recordKey({ ...rec, regNo: null }))
+            if (byName && !byName.reg_no) found = byName
+          }
           if (!found) continue
           row.entityId = found.id
           const changes: NonNullable<ImportRow['changes']> = []
