@@ -53,7 +53,8 @@ export function isAppUrl(candidate: string, appUrl: string): boolean {
   try {
     const url = new URL(candidate)
     const app = new URL(appUrl)
-    if (app.protocol === 'file:') return url.protocol === 'file:' && url.host === app.host && url.pathname === app.pathname
+    // Install folders like "Sổ HTX" are percent-encoded by Node and by Chromium, each in its own way.
+    if (app.protocol === 'file:') return url.protocol === 'file:' && url.host === app.host && decodeURIComponent(url.pathname) === decodeURIComponent(app.pathname)
     return url.origin === app.origin
   } catch {
     return false

@@ -214,6 +214,16 @@ describe('the main window', () => {
     expect(wc.openHandler({ url: 'https://example.com/' })).toEqual({ action: 'deny' })
   })
 
+  it('knows its own page however the install path is encoded', () => {
+    const installed = pathToFileURL('/opt/Sổ HTX/resources/app.asar/out/renderer/index.html').href
+    expect(security.isAppUrl('file:///opt/S%E1%BB%95%20HTX/resources/app.asar/out/renderer/index.html#/', installed)).toBe(true)
+    expect(security.isAppUrl('file:///opt/Sổ HTX/resources/app.asar/out/renderer/index.html', installed)).toBe(true)
+    expect(security.isAppUrl('file:///opt/S%E1%BB%95%20HTX/resources/app.asar/out/renderer/evil.html', installed)).toBe(false)
+    expect(security.isAppUrl('file://server/opt/Sổ HTX/resources/app.asar/out/renderer/index.html', installed)).toBe(false)
+    expect(security.isAppUrl('file:///opt/%E0%A4%A/index.html', installed)).toBe(false)
+    expect(security.isAppUrl('not a url', installed)).toBe(false)
+  })
+
   it('loads the dev server only when unpackaged and on this machine', () => {
     const win = shell.createMainWindow(DEV_APP) as any
     expect(win.loaded.url).toBe(DEV_APP)
