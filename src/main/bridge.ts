@@ -3,7 +3,8 @@
  * `window.api`. Bound to 127.0.0.1 only, every API call needs the random token,
  * and the Host header must name this port (no DNS rebinding).
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -12,9 +13,17 @@ import type { AppErrorData, Envelope } from '../shared/errors'
 import { BRIDGE_CLIENT_JS } from './bridge-client'
 import { invokeEnvelope, type Core } from './core/api'
 
+/** The policy of the page's own meta tag (src/renderer/index.html), plus what only a header can say. */
+export function cspFrom(html: string): string | null {
+  const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)
+  return meta ? `${meta[1].trim()}; frame-ancestors 'none'` : null
+}
+
+/** Used when the served index.html has no meta policy of its own: the same words as src/renderer/index.html. */
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'; " +
+  "frame-ancestors 'none'"
 
 const MAX_BODY = 10 * 1024 * 1024
 const TYPES: Record<string, string> = {
@@ -23,8 +32,15 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+  '.woff': 'font/woff',
   '.woff2': 'font/woff2',
-  '.json': 'application/json; charset=utf-8'
+  '.ttf': 'font/ttf',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8'
 }
 
 export interface BridgeOptions {
@@ -45,6 +61,9 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type: 
     'content-type': type,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
     'content-security-policy': CSP,
     'cache-control': 'no-store',
     ...extra
@@ -61,10 +80,10 @@ function isLoopback(address: string | undefined): boolean {
   return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1'
 }
 
+/** Constant time whatever the length: both sides are hashed to 32 bytes first. */
 function sameToken(given: string, expected: string): boolean {
-  const a = Buffer.from(given)
-  const b = Buffer.from(expected)
-  return a.length === b.length && timingSafeEqual(a, b)
+  const digest = (s: string) => createHash('sha256').update(s).digest()
+  return timingSafeEqual(digest(given), digest(expected)) && given.length === expected.length
 }
 
 /** The body, or null past the limit; an oversized body is drained, not kept, so the answer still arrives. */
@@ -84,6 +103,12 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 export async function startBridge(core: Core, options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? randomBytes(24).toString('base64url')
   const root = resolve(options.staticDir)
+  let csp = CSP
+  try {
+    csp = cspFrom(readFileSync(join(root, 'index.html'), 'utf8')) ?? CSP
+  } catch {
+    // No index.html yet: the API still works, pages answer 404.
+  }
   let port = 0
 
   async function api(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
@@ -124,7 +149,7 @@ export async function startBridge(core: Core, options: BridgeOptions): Promise<B
     if (relative === 'index.html') {
       // The bridge client must define window.api before the app's module runs.
       const html = content.toString('utf8').replace('<script type="module"', '<script src="/bridge-client.js"></script>\n    <script type="module"')
-      return send(res, 200, html, TYPES['.html'])
+      return send(res, 200, html, TYPES['.html'], { 'content-security-policy': csp })
     }
     send(res, 200, content, TYPES[extname(target)] ?? 'application/octet-stream', { 'cache-control': 'public, max-age=3600' })
   }

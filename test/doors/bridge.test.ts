@@ -1,8 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
-import { join } from 'node:path'
+import { connect } from 'node:net'
+import { networkInterfaces } from 'node:os'
+import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startBridge, type Bridge } from '../../src/main/bridge'
+import { cspFrom, startBridge, type Bridge } from '../../src/main/bridge'
 import { officeCore } from '../helpers/temp'
 
 let core: Awaited<ReturnType<typeof officeCore>>
@@ -12,7 +14,9 @@ beforeAll(async () => {
   core = await officeCore()
   const staticDir = join(core.dir, 'renderer')
   mkdirSync(staticDir)
-  writeFileSync(join(staticDir, 'index.html'), '<html><head><script type="module" src="./app.js"></script></head><body></body></html>')
+  // The real page's head (its CSP meta tag) with a tiny app in place of the bundle.
+  const page = readFileSync(resolve(__dirname, '../../src/renderer/index.html'), 'utf8').replace('./src/main.tsx', './app.js')
+  writeFileSync(join(staticDir, 'index.html'), page)
   writeFileSync(join(staticDir, 'app.js'), 'console.log(1)')
   writeFileSync(join(core.dir, 'secret.txt'), 'bí mật')
   bridge = await startBridge(core, { staticDir })
@@ -40,9 +44,38 @@ const call = (name: string, input: unknown, token = bridge.token) =>
   raw('POST', `/api/${name}`, { 'content-type': 'application/json', authorization: `Bearer ${token}` }, JSON.stringify(input))
 
 describe('the loopback bridge', () => {
-  it('listens on 127.0.0.1 only and prints a URL carrying the token in its fragment', () => {
+  it('listens on 127.0.0.1 only and prints a URL carrying the token in its fragment', async () => {
     expect(bridge.url).toBe(`http://127.0.0.1:${bridge.port}/#token=${bridge.token}`)
-    expect(bridge.token.length).toBeGreaterThanOrEqual(32)
+    expect(bridge.token).toMatch(/^[A-Za-z0-9_-]{32}$/)
+    const reach = (host: string) =>
+      new Promise<boolean>((done) => {
+        const socket = connect({ host, port: bridge.port }, () => {
+          socket.destroy()
+          done(true)
+        })
+        socket.on('error', () => done(false))
+      })
+    expect(await reach('127.0.0.1')).toBe(true)
+    // Not on IPv6 loopback, and not on any of this machine's network addresses.
+    expect(await reach('::1')).toBe(false)
+    const outward = Object.values(networkInterfaces())
+      .flat()
+      .filter((a) => a && !a.internal)
+      .map((a) => a!.address)
+    for (const address of outward) expect(await reach(address), address).toBe(false)
+  })
+
+  it('makes a fresh token each start unless given one', async () => {
+    const other = await startBridge(core, { staticDir: join(core.dir, 'renderer') })
+    const fixed = await startBridge(core, { staticDir: join(core.dir, 'renderer'), token: 'a-given-token-of-enough-length-123' })
+    try {
+      expect(other.token).not.toBe(bridge.token)
+      expect(other.port).not.toBe(bridge.port)
+      expect(fixed.token).toBe('a-given-token-of-enough-length-123')
+    } finally {
+      await other.close()
+      await fixed.close()
+    }
   })
 
   it('answers API calls with the token as envelopes from the real core', async () => {
@@ -54,7 +87,13 @@ describe('the loopback bridge', () => {
   })
 
   it('refuses calls without the token or with a wrong one, writing nothing', async () => {
-    expect((await raw('POST', '/api/office.info', { 'content-type': 'application/json' }, '{}')).status).toBe(401)
+    const none = await raw('POST', '/api/office.info', { 'content-type': 'application/json' }, '{}')
+    expect(none.status).toBe(401)
+    expect(JSON.parse(none.text)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    // A prefix of the right token, a longer one, another scheme: all refused.
+    for (const authorization of [`Bearer ${bridge.token.slice(0, 10)}`, `Bearer ${bridge.token}x`, `Basic ${bridge.token}`]) {
+      expect((await raw('POST', '/api/office.info', { 'content-type': 'application/json', authorization }, '{}')).status, authorization).toBe(401)
+    }
     const wrong = await call('entity.create', { kind: 'htx', name: 'HTX Kẻ lạ' }, 'x'.repeat(bridge.token.length))
     expect(wrong.status).toBe(401)
     expect(JSON.parse(wrong.text).error.message).toMatch(/mã truy cập/)
@@ -75,22 +114,61 @@ describe('the loopback bridge', () => {
   })
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {
-    const res = await raw('POST', '/api/office.info', { host: 'evil.example:80', 'content-type': 'application/json', authorization: `Bearer ${bridge.token}` }, '{}')
-    expect(res.status).toBe(403)
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${bridge.token}` }
+    for (const host of ['evil.example:80', `evil.example:${bridge.port}`, '127.0.0.1', `127.0.0.1:${bridge.port + 1}`]) {
+      const res = await raw('POST', '/api/office.info', { ...headers, host }, '{}')
+      expect(res.status, host).toBe(403)
+      expect(JSON.parse(res.text).ok).toBe(false)
+    }
+    expect((await raw('GET', '/', { host: 'evil.example' })).status).toBe(403)
+    expect((await raw('POST', '/api/office.info', { ...headers, host: `localhost:${bridge.port}` }, '{}')).status).toBe(200)
+  })
+
+  it('answers only POST on the API and only GET/HEAD for files', async () => {
+    expect((await raw('GET', '/api/office.info', { authorization: `Bearer ${bridge.token}` })).status).toBe(405)
+    expect((await raw('PUT', '/index.html')).status).toBe(405)
+    const head = await raw('HEAD', '/')
+    expect(head.status).toBe(200)
+    expect(head.text).toBe('')
   })
 
   it('serves the app with the bridge client before it, a CSP and no path traversal', async () => {
     const index = await raw('GET', '/')
     expect(index.status).toBe(200)
+    expect(index.text).toContain('<script src="/bridge-client.js"></script>')
     expect(index.text.indexOf('/bridge-client.js')).toBeLessThan(index.text.indexOf('type="module"'))
-    expect(index.headers['content-security-policy']).toMatch(/script-src 'self'/)
+    // The header says what the page's own meta tag says, and forbids framing.
+    const meta = readFileSync(resolve(__dirname, '../../src/renderer/index.html'), 'utf8')
+    expect(index.headers['content-security-policy']).toBe(cspFrom(meta))
+    expect(index.headers['content-security-policy']).toMatch(/script-src 'self';/)
+    expect(index.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/)
     expect(index.headers['content-security-policy']).not.toMatch(/unsafe-eval/)
+    expect(index.headers['x-content-type-options']).toBe('nosniff')
+    expect(index.headers['cache-control']).toBe('no-store')
+    expect((await raw('GET', '/index.html')).text).toContain('/bridge-client.js')
     const client = await raw('GET', '/bridge-client.js')
     expect(client.text).toContain('window.api')
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%2e%2e%5csecret.txt']) {
+    const traversals = [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/%2e%2e%2fsecret.txt',
+      '/%2e%2e%5csecret.txt',
+      '/assets/../../secret.txt',
+      '/..%2f..%2f..%2f..%2f..%2f..%2fetc%2fpasswd',
+      '/%252e%252e/secret.txt',
+      '/app.js%00.png',
+      '//etc/passwd'
+    ]
+    for (const path of traversals) {
       const res = await raw('GET', path)
+      expect([400, 403, 404], path).toContain(res.status)
       expect(res.text, path).not.toContain('bí mật')
+      expect(res.text, path).not.toContain('root:')
     }
-    expect((await raw('GET', '/app.js')).headers['content-type']).toMatch(/javascript/)
+    const app = await raw('GET', '/app.js')
+    expect(app.headers['content-type']).toMatch(/^text\/javascript/)
+    expect(app.headers['x-content-type-options']).toBe('nosniff')
+    expect((await raw('GET', '/nothing-here.js')).status).toBe(404)
   })
 })
