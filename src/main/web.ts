@@ -4,6 +4,7 @@
  * 127.0.0.1 through the bridge; prints the URL with its token.
  */
 import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { AppError } from '../shared/errors'
@@ -11,6 +12,17 @@ import { startBridge } from './bridge'
 import { createCore } from './core/api'
 
 const root = resolve(__dirname, '../..')
+const USAGE = 'Cách dùng: npm run web -- --db TỆP [--port SỐ] [--no-build] [--user TÊN]'
+
+/** node:util's parse errors, said in Vietnamese. */
+function argumentProblem(err: unknown): string {
+  const { code, message } = err as { code?: string; message: string }
+  const quoted = /'([^']+)'/.exec(message)?.[1] ?? ''
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Không có tùy chọn «${quoted}».`
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `Thừa đối số «${quoted}» (tên tệp phải đi sau --db).`
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `Tùy chọn ${/--[a-z-]+/.exec(message)?.[0] ?? 'này'} cần một giá trị.`
+  return 'Tùy chọn không hợp lệ.'
+}
 
 async function main(): Promise<number> {
   let values
@@ -19,16 +31,20 @@ async function main(): Promise<number> {
       options: { db: { type: 'string' }, port: { type: 'string' }, 'no-build': { type: 'boolean' }, user: { type: 'string' } }
     }).values
   } catch (err) {
-    console.error(`Tùy chọn không hợp lệ (${(err as Error).message}).`)
+    console.error(`${argumentProblem(err)}\n${USAGE}`)
     return 2
   }
-  if (!values.db) {
-    console.error('Thiếu --db TỆP. Ví dụ: npm run web -- --db ~/so-htx.db')
+  if (!values.db || values.db.trim() === '') {
+    console.error(`Thiếu --db TỆP: tệp dữ liệu của cơ quan (chưa có thì sẽ được tạo).\n${USAGE}`)
     return 2
   }
   const port = values.port === undefined ? 0 : Number(values.port)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error('--port phải là một số cổng từ 1 đến 65535.')
+  if (!/^\d+$/.test(values.port ?? '0') || port > 65535) {
+    console.error(`--port phải là một số cổng từ 1 đến 65535 (bỏ trống để tự chọn cổng còn trống).\n${USAGE}`)
+    return 2
+  }
+  if (values.user !== undefined && values.user.trim() === '') {
+    console.error(`--user cần một tên người dùng (ghi vào nhật ký thay đổi).\n${USAGE}`)
     return 2
   }
   if (!values['no-build']) {
@@ -38,10 +54,22 @@ async function main(): Promise<number> {
       stdio: ['ignore', 'ignore', 'inherit']
     })
   }
+  const staticDir = resolve(root, 'out/renderer')
+  if (!existsSync(resolve(staticDir, 'index.html'))) {
+    console.error('Chưa có bản build giao diện (out/renderer). Chạy lại không có --no-build, hoặc chạy npm run build trước.')
+    return 1
+  }
   const core = await createCore({ dbPath: resolve(values.db), user: values.user, dailyBackup: true, checkIntegrity: true })
-  const bridge = await startBridge(core, { staticDir: resolve(root, 'out/renderer'), port })
+  const bridge = await startBridge(core, { staticDir, port }).catch(async (err: unknown) => {
+    await core.close()
+    throw err
+  })
   console.log(`Sổ HTX (xem trên trình duyệt): ${bridge.url}`)
+  let stopping = false
   const stop = async () => {
+    if (stopping) return
+    stopping = true
+    console.error('Đang đóng sổ…')
     await bridge.close()
     await core.close()
     process.exit(0)
@@ -56,7 +84,14 @@ main().then(
     if (code >= 0) process.exitCode = code
   },
   (err) => {
-    console.error(err instanceof AppError ? err.message : `Không khởi động được: ${(err as Error).message}`)
+    const code = (err as NodeJS.ErrnoException).code
+    console.error(
+      err instanceof AppError
+        ? err.message
+        : code === 'EADDRINUSE'
+          ? 'Cổng này đang có chương trình khác dùng; chọn cổng khác bằng --port hoặc bỏ --port để tự chọn.'
+          : `Không khởi động được: ${(err as Error).message}`
+    )
     process.exitCode = 1
   }
 )
