@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'STALE'
   | 'ALREADY_EXISTS'
+  | 'DUPLICATE'
   | 'NOT_CONFIGURED'
   | 'CORRUPT'
   | 'UNKNOWN_HANDLER'

@@ -17,6 +17,34 @@ export const registryLabels: Record<string, string> = {
   sector: 'Lĩnh vực',
   businessLines: 'Ngành nghề kinh doanh',
   notes: 'Ghi chú',
+  shortName: 'Tên viết tắt',
+  street: 'Số nhà, đường/thôn',
+  districtName: 'Quận, huyện (trụ sở)',
+  representativeTitle: 'Chức danh người đại diện',
+  email: 'Thư điện tử',
+  contractDate: 'Ngày hợp đồng hợp tác (THT)',
+  vsic: 'Ngành nghề (mã VSIC)',
+  memberCoops: 'HTX thành viên',
+  membersCount: 'Số thành viên',
+  ocop: 'Sản phẩm OCOP',
+  confirmDuplicate: 'Xác nhận dù trùng',
+  effectiveDate: 'Ngày hiệu lực',
+  decisionNo: 'Số quyết định',
+  note: 'Ghi chú',
+  year: 'Năm',
+  members: 'Số thành viên',
+  newMembers: 'Thành viên mới',
+  workers: 'Lao động thường xuyên',
+  managers: 'Cán bộ quản lý',
+  managersElementary: 'Trong đó: sơ cấp, trung cấp',
+  managersCollege: 'Trong đó: cao đẳng trở lên',
+  revenue: 'Doanh thu (đồng)',
+  profit: 'Lợi nhuận (đồng)',
+  avgIncome: 'Thu nhập bình quân/người/tháng (đồng)',
+  taxesPaid: 'Thuế đã nộp (đồng)',
+  classification: 'Xếp loại',
+  classificationCircular: 'Theo thông tư',
+  reason: 'Lý do',
   status: 'Tình trạng',
   rowVersion: 'Phiên bản bản ghi',
   id: 'Mã bản ghi'
@@ -44,7 +72,34 @@ export const entityFields = z.object({
     .nullish(),
   sector: z.enum(SECTORS, { message: 'Lĩnh vực không có trong danh mục' }).nullish(),
   businessLines: optionalText(2000),
-  notes: optionalText(4000)
+  notes: optionalText(4000),
+  shortName: optionalText(100),
+  street: optionalText(200),
+  districtName: optionalText(100),
+  representativeTitle: optionalText(100),
+  email: text(200).regex(/^$|^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Thư điện tử không đúng dạng, ví dụ ten@vidu.vn').nullish(),
+  contractDate: isoDate.nullish(),
+  vsic: z
+    .array(
+      z.object({
+        code: z.string().regex(/^\d{1,5}$/, 'Mã ngành VSIC gồm 1–5 chữ số'),
+        label: text(300)
+      }).strict()
+    )
+    .max(200)
+    .nullish(),
+  memberCoops: z.array(text(300).min(1, 'Tên HTX thành viên không được để trống')).max(500).nullish(),
+  membersCount: z.number().int('Số thành viên là số nguyên').min(0, 'Số thành viên không được âm').max(10_000_000).nullish(),
+  ocop: z
+    .array(
+      z.object({
+        name: text(200).min(1, 'Tên sản phẩm OCOP không được để trống'),
+        stars: z.number().int().min(3, 'Sản phẩm OCOP từ 3 đến 5 sao').max(5, 'Sản phẩm OCOP từ 3 đến 5 sao'),
+        year: z.number().int().min(2018, 'Năm công nhận OCOP từ 2018').max(2100)
+      }).strict()
+    )
+    .max(100)
+    .nullish()
 })
 export type EntityFields = z.infer<typeof entityFields>
 
@@ -67,6 +122,74 @@ export interface Entity {
   rowVersion: number
   createdAt: string
   updatedAt: string
+  shortName?: string | null
+  street?: string | null
+  districtName?: string | null
+  representativeTitle?: string | null
+  email?: string | null
+  contractDate?: string | null
+  vsic?: Array<{ code: string; label: string }> | null
+  memberCoops?: string[] | null
+  membersCount?: number | null
+  ocop?: Array<{ name: string; stars: number; year: number }> | null
+  deletedAt?: string | null
+  deletedReason?: string | null
+  /** Things worth a second look that did not stop the save (e.g. a bad check digit). */
+  warnings?: string[]
+}
+
+export interface StatusEvent {
+  id: number
+  entityId: number
+  status: Status
+  effectiveDate: string | null
+  /** true when no date is known: the status holds since registration. */
+  sinceRegistration: boolean
+  decisionNo: string | null
+  note: string | null
+  createdAt: string
+}
+
+export const CLASSIFICATIONS = ['good', 'fair', 'average', 'weak'] as const
+export const CLASSIFICATION_LABELS: Record<(typeof CLASSIFICATIONS)[number], string> = {
+  good: 'Tốt',
+  fair: 'Khá',
+  average: 'Trung bình',
+  weak: 'Yếu'
+}
+
+const count = (label: string) =>
+  z.number({ message: `${label} phải là một số` }).int(`${label} là số nguyên`).min(0, `${label} không được âm`).max(1e9).nullish()
+const money = (label: string) =>
+  z.number({ message: `${label} phải là một số (đồng)` }).int(`${label} tính bằng đồng, không có phần lẻ`).min(-1e15).max(1e15).nullish()
+
+export const yearlyFields = z
+  .object({
+    members: count('Số thành viên'),
+    newMembers: count('Số thành viên mới'),
+    workers: count('Số lao động'),
+    managers: count('Số cán bộ quản lý'),
+    managersElementary: count('Số cán bộ sơ cấp, trung cấp'),
+    managersCollege: count('Số cán bộ cao đẳng trở lên'),
+    revenue: money('Doanh thu'),
+    profit: money('Lợi nhuận'),
+    avgIncome: money('Thu nhập bình quân'),
+    taxesPaid: money('Thuế đã nộp'),
+    classification: z.enum(CLASSIFICATIONS, { message: 'Xếp loại là tốt, khá, trung bình hoặc yếu' }).nullish(),
+    classificationCircular: optionalText(100)
+  })
+  .strict()
+export type YearlyFields = z.infer<typeof yearlyFields>
+export interface YearlyFigures extends YearlyFields {
+  id: number
+  entityId: number
+  year: number
+}
+
+const year = z.number().int('Năm là số nguyên').min(1990, 'Năm từ 1990').max(2100, 'Năm đến 2100')
+
+export interface PasteResult {
+  updated: number
 }
 
 export interface AuditEntry {
@@ -81,12 +204,15 @@ export interface AuditEntry {
 }
 
 export const registryContract = {
-  'entity.create': handler<Entity>()(entityFields.extend({ status: z.enum(STATUSES).default('active') }).strict()),
+  'entity.create': handler<Entity>()(
+    entityFields.extend({ status: z.enum(STATUSES).default('active'), confirmDuplicate: z.boolean().optional() }).strict()
+  ),
   'entity.list': handler<{ rows: Entity[]; total: number }>()(
     z
       .object({
         q: text(200).optional(),
         kind: z.enum(ENTITY_KINDS).optional(),
+        includeDeleted: z.boolean().optional(),
         limit: z.number().int().min(1).max(1_000_000).optional(),
         offset: z.number().int().min(0).optional()
       })
@@ -94,8 +220,49 @@ export const registryContract = {
   ),
   'entity.get': handler<Entity>()(z.object({ id }).strict()),
   'entity.update': handler<Entity>()(
-    z.object({ id, rowVersion: z.number().int().min(1), changes: entityFields.partial().strict() }).strict()
+    z
+      .object({
+        id,
+        rowVersion: z.number().int().min(1),
+        changes: entityFields.partial().strict(),
+        confirmDuplicate: z.boolean().optional()
+      })
+      .strict()
   ),
+  'entity.delete': handler<{ id: number; hard: boolean }>()(
+    z.object({ id, reason: text(500).min(3, 'Hãy ghi lý do xóa (ít nhất 3 ký tự)'), hard: z.boolean().optional() }).strict()
+  ),
+  'entity.restore': handler<Entity>()(z.object({ id }).strict()),
+  'entity.undo': handler<{ undone: number; action: string; table: string; rowId: number | null }>()(z.object({}).strict()),
+  'entity.paste': handler<PasteResult>()(
+    z
+      .object({
+        rowIds: z.array(id).min(1).max(10_000),
+        fields: z.array(text(40)).min(1).max(50),
+        cells: z.array(z.array(z.string().max(4000)).max(50)).min(1).max(10_000)
+      })
+      .strict()
+  ),
+  'status.add': handler<StatusEvent>()(
+    z
+      .object({
+        entityId: id,
+        status: z.enum(STATUSES, { message: 'Tình trạng không có trong danh mục' }),
+        effectiveDate: isoDate.nullish(),
+        decisionNo: optionalText(100),
+        note: optionalText(1000)
+      })
+      .strict()
+  ),
+  'status.list': handler<StatusEvent[]>()(z.object({ entityId: id }).strict()),
+  'status.asOf': handler<Array<{ entityId: number; status: Status }>>()(
+    z.object({ date: isoDate, entityId: id.optional() }).strict()
+  ),
+  'figures.set': handler<YearlyFigures>()(z.object({ entityId: id, year, figures: yearlyFields }).strict()),
+  'figures.list': handler<YearlyFigures[]>()(z.object({ entityId: id.optional(), year: year.optional() }).strict()),
+  'figures.copyForward': handler<{ copied: number }>()(z.object({ fromYear: year, toYear: year }).strict()),
+  'profile.list': handler<{ profiles: string[]; selected: string | null }>()(z.object({}).strict()),
+  'profile.select': handler<{ selected: string }>()(z.object({ name: text(100).min(2, 'Tên hồ sơ ít nhất 2 ký tự') }).strict()),
   'audit.list': handler<AuditEntry[]>()(
     z
       .object({

@@ -43,6 +43,24 @@ export interface EntitiesTable {
   updated_at: string
   /** The import batch that created the row (003), null when typed in. */
   import_batch_id?: number | null
+  /** 002: the registry's fuller record and soft delete. */
+  short_name?: string | null
+  street?: string | null
+  district_name?: string | null
+  representative_title?: string | null
+  email?: string | null
+  contract_date?: string | null
+  vsic_json?: string | null
+  member_coops_json?: string | null
+  members_count?: number | null
+  ocop_json?: string | null
+  deleted_at?: string | null
+  deleted_reason?: string | null
+}
+
+export interface ProfilesTable {
+  name: string
+  created_at: string
 }
 
 export interface StatusEventsTable {
@@ -71,6 +89,11 @@ export interface YearlyFiguresTable {
   avg_income: number | null
   classification: string | null
   import_batch_id?: number | null
+  /** 002 */
+  new_members?: number | null
+  taxes_paid?: number | null
+  classification_circular?: string | null
+  updated_at?: string | null
 }
 
 export interface ImportBatchesTable {
@@ -119,4 +142,5 @@ export interface Database {
   import_batches: ImportBatchesTable
   import_batch_items: ImportBatchItemsTable
   import_mappings: ImportMappingsTable
+  profiles: ProfilesTable
 }

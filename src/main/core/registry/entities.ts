@@ -21,8 +21,20 @@ export const FIELD_COLUMNS: Record<keyof EntityFields, FieldColumn> = {
   charterCapital: 'charter_capital',
   sector: 'sector',
   businessLines: 'business_lines',
-  notes: 'notes'
+  notes: 'notes',
+  shortName: 'short_name',
+  street: 'street',
+  districtName: 'district_name',
+  representativeTitle: 'representative_title',
+  email: 'email',
+  contractDate: 'contract_date',
+  vsic: 'vsic_json',
+  memberCoops: 'member_coops_json',
+  membersCount: 'members_count',
+  ocop: 'ocop_json'
 }
+
+const JSON_FIELDS = new Set(['vsic', 'memberCoops', 'ocop'])
 
 export type StoredFields = { [K in FieldColumn]?: EntitiesTable[K] }
 
@@ -32,11 +44,13 @@ export function toColumns(fields: Partial<EntityFields>): StoredFields {
   for (const [field, column] of Object.entries(FIELD_COLUMNS) as Array<[keyof EntityFields, FieldColumn]>) {
     if (!(field in fields)) continue
     const value = fields[field]
-    if (typeof value === 'string') {
+    if (JSON_FIELDS.has(field)) {
+      out[column] = Array.isArray(value) && value.length > 0 ? JSON.stringify(value) : null
+    } else if (typeof value === 'string') {
       const tidy = clean(value)
       out[column] = tidy === '' ? null : tidy
     } else {
-      out[column] = value ?? null
+      out[column] = (value as number | null | undefined) ?? null
     }
   }
   return out as StoredFields
@@ -71,7 +85,19 @@ export function toEntity(row: EntityRow): Entity {
     status: row.status as Status | null,
     rowVersion: row.row_version,
     createdAt: row.created_at,
-    updatedAt: row.updated_at
+    updatedAt: row.updated_at,
+    shortName: row.short_name ?? null,
+    street: row.street ?? null,
+    districtName: row.district_name ?? null,
+    representativeTitle: row.representative_title ?? null,
+    email: row.email ?? null,
+    contractDate: row.contract_date ?? null,
+    vsic: row.vsic_json ? JSON.parse(row.vsic_json) : null,
+    memberCoops: row.member_coops_json ? JSON.parse(row.member_coops_json) : null,
+    membersCount: row.members_count ?? null,
+    ocop: row.ocop_json ? JSON.parse(row.ocop_json) : null,
+    deletedAt: row.deleted_at ?? null,
+    deletedReason: row.deleted_reason ?? null
   }
 }
 

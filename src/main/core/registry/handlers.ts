@@ -1,28 +1,56 @@
 import type { Entity } from '../../../shared/api'
 import { AppError } from '../../../shared/errors'
-import { compareVi, searchTokens } from '../../../shared/text'
+import { compareVi, fold, searchTokens } from '../../../shared/text'
+import { regNoWarning } from './check-digit'
+import { lifecycleHandlers } from './lifecycle'
 import { writeAudit } from '../audit/log'
 import type { CoreContext, DomainHandlers, Trx } from '../context'
 import { derivedKeys, findEntity, selectEntities, toColumns, toEntity } from './entities'
 
-async function mustFind(ctx: CoreContext, id: number): Promise<Entity> {
+export async function mustFind(ctx: CoreContext, id: number): Promise<Entity> {
   const entity = await findEntity(ctx.db, id)
   if (!entity) throw new AppError('NOT_FOUND', `Không tìm thấy bản ghi số ${id} trong sổ.`, { id })
   return entity
 }
 
-/** Two records with one registration number would be counted twice in every report. */
-async function refuseTakenRegNo(trx: Trx, regNo: string | null | undefined, exceptId?: number): Promise<void> {
-  if (!regNo) return
-  let query = trx.selectFrom('entities').select(['id', 'name']).where('reg_no', '=', regNo)
+/**
+ * Two records with one registration number, or one folded name in one commune,
+ * would be counted twice in every report: ask before saving (confirmDuplicate).
+ */
+export async function guardDuplicate(
+  trx: Trx,
+  probe: { regNo: string | null | undefined; name: string; commune: string | null | undefined },
+  confirmed: boolean | undefined,
+  exceptId?: number
+): Promise<void> {
+  if (confirmed) return
+  const nameKey = fold(probe.name)
+  let query = trx
+    .selectFrom('entities')
+    .select(['id', 'name', 'reg_no', 'commune'])
+    .where('deleted_at', 'is', null)
+    .where((eb) => {
+      const ors = []
+      if (probe.regNo) ors.push(eb('reg_no', '=', probe.regNo))
+      if (probe.commune) ors.push(eb.and([eb('name_key', '=', nameKey), eb('commune', '=', probe.commune)]))
+      return ors.length ? eb.or(ors) : eb.val(0).$castTo<boolean>()
+    })
   if (exceptId) query = query.where('id', '!=', exceptId)
   const other = await query.executeTakeFirst()
-  if (other) {
-    throw new AppError('ALREADY_EXISTS', `Mã số ${regNo} đã có trong sổ: «${other.name}».`, {
-      field: 'regNo',
-      otherId: other.id
-    })
-  }
+  if (!other) return
+  const byNumber = !!probe.regNo && other.reg_no === probe.regNo
+  throw new AppError(
+    'DUPLICATE',
+    byNumber
+      ? `Mã số ${probe.regNo} đã có trong sổ: «${other.name}» (bản ghi số ${other.id}). Vẫn lưu?`
+      : `Đã có «${other.name}» ở ${other.commune} (bản ghi số ${other.id}), trùng tên và xã. Vẫn lưu?`,
+    { field: byNumber ? 'regNo' : 'name', otherId: other.id, otherName: other.name }
+  )
+}
+
+function withWarnings(entity: Entity): Entity {
+  const warning = regNoWarning(entity.regNo)
+  return warning ? { ...entity, warnings: [warning] } : entity
 }
 
 async function requireOffice(ctx: CoreContext): Promise<void> {
@@ -32,15 +60,17 @@ async function requireOffice(ctx: CoreContext): Promise<void> {
   }
 }
 
-export const registryHandlers: DomainHandlers<'entity.create' | 'entity.list' | 'entity.get' | 'entity.update'> = {
+export const registryHandlers: DomainHandlers<
+  'entity.create' | 'entity.list' | 'entity.get' | 'entity.update' | keyof typeof lifecycleHandlers
+> = {
   'entity.create': async (input, ctx) => {
     await requireOffice(ctx)
-    const { status, ...fields } = input
+    const { status, confirmDuplicate, ...fields } = input
     const columns = toColumns(fields)
     const now = ctx.now()
     const id = await ctx.db.transaction().execute(async (trx) => {
-      await refuseTakenRegNo(trx, columns.reg_no)
       const name = columns.name ?? input.name
+      await guardDuplicate(trx, { regNo: columns.reg_no, name, commune: columns.commune }, confirmDuplicate)
       const row = {
         ...columns,
         kind: input.kind,
@@ -64,7 +94,7 @@ export const registryHandlers: DomainHandlers<'entity.create' | 'entity.list' | 
       await writeAudit(trx, ctx, { action: 'create', table: 'status_events', rowId: eventId, after: event })
       return id
     })
-    return mustFind(ctx, id)
+    return withWarnings(await mustFind(ctx, id))
   },
 
   'entity.list': async (input, ctx) => {
@@ -74,6 +104,7 @@ export const registryHandlers: DomainHandlers<'entity.create' | 'entity.list' | 
       query = query.where('e.search_key', 'like', `%${token}%`)
     }
     if (input.kind) query = query.where('e.kind', '=', input.kind)
+    if (!input.includeDeleted) query = query.where('e.deleted_at', 'is', null)
     const rows = (await query.execute()).map((r) => toEntity(r as Parameters<typeof toEntity>[0]))
     rows.sort((a, b) => compareVi(a.name, b.name) || a.id - b.id)
     const offset = input.offset ?? 0
@@ -94,13 +125,18 @@ export const registryHandlers: DomainHandlers<'entity.create' | 'entity.list' | 
           { id: input.id, currentVersion: before.rowVersion }
         )
       }
-      if ('reg_no' in changes) await refuseTakenRegNo(trx, changes.reg_no, input.id)
+      if (before.deletedAt) {
+        throw new AppError('FORBIDDEN', `«${before.name}» đã bị xóa; hãy khôi phục trước khi sửa.`, { id: input.id })
+      }
       const merged = {
         name: changes.name ?? before.name,
         reg_no: 'reg_no' in changes ? (changes.reg_no ?? null) : before.regNo,
         representative: 'representative' in changes ? (changes.representative ?? null) : before.representative,
         address: 'address' in changes ? (changes.address ?? null) : before.address,
         commune: 'commune' in changes ? (changes.commune ?? null) : before.commune
+      }
+      if ('reg_no' in changes || 'name' in changes || 'commune' in changes) {
+        await guardDuplicate(trx, { regNo: merged.reg_no, name: merged.name, commune: merged.commune }, input.confirmDuplicate, input.id)
       }
       const result = await trx
         .updateTable('entities')
@@ -116,6 +152,8 @@ export const registryHandlers: DomainHandlers<'entity.create' | 'entity.list' | 
       const after = await findEntity(trx, input.id)
       await writeAudit(trx, ctx, { action: 'update', table: 'entities', rowId: input.id, before: pick(before), after: pick(after!) })
     })
-    return mustFind(ctx, input.id)
-  }
+    return withWarnings(await mustFind(ctx, input.id))
+  },
+
+  ...lifecycleHandlers
 }

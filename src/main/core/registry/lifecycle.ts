@@ -1,0 +1,372 @@
+/** Status history, yearly figures, soft delete/restore, undo, paste and profiles. */
+import { sql, type Selectable } from 'kysely'
+import { entityFields, registryLabels, type StatusEvent, type YearlyFigures } from '../../../shared/api'
+import type { Status } from '../../../shared/domain'
+import { AppError } from '../../../shared/errors'
+import { parseViDate } from '../../../shared/text'
+import { writeAudit } from '../audit/log'
+import type { CoreContext, DomainHandlers, Trx } from '../context'
+import type { StatusEventsTable, YearlyFiguresTable } from '../db/schema'
+import { derivedKeys, findEntity, toColumns } from './entities'
+
+type Names =
+  | 'entity.delete'
+  | 'entity.restore'
+  | 'entity.undo'
+  | 'entity.paste'
+  | 'status.add'
+  | 'status.list'
+  | 'status.asOf'
+  | 'figures.set'
+  | 'figures.list'
+  | 'figures.copyForward'
+  | 'profile.list'
+  | 'profile.select'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+async function entityOrFail(db: Trx | CoreContext['db'], id: number) {
+  const entity = await findEntity(db, id)
+  if (!entity) throw new AppError('NOT_FOUND', `Không tìm thấy bản ghi số ${id} trong sổ.`, { id })
+  return entity
+}
+
+function toEvent(row: Selectable<StatusEventsTable>): StatusEvent {
+  return {
+    id: row.id,
+    entityId: row.entity_id,
+    status: row.status as Status,
+    effectiveDate: row.effective_date,
+    sinceRegistration: row.effective_date === null,
+    decisionNo: row.decision_no,
+    note: row.note,
+    createdAt: row.created_at
+  }
+}
+
+const YEARLY_COLUMNS = {
+  members: 'members',
+  newMembers: 'new_members',
+  workers: 'workers',
+  managers: 'managers',
+  managersElementary: 'managers_elementary',
+  managersCollege: 'managers_college',
+  revenue: 'revenue',
+  profit: 'profit',
+  avgIncome: 'avg_income',
+  taxesPaid: 'taxes_paid',
+  classification: 'classification',
+  classificationCircular: 'classification_circular'
+} as const
+
+function toFigures(row: Selectable<YearlyFiguresTable>): YearlyFigures {
+  const out: Record<string, unknown> = { id: row.id, entityId: row.entity_id, year: row.year }
+  for (const [field, column] of Object.entries(YEARLY_COLUMNS)) out[field] = row[column] ?? null
+  return out as unknown as YearlyFigures
+}
+
+/** Cell text → the value the field's rule expects (dates dd/mm/yyyy, numbers with dot thousands). */
+function cellValue(field: string, raw: string): unknown {
+  const text = raw.trim()
+  if (text === '') return null
+  if (field === 'charterCapital' || field === 'membersCount') {
+    const digits = text.replace(/[.\s]/g, '')
+    return /^-?\d+$/.test(digits) ? Number(digits) : text
+  }
+  if (field === 'registrationDate' || field === 'contractDate') return parseViDate(text) ?? text
+  if (field === 'kind') return text.toLowerCase()
+  return text
+}
+
+const PASTABLE = new Set(Object.keys(entityFields.shape).filter((f) => !['vsic', 'memberCoops', 'ocop'].includes(f)))
+
+export const lifecycleHandlers: DomainHandlers<Names> = {
+  'entity.delete': async (input, ctx) => {
+    return ctx.db.transaction().execute(async (trx) => {
+      const entity = await entityOrFail(trx, input.id)
+      if (input.hard) {
+        const age = Date.parse(ctx.now()) - Date.parse(entity.createdAt)
+        if (!(age >= 0 && age < DAY_MS)) {
+          throw new AppError(
+            'FORBIDDEN',
+            `Chỉ được xóa hẳn bản ghi tạo nhầm trong 24 giờ qua; «${entity.name}» đã có từ lâu hơn. Hãy dùng xóa thường (có thể khôi phục).`,
+            { id: input.id }
+          )
+        }
+        await trx.deleteFrom('status_events').where('entity_id', '=', input.id).execute()
+        await trx.deleteFrom('yearly_figures').where('entity_id', '=', input.id).execute()
+        await trx.deleteFrom('entities').where('id', '=', input.id).execute()
+        await writeAudit(trx, ctx, { action: 'hard_delete', table: 'entities', rowId: input.id, before: entity, after: { reason: input.reason } })
+        return { id: input.id, hard: true }
+      }
+      if (entity.deletedAt) throw new AppError('FORBIDDEN', `«${entity.name}» đã bị xóa rồi.`, { id: input.id })
+      await trx
+        .updateTable('entities')
+        .set({ deleted_at: ctx.now(), deleted_reason: input.reason, row_version: entity.rowVersion + 1, updated_at: ctx.now() })
+        .where('id', '=', input.id)
+        .execute()
+      await writeAudit(trx, ctx, { action: 'soft_delete', table: 'entities', rowId: input.id, before: { deletedAt: null }, after: { reason: input.reason } })
+      return { id: input.id, hard: false }
+    })
+  },
+
+  'entity.restore': async (input, ctx) => {
+    await ctx.db.transaction().execute(async (trx) => {
+      const entity = await entityOrFail(trx, input.id)
+      if (!entity.deletedAt) throw new AppError('FORBIDDEN', `«${entity.name}» chưa bị xóa.`, { id: input.id })
+      await trx
+        .updateTable('entities')
+        .set({ deleted_at: null, deleted_reason: null, row_version: entity.rowVersion + 1, updated_at: ctx.now() })
+        .where('id', '=', input.id)
+        .execute()
+      await writeAudit(trx, ctx, {
+        action: 'restore',
+        table: 'entities',
+        rowId: input.id,
+        before: { deletedAt: entity.deletedAt, reason: entity.deletedReason },
+        after: { deletedAt: null }
+      })
+    })
+    return entityOrFail(ctx.db, input.id)
+  },
+
+  /** Undoes this profile's latest change not yet undone, by its audit row; the undo is itself audited. */
+  'entity.undo': async (_input, ctx) => {
+    return ctx.db.transaction().execute(async (trx) => {
+      const last = await trx
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('user', '=', ctx.user)
+        .where('action', 'in', ['update', 'soft_delete', 'restore', 'status_add', 'paste'])
+        .where(
+          'id',
+          'not in',
+          trx
+            .selectFrom('audit_log')
+            .select(sql<number>`json_extract(after_json, '$.auditId')`.as('undone'))
+            .where('action', '=', 'undo')
+            .where(sql<boolean>`json_extract(after_json, '$.auditId') is not null`)
+        )
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst()
+      if (!last || last.row_id === null) throw new AppError('NOT_FOUND', 'Không còn thay đổi nào của bạn để hoàn tác.')
+      const before = last.before_json ? JSON.parse(last.before_json) : {}
+      if (last.action === 'status_add') {
+        await trx.deleteFrom('status_events').where('id', '=', last.row_id).execute()
+      } else {
+        const entity = await entityOrFail(trx, last.row_id)
+        const set: Record<string, unknown> =
+          last.action === 'soft_delete'
+            ? { deleted_at: null, deleted_reason: null }
+            : last.action === 'restore'
+              ? { deleted_at: before.deletedAt, deleted_reason: before.reason ?? null }
+              : toColumns(before)
+        const merged = { name: entity.name, reg_no: entity.regNo, representative: entity.representative, address: entity.address, commune: entity.commune }
+        for (const k of Object.keys(merged) as Array<keyof typeof merged>) if (k in set) merged[k] = set[k] as string
+        await trx
+          .updateTable('entities')
+          .set({ ...set, ...derivedKeys(merged), row_version: entity.rowVersion + 1, updated_at: ctx.now() })
+          .where('id', '=', last.row_id)
+          .execute()
+      }
+      await writeAudit(trx, ctx, {
+        action: 'undo',
+        table: last.table_name,
+        rowId: last.row_id,
+        before: last.after_json ? JSON.parse(last.after_json) : null,
+        after: { auditId: last.id, restored: before }
+      })
+      return { undone: last.id, action: last.action, table: last.table_name, rowId: last.row_id }
+    })
+  },
+
+  /**
+   * A block copied from Excel: every cell is checked first; one bad cell refuses
+   * the whole paste (named by row and column), otherwise all rows are saved in
+   * one transaction, each with its audit row.
+   */
+  'entity.paste': async (input, ctx) => {
+    if (input.cells.length !== input.rowIds.length) {
+      throw new AppError('VALIDATION', `Khối dán có ${input.cells.length} dòng nhưng chọn ${input.rowIds.length} dòng đích.`)
+    }
+    for (const field of input.fields) {
+      if (!PASTABLE.has(field)) {
+        throw new AppError('VALIDATION', `Không dán được vào cột «${registryLabels[field] ?? field}».`, { column: field })
+      }
+    }
+    const rowsChanges = input.cells.map((cells, r) => {
+      if (cells.length !== input.fields.length) {
+        throw new AppError('VALIDATION', `Dòng ${r + 1} của khối dán có ${cells.length} ô, cần ${input.fields.length} ô.`, { row: r + 1 })
+      }
+      const changes: Record<string, unknown> = {}
+      input.fields.forEach((field, c) => {
+        const value = cellValue(field, cells[c]!)
+        const parsed = (entityFields.shape as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: Array<{ message: string }> } } }>)[field]!.safeParse(value)
+        if (!parsed.success) {
+          const label = registryLabels[field] ?? field
+          throw new AppError(
+            'VALIDATION',
+            `Dòng ${r + 1}, cột «${label}»: ${parsed.error!.issues[0]?.message ?? 'giá trị không hợp lệ'} (đã gõ «${cells[c]}»). Không dán ô nào.`,
+            { row: r + 1, column: label, field, value: cells[c] }
+          )
+        }
+        changes[field] = parsed.data
+      })
+      if (changes.name === null) {
+        throw new AppError('VALIDATION', `Dòng ${r + 1}, cột «${registryLabels.name}»: tên không được để trống. Không dán ô nào.`, { row: r + 1, column: registryLabels.name })
+      }
+      return changes
+    })
+    await ctx.db.transaction().execute(async (trx) => {
+      for (const [r, id] of input.rowIds.entries()) {
+        const before = await entityOrFail(trx, id)
+        if (before.deletedAt) throw new AppError('FORBIDDEN', `Dòng ${r + 1}: «${before.name}» đã bị xóa.`, { row: r + 1 })
+        const changes = rowsChanges[r]!
+        const columns = toColumns(changes)
+        const merged = { name: before.name, reg_no: before.regNo, representative: before.representative, address: before.address, commune: before.commune }
+        for (const k of Object.keys(merged) as Array<keyof typeof merged>) if (k in columns) (merged as Record<string, unknown>)[k] = (columns as Record<string, unknown>)[k]
+        await trx
+          .updateTable('entities')
+          .set({ ...columns, ...derivedKeys(merged), row_version: before.rowVersion + 1, updated_at: ctx.now() })
+          .where('id', '=', id)
+          .execute()
+        const pick = Object.fromEntries(Object.keys(changes).map((k) => [k, (before as unknown as Record<string, unknown>)[k] ?? null]))
+        await writeAudit(trx, ctx, { action: 'update', table: 'entities', rowId: id, before: pick, after: changes })
+      }
+    })
+    return { updated: input.rowIds.length }
+  },
+
+  'status.add': async (input, ctx) => {
+    return ctx.db.transaction().execute(async (trx) => {
+      const entity = await entityOrFail(trx, input.entityId)
+      if (input.effectiveDate && entity.registrationDate && input.effectiveDate < entity.registrationDate) {
+        throw new AppError('VALIDATION', `Ngày hiệu lực trước ngày đăng ký của «${entity.name}».`, { field: 'effectiveDate' })
+      }
+      const row = {
+        entity_id: input.entityId,
+        status: input.status,
+        effective_date: input.effectiveDate ?? null,
+        decision_no: input.decisionNo?.trim() || null,
+        note: input.note?.trim() || null,
+        created_at: ctx.now()
+      }
+      const { id } = await trx.insertInto('status_events').values(row).returning('id').executeTakeFirstOrThrow()
+      await trx.updateTable('entities').set({ row_version: entity.rowVersion + 1, updated_at: ctx.now() }).where('id', '=', entity.id).execute()
+      await writeAudit(trx, ctx, { action: 'status_add', table: 'status_events', rowId: id, after: row })
+      return toEvent({ id, ...row, import_batch_id: null })
+    })
+  },
+
+  'status.list': async (input, ctx) => {
+    await entityOrFail(ctx.db, input.entityId)
+    const rows = await ctx.db
+      .selectFrom('status_events')
+      .selectAll()
+      .where('entity_id', '=', input.entityId)
+      .orderBy(sql`effective_date is not null`)
+      .orderBy('effective_date')
+      .orderBy('id')
+      .execute()
+    return rows.map(toEvent)
+  },
+
+  /** The status each entity held on a date: one query, undated events holding since registration. */
+  'status.asOf': async (input, ctx) => {
+    const rows = await sql<{ entityId: number; status: Status }>`
+      select entity_id as entityId, status from (
+        select entity_id, status,
+          row_number() over (partition by entity_id order by effective_date is null, effective_date desc, id desc) as rn
+        from status_events
+        where (effective_date is null or effective_date <= ${input.date})
+          ${input.entityId ? sql`and entity_id = ${input.entityId}` : sql``}
+      ) where rn = 1 order by entity_id`.execute(ctx.db)
+    return rows.rows
+  },
+
+  'figures.set': async (input, ctx) => {
+    return ctx.db.transaction().execute(async (trx) => {
+      const entity = await entityOrFail(trx, input.entityId)
+      if (entity.deletedAt) throw new AppError('FORBIDDEN', `«${entity.name}» đã bị xóa.`, { id: entity.id })
+      const set: Record<string, unknown> = { updated_at: ctx.now() }
+      for (const [field, column] of Object.entries(YEARLY_COLUMNS)) {
+        if (field in input.figures) set[column] = (input.figures as Record<string, unknown>)[field] ?? null
+      }
+      if (input.figures.classification && !('classificationCircular' in input.figures)) {
+        set.classification_circular = 'Thông tư 09/2024/TT-BKHĐT'
+      }
+      const existing = await trx
+        .selectFrom('yearly_figures')
+        .selectAll()
+        .where('entity_id', '=', input.entityId)
+        .where('year', '=', input.year)
+        .executeTakeFirst()
+      let id: number
+      if (existing) {
+        await trx.updateTable('yearly_figures').set(set).where('id', '=', existing.id).execute()
+        id = existing.id
+      } else {
+        const empty = { members: null, workers: null, managers: null, managers_elementary: null, managers_college: null, revenue: null, profit: null, avg_income: null, classification: null }
+        const inserted = await trx
+          .insertInto('yearly_figures')
+          .values({ ...empty, ...set, entity_id: input.entityId, year: input.year })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        id = inserted.id
+      }
+      const after = await trx.selectFrom('yearly_figures').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+      await writeAudit(trx, ctx, {
+        action: existing ? 'figures_update' : 'figures_create',
+        table: 'yearly_figures',
+        rowId: id,
+        before: existing ? toFigures(existing) : undefined,
+        after: toFigures(after)
+      })
+      return toFigures(after)
+    })
+  },
+
+  'figures.list': async (input, ctx) => {
+    let query = ctx.db.selectFrom('yearly_figures').selectAll().orderBy('entity_id').orderBy('year')
+    if (input.entityId) query = query.where('entity_id', '=', input.entityId)
+    if (input.year) query = query.where('year', '=', input.year)
+    return (await query.execute()).map(toFigures)
+  },
+
+  /** Last year's member counts carried into a new year for entities that have no row yet; money is not copied. */
+  'figures.copyForward': async (input, ctx) => {
+    if (input.toYear <= input.fromYear) throw new AppError('VALIDATION', 'Năm chép sang phải sau năm chép từ.', { field: 'toYear' })
+    return ctx.db.transaction().execute(async (trx) => {
+      const result = await sql`
+        insert into yearly_figures (entity_id, year, members, workers, managers, managers_elementary, managers_college,
+          revenue, profit, avg_income, classification, updated_at)
+        select f.entity_id, ${input.toYear}, f.members, f.workers, f.managers, f.managers_elementary, f.managers_college,
+          null, null, null, null, ${ctx.now()}
+        from yearly_figures f join entities e on e.id = f.entity_id
+        where f.year = ${input.fromYear} and e.deleted_at is null
+          and not exists (select 1 from yearly_figures t where t.entity_id = f.entity_id and t.year = ${input.toYear})`.execute(trx)
+      const copied = Number(result.numAffectedRows ?? 0)
+      await writeAudit(trx, ctx, { action: 'figures_copy_forward', table: 'yearly_figures', rowId: null, after: { ...input, copied } })
+      return { copied }
+    })
+  },
+
+  'profile.list': async (_input, ctx) => {
+    const rows = await ctx.db.selectFrom('profiles').select('name').orderBy('name').execute()
+    const selected = await ctx.db.selectFrom('meta').select('value').where('key', '=', 'profile').executeTakeFirst()
+    return { profiles: rows.map((r) => r.name), selected: selected?.value ?? null }
+  },
+
+  /** Chooses (and remembers) the local profile; later audit rows carry its name. */
+  'profile.select': async (input, ctx) => {
+    const name = input.name.normalize('NFC').trim()
+    await ctx.db.transaction().execute(async (trx) => {
+      await trx.insertInto('profiles').values({ name, created_at: ctx.now() }).onConflict((oc) => oc.doNothing()).execute()
+      await trx.insertInto('meta').values({ key: 'profile', value: name }).onConflict((oc) => oc.column('key').doUpdateSet({ value: name })).execute()
+      ctx.user = name
+      await writeAudit(trx, ctx, { action: 'profile_select', table: 'profiles', rowId: null, after: { name } })
+    })
+    return { selected: name }
+  }
+}
