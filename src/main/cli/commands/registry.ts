@@ -1,4 +1,4 @@
-import type { Entity } from '../../../shared/api'
+import { CLASSIFICATION_LABELS, type Entity, type StatusEvent, type YearlyFigures } from '../../../shared/api'
 import { KIND_SHORT, SECTOR_LABELS, STATUS_LABELS } from '../../../shared/domain'
 import { AppError } from '../../../shared/errors'
 import { formatDate, formatNumber, parseViDate } from '../../../shared/text'
@@ -76,8 +76,38 @@ async function entityByRef(core: Core, values: Values): Promise<Entity> {
   throw new UsageError('Cần --id SỐ hoặc --reg-no MÃ_SỐ để chỉ bản ghi.')
 }
 
+/** --entity REGNO or a record id (all digits and short). */
+async function entityByWord(core: Core, word: unknown): Promise<Entity> {
+  if (typeof word !== 'string' || word === '') throw new UsageError('Cần --entity MÃ_SỐ (hoặc số bản ghi).')
+  if (/^\d{1,8}$/.test(word)) return core.call('entity.get', { id: Number(word) })
+  return entityByRef(core, { 'reg-no': word })
+}
+
+function intOption(values: Values, name: string): number | undefined {
+  const raw = values[name]
+  if (typeof raw !== 'string' || raw === '') return undefined
+  const digits = raw.replace(/[.\s]/g, '')
+  if (!/^-?\d+$/.test(digits)) throw new UsageError(`--${name} phải là một số nguyên (đã gõ «${raw}»).`)
+  return Number(digits)
+}
+
+const FIGURE_OPTIONS: Record<string, string> = {
+  members: 'members',
+  'new-members': 'newMembers',
+  workers: 'workers',
+  managers: 'managers',
+  'managers-elementary': 'managersElementary',
+  'managers-college': 'managersCollege',
+  revenue: 'revenue',
+  profit: 'profit',
+  'avg-income': 'avgIncome',
+  taxes: 'taxesPaid'
+}
+const CLASSIFY: Record<string, string> = { tot: 'good', kha: 'fair', 'trung-binh': 'average', yeu: 'weak' }
+
 function printEntity(result: unknown, io: CliIo): void {
   const e = result as Entity
+  for (const w of e.warnings ?? []) io.err(`Cảnh báo: ${w}`)
   const lines: Array<[string, string]> = [
     ['Mã bản ghi', String(e.id)],
     ['Loại hình', KIND_SHORT[e.kind]],
@@ -86,13 +116,16 @@ function printEntity(result: unknown, io: CliIo): void {
     ['Tình trạng', e.status ? STATUS_LABELS[e.status] : ''],
     ['Địa chỉ', e.address ?? ''],
     ['Xã, phường', e.commune ?? ''],
-    ['Người đại diện', e.representative ?? ''],
+    ['Tên viết tắt', e.shortName ?? ''],
+    ['Người đại diện', [e.representative, e.representativeTitle].filter(Boolean).join(', ')],
+    ['Thư điện tử', e.email ?? ''],
     ['Điện thoại', e.phone ?? ''],
     ['Ngày đăng ký', formatDate(e.registrationDate)],
     ['Vốn điều lệ (đồng)', formatNumber(e.charterCapital)],
     ['Lĩnh vực', e.sector ? SECTOR_LABELS[e.sector] : ''],
     ['Ghi chú', e.notes ?? ''],
-    ['Phiên bản', String(e.rowVersion)]
+    ['Phiên bản', String(e.rowVersion)],
+    ...(e.deletedAt ? ([['Đã xóa', `${formatDate(e.deletedAt.slice(0, 10))}: ${e.deletedReason ?? ''}`]] as Array<[string, string]>) : [])
   ]
   io.out(table(['Trường', 'Giá trị'], lines))
 }
@@ -100,13 +133,14 @@ function printEntity(result: unknown, io: CliIo): void {
 export const registryCommands: Record<string, Command> = {
   'entity add': {
     usage: 'entity add --db TỆP --name TÊN [--kind htx|lhhtx|tht] [--reg-no MÃ] [--address …] [--commune …] [--representative …] [--phone …] [--registration-date dd/mm/yyyy] [--capital ĐỒNG] [--sector MÃ] [--status MÃ] [--notes …]',
-    options: { ...common, ...entityOptions, status: { type: 'string' } },
+    options: { ...common, ...entityOptions, status: { type: 'string' }, 'confirm-duplicate': { type: 'boolean' } },
     run: (values) =>
       withCore(values, (core) =>
         core.call('entity.create', {
           kind: 'htx',
           ...entityFieldsFrom(values),
-          ...(typeof values.status === 'string' ? { status: values.status } : {})
+          ...(typeof values.status === 'string' ? { status: values.status } : {}),
+          ...(values['confirm-duplicate'] ? { confirmDuplicate: true } : {})
         })
       ),
     print: (result, io) => {
@@ -160,5 +194,124 @@ export const registryCommands: Record<string, Command> = {
       io.err('Đã sửa.')
       printEntity(result, io)
     }
+  },
+
+  'entity delete': {
+    usage: 'entity delete --db TỆP (--id SỐ | --reg-no MÃ) --reason LÝ_DO [--hard]   --hard chỉ cho bản ghi tạo nhầm trong 24 giờ',
+    options: { ...common, id: { type: 'string' }, 'reg-no': { type: 'string' }, reason: { type: 'string' }, hard: { type: 'boolean' } },
+    run: (values) =>
+      withCore(values, async (core) => {
+        const entity = await entityByRef(core, values)
+        return core.call('entity.delete', { id: entity.id, reason: typeof values.reason === 'string' ? values.reason : '', hard: values.hard === true })
+      }),
+    print: (result, io) => io.err((result as { hard: boolean }).hard ? 'Đã xóa hẳn.' : 'Đã xóa (có thể khôi phục bằng entity restore).')
+  },
+
+  'entity restore': {
+    usage: 'entity restore --db TỆP --id SỐ',
+    options: { ...common, id: { type: 'string' } },
+    run: (values) => withCore(values, async (core) => core.call('entity.restore', { id: (await entityByRef(core, values)).id })),
+    print: (result, io) => {
+      io.err('Đã khôi phục.')
+      printEntity(result, io)
+    }
+  },
+
+  'status add': {
+    usage: 'status add --db TỆP --entity MÃ_SỐ --status MÃ --date YYYY-MM-DD|dd/mm/yyyy [--decision SỐ_QĐ] [--note …]',
+    options: { ...common, entity: { type: 'string' }, status: { type: 'string' }, date: { type: 'string' }, decision: { type: 'string' }, note: { type: 'string' } },
+    run: (values) =>
+      withCore(values, async (core) => {
+        const entity = await entityByWord(core, values.entity)
+        const date = typeof values.date === 'string' ? (parseViDate(values.date) ?? values.date) : null
+        return core.call('status.add', {
+          entityId: entity.id,
+          status: typeof values.status === 'string' ? values.status : '',
+          effectiveDate: date,
+          ...(typeof values.decision === 'string' ? { decisionNo: values.decision } : {}),
+          ...(typeof values.note === 'string' ? { note: values.note } : {})
+        } as never)
+      }),
+    print: (result, io) => {
+      const e = result as StatusEvent
+      io.err(`Đã ghi tình trạng «${STATUS_LABELS[e.status]}» ${e.effectiveDate ? `từ ${formatDate(e.effectiveDate)}` : 'từ khi đăng ký'}.`)
+    }
+  },
+
+  'status list': {
+    usage: 'status list --db TỆP --entity MÃ_SỐ',
+    options: { ...common, entity: { type: 'string' } },
+    run: (values) => withCore(values, async (core) => core.call('status.list', { entityId: (await entityByWord(core, values.entity)).id })),
+    print: (result, io) =>
+      io.out(
+        table(
+          ['Từ ngày', 'Tình trạng', 'Số quyết định', 'Ghi chú'],
+          (result as StatusEvent[]).map((e) => [e.sinceRegistration ? 'Từ khi đăng ký' : formatDate(e.effectiveDate), STATUS_LABELS[e.status], e.decisionNo, e.note])
+        )
+      )
+  },
+
+  'figures set': {
+    usage:
+      'figures set --db TỆP --entity MÃ_SỐ --year YYYY [--members N] [--new-members N] [--workers N] [--managers N] [--managers-elementary N] [--managers-college N] [--revenue ĐỒNG] [--profit ĐỒNG] [--avg-income ĐỒNG] [--taxes ĐỒNG] [--classification tot|kha|trung-binh|yeu] [--circular TÊN]',
+    options: {
+      ...common,
+      entity: { type: 'string' },
+      year: { type: 'string' },
+      classification: { type: 'string' },
+      circular: { type: 'string' },
+      ...Object.fromEntries(Object.keys(FIGURE_OPTIONS).map((k) => [k, { type: 'string' as const }]))
+    },
+    run: (values) =>
+      withCore(values, async (core) => {
+        const entity = await entityByWord(core, values.entity)
+        const year = intOption(values, 'year')
+        if (year === undefined) throw new UsageError('Thiếu --year YYYY.')
+        const figures: Record<string, unknown> = {}
+        for (const [option, field] of Object.entries(FIGURE_OPTIONS)) {
+          const n = intOption(values, option)
+          if (n !== undefined) figures[field] = n
+        }
+        if (typeof values.classification === 'string') figures.classification = CLASSIFY[values.classification] ?? values.classification
+        if (typeof values.circular === 'string') figures.classificationCircular = values.circular
+        return core.call('figures.set', { entityId: entity.id, year, figures } as never)
+      }),
+    print: (result, io) => {
+      const f = result as YearlyFigures
+      io.err(`Đã ghi số liệu năm ${f.year}.`)
+      io.out(table(['Thành viên', 'Mới', 'Lao động', 'Doanh thu', 'Thuế đã nộp', 'Xếp loại'], [[formatNumber(f.members), formatNumber(f.newMembers), formatNumber(f.workers), formatNumber(f.revenue), formatNumber(f.taxesPaid), f.classification ? CLASSIFICATION_LABELS[f.classification] : '']]))
+    }
+  },
+
+  'figures list': {
+    usage: 'figures list --db TỆP [--entity MÃ_SỐ] [--year YYYY]',
+    options: { ...common, entity: { type: 'string' }, year: { type: 'string' } },
+    run: (values) =>
+      withCore(values, async (core) => {
+        const entityId = typeof values.entity === 'string' ? (await entityByWord(core, values.entity)).id : undefined
+        const year = intOption(values, 'year')
+        return core.call('figures.list', { ...(entityId ? { entityId } : {}), ...(year ? { year } : {}) })
+      }),
+    print: (result, io) =>
+      io.out(
+        table(
+          ['Bản ghi', 'Năm', 'Thành viên', 'Mới', 'Doanh thu', 'Thuế đã nộp', 'Xếp loại'],
+          (result as YearlyFigures[]).map((f) => [f.entityId, f.year, formatNumber(f.members), formatNumber(f.newMembers), formatNumber(f.revenue), formatNumber(f.taxesPaid), f.classification ? CLASSIFICATION_LABELS[f.classification] : ''])
+        )
+      )
+  },
+
+  'figures copy-forward': {
+    usage: 'figures copy-forward --db TỆP --from YYYY --to YYYY',
+    options: { ...common, from: { type: 'string' }, to: { type: 'string' } },
+    run: (values) => withCore(values, (core) => core.call('figures.copyForward', { fromYear: intOption(values, 'from') ?? 0, toYear: intOption(values, 'to') ?? 0 })),
+    print: (result, io) => io.err(`Đã chép ${formatNumber((result as { copied: number }).copied)} dòng sang năm mới.`)
+  },
+
+  'entity undo': {
+    usage: 'entity undo --db TỆP [--user TÊN]   hoàn tác thay đổi gần nhất của người dùng',
+    options: { ...common },
+    run: (values) => withCore(values, (core) => core.call('entity.undo', {})),
+    print: (result, io) => io.err(`Đã hoàn tác thay đổi số ${(result as { undone: number }).undone}.`)
   }
 }
