@@ -229,6 +229,9 @@ export const registryContract = {
       })
       .strict()
   ),
+  'entity.bulkCreate': handler<{ created: number; firstId: number | null; lastId: number | null }>()(
+    z.object({ rows: z.array(entityFields.extend({ status: z.enum(STATUSES).optional() }).strict()).min(1).max(200_000) }).strict()
+  ),
   'entity.delete': handler<{ id: number; hard: boolean }>()(
     z.object({ id, reason: text(500).min(3, 'Hãy ghi lý do xóa (ít nhất 3 ký tự)'), hard: z.boolean().optional() }).strict()
   ),

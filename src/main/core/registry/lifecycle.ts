@@ -7,9 +7,11 @@ import { parseViDate } from '../../../shared/text'
 import { writeAudit } from '../audit/log'
 import type { CoreContext, DomainHandlers, Trx } from '../context'
 import type { StatusEventsTable, YearlyFiguresTable } from '../db/schema'
+import { bulkCreateEntities } from './bulk'
 import { derivedKeys, findEntity, toColumns } from './entities'
 
 type Names =
+  | 'entity.bulkCreate'
   | 'entity.delete'
   | 'entity.restore'
   | 'entity.undo'
@@ -81,6 +83,12 @@ function cellValue(field: string, raw: string): unknown {
 const PASTABLE = new Set(Object.keys(entityFields.shape).filter((f) => !['vsic', 'memberCoops', 'ocop'].includes(f)))
 
 export const lifecycleHandlers: DomainHandlers<Names> = {
+  'entity.bulkCreate': async (input, ctx) => {
+    const office = await ctx.db.selectFrom('office').select('unit_code').executeTakeFirst()
+    if (!office) throw new AppError('NOT_CONFIGURED', 'Chưa chọn đơn vị hành chính của cơ quan. Hãy thiết lập trước khi nhập sổ.')
+    return bulkCreateEntities(ctx, input.rows)
+  },
+
   'entity.delete': async (input, ctx) => {
     return ctx.db.transaction().execute(async (trx) => {
       const entity = await entityOrFail(trx, input.id)

@@ -1,0 +1,106 @@
+/**
+ * Registry bench: a 100,000-entity register with 300,000 status events and
+ * 100,000 yearly rows (or `size` entities, same proportions). Prints
+ * (a) bulk insert through the app (validation, stored form, keys, status, audit)
+ *     vs raw better-sqlite3 prepared statements on the same rows,
+ * (b) status as of a date over all entities vs one full scan of status_events,
+ * (d) resident memory of the process with the DB open.
+ */
+import Sqlite from 'better-sqlite3'
+import { join } from 'node:path'
+import { createCore } from '../src/main/core/api'
+import { searchKey, fold } from '../src/shared/text'
+import { tempDir } from '../test/helpers/temp'
+import { time, type BenchFigure, type BenchOptions } from './lib'
+
+const COMMUNES = ['Xã Hoàng Đồng', 'Xã Hợp Thành', 'Phường Đông Kinh', 'Xã Gia Cát', 'Xã Tân Liên', 'Xã Yên Trạch']
+const STATUSES = ['suspended', 'inactive', 'active', 'dissolving'] as const
+
+function rows(n: number) {
+  return Array.from({ length: n }, (_, i) => ({
+    kind: 'htx' as const,
+    regNo: String(4_900_000_000 + i),
+    name: `Hợp tác xã Nông nghiệp Dịch vụ số ${i + 1}`,
+    address: `Thôn ${(i % 40) + 1}`,
+    commune: COMMUNES[i % COMMUNES.length]!,
+    representative: `Nguyễn Văn ${i % 997}`,
+    phone: `0912 ${String(i).padStart(6, '0')}`,
+    registrationDate: `20${String(10 + (i % 14)).padStart(2, '0')}-0${(i % 9) + 1}-15`,
+    charterCapital: 100_000_000 + (i % 1000) * 1_000_000,
+    notes: null
+  }))
+}
+
+async function core(dir: string, name: string) {
+  const c = await createCore({ dbPath: join(dir, name), user: 'Bench' })
+  await c.call('office.setup', { unitCode: '178' })
+  return c
+}
+
+export async function run(options: BenchOptions): Promise<BenchFigure[]> {
+  const n = options.size ?? 100_000
+  const data = rows(n)
+  const { dir, cleanup } = tempDir('so-htx-bench-')
+  try {
+    // Raw floor: the same rows, stored form and keys prepared by hand, prepared statements in one transaction.
+    const rawCore = await core(dir, 'raw.db')
+    await rawCore.close()
+    const raw = new Sqlite(join(dir, 'raw.db'))
+    const now = new Date().toISOString()
+    const rawMs = (
+      await time(() => {
+        const ins = raw.prepare(
+          `insert into entities (kind, reg_no, name, name_key, search_key, address, commune, representative, phone, registration_date, charter_capital, notes, created_at, updated_at)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+        )
+        const st = raw.prepare('insert into status_events (entity_id, status, effective_date, decision_no, note, created_at) values (?, ?, null, null, null, ?)')
+        raw.transaction(() => {
+          for (const r of data) {
+            const id = ins.run(r.kind, r.regNo, r.name, fold(r.name), searchKey(r.name, r.regNo, r.representative, r.address, r.commune), r.address, r.commune, r.representative, r.phone, r.registrationDate, r.charterCapital, r.notes, now, now).lastInsertRowid
+            st.run(id, 'active', now)
+          }
+        })()
+      })
+    ).ms
+    raw.close()
+
+    const app = await core(dir, 'app.db')
+    const appMs = (await time(() => app.call('entity.bulkCreate', { rows: data }))).ms
+
+    // Fill to 3 status events and 1 yearly row per entity.
+    const sqlite = new Sqlite(join(dir, 'app.db'))
+    const ev = sqlite.prepare('insert into status_events (entity_id, status, effective_date, decision_no, note, created_at) values (?, ?, ?, ?, null, ?)')
+    const yr = sqlite.prepare('insert into yearly_figures (entity_id, year, members, workers, managers, managers_elementary, managers_college, revenue, profit, avg_income, classification, new_members, taxes_paid) values (?, 2024, ?, ?, 3, 1, 1, ?, ?, ?, ?, ?, ?)')
+    const ids = sqlite.prepare('select id from entities order by id').pluck().all() as number[]
+    sqlite.transaction(() => {
+      for (const [i, id] of ids.entries()) {
+        ev.run(id, STATUSES[i % 4], `2019-0${(i % 9) + 1}-01`, `${i}/QĐ-UBND`, now)
+        ev.run(id, STATUSES[(i + 1) % 4], `2022-0${(i % 9) + 1}-10`, null, now)
+        yr.run(id, 20 + (i % 50), 10 + (i % 30), 1_000_000_000 + i, 50_000_000, 6_000_000, ['good', 'fair', 'average', 'weak'][i % 4], i % 5, 12_000_000)
+      }
+    })()
+    const events = sqlite.prepare('select count(*) from status_events').pluck().get() as number
+
+    const scan = sqlite.prepare('select entity_id, status, effective_date from status_events')
+    const scanTimes: number[] = []
+    for (let k = 0; k < 3; k++) scanTimes.push((await time(() => scan.all())).ms)
+    const scanMs = Math.min(...scanTimes)
+    let asOfRows = 0
+    const asOfTimes: number[] = []
+    for (let k = 0; k < 3; k++) {
+      const t = await time(() => app.call('status.asOf', { date: '2021-01-01' }))
+      asOfRows = t.result.length
+      asOfTimes.push(t.ms)
+    }
+    sqlite.close()
+    const rssMiB = process.memoryUsage.rss() / 2 ** 20
+    await app.close()
+    return [
+      { name: `(a) thêm ${n.toLocaleString('vi-VN')} HTX qua đường ghi của ứng dụng`, value: appMs, floor: rawMs, goal: 1.2, unit: 'ms', note: 'sàn: câu lệnh chuẩn bị sẵn của better-sqlite3, cùng dữ liệu' },
+      { name: `(b) tình trạng tại ngày cho ${asOfRows.toLocaleString('vi-VN')} HTX`, value: Math.min(...asOfTimes), floor: scanMs, goal: 3, unit: 'ms', note: `sàn: đọc hết ${events.toLocaleString('vi-VN')} sự kiện một lượt` },
+      { name: '(d) bộ nhớ thường trú của tiến trình khi mở sổ', value: rssMiB, floor: null, goal: null, unit: 'MiB' }
+    ]
+  } finally {
+    cleanup()
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The bulk write path (imports, benchmarks): prepared statements inside one
+ * SQLite transaction, the same stored form and derived keys as entity.create,
+ * a starting status per record, and one audit row naming every id created.
+ */
+import type { EntityFields } from '../../../shared/api'
+import type { Status } from '../../../shared/domain'
+import type { CoreContext } from '../context'
+import { derivedKeys, FIELD_COLUMNS, toColumns } from './entities'
+
+const COLUMNS = [...new Set(Object.values(FIELD_COLUMNS))]
+
+export function bulkCreateEntities(ctx: CoreContext, rows: Array<EntityFields & { status?: Status }>): { created: number; firstId: number | null; lastId: number | null } {
+  const sqlite = ctx.conn.sqlite
+  const now = ctx.now()
+  const insertEntity = sqlite.prepare(
+    `insert into entities (${COLUMNS.join(', ')}, name_key, search_key, created_at, updated_at)
+     values (${COLUMNS.map((c) => '@' + c).join(', ')}, @name_key, @search_key, @created_at, @updated_at)`
+  )
+  const insertStatus = sqlite.prepare(
+    'insert into status_events (entity_id, status, effective_date, decision_no, note, created_at) values (?, ?, null, null, null, ?)'
+  )
+  const insertAudit = sqlite.prepare(
+    'insert into audit_log (at, user, action, table_name, row_id, before_json, after_json) values (?, ?, ?, ?, null, null, ?)'
+  )
+  const blank = Object.fromEntries(COLUMNS.map((c) => [c, null]))
+  return sqlite.transaction(() => {
+    let firstId: number | null = null
+    let lastId: number | null = null
+    for (const fields of rows) {
+      const { status, ...rest } = fields
+      const columns = toColumns(rest) as Record<string, string | number | null>
+      const row: Record<string, string | number | null> = { ...blank, ...columns, created_at: now, updated_at: now }
+      Object.assign(
+        row,
+        derivedKeys({
+          name: row.name as string,
+          reg_no: row.reg_no as string | null,
+          representative: row.representative as string | null,
+          address: row.address as string | null,
+          commune: row.commune as string | null
+        })
+      )
+      const id = Number(insertEntity.run(row).lastInsertRowid)
+      insertStatus.run(id, status ?? 'active', now)
+      firstId ??= id
+      lastId = id
+    }
+    insertAudit.run(now, ctx.user, 'bulk_create', 'entities', JSON.stringify({ count: rows.length, firstId, lastId }))
+    return { created: rows.length, firstId, lastId }
+  })()
+}
