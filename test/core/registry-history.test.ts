@@ -206,3 +206,22 @@ describe('profiles', () => {
     expect((await core.call('audit.list', { table: 'entities', rowId: e.id }))[0]!.user).toBe('Trần Văn Bình')
   })
 })
+
+describe('bulk write path', () => {
+  it('stores rows like entity.create (keys, status, NFC) with one audit row, all or nothing', async () => {
+    const res = await core.call('entity.bulkCreate', {
+      rows: [
+        { kind: 'htx', name: 'HTX  Hoa\u0300ng Đồng', commune: 'Xã Hoàng Đồng', regNo: '4900000017' },
+        { kind: 'tht', name: 'THT Rau Sạch', status: 'inactive' }
+      ]
+    })
+    expect(res.created).toBe(2)
+    const found = await core.call('entity.list', { q: 'hoang dong' })
+    expect(found.rows[0]).toMatchObject({ name: 'HTX Hoàng Đồng', status: 'active', regNo: '4900000017' })
+    expect((await core.call('entity.list', { q: 'rau sach' })).rows[0]!.status).toBe('inactive')
+    expect((await core.call('audit.list', { table: 'entities' })).filter((a) => a.action === 'bulk_create')).toHaveLength(1)
+    const bad = await rejection(core.call('entity.bulkCreate', { rows: [{ kind: 'htx', name: 'HTX Tốt' }, { kind: 'htx', name: 'X' }] }))
+    expect(bad).toMatchObject({ code: 'VALIDATION' })
+    expect((await core.call('entity.list', {})).total).toBe(2)
+  })
+})

@@ -15,7 +15,7 @@ export function bulkCreateEntities(ctx: CoreContext, rows: Array<EntityFields & 
   const now = ctx.now()
   const insertEntity = sqlite.prepare(
     `insert into entities (${COLUMNS.join(', ')}, name_key, search_key, created_at, updated_at)
-     values (${COLUMNS.map((c) => '@' + c).join(', ')}, @name_key, @search_key, @created_at, @updated_at)`
+     values (${COLUMNS.map(() => '?').join(', ')}, ?, ?, ?, ?)`
   )
   const insertStatus = sqlite.prepare(
     'insert into status_events (entity_id, status, effective_date, decision_no, note, created_at) values (?, ?, null, null, null, ?)'
@@ -23,25 +23,22 @@ export function bulkCreateEntities(ctx: CoreContext, rows: Array<EntityFields & 
   const insertAudit = sqlite.prepare(
     'insert into audit_log (at, user, action, table_name, row_id, before_json, after_json) values (?, ?, ?, ?, null, null, ?)'
   )
-  const blank = Object.fromEntries(COLUMNS.map((c) => [c, null]))
   return sqlite.transaction(() => {
     let firstId: number | null = null
     let lastId: number | null = null
     for (const fields of rows) {
       const { status, ...rest } = fields
       const columns = toColumns(rest) as Record<string, string | number | null>
-      const row: Record<string, string | number | null> = { ...blank, ...columns, created_at: now, updated_at: now }
-      Object.assign(
-        row,
-        derivedKeys({
-          name: row.name as string,
-          reg_no: row.reg_no as string | null,
-          representative: row.representative as string | null,
-          address: row.address as string | null,
-          commune: row.commune as string | null
-        })
-      )
-      const id = Number(insertEntity.run(row).lastInsertRowid)
+      const keys = derivedKeys({
+        name: columns.name as string,
+        reg_no: (columns.reg_no ?? null) as string | null,
+        representative: (columns.representative ?? null) as string | null,
+        address: (columns.address ?? null) as string | null,
+        commune: (columns.commune ?? null) as string | null
+      })
+      const values = COLUMNS.map((c) => columns[c] ?? null)
+      values.push(keys.name_key, keys.search_key, now, now)
+      const id = Number(insertEntity.run(values).lastInsertRowid)
       insertStatus.run(id, status ?? 'active', now)
       firstId ??= id
       lastId = id
