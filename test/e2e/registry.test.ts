@@ -9,7 +9,13 @@ afterAll(async () => {
   await s?.close()
 })
 
-const gridRow = (name: string) => s.page.locator('[data-testid="registry-grid"] .ag-row[row-id]', { hasText: name })
+const GRID = '[data-testid="registry-grid"]'
+const gridRows = () => s.page.locator(`${GRID} .ag-row[row-id]`)
+const gridRow = (name: string) => s.page.locator(`${GRID} .ag-row[row-id]`, { hasText: name })
+/** One cell of the record with that name (kind and name are pinned left, still in the same row). */
+async function cellOf(name: string, column: string) {
+  return gridRow(name).locator(`[col-id="${column}"]`)
+}
 
 describe('Sổ đăng ký in Chromium, through the bridge, on a real file', () => {
   it('asks for the office unit on first run, then shows the shell', async () => {
@@ -24,11 +30,19 @@ describe('Sổ đăng ký in Chromium, through the bridge, on a real file', () =
   it('adds a cooperative through the form, with the core\'s Vietnamese messages per field', async () => {
     const { page } = s
     await page.getByTestId('add-entity').click()
+    // The obvious, caught before asking the core: no name, a date that is not a date.
+    await page.getByTestId('field-registrationDate').fill('2024/13')
+    await page.getByTestId('save-entity').click()
+    await expect.poll(() => page.getByTestId('error-name').innerText()).toBe('Hãy nhập tên.')
+    expect(await page.getByTestId('error-registrationDate').innerText()).toContain('ngày/tháng/năm')
+    // The rules are the core's: its messages, per field.
     await page.getByTestId('field-name').fill('HT')
     await page.getByTestId('field-registrationDate').fill('31/02/2024')
+    await page.getByTestId('field-charterCapital').fill('một tỷ')
     await page.getByTestId('save-entity').click()
     await expect.poll(() => page.getByTestId('error-name').innerText()).toContain('ít nhất 3 ký tự')
-    expect(await page.getByTestId('error-registrationDate').innerText()).toContain('Ngày không')
+    expect(await page.getByTestId('error-registrationDate').innerText()).toContain('Ngày không có thật trên lịch')
+    expect(await page.getByTestId('error-charterCapital').innerText()).toContain('Vốn điều lệ phải là một số')
     expect((await s.core.call('entity.list', {})).total).toBe(0)
 
     await page.getByTestId('field-name').fill('HTX Nông nghiệp Tân Thành')
@@ -38,24 +52,44 @@ describe('Sổ đăng ký in Chromium, through the bridge, on a real file', () =
     await page.getByTestId('field-sector').selectOption('agri')
     await page.getByTestId('save-entity').click()
     await expect.poll(() => page.getByTestId('banner').innerText()).toContain('Đã thêm «HTX Nông nghiệp Tân Thành»')
-    await expect.poll(() => gridRow('HTX Nông nghiệp Tân Thành').innerText()).toContain('1.500.000.000')
-    expect(await gridRow('HTX Nông nghiệp Tân Thành').innerText()).toContain('06/05/2024')
+    await expect.poll(() => gridRow('HTX Nông nghiệp Tân Thành').count()).toBe(1)
+    expect(await (await cellOf('HTX Nông nghiệp Tân Thành', 'charterCapital')).innerText()).toBe('1.500.000.000')
+    expect(await (await cellOf('HTX Nông nghiệp Tân Thành', 'registrationDate')).innerText()).toBe('06/05/2024')
+    expect(await (await cellOf('HTX Nông nghiệp Tân Thành', 'sector')).innerText()).toBe('Nông, lâm, ngư nghiệp, thủy sản')
   })
 
   it('finds it by a search typed without diacritics, even "hop tac xa" for "HTX"', async () => {
     const { page, core } = s
     await core.call('entity.create', { kind: 'htx', name: 'HTX Vận tải Bắc Sơn', commune: 'Xã Bắc Sơn' })
     await page.getByTestId('search').fill('hop tac xa nong nghiep')
-    await expect.poll(() => page.locator('[data-testid="registry-grid"] .ag-row[row-id]').count()).toBe(1)
+    await expect.poll(() => gridRows().count()).toBe(1)
     expect(await gridRow('HTX Nông nghiệp Tân Thành').count()).toBe(1)
-    await expect.poll(() => page.getByTestId('row-count').innerText()).toBe('1 bản ghi')
+    await expect.poll(() => page.getByTestId('row-count').innerText()).toBe('Đang hiện 1 / 2 bản ghi')
     await page.getByTestId('search').fill('')
-    await expect.poll(() => page.locator('[data-testid="registry-grid"] .ag-row[row-id]').count()).toBe(2)
+    await expect.poll(() => gridRows().count()).toBe(2)
+    await expect.poll(() => page.getByTestId('row-count').innerText()).toBe('2 bản ghi')
+  })
+
+  it('filters a column from the box under its header, without diacritics, and speaks Vietnamese in the popup', async () => {
+    const { page } = s
+    const box = page.locator(`${GRID} .ag-floating-filter[col-id="commune"] input`)
+    await box.fill('bac son')
+    await expect.poll(() => gridRows().count()).toBe(1)
+    expect(await gridRow('HTX Vận tải Bắc Sơn').count()).toBe(1)
+    await page.locator(`${GRID} .ag-floating-filter[col-id="commune"] .ag-floating-filter-button-button`).click()
+    const popup = page.locator('.ag-filter')
+    await expect.poll(() => popup.isVisible()).toBe(true)
+    const words = await popup.innerText()
+    expect(words).toContain('Có chứa')
+    expect(words).not.toMatch(/Filter|Contains|Equals|\bAND\b|\bOR\b/)
+    await page.keyboard.press('Escape')
+    await box.fill('')
+    await expect.poll(() => gridRows().count()).toBe(2)
   })
 
   it('edits a cell, saves it through the API, and the edit survives a reload', async () => {
     const { page, core } = s
-    const cell = gridRow('HTX Nông nghiệp Tân Thành').locator('[col-id="phone"]')
+    const cell = await cellOf('HTX Nông nghiệp Tân Thành', 'phone')
     await cell.dblclick()
     await page.keyboard.type('0205 3870 123')
     await page.keyboard.press('Enter')
@@ -64,7 +98,31 @@ describe('Sổ đăng ký in Chromium, through the bridge, on a real file', () =
     expect(await core.call('entity.get', { id })).toMatchObject({ phone: '0205 3870 123', rowVersion: 2 })
 
     await page.reload()
-    await expect.poll(() => gridRow('HTX Nông nghiệp Tân Thành').locator('[col-id="phone"]').innerText()).toBe('0205 3870 123')
+    await expect.poll(async () => (await cellOf('HTX Nông nghiệp Tân Thành', 'phone')).innerText()).toBe('0205 3870 123')
+  })
+
+  it('saves two quick edits of one row one after the other, not as a conflict with itself', async () => {
+    const { page, core } = s
+    // The first save answers slowly, so the second edit is made while it is still on its way.
+    let delayed = 0
+    await page.route('**/api/entity.update', async (route) => {
+      if (delayed++ === 0) await new Promise((r) => setTimeout(r, 400))
+      await route.continue()
+    })
+    // Tab saves the representative and opens the phone next to it, at once.
+    await (await cellOf('HTX Nông nghiệp Tân Thành', 'representative')).dblclick()
+    await page.keyboard.type('Hoàng Thị Mận')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Control+A')
+    await page.keyboard.type('0205 3870 999')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByTestId('banner').innerText()).toContain('Đã lưu')
+    const id = (await core.call('entity.list', { q: 'tan thanh' })).rows[0].id
+    await expect.poll(async () => (await core.call('entity.get', { id })).rowVersion).toBe(4)
+    expect(await core.call('entity.get', { id })).toMatchObject({ representative: 'Hoàng Thị Mận', phone: '0205 3870 999' })
+    expect(await page.getByTestId('banner').innerText()).not.toContain('nơi khác')
+    expect(delayed).toBe(2)
+    await page.unroute('**/api/entity.update')
   })
 
   it('refuses a stale edit with a clear message and shows the register\'s value', async () => {
@@ -72,7 +130,7 @@ describe('Sổ đăng ký in Chromium, through the bridge, on a real file', () =
     const { rows } = await core.call('entity.list', { q: 'van tai bac son' })
     // Someone else edits the record after this page loaded it.
     await core.call('entity.update', { id: rows[0].id, rowVersion: rows[0].rowVersion, changes: { representative: 'Lý Thị Mai' } })
-    const cell = gridRow('HTX Vận tải Bắc Sơn').locator('[col-id="representative"]')
+    const cell = await cellOf('HTX Vận tải Bắc Sơn', 'representative')
     await cell.dblclick()
     await page.keyboard.press('Control+A')
     await page.keyboard.type('Người khác')
@@ -85,15 +143,15 @@ describe('Sổ đăng ký in Chromium, through the bridge, on a real file', () =
   it('looks right: a screenshot of the registry for the README', async () => {
     const { page, core } = s
     const more = [
-      { kind: 'htx', name: 'HTX Dịch vụ nông nghiệp Hoàng Văn Thụ', regNo: '4900345678', commune: 'Phường Hoàng Văn Thụ', address: 'Số 12 đường Bà Triệu', representative: 'Hoàng Văn Nam', registrationDate: '2019-03-12', charterCapital: 2_300_000_000, sector: 'agri' },
-      { kind: 'htx', name: 'HTX Chè Bắc Sơn', regNo: '4900456789', commune: 'Xã Bắc Sơn', address: 'Thôn Quỳnh Sơn', representative: 'Vi Thị Hoa', registrationDate: '2021-08-02', charterCapital: 850_000_000, sector: 'agri' },
-      { kind: 'tht', name: 'Tổ hợp tác Mây tre đan Tân Liên', commune: 'Xã Tân Liên', representative: 'Nông Văn Quý', registrationDate: '2022-11-20', sector: 'industry' },
-      { kind: 'htx', name: 'HTX Môi trường Đông Kinh', regNo: '4900567890', commune: 'Phường Đông Kinh', address: 'Số 5 ngõ 2 đường Lê Đại Hành', representative: 'Lương Thị Thu', registrationDate: '2016-05-30', charterCapital: 600_000_000, sector: 'environment', status: 'suspended' },
-      { kind: 'lhhtx', name: 'Liên hiệp HTX Nông sản Xứ Lạng', regNo: '4900678901', commune: 'Phường Vĩnh Trại', address: 'Số 88 đường Bắc Sơn', representative: 'Đinh Công Sơn', registrationDate: '2020-01-15', charterCapital: 3_000_000_000, sector: 'trade_service' }
+      { kind: 'htx', name: 'HTX Dịch vụ nông nghiệp Hoàng Văn Thụ', regNo: '4900345678', commune: 'Phường Hoàng Văn Thụ', address: 'Số 12 đường Bà Triệu', representative: 'Hoàng Văn Nam', phone: '0205 3812 345', registrationDate: '2019-03-12', charterCapital: 2_300_000_000, sector: 'agri' },
+      { kind: 'htx', name: 'HTX Chè Bắc Sơn', regNo: '4900456789', commune: 'Xã Bắc Sơn', address: 'Thôn Quỳnh Sơn', representative: 'Vi Thị Hoa', phone: '0912 456 789', registrationDate: '2021-08-02', charterCapital: 850_000_000, sector: 'agri' },
+      { kind: 'tht', name: 'Tổ hợp tác Mây tre đan Tân Liên', commune: 'Xã Tân Liên', representative: 'Nông Văn Quý', phone: '0378 221 904', registrationDate: '2022-11-20', sector: 'industry' },
+      { kind: 'htx', name: 'HTX Môi trường Đông Kinh', regNo: '4900567890', commune: 'Phường Đông Kinh', address: 'Số 5 ngõ 2 đường Lê Đại Hành', representative: 'Lương Thị Thu', phone: '0205 3715 660', registrationDate: '2016-05-30', charterCapital: 600_000_000, sector: 'environment', status: 'suspended' },
+      { kind: 'lhhtx', name: 'Liên hiệp HTX Nông sản Xứ Lạng', regNo: '4900678901', commune: 'Phường Vĩnh Trại', address: 'Số 88 đường Bắc Sơn', representative: 'Đinh Công Sơn', phone: '0983 117 245', registrationDate: '2020-01-15', charterCapital: 3_000_000_000, sector: 'trade_service' }
     ] as const
     for (const e of more) await core.call('entity.create', e)
     await page.reload()
-    await expect.poll(() => page.locator('[data-testid="registry-grid"] .ag-row[row-id]').count()).toBe(7)
+    await expect.poll(() => gridRows().count()).toBe(7)
     await page.screenshot({ path: screenshotPath('registry.png') })
   })
 })

@@ -5,7 +5,7 @@ import { StatusBar } from './components/StatusBar'
 import { FirstRun } from './screens/FirstRun'
 import { Import } from './screens/Import'
 import { Placeholder } from './screens/Placeholder'
-import { Registry } from './screens/Registry'
+import { Registry, type ListCount } from './screens/Registry'
 import { Settings } from './screens/Settings'
 
 const SCREENS = [
@@ -21,7 +21,7 @@ export function App() {
   const [office, setOffice] = useState<OfficeInfo | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [screen, setScreen] = useState<ScreenId>('registry')
-  const [rowCount, setRowCount] = useState<number | null>(null)
+  const [listCount, setListCount] = useState<ListCount | null>(null)
 
   const refreshOffice = useCallback(() => {
     call('office.info', {}).then(setOffice, (err) => setError(messageOf(err)))
@@ -51,14 +51,14 @@ export function App() {
         ))}
       </nav>
       <main className="content">
-        {screen === 'registry' && <Registry onCount={setRowCount} onChanged={refreshOffice} />}
+        {screen === 'registry' && <Registry onCount={setListCount} onChanged={refreshOffice} />}
         {screen === 'settings' && <Settings office={office} />}
         {screen === 'exchange' && <Import onChanged={refreshOffice} />}
         {screen !== 'registry' && screen !== 'settings' && screen !== 'exchange' && (
           <Placeholder title={SCREENS.find((s) => s.id === screen)!.label} />
         )}
       </main>
-      <StatusBar office={office} rowCount={rowCount} />
+      <StatusBar office={office} listCount={screen === 'registry' ? listCount : null} />
     </div>
   )
 }

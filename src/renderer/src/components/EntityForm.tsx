@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import type { Entity } from '../../../shared/api'
 import { ENTITY_KINDS, KIND_LABELS, SECTORS, SECTOR_LABELS, type EntityKind, type Sector } from '../../../shared/domain'
 import { call, fieldErrors, messageOf } from '../api'
-import { parseDateCell, parseMoney } from '../grid/columns'
+import { looksLikeDate, parseDateCell, parseMoney } from '../grid/columns'
 
 type Draft = Record<'name' | 'regNo' | 'address' | 'commune' | 'representative' | 'phone' | 'registrationDate' | 'charterCapital' | 'notes', string> & {
   kind: EntityKind
@@ -34,6 +34,20 @@ const TEXT_FIELDS: Array<{ key: keyof Draft; label: string; placeholder?: string
   { key: 'charterCapital', label: 'Vốn điều lệ (đồng)', placeholder: 'Ví dụ: 1.500.000.000' }
 ]
 
+/**
+ * Only what needs no rule book is checked here (a name is there, a date is typed
+ * as a date); everything else is the core's to judge, and its messages are shown
+ * beside each field.
+ */
+function obviousProblems(draft: Draft): Record<string, string> {
+  const problems: Record<string, string> = {}
+  if (draft.name.trim() === '') problems.name = 'Hãy nhập tên.'
+  if (draft.registrationDate.trim() !== '' && !looksLikeDate(draft.registrationDate)) {
+    problems.registrationDate = 'Ngày gõ theo dạng ngày/tháng/năm, ví dụ 06/05/2024.'
+  }
+  return problems
+}
+
 /** The "Thêm HTX" form: the core validates; its messages are shown beside each field. */
 export function EntityForm({ onSaved, onCancel }: { onSaved(e: Entity): void; onCancel(): void }) {
   const [draft, setDraft] = useState<Draft>(EMPTY)
@@ -42,11 +56,22 @@ export function EntityForm({ onSaved, onCancel }: { onSaved(e: Entity): void; on
   const [busy, setBusy] = useState(false)
   const set = (key: keyof Draft, value: string) => setDraft((d) => ({ ...d, [key]: value }))
 
+  // Esc closes the form, as any dialog.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onCancel()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [onCancel])
+
   async function submit(event: FormEvent) {
     event.preventDefault()
-    setBusy(true)
-    setErrors({})
     setGeneral(null)
+    const obvious = obviousProblems(draft)
+    setErrors(obvious)
+    if (Object.keys(obvious).length > 0) return
+    setBusy(true)
     const blankToNull = (s: string) => (s.trim() === '' ? null : s)
     try {
       const saved = await call('entity.create', {
@@ -94,6 +119,7 @@ export function EntityForm({ onSaved, onCancel }: { onSaved(e: Entity): void; on
               </span>
               <input
                 data-testid={`field-${f.key}`}
+                autoFocus={f.key === 'name'}
                 value={draft[f.key]}
                 placeholder={f.placeholder}
                 onChange={(e) => set(f.key, e.target.value)}
@@ -122,7 +148,11 @@ export function EntityForm({ onSaved, onCancel }: { onSaved(e: Entity): void; on
           <span>Ghi chú</span>
           <textarea value={draft.notes} onChange={(e) => set('notes', e.target.value)} rows={2} />
         </label>
-        {general && <p className="error">{general}</p>}
+        {general && (
+          <p className="error" data-testid="form-error">
+            {general}
+          </p>
+        )}
         <div className="actions">
           <button type="button" onClick={onCancel}>
             Hủy

@@ -1,13 +1,22 @@
 import type { OfficeInfo } from '../../../shared/api'
 import { formatNumber } from '../../../shared/text'
+import type { ListCount } from '../screens/Registry'
 
-export function StatusBar({ office, rowCount }: { office: OfficeInfo; rowCount: number | null }) {
+/** The file, its schema, the office, and how many records the register holds (and how many a search shows). */
+export function StatusBar({ office, listCount }: { office: OfficeInfo; listCount: ListCount | null }) {
+  const total = office.counts.entities
+  const count =
+    listCount?.searching === true
+      ? `Đang hiện ${formatNumber(listCount.shown)} / ${formatNumber(total)} bản ghi`
+      : `${formatNumber(total)} bản ghi`
   return (
     <footer className="status-bar" data-testid="status-bar">
-      <span title="Tệp dữ liệu">{office.dbPath}</span>
+      <span className="status-path" title={office.dbPath}>
+        Tệp dữ liệu: {office.dbPath}
+      </span>
       <span>Cấu trúc dữ liệu: phiên bản {office.schemaVersion}</span>
       <span>{office.officeName}</span>
-      <span data-testid="row-count">{rowCount === null ? '' : `${formatNumber(rowCount)} bản ghi`}</span>
+      <span data-testid="row-count">{count}</span>
     </footer>
   )
 }

@@ -5,10 +5,25 @@
 import type { ColDef, ValueFormatterParams, ValueParserParams } from 'ag-grid-community'
 import type { Entity } from '../../../shared/api'
 import { ENTITY_KINDS, KIND_SHORT, SECTORS, SECTOR_LABELS, STATUS_LABELS } from '../../../shared/domain'
-import { compareVi, formatDate, formatNumber, parseViDate } from '../../../shared/text'
+import { compareVi, fold, formatDate, formatNumber, parseViDate } from '../../../shared/text'
 
-/** Vietnamese alphabetical order for text columns. */
-const viText = { comparator: (a: string | null, b: string | null) => compareVi(a, b), filter: 'agTextColumnFilter' }
+/** Column filters match as the search box does: "bac son" finds "Xã Bắc Sơn". */
+const FOLDED = { textFormatter: (text: string) => fold(text) }
+
+/** A cleared cell means "no value"; text is trimmed. */
+const blankToNull = (p: ValueParserParams<Entity>) => {
+  const s = String(p.newValue ?? '').trim()
+  return s === '' ? null : s
+}
+
+/** Vietnamese alphabetical order for text columns; long values show whole on hover. */
+const viText = {
+  comparator: (a: string | null, b: string | null) => compareVi(a, b),
+  filter: 'agTextColumnFilter',
+  filterParams: FOLDED,
+  valueParser: blankToNull,
+  tooltipValueGetter: (p: { value?: unknown }) => (typeof p.value === 'string' && p.value.length > 18 ? p.value : undefined)
+}
 
 /** "1.500.000.000", "1 500 000 000" or "1500000000" → 1500000000; anything else stays text for the core to name. */
 export function parseMoney(text: unknown): number | string | null {
@@ -18,68 +33,101 @@ export function parseMoney(text: unknown): number | string | null {
   return /^\d+$/.test(digits) ? Number(digits) : s
 }
 
-/** A typed date, day first; unparseable text is kept so the core's message names it. */
+const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/
+
+/** Whether text looks like a date typed day first (or ISO); whether it is on the calendar is the core's call. */
+export function looksLikeDate(text: string): boolean {
+  const s = text.trim()
+  return DAY_FIRST.test(s) || /^\d{4}-\d{1,2}-\d{1,2}$/.test(s)
+}
+
+/**
+ * A typed date, day first → yyyy-mm-dd. A well-formed day that is not on the
+ * calendar (31/02/2024) is still sent in ISO shape, and other text as typed,
+ * so the core's message names the actual problem.
+ */
 export function parseDateCell(text: unknown): string | null {
   const s = String(text ?? '').trim()
   if (s === '') return null
-  return parseViDate(s) ?? s
+  const parsed = parseViDate(s)
+  if (parsed) return parsed
+  const m = DAY_FIRST.exec(s)
+  return m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : s
 }
 
+/**
+ * Kind and name stay pinned on the left; the rest scroll, most used first, so a
+ * 1366-pixel screen shows up to the charter capital without scrolling.
+ */
 export const registryColumns: ColDef<Entity>[] = [
   {
     field: 'kind',
     headerName: 'Loại hình',
-    width: 118,
+    width: 88,
+    pinned: 'left',
     editable: true,
     cellEditor: 'agSelectCellEditor',
     cellEditorParams: { values: [...ENTITY_KINDS] },
     valueFormatter: (p: ValueFormatterParams<Entity>) => (p.value ? KIND_SHORT[p.value as Entity['kind']] : ''),
     filter: 'agTextColumnFilter',
+    filterParams: FOLDED,
     filterValueGetter: (p) => (p.data ? KIND_SHORT[p.data.kind] : '')
   },
-  { field: 'regNo', headerName: 'Mã số HTX', width: 125, editable: true, ...viText },
-  { field: 'name', headerName: 'Tên', flex: 2, minWidth: 260, editable: true, ...viText },
+  {
+    field: 'name',
+    headerName: 'Tên',
+    width: 272,
+    pinned: 'left',
+    editable: true,
+    ...viText,
+    // The name stays text even when cleared, so the core's own message ("ít nhất 3 ký tự") is what the user reads.
+    valueParser: (p) => String(p.newValue ?? '').trim()
+  },
+  { field: 'regNo', headerName: 'Mã số HTX', width: 108, editable: true, ...viText },
   {
     field: 'status',
     headerName: 'Tình trạng',
-    width: 175,
+    width: 152,
     valueFormatter: (p) => (p.value ? STATUS_LABELS[p.value as NonNullable<Entity['status']>] : ''),
     filter: 'agTextColumnFilter',
+    filterParams: FOLDED,
     filterValueGetter: (p) => (p.data?.status ? STATUS_LABELS[p.data.status] : '')
   },
-  { field: 'commune', headerName: 'Xã, phường', width: 175, editable: true, ...viText },
-  { field: 'address', headerName: 'Địa chỉ', flex: 1, minWidth: 160, editable: true, ...viText },
-  { field: 'representative', headerName: 'Người đại diện', width: 160, editable: true, ...viText },
-  { field: 'phone', headerName: 'Điện thoại', width: 130, editable: true, filter: 'agTextColumnFilter' },
+  { field: 'representative', headerName: 'Người đại diện', width: 148, editable: true, ...viText },
+  { field: 'phone', headerName: 'Điện thoại', width: 112, editable: true, filter: 'agTextColumnFilter', filterParams: FOLDED, valueParser: blankToNull },
   {
     field: 'registrationDate',
     headerName: 'Ngày đăng ký',
-    width: 125,
+    width: 112,
     editable: true,
     valueFormatter: (p) => formatDate(p.value as string | null),
     valueParser: (p: ValueParserParams<Entity>) => parseDateCell(p.newValue),
     filter: 'agTextColumnFilter',
+    filterParams: FOLDED,
     filterValueGetter: (p) => formatDate(p.data?.registrationDate)
   },
   {
     field: 'charterCapital',
     headerName: 'Vốn điều lệ (đồng)',
-    width: 160,
+    width: 140,
     editable: true,
     type: 'rightAligned',
     valueFormatter: (p) => formatNumber(p.value as number | null),
     valueParser: (p: ValueParserParams<Entity>) => parseMoney(p.newValue) as number,
     filter: 'agNumberColumnFilter'
   },
+  { field: 'commune', headerName: 'Xã, phường', width: 160, editable: true, ...viText },
   {
     field: 'sector',
     headerName: 'Lĩnh vực',
-    width: 190,
+    width: 220,
     editable: true,
     cellEditor: 'agSelectCellEditor',
     cellEditorParams: { values: [null, ...SECTORS] },
     valueFormatter: (p) => (p.value ? SECTOR_LABELS[p.value as NonNullable<Entity['sector']>] : ''),
     filter: 'agTextColumnFilter',
+    filterParams: FOLDED,
     filterValueGetter: (p) => (p.data?.sector ? SECTOR_LABELS[p.data.sector] : '')
-  }
+  },
+  { field: 'address', headerName: 'Địa chỉ trụ sở', width: 220, editable: true, ...viText }
 ]

@@ -1,7 +1,7 @@
 import type { CellValueChangedEvent } from 'ag-grid-community'
 import { themeQuartz } from 'ag-grid-community'
 import { AgGridReact } from 'ag-grid-react'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Entity, EntityFields } from '../../../shared/api'
 import { FIELD_LABELS } from '../../../shared/api'
 import { call, messageOf } from '../api'
@@ -13,29 +13,63 @@ import { registryColumns } from '../grid/columns'
 const theme = themeQuartz.withParams({
   accentColor: '#1f6f43',
   fontFamily: ['Segoe UI', 'Roboto', 'Arial', 'sans-serif'],
-  fontSize: 14,
+  fontSize: 13,
+  headerFontSize: 13,
   headerFontWeight: 600,
-  rowHeight: 34,
-  headerHeight: 38
+  headerBackgroundColor: '#eef3f0',
+  rowHeight: 32,
+  headerHeight: 36,
+  cellHorizontalPadding: 10,
+  wrapperBorderRadius: 4
 })
 
-export function Registry({ onCount, onChanged }: { onCount(n: number): void; onChanged(): void }) {
+/**
+ * Each column filters from a box under its header (the header itself keeps its
+ * width for the Vietnamese title, wrapped onto two lines when long).
+ */
+const DEFAULT_COL = {
+  sortable: true,
+  resizable: true,
+  filter: true,
+  floatingFilter: true,
+  suppressHeaderFilterButton: true,
+  wrapHeaderText: true,
+  autoHeaderHeight: true
+}
+
+/** What the status bar says about the list: how many rows match, and whether a search narrows them. */
+export interface ListCount {
+  shown: number
+  searching: boolean
+}
+
+export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; onChanged(): void }) {
   const [rows, setRows] = useState<Entity[]>([])
   const [query, setQuery] = useState('')
   const [notice, setNotice] = useState<Notice | null>(null)
   const [adding, setAdding] = useState(false)
+  // Only the answer to the latest search may fill the grid; a slow earlier one is dropped.
+  const latestLoad = useRef(0)
+  // The version of each row this screen last saw, and each row's pending save:
+  // two quick edits of one row go one after the other, the second with the first's new version.
+  const versions = useRef(new Map<number, number>())
+  const saving = useRef(new Map<number, Promise<void>>())
 
   const load = useCallback(
     async (q: string) => {
+      const ticket = ++latestLoad.current
       try {
         const result = await call('entity.list', q.trim() ? { q } : {})
+        if (ticket !== latestLoad.current) return
+        for (const r of result.rows) versions.current.set(r.id, r.rowVersion)
         setRows(result.rows)
-        onCount(result.total)
+        onCount({ shown: result.total, searching: q.trim() !== '' })
+        onChanged()
       } catch (err) {
-        setNotice({ kind: 'error', text: messageOf(err) })
+        if (ticket === latestLoad.current) setNotice({ kind: 'error', text: messageOf(err) })
       }
     },
-    [onCount]
+    [onCount, onChanged]
   )
 
   // Search as the user types, once they pause.
@@ -44,23 +78,42 @@ export function Registry({ onCount, onChanged }: { onCount(n: number): void; onC
     return () => clearTimeout(timer)
   }, [query, load])
 
-  const replaceRow = (entity: Entity) => setRows((all) => all.map((r) => (r.id === entity.id ? entity : r)))
+  // A success message goes by itself; an error stays until read and closed.
+  useEffect(() => {
+    if (notice?.kind !== 'success') return
+    const timer = setTimeout(() => setNotice((n) => (n === notice ? null : n)), 8000)
+    return () => clearTimeout(timer)
+  }, [notice])
 
-  async function onCellValueChanged(event: CellValueChangedEvent<Entity>) {
-    const field = event.colDef.field as keyof EntityFields
-    const row = event.data
-    if (!row || event.oldValue === event.newValue) return
+  const replaceRow = useCallback((entity: Entity) => {
+    versions.current.set(entity.id, entity.rowVersion)
+    setRows((all) => all.map((r) => (r.id === entity.id ? entity : r)))
+  }, [])
+
+  async function save(row: Entity, field: keyof EntityFields, value: unknown) {
     try {
-      const changes = { [field]: event.newValue } as Partial<EntityFields>
-      const saved = await call('entity.update', { id: row.id, rowVersion: row.rowVersion, changes })
+      const rowVersion = versions.current.get(row.id) ?? row.rowVersion
+      const saved = await call('entity.update', { id: row.id, rowVersion, changes: { [field]: value } as Partial<EntityFields> })
       replaceRow(saved)
       setNotice({ kind: 'success', text: `Đã lưu ${FIELD_LABELS[field] ?? field} của «${saved.name}».` })
       onChanged()
     } catch (err) {
       // Show the record as the register holds it, never the refused edit.
-      call('entity.get', { id: row.id }).then(replaceRow, () => void load(query))
+      await call('entity.get', { id: row.id }).then(replaceRow, () => load(query))
       setNotice({ kind: 'error', text: messageOf(err) })
     }
+  }
+
+  function onCellValueChanged(event: CellValueChangedEvent<Entity>) {
+    const field = event.colDef.field as keyof EntityFields
+    const row = event.data
+    if (!row || event.oldValue === event.newValue) return
+    const before = saving.current.get(row.id) ?? Promise.resolve()
+    const next = before.then(() => save(row, field, event.newValue))
+    saving.current.set(row.id, next)
+    void next.finally(() => {
+      if (saving.current.get(row.id) === next) saving.current.delete(row.id)
+    })
   }
 
   return (
@@ -71,12 +124,13 @@ export function Registry({ onCount, onChanged }: { onCount(n: number): void; onC
           className="search"
           type="search"
           data-testid="search"
+          aria-label="Tìm trong sổ đăng ký"
           placeholder="Tìm theo tên, mã số, người đại diện, địa chỉ — gõ không dấu cũng được"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
         <button className="primary" data-testid="add-entity" onClick={() => setAdding(true)}>
-          Thêm HTX
+          + Thêm HTX
         </button>
       </header>
       <Banner notice={notice} onClose={() => setNotice(null)} />
@@ -85,15 +139,17 @@ export function Registry({ onCount, onChanged }: { onCount(n: number): void; onC
           theme={theme}
           rowData={rows}
           columnDefs={registryColumns}
-          defaultColDef={{ sortable: true, resizable: true, filter: true }}
+          defaultColDef={DEFAULT_COL}
           getRowId={(p) => String(p.data.id)}
           localeText={AG_GRID_VI}
           onCellValueChanged={onCellValueChanged}
+          tooltipShowDelay={600}
           suppressColumnVirtualisation
           stopEditingWhenCellsLoseFocus
           enterNavigatesVerticallyAfterEdit
         />
       </div>
+      <p className="hint">Bấm đúp vào một ô để sửa; Enter để lưu, Esc để bỏ. Ngày gõ dạng dd/mm/yyyy, vốn gõ 1.500.000.000.</p>
       {adding && (
         <EntityForm
           onCancel={() => setAdding(false)}
@@ -101,7 +157,6 @@ export function Registry({ onCount, onChanged }: { onCount(n: number): void; onC
             setAdding(false)
             setNotice({ kind: 'success', text: `Đã thêm «${entity.name}» vào sổ.` })
             void load(query)
-            onChanged()
           }}
         />
       )}
