@@ -119,6 +119,9 @@ describe('yearly figures', () => {
     expect(bad!.message).toContain('không được âm')
     const audit = await core.call('audit.list', { table: 'yearly_figures' })
     expect(audit.some((x) => x.action === 'figures_update')).toBe(true)
+    await core.call('figures.set', { entityId: a.id, year: 2024, figures: { members: 99 } })
+    await core.call('entity.undo', {})
+    expect((await core.call('figures.list', { entityId: a.id, year: 2024 }))[0]!.members).toBe(26)
   })
 })
 

@@ -145,7 +145,7 @@ export const lifecycleHandlers: DomainHandlers<Names> = {
         .selectFrom('audit_log')
         .selectAll()
         .where('user', '=', ctx.user)
-        .where('action', 'in', ['update', 'soft_delete', 'restore', 'status_add', 'paste'])
+        .where('action', 'in', ['update', 'soft_delete', 'restore', 'status_add', 'figures_create', 'figures_update'])
         .where(
           'id',
           'not in',
@@ -162,6 +162,12 @@ export const lifecycleHandlers: DomainHandlers<Names> = {
       const before = last.before_json ? JSON.parse(last.before_json) : {}
       if (last.action === 'status_add') {
         await trx.deleteFrom('status_events').where('id', '=', last.row_id).execute()
+      } else if (last.action === 'figures_create') {
+        await trx.deleteFrom('yearly_figures').where('id', '=', last.row_id).execute()
+      } else if (last.action === 'figures_update') {
+        const set: Record<string, unknown> = { updated_at: ctx.now() }
+        for (const [field, column] of Object.entries(YEARLY_COLUMNS)) set[column] = before[field] ?? null
+        await trx.updateTable('yearly_figures').set(set).where('id', '=', last.row_id).execute()
       } else {
         const entity = await entityOrFail(trx, last.row_id)
         const set: Record<string, unknown> =
