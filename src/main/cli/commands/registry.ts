@@ -180,7 +180,14 @@ export const registryCommands: Record<string, Command> = {
 
   'entity update': {
     usage: 'entity update --db TỆP (--id SỐ | --reg-no MÃ) [--row-version N] [--new-reg-no MÃ] [--name …] [các trường như entity add]',
-    options: { ...common, ...entityOptions, id: { type: 'string' }, 'row-version': { type: 'string' }, 'new-reg-no': { type: 'string' } },
+    options: {
+      ...common,
+      ...entityOptions,
+      id: { type: 'string' },
+      'row-version': { type: 'string' },
+      'new-reg-no': { type: 'string' },
+      'confirm-duplicate': { type: 'boolean' }
+    },
     run: (values) =>
       withCore(values, async (core) => {
         const entity = await entityByRef(core, values)
@@ -188,7 +195,7 @@ export const registryCommands: Record<string, Command> = {
         const changes = entityFieldsFrom({ ...values, 'reg-no': values['new-reg-no'] })
         if (Object.keys(changes).length === 0) throw new UsageError('Không có trường nào để sửa.')
         const rowVersion = typeof values['row-version'] === 'string' ? Number(values['row-version']) : entity.rowVersion
-        return core.call('entity.update', { id: entity.id, rowVersion, changes })
+        return core.call('entity.update', { id: entity.id, rowVersion, changes, ...(values['confirm-duplicate'] ? { confirmDuplicate: true } : {}) })
       }),
     print: (result, io) => {
       io.err('Đã sửa.')
