@@ -22,15 +22,31 @@ export function App() {
   const [error, setError] = useState<string | null>(null)
   const [screen, setScreen] = useState<ScreenId>('registry')
   const [listCount, setListCount] = useState<ListCount | null>(null)
+  const [registerTotal, setRegisterTotal] = useState<number | null>(null)
 
+  // The office, and how many records the register holds (deleted ones left out, as the list does).
   const refreshOffice = useCallback(() => {
-    call('office.info', {}).then(setOffice, (err) => setError(messageOf(err)))
+    call('office.info', {}).then(
+      (info) => {
+        setOffice(info)
+        if (info.configured) call('entity.list', { limit: 1 }).then((r) => setRegisterTotal(r.total), () => setRegisterTotal(null))
+      },
+      (err) => setError(messageOf(err))
+    )
   }, [])
   useEffect(refreshOffice, [refreshOffice])
 
   if (error) return <div className="fatal">{error}</div>
   if (!office) return <div className="loading">Đang mở sổ…</div>
-  if (!office.configured) return <FirstRun onDone={setOffice} />
+  if (!office.configured)
+    return (
+      <FirstRun
+        onDone={(info) => {
+          setOffice(info)
+          refreshOffice()
+        }}
+      />
+    )
 
   return (
     <div className="shell">
@@ -58,7 +74,7 @@ export function App() {
           <Placeholder title={SCREENS.find((s) => s.id === screen)!.label} />
         )}
       </main>
-      <StatusBar office={office} listCount={screen === 'registry' ? listCount : null} />
+      <StatusBar office={office} total={registerTotal ?? office.counts.entities} listCount={screen === 'registry' ? listCount : null} />
     </div>
   )
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { Entity } from '../../../shared/api'
 import { ENTITY_KINDS, KIND_LABELS, SECTORS, SECTOR_LABELS, type EntityKind, type Sector } from '../../../shared/domain'
+import { AppError } from '../../../shared/errors'
 import { call, fieldErrors, messageOf } from '../api'
 import { looksLikeDate, parseDateCell, parseMoney } from '../grid/columns'
 
@@ -53,6 +54,8 @@ export function EntityForm({ onSaved, onCancel }: { onSaved(e: Entity): void; on
   const [draft, setDraft] = useState<Draft>(EMPTY)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [general, setGeneral] = useState<string | null>(null)
+  // The core's question when the record looks like one already in the register.
+  const [duplicate, setDuplicate] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const set = (key: keyof Draft, value: string) => setDraft((d) => ({ ...d, [key]: value }))
 
@@ -65,9 +68,10 @@ export function EntityForm({ onSaved, onCancel }: { onSaved(e: Entity): void; on
     return () => window.removeEventListener('keydown', onKey)
   }, [onCancel])
 
-  async function submit(event: FormEvent) {
-    event.preventDefault()
+  async function submit(event: FormEvent | null, confirmDuplicate = false) {
+    event?.preventDefault()
     setGeneral(null)
+    setDuplicate(null)
     const obvious = obviousProblems(draft)
     setErrors(obvious)
     if (Object.keys(obvious).length > 0) return
@@ -85,10 +89,16 @@ export function EntityForm({ onSaved, onCancel }: { onSaved(e: Entity): void; on
         registrationDate: parseDateCell(draft.registrationDate),
         charterCapital: parseMoney(draft.charterCapital) as number | null,
         sector: draft.sector === '' ? null : draft.sector,
-        notes: blankToNull(draft.notes)
+        notes: blankToNull(draft.notes),
+        ...(confirmDuplicate ? { confirmDuplicate } : {})
       })
       onSaved(saved)
     } catch (err) {
+      if (err instanceof AppError && err.code === 'DUPLICATE') {
+        setDuplicate(err.message)
+        setBusy(false)
+        return
+      }
       const fields = fieldErrors(err)
       setErrors(fields)
       if (Object.keys(fields).length === 0) setGeneral(messageOf(err))
@@ -148,6 +158,14 @@ export function EntityForm({ onSaved, onCancel }: { onSaved(e: Entity): void; on
           <span>Ghi chú</span>
           <textarea value={draft.notes} onChange={(e) => set('notes', e.target.value)} rows={2} />
         </label>
+        {duplicate && (
+          <div className="duplicate" role="alert" data-testid="duplicate">
+            <span>{duplicate}</span>
+            <button type="button" className="primary" data-testid="confirm-duplicate" disabled={busy} onClick={() => void submit(null, true)}>
+              Vẫn lưu
+            </button>
+          </div>
+        )}
         {general && (
           <p className="error" data-testid="form-error">
             {general}

@@ -3,8 +3,7 @@ import { formatNumber } from '../../../shared/text'
 import type { ListCount } from '../screens/Registry'
 
 /** The file, its schema, the office, and how many records the register holds (and how many a search shows). */
-export function StatusBar({ office, listCount }: { office: OfficeInfo; listCount: ListCount | null }) {
-  const total = office.counts.entities
+export function StatusBar({ office, total, listCount }: { office: OfficeInfo; total: number; listCount: ListCount | null }) {
   const count =
     listCount?.searching === true
       ? `Đang hiện ${formatNumber(listCount.shown)} / ${formatNumber(total)} bản ghi`

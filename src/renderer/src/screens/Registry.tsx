@@ -4,6 +4,7 @@ import { AgGridReact } from 'ag-grid-react'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Entity, EntityFields } from '../../../shared/api'
 import { FIELD_LABELS } from '../../../shared/api'
+import { AppError } from '../../../shared/errors'
 import { call, messageOf } from '../api'
 import { Banner, type Notice } from '../components/Banner'
 import { EntityForm } from '../components/EntityForm'
@@ -37,7 +38,7 @@ const DEFAULT_COL = {
   autoHeaderHeight: true
 }
 
-/** What the status bar says about the list: how many rows match, and whether a search narrows them. */
+/** What the status bar says about the list: how many rows a search shows, and whether one is on. */
 export interface ListCount {
   shown: number
   searching: boolean
@@ -59,11 +60,12 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
     async (q: string) => {
       const ticket = ++latestLoad.current
       try {
-        const result = await call('entity.list', q.trim() ? { q } : {})
+        const searching = q.trim() !== ''
+        const result = await call('entity.list', searching ? { q } : {})
         if (ticket !== latestLoad.current) return
         for (const r of result.rows) versions.current.set(r.id, r.rowVersion)
         setRows(result.rows)
-        onCount({ shown: result.total, searching: q.trim() !== '' })
+        onCount({ shown: result.total, searching })
         onChanged()
       } catch (err) {
         if (ticket === latestLoad.current) setNotice({ kind: 'error', text: messageOf(err) })
@@ -90,30 +92,41 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
     setRows((all) => all.map((r) => (r.id === entity.id ? entity : r)))
   }, [])
 
-  async function save(row: Entity, field: keyof EntityFields, value: unknown) {
+  async function save(row: Entity, field: keyof EntityFields, value: unknown, confirmDuplicate = false) {
     try {
       const rowVersion = versions.current.get(row.id) ?? row.rowVersion
-      const saved = await call('entity.update', { id: row.id, rowVersion, changes: { [field]: value } as Partial<EntityFields> })
+      const changes = { [field]: value } as Partial<EntityFields>
+      const saved = await call('entity.update', { id: row.id, rowVersion, changes, ...(confirmDuplicate ? { confirmDuplicate } : {}) })
       replaceRow(saved)
-      setNotice({ kind: 'success', text: `Đã lưu ${FIELD_LABELS[field] ?? field} của «${saved.name}».` })
+      const done = `Đã lưu ${FIELD_LABELS[field] ?? field} của «${saved.name}».`
+      setNotice(saved.warnings?.length ? { kind: 'warning', text: `${done} ${saved.warnings.join(' ')}` } : { kind: 'success', text: done })
       onChanged()
     } catch (err) {
       // Show the record as the register holds it, never the refused edit.
       await call('entity.get', { id: row.id }).then(replaceRow, () => load(query))
-      setNotice({ kind: 'error', text: messageOf(err) })
+      if (err instanceof AppError && err.code === 'DUPLICATE') {
+        // Not refused: the core asks. Saying yes sends the same edit again, confirmed.
+        setNotice({ kind: 'warning', text: err.message, action: { label: 'Vẫn lưu', run: () => queueSave(row, field, value, true) } })
+      } else {
+        setNotice({ kind: 'error', text: messageOf(err) })
+      }
     }
+  }
+
+  function queueSave(row: Entity, field: keyof EntityFields, value: unknown, confirmDuplicate = false) {
+    const before = saving.current.get(row.id) ?? Promise.resolve()
+    const next = before.then(() => save(row, field, value, confirmDuplicate))
+    saving.current.set(row.id, next)
+    void next.finally(() => {
+      if (saving.current.get(row.id) === next) saving.current.delete(row.id)
+    })
   }
 
   function onCellValueChanged(event: CellValueChangedEvent<Entity>) {
     const field = event.colDef.field as keyof EntityFields
     const row = event.data
     if (!row || event.oldValue === event.newValue) return
-    const before = saving.current.get(row.id) ?? Promise.resolve()
-    const next = before.then(() => save(row, field, event.newValue))
-    saving.current.set(row.id, next)
-    void next.finally(() => {
-      if (saving.current.get(row.id) === next) saving.current.delete(row.id)
-    })
+    queueSave(row, field, event.newValue)
   }
 
   return (
@@ -155,7 +168,8 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
           onCancel={() => setAdding(false)}
           onSaved={(entity) => {
             setAdding(false)
-            setNotice({ kind: 'success', text: `Đã thêm «${entity.name}» vào sổ.` })
+            const done = `Đã thêm «${entity.name}» vào sổ.`
+            setNotice(entity.warnings?.length ? { kind: 'warning', text: `${done} ${entity.warnings.join(' ')}` } : { kind: 'success', text: done })
             void load(query)
           }}
         />
