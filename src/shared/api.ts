@@ -7,12 +7,14 @@
 import type { z } from 'zod'
 import type { Envelope } from './errors'
 import { backupContract, backupLabels } from './contract/backup'
+import { dissolutionContract, dissolutionLabels } from './contract/dissolution'
 import { exchangeContract, exchangeLabels } from './contract/exchange'
 import { officeContract, officeLabels } from './contract/office'
 import { registryContract, registryLabels } from './contract/registry'
 
 export * from './contract/backup'
 export * from './contract/common'
+export * from './contract/dissolution'
 export * from './contract/exchange'
 export * from './contract/office'
 export * from './contract/registry'
@@ -21,7 +23,8 @@ export const apiContract = {
   ...officeContract,
   ...backupContract,
   ...registryContract,
-  ...exchangeContract
+  ...exchangeContract,
+  ...dissolutionContract
 }
 
 /** Vietnamese field labels: shown in forms, grid headers and error messages. */
@@ -29,7 +32,8 @@ export const FIELD_LABELS: Record<string, string> = {
   ...officeLabels,
   ...backupLabels,
   ...registryLabels,
-  ...exchangeLabels
+  ...exchangeLabels,
+  ...dissolutionLabels
 }
 
 export type ApiContract = typeof apiContract

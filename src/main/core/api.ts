@@ -9,6 +9,7 @@ import { AppError, type Envelope } from '../../shared/errors'
 import { auditHandlers } from './audit/handlers'
 import { backupHandlers } from './backup/handlers'
 import { dailyBackupIfDue } from './backup/rotation'
+import { dissolutionHandlers } from './dissolution/handlers'
 import { exchangeHandlers } from './exchange/handlers'
 import type { CoreContext, HandlerMap } from './context'
 import { openDatabase, type OpenOptions } from './db/connection'
@@ -20,7 +21,8 @@ export const handlers: HandlerMap = {
   ...backupHandlers,
   ...registryHandlers,
   ...auditHandlers,
-  ...exchangeHandlers
+  ...exchangeHandlers,
+  ...dissolutionHandlers
 }
 
 export interface Core {

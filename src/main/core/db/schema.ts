@@ -1,5 +1,6 @@
 /** Kysely's view of the SQLite file: one interface per table, snake_case as stored. */
 import type { Generated } from 'kysely'
+import type { DissolutionTables } from '../dissolution/tables'
 
 export interface OfficeTable {
   id: number
@@ -56,6 +57,8 @@ export interface EntitiesTable {
   ocop_json?: string | null
   deleted_at?: string | null
   deleted_reason?: string | null
+  /** 004: date of the last annual general meeting (đại hội thành viên thường niên). */
+  last_agm_date?: string | null
 }
 
 export interface ProfilesTable {
@@ -131,7 +134,7 @@ export interface AuditLogTable {
   after_json: string | null
 }
 
-export interface Database {
+export interface Database extends DissolutionTables {
   office: OfficeTable
   meta: MetaTable
   admin_units: AdminUnitsTable

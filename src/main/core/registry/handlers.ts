@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors'
 import { compareVi, fold, searchTokens } from '../../../shared/text'
 import { regNoWarning } from './check-digit'
 import { lifecycleHandlers } from './lifecycle'
+import { assertEditableAfterDissolution } from '../dissolution/guard'
 import { writeAudit } from '../audit/log'
 import type { CoreContext, DomainHandlers, Trx } from '../context'
 import { derivedKeys, findEntity, selectEntities, toColumns, toEntity } from './entities'
@@ -128,6 +129,7 @@ export const registryHandlers: DomainHandlers<
       if (before.deletedAt) {
         throw new AppError('FORBIDDEN', `«${before.name}» đã bị xóa; hãy khôi phục trước khi sửa.`, { id: input.id })
       }
+      await assertEditableAfterDissolution(trx, input.id, Object.keys(input.changes))
       const merged = {
         name: changes.name ?? before.name,
         reg_no: 'reg_no' in changes ? (changes.reg_no ?? null) : before.regNo,

@@ -7,9 +7,11 @@ import type { Migration } from 'kysely/migration'
 import * as m001 from './001-foundation'
 import * as m002 from './002-registry'
 import * as m003 from './003-import'
+import * as m004 from './004-dissolution'
 
 export const migrations: Record<string, Migration> = {
   '001-foundation': m001,
   '002-registry': m002,
-  '003-import': m003
+  '003-import': m003,
+  '004-dissolution': m004
 }

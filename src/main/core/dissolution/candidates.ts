@@ -1,0 +1,62 @@
+/**
+ * "Cần xử lý": HTX/LHHTX that meet a ground for compulsory dissolution or look abandoned,
+ * each reason with the date it became one (null when the record gives no date).
+ */
+import type { Kysely } from 'kysely'
+import type { Candidate } from '../../../shared/contract/dissolution'
+import { addMonths } from '../calendar'
+import type { Database } from '../db/schema'
+import { selectEntities } from '../registry/entities'
+
+export async function findCandidates(db: Kysely<Database>, asOf: string): Promise<Candidate[]> {
+  const rows = await selectEntities(db).where('e.kind', 'in', ['htx', 'lhhtx']).where('e.deleted_at', 'is', null).orderBy('e.name').execute()
+  const openCases = new Set(
+    (await db.selectFrom('dissolution_cases').select('entity_id').where('state', '=', 'open').execute()).map((r) => r.entity_id)
+  )
+  const lastYear = new Map(
+    (await db.selectFrom('yearly_figures').select(['entity_id', (eb) => eb.fn.max('year').as('y')]).groupBy('entity_id').execute()).map((r) => [r.entity_id, Number(r.y)])
+  )
+  const asOfYear = Number(asOf.slice(0, 4))
+  const out: Candidate[] = []
+  for (const e of rows) {
+    const status = (e as { status: string | null }).status
+    if (status === 'dissolved' || status === 'dissolving' || openCases.has(e.id)) continue
+    const reasons: Candidate['reasons'] = []
+    if (status === 'suspended' || status === 'inactive') {
+      const ev = await db
+        .selectFrom('status_events')
+        .select('effective_date')
+        .where('entity_id', '=', e.id)
+        .orderBy((eb) => eb.parens(eb('effective_date', 'is', null)))
+        .orderBy('effective_date', 'desc')
+        .orderBy('id', 'desc')
+        .executeTakeFirst()
+      const since = ev?.effective_date ? addMonths(ev.effective_date, 12) : null
+      if (since === null || since <= asOf) {
+        reasons.push({
+          code: 'stopped_12m',
+          label: `${status === 'suspended' ? 'Tạm ngừng' : 'Ngừng'} hoạt động từ 12 tháng trở lên${since === null ? ' (không rõ ngày bắt đầu)' : ''}`,
+          since
+        })
+      }
+    }
+    if (status === 'revoked') {
+      const ev = await db.selectFrom('status_events').select('effective_date').where('entity_id', '=', e.id).where('status', '=', 'revoked').orderBy('id', 'desc').executeTakeFirst()
+      reasons.push({ code: 'certificate_revoked', label: 'Bị thu hồi giấy chứng nhận đăng ký', since: ev?.effective_date ?? null })
+    }
+    const agmBase = e.last_agm_date ?? e.registration_date
+    const agmSince = agmBase ? addMonths(agmBase, 18) : null
+    if (agmSince !== null && agmSince <= asOf) {
+      reasons.push({ code: 'no_agm_18m', label: e.last_agm_date ? 'Không đại hội thành viên thường niên 18 tháng liên tục' : 'Chưa ghi nhận đại hội thành viên thường niên nào trong 18 tháng từ ngày đăng ký', since: agmSince })
+    }
+    const y = lastYear.get(e.id)
+    const regYear = e.registration_date ? Number(e.registration_date.slice(0, 4)) : null
+    const from = y ?? (regYear !== null ? regYear : null)
+    // two whole years without figures: the years after `from` up to asOfYear-1
+    if (from !== null && asOfYear - 1 - from >= 2) {
+      reasons.push({ code: 'no_figures_2y', label: y ? `Không có số liệu hằng năm từ năm ${y + 1}` : 'Chưa có số liệu hằng năm nào', since: `${from + 3}-01-01` })
+    }
+    if (reasons.length > 0) out.push({ entityId: e.id, name: e.name, regNo: e.reg_no, status, reasons })
+  }
+  return out
+}

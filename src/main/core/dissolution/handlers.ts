@@ -1,0 +1,358 @@
+/** Dissolution cases: every write is one transaction with its audit rows. */
+import { createHash } from 'node:crypto'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { OBSTACLE_LABELS, type CaseSummary, type CaseView, type StepView } from '../../../shared/contract/dissolution'
+import { AppError } from '../../../shared/errors'
+import { writeAudit } from '../audit/log'
+import { vnCalendar } from '../calendar'
+import type { CoreContext, DomainHandlers, Trx } from '../context'
+import { findEntity } from '../registry/entities'
+import { findCandidates } from './candidates'
+import { blockingSteps, scheduleSteps } from './schedule'
+import { templateFor, type Template } from './templates'
+
+type Db = CoreContext['db'] | Trx
+
+function today(ctx: CoreContext): string {
+  return ctx.now().slice(0, 10)
+}
+
+async function caseRow(db: Db, caseId: number) {
+  const row = await db.selectFrom('dissolution_cases').selectAll().where('id', '=', caseId).executeTakeFirst()
+  if (!row) throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ giải thể số ${caseId}.`, { caseId })
+  return row
+}
+
+async function openCaseRow(db: Db, caseId: number) {
+  const row = await caseRow(db, caseId)
+  if (row.state !== 'open') {
+    throw new AppError('FORBIDDEN', `Hồ sơ giải thể số ${caseId} đã ${row.state === 'finalised' ? 'hoàn tất' : 'bị hủy'}; không sửa được nữa.`, { caseId })
+  }
+  return row
+}
+
+async function touch(trx: Trx, ctx: CoreContext, caseId: number) {
+  await trx.updateTable('dissolution_cases').set({ updated_at: ctx.now() }).where('id', '=', caseId).execute()
+}
+
+export async function buildCaseView(db: Db, caseId: number, asOf: string): Promise<CaseView> {
+  const c = await caseRow(db, caseId)
+  const template = JSON.parse(c.template_json) as Template
+  const entity = await db.selectFrom('entities').select('name').where('id', '=', c.entity_id).executeTakeFirst()
+  const steps = await db.selectFrom('dissolution_steps').selectAll().where('case_id', '=', caseId).execute()
+  const states = steps.map((s) => ({ code: s.code, state: s.state as 'todo' | 'done' | 'na', doneOn: s.done_on }))
+  const schedule = scheduleSteps(template.steps, states, c.opened_on, asOf, vnCalendar())
+  const stepViews: StepView[] = template.steps.map((t, i) => {
+    const s = steps.find((x) => x.code === t.code)
+    return {
+      code: t.code,
+      title: t.title,
+      actor: t.actor,
+      legalBasis: t.legalBasis,
+      verified: t.verified,
+      optional: t.optional,
+      condition: t.condition ?? null,
+      documentsExpected: t.documents,
+      state: (s?.state ?? 'todo') as StepView['state'],
+      doneOn: s?.done_on ?? null,
+      doneBy: s?.done_by ?? null,
+      naReason: s?.na_reason ?? null,
+      documents: s?.documents_json ? (JSON.parse(s.documents_json) as string[]) : [],
+      notes: s?.notes ?? null,
+      due: schedule[i].due,
+      overdue: schedule[i].overdue,
+      dueThisWeek: schedule[i].dueThisWeek
+    }
+  })
+  const council = await db.selectFrom('dissolution_council').selectAll().where('case_id', '=', caseId).orderBy('id').execute()
+  const councilWarnings: string[] = []
+  if (!council.some((m) => m.role === 'chair')) councilWarnings.push(`${template.council.title}: chưa có chủ tịch hội đồng.`)
+  for (const r of template.council.requires) {
+    if (!council.some((m) => m.represents === r.code)) councilWarnings.push(`${template.council.title}: thiếu ${r.label.toLowerCase()} (${template.council.basis}${template.council.verified ? '' : ' — chưa đối chiếu văn bản'}).`)
+  }
+  const items = await db.selectFrom('dissolution_items').selectAll().where('case_id', '=', caseId).orderBy('id').execute()
+  const sum = (type: string) => items.filter((i) => i.type === type && !i.settled).reduce((a, i) => a + (i.amount ?? 0), 0)
+  const obstacles = await db.selectFrom('dissolution_obstacles').selectAll().where('case_id', '=', caseId).orderBy('id').execute()
+  const attachments = await db.selectFrom('dissolution_attachments').selectAll().where('case_id', '=', caseId).orderBy('id').execute()
+  return {
+    id: c.id,
+    entityId: c.entity_id,
+    entityName: entity?.name ?? '',
+    kind: c.kind as CaseView['kind'],
+    law: c.law as CaseView['law'],
+    templateId: c.template_id,
+    templateVersion: c.template_version,
+    templateTitle: template.title,
+    ground: c.ground,
+    openedOn: c.opened_on,
+    decisionNo: c.decision_no,
+    state: c.state as CaseView['state'],
+    closedOn: c.closed_on,
+    closedDecisionNo: c.closed_decision_no,
+    closeReason: c.close_reason,
+    steps: stepViews,
+    council: council.map((m) => ({ id: m.id, name: m.name, role: m.role, represents: m.represents, organisation: m.organisation, decisionNo: m.decision_no })),
+    councilWarnings,
+    items: items.map((i) => ({
+      id: i.id,
+      type: i.type,
+      category: i.category,
+      party: i.party,
+      amount: i.amount,
+      settled: i.settled === 1,
+      settledOn: i.settled_on,
+      landCertificate: i.land_certificate,
+      areaM2: i.area_m2,
+      handling: i.handling,
+      note: i.note
+    })),
+    unsettledPayable: sum('payable'),
+    unsettledReceivable: sum('receivable'),
+    obstacles: obstacles.map((o) => ({ id: o.id, code: o.code, label: OBSTACLE_LABELS[o.code as keyof typeof OBSTACLE_LABELS] ?? o.code, note: o.note })),
+    attachments: attachments.map((a) => ({ id: a.id, stepCode: a.step_code, name: a.name, size: a.size, sha256: a.sha256 }))
+  }
+}
+
+async function statusEvent(trx: Trx, ctx: CoreContext, entityId: number, status: string, date: string, decisionNo: string | null, note: string) {
+  const event = { entity_id: entityId, status, effective_date: date, decision_no: decisionNo, note, created_at: ctx.now() }
+  const { id } = await trx.insertInto('status_events').values(event).returning('id').executeTakeFirstOrThrow()
+  await writeAudit(trx, ctx, { action: 'status_add', table: 'status_events', rowId: id, after: event })
+}
+
+export const dissolutionHandlers: DomainHandlers<
+  | 'dissolution.candidates'
+  | 'dissolution.setLastAgm'
+  | 'dissolution.open'
+  | 'dissolution.step'
+  | 'dissolution.council'
+  | 'dissolution.item'
+  | 'dissolution.settle'
+  | 'dissolution.obstacle'
+  | 'dissolution.attach'
+  | 'dissolution.finalise'
+  | 'dissolution.cancel'
+  | 'dissolution.show'
+  | 'dissolution.list'
+> = {
+  'dissolution.candidates': async (input, ctx) => findCandidates(ctx.db, input.asOf ?? today(ctx)),
+
+  'dissolution.setLastAgm': async (input, ctx) => {
+    await ctx.db.transaction().execute(async (trx) => {
+      const before = await trx.selectFrom('entities').select(['id', 'last_agm_date']).where('id', '=', input.entityId).executeTakeFirst()
+      if (!before) throw new AppError('NOT_FOUND', `Không tìm thấy bản ghi số ${input.entityId} trong sổ.`, { id: input.entityId })
+      await trx.updateTable('entities').set({ last_agm_date: input.lastAgmDate, updated_at: ctx.now() }).where('id', '=', input.entityId).execute()
+      await writeAudit(trx, ctx, { action: 'update', table: 'entities', rowId: input.entityId, before: { lastAgmDate: before.last_agm_date }, after: { lastAgmDate: input.lastAgmDate } })
+    })
+    return { ok: true as const }
+  },
+
+  'dissolution.open': async (input, ctx) => {
+    const template = templateFor(input.law, input.kind)
+    if (template.grounds && input.kind === 'compulsory' && input.ground && !template.grounds.some((g) => g.code === input.ground)) {
+      throw new AppError('VALIDATION', `Căn cứ giải thể «${input.ground}» không có trong mẫu; chọn một trong: ${template.grounds.map((g) => g.code).join(', ')}.`, { field: 'ground' })
+    }
+    const caseId = await ctx.db.transaction().execute(async (trx) => {
+      const entity = await findEntity(trx, input.entityId)
+      if (!entity) throw new AppError('NOT_FOUND', `Không tìm thấy bản ghi số ${input.entityId} trong sổ.`, { id: input.entityId })
+      if (entity.deletedAt) throw new AppError('FORBIDDEN', `«${entity.name}» đã bị xóa; hãy khôi phục trước.`, { id: input.entityId })
+      if (entity.kind === 'tht') throw new AppError('FORBIDDEN', `«${entity.name}» là tổ hợp tác: thủ tục giải thể này dành cho HTX, LHHTX.`, { id: input.entityId })
+      if (entity.status === 'dissolved') throw new AppError('FORBIDDEN', `«${entity.name}» đã giải thể.`, { id: input.entityId })
+      const existing = await trx.selectFrom('dissolution_cases').select('id').where('entity_id', '=', input.entityId).where('state', '=', 'open').executeTakeFirst()
+      if (existing) throw new AppError('ALREADY_EXISTS', `«${entity.name}» đang có hồ sơ giải thể số ${existing.id}.`, { caseId: existing.id })
+      const now = ctx.now()
+      const row = {
+        entity_id: input.entityId,
+        kind: input.kind,
+        law: input.law,
+        template_id: template.id,
+        template_version: template.version,
+        template_json: JSON.stringify(template),
+        ground: input.ground ?? null,
+        opened_on: input.openedOn,
+        decision_no: input.decisionNo ?? null,
+        previous_status: entity.status,
+        state: 'open',
+        created_at: now,
+        updated_at: now
+      }
+      const { id } = await trx.insertInto('dissolution_cases').values(row).returning('id').executeTakeFirstOrThrow()
+      for (const s of template.steps) {
+        await trx.insertInto('dissolution_steps').values({ case_id: id, code: s.code, state: 'todo', updated_at: now }).execute()
+      }
+      await writeAudit(trx, ctx, { action: 'create', table: 'dissolution_cases', rowId: id, after: { ...row, template_json: undefined } })
+      await statusEvent(trx, ctx, input.entityId, 'dissolving', input.openedOn, input.decisionNo ?? null, `Mở hồ sơ giải thể số ${id}`)
+      return id
+    })
+    return buildCaseView(ctx.db, caseId, today(ctx))
+  },
+
+  'dissolution.step': async (input, ctx) => {
+    await ctx.db.transaction().execute(async (trx) => {
+      const c = await openCaseRow(trx, input.caseId)
+      const template = JSON.parse(c.template_json) as Template
+      const step = template.steps.find((s) => s.code === input.code)
+      if (!step) throw new AppError('VALIDATION', `Bước «${input.code}» không có trong quy trình của hồ sơ; các bước: ${template.steps.map((s) => s.code).join(', ')}.`, { field: 'code' })
+      if (input.state === 'done' && !input.doneOn) throw new AppError('VALIDATION', `Bước «${step.title}»: cần ngày thực hiện.`, { field: 'doneOn' })
+      if (input.state === 'na' && !input.naReason) throw new AppError('VALIDATION', `Bước «${step.title}»: cần nêu lý do không áp dụng.`, { field: 'naReason' })
+      if (input.doneOn && input.doneOn < c.opened_on) throw new AppError('VALIDATION', `Ngày thực hiện trước ngày mở hồ sơ.`, { field: 'doneOn' })
+      const before = await trx.selectFrom('dissolution_steps').selectAll().where('case_id', '=', input.caseId).where('code', '=', input.code).executeTakeFirstOrThrow()
+      const after = {
+        state: input.state,
+        done_on: input.state === 'done' ? (input.doneOn ?? null) : null,
+        done_by: input.doneBy ?? null,
+        na_reason: input.state === 'na' ? (input.naReason ?? null) : null,
+        documents_json: input.documents ? JSON.stringify(input.documents) : before.documents_json,
+        notes: input.notes ?? before.notes,
+        updated_at: ctx.now()
+      }
+      await trx.updateTable('dissolution_steps').set(after).where('id', '=', before.id).execute()
+      await writeAudit(trx, ctx, { action: 'update', table: 'dissolution_steps', rowId: before.id, before, after })
+      await touch(trx, ctx, input.caseId)
+    })
+    return buildCaseView(ctx.db, input.caseId, today(ctx))
+  },
+
+  'dissolution.council': async (input, ctx) => {
+    await ctx.db.transaction().execute(async (trx) => {
+      await openCaseRow(trx, input.caseId)
+      const row = { case_id: input.caseId, name: input.name, role: input.role, represents: input.represents ?? null, organisation: input.organisation ?? null, decision_no: input.decisionNo ?? null }
+      const { id } = await trx.insertInto('dissolution_council').values(row).returning('id').executeTakeFirstOrThrow()
+      await writeAudit(trx, ctx, { action: 'create', table: 'dissolution_council', rowId: id, after: row })
+      await touch(trx, ctx, input.caseId)
+    })
+    return buildCaseView(ctx.db, input.caseId, today(ctx))
+  },
+
+  'dissolution.item': async (input, ctx) => {
+    if (input.type !== 'asset' && (input.amount === null || input.amount === undefined)) {
+      throw new AppError('VALIDATION', 'Khoản nợ cần số tiền (đồng).', { field: 'amount' })
+    }
+    await ctx.db.transaction().execute(async (trx) => {
+      await openCaseRow(trx, input.caseId)
+      const row = {
+        case_id: input.caseId,
+        type: input.type,
+        category: input.category ?? null,
+        party: input.party ?? null,
+        amount: input.amount ?? null,
+        settled: input.settled ? 1 : 0,
+        settled_on: input.settledOn ?? null,
+        land_certificate: input.landCertificate ?? null,
+        area_m2: input.areaM2 ?? null,
+        handling: input.handling ?? null,
+        note: input.note ?? null
+      }
+      const { id } = await trx.insertInto('dissolution_items').values(row).returning('id').executeTakeFirstOrThrow()
+      await writeAudit(trx, ctx, { action: 'create', table: 'dissolution_items', rowId: id, after: row })
+      await touch(trx, ctx, input.caseId)
+    })
+    return buildCaseView(ctx.db, input.caseId, today(ctx))
+  },
+
+  'dissolution.settle': async (input, ctx) => {
+    await ctx.db.transaction().execute(async (trx) => {
+      await openCaseRow(trx, input.caseId)
+      const before = await trx.selectFrom('dissolution_items').selectAll().where('id', '=', input.itemId).where('case_id', '=', input.caseId).executeTakeFirst()
+      if (!before) throw new AppError('NOT_FOUND', `Hồ sơ ${input.caseId} không có khoản số ${input.itemId}.`, { itemId: input.itemId })
+      await trx.updateTable('dissolution_items').set({ settled: 1, settled_on: input.settledOn }).where('id', '=', input.itemId).execute()
+      await writeAudit(trx, ctx, { action: 'update', table: 'dissolution_items', rowId: input.itemId, before, after: { settled: 1, settled_on: input.settledOn } })
+      await touch(trx, ctx, input.caseId)
+    })
+    return buildCaseView(ctx.db, input.caseId, today(ctx))
+  },
+
+  'dissolution.obstacle': async (input, ctx) => {
+    await ctx.db.transaction().execute(async (trx) => {
+      await openCaseRow(trx, input.caseId)
+      const row = { case_id: input.caseId, code: input.code, note: input.note ?? null, created_at: ctx.now() }
+      const { id } = await trx.insertInto('dissolution_obstacles').values(row).returning('id').executeTakeFirstOrThrow()
+      await writeAudit(trx, ctx, { action: 'create', table: 'dissolution_obstacles', rowId: id, after: row })
+      await touch(trx, ctx, input.caseId)
+    })
+    return buildCaseView(ctx.db, input.caseId, today(ctx))
+  },
+
+  'dissolution.attach': async (input, ctx) => {
+    if (!existsSync(input.path) || !statSync(input.path).isFile()) {
+      throw new AppError('NOT_FOUND', `Không tìm thấy tệp ${input.path}.`, { field: 'path' })
+    }
+    const bytes = readFileSync(input.path)
+    const sha256 = createHash('sha256').update(bytes).digest('hex')
+    const folder = join(dirname(ctx.conn.path), 'tep-dinh-kem')
+    mkdirSync(folder, { recursive: true })
+    const target = join(folder, sha256)
+    if (!existsSync(target)) copyFileSync(input.path, target)
+    await ctx.db.transaction().execute(async (trx) => {
+      const c = await openCaseRow(trx, input.caseId)
+      const template = JSON.parse(c.template_json) as Template
+      if (input.stepCode && !template.steps.some((s) => s.code === input.stepCode)) {
+        throw new AppError('VALIDATION', `Bước «${input.stepCode}» không có trong quy trình của hồ sơ.`, { field: 'stepCode' })
+      }
+      const row = { case_id: input.caseId, step_code: input.stepCode ?? null, name: basename(input.path), size: bytes.length, sha256, added_at: ctx.now() }
+      const { id } = await trx.insertInto('dissolution_attachments').values(row).returning('id').executeTakeFirstOrThrow()
+      await writeAudit(trx, ctx, { action: 'create', table: 'dissolution_attachments', rowId: id, after: row })
+    })
+    return buildCaseView(ctx.db, input.caseId, today(ctx))
+  },
+
+  'dissolution.finalise': async (input, ctx) => {
+    await ctx.db.transaction().execute(async (trx) => {
+      const c = await openCaseRow(trx, input.caseId)
+      const template = JSON.parse(c.template_json) as Template
+      const steps = await trx.selectFrom('dissolution_steps').selectAll().where('case_id', '=', input.caseId).execute()
+      const blocking = blockingSteps(template.steps, steps.map((s) => ({ code: s.code, state: s.state as 'todo', doneOn: s.done_on })))
+      if (blocking.length > 0) {
+        throw new AppError(
+          'FORBIDDEN',
+          `Chưa hoàn tất được: còn ${blocking.length} bước bắt buộc chưa làm hoặc chưa ghi lý do không áp dụng: ${blocking.map((s) => `${s.code} (${s.title})`).join('; ')}.`,
+          { steps: blocking.map((s) => s.code) }
+        )
+      }
+      if (input.authorityDate < c.opened_on) throw new AppError('VALIDATION', 'Ngày ghi nhận giải thể trước ngày mở hồ sơ.', { field: 'authorityDate' })
+      const after = { state: 'finalised', closed_on: input.authorityDate, closed_decision_no: input.decisionNo, updated_at: ctx.now() }
+      await trx.updateTable('dissolution_cases').set(after).where('id', '=', input.caseId).execute()
+      await writeAudit(trx, ctx, { action: 'finalise', table: 'dissolution_cases', rowId: input.caseId, before: { state: c.state }, after })
+      await statusEvent(trx, ctx, c.entity_id, 'dissolved', input.authorityDate, input.decisionNo, `Hoàn tất hồ sơ giải thể số ${input.caseId}`)
+    })
+    return buildCaseView(ctx.db, input.caseId, today(ctx))
+  },
+
+  'dissolution.cancel': async (input, ctx) => {
+    await ctx.db.transaction().execute(async (trx) => {
+      const c = await openCaseRow(trx, input.caseId)
+      if (input.date < c.opened_on) throw new AppError('VALIDATION', 'Ngày hủy trước ngày mở hồ sơ.', { field: 'date' })
+      const after = { state: 'cancelled', closed_on: input.date, close_reason: input.reason, updated_at: ctx.now() }
+      await trx.updateTable('dissolution_cases').set(after).where('id', '=', input.caseId).execute()
+      await writeAudit(trx, ctx, { action: 'cancel', table: 'dissolution_cases', rowId: input.caseId, before: { state: c.state }, after })
+      await statusEvent(trx, ctx, c.entity_id, c.previous_status ?? 'active', input.date, null, `Hủy hồ sơ giải thể số ${input.caseId}: ${input.reason}`)
+    })
+    return buildCaseView(ctx.db, input.caseId, today(ctx))
+  },
+
+  'dissolution.show': async (input, ctx) => buildCaseView(ctx.db, input.caseId, input.asOf ?? today(ctx)),
+
+  'dissolution.list': async (input, ctx) => {
+    let q = ctx.db.selectFrom('dissolution_cases').select('id').orderBy('id')
+    if (input.state) q = q.where('state', '=', input.state)
+    const rows = await q.execute()
+    const out: CaseSummary[] = []
+    for (const r of rows) {
+      const v = await buildCaseView(ctx.db, r.id, input.asOf ?? today(ctx))
+      out.push({
+        id: v.id,
+        entityId: v.entityId,
+        entityName: v.entityName,
+        kind: v.kind,
+        law: v.law,
+        state: v.state,
+        openedOn: v.openedOn,
+        stepsDone: v.steps.filter((s) => s.state !== 'todo').length,
+        stepsTotal: v.steps.length,
+        overdue: v.steps.filter((s) => s.overdue).length,
+        unsettledPayable: v.unsettledPayable
+      })
+    }
+    return out
+  }
+}

@@ -1,0 +1,177 @@
+/** Dissolution cases: candidates, checklists from templates, council, debts/assets, obstacles, finalise/cancel. */
+import { z } from 'zod'
+import { handler, id, isoDate, optionalText, text } from './common'
+
+export const DISSOLUTION_KINDS = ['voluntary', 'compulsory'] as const
+export const LAW_VERSIONS = ['2012', '2023'] as const
+export const STEP_STATES = ['todo', 'done', 'na'] as const
+export const COUNCIL_ROLES = ['chair', 'member', 'secretary'] as const
+export const ITEM_TYPES = ['payable', 'receivable', 'asset'] as const
+export const OBSTACLE_CODES = ['council_not_formed', 'file_incomplete', 'managers_unreachable', 'debts', 'land', 'other'] as const
+
+export const OBSTACLE_LABELS: Record<(typeof OBSTACLE_CODES)[number], string> = {
+  council_not_formed: 'Không thành lập được hội đồng giải thể',
+  file_incomplete: 'Hồ sơ không đầy đủ',
+  managers_unreachable: 'Không liên lạc được người quản lý',
+  debts: 'Còn nợ chưa xử lý',
+  land: 'Đất đai, tài sản chưa rõ',
+  other: 'Khác'
+}
+export const COUNCIL_ROLE_LABELS: Record<(typeof COUNCIL_ROLES)[number], string> = {
+  chair: 'Chủ tịch hội đồng',
+  member: 'Thành viên',
+  secretary: 'Thư ký'
+}
+
+export const dissolutionLabels: Record<string, string> = {
+  caseId: 'Hồ sơ giải thể',
+  entityId: 'Hợp tác xã',
+  law: 'Luật áp dụng',
+  ground: 'Căn cứ giải thể',
+  openedOn: 'Ngày mở hồ sơ',
+  code: 'Mã bước',
+  doneOn: 'Ngày thực hiện',
+  doneBy: 'Người thực hiện',
+  naReason: 'Lý do không áp dụng',
+  documents: 'Tài liệu',
+  role: 'Vai trò',
+  represents: 'Đại diện cho',
+  organisation: 'Cơ quan, tổ chức',
+  amount: 'Số tiền (đồng)',
+  party: 'Chủ nợ / bên nợ',
+  settled: 'Đã xử lý xong',
+  settledOn: 'Ngày xử lý',
+  landCertificate: 'Giấy chứng nhận quyền sử dụng đất',
+  areaM2: 'Diện tích (m²)',
+  handling: 'Phương án xử lý',
+  authorityDate: 'Ngày cơ quan đăng ký ghi nhận giải thể',
+  lastAgmDate: 'Ngày đại hội thành viên thường niên gần nhất',
+  asOf: 'Tính đến ngày'
+}
+
+const kind = z.enum(DISSOLUTION_KINDS, { message: 'Hình thức giải thể phải là tự nguyện (voluntary) hoặc bắt buộc (compulsory)' })
+
+export interface Candidate {
+  entityId: number
+  name: string
+  regNo: string | null
+  status: string | null
+  reasons: Array<{ code: string; label: string; since: string | null }>
+}
+export interface StepView {
+  code: string
+  title: string
+  actor: string
+  legalBasis: string
+  verified: boolean
+  optional: boolean
+  condition: string | null
+  documentsExpected: string[]
+  state: (typeof STEP_STATES)[number]
+  doneOn: string | null
+  doneBy: string | null
+  naReason: string | null
+  documents: string[]
+  notes: string | null
+  due: string | null
+  overdue: boolean
+  dueThisWeek: boolean
+}
+export interface CaseView {
+  id: number
+  entityId: number
+  entityName: string
+  kind: (typeof DISSOLUTION_KINDS)[number]
+  law: (typeof LAW_VERSIONS)[number]
+  templateId: string
+  templateVersion: number
+  templateTitle: string
+  ground: string | null
+  openedOn: string
+  decisionNo: string | null
+  state: 'open' | 'finalised' | 'cancelled'
+  closedOn: string | null
+  closedDecisionNo: string | null
+  closeReason: string | null
+  steps: StepView[]
+  council: Array<{ id: number; name: string; role: string; represents: string | null; organisation: string | null; decisionNo: string | null }>
+  councilWarnings: string[]
+  items: Array<{ id: number; type: string; category: string | null; party: string | null; amount: number | null; settled: boolean; settledOn: string | null; landCertificate: string | null; areaM2: number | null; handling: string | null; note: string | null }>
+  unsettledPayable: number
+  unsettledReceivable: number
+  obstacles: Array<{ id: number; code: string; label: string; note: string | null }>
+  attachments: Array<{ id: number; stepCode: string | null; name: string; size: number; sha256: string }>
+}
+export interface CaseSummary {
+  id: number
+  entityId: number
+  entityName: string
+  kind: string
+  law: string
+  state: string
+  openedOn: string
+  stepsDone: number
+  stepsTotal: number
+  overdue: number
+  unsettledPayable: number
+}
+
+export const dissolutionContract = {
+  'dissolution.candidates': handler<Candidate[]>()(z.object({ asOf: isoDate.optional() }).strict()),
+  'dissolution.setLastAgm': handler<{ ok: true }>()(z.object({ entityId: id, lastAgmDate: isoDate.nullable() }).strict()),
+  'dissolution.open': handler<CaseView>()(
+    z.object({ entityId: id, kind, law: z.enum(LAW_VERSIONS).default('2023'), ground: optionalText(200), openedOn: isoDate, decisionNo: optionalText(100) }).strict()
+  ),
+  'dissolution.step': handler<CaseView>()(
+    z
+      .object({
+        caseId: id,
+        code: text(40),
+        state: z.enum(STEP_STATES),
+        doneOn: isoDate.nullish(),
+        doneBy: optionalText(100),
+        naReason: optionalText(500),
+        documents: z.array(text(300)).max(100).nullish(),
+        notes: optionalText(4000)
+      })
+      .strict()
+  ),
+  'dissolution.council': handler<CaseView>()(
+    z
+      .object({
+        caseId: id,
+        name: text(100).min(2, 'Họ tên phải có ít nhất 2 ký tự'),
+        role: z.enum(COUNCIL_ROLES, { message: 'Vai trò: chair (chủ tịch), member (thành viên), secretary (thư ký)' }),
+        represents: optionalText(40),
+        organisation: optionalText(200),
+        decisionNo: optionalText(100)
+      })
+      .strict()
+  ),
+  'dissolution.item': handler<CaseView>()(
+    z
+      .object({
+        caseId: id,
+        type: z.enum(ITEM_TYPES, { message: 'Loại: payable (HTX nợ), receivable (nợ HTX), asset (tài sản)' }),
+        category: optionalText(40),
+        party: optionalText(200),
+        amount: z.number().int('Số tiền tính bằng đồng').min(0, 'Số tiền không được âm').max(1e15).nullish(),
+        settled: z.boolean().default(false),
+        settledOn: isoDate.nullish(),
+        landCertificate: optionalText(100),
+        areaM2: z.number().min(0).nullish(),
+        handling: optionalText(500),
+        note: optionalText(1000)
+      })
+      .strict()
+  ),
+  'dissolution.settle': handler<CaseView>()(z.object({ caseId: id, itemId: id, settledOn: isoDate }).strict()),
+  'dissolution.obstacle': handler<CaseView>()(
+    z.object({ caseId: id, code: z.enum(OBSTACLE_CODES, { message: `Mã vướng mắc: ${OBSTACLE_CODES.join(', ')}` }), note: optionalText(1000) }).strict()
+  ),
+  'dissolution.attach': handler<CaseView>()(z.object({ caseId: id, stepCode: optionalText(40), path: text(1000) }).strict()),
+  'dissolution.finalise': handler<CaseView>()(z.object({ caseId: id, authorityDate: isoDate, decisionNo: text(100).min(1, 'Cần số văn bản của cơ quan đăng ký') }).strict()),
+  'dissolution.cancel': handler<CaseView>()(z.object({ caseId: id, reason: text(500).min(3, 'Cần nêu lý do hủy hồ sơ'), date: isoDate }).strict()),
+  'dissolution.show': handler<CaseView>()(z.object({ caseId: id, asOf: isoDate.optional() }).strict()),
+  'dissolution.list': handler<CaseSummary[]>()(z.object({ state: z.enum(['open', 'finalised', 'cancelled']).optional(), asOf: isoDate.optional() }).strict())
+}

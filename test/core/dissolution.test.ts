@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto'
+import { existsSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { makeCalendar, vnCalendar } from '../../src/main/core/calendar'
+import { blockingSteps, scheduleSteps } from '../../src/main/core/dissolution/schedule'
+import { TEMPLATES, type TemplateStep } from '../../src/main/core/dissolution/templates'
+import { officeCore } from '../helpers/temp'
+
+type Office = Awaited<ReturnType<typeof officeCore>>
+let core: Office
+beforeEach(async () => {
+  core = await officeCore()
+})
+afterEach(async () => {
+  await core.dispose()
+})
+
+async function htx(name: string, status: 'active' | 'inactive' | 'suspended' | 'revoked' = 'inactive', extra: Record<string, unknown> = {}) {
+  return core.call('entity.create', { kind: 'htx', name, status, ...extra })
+}
+
+describe('templates as data', () => {
+  it('has the four procedures, each step cited or marked "chưa đối chiếu văn bản"', () => {
+    expect(TEMPLATES.map((t) => t.id).sort()).toEqual(['2012-compulsory', '2012-voluntary', '2023-compulsory', '2023-voluntary'])
+    for (const t of TEMPLATES) {
+      expect(t.version).toBeGreaterThan(0)
+      for (const s of t.steps) {
+        expect(s.code).toMatch(/^[A-Z_]+$/)
+        expect(s.title.length).toBeGreaterThan(5)
+        if (!s.verified) expect(s.verifyNote).toBe('chưa đối chiếu văn bản')
+        else expect(s.legalBasis).toMatch(/Điều \d+/)
+      }
+    }
+    // the 2023 texts could not be checked: nothing there claims to be verified
+    for (const t of TEMPLATES.filter((x) => x.law === '2023')) expect(t.steps.every((s) => !s.verified)).toBe(true)
+  })
+})
+
+describe('schedule (pure)', () => {
+  const steps: TemplateStep[] = [
+    { code: 'A', title: 'Bước A thử', actor: 'x', legalBasis: 'x', verified: true, documents: [], optional: false, condition: null, deadline: { after: 'opening', unit: 'working_days', n: 7 } },
+    { code: 'B', title: 'Bước B thử', actor: 'x', legalBasis: 'x', verified: true, documents: [], optional: false, condition: null, deadline: { after: 'A', unit: 'days', n: 30 } },
+    { code: 'C', title: 'Bước C thử', actor: 'x', legalBasis: 'x', verified: true, documents: [], optional: true, condition: null, deadline: null }
+  ]
+  it('dates follow the opening and the done dates of earlier steps', () => {
+    const cal = vnCalendar()
+    // opened Wed 24/01/2025: 7 working days over Tết (28/1–3/2 off) → 11/02/2025
+    let s = scheduleSteps(steps, [], '2025-01-24', '2025-01-24', cal)
+    expect(s.map((x) => x.due)).toEqual(['2025-02-11', null, null])
+    s = scheduleSteps(steps, [{ code: 'A', state: 'done', doneOn: '2025-03-31' }], '2025-01-24', '2025-04-28', cal)
+    // 31/03 + 30 days = 30/04 (holiday), 01/05 holiday, 02/05 Friday
+    expect(s[1]).toEqual({ code: 'B', due: '2025-05-02', overdue: false, dueThisWeek: true })
+    expect(s[0].overdue).toBe(false) // done
+    s = scheduleSteps(steps, [{ code: 'A', state: 'done', doneOn: '2025-03-31' }], '2025-01-24', '2025-05-05', makeCalendar(['2025-04-30', '2025-05-01']))
+    expect(s[1].overdue).toBe(true)
+  })
+  it('optional steps do not block; N/A counts as handled', () => {
+    expect(blockingSteps(steps, [{ code: 'A', state: 'na', doneOn: null }]).map((s) => s.code)).toEqual(['B'])
+  })
+})
+
+describe('a case', () => {
+  it('walks a 2012 voluntary case: due dates, council warnings, debts, refusal, finalise, read-only', async () => {
+    const e = await htx('Hợp tác xã Dịch vụ Nông nghiệp Bình Minh')
+    const opened = await core.call('dissolution.open', { entityId: e.id, kind: 'voluntary', law: '2012', openedOn: '2024-03-01', decisionNo: '01/NQ-ĐHTV' })
+    expect(opened.templateId).toBe('2012-voluntary')
+    expect(opened.templateVersion).toBe(1)
+    expect((await core.call('entity.get', { id: e.id })).status).toBe('dissolving')
+    await core.call('dissolution.step', { caseId: opened.id, code: 'NQ', state: 'done', doneOn: '2024-03-01', doneBy: 'Nguyễn Văn A', documents: ['Nghị quyết số 01/NQ-ĐHTV'] })
+    // 60 days from 01/03/2024 = 30/04 (holiday), 01/05 holiday → 02/05/2024
+    const before = await core.call('dissolution.show', { caseId: opened.id, asOf: '2024-04-28' })
+    const tb = before.steps.find((s) => s.code === 'TB_DK')!
+    expect(tb.due).toBe('2024-05-02')
+    expect(tb.dueThisWeek).toBe(true)
+    const late = await core.call('dissolution.show', { caseId: opened.id, asOf: '2024-05-03' })
+    expect(late.steps.find((s) => s.code === 'TB_DK')!.overdue).toBe(true)
+
+    let v = await core.call('dissolution.council', { caseId: opened.id, name: 'Trần Văn Bình', role: 'chair', represents: 'hdqt', organisation: 'HĐQT' })
+    expect(v.councilWarnings.length).toBe(3)
+    expect(v.councilWarnings.join(' ')).toMatch(/ban kiểm soát/)
+
+    v = await core.call('dissolution.item', { caseId: opened.id, type: 'payable', category: 'bank', party: 'Agribank', amount: 15_000_000 })
+    v = await core.call('dissolution.item', { caseId: opened.id, type: 'payable', category: 'tax', party: 'Chi cục Thuế', amount: 2_500_000 })
+    v = await core.call('dissolution.item', { caseId: opened.id, type: 'receivable', party: 'Thành viên', amount: 1_000_000 })
+    v = await core.call('dissolution.item', { caseId: opened.id, type: 'asset', category: 'land', landCertificate: 'BĐ 123456', areaM2: 1200, handling: 'Trả lại UBND xã' })
+    expect(v.unsettledPayable).toBe(17_500_000)
+    expect(v.unsettledReceivable).toBe(1_000_000)
+    v = await core.call('dissolution.settle', { caseId: opened.id, itemId: v.items[0].id, settledOn: '2024-04-10' })
+    expect(v.unsettledPayable).toBe(2_500_000)
+    v = await core.call('dissolution.obstacle', { caseId: opened.id, code: 'land', note: 'Chưa rõ ranh giới' })
+    expect(v.obstacles[0].label).toBe('Đất đai, tài sản chưa rõ')
+
+    await expect(core.call('dissolution.finalise', { caseId: opened.id, authorityDate: '2024-06-01', decisionNo: '15/TB-TCKH' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/TB_DK/)
+    })
+    await expect(core.call('dissolution.step', { caseId: opened.id, code: 'HS', state: 'na' })).rejects.toMatchObject({ message: expect.stringMatching(/lý do/) })
+    await core.call('dissolution.step', { caseId: opened.id, code: 'TB_DK', state: 'done', doneOn: '2024-04-15' })
+    await core.call('dissolution.step', { caseId: opened.id, code: 'TB_NO', state: 'done', doneOn: '2024-04-20' })
+    await core.call('dissolution.step', { caseId: opened.id, code: 'HS', state: 'na', naReason: 'Hồ sơ nộp cùng thông báo' })
+    await core.call('dissolution.step', { caseId: opened.id, code: 'XOA', state: 'done', doneOn: '2024-06-01' })
+    const done = await core.call('dissolution.finalise', { caseId: opened.id, authorityDate: '2024-06-01', decisionNo: '15/TB-TCKH' })
+    expect(done.state).toBe('finalised')
+    const ent = await core.call('entity.get', { id: e.id })
+    expect(ent.status).toBe('dissolved')
+    const events = await core.call('status.list', { entityId: e.id })
+    expect(events.map((x: { status: string }) => x.status)).toEqual(expect.arrayContaining(['inactive', 'dissolving', 'dissolved']))
+    await expect(core.call('entity.update', { id: e.id, rowVersion: ent.rowVersion, changes: { name: 'Tên mới cho HTX' } })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/đã giải thể.*chỉ được sửa phần ghi chú/)
+    })
+    await core.call('entity.update', { id: e.id, rowVersion: ent.rowVersion, changes: { notes: 'Đã giải thể, lưu hồ sơ' } })
+    await expect(core.call('dissolution.step', { caseId: opened.id, code: 'XOA', state: 'todo' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    const audit = await core.ctx.db.selectFrom('audit_log').select('action').where('table_name', '=', 'dissolution_cases').execute()
+    expect(audit.map((a) => a.action)).toEqual(['create', 'finalise'])
+  })
+
+  it('walks every template to the end', async () => {
+    for (const t of TEMPLATES) {
+      const e = await htx(`Hợp tác xã thử ${t.id}`)
+      const c = await core.call('dissolution.open', { entityId: e.id, kind: t.kind, law: t.law, openedOn: '2024-07-01', ground: t.grounds?.[0].code })
+      expect(c.steps.map((s) => s.code)).toEqual(t.steps.map((s) => s.code))
+      for (const s of t.steps) {
+        if (s.optional) await core.call('dissolution.step', { caseId: c.id, code: s.code, state: 'na', naReason: 'Không có đất' })
+        else await core.call('dissolution.step', { caseId: c.id, code: s.code, state: 'done', doneOn: '2024-08-01' })
+      }
+      const f = await core.call('dissolution.finalise', { caseId: c.id, authorityDate: '2024-09-05', decisionNo: `TB-${t.id}` })
+      expect(f.state).toBe('finalised')
+      expect((await core.call('entity.get', { id: e.id })).status).toBe('dissolved')
+    }
+  })
+
+  it('cancels a case and puts the previous status back; refuses a second open case and unknown steps', async () => {
+    const e = await htx('Hợp tác xã Vận tải Hòa Bình', 'suspended')
+    const c = await core.call('dissolution.open', { entityId: e.id, kind: 'compulsory', law: '2023', ground: 'no_activity_12m', openedOn: '2024-08-01', decisionNo: '120/QĐ-UBND' })
+    await expect(core.call('dissolution.open', { entityId: e.id, kind: 'voluntary', openedOn: '2024-08-02' })).rejects.toMatchObject({ code: 'ALREADY_EXISTS' })
+    await expect(core.call('dissolution.step', { caseId: c.id, code: 'NOPE', state: 'done', doneOn: '2024-08-02' })).rejects.toMatchObject({ code: 'VALIDATION' })
+    await expect(core.call('dissolution.open', { entityId: e.id, kind: 'compulsory', ground: 'bogus', openedOn: '2024-08-01' })).rejects.toMatchObject({ code: 'VALIDATION' })
+    const x = await core.call('dissolution.cancel', { caseId: c.id, reason: 'HTX hoạt động trở lại', date: '2024-10-01' })
+    expect(x.state).toBe('cancelled')
+    expect((await core.call('entity.get', { id: e.id })).status).toBe('suspended')
+    const events = await core.call('status.list', { entityId: e.id })
+    expect(events.filter((x: { status: string }) => x.status === 'dissolving').length).toBe(1)
+    const list = await core.call('dissolution.list', { state: 'cancelled' })
+    expect(list.map((l) => l.id)).toEqual([c.id])
+  })
+
+  it('stores an attachment by content hash next to the DB, not in it', async () => {
+    const e = await htx('Hợp tác xã Môi trường Xanh')
+    const c = await core.call('dissolution.open', { entityId: e.id, kind: 'voluntary', law: '2023', openedOn: '2024-08-01' })
+    const file = join(core.dir, 'nghi-quyet.pdf')
+    writeFileSync(file, 'bản quét nghị quyết')
+    const v = await core.call('dissolution.attach', { caseId: c.id, stepCode: 'NQ', path: file })
+    const sha = createHash('sha256').update('bản quét nghị quyết').digest('hex')
+    expect(v.attachments[0]).toMatchObject({ name: 'nghi-quyet.pdf', sha256: sha, stepCode: 'NQ' })
+    expect(existsSync(join(core.dir, 'tep-dinh-kem', sha))).toBe(true)
+    await expect(core.call('dissolution.attach', { caseId: c.id, path: join(core.dir, 'khong-co.pdf') })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  })
+})
+
+describe('candidates', () => {
+  it('lists stopped ≥ 12 months, no AGM for 18 months, revoked — each with its date', async () => {
+    const a = await htx('Hợp tác xã Ngừng Lâu', 'active')
+    await core.call('status.add', { entityId: a.id, status: 'inactive', effectiveDate: '2023-01-10' })
+    const b = await htx('Hợp tác xã Không Đại Hội', 'active', { registrationDate: '2015-05-05' })
+    await core.call('dissolution.setLastAgm', { entityId: b.id, lastAgmDate: '2022-12-20' })
+    const r = await htx('Hợp tác xã Bị Thu Hồi', 'active')
+    await core.call('status.add', { entityId: r.id, status: 'revoked', effectiveDate: '2024-02-01', decisionNo: '5/QĐ' })
+    const fresh = await htx('Hợp tác xã Mới Ngừng', 'active')
+    await core.call('status.add', { entityId: fresh.id, status: 'inactive', effectiveDate: '2024-03-01' })
+    const list = await core.call('dissolution.candidates', { asOf: '2024-06-30' })
+    const by = new Map(list.map((c) => [c.name, c]))
+    expect(by.get('Hợp tác xã Ngừng Lâu')!.reasons).toEqual([expect.objectContaining({ code: 'stopped_12m', since: '2024-01-10' })])
+    expect(by.get('Hợp tác xã Không Đại Hội')!.reasons).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'no_agm_18m', since: '2024-06-20' })]))
+    expect(by.get('Hợp tác xã Bị Thu Hồi')!.reasons).toEqual([expect.objectContaining({ code: 'certificate_revoked', since: '2024-02-01' })])
+    expect(by.has('Hợp tác xã Mới Ngừng')).toBe(false)
+    // an open case takes it off the list
+    await core.call('dissolution.open', { entityId: a.id, kind: 'compulsory', law: '2023', openedOn: '2024-07-01' })
+    expect((await core.call('dissolution.candidates', { asOf: '2024-07-30' })).some((c) => c.entityId === a.id)).toBe(false)
+  })
+})
