@@ -1,5 +1,6 @@
 import type { Command } from '../command'
 import { backupCommands } from './backup'
+import { dissolutionCommands } from './dissolution'
 import { importCommands } from './import'
 import { officeCommands } from './office'
 import { registryCommands } from './registry'
@@ -9,5 +10,6 @@ export const commands: Record<string, Command> = {
   ...officeCommands,
   ...registryCommands,
   ...backupCommands,
-  ...importCommands
+  ...importCommands,
+  ...dissolutionCommands
 }

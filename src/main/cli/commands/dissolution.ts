@@ -1,0 +1,224 @@
+/** dissolution candidates|open|step|council|debt|asset|settle|obstacle|attach|finalise|cancel|show|list */
+import type { CaseSummary, CaseView, Candidate } from '../../../shared/api'
+import { COUNCIL_ROLE_LABELS } from '../../../shared/contract/dissolution'
+import { AppError } from '../../../shared/errors'
+import { formatDate, formatNumber, parseViDate } from '../../../shared/text'
+import type { Core } from '../../core/api'
+import { common, withCore, type Command, type Values } from '../command'
+import { UsageError, table, type CliIo } from '../io'
+
+function str(values: Values, name: string): string | undefined {
+  const v = values[name]
+  return typeof v === 'string' && v !== '' ? v : undefined
+}
+function date(values: Values, name: string): string | undefined {
+  const v = str(values, name)
+  return v === undefined ? undefined : (parseViDate(v) ?? v)
+}
+function caseId(values: Values): number {
+  const n = Number(str(values, 'case'))
+  if (!Number.isInteger(n) || n < 1) throw new UsageError('Cần --case SỐ (số hồ sơ giải thể).')
+  return n
+}
+function money(values: Values, name: string): number | undefined {
+  const v = str(values, name)
+  if (v === undefined) return undefined
+  const digits = v.replace(/[.\s]/g, '')
+  if (!/^\d+$/.test(digits)) throw new UsageError(`--${name} phải là số tiền bằng đồng, ví dụ 15.000.000 (đã gõ «${v}»).`)
+  return Number(digits)
+}
+async function entityId(core: Core, values: Values): Promise<number> {
+  const word = str(values, 'entity')
+  if (!word) throw new UsageError('Cần --entity MÃ_SỐ (hoặc số bản ghi).')
+  if (/^\d{1,8}$/.test(word)) return Number(word)
+  const { rows } = await core.call('entity.list', { q: word })
+  const found = rows.find((e) => e.regNo === word)
+  if (!found) throw new AppError('NOT_FOUND', `Không có HTX nào mang mã số ${word}.`)
+  return found.id
+}
+
+const STATE_LABEL: Record<string, string> = { todo: 'Chưa làm', done: 'Đã làm', na: 'Không áp dụng', open: 'Đang xử lý', finalised: 'Đã giải thể', cancelled: 'Đã hủy' }
+
+function printCase(result: unknown, io: CliIo): void {
+  const c = result as CaseView
+  io.out(`Hồ sơ giải thể số ${c.id}: ${c.entityName}`)
+  io.out(`${c.templateTitle} (mẫu ${c.templateId} phiên bản ${c.templateVersion}) — mở ngày ${formatDate(c.openedOn)}${c.decisionNo ? `, ${c.decisionNo}` : ''} — ${STATE_LABEL[c.state]}`)
+  if (c.closedOn) io.out(`Kết thúc ngày ${formatDate(c.closedOn)}${c.closedDecisionNo ? `, ${c.closedDecisionNo}` : ''}${c.closeReason ? `: ${c.closeReason}` : ''}`)
+  io.out(
+    table(
+      ['Bước', 'Nội dung', 'Căn cứ', 'Hạn', 'Trạng thái'],
+      c.steps.map((s) => [
+        s.code,
+        s.title + (s.optional ? ' (nếu có)' : ''),
+        s.legalBasis,
+        s.due ? formatDate(s.due) + (s.overdue ? ' QUÁ HẠN' : s.dueThisWeek ? ' (tuần này)' : '') : '',
+        STATE_LABEL[s.state] + (s.doneOn ? ` ${formatDate(s.doneOn)}` : '') + (s.naReason ? `: ${s.naReason}` : '')
+      ])
+    )
+  )
+  if (c.council.length) io.out('Hội đồng giải thể: ' + c.council.map((m) => `${m.name} (${COUNCIL_ROLE_LABELS[m.role as 'chair'] ?? m.role})`).join('; '))
+  for (const w of c.councilWarnings) io.err(`Cảnh báo: ${w}`)
+  io.out(`Nợ phải trả chưa xử lý: ${formatNumber(c.unsettledPayable)} đồng; nợ phải thu chưa xử lý: ${formatNumber(c.unsettledReceivable)} đồng`)
+  if (c.obstacles.length) io.out('Vướng mắc: ' + c.obstacles.map((o) => o.label + (o.note ? ` (${o.note})` : '')).join('; '))
+}
+
+const caseOpt = { case: { type: 'string' as const } }
+
+export const dissolutionCommands: Record<string, Command> = {
+  'dissolution candidates': {
+    usage: 'dissolution candidates --db TỆP [--as-of NGÀY]',
+    options: { ...common, 'as-of': { type: 'string' } },
+    run: (values) => withCore(values, (core) => core.call('dissolution.candidates', { ...(date(values, 'as-of') ? { asOf: date(values, 'as-of') } : {}) })),
+    print: (result, io) => {
+      const list = result as Candidate[]
+      io.out(table(['Số', 'Tên', 'Mã số', 'Lý do', 'Từ ngày'], list.flatMap((c) => c.reasons.map((r) => [c.entityId, c.name, c.regNo, r.label, r.since ? formatDate(r.since) : '']))))
+      io.err(`${list.length} HTX cần xử lý.`)
+    }
+  },
+  'dissolution open': {
+    usage: 'dissolution open --db TỆP --entity MÃ_SỐ --kind voluntary|compulsory [--law 2023|2012] [--ground MÃ] --date NGÀY [--decision SỐ]',
+    options: { ...common, entity: { type: 'string' }, kind: { type: 'string' }, law: { type: 'string' }, ground: { type: 'string' }, date: { type: 'string' }, decision: { type: 'string' } },
+    run: (values) =>
+      withCore(values, async (core) =>
+        core.call('dissolution.open', {
+          entityId: await entityId(core, values),
+          kind: str(values, 'kind') ?? '',
+          law: str(values, 'law') ?? '2023',
+          ground: str(values, 'ground'),
+          openedOn: date(values, 'date') ?? '',
+          decisionNo: str(values, 'decision')
+        })
+      ),
+    print: printCase
+  },
+  'dissolution step': {
+    usage: 'dissolution step --db TỆP --case SỐ --code MÃ_BƯỚC (--done NGÀY [--by NGƯỜI] | --na LÝ_DO | --todo) [--doc TÊN_TÀI_LIỆU] [--note …]',
+    options: { ...common, ...caseOpt, code: { type: 'string' }, done: { type: 'string' }, by: { type: 'string' }, na: { type: 'string' }, todo: { type: 'boolean' }, doc: { type: 'string', multiple: true }, note: { type: 'string' } },
+    run: (values) =>
+      withCore(values, (core) => {
+        const state = values.todo ? 'todo' : str(values, 'na') ? 'na' : 'done'
+        const docs = (values as Record<string, unknown>).doc as string[] | undefined
+        return core.call('dissolution.step', {
+          caseId: caseId(values),
+          code: str(values, 'code') ?? '',
+          state,
+          doneOn: state === 'done' ? (date(values, 'done') ?? null) : null,
+          doneBy: str(values, 'by'),
+          naReason: str(values, 'na'),
+          documents: docs,
+          notes: str(values, 'note')
+        })
+      }),
+    print: printCase
+  },
+  'dissolution council': {
+    usage: 'dissolution council --db TỆP --case SỐ --name HỌ_TÊN --role chair|member|secretary [--represents MÃ] [--org CƠ_QUAN] [--decision SỐ]',
+    options: { ...common, ...caseOpt, name: { type: 'string' }, role: { type: 'string' }, represents: { type: 'string' }, org: { type: 'string' }, decision: { type: 'string' } },
+    run: (values) =>
+      withCore(values, (core) =>
+        core.call('dissolution.council', {
+          caseId: caseId(values),
+          name: str(values, 'name') ?? '',
+          role: str(values, 'role') ?? '',
+          represents: str(values, 'represents'),
+          organisation: str(values, 'org'),
+          decisionNo: str(values, 'decision')
+        } as never)
+      ),
+    print: printCase
+  },
+  'dissolution debt': {
+    usage: 'dissolution debt --db TỆP --case SỐ --type payable|receivable --amount SỐ_TIỀN [--party TÊN] [--category tax|bank|org|member] [--settled NGÀY]',
+    options: { ...common, ...caseOpt, type: { type: 'string' }, amount: { type: 'string' }, party: { type: 'string' }, category: { type: 'string' }, settled: { type: 'string' }, note: { type: 'string' } },
+    run: (values) =>
+      withCore(values, (core) =>
+        core.call('dissolution.item', {
+          caseId: caseId(values),
+          type: str(values, 'type') ?? '',
+          amount: money(values, 'amount'),
+          party: str(values, 'party'),
+          category: str(values, 'category'),
+          settled: str(values, 'settled') !== undefined,
+          settledOn: date(values, 'settled'),
+          note: str(values, 'note')
+        } as never)
+      ),
+    print: printCase
+  },
+  'dissolution asset': {
+    usage: 'dissolution asset --db TỆP --case SỐ [--category land|other] [--land-cert SỐ_GCN] [--area M2] [--handling …] [--amount GIÁ_TRỊ]',
+    options: { ...common, ...caseOpt, category: { type: 'string' }, 'land-cert': { type: 'string' }, area: { type: 'string' }, handling: { type: 'string' }, amount: { type: 'string' }, note: { type: 'string' } },
+    run: (values) =>
+      withCore(values, (core) =>
+        core.call('dissolution.item', {
+          caseId: caseId(values),
+          type: 'asset',
+          category: str(values, 'category'),
+          landCertificate: str(values, 'land-cert'),
+          areaM2: str(values, 'area') ? Number(str(values, 'area')!.replace(',', '.')) : undefined,
+          handling: str(values, 'handling'),
+          amount: money(values, 'amount'),
+          note: str(values, 'note')
+        })
+      ),
+    print: printCase
+  },
+  'dissolution settle': {
+    usage: 'dissolution settle --db TỆP --case SỐ --item SỐ --date NGÀY',
+    options: { ...common, ...caseOpt, item: { type: 'string' }, date: { type: 'string' } },
+    run: (values) => withCore(values, (core) => core.call('dissolution.settle', { caseId: caseId(values), itemId: Number(str(values, 'item')), settledOn: date(values, 'date') ?? '' })),
+    print: printCase
+  },
+  'dissolution obstacle': {
+    usage: 'dissolution obstacle --db TỆP --case SỐ --code council_not_formed|file_incomplete|managers_unreachable|debts|land|other [--note …]',
+    options: { ...common, ...caseOpt, code: { type: 'string' }, note: { type: 'string' } },
+    run: (values) => withCore(values, (core) => core.call('dissolution.obstacle', { caseId: caseId(values), code: str(values, 'code') ?? '', note: str(values, 'note') } as never)),
+    print: printCase
+  },
+  'dissolution attach': {
+    usage: 'dissolution attach --db TỆP --case SỐ [--step MÃ_BƯỚC] TỆP_ĐÍNH_KÈM',
+    options: { ...common, ...caseOpt, step: { type: 'string' } },
+    positionals: true,
+    run: (values, positionals) =>
+      withCore(values, (core) => {
+        if (positionals.length !== 1) throw new UsageError('Cần đúng một tệp đính kèm.')
+        return core.call('dissolution.attach', { caseId: caseId(values), stepCode: str(values, 'step'), path: positionals[0] })
+      }),
+    print: printCase
+  },
+  'dissolution finalise': {
+    usage: 'dissolution finalise --db TỆP --case SỐ --date NGÀY_CƠ_QUAN_ĐĂNG_KÝ --decision SỐ_VĂN_BẢN',
+    options: { ...common, ...caseOpt, date: { type: 'string' }, decision: { type: 'string' } },
+    run: (values) => withCore(values, (core) => core.call('dissolution.finalise', { caseId: caseId(values), authorityDate: date(values, 'date') ?? '', decisionNo: str(values, 'decision') ?? '' })),
+    print: printCase
+  },
+  'dissolution cancel': {
+    usage: 'dissolution cancel --db TỆP --case SỐ --reason LÝ_DO --date NGÀY',
+    options: { ...common, ...caseOpt, reason: { type: 'string' }, date: { type: 'string' } },
+    run: (values) => withCore(values, (core) => core.call('dissolution.cancel', { caseId: caseId(values), reason: str(values, 'reason') ?? '', date: date(values, 'date') ?? '' })),
+    print: printCase
+  },
+  'dissolution show': {
+    usage: 'dissolution show --db TỆP --case SỐ [--as-of NGÀY]',
+    options: { ...common, ...caseOpt, 'as-of': { type: 'string' } },
+    run: (values) => withCore(values, (core) => core.call('dissolution.show', { caseId: caseId(values), ...(date(values, 'as-of') ? { asOf: date(values, 'as-of') } : {}) })),
+    print: printCase
+  },
+  'dissolution list': {
+    usage: 'dissolution list --db TỆP [--state open|finalised|cancelled] [--as-of NGÀY]',
+    options: { ...common, state: { type: 'string' }, 'as-of': { type: 'string' } },
+    run: (values) =>
+      withCore(values, (core) =>
+        core.call('dissolution.list', { ...(str(values, 'state') ? { state: str(values, 'state') } : {}), ...(date(values, 'as-of') ? { asOf: date(values, 'as-of') } : {}) } as never)
+      ),
+    print: (result, io) => {
+      const list = result as CaseSummary[]
+      io.out(
+        table(
+          ['Hồ sơ', 'HTX', 'Hình thức', 'Luật', 'Mở ngày', 'Bước xong', 'Quá hạn', 'Nợ chưa xử lý (đồng)', 'Trạng thái'],
+          list.map((c) => [c.id, c.entityName, c.kind === 'voluntary' ? 'Tự nguyện' : 'Bắt buộc', c.law, formatDate(c.openedOn), `${c.stepsDone}/${c.stepsTotal}`, c.overdue, formatNumber(c.unsettledPayable), STATE_LABEL[c.state]])
+        )
+      )
+    }
+  }
+}

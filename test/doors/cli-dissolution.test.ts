@@ -1,0 +1,51 @@
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { runCli } from '../../src/main/cli/run'
+import { tempDir } from '../helpers/temp'
+
+const cleanups: Array<() => void> = []
+afterEach(() => cleanups.splice(0).forEach((c) => c()))
+async function cli(...argv: string[]) {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) })
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') }
+}
+
+describe('dissolution CLI', () => {
+  it('finds a candidate, opens a case, walks it, refuses an early finalise, finalises', async () => {
+    const t = tempDir()
+    cleanups.push(t.cleanup)
+    const db = join(t.dir, 'a.db')
+    expect((await cli('init', '--db', db, '--unit', '178')).code).toBe(0)
+    expect((await cli('entity', 'add', '--db', db, '--name', 'HTX Chè Tân Thành', '--reg-no', '4900000018')).code).toBe(0)
+    expect((await cli('status', 'add', '--db', db, '--entity', '4900000018', '--status', 'inactive', '--date', '01/01/2023')).code).toBe(0)
+    const cand = await cli('dissolution', 'candidates', '--db', db, '--as-of', '30/06/2024', '--json')
+    expect(cand.code).toBe(0)
+    expect(JSON.parse(cand.stdout)[0].reasons[0]).toMatchObject({ code: 'stopped_12m', since: '2024-01-01' })
+
+    const open = await cli('dissolution', 'open', '--db', db, '--entity', '4900000018', '--kind', 'voluntary', '--law', '2012', '--date', '01/03/2024', '--decision', '01/NQ', '--json')
+    expect(open.code).toBe(0)
+    const id = String(JSON.parse(open.stdout).id)
+    expect((await cli('dissolution', 'step', '--db', db, '--case', id, '--code', 'NQ', '--done', '01/03/2024', '--by', 'Lan')).code).toBe(0)
+    const show = await cli('dissolution', 'show', '--db', db, '--case', id, '--as-of', '03/05/2024')
+    expect(show.stdout).toContain('02/05/2024 QUÁ HẠN')
+    expect(show.stdout).toContain('Điều 54 khoản 1 điểm a')
+    const debt = await cli('dissolution', 'debt', '--db', db, '--case', id, '--type', 'payable', '--amount', '15.000.000', '--party', 'Agribank', '--json')
+    expect(JSON.parse(debt.stdout).unsettledPayable).toBe(15_000_000)
+    const bad = await cli('dissolution', 'debt', '--db', db, '--case', id, '--type', 'payable', '--amount', 'mười triệu')
+    expect(bad.code).not.toBe(0)
+    expect(bad.stderr).toContain('--amount')
+    const early = await cli('dissolution', 'finalise', '--db', db, '--case', id, '--date', '01/06/2024', '--decision', '15/TB')
+    expect(early.code).not.toBe(0)
+    expect(early.stderr).toContain('TB_DK')
+    for (const code of ['TB_DK', 'TB_NO', 'XOA']) expect((await cli('dissolution', 'step', '--db', db, '--case', id, '--code', code, '--done', '15/05/2024')).code).toBe(0)
+    expect((await cli('dissolution', 'step', '--db', db, '--case', id, '--code', 'HS', '--na', 'Nộp cùng thông báo')).code).toBe(0)
+    const fin = await cli('dissolution', 'finalise', '--db', db, '--case', id, '--date', '01/06/2024', '--decision', '15/TB', '--json')
+    expect(fin.code).toBe(0)
+    expect(JSON.parse(fin.stdout).state).toBe('finalised')
+    const list = await cli('dissolution', 'list', '--db', db)
+    expect(list.stdout).toContain('Đã giải thể')
+    expect(JSON.parse((await cli('entity', 'show', '--db', db, '--reg-no', '4900000018', '--json')).stdout).status).toBe('dissolved')
+  })
+})
