@@ -173,5 +173,9 @@ export const dissolutionContract = {
   'dissolution.finalise': handler<CaseView>()(z.object({ caseId: id, authorityDate: isoDate, decisionNo: text(100).min(1, 'Cần số văn bản của cơ quan đăng ký') }).strict()),
   'dissolution.cancel': handler<CaseView>()(z.object({ caseId: id, reason: text(500).min(3, 'Cần nêu lý do hủy hồ sơ'), date: isoDate }).strict()),
   'dissolution.show': handler<CaseView>()(z.object({ caseId: id, asOf: isoDate.optional() }).strict()),
+  'dissolution.summary': handler<{ path: string; rows: number }>()(
+    z.object({ path: text(1000).min(1, 'Cần đường dẫn tệp kết quả'), format: z.enum(['xlsx', 'html']), asOf: isoDate.optional(), title: optionalText(300) }).strict()
+  ),
+  'dissolution.printCase': handler<{ path: string }>()(z.object({ caseId: id, path: text(1000).min(1, 'Cần đường dẫn tệp kết quả'), asOf: isoDate.optional() }).strict()),
   'dissolution.list': handler<CaseSummary[]>()(z.object({ state: z.enum(['open', 'finalised', 'cancelled']).optional(), asOf: isoDate.optional() }).strict())
 }

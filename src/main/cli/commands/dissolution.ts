@@ -92,15 +92,15 @@ export const dissolutionCommands: Record<string, Command> = {
     print: printCase
   },
   'dissolution step': {
-    usage: 'dissolution step --db TỆP --case SỐ --code MÃ_BƯỚC (--done NGÀY [--by NGƯỜI] | --na LÝ_DO | --todo) [--doc TÊN_TÀI_LIỆU] [--note …]',
-    options: { ...common, ...caseOpt, code: { type: 'string' }, done: { type: 'string' }, by: { type: 'string' }, na: { type: 'string' }, todo: { type: 'boolean' }, doc: { type: 'string', multiple: true }, note: { type: 'string' } },
+    usage: 'dissolution step --db TỆP --case SỐ --step MÃ_BƯỚC (--done NGÀY [--by NGƯỜI] | --na LÝ_DO | --todo) [--doc TÊN_TÀI_LIỆU] [--note …]',
+    options: { ...common, ...caseOpt, step: { type: 'string' }, code: { type: 'string' }, done: { type: 'string' }, by: { type: 'string' }, na: { type: 'string' }, todo: { type: 'boolean' }, doc: { type: 'string', multiple: true }, note: { type: 'string' } },
     run: (values) =>
       withCore(values, (core) => {
         const state = values.todo ? 'todo' : str(values, 'na') ? 'na' : 'done'
         const docs = (values as Record<string, unknown>).doc as string[] | undefined
         return core.call('dissolution.step', {
           caseId: caseId(values),
-          code: str(values, 'code') ?? '',
+          code: str(values, 'step') ?? str(values, 'code') ?? '',
           state,
           doneOn: state === 'done' ? (date(values, 'done') ?? null) : null,
           doneBy: str(values, 'by'),
@@ -203,6 +203,26 @@ export const dissolutionCommands: Record<string, Command> = {
     options: { ...common, ...caseOpt, 'as-of': { type: 'string' } },
     run: (values) => withCore(values, (core) => core.call('dissolution.show', { caseId: caseId(values), ...(date(values, 'as-of') ? { asOf: date(values, 'as-of') } : {}) })),
     print: printCase
+  },
+  'dissolution summary': {
+    usage: 'dissolution summary --db TỆP --out TỆP.xlsx|TỆP.html [--as-of NGÀY] [--title TIÊU_ĐỀ]',
+    options: { ...common, out: { type: 'string' }, 'as-of': { type: 'string' }, title: { type: 'string' } },
+    run: (values) =>
+      withCore(values, (core) => {
+        const out = str(values, 'out')
+        if (!out || !/\.(xlsx|html?)$/i.test(out)) throw new UsageError('Cần --out TỆP.xlsx hoặc TỆP.html.')
+        return core.call('dissolution.summary', { path: out, format: /\.xlsx$/i.test(out) ? 'xlsx' : 'html', asOf: date(values, 'as-of'), title: str(values, 'title') })
+      }),
+    print: (result, io) => {
+      const r = result as { path: string; rows: number }
+      io.err(`Đã ghi ${r.rows} dòng vào ${r.path}.`)
+    }
+  },
+  'dissolution print': {
+    usage: 'dissolution print --db TỆP --case SỐ --out TỆP.html [--as-of NGÀY]',
+    options: { ...common, ...caseOpt, out: { type: 'string' }, 'as-of': { type: 'string' } },
+    run: (values) => withCore(values, (core) => core.call('dissolution.printCase', { caseId: caseId(values), path: str(values, 'out') ?? '', asOf: date(values, 'as-of') })),
+    print: (result, io) => io.err(`Đã ghi hồ sơ in vào ${(result as { path: string }).path}.`)
   },
   'dissolution list': {
     usage: 'dissolution list --db TỆP [--state open|finalised|cancelled] [--as-of NGÀY]',

@@ -1,6 +1,6 @@
 /** Dissolution cases: every write is one transaction with its audit rows. */
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { OBSTACLE_LABELS, type CaseSummary, type CaseView, type StepView } from '../../../shared/contract/dissolution'
 import { AppError } from '../../../shared/errors'
@@ -9,10 +9,19 @@ import { vnCalendar } from '../calendar'
 import type { CoreContext, DomainHandlers, Trx } from '../context'
 import { findEntity } from '../registry/entities'
 import { findCandidates } from './candidates'
+import { caseHtml, summaryHtml, summaryRows, summaryXlsx } from './outputs'
 import { blockingSteps, scheduleSteps } from './schedule'
 import { templateFor, type Template } from './templates'
 
 type Db = CoreContext['db'] | Trx
+
+/** Writes a whole file or nothing (temp file + rename). */
+function writeOut(path: string, data: string | Buffer): void {
+  if (!existsSync(dirname(path))) throw new AppError('NOT_FOUND', `Không có thư mục ${dirname(path)} để ghi tệp.`, { field: 'path' })
+  const tmp = `${path}.tmp-${process.pid}`
+  writeFileSync(tmp, data)
+  renameSync(tmp, path)
+}
 
 function today(ctx: CoreContext): string {
   return ctx.now().slice(0, 10)
@@ -134,7 +143,22 @@ export const dissolutionHandlers: DomainHandlers<
   | 'dissolution.cancel'
   | 'dissolution.show'
   | 'dissolution.list'
+  | 'dissolution.summary'
+  | 'dissolution.printCase'
 > = {
+  'dissolution.summary': async (input, ctx) => {
+    const asOf = input.asOf ?? today(ctx)
+    const rows = await summaryRows(ctx.db, asOf)
+    const title = input.title ?? `TỔNG HỢP HỢP TÁC XÃ NGỪNG HOẠT ĐỘNG VÀ TÌNH HÌNH XỬ LÝ (đến ngày ${asOf.slice(8, 10)}/${asOf.slice(5, 7)}/${asOf.slice(0, 4)})`
+    writeOut(input.path, input.format === 'xlsx' ? summaryXlsx(rows, title) : summaryHtml(rows, title))
+    return { path: input.path, rows: rows.length }
+  },
+  'dissolution.printCase': async (input, ctx) => {
+    const view = await buildCaseView(ctx.db, input.caseId, input.asOf ?? today(ctx))
+    writeOut(input.path, caseHtml(view))
+    return { path: input.path }
+  },
+
   'dissolution.candidates': async (input, ctx) => findCandidates(ctx.db, input.asOf ?? today(ctx)),
 
   'dissolution.setLastAgm': async (input, ctx) => {

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import * as XLSX from 'xlsx'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { SUMMARY_HEADERS } from '../../src/main/core/dissolution/outputs'
+import { officeCore } from '../helpers/temp'
+
+type Office = Awaited<ReturnType<typeof officeCore>>
+let core: Office
+beforeEach(async () => {
+  core = await officeCore()
+})
+afterEach(async () => {
+  await core.dispose()
+})
+
+describe('dissolution outputs', () => {
+  it('writes the summary of inactive cooperatives as .xlsx and as a page, and a printable case file', async () => {
+    const a = await core.call('entity.create', { kind: 'htx', name: 'HTX Nông nghiệp <Đồng Tâm>', regNo: '4900000018', status: 'active', sector: 'agri', registrationDate: '2010-04-02', commune: 'Xã Đồng Tâm' })
+    await core.call('status.add', { entityId: a.id, status: 'inactive', effectiveDate: '2022-05-01' })
+    const b = await core.call('entity.create', { kind: 'htx', name: 'HTX Vận tải Thành Công', status: 'active' })
+    await core.call('status.add', { entityId: b.id, status: 'suspended', effectiveDate: '2023-02-01' })
+    await core.call('entity.create', { kind: 'htx', name: 'HTX Đang Tốt', status: 'active' })
+    const c = await core.call('dissolution.open', { entityId: b.id, kind: 'compulsory', law: '2023', ground: 'no_activity_12m', openedOn: '2024-06-03' })
+    await core.call('dissolution.obstacle', { caseId: c.id, code: 'council_not_formed', note: 'Giám đốc đi làm ăn xa' })
+    await core.call('dissolution.item', { caseId: c.id, type: 'payable', party: 'Chi cục Thuế', amount: 3_200_000 })
+
+    const xlsx = join(core.dir, 'tong-hop.xlsx')
+    const r = await core.call('dissolution.summary', { path: xlsx, format: 'xlsx', asOf: '2024-07-01' })
+    expect(r.rows).toBe(2)
+    const ws = XLSX.read(readFileSync(xlsx)).Sheets['HTX ngừng hoạt động']
+    const aoa = XLSX.utils.sheet_to_json<string[]>(ws, { header: 1, defval: '' })
+    expect(aoa[0][0]).toContain('01/07/2024')
+    expect(aoa[2]).toEqual(SUMMARY_HEADERS)
+    const rowA = aoa.find((x) => x[1] === 'HTX Nông nghiệp <Đồng Tâm>')!
+    expect(rowA.slice(2, 8)).toEqual(['4900000018', 'Xã Đồng Tâm', expect.stringMatching(/Nông/), '2010', 'Ngừng hoạt động', '01/05/2022'])
+    expect(rowA[10]).toMatch(/Xem xét giải thể bắt buộc/)
+    const rowB = aoa.find((x) => x[1] === 'HTX Vận tải Thành Công')!
+    expect(rowB[8]).toMatch(/^Đang giải thể \(bắt buộc\)/)
+    expect(rowB[9]).toContain('Không thành lập được hội đồng giải thể')
+    expect(rowB[10]).toContain('3.200.000')
+
+    const html = join(core.dir, 'tong-hop.html')
+    await core.call('dissolution.summary', { path: html, format: 'html', asOf: '2024-07-01' })
+    const page = readFileSync(html, 'utf8')
+    expect(page).toContain('HTX Nông nghiệp &lt;Đồng Tâm&gt;')
+    expect(page).not.toContain('HTX Đang Tốt')
+
+    const file = join(core.dir, 'ho-so.html')
+    await core.call('dissolution.printCase', { caseId: c.id, path: file, asOf: '2024-07-01' })
+    const print = readFileSync(file, 'utf8')
+    expect(print).toContain('chưa đối chiếu văn bản')
+    expect(print).toContain('3.200.000 đồng')
+    await expect(core.call('dissolution.printCase', { caseId: c.id, path: join(core.dir, 'khong', 'co.html') })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  })
+})
