@@ -73,6 +73,11 @@ describe('a case', () => {
     const tb = before.steps.find((s) => s.code === 'TB_DK')!
     expect(tb.due).toBe('2024-05-02')
     expect(tb.dueThisWeek).toBe(true)
+    // an announced extra day off (Settings) moves the deadline: 02/05 off → 03/05
+    await core.call('dissolution.setCalendar', { add: ['2024-05-02'], remove: [], workingWeekends: [] })
+    expect((await core.call('dissolution.show', { caseId: opened.id, asOf: '2024-04-28' })).steps.find((s) => s.code === 'TB_DK')!.due).toBe('2024-05-03')
+    expect((await core.call('dissolution.calendar', {})).add).toEqual(['2024-05-02'])
+    await core.call('dissolution.setCalendar', { add: [], remove: [], workingWeekends: [] })
     const late = await core.call('dissolution.show', { caseId: opened.id, asOf: '2024-05-03' })
     expect(late.steps.find((s) => s.code === 'TB_DK')!.overdue).toBe(true)
 
@@ -144,6 +149,22 @@ describe('a case', () => {
     expect(events.filter((x: { status: string }) => x.status === 'dissolving').length).toBe(1)
     const list = await core.call('dissolution.list', { state: 'cancelled' })
     expect(list.map((l) => l.id)).toEqual([c.id])
+  })
+
+  it('keeps the template version a case was opened with when the template changes', async () => {
+    const e = await htx('Hợp tác xã Giữ Mẫu Cũ')
+    const c = await core.call('dissolution.open', { entityId: e.id, kind: 'voluntary', law: '2012', openedOn: '2024-08-01' })
+    const t = TEMPLATES.find((x) => x.id === '2012-voluntary')!
+    const saved = { version: t.version, steps: t.steps }
+    t.version = 2
+    t.steps = [...t.steps, { ...t.steps[0], code: 'MOI', title: 'Bước mới của phiên bản 2' }]
+    try {
+      const v = await core.call('dissolution.show', { caseId: c.id })
+      expect(v.templateVersion).toBe(1)
+      expect(v.steps.map((s) => s.code)).not.toContain('MOI')
+    } finally {
+      Object.assign(t, saved)
+    }
   })
 
   it('stores an attachment by content hash next to the DB, not in it', async () => {

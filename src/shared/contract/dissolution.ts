@@ -102,6 +102,11 @@ export interface CaseView {
   obstacles: Array<{ id: number; code: string; label: string; note: string | null }>
   attachments: Array<{ id: number; stepCode: string | null; name: string; size: number; sha256: string }>
 }
+export interface CalendarOverrides {
+  add: string[]
+  remove: string[]
+  workingWeekends: string[]
+}
 export interface CaseSummary {
   id: number
   entityId: number
@@ -177,5 +182,10 @@ export const dissolutionContract = {
     z.object({ path: text(1000).min(1, 'Cần đường dẫn tệp kết quả'), format: z.enum(['xlsx', 'html']), asOf: isoDate.optional(), title: optionalText(300) }).strict()
   ),
   'dissolution.printCase': handler<{ path: string }>()(z.object({ caseId: id, path: text(1000).min(1, 'Cần đường dẫn tệp kết quả'), asOf: isoDate.optional() }).strict()),
+  /** Holiday overrides on top of resources/holidays/vn.json (announced swaps), for Settings. */
+  'dissolution.calendar': handler<CalendarOverrides>()(z.object({}).strict()),
+  'dissolution.setCalendar': handler<CalendarOverrides>()(
+    z.object({ add: z.array(isoDate).max(500), remove: z.array(isoDate).max(500), workingWeekends: z.array(isoDate).max(500) }).strict()
+  ),
   'dissolution.list': handler<CaseSummary[]>()(z.object({ state: z.enum(['open', 'finalised', 'cancelled']).optional(), asOf: isoDate.optional() }).strict())
 }

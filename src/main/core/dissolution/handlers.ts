@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { OBSTACLE_LABELS, type CaseSummary, type CaseView, type StepView } from '../../../shared/contract/dissolution'
+import { OBSTACLE_LABELS, type CalendarOverrides, type CaseSummary, type CaseView, type StepView } from '../../../shared/contract/dissolution'
 import { AppError } from '../../../shared/errors'
 import { writeAudit } from '../audit/log'
 import { vnCalendar } from '../calendar'
@@ -45,13 +45,19 @@ async function touch(trx: Trx, ctx: CoreContext, caseId: number) {
   await trx.updateTable('dissolution_cases').set({ updated_at: ctx.now() }).where('id', '=', caseId).execute()
 }
 
+const CAL_KEY = 'holiday_overrides'
+export async function calendarOverrides(db: Db): Promise<CalendarOverrides> {
+  const row = await db.selectFrom('meta').select('value').where('key', '=', CAL_KEY).executeTakeFirst()
+  return row ? (JSON.parse(row.value) as CalendarOverrides) : { add: [], remove: [], workingWeekends: [] }
+}
+
 export async function buildCaseView(db: Db, caseId: number, asOf: string): Promise<CaseView> {
   const c = await caseRow(db, caseId)
   const template = JSON.parse(c.template_json) as Template
   const entity = await db.selectFrom('entities').select('name').where('id', '=', c.entity_id).executeTakeFirst()
   const steps = await db.selectFrom('dissolution_steps').selectAll().where('case_id', '=', caseId).execute()
   const states = steps.map((s) => ({ code: s.code, state: s.state as 'todo' | 'done' | 'na', doneOn: s.done_on }))
-  const schedule = scheduleSteps(template.steps, states, c.opened_on, asOf, vnCalendar())
+  const schedule = scheduleSteps(template.steps, states, c.opened_on, asOf, vnCalendar(await calendarOverrides(db)))
   const stepViews: StepView[] = template.steps.map((t, i) => {
     const s = steps.find((x) => x.code === t.code)
     return {
@@ -144,8 +150,20 @@ export const dissolutionHandlers: DomainHandlers<
   | 'dissolution.show'
   | 'dissolution.list'
   | 'dissolution.summary'
+  | 'dissolution.calendar'
+  | 'dissolution.setCalendar'
   | 'dissolution.printCase'
 > = {
+  'dissolution.calendar': async (_input, ctx) => calendarOverrides(ctx.db),
+  'dissolution.setCalendar': async (input, ctx) => {
+    await ctx.db.transaction().execute(async (trx) => {
+      const before = await calendarOverrides(trx)
+      const value = JSON.stringify(input)
+      await trx.insertInto('meta').values({ key: CAL_KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute()
+      await writeAudit(trx, ctx, { action: 'update', table: 'meta', rowId: null, before, after: input })
+    })
+    return calendarOverrides(ctx.db)
+  },
   'dissolution.summary': async (input, ctx) => {
     const asOf = input.asOf ?? today(ctx)
     const rows = await summaryRows(ctx.db, asOf)
