@@ -6,6 +6,7 @@ import { userInfo } from 'node:os'
 import type { z } from 'zod'
 import { apiContract, FIELD_LABELS, isApiName, type ApiName, type ApiOutput } from '../../shared/api'
 import { AppError, type Envelope } from '../../shared/errors'
+import { assertAllowed } from './access'
 import { auditHandlers } from './audit/handlers'
 import { backupHandlers } from './backup/handlers'
 import { dailyBackupIfDue } from './backup/rotation'
@@ -74,6 +75,7 @@ export async function dispatchTo(ctx: CoreContext, name: string, input: unknown)
   const parsed = apiContract[name].input.safeParse(input ?? {})
   if (!parsed.success) throw validationError(parsed.error)
   try {
+    await assertAllowed(ctx, name)
     return await (handlers[name] as (i: unknown, c: CoreContext) => Promise<unknown>)(parsed.data, ctx)
   } catch (err) {
     if (err instanceof AppError) throw err
