@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'CORRUPT'
   | 'UNKNOWN_HANDLER'
   | 'FORBIDDEN'
+  | 'READ_ONLY'
   | 'INTERNAL'
 
 export interface AppErrorData {

@@ -7,8 +7,8 @@ import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react
 import { IMPORT_FIELDS, IMPORT_FIELD_LABELS, type ImportBatch, type ImportField, type ImportResult, type RowState } from '../../../shared/api'
 import { formatDate, formatNumber } from '../../../shared/text'
 import { call, messageOf } from '../api'
+import { downloadBase64, readAsBase64, type Picked } from '../files'
 
-type Picked = { name: string; base64: string }
 type Mapping = { shape: string; column: number; field: ImportField | null }
 
 const STATE_LABELS: Record<RowState, string> = {
@@ -21,23 +21,6 @@ const STATE_LABELS: Record<RowState, string> = {
 }
 const REASONS: Record<string, string> = {
   blank: 'dòng trống', section: 'dòng nhóm theo xã', totals: 'dòng tổng cộng', title: 'dòng tiêu đề', 'column-numbers': 'dòng đánh số cột'
-}
-
-async function readAsBase64(file: File): Promise<Picked> {
-  const bytes = new Uint8Array(await file.arrayBuffer())
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return { name: file.name, base64: btoa(binary) }
-}
-
-function download(name: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  a.click()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
 
 export function Import({ onChanged }: { onChanged?: () => void }) {
@@ -127,7 +110,7 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
   async function template() {
     try {
       const t = await call('exchange.importTemplate', {})
-      download(t.name, t.base64)
+      downloadBase64(t.name, t.base64)
     } catch (err) {
       setError(messageOf(err))
     }
