@@ -1,0 +1,106 @@
+/**
+ * Printable administrative pages in the layout of Nghị định 30/2020/NĐ-CP: the issuing
+ * body top left (its parent above it), the national motto top right, place and date,
+ * a bold capitalised title, the body, then "Nơi nhận" and the signature block.
+ * Pure string building: every caller's text goes through escapeHtml here, so a name
+ * like "HTX <Đồng Tâm>" prints as itself and never as markup.
+ */
+import type { AdminUnit } from '../../../shared/contract/office'
+
+export function escapeHtml(s: string | number | null | undefined): string {
+  return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+}
+
+/** Who issues the page: `parent` printed plain above `body` (bold, underlined by a short rule). */
+export interface Issuer {
+  parent: string | null
+  body: string
+}
+
+/** "Huyện Tràng Định" → "Tràng Định", "Thành phố Lạng Sơn" → "Lạng Sơn": the place printed before the date. */
+export function placeName(unit: Pick<AdminUnit, 'name'>): string {
+  return unit.name.replace(/^(Tỉnh|Thành phố|Huyện|Thị xã|Quận|Thị trấn|Xã|Phường)\s+/u, '')
+}
+
+/** The office itself: "UBND HUYỆN TRÀNG ĐỊNH" over "PHÒNG TÀI CHÍNH - KẾ HOẠCH" (a province file: the Sở). */
+export function officeIssuer(unit: Pick<AdminUnit, 'name' | 'level'>): Issuer {
+  return unit.level === 'province'
+    ? { parent: `UBND ${unit.name.toLocaleUpperCase('vi')}`, body: 'SỞ TÀI CHÍNH' }
+    : { parent: `UBND ${unit.name.toLocaleUpperCase('vi')}`, body: 'PHÒNG TÀI CHÍNH - KẾ HOẠCH' }
+}
+
+/** The people's committee of the unit: "ỦY BAN NHÂN DÂN" over "HUYỆN TRÀNG ĐỊNH". */
+export function committeeIssuer(unit: Pick<AdminUnit, 'name'>): Issuer {
+  return { parent: 'ỦY BAN NHÂN DÂN', body: unit.name.toLocaleUpperCase('vi') }
+}
+
+const BLANK = '……'
+
+/** "Lạng Sơn, ngày 06 tháng 5 năm 2024"; days under 10 and months 1–2 take a leading zero (NĐ 30/2020, Phụ lục I). Null: blanks to fill by hand. */
+export function placeAndDate(place: string, iso: string | null): string {
+  if (!iso) return `${place}, ngày ${BLANK} tháng ${BLANK} năm ${BLANK}`
+  const d = Number(iso.slice(8, 10))
+  const m = Number(iso.slice(5, 7))
+  return `${place}, ngày ${String(d).padStart(2, '0')} tháng ${m < 3 ? String(m).padStart(2, '0') : m} năm ${iso.slice(0, 4)}`
+}
+
+export const DOCUMENT_CSS = `body{font-family:"Times New Roman",Times,serif;font-size:14pt;line-height:1.4;margin:2cm 1.5cm 2cm 3cm;color:#000}
+.head{display:grid;grid-template-columns:40% 60%;text-align:center;font-size:13pt}
+.head b{display:inline-block;border-bottom:1px solid #000;padding-bottom:2px}
+.head .no{margin-top:6px}.head .date{margin-top:8px;font-style:italic}
+h1{font-size:14pt;text-align:center;margin:24px 0 0}.subtitle{text-align:center;font-weight:bold;margin:0 0 16px}
+p{text-align:justify;margin:6px 0;text-indent:1cm}p.flat{text-indent:0}
+table{border-collapse:collapse;width:100%;font-size:13pt}th,td{border:1px solid #000;padding:3px 6px;vertical-align:top}
+.foot{display:grid;grid-template-columns:50% 50%;margin-top:20px}
+.recipients{font-size:12pt}.recipients b{font-style:italic;font-size:12pt}.recipients ul{list-style:none;padding:0;margin:0}.recipients li::before{content:"- "}
+.sign{text-align:center}.sign .name{margin-top:80px;font-weight:bold}
+@media print{body{margin:0}@page{size:A4;margin:2cm 1.5cm 2cm 3cm}}`
+
+export interface HeaderOptions {
+  issuer: Issuer
+  /** "Số: …/QĐ-UBND"; omitted when the page has no number. */
+  number?: string | null
+  place: string
+  date: string | null
+}
+
+/** The two columns at the top of every administrative page. */
+export function headerHtml(h: HeaderOptions): string {
+  const left = `${h.issuer.parent ? `${escapeHtml(h.issuer.parent)}<br>` : ''}<b>${escapeHtml(h.issuer.body)}</b>${h.number ? `<div class="no">${escapeHtml(h.number)}</div>` : ''}`
+  const right = `<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br><b>Độc lập - Tự do - Hạnh phúc</b><div class="date">${escapeHtml(placeAndDate(h.place, h.date))}</div>`
+  return `<div class="head"><div>${left}</div><div>${right}</div></div>`
+}
+
+export interface Signature {
+  /** "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"…; none for a person signing in their own right. */
+  on?: string | null
+  title: string
+  name?: string | null
+}
+
+/** "Nơi nhận" on the left, the signature block on the right. */
+export function footerHtml(recipients: string[], sign: Signature): string {
+  const list = recipients.map((r) => `<li>${escapeHtml(r)}</li>`).join('')
+  const who = `${sign.on ? `<b>${escapeHtml(sign.on)}</b><br>` : ''}<b>${escapeHtml(sign.title)}</b><br><i>(Ký, ghi rõ họ tên${sign.on ? ', đóng dấu' : ''})</i><div class="name">${escapeHtml(sign.name ?? '')}</div>`
+  return `<div class="foot"><div class="recipients">${recipients.length ? `<b>Nơi nhận:</b><ul>${list}</ul>` : ''}</div><div class="sign">${who}</div></div>`
+}
+
+export interface AdminPage extends HeaderOptions {
+  title: string
+  /** The line under the title: "Về việc …". */
+  subtitle?: string | null
+  /** Already-escaped HTML of the body (build it with escapeHtml). */
+  bodyHtml: string
+  recipients: string[]
+  sign: Signature
+}
+
+/** A whole printable page, self-contained (inline style, no scripts, nothing fetched). */
+export function adminPageHtml(p: AdminPage): string {
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(p.title)}</title><style>${DOCUMENT_CSS}</style></head><body>
+${headerHtml(p)}
+<h1>${escapeHtml(p.title)}</h1>${p.subtitle ? `<div class="subtitle">${escapeHtml(p.subtitle)}</div>` : ''}
+${p.bodyHtml}
+${footerHtml(p.recipients, p.sign)}
+</body></html>`
+}
