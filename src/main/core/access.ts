@@ -20,6 +20,9 @@ export const READS = new Set<ApiName>([
   'backup.list',
   'entity.list',
   'entity.get',
+  'entity.grid',
+  'entity.search',
+  'prefs.get',
   'status.list',
   'status.asOf',
   'figures.list',
@@ -37,7 +40,7 @@ export const READS = new Set<ApiName>([
 ])
 
 /** Writes a province-mode file still accepts: its own housekeeping, not the districts' data. */
-export const PROVINCE_WRITES = new Set<ApiName>(['office.setup', 'backup.create', 'backup.restore', 'profile.select'])
+export const PROVINCE_WRITES = new Set<ApiName>(['office.setup', 'backup.create', 'backup.restore', 'profile.select', 'prefs.set'])
 
 export function isRead(name: ApiName): boolean {
   return READS.has(name)

@@ -192,6 +192,25 @@ export interface PasteResult {
   updated: number
 }
 
+/**
+ * The registry grid's rows, lean: every scalar field of a record as one array in
+ * GRID_FIELDS order (100,000 records travel as arrays, not objects), in
+ * Vietnamese name order, deleted records included and marked by deletedAt.
+ */
+export const GRID_FIELDS = [
+  'id', 'kind', 'regNo', 'name', 'status', 'representative', 'phone', 'registrationDate', 'charterCapital',
+  'commune', 'sector', 'address', 'shortName', 'street', 'districtName', 'districtCode', 'representativeTitle',
+  'email', 'contractDate', 'membersCount', 'businessLines', 'notes', 'rowVersion', 'createdAt', 'deletedAt'
+] as const
+export type GridRow = Pick<Entity, (typeof GRID_FIELDS)[number]>
+export interface GridRows {
+  fields: typeof GRID_FIELDS
+  rows: unknown[][]
+}
+
+/** A per-profile UI preference (e.g. the registry's columns): a name and the UI's own JSON. */
+const prefKey = z.string().regex(/^[a-z][a-zA-Z0-9.-]{1,60}$/, 'Tên tùy chọn không hợp lệ')
+
 export interface AuditEntry {
   id: number
   at: string
@@ -236,7 +255,11 @@ export const registryContract = {
     z.object({ id, reason: text(500).min(3, 'Hãy ghi lý do xóa (ít nhất 3 ký tự)'), hard: z.boolean().optional() }).strict()
   ),
   'entity.restore': handler<Entity>()(z.object({ id }).strict()),
-  'entity.undo': handler<{ undone: number; action: string; table: string; rowId: number | null }>()(z.object({}).strict()),
+  'entity.undo': handler<{ undone: number; action: string; table: string; rowId: number | null; entityId: number | null }>()(z.object({}).strict()),
+  'entity.grid': handler<GridRows>()(z.object({ ids: z.array(id).min(1).max(10_000).optional() }).strict()),
+  'entity.search': handler<{ ids: number[] }>()(z.object({ q: text(200) }).strict()),
+  'prefs.get': handler<{ value: string | null }>()(z.object({ key: prefKey }).strict()),
+  'prefs.set': handler<{ saved: boolean }>()(z.object({ key: prefKey, value: z.string().max(50_000, 'Tùy chọn quá dài') }).strict()),
   'entity.paste': handler<PasteResult>()(
     z
       .object({

@@ -2,6 +2,7 @@ import type { Entity } from '../../../shared/api'
 import { AppError } from '../../../shared/errors'
 import { compareVi, fold, searchTokens } from '../../../shared/text'
 import { regNoWarning } from './check-digit'
+import { gridHandlers } from './grid'
 import { lifecycleHandlers } from './lifecycle'
 import { assertEditableAfterDissolution } from '../dissolution/guard'
 import { writeAudit } from '../audit/log'
@@ -62,7 +63,7 @@ async function requireOffice(ctx: CoreContext): Promise<void> {
 }
 
 export const registryHandlers: DomainHandlers<
-  'entity.create' | 'entity.list' | 'entity.get' | 'entity.update' | keyof typeof lifecycleHandlers
+  'entity.create' | 'entity.list' | 'entity.get' | 'entity.update' | keyof typeof lifecycleHandlers | keyof typeof gridHandlers
 > = {
   'entity.create': async (input, ctx) => {
     await requireOffice(ctx)
@@ -157,5 +158,6 @@ export const registryHandlers: DomainHandlers<
     return withWarnings(await mustFind(ctx, input.id))
   },
 
-  ...lifecycleHandlers
+  ...lifecycleHandlers,
+  ...gridHandlers
 }

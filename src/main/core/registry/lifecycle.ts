@@ -191,7 +191,10 @@ export const lifecycleHandlers: DomainHandlers<Names> = {
         before: last.after_json ? JSON.parse(last.after_json) : null,
         after: { auditId: last.id, restored: before }
       })
-      return { undone: last.id, action: last.action, table: last.table_name, rowId: last.row_id }
+      // The record the screen should refresh: a status event or a year's figures name their entity in the audit row.
+      const after = last.after_json ? JSON.parse(last.after_json) : {}
+      const entityId = last.table_name === 'entities' ? last.row_id : ((after.entity_id ?? after.entityId ?? null) as number | null)
+      return { undone: last.id, action: last.action, table: last.table_name, rowId: last.row_id, entityId }
     })
   },
 

@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { GRID_FIELDS } from '../../src/shared/api'
+import { AppError } from '../../src/shared/errors'
+import { officeCore } from '../helpers/temp'
+
+type TestCore = Awaited<ReturnType<typeof officeCore>>
+let core: TestCore
+beforeEach(async () => {
+  core = await officeCore()
+})
+afterEach(async () => {
+  await core.dispose()
+})
+const rejection = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as AppError)
+const asObjects = (g: { fields: readonly string[]; rows: unknown[][] }) =>
+  g.rows.map((r) => Object.fromEntries(g.fields.map((f, i) => [f, r[i]])) as Record<string, unknown>)
+
+describe('the registry grid reads', () => {
+  it('gives every record as one lean row, in Vietnamese name order, with its current status and deleted ones marked', async () => {
+    const b = await core.call('entity.create', { kind: 'htx', name: 'HTX Bắc Sơn', regNo: '4900000017', commune: 'Xã Bắc Sơn', charterCapital: 500_000_000 })
+    const a = await core.call('entity.create', { kind: 'htx', name: 'HTX Ăn uống Đồng Đăng', representative: 'Lý Văn Ba' })
+    const c = await core.call('entity.create', { kind: 'tht', name: 'HTX An Phú', status: 'suspended' })
+    await core.call('status.add', { entityId: b.id, status: 'inactive', effectiveDate: '2024-03-01', decisionNo: '12/QĐ' })
+    await core.call('entity.delete', { id: c.id, reason: 'Nhập trùng' })
+
+    const grid = await core.call('entity.grid', {})
+    expect(grid.fields).toEqual(GRID_FIELDS)
+    const rows = asObjects(grid)
+    // a < ă < â …: "An" before "Ăn" before "Bắc".
+    expect(rows.map((r) => r.name)).toEqual(['HTX An Phú', 'HTX Ăn uống Đồng Đăng', 'HTX Bắc Sơn'])
+    expect(rows[2]).toMatchObject({ id: b.id, status: 'inactive', regNo: '4900000017', commune: 'Xã Bắc Sơn', charterCapital: 500_000_000, rowVersion: 2, deletedAt: null })
+    expect(rows[0]).toMatchObject({ kind: 'tht', status: 'suspended' })
+    expect(rows[0].deletedAt).toEqual(expect.any(String))
+
+    // Just some rows, e.g. after an edit: the same shape.
+    const some = asObjects(await core.call('entity.grid', { ids: [a.id] }))
+    expect(some).toHaveLength(1)
+    expect(some[0]).toMatchObject({ id: a.id, representative: 'Lý Văn Ba', status: 'active' })
+  })
+
+  it('searches as entity.list does: without diacritics, "hop tac xa" for HTX, across number and representative', async () => {
+    const a = await core.call('entity.create', { kind: 'htx', name: 'HTX Nông nghiệp Yên Khoái', regNo: '4900123456', representative: 'Hoàng Thị Mận' })
+    const b = await core.call('entity.create', { kind: 'htx', name: 'HTX Vận tải Bắc Sơn', address: 'Thôn Quỳnh Sơn' })
+    expect((await core.call('entity.search', { q: 'hop tac xa yen khoai' })).ids).toEqual([a.id])
+    expect((await core.call('entity.search', { q: 'hoang thi man' })).ids).toEqual([a.id])
+    expect((await core.call('entity.search', { q: '4900123' })).ids).toEqual([a.id])
+    expect((await core.call('entity.search', { q: 'quynh son' })).ids).toEqual([b.id])
+    expect((await core.call('entity.search', { q: 'khong co dau' })).ids).toEqual([])
+  })
+})
+
+describe('per-profile preferences', () => {
+  it('keeps each profile its own value, audited, and refuses a bad key', async () => {
+    expect(await core.call('prefs.get', { key: 'registry.columns' })).toEqual({ value: null })
+    await core.call('prefs.set', { key: 'registry.columns', value: '[{"colId":"phone","hide":true}]' })
+    expect((await core.call('prefs.get', { key: 'registry.columns' })).value).toBe('[{"colId":"phone","hide":true}]')
+    const audit = await core.call('audit.list', { table: 'meta' })
+    expect(audit[0]).toMatchObject({ action: 'prefs_set', user: 'Nguyễn Thị Lan' })
+
+    core.ctx.user = 'Trần Văn Bình'
+    expect((await core.call('prefs.get', { key: 'registry.columns' })).value).toBeNull()
+    const bad = await rejection(core.call('prefs.set', { key: "x'; drop", value: '1' } as never))
+    expect(bad?.code).toBe('VALIDATION')
+  })
+})
+
+describe('undo names the record to refresh', () => {
+  it('for a status event and for a field edit', async () => {
+    const e = await core.call('entity.create', { kind: 'htx', name: 'HTX Hoàn tác' })
+    await core.call('status.add', { entityId: e.id, status: 'suspended', effectiveDate: '2024-05-01' })
+    expect(await core.call('entity.undo', {})).toMatchObject({ action: 'status_add', entityId: e.id })
+    const { rowVersion } = await core.call('entity.get', { id: e.id })
+    await core.call('entity.update', { id: e.id, rowVersion, changes: { phone: '0205 111' } })
+    expect(await core.call('entity.undo', {})).toMatchObject({ action: 'update', entityId: e.id })
+    expect((await core.call('entity.get', { id: e.id })).phone).toBeNull()
+  })
+})
