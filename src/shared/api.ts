@@ -11,6 +11,7 @@ import { dissolutionContract, dissolutionLabels } from './contract/dissolution'
 import { exchangeContract, exchangeLabels } from './contract/exchange'
 import { officeContract, officeLabels } from './contract/office'
 import { registryContract, registryLabels } from './contract/registry'
+import { reportsContract, reportsLabels } from './contract/reports'
 
 export * from './contract/backup'
 export * from './contract/common'
@@ -18,13 +19,15 @@ export * from './contract/dissolution'
 export * from './contract/exchange'
 export * from './contract/office'
 export * from './contract/registry'
+export * from './contract/reports'
 
 export const apiContract = {
   ...officeContract,
   ...backupContract,
   ...registryContract,
   ...exchangeContract,
-  ...dissolutionContract
+  ...dissolutionContract,
+  ...reportsContract
 }
 
 /** Vietnamese field labels: shown in forms, grid headers and error messages. */
@@ -33,7 +36,8 @@ export const FIELD_LABELS: Record<string, string> = {
   ...backupLabels,
   ...registryLabels,
   ...exchangeLabels,
-  ...dissolutionLabels
+  ...dissolutionLabels,
+  ...reportsLabels
 }
 
 export type ApiContract = typeof apiContract

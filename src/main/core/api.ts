@@ -16,6 +16,7 @@ import type { CoreContext, HandlerMap } from './context'
 import { openDatabase, type OpenOptions } from './db/connection'
 import { officeHandlers } from './office/handlers'
 import { registryHandlers } from './registry/handlers'
+import { reportsHandlers } from './reports/handlers'
 
 export const handlers: HandlerMap = {
   ...officeHandlers,
@@ -23,7 +24,8 @@ export const handlers: HandlerMap = {
   ...registryHandlers,
   ...auditHandlers,
   ...exchangeHandlers,
-  ...dissolutionHandlers
+  ...dissolutionHandlers,
+  ...reportsHandlers
 }
 
 export interface Core {

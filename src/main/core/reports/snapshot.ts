@@ -1,0 +1,133 @@
+/**
+ * The register as it stood on a date: one pass over each of the three tables
+ * (entities, status events up to the date, yearly figures up to its year), joined in
+ * memory by entity id. Every report and the dashboard start from here, so a report
+ * for 30/06/2023 gives the same numbers whenever it is run, unless the history
+ * itself was corrected (and then the audit log says what changed).
+ */
+import type { EntityKind, Sector, Status } from '../../../shared/domain'
+import type { CoreContext } from '../context'
+
+export interface Figures {
+  year: number
+  members: number | null
+  workers: number | null
+  managers: number | null
+  managers_elementary: number | null
+  managers_college: number | null
+  revenue: number | null
+  profit: number | null
+  avg_income: number | null
+  classification: string | null
+}
+
+export interface EntityAsOf {
+  id: number
+  kind: EntityKind
+  name: string
+  regNo: string | null
+  address: string | null
+  commune: string | null
+  districtCode: string | null
+  sector: Sector | null
+  registrationDate: string | null
+  charterCapital: number | null
+  membersCount: number | null
+  memberCoops: number | null
+  /** The status held on the date; null when none had started (registered later). */
+  status: Status | null
+  /** Date of the status held (null: since registration). */
+  statusSince: string | null
+  /** Registered in [1 Jan of the year, date]. */
+  isNew: boolean
+  /** A dissolution took effect in [1 Jan of the year, date]. */
+  dissolvedInPeriod: boolean
+  figures: Figures | null
+}
+
+const FIGURE_COLUMNS = 'entity_id, year, members, workers, managers, managers_elementary, managers_college, revenue, profit, avg_income, classification'
+
+/**
+ * The status rule is the registry's ('status.asOf'): among events up to the date the
+ * latest dated one wins (ties: the later recorded), and undated events, which hold
+ * since registration, count only when no dated one has started.
+ */
+export function loadSnapshot(ctx: CoreContext, asOf: string): EntityAsOf[] {
+  const sqlite = ctx.conn.sqlite
+  const yearStart = `${asOf.slice(0, 4)}-01-01`
+  const year = Number(asOf.slice(0, 4))
+  const entities = sqlite
+    .prepare(
+      `select id, kind, name, reg_no, address, commune, district_code, sector, registration_date, charter_capital, members_count,
+              case when member_coops_json is null then null else json_array_length(member_coops_json) end
+       from entities where deleted_at is null and (registration_date is null or registration_date <= ?)`
+    )
+    .raw()
+    .all(asOf) as Array<[number, EntityKind, string, string | null, string | null, string | null, string | null, Sector | null, string | null, number | null, number | null, number | null]>
+
+  const byId = new Map<number, EntityAsOf>()
+  for (const r of entities) {
+    const registrationDate = r[8]
+    byId.set(r[0], {
+      id: r[0],
+      kind: r[1],
+      name: r[2],
+      regNo: r[3],
+      address: r[4],
+      commune: r[5],
+      districtCode: r[6],
+      sector: r[7],
+      registrationDate,
+      charterCapital: r[9],
+      membersCount: r[10],
+      memberCoops: r[11],
+      status: null,
+      statusSince: null,
+      isNew: registrationDate !== null && registrationDate >= yearStart && registrationDate <= asOf,
+      dissolvedInPeriod: false,
+      figures: null
+    })
+  }
+
+  // Best event so far per entity: its date ('' for undated, which sorts below every date) and id.
+  const bestDate = new Map<number, string>()
+  const bestId = new Map<number, number>()
+  const events = sqlite
+    .prepare('select entity_id, status, effective_date, id from status_events where effective_date is null or effective_date <= ?')
+    .raw()
+    .all(asOf) as Array<[number, Status, string | null, number]>
+  for (const [entityId, status, date, id] of events) {
+    const e = byId.get(entityId)
+    if (!e) continue
+    const d = date ?? ''
+    const bd = bestDate.get(entityId)
+    if (bd === undefined || d > bd || (d === bd && id > bestId.get(entityId)!)) {
+      bestDate.set(entityId, d)
+      bestId.set(entityId, id)
+      e.status = status
+      e.statusSince = date
+    }
+    if (status === 'dissolved' && date !== null && date >= yearStart) e.dissolvedInPeriod = true
+  }
+
+  const figures = sqlite.prepare(`select ${FIGURE_COLUMNS} from yearly_figures where year <= ?`).raw().all(year) as Array<
+    [number, number, number | null, number | null, number | null, number | null, number | null, number | null, number | null, number | null, string | null]
+  >
+  for (const f of figures) {
+    const e = byId.get(f[0])
+    if (!e || (e.figures && e.figures.year >= f[1])) continue
+    e.figures = {
+      year: f[1],
+      members: f[2],
+      workers: f[3],
+      managers: f[4],
+      managers_elementary: f[5],
+      managers_college: f[6],
+      revenue: f[7],
+      profit: f[8],
+      avg_income: f[9],
+      classification: f[10]
+    }
+  }
+  return [...byId.values()]
+}

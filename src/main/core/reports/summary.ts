@@ -1,0 +1,154 @@
+/**
+ * The summary: every indicator as of a date, for the office and per unit. In a
+ * district office "per unit" is the office itself; in a province office (whose file
+ * holds the districts' snapshots) it is every district of the province, zeros
+ * included, keyed by the code in entities.district_code. Counts and sums are kept as
+ * (sum, n) per unit and added up for the total, so a province's counts and sums equal
+ * the sum of its districts' exactly; averages are total sum / total n.
+ */
+import { STOPPED_STATUSES } from '../../../shared/domain'
+import { AppError } from '../../../shared/errors'
+import type { CoreContext } from '../context'
+import { definitions, type EntitySet, type Indicator } from './definitions'
+import { loadSnapshot, type EntityAsOf } from './snapshot'
+
+export interface Summary {
+  asOf: string
+  /** The office's unit code, or the district chosen as scope. */
+  unit: string
+  indicators: Record<string, number | null>
+  byUnit: Record<string, Record<string, number | null>>
+}
+
+export interface OfficeUnit {
+  code: string
+  name: string
+  mode: 'district' | 'province'
+  /** Province mode: every district of the province, in code order. */
+  districts: Array<{ code: string; name: string }>
+}
+
+export async function officeUnit(ctx: CoreContext): Promise<OfficeUnit> {
+  const office = await ctx.db
+    .selectFrom('office')
+    .innerJoin('admin_units', 'admin_units.code', 'office.unit_code')
+    .select(['admin_units.code', 'admin_units.name', 'admin_units.level'])
+    .executeTakeFirst()
+  if (!office) throw new AppError('NOT_CONFIGURED', 'Chưa chọn đơn vị hành chính của cơ quan. Hãy thiết lập trước khi lập báo cáo.')
+  if (office.level !== 'province') return { code: office.code, name: office.name, mode: 'district', districts: [{ code: office.code, name: office.name }] }
+  const districts = await ctx.db
+    .selectFrom('admin_units')
+    .select(['code', 'name'])
+    .where('parent_code', '=', office.code)
+    .where('level', '=', 'district')
+    .orderBy('code')
+    .execute()
+  return { code: office.code, name: office.name, mode: 'province', districts }
+}
+
+const STOPPED = new Set<string>(STOPPED_STATUSES)
+
+export function inSet(e: EntityAsOf, set: EntitySet): boolean {
+  switch (set) {
+    case 'present':
+      return e.status !== null && e.status !== 'dissolved'
+    case 'active':
+      return e.status === 'active'
+    case 'stopped':
+      return e.status !== null && STOPPED.has(e.status)
+    case 'new':
+      return e.isNew
+    case 'dissolved':
+      return e.dissolvedInPeriod
+  }
+}
+
+function fieldValue(e: EntityAsOf, field: string): number | null {
+  switch (field) {
+    case 'charter_capital':
+      return e.charterCapital
+    case 'members_count':
+      return e.membersCount
+    case 'member_coops':
+      return e.memberCoops
+    default: {
+      const v = e.figures ? (e.figures as unknown as Record<string, number | null>)[field] : null
+      return v ?? null
+    }
+  }
+}
+
+/** What one entity adds to an indicator: null when it does not count at all. */
+export function contribution(e: EntityAsOf, ind: Indicator): number | null {
+  if (e.kind !== ind.kind || !inSet(e, ind.set)) return null
+  if (ind.sectors && !ind.sectors.includes(e.sector ?? 'other')) return null
+  if (ind.classification && e.figures?.classification !== ind.classification) return null
+  if (ind.measure === 'count') return 1
+  let v = fieldValue(e, ind.field!)
+  if (v === null && ind.fallbackField) v = fieldValue(e, ind.fallbackField)
+  if (v === null && ind.fallbackValue !== undefined) v = ind.fallbackValue
+  return v
+}
+
+type Acc = { sum: Float64Array; n: Float64Array }
+
+function newAcc(size: number): Acc {
+  return { sum: new Float64Array(size), n: new Float64Array(size) }
+}
+
+function finish(acc: Acc, indicators: Indicator[]): Record<string, number | null> {
+  const out: Record<string, number | null> = {}
+  indicators.forEach((ind, i) => {
+    const scale = ind.scale ?? 1
+    if (ind.measure === 'avg') out[ind.code] = acc.n[i] ? acc.sum[i]! / acc.n[i]! / scale : null
+    else out[ind.code] = acc.sum[i]! / scale
+  })
+  return out
+}
+
+/** The scope's unit key of an entity: its district in province mode, else the office. */
+export function unitKey(unit: OfficeUnit, e: EntityAsOf): string {
+  return unit.mode === 'province' ? (e.districtCode ?? unit.code) : unit.code
+}
+
+/** Checks a scope against the office: a district of the province, or the office itself. */
+export function checkScope(unit: OfficeUnit, scope: string | null | undefined): string | null {
+  if (!scope || scope === unit.code) return null
+  if (unit.mode === 'province' && unit.districts.some((d) => d.code === scope)) return scope
+  throw new AppError('VALIDATION', `Phạm vi «${scope}» không phải ${unit.mode === 'province' ? 'một huyện của ' : ''}${unit.name}.`, { field: 'scope' })
+}
+
+export async function buildSummary(ctx: CoreContext, asOf: string, scope?: string | null): Promise<Summary> {
+  const unit = await officeUnit(ctx)
+  const district = checkScope(unit, scope)
+  return summarise(unit, loadSnapshot(ctx, asOf), asOf, district)
+}
+
+/** The pure part, for callers that already hold a snapshot (reports build several from one). */
+export function summarise(unit: OfficeUnit, snapshot: EntityAsOf[], asOf: string, district: string | null): Summary {
+  const { indicators } = definitions()
+  const keys = district ? [district] : unit.districts.map((d) => d.code)
+  const accs = new Map<string, Acc>(keys.map((k) => [k, newAcc(indicators.length)]))
+  for (const e of snapshot) {
+    const key = unitKey(unit, e)
+    if (district && key !== district) continue
+    let acc = accs.get(key)
+    if (!acc) accs.set(key, (acc = newAcc(indicators.length)))
+    for (let i = 0; i < indicators.length; i++) {
+      const v = contribution(e, indicators[i]!)
+      if (v === null) continue
+      acc.sum[i] += v
+      acc.n[i] += 1
+    }
+  }
+  const total = newAcc(indicators.length)
+  const byUnit: Summary['byUnit'] = {}
+  for (const [key, acc] of accs) {
+    for (let i = 0; i < indicators.length; i++) {
+      total.sum[i] += acc.sum[i]!
+      total.n[i] += acc.n[i]!
+    }
+    byUnit[key] = finish(acc, indicators)
+  }
+  return { asOf, unit: district ?? unit.code, indicators: finish(total, indicators), byUnit }
+}
