@@ -1,6 +1,7 @@
 /** Kysely's view of the SQLite file: one interface per table, snake_case as stored. */
 import type { Generated } from 'kysely'
 import type { DissolutionTables } from '../dissolution/tables'
+import type { ReportTables } from '../reports/tables-db'
 
 export interface OfficeTable {
   id: number
@@ -134,7 +135,7 @@ export interface AuditLogTable {
   after_json: string | null
 }
 
-export interface Database extends DissolutionTables {
+export interface Database extends DissolutionTables, ReportTables {
   office: OfficeTable
   meta: MetaTable
   admin_units: AdminUnitsTable

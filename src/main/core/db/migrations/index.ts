@@ -8,10 +8,12 @@ import * as m001 from './001-foundation'
 import * as m002 from './002-registry'
 import * as m003 from './003-import'
 import * as m004 from './004-dissolution'
+import * as m005 from './005-reports'
 
 export const migrations: Record<string, Migration> = {
   '001-foundation': m001,
   '002-registry': m002,
   '003-import': m003,
-  '004-dissolution': m004
+  '004-dissolution': m004,
+  '005-reports': m005
 }
