@@ -9,6 +9,7 @@ import type { Envelope } from './errors'
 import { backupContract, backupLabels } from './contract/backup'
 import { dissolutionContract, dissolutionLabels } from './contract/dissolution'
 import { exchangeContract, exchangeLabels } from './contract/exchange'
+import { handoffContract, handoffLabels } from './contract/handoff'
 import { officeContract, officeLabels } from './contract/office'
 import { registryContract, registryLabels } from './contract/registry'
 import { reportsContract, reportsLabels } from './contract/reports'
@@ -17,6 +18,7 @@ export * from './contract/backup'
 export * from './contract/common'
 export * from './contract/dissolution'
 export * from './contract/exchange'
+export * from './contract/handoff'
 export * from './contract/office'
 export * from './contract/registry'
 export * from './contract/reports'
@@ -26,6 +28,7 @@ export const apiContract = {
   ...backupContract,
   ...registryContract,
   ...exchangeContract,
+  ...handoffContract,
   ...dissolutionContract,
   ...reportsContract
 }
@@ -36,6 +39,7 @@ export const FIELD_LABELS: Record<string, string> = {
   ...backupLabels,
   ...registryLabels,
   ...exchangeLabels,
+  ...handoffLabels,
   ...dissolutionLabels,
   ...reportsLabels
 }

@@ -31,6 +31,14 @@ export const READS = new Set<ApiName>([
   'exchange.previewImport',
   'exchange.importTemplate',
   'exchange.importHistory',
+  'exchange.verifyPackage',
+  'exchange.exportHistory',
+  'exchange.consolidationLog',
+  'exchange.districts',
+  'exchange.conflicts',
+  'keys.show',
+  'keys.exportPublic',
+  'keys.list',
   'dissolution.candidates',
   'dissolution.show',
   'dissolution.summary',
@@ -40,7 +48,7 @@ export const READS = new Set<ApiName>([
 ])
 
 /** Writes a province-mode file still accepts: its own housekeeping, not the districts' data. */
-export const PROVINCE_WRITES = new Set<ApiName>(['office.setup', 'backup.create', 'backup.restore', 'profile.select', 'prefs.set'])
+export const PROVINCE_WRITES = new Set<ApiName>(['office.setup', 'backup.create', 'backup.restore', 'profile.select', 'prefs.set', 'exchange.consolidate', 'exchange.exportPackage', 'keys.trust'])
 
 export function isRead(name: ApiName): boolean {
   return READS.has(name)

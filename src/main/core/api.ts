@@ -12,6 +12,7 @@ import { backupHandlers } from './backup/handlers'
 import { dailyBackupIfDue } from './backup/rotation'
 import { dissolutionHandlers } from './dissolution/handlers'
 import { exchangeHandlers } from './exchange/handlers'
+import { packageHandlers } from './exchange/package/handlers'
 import type { CoreContext, HandlerMap } from './context'
 import { openDatabase, type OpenOptions } from './db/connection'
 import { officeHandlers } from './office/handlers'
@@ -24,6 +25,7 @@ export const handlers: HandlerMap = {
   ...registryHandlers,
   ...auditHandlers,
   ...exchangeHandlers,
+  ...packageHandlers,
   ...dissolutionHandlers,
   ...reportsHandlers
 }

@@ -2,6 +2,7 @@
 import type { Generated } from 'kysely'
 import type { DissolutionTables } from '../dissolution/tables'
 import type { ReportTables } from '../reports/tables-db'
+import type { HandoffTables } from '../exchange/package/tables'
 
 export interface OfficeTable {
   id: number
@@ -135,7 +136,7 @@ export interface AuditLogTable {
   after_json: string | null
 }
 
-export interface Database extends DissolutionTables, ReportTables {
+export interface Database extends DissolutionTables, HandoffTables, ReportTables {
   office: OfficeTable
   meta: MetaTable
   admin_units: AdminUnitsTable

@@ -9,11 +9,13 @@ import * as m002 from './002-registry'
 import * as m003 from './003-import'
 import * as m004 from './004-dissolution'
 import * as m005 from './005-reports'
+import * as m006 from './006-handoff'
 
 export const migrations: Record<string, Migration> = {
   '001-foundation': m001,
   '002-registry': m002,
   '003-import': m003,
   '004-dissolution': m004,
-  '005-reports': m005
+  '005-reports': m005,
+  '006-handoff': m006
 }

@@ -1,0 +1,197 @@
+/**
+ * Province consolidation: each verified package replaces its district's snapshot
+ * (delete that district's rows, insert the package's with the province's own ids)
+ * in one SQLite transaction with its log row and audit row, after one backup.
+ * Older and identical packages are skipped; refused ones are logged with why.
+ */
+import type { ConsolidateResult, Conflict } from '../../../../shared/contract/handoff'
+import { AppError } from '../../../../shared/errors'
+import { fold } from '../../../../shared/text'
+import { writeAudit } from '../../audit/log'
+import { backupBefore } from '../../backup/before'
+import type { CoreContext } from '../../context'
+import { loadBytes, type FileInput } from '../read'
+import { MACHINE_TABLES, tableColumns, type TableData } from './format'
+import { readPackage, type ParsedPackage } from './read'
+import { checkForProvince } from './verify'
+import { currentUnit, type OfficeUnitRow } from './write'
+
+interface Candidate {
+  file: string
+  parsed: ParsedPackage & { manifest: NonNullable<ParsedPackage['manifest']>; tables: TableData[] }
+}
+
+export async function requireProvince(ctx: CoreContext): Promise<OfficeUnitRow> {
+  const unit = await currentUnit(ctx)
+  if (unit.level !== 'province') {
+    throw new AppError('FORBIDDEN', `Chỉ tệp dữ liệu cấp tỉnh mới tổng hợp gói của các huyện; tệp này của ${unit.name}.`)
+  }
+  return unit
+}
+
+export async function consolidate(ctx: CoreContext, files: FileInput[], trustNewKeys: boolean): Promise<ConsolidateResult> {
+  const province = await requireProvince(ctx)
+  const result: ConsolidateResult = { accepted: [], skipped: [], rejected: [], conflicts: [], backup: null }
+  const refused: Array<{ file: string; unit: string | null; parsed: ParsedPackage | null; outcome: 'skipped' | 'rejected'; code: string | null; reason: string }> = []
+  const candidates: Candidate[] = []
+  for (const input of files) {
+    let name = 'name' in input ? input.name : input.path
+    let parsed: ParsedPackage
+    try {
+      const { name: n, data } = loadBytes(input)
+      name = n
+      parsed = readPackage(data, n)
+    } catch (err) {
+      const reason = err instanceof AppError ? err.message : `Không đọc được tệp ${name}.`
+      result.rejected.push({ file: name, code: 'NOT_A_PACKAGE', reason })
+      refused.push({ file: name, unit: null, parsed: null, outcome: 'rejected', code: 'NOT_A_PACKAGE', reason })
+      continue
+    }
+    if (parsed.problems.length > 0 || !parsed.manifest || !parsed.tables) {
+      const p = parsed.problems[0]
+      result.rejected.push({ file: name, code: p.code, reason: p.message })
+      refused.push({ file: name, unit: parsed.manifest?.unitCode ?? null, parsed, outcome: 'rejected', code: p.code, reason: p.message })
+      continue
+    }
+    candidates.push({ file: name, parsed: parsed as Candidate['parsed'] })
+  }
+
+  // Oldest first, so when one batch holds two packages of a district the newest ends up in place.
+  candidates.sort((a, b) => (a.parsed.manifest.exportedAt < b.parsed.manifest.exportedAt ? -1 : 1))
+  for (const c of candidates) {
+    const m = c.parsed.manifest
+    const verdict = checkForProvince(ctx, province, c.parsed, trustNewKeys)
+    const first = verdict.problems[0]
+    if (first && first.code !== 'OLDER') {
+      result.rejected.push({ file: c.file, code: first.code, reason: first.message })
+      refused.push({ file: c.file, unit: m.unitCode, parsed: c.parsed, outcome: 'rejected', code: first.code, reason: first.message })
+      continue
+    }
+    if (first || verdict.alreadyConsolidated) {
+      const reason = first ? first.message : `Gói này của ${m.unitName} đã được tổng hợp (cùng mã băm): không có gì thay đổi.`
+      result.skipped.push({ file: c.file, unit: m.unitCode, reason })
+      refused.push({ file: c.file, unit: m.unitCode, parsed: c.parsed, outcome: 'skipped', code: first ? 'OLDER' : 'SAME', reason })
+      continue
+    }
+    const missing = missingColumns(ctx, c.parsed.tables)
+    if (missing) {
+      const reason = `Gói của ${m.unitName} có cột ${missing} mà tệp tỉnh chưa có: hãy cập nhật phần mềm ở tỉnh rồi tổng hợp lại.`
+      result.rejected.push({ file: c.file, code: 'FORMAT_VERSION', reason })
+      refused.push({ file: c.file, unit: m.unitCode, parsed: c.parsed, outcome: 'rejected', code: 'FORMAT_VERSION', reason })
+      continue
+    }
+    result.backup ??= (await backupBefore(ctx, 'consolidation')).file
+    replaceSnapshot(ctx, c, verdict.newKey)
+    result.accepted.push({ file: c.file, unit: m.unitCode, exportedAt: m.exportedAt, trustedNewKey: verdict.newKey })
+  }
+
+  if (refused.length > 0) {
+    await ctx.db.transaction().execute(async (trx) => {
+      for (const r of refused) {
+        const m = r.parsed?.manifest
+        await trx
+          .insertInto('package_consolidations')
+          .values({
+            at: ctx.now(), user: ctx.user, unit_code: r.unit, file_name: r.file, exported_at: m?.exportedAt ?? null, as_of: m?.asOf ?? null,
+            content_hash: r.parsed?.contentHash ?? null, key_fingerprint: m?.keyFingerprint ?? null, outcome: r.outcome, code: r.code, reason: r.reason,
+            counts_json: null
+          })
+          .execute()
+      }
+      await writeAudit(trx, ctx, { action: 'consolidate_refused', table: 'package_consolidations', rowId: null, after: refused.map((r) => ({ file: r.file, outcome: r.outcome, code: r.code })) })
+    })
+  }
+  result.conflicts = findConflicts(ctx)
+  return result
+}
+
+function missingColumns(ctx: CoreContext, tables: TableData[]): string | null {
+  for (const t of tables) {
+    const have = new Set(tableColumns(ctx.conn.sqlite, t.table).map((c) => c.name))
+    const missing = t.columns.find((c) => !have.has(c.name))
+    if (missing) return `${t.table}.${missing.name}`
+  }
+  return null
+}
+
+/** All of the district or nothing: better-sqlite3 rolls the transaction back on any throw (or on a kill, SQLite does). */
+function replaceSnapshot(ctx: CoreContext, c: Candidate, trustKey: boolean): void {
+  const sqlite = ctx.conn.sqlite
+  const m = c.parsed.manifest
+  const unit = m.unitCode
+  const run = sqlite.transaction(() => {
+    const ids = 'select id from entities where district_code = ?'
+    const cases = `select id from dissolution_cases where entity_id in (${ids})`
+    const removed = (sqlite.prepare('select count(*) as n from entities where district_code = ?').get(unit) as { n: number }).n
+    for (const child of ['dissolution_steps', 'dissolution_council', 'dissolution_items', 'dissolution_obstacles', 'dissolution_attachments']) {
+      sqlite.prepare(`delete from ${child} where case_id in (${cases})`).run(unit)
+    }
+    sqlite.prepare(`delete from dissolution_cases where entity_id in (${ids})`).run(unit)
+    sqlite.prepare(`delete from status_events where entity_id in (${ids})`).run(unit)
+    sqlite.prepare(`delete from yearly_figures where entity_id in (${ids})`).run(unit)
+    sqlite.prepare('delete from entities where district_code = ?').run(unit)
+
+    const newIds = new Map<string, Map<number, number>>()
+    const counts: Record<string, number> = {}
+    for (const t of c.parsed.tables) {
+      const spec = MACHINE_TABLES.find((s) => s.table === t.table)!
+      const idIndex = t.columns.findIndex((col) => col.name === 'id')
+      const keep = t.columns.map((col, i) => ({ col: col.name, i })).filter((x) => x.col !== 'id')
+      const insert = sqlite.prepare(`insert into ${t.table} (${keep.map((x) => `"${x.col}"`).join(', ')}) values (${keep.map(() => '?').join(', ')})`)
+      const map = new Map<number, number>()
+      newIds.set(t.table, map)
+      for (const row of t.rows) {
+        const values = keep.map(({ col, i }) => {
+          if (t.table === 'entities' && col === 'district_code') return unit
+          const parent = spec.refs[col]
+          if (!parent) return row[i]
+          const mapped = newIds.get(parent)!.get(Number(row[i]))
+          if (mapped === undefined) throw new AppError('VALIDATION', `Gói của ${m.unitName}: dòng ${t.table} trỏ tới ${parent} số ${row[i]} không có trong gói.`, { table: t.table })
+          return mapped
+        })
+        const newId = Number(insert.run(values).lastInsertRowid)
+        if (idIndex >= 0) map.set(Number(row[idIndex]), newId)
+      }
+      counts[t.table] = t.rows.length
+    }
+    if (trustKey) {
+      sqlite
+        .prepare('insert into trusted_keys (unit_code, public_key, fingerprint, source, added_at, added_by) values (?, ?, ?, ?, ?, ?)')
+        .run(unit, m.publicKey, m.keyFingerprint, 'package', ctx.now(), ctx.user)
+    }
+    const log = sqlite
+      .prepare(
+        `insert into package_consolidations (at, user, unit_code, file_name, exported_at, as_of, content_hash, key_fingerprint, outcome, code, reason, counts_json)
+         values (?, ?, ?, ?, ?, ?, ?, ?, 'accepted', null, null, ?)`
+      )
+      .run(ctx.now(), ctx.user, unit, c.file, m.exportedAt, m.asOf, c.parsed.contentHash, m.keyFingerprint, JSON.stringify(counts))
+    sqlite
+      .prepare('insert into audit_log (at, user, action, table_name, row_id, before_json, after_json) values (?, ?, ?, ?, ?, ?, ?)')
+      .run(
+        ctx.now(), ctx.user, 'consolidate', 'package_consolidations', Number(log.lastInsertRowid), JSON.stringify({ unit, entities: removed }),
+        JSON.stringify({ unit, file: c.file, exportedAt: m.exportedAt, contentHash: c.parsed.contentHash, counts, trustedNewKey: trustKey })
+      )
+  })
+  run()
+}
+
+/** The same cooperative in two districts' snapshots: by registration number, or for THT by folded name + commune. */
+export function findConflicts(ctx: CoreContext): Conflict[] {
+  const rows = ctx.conn.sqlite
+    .prepare(`select kind, reg_no, name, name_key, commune, district_code from entities where deleted_at is null and district_code is not null`)
+    .all() as Array<{ kind: string; reg_no: string | null; name: string; name_key: string; commune: string | null; district_code: string }>
+  const groups = new Map<string, { units: Set<string>; names: Set<string> }>()
+  for (const r of rows) {
+    const key = r.kind !== 'tht' && r.reg_no ? `reg:${r.reg_no}` : r.kind === 'tht' ? `tht:${r.name_key}|${fold(r.commune ?? '')}` : null
+    if (!key) continue
+    let g = groups.get(key)
+    if (!g) groups.set(key, (g = { units: new Set(), names: new Set() }))
+    g.units.add(r.district_code)
+    g.names.add(r.name)
+  }
+  return [...groups]
+    .filter(([, g]) => g.units.size > 1)
+    .map(([key, g]) => ({ key, units: [...g.units].sort(), names: [...g.names] }))
+    .sort((a, b) => (a.key < b.key ? -1 : 1))
+}
+

@@ -1,0 +1,160 @@
+/**
+ * The package format (version 1) and its canonical serialisation.
+ *
+ * A package is one .xlsx workbook: human sheets first (for reading only: nothing
+ * in them is trusted), then one machine sheet per table below ("data_<table>":
+ * row 1 holds "column:type" headers, then one row per stored row, in id order),
+ * then the "manifest" sheet (key | value | label, every value a text cell).
+ *
+ * Canonical data, the thing the content hash covers, is independent of how a
+ * spreadsheet program re-saves the workbook: each cell is read back through its
+ * column's declared type and normalised —
+ *   - empty cell, empty text → null;
+ *   - type "number": a numeric text is read as the number; integers kept exact,
+ *     other numbers rounded to 15 significant digits (what spreadsheets keep);
+ *   - type "text": a number cell becomes its decimal text; CR LF / CR become LF;
+ * and serialised as UTF-8 lines:
+ *   "so-htx-package/1"
+ *   for each table in MACHINE_TABLES order: "#<table>", JSON of the header
+ *   ["column:type", …], then JSON of each row's value array;
+ * every line ending in "\n". contentHash = SHA-256 (hex) of those bytes.
+ * The signature is Ed25519 over "so-htx-manifest/1\n" + JSON of the manifest's
+ * entries (signature excluded) sorted by key, so it covers the hash, the counts,
+ * the unit, the times and the public key together.
+ */
+import { createHash, type Hash } from 'node:crypto'
+import type Sqlite from 'better-sqlite3'
+
+export const FORMAT = 'so-htx-package'
+export const FORMAT_VERSION = 1
+export const MANIFEST_SHEET = 'manifest'
+/** Excel's limit for one cell's text. */
+export const MAX_CELL_TEXT = 32_767
+
+export interface MachineTable {
+  table: string
+  sheet: string
+  /** Columns holding another machine table's ids: remapped to the province's own ids. */
+  refs: Record<string, string>
+}
+
+/** Parents before children, so the province can insert in this order and remap ids as it goes. */
+export const MACHINE_TABLES: MachineTable[] = [
+  { table: 'entities', sheet: 'data_entities', refs: {} },
+  { table: 'status_events', sheet: 'data_status_events', refs: { entity_id: 'entities' } },
+  { table: 'yearly_figures', sheet: 'data_yearly_figures', refs: { entity_id: 'entities' } },
+  { table: 'dissolution_cases', sheet: 'data_dissolution_cases', refs: { entity_id: 'entities' } },
+  { table: 'dissolution_steps', sheet: 'data_dissolution_steps', refs: { case_id: 'dissolution_cases' } },
+  { table: 'dissolution_council', sheet: 'data_dissolution_council', refs: { case_id: 'dissolution_cases' } },
+  { table: 'dissolution_items', sheet: 'data_dissolution_items', refs: { case_id: 'dissolution_cases' } },
+  { table: 'dissolution_obstacles', sheet: 'data_dissolution_obstacles', refs: { case_id: 'dissolution_cases' } }
+]
+
+/** Columns whose meaning is local to one file (which import batch made a row). */
+const LOCAL_COLUMNS = new Set(['import_batch_id'])
+
+export type ColumnType = 'text' | 'number'
+export interface Column {
+  name: string
+  type: ColumnType
+}
+export type Value = string | number | null
+
+export interface TableData {
+  table: string
+  columns: Column[]
+  rows: Value[][]
+}
+
+/** The columns a table has in this file, as the package carries them. */
+export function tableColumns(sqlite: Sqlite.Database, table: string): Column[] {
+  const info = sqlite.prepare(`select name, type from pragma_table_info(?) order by cid`).all(table) as Array<{ name: string; type: string }>
+  return info
+    .filter((c) => !LOCAL_COLUMNS.has(c.name))
+    .map((c) => ({ name: c.name, type: /INT|REAL|NUM|FLOA|DOUB/i.test(c.type) ? 'number' : 'text' }))
+}
+
+export function headerCell(c: Column): string {
+  return `${c.name}:${c.type}`
+}
+
+export function parseHeaderCell(cell: unknown): Column | null {
+  const m = typeof cell === 'string' ? /^([a-z_][a-z0-9_]*):(text|number)$/.exec(cell) : null
+  return m ? { name: m[1], type: m[2] as ColumnType } : null
+}
+
+const NUMERIC = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/
+
+/** One value in canonical form, whatever a spreadsheet made of the cell. */
+export function normalise(value: unknown, type: ColumnType): Value {
+  if (value === null || value === undefined || value === '') return null
+  if (typeof value === 'boolean') value = value ? 1 : 0
+  if (type === 'number') {
+    if (typeof value === 'string') {
+      const t = value.trim()
+      if (!NUMERIC.test(t)) return value.replace(/\r\n?/g, '\n')
+      value = Number(t)
+    }
+    if (typeof value !== 'number' || !Number.isFinite(value)) return null
+    return Number.isInteger(value) ? value : Number(value.toPrecision(15))
+  }
+  const text = typeof value === 'number' ? String(value) : String(value)
+  return text.replace(/\r\n?/g, '\n')
+}
+
+/** Streams the canonical serialisation into a SHA-256. */
+export class ContentHash {
+  private readonly hash: Hash = createHash('sha256')
+  constructor() {
+    this.hash.update(`${FORMAT}/${FORMAT_VERSION}\n`)
+  }
+  table(table: string, columns: Column[]): void {
+    this.hash.update(`#${table}\n${JSON.stringify(columns.map(headerCell))}\n`)
+  }
+  row(values: Value[]): void {
+    this.hash.update(JSON.stringify(values) + '\n')
+  }
+  hex(): string {
+    return this.hash.digest('hex')
+  }
+}
+
+export function contentHash(tables: TableData[]): string {
+  const h = new ContentHash()
+  for (const t of tables) {
+    h.table(t.table, t.columns)
+    for (const r of t.rows) h.row(r)
+  }
+  return h.hex()
+}
+
+/** Every manifest entry is text; `signature` is the only one the signature does not cover. */
+export type Manifest = Record<string, string>
+
+export const MANIFEST_LABELS: Record<string, string> = {
+  format: 'Định dạng',
+  formatVersion: 'Phiên bản định dạng',
+  appVersion: 'Phiên bản phần mềm',
+  unitCode: 'Mã đơn vị gửi',
+  unitName: 'Tên đơn vị gửi',
+  unitLevel: 'Cấp đơn vị',
+  provinceCode: 'Mã tỉnh',
+  officeName: 'Cơ quan',
+  exportedAt: 'Thời điểm xuất (UTC)',
+  asOf: 'Số liệu tính đến ngày',
+  contentHash: 'Mã băm SHA-256 của dữ liệu máy',
+  publicKey: 'Khóa công khai (Ed25519, SPKI base64)',
+  keyFingerprint: 'Dấu vân tay khóa',
+  signature: 'Chữ ký Ed25519'
+}
+
+export function countKey(table: string): string {
+  return `count.${table}`
+}
+
+export function signedText(manifest: Manifest): string {
+  const entries = Object.entries(manifest)
+    .filter(([k]) => k !== 'signature')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return `so-htx-manifest/1\n${JSON.stringify(entries)}`
+}

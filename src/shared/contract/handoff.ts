@@ -1,0 +1,162 @@
+/**
+ * Handoff to the province: the signed package a district exports, its
+ * verification, the province's consolidation of many packages, trusted keys.
+ */
+import { z } from 'zod'
+import { IMPORT_MAX_BYTES } from './exchange'
+import { empty, handler, isoDate, text } from './common'
+
+export const handoffLabels: Record<string, string> = {
+  asOf: 'Số liệu tính đến ngày',
+  file: 'Tệp gói dữ liệu',
+  trustNewKeys: 'Tin cậy khóa mới',
+  key: 'Tệp khóa công khai',
+  replace: 'Thay khóa đã ghi nhận'
+}
+
+/** A full path (C:\…, \\máy\…, /…), or the bytes of a file picked in the window. */
+const packageFile = z.union([
+  z.object({ path: text(1000).regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'Cần đường dẫn đầy đủ tới tệp') }).strict(),
+  z.object({ name: text(255).min(1), base64: z.string().max(Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 8) }).strict()
+])
+
+/** Stable codes of what a package can fail on (scripts and tests match on them). */
+export const PACKAGE_PROBLEM_CODES = [
+  'NOT_A_PACKAGE',
+  'TRUNCATED',
+  'FORMAT_VERSION',
+  'COUNT_MISMATCH',
+  'EDITED',
+  'UNSIGNED',
+  'SIGNATURE_INVALID',
+  'WRONG_PROVINCE',
+  'UNKNOWN_KEY',
+  'OLDER'
+] as const
+export type PackageProblemCode = (typeof PACKAGE_PROBLEM_CODES)[number]
+
+export interface PackageProblem {
+  code: PackageProblemCode
+  message: string
+  sheet?: string
+  row?: number
+}
+
+export interface PackageReport {
+  file: string
+  ok: boolean
+  /** The first problem's code: the one to act on. */
+  code: PackageProblemCode | null
+  unit: string | null
+  unitName: string | null
+  exportedAt: string | null
+  asOf: string | null
+  formatVersion: number | null
+  appVersion: string | null
+  counts: Record<string, number>
+  contentHash: string | null
+  keyFingerprint: string | null
+  signature: 'valid' | 'invalid' | 'unsigned' | 'unknown-key'
+  /** Checked against a province file: the same content was consolidated already. */
+  alreadyConsolidated: boolean
+  problems: PackageProblem[]
+}
+
+export interface ExportedPackageInfo {
+  fileName: string
+  base64: string
+  unit: string
+  exportedAt: string
+  asOf: string
+  contentHash: string
+  keyFingerprint: string
+  counts: Record<string, number>
+}
+
+export interface ConsolidateResult {
+  accepted: Array<{ file: string; unit: string; exportedAt: string; trustedNewKey: boolean }>
+  skipped: Array<{ file: string; unit: string; reason: string }>
+  rejected: Array<{ file: string; code: string; reason: string }>
+  conflicts: Conflict[]
+  /** The copy taken before the first change, when anything changed. */
+  backup: string | null
+}
+
+export interface Conflict {
+  /** "reg:4900123456" or, for THT, "tht:<folded name>|<folded commune>". */
+  key: string
+  units: string[]
+  names: string[]
+}
+
+export interface PackageExport {
+  id: number
+  at: string
+  user: string
+  fileName: string
+  asOf: string
+  contentHash: string
+  keyFingerprint: string
+  counts: Record<string, number>
+}
+
+export interface ConsolidationEntry {
+  id: number
+  at: string
+  user: string
+  unit: string | null
+  file: string
+  exportedAt: string | null
+  asOf: string | null
+  contentHash: string | null
+  keyFingerprint: string | null
+  outcome: 'accepted' | 'skipped' | 'rejected'
+  code: string | null
+  reason: string | null
+}
+
+export interface DistrictSnapshot {
+  code: string
+  name: string
+  /** The consolidated package, null when the district never sent one. */
+  exportedAt: string | null
+  asOf: string | null
+  consolidatedAt: string | null
+  contentHash: string | null
+  entities: number
+  trustedKey: string | null
+}
+
+export interface TrustedKey {
+  unit: string
+  unitName: string
+  fingerprint: string
+  source: 'file' | 'package'
+  addedAt: string
+  addedBy: string
+}
+
+export interface KeyInfo {
+  unit: string
+  unitName: string
+  fingerprint: string
+  publicKey: string
+}
+
+export const handoffContract = {
+  'exchange.exportPackage': handler<ExportedPackageInfo>()(z.object({ asOf: isoDate.optional() }).strict()),
+  'exchange.verifyPackage': handler<PackageReport>()(z.object({ file: packageFile }).strict()),
+  'exchange.consolidate': handler<ConsolidateResult>()(
+    z.object({ files: z.array(packageFile).min(1, 'Chọn ít nhất một gói').max(200), trustNewKeys: z.boolean().optional() }).strict()
+  ),
+  'exchange.exportHistory': handler<PackageExport[]>()(empty),
+  'exchange.consolidationLog': handler<ConsolidationEntry[]>()(z.object({ limit: z.number().int().min(1).max(5000).optional() }).strict()),
+  'exchange.districts': handler<DistrictSnapshot[]>()(empty),
+  'exchange.conflicts': handler<Conflict[]>()(empty),
+  'keys.show': handler<KeyInfo>()(empty),
+  'keys.exportPublic': handler<{ fileName: string; text: string; fingerprint: string }>()(empty),
+  'keys.trust': handler<TrustedKey>()(
+    z.object({ key: z.union([packageFile, z.object({ text: z.string().max(10_000) }).strict()]), replace: z.boolean().optional() }).strict()
+  ),
+  'keys.list': handler<TrustedKey[]>()(empty)
+}
