@@ -11,6 +11,7 @@ import { dissolutionContract, dissolutionLabels } from './contract/dissolution'
 import { exchangeContract, exchangeLabels } from './contract/exchange'
 import { handoffContract, handoffLabels } from './contract/handoff'
 import { officeContract, officeLabels } from './contract/office'
+import { profilesContract, profilesLabels } from './contract/profiles'
 import { registryContract, registryLabels } from './contract/registry'
 import { reportsContract, reportsLabels } from './contract/reports'
 
@@ -20,6 +21,7 @@ export * from './contract/dissolution'
 export * from './contract/exchange'
 export * from './contract/handoff'
 export * from './contract/office'
+export * from './contract/profiles'
 export * from './contract/registry'
 export * from './contract/reports'
 
@@ -30,7 +32,8 @@ export const apiContract = {
   ...exchangeContract,
   ...handoffContract,
   ...dissolutionContract,
-  ...reportsContract
+  ...reportsContract,
+  ...profilesContract
 }
 
 /** Vietnamese field labels: shown in forms, grid headers and error messages. */
@@ -41,7 +44,8 @@ export const FIELD_LABELS: Record<string, string> = {
   ...exchangeLabels,
   ...handoffLabels,
   ...dissolutionLabels,
-  ...reportsLabels
+  ...reportsLabels,
+  ...profilesLabels
 }
 
 export type ApiContract = typeof apiContract

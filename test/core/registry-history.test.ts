@@ -204,7 +204,10 @@ describe('paste from Excel', () => {
 describe('profiles', () => {
   it('lists and selects a local profile whose name goes into later audit rows', async () => {
     await core.call('profile.select', { name: 'Trần Văn Bình' })
-    expect(await core.call('profile.list', {})).toEqual({ profiles: ['Trần Văn Bình'], selected: 'Trần Văn Bình' })
+    expect(await core.call('profile.list', {})).toMatchObject({
+      profiles: [{ name: 'Trần Văn Bình', role: 'admin', hasPassword: false }],
+      selected: 'Trần Văn Bình'
+    })
     const e = await core.call('entity.create', { kind: 'htx', name: 'HTX Hồ Sơ' })
     expect((await core.call('audit.list', { table: 'entities', rowId: e.id }))[0]!.user).toBe('Trần Văn Bình')
   })

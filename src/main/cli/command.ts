@@ -34,7 +34,9 @@ export async function withCore<T>(values: Values, work: (core: Core) => Promise<
   const core = await createCore({
     dbPath: needDb(values),
     mustExist,
-    user: typeof values.user === 'string' ? values.user : undefined
+    user: typeof values.user === 'string' ? values.user : undefined,
+    // From the environment, not an option: a password on the command line would show in the process list and shell history.
+    password: process.env.SO_HTX_PASSWORD
   })
   try {
     return await work(core)

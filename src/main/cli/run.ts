@@ -9,7 +9,7 @@ export function usage(): string {
     '',
     ...Object.values(commands).map((c) => '  ' + c.usage),
     '',
-    'Mọi lệnh nhận --db TỆP; --json in đúng một tài liệu JSON ra stdout; --user TÊN ghi vào nhật ký thay đổi.',
+    'Mọi lệnh nhận --db TỆP; --json in đúng một tài liệu JSON ra stdout; --user TÊN ghi vào nhật ký thay đổi (tệp có hồ sơ: tên hồ sơ, mật khẩu trong biến SO_HTX_PASSWORD).',
     'Mã thoát: 0 xong, 1 dữ liệu bị từ chối, 2 sai cách dùng.'
   ].join('\n')
 }

@@ -7,11 +7,16 @@
  * Rules that hang on it:
  * - province mode: the registry is made of the districts' snapshots, so only the
  *   handlers in PROVINCE_WRITES may write there (consolidation, keys, backups…);
- * - profiles with the role "chỉ xem" may call reads only.
+ * - once a file has profiles, writing needs a signed-in profile of role quản trị
+ *   or cán bộ: "chỉ xem" and a session not signed in may call reads only, plus
+ *   SELF_SERVICE (signing in, one's own password); ADMIN_ONLY needs quản trị.
+ *   The roles are read from the file at each write, never cached, so a change
+ *   made through another door counts at once (profiles/session.ts).
  */
 import type { ApiName } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 import type { CoreContext } from './context'
+import { allProfiles, effectiveRole } from './profiles/session'
 
 /** Handlers that never change the file. */
 export const READS = new Set<ApiName>([
@@ -44,11 +49,42 @@ export const READS = new Set<ApiName>([
   'dissolution.summary',
   'dissolution.printCase',
   'dissolution.calendar',
-  'dissolution.list'
+  'dissolution.dashboard',
+  'dissolution.casePage',
+  'dissolution.summaryPage',
+  'dissolution.summaryXlsx',
+  'dissolution.draft',
+  'dissolution.attachment',
+  'dissolution.list',
+  'report.list',
+  'report.summary',
+  'report.build',
+  'report.export',
+  'report.targets'
 ])
 
 /** Writes a province-mode file still accepts: its own housekeeping, not the districts' data. */
-export const PROVINCE_WRITES = new Set<ApiName>(['office.setup', 'backup.create', 'backup.restore', 'profile.select', 'prefs.set', 'exchange.consolidate', 'exchange.exportPackage', 'keys.trust'])
+export const PROVINCE_WRITES = new Set<ApiName>([
+  'office.setup',
+  'backup.create',
+  'backup.restore',
+  'profile.select',
+  'prefs.set',
+  'profile.create',
+  'profile.setRole',
+  'profile.setPassword',
+  'exchange.consolidate',
+  'exchange.exportPackage',
+  'keys.trust',
+  // The province's own plan targets, not the districts' data.
+  'report.setTargets'
+])
+
+/** Writes about one's own session that any role may call; the handler checks the rest. */
+export const SELF_SERVICE = new Set<ApiName>(['profile.select', 'profile.setPassword'])
+
+/** Managing people and replacing the whole file: quản trị only (once profiles exist). */
+export const ADMIN_ONLY = new Set<ApiName>(['profile.create', 'profile.setRole', 'backup.restore'])
 
 export function isRead(name: ApiName): boolean {
   return READS.has(name)
@@ -57,6 +93,7 @@ export function isRead(name: ApiName): boolean {
 /** Throws a Vietnamese AppError when the current caller may not run `name`. */
 export async function assertAllowed(ctx: CoreContext, name: ApiName): Promise<void> {
   if (isRead(name)) return
+  if (!SELF_SERVICE.has(name)) await assertRole(ctx, name)
   if (PROVINCE_WRITES.has(name)) return
   const office = await ctx.db
     .selectFrom('office')
@@ -68,5 +105,26 @@ export async function assertAllowed(ctx: CoreContext, name: ApiName): Promise<vo
       'READ_ONLY',
       'Tệp này ở chế độ tỉnh: sổ đăng ký được lập từ số liệu các huyện gửi lên nên không sửa trực tiếp được. Hãy sửa ở huyện rồi gửi lại gói dữ liệu.'
     )
+  }
+}
+
+/** The profile rules for a write (see the header). */
+async function assertRole(ctx: CoreContext, name: ApiName): Promise<void> {
+  const profiles = await allProfiles(ctx.db)
+  const role = effectiveRole(profiles, ctx.profile)
+  if (role === null) {
+    throw new AppError(
+      'READ_ONLY',
+      'Tệp này có hồ sơ người dùng: hãy chọn hồ sơ của mình trước khi sửa (dòng lệnh: --user TÊN_HỒ_SƠ; xem danh sách bằng lệnh profile list).'
+    )
+  }
+  if (role === 'viewer') {
+    throw new AppError(
+      'READ_ONLY',
+      `Hồ sơ «${ctx.profile}» chỉ được xem, không sửa được. Người quản trị có thể đổi vai trò trong Cài đặt → Hồ sơ người dùng.`
+    )
+  }
+  if (role !== 'admin' && ADMIN_ONLY.has(name)) {
+    throw new AppError('FORBIDDEN', 'Việc này chỉ người quản trị được làm.')
   }
 }

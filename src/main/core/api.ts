@@ -6,6 +6,7 @@ import { userInfo } from 'node:os'
 import type { z } from 'zod'
 import { apiContract, FIELD_LABELS, isApiName, type ApiName, type ApiOutput } from '../../shared/api'
 import { AppError, type Envelope } from '../../shared/errors'
+import type { ProgressEvent } from '../../shared/events'
 import { assertAllowed } from './access'
 import { auditHandlers } from './audit/handlers'
 import { backupHandlers } from './backup/handlers'
@@ -16,6 +17,9 @@ import { packageHandlers } from './exchange/package/handlers'
 import type { CoreContext, HandlerMap } from './context'
 import { openDatabase, type OpenOptions } from './db/connection'
 import { officeHandlers } from './office/handlers'
+import { withProgress } from './progress'
+import { profileHandlers } from './profiles/handlers'
+import { startSession } from './profiles/session'
 import { registryHandlers } from './registry/handlers'
 import { reportsHandlers } from './reports/handlers'
 
@@ -27,14 +31,20 @@ export const handlers: HandlerMap = {
   ...exchangeHandlers,
   ...packageHandlers,
   ...dissolutionHandlers,
-  ...reportsHandlers
+  ...reportsHandlers,
+  ...profileHandlers
 }
 
 export interface Core {
   ctx: CoreContext
-  dispatch(name: string, input: unknown): Promise<unknown>
-  call<N extends ApiName>(name: N, input: unknown): Promise<ApiOutput<N>>
+  dispatch(name: string, input: unknown, hooks?: CallHooks): Promise<unknown>
+  call<N extends ApiName>(name: N, input: unknown, hooks?: CallHooks): Promise<ApiOutput<N>>
   close(): Promise<void>
+}
+
+/** What a door may listen to while one call runs. */
+export interface CallHooks {
+  progress?: (event: ProgressEvent) => void
 }
 
 export interface CoreOptions extends OpenOptions {
@@ -42,6 +52,8 @@ export interface CoreOptions extends OpenOptions {
   /** The app's start-up: a daily copy on the first start of the day. */
   dailyBackup?: boolean
   user?: string
+  /** The profile's password when `user` names one that has a password (CLI: SO_HTX_PASSWORD). */
+  password?: string
   now?: () => string
 }
 
@@ -62,26 +74,41 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     user: options.user ?? defaultUser(),
     now: options.now ?? (() => new Date().toISOString())
   }
-  const dispatch = (name: string, input: unknown) => dispatchTo(ctx, name, input)
+  try {
+    await startSession(ctx, options.user, options.password)
+  } catch (err) {
+    await conn.db.destroy()
+    throw err
+  }
+  const dispatch = (name: string, input: unknown, hooks?: CallHooks) => dispatchTo(ctx, name, input, hooks)
   return {
     ctx,
     dispatch,
-    call: (name, input) => dispatch(name, input) as Promise<ApiOutput<typeof name>>,
+    call: (name, input, hooks) => dispatch(name, input, hooks) as Promise<ApiOutput<typeof name>>,
     close: () => conn.db.destroy()
   }
 }
 
 /** Validate, run, and turn anything unexpected into an AppError without internals. */
-export async function dispatchTo(ctx: CoreContext, name: string, input: unknown): Promise<unknown> {
+export async function dispatchTo(ctx: CoreContext, name: string, input: unknown, hooks: CallHooks = {}): Promise<unknown> {
   if (!isApiName(name)) {
     throw new AppError('UNKNOWN_HANDLER', `Chức năng «${String(name).slice(0, 60)}» không có.`)
   }
+  // Who may call comes before what was sent: a refused caller learns nothing about the input's rules.
+  await assertAllowed(ctx, name).catch(internal(name))
   const parsed = apiContract[name].input.safeParse(input ?? {})
   if (!parsed.success) throw validationError(parsed.error)
   try {
-    await assertAllowed(ctx, name)
-    return await (handlers[name] as (i: unknown, c: CoreContext) => Promise<unknown>)(parsed.data, ctx)
+    const run = () => (handlers[name] as (i: unknown, c: CoreContext) => Promise<unknown>)(parsed.data, ctx)
+    return await (hooks.progress ? withProgress(name, hooks.progress, run) : run())
   } catch (err) {
+    return internal(name)(err)
+  }
+}
+
+/** An AppError passes as is; anything else is logged and said in one Vietnamese sentence. */
+function internal(name: string) {
+  return (err: unknown): never => {
     if (err instanceof AppError) throw err
     // A bug or an environment failure: keep the detail for the log, not the user.
     console.error(`[${name}]`, err)
@@ -90,9 +117,9 @@ export async function dispatchTo(ctx: CoreContext, name: string, input: unknown)
 }
 
 /** For the IPC and bridge doors: the same dispatch, answered as an envelope. */
-export async function invokeEnvelope(core: Core, name: string, input: unknown): Promise<Envelope<unknown>> {
+export async function invokeEnvelope(core: Core, name: string, input: unknown, hooks?: CallHooks): Promise<Envelope<unknown>> {
   try {
-    return { ok: true, value: await core.dispatch(name, input) }
+    return { ok: true, value: await core.dispatch(name, input, hooks) }
   } catch (err) {
     const error = err instanceof AppError ? err : new AppError('INTERNAL', 'Đã có lỗi không mong đợi.')
     return { ok: false, error: error.toJSON() }

@@ -9,6 +9,11 @@ export interface CoreContext {
   db: Kysely<Database>
   /** The local profile whose name goes into the audit log. */
   user: string
+  /**
+   * The signed-in profile (profiles/session.ts), null when none: on a file that
+   * has profiles such a session may only read. Undefined is the same as null.
+   */
+  profile?: string | null
   /** Clock, replaceable in tests. ISO 8601 in UTC. */
   now(): string
 }

@@ -287,8 +287,6 @@ export const registryContract = {
   'figures.set': handler<YearlyFigures>()(z.object({ entityId: id, year, figures: yearlyFields }).strict()),
   'figures.list': handler<YearlyFigures[]>()(z.object({ entityId: id.optional(), year: year.optional() }).strict()),
   'figures.copyForward': handler<{ copied: number }>()(z.object({ fromYear: year, toYear: year }).strict()),
-  'profile.list': handler<{ profiles: string[]; selected: string | null }>()(z.object({}).strict()),
-  'profile.select': handler<{ selected: string }>()(z.object({ name: text(100).min(2, 'Tên hồ sơ ít nhất 2 ký tự') }).strict()),
   'audit.list': handler<AuditEntry[]>()(
     z
       .object({

@@ -3,6 +3,7 @@ import { backupCommands } from './backup'
 import { dissolutionCommands } from './dissolution'
 import { importCommands } from './import'
 import { officeCommands } from './office'
+import { profileCommands } from './profiles'
 import { registryCommands } from './registry'
 
 /** Every CLI command by its words ("init", "entity add"…), one domain file each. */
@@ -11,5 +12,6 @@ export const commands: Record<string, Command> = {
   ...registryCommands,
   ...backupCommands,
   ...importCommands,
-  ...dissolutionCommands
+  ...dissolutionCommands,
+  ...profileCommands
 }

@@ -66,6 +66,11 @@ export interface EntitiesTable {
 export interface ProfilesTable {
   name: string
   created_at: string
+  /** admin | officer | viewer (migration 007) */
+  role: string
+  /** scrypt hash with its parameters, and its salt; both null when no password */
+  password_hash: string | null
+  password_salt: string | null
 }
 
 export interface StatusEventsTable {

@@ -1,4 +1,4 @@
-/** Status history, yearly figures, soft delete/restore, undo, paste and profiles. */
+/** Status history, yearly figures, soft delete/restore, undo and paste. */
 import { sql, type Selectable } from 'kysely'
 import { entityFields, registryLabels, type StatusEvent, type YearlyFigures } from '../../../shared/api'
 import type { Status } from '../../../shared/domain'
@@ -22,8 +22,6 @@ type Names =
   | 'figures.set'
   | 'figures.list'
   | 'figures.copyForward'
-  | 'profile.list'
-  | 'profile.select'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -367,23 +365,5 @@ export const lifecycleHandlers: DomainHandlers<Names> = {
       await writeAudit(trx, ctx, { action: 'figures_copy_forward', table: 'yearly_figures', rowId: null, after: { ...input, copied } })
       return { copied }
     })
-  },
-
-  'profile.list': async (_input, ctx) => {
-    const rows = await ctx.db.selectFrom('profiles').select('name').orderBy('name').execute()
-    const selected = await ctx.db.selectFrom('meta').select('value').where('key', '=', 'profile').executeTakeFirst()
-    return { profiles: rows.map((r) => r.name), selected: selected?.value ?? null }
-  },
-
-  /** Chooses (and remembers) the local profile; later audit rows carry its name. */
-  'profile.select': async (input, ctx) => {
-    const name = input.name.normalize('NFC').trim()
-    await ctx.db.transaction().execute(async (trx) => {
-      await trx.insertInto('profiles').values({ name, created_at: ctx.now() }).onConflict((oc) => oc.doNothing()).execute()
-      await trx.insertInto('meta').values({ key: 'profile', value: name }).onConflict((oc) => oc.column('key').doUpdateSet({ value: name })).execute()
-      ctx.user = name
-      await writeAudit(trx, ctx, { action: 'profile_select', table: 'profiles', rowId: null, after: { name } })
-    })
-    return { selected: name }
   }
 }

@@ -10,6 +10,7 @@ import * as m003 from './003-import'
 import * as m004 from './004-dissolution'
 import * as m005 from './005-reports'
 import * as m006 from './006-handoff'
+import * as m007 from './007-profiles'
 
 export const migrations: Record<string, Migration> = {
   '001-foundation': m001,
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '003-import': m003,
   '004-dissolution': m004,
   '005-reports': m005,
-  '006-handoff': m006
+  '006-handoff': m006,
+  '007-profiles': m007
 }
