@@ -8,6 +8,10 @@ export const STEP_STATES = ['todo', 'done', 'na'] as const
 export const COUNCIL_ROLES = ['chair', 'member', 'secretary'] as const
 export const ITEM_TYPES = ['payable', 'receivable', 'asset'] as const
 export const OBSTACLE_CODES = ['council_not_formed', 'file_incomplete', 'managers_unreachable', 'debts', 'land', 'other'] as const
+export const DRAFT_DOCS = ['council', 'notice', 'request'] as const
+export type DraftDoc = (typeof DRAFT_DOCS)[number]
+/** An attachment sent as bytes (the browser preview has no paths): 7 MB keeps its base64 under the bridge's 10 MB body. */
+export const ATTACH_MAX_BYTES = 7 * 1024 * 1024
 
 export const OBSTACLE_LABELS: Record<(typeof OBSTACLE_CODES)[number], string> = {
   council_not_formed: 'Không thành lập được hội đồng giải thể',
@@ -56,6 +60,7 @@ export interface Candidate {
   name: string
   regNo: string | null
   status: string | null
+  lastAgmDate: string | null
   reasons: Array<{ code: string; label: string; since: string | null }>
 }
 export interface StepView {
@@ -119,6 +124,25 @@ export interface CaseSummary {
   stepsTotal: number
   overdue: number
   unsettledPayable: number
+}
+
+/** The dissolution dashboard, as of a date. */
+export interface DissolutionDashboard {
+  asOf: string
+  openCases: number
+  /** Open cases by their next step to do (the stage they are at). */
+  byStage: Array<{ stage: string; count: number }>
+  overdueSteps: Array<{ caseId: number; entityName: string; code: string; title: string; due: string }>
+  unsettledPayable: number
+  unsettledReceivable: number
+  obstacles: Array<{ code: string; label: string; count: number }>
+  /** Cases opened and closed (finalised or cancelled) per quarter, "2024-Q3", oldest first. */
+  perQuarter: Array<{ quarter: string; opened: number; finalised: number; cancelled: number }>
+}
+export interface PrintablePage {
+  name: string
+  title: string
+  html: string
 }
 
 export const dissolutionContract = {
@@ -187,5 +211,24 @@ export const dissolutionContract = {
   'dissolution.setCalendar': handler<CalendarOverrides>()(
     z.object({ add: z.array(isoDate).max(500), remove: z.array(isoDate).max(500), workingWeekends: z.array(isoDate).max(500) }).strict()
   ),
+  'dissolution.dashboard': handler<DissolutionDashboard>()(z.object({ asOf: isoDate.optional() }).strict()),
+  /** Printable pages returned as HTML for the app to show (the path-writing twins above serve the CLI). */
+  'dissolution.casePage': handler<PrintablePage>()(z.object({ caseId: id, asOf: isoDate.optional() }).strict()),
+  'dissolution.summaryPage': handler<PrintablePage & { rows: number }>()(z.object({ asOf: isoDate.optional() }).strict()),
+  'dissolution.summaryXlsx': handler<{ name: string; base64: string; rows: number }>()(z.object({ asOf: isoDate.optional() }).strict()),
+  'dissolution.draft': handler<PrintablePage>()(
+    z.object({ caseId: id, doc: z.enum(DRAFT_DOCS, { message: 'Văn bản: council (quyết định thành lập hội đồng giải thể), notice (thông báo giải thể), request (đề nghị ghi nhận giải thể)' }), date: isoDate.nullish() }).strict()
+  ),
+  'dissolution.attachFile': handler<CaseView>()(
+    z
+      .object({
+        caseId: id,
+        stepCode: optionalText(40),
+        name: text(255).min(1, 'Cần tên tệp'),
+        base64: z.string().max(Math.ceil((ATTACH_MAX_BYTES * 4) / 3) + 8, `Tệp đính kèm không quá ${ATTACH_MAX_BYTES / 1024 / 1024} MB`)
+      })
+      .strict()
+  ),
+  'dissolution.attachment': handler<{ name: string; base64: string }>()(z.object({ caseId: id, attachmentId: id }).strict()),
   'dissolution.list': handler<CaseSummary[]>()(z.object({ state: z.enum(['open', 'finalised', 'cancelled']).optional(), asOf: isoDate.optional() }).strict())
 }

@@ -1,6 +1,8 @@
-/** dissolution candidates|open|step|council|debt|asset|settle|obstacle|attach|finalise|cancel|show|list */
+/** dissolution candidates|open|step|council|debt|asset|settle|obstacle|attach|finalise|cancel|show|list|draft|dashboard */
+import { existsSync, renameSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import type { CaseSummary, CaseView, Candidate } from '../../../shared/api'
-import { COUNCIL_ROLE_LABELS } from '../../../shared/contract/dissolution'
+import { COUNCIL_ROLE_LABELS, DRAFT_DOCS, type DissolutionDashboard, type PrintablePage } from '../../../shared/contract/dissolution'
 import { AppError } from '../../../shared/errors'
 import { formatDate, formatNumber, parseViDate } from '../../../shared/text'
 import type { Core } from '../../core/api'
@@ -63,6 +65,14 @@ function printCase(result: unknown, io: CliIo): void {
 }
 
 const caseOpt = { case: { type: 'string' as const } }
+
+/** Whole file or nothing, in a folder that must already exist. */
+function writeWhole(path: string, data: string): void {
+  if (!existsSync(dirname(path))) throw new AppError('NOT_FOUND', `Không có thư mục ${dirname(path)} để ghi tệp.`, { field: 'out' })
+  const tmp = `${path}.tmp-${process.pid}`
+  writeFileSync(tmp, data)
+  renameSync(tmp, path)
+}
 
 export const dissolutionCommands: Record<string, Command> = {
   'dissolution candidates': {
@@ -223,6 +233,35 @@ export const dissolutionCommands: Record<string, Command> = {
     options: { ...common, ...caseOpt, out: { type: 'string' }, 'as-of': { type: 'string' } },
     run: (values) => withCore(values, (core) => core.call('dissolution.printCase', { caseId: caseId(values), path: str(values, 'out') ?? '', asOf: date(values, 'as-of') })),
     print: (result, io) => io.err(`Đã ghi hồ sơ in vào ${(result as { path: string }).path}.`)
+  },
+  'dissolution draft': {
+    usage: `dissolution draft --db TỆP --case SỐ --doc ${DRAFT_DOCS.join('|')} --out TỆP.html [--date NGÀY_KÝ]`,
+    options: { ...common, ...caseOpt, doc: { type: 'string' }, out: { type: 'string' }, date: { type: 'string' } },
+    run: (values) =>
+      withCore(values, async (core) => {
+        const out = str(values, 'out')
+        if (!out || !/\.html?$/i.test(out)) throw new UsageError('Cần --out TỆP.html.')
+        const page = await core.call('dissolution.draft', { caseId: caseId(values), doc: str(values, 'doc') ?? '', date: date(values, 'date') } as never)
+        writeWhole(out, page.html)
+        return { path: out, name: page.name, title: page.title }
+      }),
+    print: (result, io) => {
+      const r = result as Pick<PrintablePage, 'title'> & { path: string }
+      io.err(`Đã ghi bản dự thảo «${r.title}» vào ${r.path}.`)
+    }
+  },
+  'dissolution dashboard': {
+    usage: 'dissolution dashboard --db TỆP [--as-of NGÀY]',
+    options: { ...common, 'as-of': { type: 'string' } },
+    run: (values) => withCore(values, (core) => core.call('dissolution.dashboard', { ...(date(values, 'as-of') ? { asOf: date(values, 'as-of') } : {}) })),
+    print: (result, io) => {
+      const d = result as DissolutionDashboard
+      io.out(`Hồ sơ đang xử lý: ${d.openCases}; bước quá hạn: ${d.overdueSteps.length}; nợ phải trả chưa xử lý: ${formatNumber(d.unsettledPayable)} đồng`)
+      if (d.byStage.length) io.out(table(['Giai đoạn (bước tiếp theo)', 'Số hồ sơ'], d.byStage.map((s) => [s.stage, s.count])))
+      if (d.overdueSteps.length) io.out(table(['Hồ sơ', 'HTX', 'Bước', 'Hạn'], d.overdueSteps.map((s) => [s.caseId, s.entityName, s.title, formatDate(s.due)])))
+      if (d.obstacles.length) io.out(table(['Vướng mắc', 'Số hồ sơ'], d.obstacles.map((o) => [o.label, o.count])))
+      if (d.perQuarter.length) io.out(table(['Quý', 'Mở', 'Đã giải thể', 'Đã hủy'], d.perQuarter.map((q) => [q.quarter, q.opened, q.finalised, q.cancelled])))
+    }
   },
   'dissolution list': {
     usage: 'dissolution list --db TỆP [--state open|finalised|cancelled] [--as-of NGÀY]',

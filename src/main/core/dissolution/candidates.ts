@@ -56,7 +56,7 @@ export async function findCandidates(db: Kysely<Database>, asOf: string): Promis
     if (from !== null && asOfYear - 1 - from >= 2) {
       reasons.push({ code: 'no_figures_2y', label: y ? `Không có số liệu hằng năm từ năm ${y + 1}` : 'Chưa có số liệu hằng năm nào', since: `${from + 3}-01-01` })
     }
-    if (reasons.length > 0) out.push({ entityId: e.id, name: e.name, regNo: e.reg_no, status, reasons })
+    if (reasons.length > 0) out.push({ entityId: e.id, name: e.name, regNo: e.reg_no, status, lastAgmDate: e.last_agm_date ?? null, reasons })
   }
   return out
 }

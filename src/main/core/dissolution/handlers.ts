@@ -1,14 +1,18 @@
 /** Dissolution cases: every write is one transaction with its audit rows. */
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { OBSTACLE_LABELS, type CalendarOverrides, type CaseSummary, type CaseView, type StepView } from '../../../shared/contract/dissolution'
+import type { AdminUnit } from '../../../shared/contract/office'
+import { ATTACH_MAX_BYTES, OBSTACLE_LABELS, type CalendarOverrides, type CaseSummary, type CaseView, type StepView } from '../../../shared/contract/dissolution'
 import { AppError } from '../../../shared/errors'
+import { formatDate } from '../../../shared/text'
 import { writeAudit } from '../audit/log'
 import { vnCalendar } from '../calendar'
 import type { CoreContext, DomainHandlers, Trx } from '../context'
 import { findEntity } from '../registry/entities'
 import { findCandidates } from './candidates'
+import { dissolutionDashboard } from './dashboard'
+import { DRAFT_TITLES, draftHtml } from './documents'
 import { caseHtml, summaryHtml, summaryRows, summaryXlsx } from './outputs'
 import { blockingSteps, scheduleSteps } from './schedule'
 import { templateFor, type Template } from './templates'
@@ -129,6 +133,35 @@ export async function buildCaseView(db: Db, caseId: number, asOf: string): Promi
   }
 }
 
+function summaryTitle(asOf: string): string {
+  return `TỔNG HỢP HỢP TÁC XÃ NGỪNG HOẠT ĐỘNG VÀ TÌNH HÌNH XỬ LÝ (đến ngày ${formatDate(asOf)})`
+}
+
+/** Attachments live beside the DB by content hash, never inside it. */
+function attachmentFolder(ctx: CoreContext): string {
+  return join(dirname(ctx.conn.path), 'tep-dinh-kem')
+}
+
+/** The one way a file joins a case, whether it came as a path (CLI) or as bytes (the app). */
+async function storeAttachment(ctx: CoreContext, caseId: number, stepCode: string | null, name: string, bytes: Buffer): Promise<void> {
+  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  await ctx.db.transaction().execute(async (trx) => {
+    const c = await openCaseRow(trx, caseId)
+    const template = JSON.parse(c.template_json) as Template
+    if (stepCode && !template.steps.some((s) => s.code === stepCode)) {
+      throw new AppError('VALIDATION', `Bước «${stepCode}» không có trong quy trình của hồ sơ.`, { field: 'stepCode' })
+    }
+    // The file is on disk before the row that names it commits; an orphan copy is harmless, a row without its file is not.
+    const folder = attachmentFolder(ctx)
+    mkdirSync(folder, { recursive: true })
+    const target = join(folder, sha256)
+    if (!existsSync(target)) writeOut(target, bytes)
+    const row = { case_id: caseId, step_code: stepCode, name, size: bytes.length, sha256, added_at: ctx.now() }
+    const { id } = await trx.insertInto('dissolution_attachments').values(row).returning('id').executeTakeFirstOrThrow()
+    await writeAudit(trx, ctx, { action: 'create', table: 'dissolution_attachments', rowId: id, after: row })
+  })
+}
+
 async function statusEvent(trx: Trx, ctx: CoreContext, entityId: number, status: string, date: string, decisionNo: string | null, note: string) {
   const event = { entity_id: entityId, status, effective_date: date, decision_no: decisionNo, note, created_at: ctx.now() }
   const { id } = await trx.insertInto('status_events').values(event).returning('id').executeTakeFirstOrThrow()
@@ -153,6 +186,13 @@ export const dissolutionHandlers: DomainHandlers<
   | 'dissolution.calendar'
   | 'dissolution.setCalendar'
   | 'dissolution.printCase'
+  | 'dissolution.attachFile'
+  | 'dissolution.attachment'
+  | 'dissolution.draft'
+  | 'dissolution.casePage'
+  | 'dissolution.summaryPage'
+  | 'dissolution.summaryXlsx'
+  | 'dissolution.dashboard'
 > = {
   'dissolution.calendar': async (_input, ctx) => calendarOverrides(ctx.db),
   'dissolution.setCalendar': async (input, ctx) => {
@@ -167,7 +207,7 @@ export const dissolutionHandlers: DomainHandlers<
   'dissolution.summary': async (input, ctx) => {
     const asOf = input.asOf ?? today(ctx)
     const rows = await summaryRows(ctx.db, asOf)
-    const title = input.title ?? `TỔNG HỢP HỢP TÁC XÃ NGỪNG HOẠT ĐỘNG VÀ TÌNH HÌNH XỬ LÝ (đến ngày ${asOf.slice(8, 10)}/${asOf.slice(5, 7)}/${asOf.slice(0, 4)})`
+    const title = input.title ?? summaryTitle(asOf)
     writeOut(input.path, input.format === 'xlsx' ? summaryXlsx(rows, title) : summaryHtml(rows, title))
     return { path: input.path, rows: rows.length }
   },
@@ -319,24 +359,65 @@ export const dissolutionHandlers: DomainHandlers<
     if (!existsSync(input.path) || !statSync(input.path).isFile()) {
       throw new AppError('NOT_FOUND', `Không tìm thấy tệp ${input.path}.`, { field: 'path' })
     }
-    const bytes = readFileSync(input.path)
-    const sha256 = createHash('sha256').update(bytes).digest('hex')
-    const folder = join(dirname(ctx.conn.path), 'tep-dinh-kem')
-    mkdirSync(folder, { recursive: true })
-    const target = join(folder, sha256)
-    if (!existsSync(target)) copyFileSync(input.path, target)
-    await ctx.db.transaction().execute(async (trx) => {
-      const c = await openCaseRow(trx, input.caseId)
-      const template = JSON.parse(c.template_json) as Template
-      if (input.stepCode && !template.steps.some((s) => s.code === input.stepCode)) {
-        throw new AppError('VALIDATION', `Bước «${input.stepCode}» không có trong quy trình của hồ sơ.`, { field: 'stepCode' })
-      }
-      const row = { case_id: input.caseId, step_code: input.stepCode ?? null, name: basename(input.path), size: bytes.length, sha256, added_at: ctx.now() }
-      const { id } = await trx.insertInto('dissolution_attachments').values(row).returning('id').executeTakeFirstOrThrow()
-      await writeAudit(trx, ctx, { action: 'create', table: 'dissolution_attachments', rowId: id, after: row })
-    })
+    await storeAttachment(ctx, input.caseId, input.stepCode ?? null, basename(input.path), readFileSync(input.path))
     return buildCaseView(ctx.db, input.caseId, today(ctx))
   },
+
+  'dissolution.attachFile': async (input, ctx) => {
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.base64)) throw new AppError('VALIDATION', `Tệp «${input.name}» không đọc được (dữ liệu gửi lên bị hỏng).`, { field: 'base64' })
+    const bytes = Buffer.from(input.base64, 'base64')
+    if (bytes.length > ATTACH_MAX_BYTES) throw new AppError('VALIDATION', `Tệp «${input.name}» lớn hơn ${ATTACH_MAX_BYTES / 1024 / 1024} MB.`, { field: 'base64' })
+    // Only the file's own name is kept, whatever folder the browser or the user typed before it.
+    const name = input.name.split(/[\\/]/).pop() || 'tep-dinh-kem'
+    await storeAttachment(ctx, input.caseId, input.stepCode ?? null, name, bytes)
+    return buildCaseView(ctx.db, input.caseId, today(ctx))
+  },
+
+  'dissolution.attachment': async (input, ctx) => {
+    const row = await ctx.db.selectFrom('dissolution_attachments').selectAll().where('id', '=', input.attachmentId).where('case_id', '=', input.caseId).executeTakeFirst()
+    if (!row) throw new AppError('NOT_FOUND', `Hồ sơ ${input.caseId} không có tệp đính kèm số ${input.attachmentId}.`, { attachmentId: input.attachmentId })
+    const file = join(attachmentFolder(ctx), row.sha256)
+    if (!existsSync(file)) throw new AppError('NOT_FOUND', `Tệp «${row.name}» không còn trong thư mục tệp đính kèm cạnh tệp dữ liệu.`, { attachmentId: row.id })
+    return { name: row.name, base64: readFileSync(file).toString('base64') }
+  },
+
+  'dissolution.draft': async (input, ctx) => {
+    const c = await caseRow(ctx.db, input.caseId)
+    const entity = await findEntity(ctx.db, c.entity_id)
+    const unit = await ctx.db.selectFrom('office').innerJoin('admin_units', 'admin_units.code', 'office.unit_code').select(['admin_units.code', 'admin_units.name', 'admin_units.level', 'admin_units.parent_code']).executeTakeFirst()
+    if (!entity || !unit) throw new AppError('NOT_FOUND', 'Chưa chọn cơ quan hoặc không tìm thấy hợp tác xã của hồ sơ.', { caseId: input.caseId })
+    const view = await buildCaseView(ctx.db, input.caseId, today(ctx))
+    const html = draftHtml({
+      doc: input.doc,
+      view,
+      template: JSON.parse(c.template_json) as Template,
+      entity,
+      unit: { code: unit.code, name: unit.name, level: unit.level as AdminUnit['level'], parentCode: unit.parent_code, validFrom: null, validTo: null },
+      date: input.date ?? null
+    })
+    const t = DRAFT_TITLES[input.doc]
+    return { name: `${t.file}-${input.caseId}.html`, title: `${t.title}: ${entity.name}`, html }
+  },
+
+  'dissolution.casePage': async (input, ctx) => {
+    const view = await buildCaseView(ctx.db, input.caseId, input.asOf ?? today(ctx))
+    return { name: `ho-so-giai-the-${input.caseId}.html`, title: `Hồ sơ giải thể: ${view.entityName}`, html: caseHtml(view) }
+  },
+
+  'dissolution.summaryPage': async (input, ctx) => {
+    const asOf = input.asOf ?? today(ctx)
+    const rows = await summaryRows(ctx.db, asOf)
+    const title = summaryTitle(asOf)
+    return { name: `tong-hop-htx-ngung-hoat-dong-${asOf}.html`, title, html: summaryHtml(rows, title), rows: rows.length }
+  },
+
+  'dissolution.summaryXlsx': async (input, ctx) => {
+    const asOf = input.asOf ?? today(ctx)
+    const rows = await summaryRows(ctx.db, asOf)
+    return { name: `tong-hop-htx-ngung-hoat-dong-${asOf}.xlsx`, base64: summaryXlsx(rows, summaryTitle(asOf)).toString('base64'), rows: rows.length }
+  },
+
+  'dissolution.dashboard': async (input, ctx) => dissolutionDashboard(ctx.db, input.asOf ?? today(ctx)),
 
   'dissolution.finalise': async (input, ctx) => {
     await ctx.db.transaction().execute(async (trx) => {

@@ -9,6 +9,7 @@ import type { CaseView } from '../../../shared/contract/dissolution'
 import { SECTOR_LABELS, STATUS_LABELS, type Sector, type Status } from '../../../shared/domain'
 import { formatDate, formatNumber } from '../../../shared/text'
 import type { Database } from '../db/schema'
+import { escapeHtml as esc } from '../text/document'
 import { selectEntities } from '../registry/entities'
 import { findCandidates } from './candidates'
 import { buildCaseView } from './handlers'
@@ -107,9 +108,6 @@ export function summaryXlsx(rows: SummaryRow[], title: string): Buffer {
   return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer
 }
 
-export function esc(s: string | number | null | undefined): string {
-  return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
-}
 
 const PAGE_CSS = `body{font-family:"Times New Roman",serif;font-size:13pt;margin:1.5cm}h1{font-size:15pt;text-align:center}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #000;padding:3px 5px;vertical-align:top}th{background:#eee}

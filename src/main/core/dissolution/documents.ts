@@ -1,0 +1,228 @@
+/**
+ * Draft documents the office (or the council it helps) has to write, filled from the case:
+ * the decision establishing the dissolution council, the notice of dissolution, and the
+ * request to record the dissolution. They are drafts: numbers and anything the case does
+ * not hold are left as "……" to fill by hand, never invented.
+ * Layout from the shared administrative page (src/main/core/text/document.ts).
+ */
+import type { CaseView, DraftDoc } from '../../../shared/contract/dissolution'
+import { COUNCIL_ROLE_LABELS } from '../../../shared/contract/dissolution'
+import type { Entity } from '../../../shared/contract/registry'
+import type { AdminUnit } from '../../../shared/contract/office'
+import { formatDate, formatNumber } from '../../../shared/text'
+import { adminPageHtml, committeeIssuer, escapeHtml as e, placeName, type AdminPage, type Issuer } from '../text/document'
+import type { Template } from './templates'
+
+const BLANK = '……'
+const LAWS: Record<string, string> = {
+  '2012': 'Luật Hợp tác xã số 23/2012/QH13 ngày 20 tháng 11 năm 2012',
+  '2023': 'Luật Hợp tác xã số 17/2023/QH15 ngày 20 tháng 6 năm 2023'
+}
+
+export interface DraftInput {
+  doc: DraftDoc
+  view: CaseView
+  template: Template
+  entity: Entity
+  unit: AdminUnit
+  /** The date printed beside the place; null leaves "ngày … tháng … năm …" blank. */
+  date: string | null
+}
+
+export const DRAFT_TITLES: Record<DraftDoc, { title: string; file: string }> = {
+  council: { title: 'Quyết định thành lập hội đồng giải thể', file: 'quyet-dinh-thanh-lap-hoi-dong-giai-the' },
+  notice: { title: 'Thông báo về việc giải thể', file: 'thong-bao-giai-the' },
+  request: { title: 'Đề nghị ghi nhận việc giải thể', file: 'de-nghi-ghi-nhan-giai-the' }
+}
+
+function address(en: Entity): string {
+  return [en.street ?? en.address, en.commune, en.districtName].filter(Boolean).join(', ') || BLANK
+}
+
+/** The cooperative as every draft identifies it. */
+function identity(en: Entity): string {
+  const rows: Array<[string, string]> = [
+    ['Tên hợp tác xã', en.name],
+    ['Mã số hợp tác xã', en.regNo ?? BLANK],
+    ['Ngày đăng ký', en.registrationDate ? formatDate(en.registrationDate) : BLANK],
+    ['Địa chỉ trụ sở chính', address(en)],
+    ['Người đại diện theo pháp luật', en.representative ? `${en.representative}${en.representativeTitle ? `, ${en.representativeTitle}` : ''}` : BLANK]
+  ]
+  return rows.map(([k, v]) => `<p class="flat">- ${e(k)}: ${e(v)}</p>`).join('')
+}
+
+function groundLabel(view: CaseView, template: Template): string | null {
+  if (!view.ground) return null
+  const label = template.grounds?.find((g) => g.code === view.ground)?.label ?? view.ground
+  return label.replace(/\s*\(chưa đối chiếu văn bản\)$/, '')
+}
+
+/** "Quyết định số 12/QĐ-UBND ngày 03/06/2024" from what the case holds, blanks otherwise. */
+function openingDecision(view: CaseView): string {
+  return `${view.decisionNo ? `văn bản số ${view.decisionNo}` : `văn bản số ${BLANK}`} ngày ${formatDate(view.openedOn)}`
+}
+
+function councilTable(view: CaseView, template: Template): string {
+  const represents = new Map(template.council.requires.map((r) => [r.code, r.label]))
+  const members = [...view.council].sort((a, b) => ['chair', 'secretary', 'member'].indexOf(a.role) - ['chair', 'secretary', 'member'].indexOf(b.role))
+  const rows = members.length
+    ? members
+        .map(
+          (m, i) =>
+            `<tr><td style="text-align:center">${i + 1}</td><td>${e(m.name)}</td><td>${e([m.organisation, m.represents ? (represents.get(m.represents) ?? m.represents) : null].filter(Boolean).join('; ') || BLANK)}</td><td>${e(COUNCIL_ROLE_LABELS[m.role as keyof typeof COUNCIL_ROLE_LABELS] ?? m.role)}</td></tr>`
+        )
+        .join('')
+    : [1, 2, 3].map((i) => `<tr><td style="text-align:center">${i}</td><td>${BLANK}</td><td>${BLANK}</td><td>${BLANK}</td></tr>`).join('')
+  return `<table><thead><tr><th>STT</th><th>Họ và tên</th><th>Chức vụ, cơ quan / đại diện cho</th><th>Nhiệm vụ trong hội đồng</th></tr></thead><tbody>${rows}</tbody></table>`
+}
+
+/** The registration authority the office is: "Phòng Tài chính - Kế hoạch Huyện Tràng Định". */
+function registrar(unit: AdminUnit): string {
+  return `${unit.level === 'province' ? 'Sở Tài chính' : 'Phòng Tài chính - Kế hoạch'} ${unit.name}`
+}
+
+function chairName(view: CaseView): string | null {
+  return view.council.find((m) => m.role === 'chair')?.name ?? null
+}
+
+function councilIssuer(en: Entity): Issuer {
+  return { parent: en.name.toLocaleUpperCase('vi'), body: 'HỘI ĐỒNG GIẢI THỂ' }
+}
+
+function councilDecision(d: DraftInput): AdminPage {
+  const { view, template, entity: en, unit } = d
+  const place = placeName(unit)
+  const ground = groundLabel(view, template)
+  const tasks = `<p><b>Điều 2.</b> Hội đồng giải thể có trách nhiệm thông báo việc giải thể tới cơ quan đăng ký và công khai theo quy định; thông báo cho các tổ chức, cá nhân có quan hệ kinh tế về thời hạn thanh toán nợ, thanh lý hợp đồng; xử lý vốn, tài sản, các khoản nợ theo quy định của pháp luật; lập hồ sơ gửi cơ quan đăng ký để ghi nhận việc giải thể. Hội đồng tự giải thể sau khi hoàn thành nhiệm vụ.</p>`
+  if (view.kind === 'compulsory') {
+    const unitUpper = unit.name.toLocaleUpperCase('vi')
+    const body = [
+      `<p class="flat" style="text-align:center"><b>CHỦ TỊCH ỦY BAN NHÂN DÂN ${e(unitUpper)}</b></p>`,
+      `<p><i>Căn cứ Luật Tổ chức chính quyền địa phương;</i></p>`,
+      `<p><i>Căn cứ ${e(LAWS[view.law])};</i></p>`,
+      `<p><i>Căn cứ ${e(template.council.basis)};</i></p>`,
+      ground ? `<p><i>Xét ${e(en.name)} thuộc trường hợp giải thể bắt buộc: ${e(ground)};</i></p>` : '',
+      `<p><i>Theo đề nghị của Trưởng phòng Tài chính - Kế hoạch.</i></p>`,
+      `<p class="flat" style="text-align:center"><b>QUYẾT ĐỊNH:</b></p>`,
+      `<p><b>Điều 1.</b> Thành lập Hội đồng giải thể bắt buộc ${e(en.name)} (mã số ${e(en.regNo ?? BLANK)}), gồm các ông (bà) có tên sau:</p>`,
+      councilTable(view, template),
+      tasks,
+      `<p><b>Điều 3.</b> Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân, Trưởng phòng Tài chính - Kế hoạch, ${e(en.name)} và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.</p>`
+    ].join('\n')
+    return {
+      issuer: committeeIssuer(unit),
+      number: `Số: ${BLANK}/QĐ-UBND`,
+      place,
+      date: d.date,
+      title: 'QUYẾT ĐỊNH',
+      subtitle: `Về việc thành lập Hội đồng giải thể bắt buộc ${en.name}`,
+      bodyHtml: body,
+      recipients: ['Như Điều 3;', 'Cơ quan thuế quản lý;', 'Liên minh Hợp tác xã tỉnh;', 'Lưu: VT, TCKH.'],
+      sign: { on: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH' }
+    }
+  }
+  // Voluntary: the general meeting resolves to dissolve and sets up the council itself.
+  const body = [
+    `<p class="flat" style="text-align:center"><b>ĐẠI HỘI THÀNH VIÊN ${e(en.name.toLocaleUpperCase('vi'))}</b></p>`,
+    `<p><i>Căn cứ ${e(LAWS[view.law])};</i></p>`,
+    `<p><i>Căn cứ ${e(template.council.basis)};</i></p>`,
+    `<p><i>Căn cứ Điều lệ ${e(en.name)};</i></p>`,
+    `<p><i>Căn cứ biên bản họp Đại hội thành viên ngày ${e(formatDate(view.openedOn))}.</i></p>`,
+    `<p class="flat" style="text-align:center"><b>QUYẾT NGHỊ:</b></p>`,
+    `<p><b>Điều 1.</b> Giải thể tự nguyện ${e(en.name)} (mã số ${e(en.regNo ?? BLANK)}) và thành lập Hội đồng giải thể tự nguyện gồm các ông (bà) có tên sau:</p>`,
+    councilTable(view, template),
+    tasks,
+    `<p><b>Điều 3.</b> Nghị quyết này có hiệu lực kể từ ngày ký. Hội đồng quản trị, Giám đốc, Ban kiểm soát (kiểm soát viên), các thành viên và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Nghị quyết này.</p>`
+  ].join('\n')
+  return {
+    issuer: { parent: null, body: en.name.toLocaleUpperCase('vi') },
+    number: `Số: ${BLANK}/NQ-ĐHTV`,
+    place,
+    date: d.date,
+    title: 'NGHỊ QUYẾT',
+    subtitle: 'Về việc giải thể tự nguyện và thành lập Hội đồng giải thể',
+    bodyHtml: body,
+    recipients: [`${registrar(unit)} (cơ quan đăng ký);`, 'Các thành viên;', 'Như Điều 3;', 'Lưu: VT.'],
+    sign: { on: 'TM. ĐẠI HỘI THÀNH VIÊN', title: 'CHỦ TỌA' }
+  }
+}
+
+function notice(d: DraftInput): AdminPage {
+  const { view, template, entity: en, unit } = d
+  const ground = groundLabel(view, template)
+  const chair = chairName(view)
+  const body = [
+    `<p>Thực hiện ${e(openingDecision(view))} về việc ${view.kind === 'compulsory' ? 'giải thể bắt buộc' : 'giải thể tự nguyện'} ${e(en.name)}, Hội đồng giải thể thông báo:</p>`,
+    `<p><b>1. Hợp tác xã giải thể</b></p>`,
+    identity(en),
+    `<p class="flat">- Hình thức giải thể: ${view.kind === 'compulsory' ? 'bắt buộc' : 'tự nguyện'}${ground ? `; lý do: ${e(ground)}` : ''}.</p>`,
+    `<p><b>2. Thanh toán nợ, thanh lý hợp đồng</b></p>`,
+    `<p>Đề nghị các tổ chức, cá nhân có quan hệ kinh tế, có quyền lợi, nghĩa vụ liên quan đến ${e(en.name)} liên hệ với Hội đồng giải thể để đối chiếu, thanh toán các khoản nợ và thanh lý hợp đồng trước ngày ${BLANK} tháng ${BLANK} năm ${BLANK}. Sau thời hạn trên, Hội đồng giải thể xử lý theo quy định của pháp luật.</p>`,
+    `<p><b>3. Liên hệ</b></p>`,
+    `<p>Chủ tịch Hội đồng giải thể: ${e(chair ?? BLANK)}; địa chỉ: ${e(address(en))}; điện thoại: ${e(en.phone ?? BLANK)}.</p>`
+  ].join('\n')
+  return {
+    issuer: councilIssuer(en),
+    number: `Số: ${BLANK}/TB-HĐGT`,
+    place: placeName(unit),
+    date: d.date,
+    title: 'THÔNG BÁO',
+    subtitle: `Về việc giải thể ${en.name}`,
+    bodyHtml: body,
+    recipients: [`${registrar(unit)} (cơ quan đăng ký);`, 'Cơ quan thuế quản lý;', 'Các tổ chức, cá nhân có liên quan;', 'Lưu: HĐGT.'],
+    sign: { on: 'TM. HỘI ĐỒNG GIẢI THỂ', title: 'CHỦ TỊCH', name: chair }
+  }
+}
+
+function request(d: DraftInput): AdminPage {
+  const { view, entity: en, unit } = d
+  const registrarName = registrar(unit)
+  const steps = view.steps
+    .filter((s) => s.state !== 'todo')
+    .map((s) => `<tr><td>${e(s.title)}</td><td>${e(s.state === 'done' ? `Đã thực hiện ngày ${formatDate(s.doneOn)}` : `Không áp dụng: ${s.naReason ?? ''}`)}</td></tr>`)
+    .join('')
+  const debts = view.items.filter((i) => i.type !== 'asset')
+  const debtLine =
+    debts.length === 0
+      ? `<p>${e(en.name)} không có khoản nợ nào được ghi nhận trong hồ sơ.</p>`
+      : view.unsettledPayable === 0 && view.unsettledReceivable === 0
+        ? `<p>Các khoản nợ (${debts.length} khoản, tổng ${e(formatNumber(debts.reduce((a, i) => a + (i.amount ?? 0), 0)))} đồng) đã được xử lý xong.</p>`
+        : `<p>Còn nợ phải trả chưa xử lý: ${e(formatNumber(view.unsettledPayable))} đồng; nợ phải thu chưa xử lý: ${e(formatNumber(view.unsettledReceivable))} đồng.</p>`
+  const assets = view.items
+    .filter((i) => i.type === 'asset')
+    .map((i) => `<p class="flat">- ${e([i.landCertificate ? `GCN quyền sử dụng đất ${i.landCertificate}` : (i.category ?? 'Tài sản'), i.areaM2 ? `${formatNumber(i.areaM2)} m²` : null, i.handling ? `xử lý: ${i.handling}` : 'chưa có phương án xử lý'].filter(Boolean).join(', '))}</p>`)
+    .join('')
+  const papers = [...new Set([...view.steps.flatMap((s) => s.documents), ...view.attachments.map((a) => a.name)])]
+  const body = [
+    `<p class="flat" style="text-align:center">Kính gửi: ${e(registrarName)}</p>`,
+    `<p>Hội đồng giải thể ${e(en.name)} đã hoàn thành thủ tục giải thể theo ${e(openingDecision(view))}, cụ thể như sau:</p>`,
+    `<p><b>1. Thông tin hợp tác xã</b></p>`,
+    identity(en),
+    `<p><b>2. Các bước đã thực hiện</b></p>`,
+    steps ? `<table><thead><tr><th>Nội dung</th><th>Kết quả</th></tr></thead><tbody>${steps}</tbody></table>` : `<p>${BLANK}</p>`,
+    `<p><b>3. Thanh toán nợ, xử lý tài sản</b></p>`,
+    debtLine,
+    assets,
+    `<p><b>4. Hồ sơ gửi kèm</b></p>`,
+    papers.length ? papers.map((p) => `<p class="flat">- ${e(p)};</p>`).join('') : `<p class="flat">- ${BLANK}</p>`,
+    `<p>Đề nghị ${e(registrarName)} ghi nhận tình trạng đã giải thể của ${e(en.name)} và thu hồi giấy chứng nhận đăng ký hợp tác xã. Hội đồng giải thể cam kết chịu trách nhiệm về tính trung thực, chính xác của nội dung trên.</p>`
+  ].join('\n')
+  return {
+    issuer: councilIssuer(en),
+    number: `Số: ${BLANK}/ĐN-HĐGT`,
+    place: placeName(unit),
+    date: d.date,
+    title: 'ĐỀ NGHỊ',
+    subtitle: `Về việc ghi nhận việc giải thể ${en.name}`,
+    bodyHtml: body,
+    recipients: ['Như trên;', 'Lưu: HĐGT.'],
+    sign: { on: 'TM. HỘI ĐỒNG GIẢI THỂ', title: 'CHỦ TỊCH', name: chairName(view) }
+  }
+}
+
+const BUILDERS: Record<DraftDoc, (d: DraftInput) => AdminPage> = { council: councilDecision, notice, request }
+
+/** The draft as a whole printable page. */
+export function draftHtml(d: DraftInput): string {
+  return adminPageHtml(BUILDERS[d.doc](d))
+}
