@@ -14,7 +14,9 @@ const relaxCspForDevServer = {
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      // The import worker (node:worker_threads) is a second entry, emitted as out/main/import-worker.js beside
+      // the bundle: the same file then loads under Electron, while tsx and vitest load the sources.
+      rollupOptions: { input: { index: resolve('src/main/index.ts'), 'import-worker': resolve('src/main/core/exchange/worker.ts') } },
       // kysely ships ESM only and zod is pure JS: bundle them; keep the native
       // better-sqlite3 (rebuilt for Electron's ABI when packaging) and xlsx outside.
       externalizeDeps: { exclude: ['kysely', 'zod'] }

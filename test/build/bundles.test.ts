@@ -8,6 +8,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import vm from 'node:vm'
+import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
 import { CSP } from '../../src/main/security'
 
@@ -74,6 +75,39 @@ describe('the main bundle', () => {
 
   it('starts the app only when Electron runs it', () => {
     expect(code).toMatch(/if \(process\.versions\.electron\) main\(\)/)
+  })
+})
+
+describe('the import worker', () => {
+  it('is emitted beside the main bundle, which starts it from there', () => {
+    expect(existsSync(join(root, 'out/main/import-worker.js'))).toBe(true)
+    expect(out('main/index.js')).toMatch(/["']import-worker\.js["']/)
+    const code = out('main/import-worker.js')
+    expect(code).not.toMatch(/^\s*(import|export)\s/m)
+    expect(code).not.toMatch(/require\(["']electron["']\)/)
+  })
+
+  it('loads under plain Node and reads a workbook into tables, progress first', async () => {
+    const worker = new Worker(join(root, 'out/main/import-worker.js'))
+    try {
+      const messages: any[] = []
+      await new Promise<void>((done, fail) => {
+        worker.on('error', fail)
+        worker.on('message', (m) => {
+          messages.push(m)
+          if (m.type === 'done' || m.type === 'error') done()
+        })
+        worker.postMessage({ id: 7, files: [{ path: join(root, 'test/fixtures/import/danh-sach-sach.xlsx') }], mappings: {} })
+      })
+      expect(messages.every((m) => m.id === 7)).toBe(true)
+      expect(messages.at(-1).type).toBe('done')
+      expect(messages[0]).toMatchObject({ type: 'progress', progress: { phase: 'read', file: 'danh-sach-sach.xlsx', total: null } })
+      const file = messages.find((m) => m.type === 'file').file
+      expect(file.name).toBe('danh-sach-sach.xlsx')
+      expect(file.sheets.map((s: any) => s.tables[0].rows.filter((r: any) => r.state === 'new').length)).toEqual([5, 1])
+    } finally {
+      await worker.terminate()
+    }
   })
 })
 

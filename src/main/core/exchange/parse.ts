@@ -127,7 +127,12 @@ function isColumnNumbers(cells: Array<[number, Cell]>): boolean {
 export interface ParseOptions {
   /** Remembered or hand-made mappings, by header shape: column → field (null: ignore). */
   mappingFor(shape: string): Map<number, { field: ImportField | null; source: 'remembered' | 'manual' }> | undefined
+  /** Rows of the sheet looked at so far, now and then and once at the end. */
+  progress?(done: number, total: number): void
 }
+
+/** Rows between two progress reports. */
+const PROGRESS_EVERY = 2000
 
 /** Every table found on a sheet. */
 export function parseSheet(grid: SheetGrid, options: ParseOptions): ParsedTable[] {
@@ -143,6 +148,7 @@ export function parseSheet(grid: SheetGrid, options: ParseOptions): ParsedTable[
   let ctx: TableContext | null = null
 
   while (r < rows.length) {
+    if (r % PROGRESS_EVERY === 0) options.progress?.(r, rows.length)
     const cells = nonEmpty(rows[r])
     // Only a row of words can be a header: a number or a date anywhere means a record.
     const candidate = cells.length >= 2 && cells.every(([, v]) => typeof v === 'string' && !/^[\d\s.,/-]+$/.test(v))
@@ -197,9 +203,7 @@ export function parseSheet(grid: SheetGrid, options: ParseOptions): ParsedTable[
     current.rows.push(row)
     r++
   }
-  if (tables.length === 0) {
-    return []
-  }
+  options.progress?.(rows.length, rows.length)
   return tables
 }
 

@@ -6,8 +6,11 @@
 import type { ImportCounts, ImportField, ImportFileResult, ImportResult, ImportRow, ImportSheet } from '../../../shared/api'
 import { fold } from '../../../shared/text'
 import type { CoreContext } from '../context'
-import { defaultFiguresYear, parseSheet } from './parse'
-import { openWorkbook, type FileInput } from './read'
+import { progressReporter } from '../progress'
+import { readOffThread } from './offthread'
+import { defaultFiguresYear } from './parse'
+import type { FileInput } from './read'
+import type { Mappings } from './tables'
 
 export interface PreviewInput {
   files: FileInput[]
@@ -91,19 +94,17 @@ export interface PreviewState {
 }
 
 export async function previewImport(input: PreviewInput, ctx: CoreContext): Promise<PreviewState> {
-  const remembered = new Map<string, Map<number, { field: ImportField | null; source: 'remembered' | 'manual' }>>()
+  const report = progressReporter()
+  const remembered: Mappings = {}
   for (const m of await ctx.db.selectFrom('import_mappings').selectAll().execute()) {
-    const map = new Map<number, { field: ImportField | null; source: 'remembered' | 'manual' }>()
+    const map: Mappings[string] = (remembered[m.shape] = {})
     for (const [col, field] of Object.entries(JSON.parse(m.mapping_json) as Record<string, ImportField | null>)) {
-      map.set(Number(col), { field, source: 'remembered' })
+      map[Number(col)] = { field, source: 'remembered' }
     }
-    remembered.set(m.shape, map)
   }
-  for (const m of input.mappings ?? []) {
-    const map = remembered.get(m.shape) ?? new Map()
-    map.set(m.column, { field: m.field, source: 'manual' })
-    remembered.set(m.shape, map)
-  }
+  for (const m of input.mappings ?? []) (remembered[m.shape] ??= {})[m.column] = { field: m.field, source: 'manual' }
+  // Reading and parsing run in the import worker; the register is compared here.
+  const read = await readOffThread(input.files, remembered, report)
 
   const rows = (await ctx.db
     .selectFrom('entities as e')
@@ -126,18 +127,17 @@ export async function previewImport(input: PreviewInput, ctx: CoreContext): Prom
   const seen = new Map<string, string>()
   const files: ImportFileResult[] = []
   let totals = emptyCounts()
-  for (const fileInput of input.files) {
-    const opened = openWorkbook(fileInput)
+  for (const opened of read) {
+    report({ phase: 'compare', label: 'Đang so với sổ đăng ký', file: opened.name, done: 0, total: null })
     const sheets: ImportSheet[] = []
-    for (const grid of opened.sheets) {
-      const tables = parseSheet(grid, { mappingFor: (shape) => remembered.get(shape) })
+    for (const { name: sheetName, tables, hasContent } of opened.sheets) {
       if (tables.length === 0) {
-        if (grid.rows.some((r) => r.some((v) => v !== null && v !== ''))) {
+        if (hasContent) {
           const sheet: ImportSheet = {
-            sheet: grid.name, table: 0, title: null, kind: null, headerRow: 0, encoding: 'unicode', shape: '', columns: [],
+            sheet: sheetName, table: 0, title: null, kind: null, headerRow: 0, encoding: 'unicode', shape: '', columns: [],
             unknownColumns: [], asOfDate: null, figuresYear: input.figuresYear ?? defaultFiguresYear(null, ctx.now()), rows: [],
             counts: { ...emptyCounts(), warnings: 1 },
-            issues: [{ row: 0, column: null, severity: 'warning', code: 'NO_HEADER', message: `Trang «${grid.name}»: không tìm thấy dòng tiêu đề (cần có cột Tên và ít nhất một cột khác trong ${15} dòng đầu); trang này không được nhập.` }]
+            issues: [{ row: 0, column: null, severity: 'warning', code: 'NO_HEADER', message: `Trang «${sheetName}»: không tìm thấy dòng tiêu đề (cần có cột Tên và ít nhất một cột khác trong ${15} dòng đầu); trang này không được nhập.` }]
           }
           sheets.push(sheet)
           totals = addCounts(totals, sheet.counts)

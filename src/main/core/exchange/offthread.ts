@@ -1,0 +1,94 @@
+/**
+ * Runs readTables in a worker thread and brings the tables back (structured
+ * clone) with the worker's progress on the way. One worker is kept warm between
+ * imports (loading SheetJS costs a moment on an old PC), unreferenced so it
+ * never keeps a CLI run alive, and ended after a minute unused.
+ *
+ * Where the worker file is: the electron-vite build emits it beside the main
+ * bundle (out/main/import-worker.js, a second input in electron.vite.config.ts);
+ * from the TypeScript sources (tsx for `npm run cli`/`npm run web`, vitest) the
+ * worker loads worker.ts through tsx's require hook. No in-thread fallback: a
+ * worker that cannot start is a broken install, said plainly, not hidden.
+ */
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import { AppError } from '../../../shared/errors'
+import type { Progress } from '../progress'
+import type { FileInput } from './read'
+import type { Mappings, ReadFile } from './tables'
+import type { WorkerMessage } from './worker'
+
+export const BUILT_WORKER = 'import-worker.js'
+const IDLE_MS = 60_000
+const BROKEN = 'Bộ đọc bảng tính dừng bất thường; chưa có gì được ghi. Hãy thử lại, hoặc mở tệp bằng Excel, lưu lại dạng .xlsx rồi nhập.'
+
+/** The worker, started on the built file when there is one, else on the sources through tsx. */
+export function startImportWorker(dir: string = __dirname): Worker {
+  const built = join(dir, BUILT_WORKER)
+  if (existsSync(built)) return new Worker(built)
+  const tsx = createRequire(join(dir, 'offthread.ts')).resolve('tsx/cjs')
+  const source = join(dir, 'worker.ts')
+  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)})`, { eval: true })
+}
+
+let idle: { worker: Worker; timer: NodeJS.Timeout } | null = null
+let nextId = 1
+
+function acquire(): Worker {
+  if (idle) {
+    clearTimeout(idle.timer)
+    const { worker } = idle
+    idle = null
+    worker.ref()
+    return worker
+  }
+  return startImportWorker()
+}
+
+function release(worker: Worker): void {
+  if (idle) {
+    void worker.terminate()
+    return
+  }
+  worker.unref()
+  const timer = setTimeout(() => {
+    if (idle?.worker === worker) idle = null
+    void worker.terminate()
+  }, IDLE_MS)
+  timer.unref()
+  idle = { worker, timer }
+}
+
+export function readOffThread(files: FileInput[], mappings: Mappings, report: (p: Progress) => void): Promise<ReadFile[]> {
+  const worker = acquire()
+  const id = nextId++
+  return new Promise<ReadFile[]>((resolve, reject) => {
+    const out: ReadFile[] = []
+    const done = (err: unknown, healthy: boolean) => {
+      worker.off('message', onMessage).off('error', onCrash).off('exit', onCrash)
+      if (healthy) release(worker)
+      else void worker.terminate()
+      if (err) reject(err)
+      else resolve(out)
+    }
+    const onMessage = (m: WorkerMessage) => {
+      if (m.id !== id) return
+      if (m.type === 'progress') report(m.progress)
+      else if (m.type === 'file') out[m.index] = m.file
+      else if (m.type === 'done') done(null, true)
+      else if (m.error) done(AppError.from(m.error), true)
+      else {
+        console.error('[import worker]', m.detail)
+        done(new AppError('INTERNAL', BROKEN), false)
+      }
+    }
+    const onCrash = (err: unknown) => {
+      console.error('[import worker]', err)
+      done(new AppError('INTERNAL', BROKEN), false)
+    }
+    worker.on('message', onMessage).on('error', onCrash).on('exit', onCrash)
+    worker.postMessage({ id, files, mappings })
+  })
+}

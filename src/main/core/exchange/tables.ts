@@ -1,0 +1,46 @@
+/**
+ * One file from bytes to tables: open it safely, decode and parse every sheet.
+ * Pure work on the file alone (the register is not consulted), which is why it
+ * can run in the import worker, away from the thread that answers the window.
+ */
+import { basename } from 'node:path'
+import type { ImportField, ImportFileResult } from '../../../shared/api'
+import type { Progress } from '../progress'
+import { parseSheet, type ParsedTable } from './parse'
+import { openWorkbook, type FileInput } from './read'
+
+/** Column → field per header shape, as plain data (it crosses to the worker). */
+export type Mappings = Record<string, Record<number, { field: ImportField | null; source: 'remembered' | 'manual' }>>
+
+export interface ReadSheet {
+  name: string
+  tables: ParsedTable[]
+  /** Some cell is filled: a sheet with content but no header is reported, an empty one is not. */
+  hasContent: boolean
+}
+
+export interface ReadFile {
+  name: string
+  format: ImportFileResult['format']
+  sha256: string
+  bytes: number
+  sheets: ReadSheet[]
+}
+
+export function readTables(input: FileInput, mappings: Mappings, report: (p: Progress) => void): ReadFile {
+  report({ phase: 'read', label: 'Đang mở tệp', file: basename('name' in input ? input.name : input.path), done: 0, total: null })
+  const opened = openWorkbook(input)
+  const file = opened.name
+  const sheets = opened.sheets.map((grid): ReadSheet => {
+    const total = grid.rows.length
+    const tables = parseSheet(grid, {
+      mappingFor: (shape) => {
+        const m = mappings[shape]
+        return m ? new Map(Object.entries(m).map(([col, v]) => [Number(col), v])) : undefined
+      },
+      progress: (done) => report({ phase: 'parse', label: 'Đang đọc các dòng', file, sheet: grid.name, done, total })
+    })
+    return { name: grid.name, tables, hasContent: tables.length > 0 || grid.rows.some((r) => r.some((v) => v !== null && v !== '')) }
+  })
+  return { name: file, format: opened.format, sha256: opened.sha256, bytes: opened.bytes, sheets }
+}

@@ -1,0 +1,36 @@
+/**
+ * The import worker (node:worker_threads): reads and parses the files it is
+ * given, one message per file, progress in between, so the thread that answers
+ * the window never waits on SheetJS. It stays up for the next request. Built to out/main/import-worker.js.
+ */
+import { parentPort } from 'node:worker_threads'
+import { AppError } from '../../../shared/errors'
+import { readTables, type Mappings } from './tables'
+import type { FileInput } from './read'
+
+export type WorkerRequest = { id: number; files: FileInput[]; mappings: Mappings }
+export type WorkerMessage = { id: number } & (
+  | { type: 'progress'; progress: import('../progress').Progress }
+  | { type: 'file'; index: number; file: import('./tables').ReadFile }
+  | { type: 'error'; error: import('../../../shared/errors').AppErrorData | null; detail?: string }
+  | { type: 'done' }
+)
+type Body = WorkerMessage extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never
+
+function work(port: NonNullable<typeof parentPort>, request: WorkerRequest): void {
+  const post = (m: Body) => port.postMessage({ id: request.id, ...m })
+  try {
+    request.files.forEach((input, index) => {
+      post({ type: 'file', index, file: readTables(input, request.mappings, (progress) => post({ type: 'progress', progress })) })
+    })
+    post({ type: 'done' })
+  } catch (err) {
+    // An AppError is the user's message; anything else is a bug, kept for the log only.
+    if (err instanceof AppError) post({ type: 'error', error: err.toJSON() })
+    else post({ type: 'error', error: null, detail: String((err as Error)?.stack ?? err).slice(0, 2000) })
+  }
+}
+
+// One request at a time (the work is synchronous); the thread stays warm for the next import.
+const port = parentPort
+if (port) port.on('message', (request: WorkerRequest) => work(port, request))
