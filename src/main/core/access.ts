@@ -55,6 +55,7 @@ export const READS = new Set<ApiName>([
   'dissolution.summaryXlsx',
   'dissolution.draft',
   'dissolution.attachment',
+  'dissolution.templates',
   'dissolution.list',
   'report.list',
   'report.summary',

@@ -139,6 +139,16 @@ export interface DissolutionDashboard {
   /** Cases opened and closed (finalised or cancelled) per quarter, "2024-Q3", oldest first. */
   perQuarter: Array<{ quarter: string; opened: number; finalised: number; cancelled: number }>
 }
+/** What a screen needs of a checklist template to open a case and add council members. */
+export interface TemplateInfo {
+  id: string
+  version: number
+  law: (typeof LAW_VERSIONS)[number]
+  kind: (typeof DISSOLUTION_KINDS)[number]
+  title: string
+  grounds: Array<{ code: string; label: string }>
+  council: { title: string; requires: Array<{ code: string; label: string }> }
+}
 export interface PrintablePage {
   name: string
   title: string
@@ -211,6 +221,7 @@ export const dissolutionContract = {
   'dissolution.setCalendar': handler<CalendarOverrides>()(
     z.object({ add: z.array(isoDate).max(500), remove: z.array(isoDate).max(500), workingWeekends: z.array(isoDate).max(500) }).strict()
   ),
+  'dissolution.templates': handler<TemplateInfo[]>()(z.object({}).strict()),
   'dissolution.dashboard': handler<DissolutionDashboard>()(z.object({ asOf: isoDate.optional() }).strict()),
   /** Printable pages returned as HTML for the app to show (the path-writing twins above serve the CLI). */
   'dissolution.casePage': handler<PrintablePage>()(z.object({ caseId: id, asOf: isoDate.optional() }).strict()),

@@ -15,7 +15,7 @@ import { dissolutionDashboard } from './dashboard'
 import { DRAFT_TITLES, draftHtml } from './documents'
 import { caseHtml, summaryHtml, summaryRows, summaryXlsx } from './outputs'
 import { blockingSteps, scheduleSteps } from './schedule'
-import { templateFor, type Template } from './templates'
+import { TEMPLATES, templateFor, type Template } from './templates'
 
 type Db = CoreContext['db'] | Trx
 
@@ -193,6 +193,7 @@ export const dissolutionHandlers: DomainHandlers<
   | 'dissolution.summaryPage'
   | 'dissolution.summaryXlsx'
   | 'dissolution.dashboard'
+  | 'dissolution.templates'
 > = {
   'dissolution.calendar': async (_input, ctx) => calendarOverrides(ctx.db),
   'dissolution.setCalendar': async (input, ctx) => {
@@ -416,6 +417,9 @@ export const dissolutionHandlers: DomainHandlers<
     const rows = await summaryRows(ctx.db, asOf)
     return { name: `tong-hop-htx-ngung-hoat-dong-${asOf}.xlsx`, base64: summaryXlsx(rows, summaryTitle(asOf)).toString('base64'), rows: rows.length }
   },
+
+  'dissolution.templates': async () =>
+    TEMPLATES.map((t) => ({ id: t.id, version: t.version, law: t.law, kind: t.kind, title: t.title, grounds: t.grounds ?? [], council: { title: t.council.title, requires: t.council.requires } })),
 
   'dissolution.dashboard': async (input, ctx) => dissolutionDashboard(ctx.db, input.asOf ?? today(ctx)),
 
