@@ -47,3 +47,54 @@ export function seed(sqlite: Sqlite.Database, rows: SeedRow[]): number[] {
 export function many(n: number, make: (i: number) => SeedRow): SeedRow[] {
   return Array.from({ length: n }, (_, i) => make(i))
 }
+
+export const DISTRICTS = ['178', '180', '181', '182', '183', '184', '185', '186', '187', '188']
+
+/** Lạng Sơn at 30/06/2023 as the plan's table gives it (DOMAIN.md); district 189 left empty. */
+export function langSonRows(): SeedRow[] {
+  const sectors: Array<[string, number, number]> = [
+    ['agri', 293, 45],
+    ['industry', 30, 10],
+    ['construction', 22, 5],
+    ['trade_service', 40, 6],
+    ['environment', 4, 2],
+    ['transport', 11, 6]
+  ]
+  const present: SeedRow[] = []
+  let stoppedSeen = 0
+  for (const [sector, active, stopped] of sectors) {
+    for (let k = 0; k < active + stopped; k++) {
+      const isStopped = k >= active
+      const status = !isStopped ? null : stoppedSeen++ < 48 ? 'dissolving' : 'inactive'
+      present.push({ sector, events: status ? [['active', null], [status, '2021-05-01']] : [['active', null]] })
+    }
+  }
+  present.forEach((r, i) => {
+    r.district = DISTRICTS[i % DISTRICTS.length]
+    // The last 20 were founded in H1 2023 with 36,48 bn of capital; the rest make up 991,5 bn in all.
+    const isNew = i >= present.length - 20
+    r.registered = isNew ? `2023-0${(i % 6) + 1}-10` : `20${10 + (i % 12)}-03-01`
+    r.capital = isNew ? 1_824_000_000 : i === 0 ? 3_720_000_000 : 2_100_000_000
+    r.figures = [
+      {
+        year: 2022,
+        members: 11 + (i < 195 ? 1 : 0),
+        workers: 15 + (i < 192 ? 1 : 0),
+        managers: 3 + (i < 128 ? 1 : 0),
+        managers_elementary: i < 300 ? 1 : 0,
+        managers_college: i >= present.length - 350 ? 1 : 0
+      }
+    ]
+  })
+  // Figures of a later year never count in a 2023 report.
+  present[0]!.figures!.push({ year: 2024, members: 9999, workers: 9999 })
+  const dissolved = many(6, (i) => ({ sector: 'agri', district: DISTRICTS[i], registered: '2015-01-01', events: [['active', null], ['dissolving', '2022-01-01'], ['dissolved', `2023-0${i + 1}-15`]] }))
+  const dissolvedBefore = many(3, (i) => ({ sector: 'agri', district: DISTRICTS[i], registered: '2015-01-01', events: [['active', null], ['dissolved', '2022-12-31']] }))
+  const unions: SeedRow[] = [
+    { kind: 'lhhtx', district: '178', registered: '2016-01-01', memberCoops: many(7, (i) => ({ name: `HTX ${i}` })).map((r) => r.name!), events: [['active', null], ['inactive', '2020-01-01']] },
+    { kind: 'lhhtx', district: '183', registered: '2017-01-01', memberCoops: many(6, (i) => ({ name: `HTX ${i}` })).map((r) => r.name!), events: [['active', null], ['suspended', '2022-01-01']] }
+  ]
+  const groups = many(230, (i) => ({ kind: 'tht' as const, district: DISTRICTS[i % DISTRICTS.length], registered: '2019-05-01', figures: [{ year: 2022, members: 20 + (i < 50 ? 1 : 0) }] }))
+  return [...present, ...dissolved, ...dissolvedBefore, ...unions, ...groups]
+}
+

@@ -18,6 +18,26 @@ const scope = z
   .regex(/^\d{2,5}$/, 'Phạm vi là mã đơn vị hành chính (chỉ gồm chữ số)')
   .nullish()
 
+const layout = z.string().trim().regex(/^[a-z0-9-]{1,60}$/, 'Tên mẫu báo cáo chỉ gồm chữ thường, số và dấu -')
+const reportNo = z.string().trim().max(100, 'Không quá 100 ký tự').nullish()
+const year = z.number({ message: 'Năm phải là một số' }).int('Năm là số nguyên').min(1990, 'Năm từ 1990').max(2100, 'Năm đến 2100')
+const targetNumber = z
+  .number({ message: 'Phải là một số' })
+  .min(-1e15, 'Số quá nhỏ')
+  .max(1e15, 'Số quá lớn')
+  .nullish()
+
+/** A row of the plan grid: an indicator, last year's actual, this year's plan and estimate. */
+export interface TargetRow {
+  indicator: string
+  label: string
+  unit: string
+  decimals: number
+  previousActual: number | null
+  plan: number | null
+  estimate: number | null
+}
+
 export interface ReportSummary {
   asOf: string
   unit: string
@@ -32,7 +52,73 @@ export interface ReportLayoutInfo {
   type: 'indicators' | 'sectors' | 'units' | 'list'
 }
 
+/** One column of a report table: its header (under an optional group header spanning neighbours) and how to show it. */
+export interface ReportColumn {
+  label: string
+  group?: string
+  type: 'text' | 'number'
+  /** Decimals shown for a number column; a row may override with its own. */
+  decimals?: number
+  /** Width in characters, for the workbook and the grid. */
+  width: number
+}
+export interface ReportRow {
+  cells: Array<string | number | null>
+  style?: 'section' | 'total' | 'indent1' | 'indent2'
+  /** Decimals for this row's numbers (an indicator's own precision). */
+  decimals?: number
+  /** Indicator code behind the row, for the plan grid. */
+  indicator?: string
+}
+/** A report ready to preview, print or save: the same object feeds the grid, the workbook, the page and the CSV. */
+export interface ReportTable {
+  layoutId: string
+  annex: string | null
+  title: string
+  asOf: string
+  /** "Phòng Tài chính - Kế hoạch Thành phố Lạng Sơn". */
+  officeName: string
+  issuer: { parent: string | null; body: string }
+  place: string
+  /** The unit the figures cover: the office's own, or a district in a province file. */
+  scopeName: string
+  reportNo: string | null
+  columns: ReportColumn[]
+  rows: ReportRow[]
+  notes: string[]
+  signTitle: string
+}
+
+export const REPORT_FORMATS = ['xlsx', 'csv', 'html'] as const
+
 export const reportsContract = {
   'report.list': handler<ReportLayoutInfo[]>()(z.object({}).strict()),
-  'report.summary': handler<ReportSummary>()(z.object({ asOf: isoDate, scope }).strict())
+  'report.summary': handler<ReportSummary>()(z.object({ asOf: isoDate, scope }).strict()),
+  'report.build': handler<ReportTable>()(z.object({ layout, asOf: isoDate, scope, reportNo }).strict()),
+  /** The file's bytes as base64 (the renderer downloads them), or written to `path` (the CLI). */
+  'report.export': handler<{ fileName: string; base64: string | null; path: string | null; rows: number }>()(
+    z
+      .object({
+        layout,
+        asOf: isoDate,
+        scope,
+        reportNo,
+        format: z.enum(REPORT_FORMATS, { message: 'Định dạng là xlsx, csv hoặc html' }),
+        path: z.string().trim().min(1).max(1000).optional()
+      })
+      .strict()
+  ),
+  'report.targets': handler<TargetRow[]>()(z.object({ year, scope }).strict()),
+  'report.setTargets': handler<{ changed: number }>()(
+    z
+      .object({
+        year,
+        scope,
+        values: z
+          .array(z.object({ indicator: z.string().trim().min(1).max(100), plan: targetNumber, estimate: targetNumber }).strict())
+          .min(1)
+          .max(1000)
+      })
+      .strict()
+  )
 }

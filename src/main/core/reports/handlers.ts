@@ -1,10 +1,60 @@
-/** The reports domain's handlers: thin, the work is in summary/tables/render. */
-import type { CoreContext, DomainHandlers } from '../context'
+/** The reports domain's handlers: thin, the work is in summary/tables/render/targets. */
+import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { AppError } from '../../../shared/errors'
+import type { DomainHandlers } from '../context'
 import { definitions } from './definitions'
-import { buildSummary } from './summary'
+import { toCsvText, toHtml, toXlsx } from './render'
+import { roundHalfUp } from './rounding'
+import { buildSummary, checkScope, officeUnit } from './summary'
+import { buildTable } from './tables'
+import { loadTargets, saveTargets } from './targets'
 
-export const reportsHandlers: DomainHandlers<'report.list' | 'report.summary'> = {
+type Names = 'report.list' | 'report.summary' | 'report.build' | 'report.export' | 'report.targets' | 'report.setTargets'
+
+export const reportsHandlers: DomainHandlers<Names> = {
   'report.list': async () =>
     definitions().layouts.map((l) => ({ id: l.id, title: l.title, annex: l.annex ?? null, type: l.type })),
-  'report.summary': async (input, ctx: CoreContext) => buildSummary(ctx, input.asOf, input.scope)
+
+  'report.summary': async (input, ctx) => buildSummary(ctx, input.asOf, input.scope),
+
+  'report.build': async (input, ctx) => buildTable(ctx, input),
+
+  'report.export': async (input, ctx) => {
+    const table = await buildTable(ctx, input)
+    const bytes =
+      input.format === 'xlsx' ? toXlsx(table) : Buffer.from(input.format === 'csv' ? toCsvText(table) : toHtml(table), 'utf8')
+    const fileName = `${table.layoutId}-${table.asOf}.${input.format}`
+    if (!input.path) return { fileName, base64: bytes.toString('base64'), path: null, rows: table.rows.length }
+    const path = resolve(input.path)
+    try {
+      writeFileSync(path, bytes)
+    } catch (err) {
+      throw new AppError('VALIDATION', `Không ghi được tệp ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'thư mục không có' : 'không có quyền ghi hoặc tệp đang mở'}.`, { field: 'path' })
+    }
+    return { fileName, base64: null, path, rows: table.rows.length }
+  },
+
+  /** Every indicator with last year's actual (as of 31/12), and this year's plan and estimate. */
+  'report.targets': async (input, ctx) => {
+    const unit = await officeUnit(ctx)
+    const scope = checkScope(unit, input.scope)
+    const targets = await loadTargets(ctx, input.year, scope ?? unit.code)
+    const prev = await buildSummary(ctx, `${input.year - 1}-12-31`, scope)
+    return definitions().indicators.map((i) => {
+      const t = targets.get(i.code)
+      const p = prev.indicators[i.code]
+      return {
+        indicator: i.code,
+        label: i.label,
+        unit: i.unit,
+        decimals: i.decimals ?? 0,
+        previousActual: p === null || p === undefined ? null : roundHalfUp(p, i.decimals ?? 0),
+        plan: t?.plan ?? null,
+        estimate: t?.estimate ?? null
+      }
+    })
+  },
+
+  'report.setTargets': async (input, ctx) => ({ changed: await saveTargets(ctx, input.year, input.scope, input.values) })
 }

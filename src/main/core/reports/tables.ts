@@ -1,0 +1,206 @@
+/**
+ * Layouts into tables: one ReportTable per layout type, computed from the register as
+ * of the date. The grid, the workbook, the printed page and the CSV all draw the same
+ * table, so they can never disagree.
+ */
+import type { ReportColumn, ReportRow, ReportTable } from '../../../shared/contract/reports'
+import { KIND_SHORT, SECTOR_LABELS, STATUS_LABELS } from '../../../shared/domain'
+import { AppError } from '../../../shared/errors'
+import { compareVi, formatDate } from '../../../shared/text'
+import type { CoreContext } from '../context'
+import { officeName } from '../office/handlers'
+import { officeIssuer, placeName } from '../text/document'
+import { definitions, findLayout, type Indicator, type Layout, type PlanColumn } from './definitions'
+import { largestRemainder, roundHalfUp } from './rounding'
+import { loadSnapshot, type EntityAsOf } from './snapshot'
+import { checkScope, inSet, officeUnit, summarise, unitKey, type OfficeUnit } from './summary'
+import { loadTargets } from './targets'
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X']
+
+export interface BuildOptions {
+  layout: string
+  asOf: string
+  scope?: string | null
+  reportNo?: string | null
+}
+
+export async function buildTable(ctx: CoreContext, options: BuildOptions): Promise<ReportTable> {
+  const layout = findLayout(options.layout)
+  if (!layout) {
+    const known = definitions().layouts.map((l) => l.id).join(', ')
+    throw new AppError('NOT_FOUND', `Không có mẫu báo cáo «${options.layout}». Các mẫu có: ${known}.`, { field: 'layout' })
+  }
+  const unit = await officeUnit(ctx)
+  const district = checkScope(unit, options.scope)
+  const snapshot = loadSnapshot(ctx, options.asOf)
+  const scopeName = district ? unit.districts.find((d) => d.code === district)!.name : unit.name
+  const body =
+    layout.type === 'indicators'
+      ? await indicatorRows(ctx, layout, unit, district, snapshot, options.asOf)
+      : layout.type === 'sectors'
+        ? sectorRows(layout, unit, district, snapshot)
+        : layout.type === 'units'
+          ? unitRows(layout, unit, district, snapshot, options.asOf)
+          : listRows(unit, district, snapshot)
+  const level = unit.mode === 'province' ? 'province' : 'district'
+  return {
+    layoutId: layout.id,
+    annex: layout.annex ?? null,
+    title: layout.title,
+    asOf: options.asOf,
+    officeName: officeName({ code: unit.code, name: unit.name, level, parentCode: null, validFrom: null, validTo: null }),
+    issuer: officeIssuer({ name: unit.name, level }),
+    place: placeName({ name: unit.name }),
+    scopeName,
+    reportNo: options.reportNo?.trim() || null,
+    columns: body.columns,
+    rows: body.rows,
+    notes: layout.notes,
+    signTitle: unit.mode === 'province' ? 'GIÁM ĐỐC' : 'TRƯỞNG PHÒNG'
+  }
+}
+
+interface Body {
+  columns: ReportColumn[]
+  rows: ReportRow[]
+}
+
+const STT: ReportColumn = { label: 'STT', type: 'text', width: 6 }
+
+function shown(value: number | null | undefined, decimals: number): number | null {
+  return value === null || value === undefined ? null : roundHalfUp(value, decimals)
+}
+
+async function indicatorRows(ctx: CoreContext, layout: Layout, unit: OfficeUnit, district: string | null, snapshot: EntityAsOf[], asOf: string): Promise<Body> {
+  const year = Number(asOf.slice(0, 4))
+  const now = summarise(unit, snapshot, asOf, district).indicators
+  const prevDate = `${year - 1}-12-31`
+  const prev = summarise(unit, loadSnapshot(ctx, prevDate), prevDate, district).indicators
+  const targets = await loadTargets(ctx, year, district ?? unit.code)
+  const planColumns = layout.columns ?? ['prev', 'actual', 'estimate', 'plan', 'percent']
+  const head: Record<PlanColumn, ReportColumn> = {
+    prev: { label: `Thực hiện năm ${year - 1}`, type: 'number', width: 14 },
+    actual: { label: `Thực hiện đến ${formatDate(asOf)}`, group: `Năm ${year}`, type: 'number', width: 14 },
+    estimate: { label: 'Ước thực hiện cả năm', group: `Năm ${year}`, type: 'number', width: 14 },
+    plan: { label: 'Kế hoạch năm', group: `Năm ${year}`, type: 'number', width: 14 },
+    percent: { label: 'Ước TH so với KH (%)', group: `Năm ${year}`, type: 'number', decimals: 1, width: 12 }
+  }
+  const columns: ReportColumn[] = [STT, { label: 'Chỉ tiêu', type: 'text', width: 48 }, { label: 'Đơn vị tính', type: 'text', width: 14 }, ...planColumns.map((c) => head[c])]
+  const { byCode } = definitions()
+  const rows: ReportRow[] = []
+  let section = 0
+  let item = 0
+  for (const r of layout.rows ?? []) {
+    if ('section' in r) {
+      rows.push({ cells: [ROMAN[section++] ?? String(section), r.section, ...Array(columns.length - 2).fill(null)], style: 'section' })
+      item = 0
+      continue
+    }
+    const ind = byCode.get(r.indicator) as Indicator
+    const decimals = ind.decimals ?? 0
+    const target = targets.get(ind.code)
+    const actual = now[ind.code] ?? null
+    // The estimate is the user's when entered, else the actual to date (stocks hold their value to year end).
+    const estimate = target?.estimate ?? actual
+    const plan = target?.plan ?? null
+    const values: Record<PlanColumn, number | null> = {
+      prev: shown(prev[ind.code], decimals),
+      actual: shown(actual, decimals),
+      estimate: shown(estimate, decimals),
+      plan: shown(plan, decimals),
+      percent: plan && estimate !== null ? roundHalfUp((estimate / plan) * 100, 1) : null
+    }
+    const indent = r.indent ?? 0
+    const label = r.label ?? ind.label
+    rows.push({
+      cells: [indent ? '' : String(++item), indent === 1 ? `- ${label}` : indent === 2 ? `+ ${label}` : label, ind.unit, ...planColumns.map((c) => values[c])],
+      style: indent === 1 ? 'indent1' : indent === 2 ? 'indent2' : undefined,
+      decimals,
+      indicator: ind.code
+    })
+  }
+  return { columns, rows }
+}
+
+function sectorRows(layout: Layout, unit: OfficeUnit, district: string | null, snapshot: EntityAsOf[]): Body {
+  const grouping = definitions().groupings.find((g) => g.id === layout.grouping)!
+  const kind = layout.kind ?? 'htx'
+  const counts = grouping.groups.map(() => ({ total: 0, active: 0, stopped: 0 }))
+  const groupOf = new Map<string, number>()
+  grouping.groups.forEach((g, i) => g.sectors.forEach((s) => groupOf.set(s, i)))
+  for (const e of snapshot) {
+    if (e.kind !== kind || !inSet(e, 'present')) continue
+    if (district && unitKey(unit, e) !== district) continue
+    const i = groupOf.get(e.sector ?? 'other')
+    if (i === undefined) continue
+    counts[i]!.total++
+    if (e.status === 'active') counts[i]!.active++
+    else counts[i]!.stopped++
+  }
+  const shares = largestRemainder(counts.map((c) => c.total), 2)
+  const columns: ReportColumn[] = [
+    STT,
+    { label: 'Lĩnh vực', type: 'text', width: 40 },
+    { label: `Tổng số ${KIND_SHORT[kind]}`, type: 'number', width: 12 },
+    { label: 'Đang hoạt động', group: 'Trong đó', type: 'number', width: 14 },
+    { label: 'Ngừng hoạt động', group: 'Trong đó', type: 'number', width: 14 },
+    { label: 'Tỷ trọng (%)', type: 'number', decimals: 2, width: 12 }
+  ]
+  const rows: ReportRow[] = grouping.groups.map((g, i) => ({ cells: [String(i + 1), g.label, counts[i]!.total, counts[i]!.active, counts[i]!.stopped, shares[i]!] }))
+  const sum = (k: 'total' | 'active' | 'stopped') => counts.reduce((t, c) => t + c[k], 0)
+  rows.push({ cells: ['', 'Tổng cộng', sum('total'), sum('active'), sum('stopped'), sum('total') ? 100 : 0], style: 'total' })
+  return { columns, rows }
+}
+
+function unitRows(layout: Layout, unit: OfficeUnit, district: string | null, snapshot: EntityAsOf[], asOf: string): Body {
+  const { byCode } = definitions()
+  const inds = (layout.indicators ?? []).map((c) => byCode.get(c)!)
+  const s = summarise(unit, snapshot, asOf, district)
+  const names = new Map(unit.districts.map((d) => [d.code, d.name]))
+  const columns: ReportColumn[] = [
+    STT,
+    { label: unit.mode === 'province' ? 'Huyện, thành phố' : 'Đơn vị', type: 'text', width: 26 },
+    ...inds.map((i) => ({ label: `${i.label} (${i.unit.toLocaleLowerCase('vi')})`, type: 'number' as const, decimals: i.decimals ?? 0, width: 13 }))
+  ]
+  const codes = Object.keys(s.byUnit).sort((a, b) => compareVi(names.get(a) ?? a, names.get(b) ?? b))
+  const rows: ReportRow[] = codes.map((code, n) => ({
+    cells: [String(n + 1), names.get(code) ?? `Mã ${code}`, ...inds.map((i) => shown(s.byUnit[code]![i.code], i.decimals ?? 0))]
+  }))
+  rows.push({ cells: ['', 'Tổng cộng', ...inds.map((i) => shown(s.indicators[i.code], i.decimals ?? 0))], style: 'total' })
+  return { columns, rows }
+}
+
+function listRows(unit: OfficeUnit, district: string | null, snapshot: EntityAsOf[]): Body {
+  const columns: ReportColumn[] = [
+    STT,
+    { label: 'Tên', type: 'text', width: 40 },
+    { label: 'Mã số', type: 'text', width: 13 },
+    { label: 'Loại hình', type: 'text', width: 8 },
+    { label: 'Địa chỉ', type: 'text', width: 30 },
+    { label: 'Lĩnh vực', type: 'text', width: 24 },
+    { label: 'Ngày đăng ký', type: 'text', width: 12 },
+    { label: 'Tình trạng', type: 'text', width: 18 },
+    { label: 'Vốn điều lệ (triệu đồng)', type: 'number', decimals: 0, width: 13 },
+    { label: 'Số thành viên', type: 'number', width: 10 },
+    { label: 'Số lao động', type: 'number', width: 10 }
+  ]
+  const present = snapshot.filter((e) => inSet(e, 'present') && (!district || unitKey(unit, e) === district))
+  present.sort((a, b) => compareVi(a.name, b.name) || a.id - b.id)
+  const rows: ReportRow[] = present.map((e, i) => ({
+    cells: [
+      String(i + 1),
+      e.name,
+      e.regNo,
+      KIND_SHORT[e.kind],
+      [e.address, e.commune].filter(Boolean).join(', ') || null,
+      e.sector ? SECTOR_LABELS[e.sector] : null,
+      e.registrationDate ? formatDate(e.registrationDate) : null,
+      e.status ? STATUS_LABELS[e.status] : null,
+      e.charterCapital === null ? null : roundHalfUp(e.charterCapital / 1e6, 0),
+      e.figures?.members ?? e.membersCount,
+      e.figures?.workers ?? null
+    ]
+  }))
+  return { columns, rows }
+}

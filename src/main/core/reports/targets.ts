@@ -1,0 +1,69 @@
+/**
+ * Plan targets ("kế hoạch") and year-end estimates ("ước thực hiện") entered by the
+ * user per indicator and year, for the office (or one district in a province file).
+ * Saving is one transaction with one audit row per changed indicator.
+ */
+import { AppError } from '../../../shared/errors'
+import { writeAudit } from '../audit/log'
+import type { CoreContext } from '../context'
+import { definitions } from './definitions'
+import { checkScope, officeUnit } from './summary'
+
+export interface TargetValues {
+  plan: number | null
+  estimate: number | null
+}
+
+export async function loadTargets(ctx: CoreContext, year: number, unitCode: string): Promise<Map<string, TargetValues>> {
+  const rows = await ctx.db.selectFrom('report_targets').selectAll().where('year', '=', year).where('unit_code', '=', unitCode).execute()
+  return new Map(rows.map((r) => [r.indicator, { plan: r.plan, estimate: r.estimate }]))
+}
+
+export interface TargetInput {
+  indicator: string
+  plan?: number | null
+  estimate?: number | null
+}
+
+export async function saveTargets(ctx: CoreContext, year: number, scope: string | null | undefined, values: TargetInput[]): Promise<number> {
+  const unit = await officeUnit(ctx)
+  const unitCode = checkScope(unit, scope) ?? unit.code
+  const { byCode } = definitions()
+  for (const [i, v] of values.entries()) {
+    if (!byCode.has(v.indicator)) {
+      throw new AppError('VALIDATION', `Dòng ${i + 1}: chỉ tiêu «${v.indicator}» không có trong danh mục chỉ tiêu báo cáo.`, { field: `values.${i}.indicator` })
+    }
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    let changed = 0
+    for (const v of values) {
+      const before = await trx
+        .selectFrom('report_targets')
+        .select(['plan', 'estimate'])
+        .where('year', '=', year)
+        .where('unit_code', '=', unitCode)
+        .where('indicator', '=', v.indicator)
+        .executeTakeFirst()
+      const after = {
+        plan: v.plan === undefined ? (before?.plan ?? null) : v.plan,
+        estimate: v.estimate === undefined ? (before?.estimate ?? null) : v.estimate
+      }
+      if (before && before.plan === after.plan && before.estimate === after.estimate) continue
+      if (!before && after.plan === null && after.estimate === null) continue
+      await trx
+        .insertInto('report_targets')
+        .values({ year, unit_code: unitCode, indicator: v.indicator, ...after, updated_at: ctx.now() })
+        .onConflict((oc) => oc.columns(['year', 'unit_code', 'indicator']).doUpdateSet({ ...after, updated_at: ctx.now() }))
+        .execute()
+      await writeAudit(trx, ctx, {
+        action: before ? 'target_update' : 'target_create',
+        table: 'report_targets',
+        rowId: null,
+        before: before ? { year, unitCode, indicator: v.indicator, ...before } : undefined,
+        after: { year, unitCode, indicator: v.indicator, ...after }
+      })
+      changed++
+    }
+    return changed
+  })
+}
