@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { OfficeInfo } from '../../shared/api'
+import { ROLE_LABELS, type OfficeInfo, type ProfileSession } from '../../shared/api'
 import { call, messageOf } from './api'
+import { ProfileChooser, SESSION_CHANGED } from './components/ProfileChooser'
 import { StatusBar } from './components/StatusBar'
 import { FirstRun } from './screens/FirstRun'
 import { Import } from './screens/Import'
@@ -23,6 +24,9 @@ export function App() {
   const [screen, setScreen] = useState<ScreenId>('registry')
   const [listCount, setListCount] = useState<ListCount | null>(null)
   const [registerTotal, setRegisterTotal] = useState<number | null>(null)
+  // Who is signed in; the chooser shows at start when the file has profiles and none is chosen.
+  const [session, setSession] = useState<ProfileSession | null>(null)
+  const [choosing, setChoosing] = useState(false)
 
   // The office, and how many records the register holds (deleted ones left out, as the list does).
   const refreshOffice = useCallback(() => {
@@ -30,11 +34,20 @@ export function App() {
       (info) => {
         setOffice(info)
         if (info.configured) call('entity.list', { limit: 1 }).then((r) => setRegisterTotal(r.total), () => setRegisterTotal(null))
+        if (info.configured) call('profile.list', {}).then((s) => {
+          setSession(s)
+          if (s.profiles.length > 0 && !s.selected) setChoosing(true)
+        }, () => setSession(null))
       },
       (err) => setError(messageOf(err))
     )
   }, [])
   useEffect(refreshOffice, [refreshOffice])
+  // Settings → Hồ sơ người dùng and the restore of a backup change who is signed in.
+  useEffect(() => {
+    window.addEventListener(SESSION_CHANGED, refreshOffice)
+    return () => window.removeEventListener(SESSION_CHANGED, refreshOffice)
+  }, [refreshOffice])
 
   if (error) return <div className="fatal">{error}</div>
   if (!office) return <div className="loading">Đang mở sổ…</div>
@@ -48,12 +61,32 @@ export function App() {
       />
     )
 
+  if (choosing && session)
+    return (
+      <ProfileChooser
+        session={session}
+        onDone={() => {
+          setChoosing(false)
+          refreshOffice()
+        }}
+        onCancel={() => setChoosing(false)}
+      />
+    )
+
   return (
     <div className="shell">
       <nav className="nav" aria-label="Chức năng">
         <div className="brand">
           <strong>Sổ HTX</strong>
           <span>{office.officeName}</span>
+          {session && session.profiles.length > 0 && (
+            <span className="who" data-testid="who">
+              {session.selected ? `${session.selected} — ${ROLE_LABELS[session.role ?? 'viewer']}` : 'Chưa chọn hồ sơ (chỉ xem)'}{' '}
+              <button className="link" data-testid="switch-profile" onClick={() => setChoosing(true)}>
+                Đổi
+              </button>
+            </span>
+          )}
         </div>
         {SCREENS.map((s) => (
           <button

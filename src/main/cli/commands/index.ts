@@ -5,6 +5,7 @@ import { importCommands } from './import'
 import { officeCommands } from './office'
 import { profileCommands } from './profiles'
 import { registryCommands } from './registry'
+import { reportCommands } from './report'
 
 /** Every CLI command by its words ("init", "entity add"…), one domain file each. */
 export const commands: Record<string, Command> = {
@@ -13,5 +14,6 @@ export const commands: Record<string, Command> = {
   ...backupCommands,
   ...importCommands,
   ...dissolutionCommands,
+  ...reportCommands,
   ...profileCommands
 }

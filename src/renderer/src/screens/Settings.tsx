@@ -1,5 +1,7 @@
 import type { OfficeInfo } from '../../../shared/api'
 import { formatNumber } from '../../../shared/text'
+import { BackupSection } from '../settings/BackupSection'
+import { ProfilesSection } from '../settings/ProfilesSection'
 
 export function Settings({ office }: { office: OfficeInfo }) {
   const rows: Array<[string, string]> = [
@@ -25,6 +27,8 @@ export function Settings({ office }: { office: OfficeInfo }) {
           ))}
         </tbody>
       </table>
+      <ProfilesSection />
+      <BackupSection />
     </section>
   )
 }

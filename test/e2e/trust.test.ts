@@ -1,0 +1,83 @@
+/**
+ * Cài đặt in Chromium through the bridge: profiles (first one quản trị, the
+ * chooser asking a password only when there is one, a "chỉ xem" session refused
+ * by the core) and backups (now, to a typed folder, restore with the app
+ * reopened on the restored file).
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openApp, screenshotPath, type Session } from './browser'
+
+let s: Session
+const usb = mkdtempSync(join(tmpdir(), 'so-htx-usb-'))
+beforeAll(async () => {
+  s = await openApp('178')
+}, 60_000)
+afterAll(async () => {
+  rmSync(usb, { recursive: true, force: true })
+  await s?.close()
+})
+
+describe('Cài đặt → Hồ sơ người dùng and Sao lưu', () => {
+  it('creates the first profile as quản trị, adds a viewer, and switches with the password asked only when set', async () => {
+    const { page, core } = s
+    await page.getByTestId('nav-settings').click()
+    await page.getByTestId('profile-add-name').fill('Nguyễn Thị Lan')
+    await page.getByTestId('profile-add-password').fill('mật-khẩu-Lan')
+    await page.getByTestId('profile-add-submit').click()
+    await expect.poll(() => page.getByTestId('who').innerText()).toContain('Nguyễn Thị Lan — Quản trị')
+    await page.getByTestId('profile-add-name').fill('Lê Thu Hà')
+    await page.getByTestId('profile-add-role').selectOption('viewer')
+    await page.getByTestId('profile-add-submit').click()
+    await expect.poll(() => page.getByTestId('profile-row-Lê Thu Hà').innerText()).toContain('Chỉ xem')
+
+    await page.getByTestId('switch-profile').click()
+    await page.getByTestId('profile-name').selectOption('Lê Thu Hà')
+    expect(await page.getByTestId('profile-password').count()).toBe(0)
+    await page.getByTestId('profile-enter').click()
+    await expect.poll(() => page.getByTestId('who').innerText()).toContain('Lê Thu Hà — Chỉ xem')
+    await expect(core.call('entity.create', { kind: 'htx', name: 'HTX Thu Hà' })).rejects.toMatchObject({ code: 'READ_ONLY' })
+    // A viewer sees the list but not the management form.
+    await page.getByTestId('nav-settings').click()
+    expect(await page.getByTestId('profile-add').count()).toBe(0)
+
+    await page.getByTestId('switch-profile').click()
+    await page.getByTestId('profile-name').selectOption('Nguyễn Thị Lan')
+    await page.getByTestId('profile-password').fill('sai')
+    await page.getByTestId('profile-enter').click()
+    await expect.poll(() => page.getByRole('alert').first().innerText()).toContain('không đúng')
+    await page.getByTestId('profile-password').fill('mật-khẩu-Lan')
+    await page.getByTestId('profile-enter').click()
+    await expect.poll(() => page.getByTestId('who').innerText()).toContain('Nguyễn Thị Lan — Quản trị')
+  })
+
+  it('backs up now, to a typed folder, lists copies, and restores one; the app reopens on it', async () => {
+    const { page, core } = s
+    await page.getByTestId('nav-settings').click()
+    await page.getByTestId('backup-now').click()
+    await expect.poll(() => page.getByTestId('backup-section').innerText()).toContain('Đã sao lưu và kiểm tra')
+    expect(await page.getByTestId('backup-list').innerText()).toContain('Sao lưu tay')
+
+    await page.getByTestId('backup-folder').fill(usb)
+    await page.getByTestId('backup-now').click()
+    await expect.poll(() => readdirSync(usb).filter((f) => f.endsWith('.db')).length).toBe(1)
+    await expect.poll(() => page.getByTestId('backup-section').innerText()).toContain(`Đang xem: ${usb}`)
+
+    // A record made after the copies: restoring the first copy must take it away.
+    await core.call('entity.create', { kind: 'htx', name: 'HTX Sau Sao Lưu' })
+    await page.getByTestId('backup-folder').fill('')
+    await page.getByTestId('backup-show').click()
+    await expect.poll(() => page.getByTestId('backup-list').locator('tbody tr').count()).toBe(1)
+    await page.getByTestId('restore').first().click()
+    await page.getByTestId('restore-confirm').click()
+    await expect.poll(() => page.getByTestId('backup-section').innerText()).toContain('Đã khôi phục')
+    expect((await core.call('entity.list', {})).total).toBe(0)
+    expect(await page.getByTestId('backup-list').innerText()).toContain('Trước khi khôi phục')
+    await page.screenshot({ path: screenshotPath('settings-backup.png'), fullPage: true })
+    await page.getByTestId('nav-registry').click()
+    await expect.poll(() => page.locator('[data-testid="registry-grid"] .ag-row[row-id]').count()).toBe(0)
+    expect(existsSync(core.dbPath)).toBe(true)
+  })
+})
