@@ -1,7 +1,10 @@
 /**
  * The loopback HTTP door: the same UI in a browser, with the real core behind
  * `window.api`. Bound to 127.0.0.1 only, every API call needs the random token,
- * and the Host header must name this port (no DNS rebinding).
+ * and the Host header must name this port (no DNS rebinding). The core's events
+ * (progress) flow on GET /events, a Server-Sent Events stream that needs the
+ * same token in its Authorization header (read with fetch, so the token never
+ * goes into a URL); each event goes to every open stream of this one-user door.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -10,6 +13,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { AppErrorData, Envelope } from '../shared/errors'
+import type { AppEvents, EventChannel } from '../shared/events'
 import { BRIDGE_CLIENT_JS } from './bridge-client'
 import { invokeEnvelope, type Core } from './core/api'
 
@@ -57,7 +61,12 @@ export interface Bridge {
 }
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
-  res.writeHead(status, {
+  res.writeHead(status, headers(type, extra))
+  res.end(body)
+}
+
+function headers(type: string, extra: Record<string, string>): Record<string, string> {
+  return {
     'content-type': type,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
@@ -67,8 +76,7 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type: 
     'content-security-policy': CSP,
     'cache-control': 'no-store',
     ...extra
-  })
-  res.end(body)
+  }
 }
 
 function refuse(res: ServerResponse, status: number, error: AppErrorData): void {
@@ -110,12 +118,30 @@ export async function startBridge(core: Core, options: BridgeOptions): Promise<B
     // No index.html yet: the API still works, pages answer 404.
   }
   let port = 0
+  const streams = new Set<ServerResponse>()
+
+  function authorized(req: IncomingMessage, res: ServerResponse): boolean {
+    const auth = req.headers.authorization ?? ''
+    if (auth.startsWith('Bearer ') && sameToken(auth.slice(7), token)) return true
+    refuse(res, 401, { code: 'FORBIDDEN', message: 'Thiếu hoặc sai mã truy cập của cầu nối.' })
+    return false
+  }
+
+  function events(req: IncomingMessage, res: ServerResponse): void {
+    if (!authorized(req, res)) return
+    res.writeHead(200, headers('text/event-stream; charset=utf-8', {}))
+    res.write(': sẵn sàng\n\n')
+    streams.add(res)
+    req.on('close', () => streams.delete(res))
+  }
+
+  function broadcast<C extends EventChannel>(channel: C, data: AppEvents[C]): void {
+    const frame = `event: ${channel}\ndata: ${JSON.stringify(data)}\n\n`
+    for (const stream of streams) stream.write(frame)
+  }
 
   async function api(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
-    const auth = req.headers.authorization ?? ''
-    if (!auth.startsWith('Bearer ') || !sameToken(auth.slice(7), token)) {
-      return refuse(res, 401, { code: 'FORBIDDEN', message: 'Thiếu hoặc sai mã truy cập của cầu nối.' })
-    }
+    if (!authorized(req, res)) return
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return refuse(res, 415, { code: 'VALIDATION', message: 'Yêu cầu phải gửi dữ liệu JSON.' })
     }
@@ -131,7 +157,7 @@ export async function startBridge(core: Core, options: BridgeOptions): Promise<B
     } catch {
       return refuse(res, 400, { code: 'VALIDATION', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' })
     }
-    const envelope = await invokeEnvelope(core, name, input)
+    const envelope = await invokeEnvelope(core, name, input, { progress: (p) => broadcast('progress', p) })
     send(res, 200, JSON.stringify(envelope), 'application/json; charset=utf-8')
   }
 
@@ -172,6 +198,7 @@ export async function startBridge(core: Core, options: BridgeOptions): Promise<B
         return api(req, res, pathname.slice(5))
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Không được phép.', 'text/plain; charset=utf-8')
+      if (pathname === '/events') return events(req, res)
       return file(res, pathname)
     })().catch(() => {
       if (!res.headersSent) refuse(res, 500, { code: 'INTERNAL', message: 'Đã có lỗi không mong đợi.' })

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod'
 import type { Envelope } from './errors'
+import type { AppEvents, EventChannel } from './events'
 import { backupContract, backupLabels } from './contract/backup'
 import { dissolutionContract, dissolutionLabels } from './contract/dissolution'
 import { exchangeContract, exchangeLabels } from './contract/exchange'
@@ -24,6 +25,7 @@ export * from './contract/office'
 export * from './contract/profiles'
 export * from './contract/registry'
 export * from './contract/reports'
+export * from './events'
 
 export const apiContract = {
   ...officeContract,
@@ -68,4 +70,6 @@ export function isApiName(name: unknown): name is ApiName {
  */
 export interface ApiBridge {
   invoke<N extends ApiName>(name: N, input: ApiInput<N>): Promise<Envelope<ApiOutput<N>>>
+  /** Listens to the core's events (progress of long handlers); returns the way to stop listening. */
+  on<C extends EventChannel>(channel: C, listener: (event: AppEvents[C]) => void): () => void
 }

@@ -25,7 +25,7 @@ describe('the preload bundle', () => {
     expect(() => new vm.Script(code, { filename: 'preload/index.js' })).not.toThrow()
   })
 
-  it('needs only electron, and exposes only api.invoke when run', async () => {
+  it('needs only electron, and exposes only api.invoke and api.on when run', async () => {
     const required: string[] = []
     const exposed: Record<string, any> = {}
     const calls: unknown[][] = []
@@ -46,7 +46,7 @@ describe('the preload bundle', () => {
     new vm.Script(code).runInContext(context)
     expect(required).toEqual(['electron'])
     expect(Object.keys(exposed)).toEqual(['api'])
-    expect(Object.keys(exposed.api)).toEqual(['invoke'])
+    expect(Object.keys(exposed.api)).toEqual(['invoke', 'on'])
     expect(await exposed.api.invoke('office.info', {})).toEqual({ ok: true, value: 1 })
     expect(calls).toEqual([['api:office.info', {}]])
     // Tiny: had zod or shared runtime code been pulled in, it would weigh tens of kilobytes.

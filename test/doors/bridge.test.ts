@@ -113,6 +113,42 @@ describe('the loopback bridge', () => {
     expect((await raw('POST', '/api/office.info', { 'content-type': 'text/plain', authorization: `Bearer ${bridge.token}` }, '{}')).status).toBe(415)
   })
 
+  it('streams the progress of a running call on GET /events, only with the token', async () => {
+    expect((await raw('GET', '/events')).status).toBe(401)
+    expect((await raw('GET', '/events', { authorization: `Bearer ${bridge.token}x` })).status).toBe(401)
+    const frames: string[] = []
+    const stream = await new Promise<import('node:http').ClientRequest>((opened, fail) => {
+      const req = request(
+        { host: '127.0.0.1', port: bridge.port, path: '/events', headers: { host: `127.0.0.1:${bridge.port}`, authorization: `Bearer ${bridge.token}` } },
+        (res) => {
+          expect(res.statusCode).toBe(200)
+          expect(res.headers['content-type']).toMatch(/^text\/event-stream/)
+          res.setEncoding('utf8')
+          res.on('data', (d: string) => frames.push(d))
+          opened(req)
+        }
+      )
+      req.on('error', fail)
+      req.end()
+    })
+    try {
+      const base64 = readFileSync(resolve(__dirname, '../fixtures/import/danh-sach-sach.xlsx')).toString('base64')
+      const res = await call('exchange.previewImport', { files: [{ name: 'danh-sach-sach.xlsx', base64 }] })
+      expect(JSON.parse(res.text)).toMatchObject({ ok: true, value: { totals: { created: 6 } } })
+      await expect.poll(() => frames.join('')).toMatch(/"phase":"compare"/)
+      const events = frames
+        .join('')
+        .split('\n\n')
+        .filter((f) => f.startsWith('event: progress\n'))
+        .map((f) => JSON.parse(f.slice(f.indexOf('data: ') + 6)))
+      expect(events.every((e) => e.handler === 'exchange.previewImport')).toBe(true)
+      expect(events[0]).toMatchObject({ phase: 'read', file: 'danh-sach-sach.xlsx', done: 0, total: null })
+      expect(events).toContainEqual(expect.objectContaining({ phase: 'parse', sheet: 'HTX', done: 6, total: 6 }))
+    } finally {
+      stream.destroy()
+    }
+  })
+
   it('refuses a foreign Host header (DNS rebinding)', async () => {
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${bridge.token}` }
     for (const host of ['evil.example:80', `evil.example:${bridge.port}`, '127.0.0.1', `127.0.0.1:${bridge.port + 1}`]) {

@@ -42,6 +42,20 @@ describe('the import command', () => {
     expect(listed.total).toBe(0)
   })
 
+  it('tells its progress on stderr, even with --json, leaving stdout one JSON document', async () => {
+    const db = await office()
+    const r = await cli('import', join(FIX, 'danh-sach-cu-tcvn3.xls'), '--db', db, '--figures-year', '2023', '--json')
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout).totals).toMatchObject({ created: 5 })
+    expect(r.stderr.split('\n').slice(0, 5)).toEqual([
+      '… Đang mở tệp danh-sach-cu-tcvn3.xls',
+      '… Đang đọc các dòng danh-sach-cu-tcvn3.xls › Sheet1: 0/12 (0%)',
+      '… Đang đọc các dòng danh-sach-cu-tcvn3.xls › Sheet1: 12/12 (100%)',
+      '… Đang so với sổ đăng ký danh-sach-cu-tcvn3.xls',
+      '… Đang ghi vào sổ: 5/5 (100%)'
+    ])
+  })
+
   it('imports, then shows history and undoes the batch', async () => {
     const db = await office()
     const r = await cli('import', join(FIX, 'danh-sach-sach.xlsx'), '--db', db, '--figures-year', '2023', '--json')

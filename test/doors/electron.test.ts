@@ -128,7 +128,7 @@ const fake = vi.hoisted(() => {
       setApplicationMenu: (menu: unknown) => (state.menu = menu)
     },
     contextBridge: { exposeInMainWorld: (key: string, value: unknown) => state.exposed.set(key, value) },
-    ipcRenderer: { invoke: null as any }
+    ipcRenderer: { invoke: null as any, on: null as any, removeListener: null as any }
   }
   function reset() {
     state.windows.length = 0
@@ -456,7 +456,7 @@ describe('main()', () => {
 })
 
 describe('the preload', () => {
-  it('exposes exactly window.api with exactly invoke, forwarding to api:<name>', async () => {
+  it('exposes exactly window.api with exactly invoke and on, forwarding to api:<name>', async () => {
     const invoke = vi.fn(async (channel: string, input: unknown) => ({ ok: true, value: { channel, input } }))
     fake.electron.ipcRenderer.invoke = invoke
     fake.state.exposed.clear()
@@ -464,7 +464,7 @@ describe('the preload', () => {
     await import('../../src/preload/index')
     expect([...fake.state.exposed.keys()]).toEqual(['api'])
     const api = fake.state.exposed.get('api') as Record<string, any>
-    expect(Object.keys(api)).toEqual(['invoke'])
+    expect(Object.keys(api)).toEqual(['invoke', 'on'])
     expect(api.invoke).toBeTypeOf('function')
 
     const input = { search: 'hop tac xa' }
@@ -483,6 +483,55 @@ describe('the preload', () => {
 
     invoke.mockRejectedValueOnce(new Error("No handler registered for 'api:nothing.here'"))
     expect(await api.invoke('nothing.here', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_HANDLER' } })
+  })
+})
+
+describe('events', () => {
+  it('the preload listens to event:progress only, hands the page the data alone, and stops on request', async () => {
+    const listeners = new Map<string, Listener[]>()
+    fake.electron.ipcRenderer.on = vi.fn((channel: string, fn: Listener) => listeners.set(channel, [...(listeners.get(channel) ?? []), fn]))
+    fake.electron.ipcRenderer.removeListener = vi.fn((channel: string, fn: Listener) => listeners.set(channel, (listeners.get(channel) ?? []).filter((f) => f !== fn)))
+    fake.state.exposed.clear()
+    vi.resetModules()
+    await import('../../src/preload/index')
+    const api = fake.state.exposed.get('api') as Record<string, any>
+    const got: unknown[] = []
+    const stop = api.on('progress', (p: unknown) => got.push(p))
+    expect([...listeners.keys()]).toEqual(['event:progress'])
+    const sender = { id: 1, send: () => {} }
+    for (const fn of listeners.get('event:progress')!) fn({ sender }, { phase: 'parse', done: 1, total: 2 })
+    expect(got).toEqual([{ phase: 'parse', done: 1, total: 2 }])
+    stop()
+    expect(listeners.get('event:progress')).toEqual([])
+    // Only known channels, only functions: anything else subscribes to nothing.
+    for (const [channel, fn] of [['api:office.info', () => {}], ['event:progress', () => {}], ['progress', 'x']] as const) {
+      expect(api.on(channel, fn)).toBeTypeOf('function')
+    }
+    expect(fake.electron.ipcRenderer.on).toHaveBeenCalledTimes(1)
+  })
+
+  it('the IPC door sends a call\'s progress to the asking window only, and not to one that has gone', async () => {
+    const { dir, cleanup } = tempDir()
+    const core = await createCore({ dbPath: join(dir, 'so-htx.db'), user: 'Nguyễn Thị Lan' })
+    try {
+      await core.call('office.setup', { unitCode: '178' })
+      bindIpc({ handle: (channel: string, fn: Listener) => fake.state.handles.set(channel, fn) } as any, core, FILE_APP)
+      const sent: Array<[string, any]> = []
+      const window = { isDestroyed: () => false, send: (channel: string, data: unknown) => sent.push([channel, data]) }
+      const base64 = readFileSync(join(root, 'test/fixtures/import/danh-sach-sach.xlsx')).toString('base64')
+      const preview = fake.state.handles.get('api:exchange.previewImport')!
+      const answer = await preview({ ...trusted(), sender: window }, { files: [{ name: 'danh-sach-sach.xlsx', base64 }] })
+      expect(answer).toMatchObject({ ok: true, value: { totals: { created: 6 } } })
+      expect(sent.length).toBeGreaterThanOrEqual(3)
+      expect(sent.every(([channel, data]) => channel === 'event:progress' && data.handler === 'exchange.previewImport')).toBe(true)
+      expect(sent.map(([, d]) => d.phase)).toEqual(expect.arrayContaining(['read', 'parse', 'compare']))
+      const gone = { isDestroyed: () => true, send: vi.fn() }
+      expect(await preview({ ...trusted(), sender: gone }, { files: [{ name: 'a.xlsx', base64 }] })).toMatchObject({ ok: true })
+      expect(gone.send).not.toHaveBeenCalled()
+    } finally {
+      await core.close()
+      cleanup()
+    }
   })
 })
 

@@ -61,7 +61,8 @@ export const READS = new Set<ApiName>([
   'report.summary',
   'report.build',
   'report.export',
-  'report.targets'
+  'report.targets',
+  'report.dashboard'
 ])
 
 /** Writes a province-mode file still accepts: its own housekeeping, not the districts' data. */

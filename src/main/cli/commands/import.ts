@@ -1,12 +1,14 @@
 /**
  * `import FILE… --db TỆP [--figures-year YYYY] [--dry-run] [--strict] [--json]`,
- * `import history`, `import undo --batch N`: the spreadsheet import from a terminal.
+ * `import history`, `import undo --batch N`: the spreadsheet import from a terminal,
+ * its progress on stderr.
  */
 import { resolve } from 'node:path'
 import type { ImportBatch, ImportResult } from '../../../shared/api'
 import { formatDate, formatNumber } from '../../../shared/text'
 import { common, withCore, type Command } from '../command'
 import { UsageError, table, type CliIo } from '../io'
+import { progressLines } from '../progress'
 
 /** The summary the CLI promises (issue 4): per sheet counts and issues, then totals. */
 export function importSummary(result: ImportResult) {
@@ -69,7 +71,7 @@ export const importCommands: Record<string, Command> = {
     usage: 'import TỆP… --db TỆP [--figures-year NĂM] [--dry-run] [--strict]   nhập .xlsx/.xls/.csv/.ods (--dry-run: chỉ xem trước)',
     options: { ...common, 'figures-year': { type: 'string' }, 'dry-run': { type: 'boolean' }, strict: { type: 'boolean' } },
     positionals: true,
-    run: (values, positionals) => {
+    run: (values, positionals, io) => {
       if (positionals.length === 0) throw new UsageError('Cần ít nhất một tệp để nhập.')
       let figuresYear: number | undefined
       if (typeof values['figures-year'] === 'string') {
@@ -77,10 +79,11 @@ export const importCommands: Record<string, Command> = {
         if (!Number.isInteger(figuresYear) || figuresYear < 1990 || figuresYear > 2200) throw new UsageError('--figures-year phải là một năm, ví dụ 2023.')
       }
       const input = { files: positionals.map((p) => ({ path: resolve(p) })), ...(figuresYear ? { figuresYear } : {}) }
+      const hooks = { progress: progressLines(io) }
       return withCore(values, async (core) => {
         const result = values['dry-run']
-          ? await core.call('exchange.previewImport', input)
-          : await core.call('exchange.commitImport', { ...input, ...(values.strict ? { strict: true } : {}) })
+          ? await core.call('exchange.previewImport', input, hooks)
+          : await core.call('exchange.commitImport', { ...input, ...(values.strict ? { strict: true } : {}) }, hooks)
         return importSummary(result)
       })
     },

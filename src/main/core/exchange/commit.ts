@@ -10,6 +10,7 @@ import { AppError } from '../../../shared/errors'
 import { formatNumber } from '../../../shared/text'
 import { writeAudit } from '../audit/log'
 import type { CoreContext, Trx } from '../context'
+import { progressReporter } from '../progress'
 import { derivedKeys, toColumns } from '../registry/entities'
 import { FIGURE_COLUMNS, previewImport, RECORD_COLUMNS, type PreviewInput } from './preview'
 
@@ -30,6 +31,15 @@ export async function commitImport(input: PreviewInput & { strict?: boolean }, c
   }
   const now = ctx.now()
   const today = now.slice(0, 10)
+  const report = progressReporter()
+  const toWrite = result.totals.created + result.totals.updated
+  let written = 0
+  const wrote = async (n: number) => {
+    written += n
+    report({ phase: 'write', label: 'Đang ghi vào sổ', done: written, total: toWrite })
+    // Let the door deliver the progress (and the window's other calls queue) between chunks.
+    await new Promise((resume) => setImmediate(resume))
+  }
   const batchId = await ctx.db.transaction().execute(async (trx) => {
     const { id: batchId } = await trx
       .insertInto('import_batches')
@@ -48,6 +58,7 @@ export async function commitImport(input: PreviewInput & { strict?: boolean }, c
     // New records go in chunks of multi-row inserts (a register of 100,000 rows in seconds);
     // each carries the batch id so undo finds it, and each gets its audit row.
     const pending: Array<{ rec: ImportRecord; year: number }> = []
+    let updates = 0
     const flush = async () => {
       if (pending.length === 0) return
       const chunk = pending.splice(0)
@@ -99,6 +110,7 @@ export async function commitImport(input: PreviewInput & { strict?: boolean }, c
       }
       await trx.insertInto('status_events').values(events).execute()
       if (figureRows.length) await trx.insertInto('yearly_figures').values(figureRows as never).execute()
+      await wrote(chunk.length)
     }
 
     for (const file of result.files) {
@@ -121,6 +133,7 @@ export async function commitImport(input: PreviewInput & { strict?: boolean }, c
             if (pending.length >= CHUNK) await flush()
             continue
           } else {
+            if (++updates % CHUNK === 0) await wrote(CHUNK)
             entityId = row.entityId!
             const before = await trx.selectFrom('entities').selectAll().where('id', '=', entityId).executeTakeFirstOrThrow()
             const changed: Record<string, unknown> = {}
@@ -167,6 +180,7 @@ export async function commitImport(input: PreviewInput & { strict?: boolean }, c
       }
     }
     await flush()
+    if (updates % CHUNK) await wrote(updates % CHUNK)
     return batchId
   })
   return { ...result, batchId, committed: true }
