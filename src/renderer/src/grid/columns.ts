@@ -3,7 +3,7 @@
  * Vietnamese labels) and edited. Saving is the screen's job, through the API.
  */
 import type { ColDef, ValueFormatterParams, ValueParserParams } from 'ag-grid-community'
-import type { Entity } from '../../../shared/api'
+import type { GridRow } from '../../../shared/api'
 import { ENTITY_KINDS, KIND_SHORT, SECTORS, SECTOR_LABELS, STATUS_LABELS } from '../../../shared/domain'
 import { compareVi, fold, formatDate, formatNumber, parseViDate } from '../../../shared/text'
 
@@ -11,7 +11,7 @@ import { compareVi, fold, formatDate, formatNumber, parseViDate } from '../../..
 const FOLDED = { textFormatter: (text: string) => fold(text) }
 
 /** A cleared cell means "no value"; text is trimmed. */
-const blankToNull = (p: ValueParserParams<Entity>) => {
+const blankToNull = (p: ValueParserParams<GridRow>) => {
   const s = String(p.newValue ?? '').trim()
   return s === '' ? null : s
 }
@@ -55,11 +55,28 @@ export function parseDateCell(text: unknown): string | null {
   return m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : s
 }
 
+/** A date column typed and shown as dd/mm/yyyy, filtered by what it shows. */
+function dateColumn(field: 'registrationDate' | 'contractDate', headerName: string, hide = false): ColDef<GridRow> {
+  return {
+    field,
+    headerName,
+    width: 112,
+    hide,
+    editable: true,
+    valueFormatter: (p) => formatDate(p.value as string | null),
+    valueParser: (p: ValueParserParams<GridRow>) => parseDateCell(p.newValue),
+    filter: 'agTextColumnFilter',
+    filterParams: FOLDED,
+    filterValueGetter: (p) => formatDate(p.data?.[field])
+  }
+}
+
 /**
  * Kind and name stay pinned on the left; the rest scroll, most used first, so a
- * 1366-pixel screen shows up to the charter capital without scrolling.
+ * 1366-pixel screen shows up to the charter capital without scrolling. Every
+ * other field of the record is a column too, hidden until chosen ("Cột").
  */
-export const registryColumns: ColDef<Entity>[] = [
+export const registryColumns: ColDef<GridRow>[] = [
   {
     field: 'kind',
     headerName: 'Loại hình',
@@ -68,7 +85,7 @@ export const registryColumns: ColDef<Entity>[] = [
     editable: true,
     cellEditor: 'agSelectCellEditor',
     cellEditorParams: { values: [...ENTITY_KINDS] },
-    valueFormatter: (p: ValueFormatterParams<Entity>) => (p.value ? KIND_SHORT[p.value as Entity['kind']] : ''),
+    valueFormatter: (p: ValueFormatterParams<GridRow>) => (p.value ? KIND_SHORT[p.value as GridRow['kind']] : ''),
     filter: 'agTextColumnFilter',
     filterParams: FOLDED,
     filterValueGetter: (p) => (p.data ? KIND_SHORT[p.data.kind] : '')
@@ -88,24 +105,14 @@ export const registryColumns: ColDef<Entity>[] = [
     field: 'status',
     headerName: 'Tình trạng',
     width: 152,
-    valueFormatter: (p) => (p.value ? STATUS_LABELS[p.value as NonNullable<Entity['status']>] : ''),
+    valueFormatter: (p) => (p.value ? STATUS_LABELS[p.value as NonNullable<GridRow['status']>] : ''),
     filter: 'agTextColumnFilter',
     filterParams: FOLDED,
     filterValueGetter: (p) => (p.data?.status ? STATUS_LABELS[p.data.status] : '')
   },
   { field: 'representative', headerName: 'Người đại diện', width: 148, editable: true, ...viText },
   { field: 'phone', headerName: 'Điện thoại', width: 112, editable: true, filter: 'agTextColumnFilter', filterParams: FOLDED, valueParser: blankToNull },
-  {
-    field: 'registrationDate',
-    headerName: 'Ngày đăng ký',
-    width: 112,
-    editable: true,
-    valueFormatter: (p) => formatDate(p.value as string | null),
-    valueParser: (p: ValueParserParams<Entity>) => parseDateCell(p.newValue),
-    filter: 'agTextColumnFilter',
-    filterParams: FOLDED,
-    filterValueGetter: (p) => formatDate(p.data?.registrationDate)
-  },
+  dateColumn('registrationDate', 'Ngày đăng ký'),
   {
     field: 'charterCapital',
     headerName: 'Vốn điều lệ (đồng)',
@@ -113,7 +120,7 @@ export const registryColumns: ColDef<Entity>[] = [
     editable: true,
     type: 'rightAligned',
     valueFormatter: (p) => formatNumber(p.value as number | null),
-    valueParser: (p: ValueParserParams<Entity>) => parseMoney(p.newValue) as number,
+    valueParser: (p: ValueParserParams<GridRow>) => parseMoney(p.newValue) as number,
     filter: 'agNumberColumnFilter'
   },
   { field: 'commune', headerName: 'Xã, phường', width: 160, editable: true, ...viText },
@@ -124,10 +131,30 @@ export const registryColumns: ColDef<Entity>[] = [
     editable: true,
     cellEditor: 'agSelectCellEditor',
     cellEditorParams: { values: [null, ...SECTORS] },
-    valueFormatter: (p) => (p.value ? SECTOR_LABELS[p.value as NonNullable<Entity['sector']>] : ''),
+    valueFormatter: (p) => (p.value ? SECTOR_LABELS[p.value as NonNullable<GridRow['sector']>] : ''),
     filter: 'agTextColumnFilter',
     filterParams: FOLDED,
     filterValueGetter: (p) => (p.data?.sector ? SECTOR_LABELS[p.data.sector] : '')
   },
-  { field: 'address', headerName: 'Địa chỉ trụ sở', width: 220, editable: true, ...viText }
+  { field: 'address', headerName: 'Địa chỉ trụ sở', width: 220, editable: true, ...viText },
+  { field: 'shortName', headerName: 'Tên viết tắt', width: 140, hide: true, editable: true, ...viText },
+  { field: 'street', headerName: 'Số nhà, đường/thôn', width: 180, hide: true, editable: true, ...viText },
+  { field: 'districtName', headerName: 'Quận, huyện (trụ sở)', width: 160, hide: true, editable: true, ...viText },
+  { field: 'districtCode', headerName: 'Mã huyện', width: 96, hide: true, editable: true, ...viText },
+  { field: 'representativeTitle', headerName: 'Chức danh người đại diện', width: 170, hide: true, editable: true, ...viText },
+  { field: 'email', headerName: 'Thư điện tử', width: 180, hide: true, editable: true, ...viText },
+  dateColumn('contractDate', 'Ngày hợp đồng hợp tác (THT)', true),
+  {
+    field: 'membersCount',
+    headerName: 'Số thành viên',
+    width: 110,
+    hide: true,
+    editable: true,
+    type: 'rightAligned',
+    valueFormatter: (p) => formatNumber(p.value as number | null),
+    valueParser: (p: ValueParserParams<GridRow>) => parseMoney(p.newValue) as number,
+    filter: 'agNumberColumnFilter'
+  },
+  { field: 'businessLines', headerName: 'Ngành nghề kinh doanh', width: 240, hide: true, editable: true, ...viText },
+  { field: 'notes', headerName: 'Ghi chú', width: 240, hide: true, editable: true, ...viText }
 ]

@@ -1,18 +1,21 @@
 /**
  * The detail panel of one record: its fields, status timeline (with "add an
- * event"), yearly figures, OCOP products and change history from the audit log.
- * Self-contained: give it an entity id; it reads and writes only through api.ts.
+ * event"), yearly figures, OCOP products, change history from the audit log,
+ * and deleting (with a reason) or restoring it.
+ * Self-contained: give it an entity id; it reads and writes only through api.ts
+ * and tells the screen which record changed.
  */
-import { useCallback, useEffect, useState } from 'react'
-import { CLASSIFICATION_LABELS, type AuditEntry, type Entity, type StatusEvent, type YearlyFigures } from '../../../shared/api'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { CLASSIFICATION_LABELS, FIELD_LABELS, type AuditEntry, type Entity, type StatusEvent, type YearlyFigures } from '../../../shared/api'
 import { KIND_SHORT, STATUS_LABELS, STATUSES, type Status } from '../../../shared/domain'
 import { formatDate, formatNumber, parseViDate } from '../../../shared/text'
 import { call, messageOf } from '../api'
 
-const ACTION_LABELS: Record<string, string> = {
+export const ACTION_LABELS: Record<string, string> = {
   create: 'Thêm mới',
   update: 'Sửa',
   soft_delete: 'Xóa (có thể khôi phục)',
+  hard_delete: 'Xóa hẳn',
   restore: 'Khôi phục',
   undo: 'Hoàn tác',
   status_add: 'Ghi tình trạng',
@@ -21,7 +24,45 @@ const ACTION_LABELS: Record<string, string> = {
   bulk_create: 'Thêm hàng loạt'
 }
 
-export function DetailPanel({ id, onClose }: { id: number; onClose?: () => void }) {
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** One audit value as a person reads it: dates dd/mm/yyyy, numbers 1.234.567, codes by their labels. */
+function shown(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(trống)'
+  if (field === 'status') return STATUS_LABELS[value as Status] ?? String(value)
+  if (typeof value === 'number') return formatNumber(value)
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value)
+  if (typeof value === 'object') return JSON.stringify(value)
+  return String(value)
+}
+
+/** "Sửa Điện thoại: (trống) → 0205 3870 123" for an edit; the action's name otherwise. */
+function describe(h: AuditEntry): string {
+  const action = ACTION_LABELS[h.action] ?? h.action
+  if (h.action === 'update' && h.after && typeof h.after === 'object') {
+    const before = (h.before ?? {}) as Record<string, unknown>
+    const parts = Object.entries(h.after as Record<string, unknown>).map(
+      ([field, v]) => `${FIELD_LABELS[field] ?? field}: ${shown(field, before[field])} → ${shown(field, v)}`
+    )
+    return `${action} ${parts.join('; ')}`
+  }
+  if (h.action === 'soft_delete' && h.after && typeof h.after === 'object') return `${action}, lý do: ${(h.after as { reason?: string }).reason ?? ''}`
+  return action
+}
+
+export function DetailPanel({
+  id,
+  version = 0,
+  onClose,
+  onChanged
+}: {
+  id: number
+  /** Bumped by the screen when the record changed elsewhere (an edit in the grid, an undo). */
+  version?: number
+  onClose?: () => void
+  /** The record changed here; `gone` when it was deleted for good. */
+  onChanged?: (id: number, gone: boolean) => void
+}) {
   const [entity, setEntity] = useState<Entity | null>(null)
   const [events, setEvents] = useState<StatusEvent[]>([])
   const [figures, setFigures] = useState<YearlyFigures[]>([])
@@ -30,8 +71,12 @@ export function DetailPanel({ id, onClose }: { id: number; onClose?: () => void 
   const [status, setStatus] = useState<Status>('suspended')
   const [date, setDate] = useState('')
   const [decision, setDecision] = useState('')
+  const [reason, setReason] = useState('')
+  // Arrow keys in the grid move the panel quickly: only the latest record's answers are shown.
+  const latest = useRef(0)
 
   const load = useCallback(async () => {
+    const ticket = ++latest.current
     try {
       const [e, ev, f, h] = await Promise.all([
         call('entity.get', { id }),
@@ -39,38 +84,49 @@ export function DetailPanel({ id, onClose }: { id: number; onClose?: () => void 
         call('figures.list', { entityId: id }),
         call('audit.list', { table: 'entities', rowId: id, limit: 50 })
       ])
+      if (ticket !== latest.current) return
       setEntity(e)
       setEvents(ev)
       setFigures(f)
       setHistory(h)
       setError(null)
     } catch (err) {
-      setError(messageOf(err))
+      if (ticket === latest.current) setError(messageOf(err))
     }
   }, [id])
 
   useEffect(() => {
     void load()
-  }, [load])
+  }, [load, version])
 
-  async function addEvent(ev: React.FormEvent) {
-    ev.preventDefault()
+  async function run(work: () => Promise<unknown>, gone = false) {
     try {
-      const iso = date.trim() === '' ? null : (parseViDate(date) ?? date)
-      await call('status.add', { entityId: id, status, effectiveDate: iso, ...(decision.trim() ? { decisionNo: decision } : {}) })
-      setDate('')
-      setDecision('')
-      await load()
+      await work()
+      setError(null)
+      onChanged?.(id, gone)
+      if (!gone) await load()
     } catch (err) {
       setError(messageOf(err))
     }
   }
 
+  function addEvent(ev: React.FormEvent) {
+    ev.preventDefault()
+    const iso = date.trim() === '' ? null : (parseViDate(date) ?? date)
+    void run(async () => {
+      await call('status.add', { entityId: id, status, effectiveDate: iso, ...(decision.trim() ? { decisionNo: decision } : {}) })
+      setDate('')
+      setDecision('')
+    })
+  }
+
   if (!entity) return <aside className="detail-panel">{error ?? 'Đang tải…'}</aside>
+  const age = Date.now() - Date.parse(entity.createdAt)
   const rows: Array<[string, string]> = [
     ['Loại hình', KIND_SHORT[entity.kind]],
     ['Mã số HTX', entity.regNo ?? ''],
     ['Tên viết tắt', entity.shortName ?? ''],
+    ['Tình trạng', entity.status ? STATUS_LABELS[entity.status] : ''],
     ['Trụ sở', [entity.street, entity.address, entity.commune, entity.districtName].filter(Boolean).join(', ')],
     ['Người đại diện', [entity.representative, entity.representativeTitle].filter(Boolean).join(', ')],
     ['Điện thoại', entity.phone ?? ''],
@@ -78,94 +134,139 @@ export function DetailPanel({ id, onClose }: { id: number; onClose?: () => void 
     ['Ngày đăng ký', formatDate(entity.registrationDate)],
     ['Vốn điều lệ (đồng)', formatNumber(entity.charterCapital)],
     ['Ngành nghề (VSIC)', (entity.vsic ?? []).map((v) => `${v.code} – ${v.label}`).join('; ')],
+    ['HTX thành viên', (entity.memberCoops ?? []).join('; ')],
     ['Ghi chú', entity.notes ?? '']
   ]
   return (
-    <aside className="detail-panel" aria-label={`Chi tiết ${entity.name}`}>
+    <aside className="detail-panel" aria-label={`Chi tiết ${entity.name}`} data-testid="detail-panel">
       <header>
         <h2>{entity.name}</h2>
         {onClose && (
-          <button type="button" onClick={onClose} aria-label="Đóng">
+          <button type="button" onClick={onClose} aria-label="Đóng chi tiết" data-testid="detail-close">
             ×
           </button>
         )}
       </header>
-      {error && <p role="alert">{error}</p>}
-      {entity.deletedAt && <p role="status">Đã xóa: {entity.deletedReason}</p>}
+      {error && (
+        <p role="alert" className="detail-error" data-testid="detail-error">
+          {error}
+        </p>
+      )}
+      {entity.deletedAt && <p role="status" className="detail-deleted">Đã xóa: {entity.deletedReason}</p>}
       <dl>
-        {rows.map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
+        {rows
+          .filter(([, v]) => v !== '')
+          .map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
       </dl>
 
       <h3>Diễn biến tình trạng</h3>
-      <ol className="status-timeline">
+      <ol className="status-timeline" data-testid="status-timeline">
         {events.map((e) => (
           <li key={e.id}>
-            {e.sinceRegistration ? 'Từ khi đăng ký' : formatDate(e.effectiveDate)}: {STATUS_LABELS[e.status]}
-            {e.decisionNo ? ` (QĐ ${e.decisionNo})` : ''}
+            <strong>{e.sinceRegistration ? 'Từ khi đăng ký' : formatDate(e.effectiveDate)}</strong>: {STATUS_LABELS[e.status]}
+            {e.decisionNo ? ` (QĐ số ${e.decisionNo})` : ''}
           </li>
         ))}
       </ol>
-      <form onSubmit={addEvent} aria-label="Thêm diễn biến tình trạng">
-        <select value={status} onChange={(e) => setStatus(e.target.value as Status)} aria-label="Tình trạng">
+      <form className="status-form" onSubmit={addEvent} aria-label="Thêm diễn biến tình trạng">
+        <select value={status} onChange={(e) => setStatus(e.target.value as Status)} aria-label="Tình trạng mới" data-testid="event-status">
           {STATUSES.map((s) => (
             <option key={s} value={s}>
               {STATUS_LABELS[s]}
             </option>
           ))}
         </select>
-        <input value={date} onChange={(e) => setDate(e.target.value)} placeholder="dd/mm/yyyy" aria-label="Ngày hiệu lực" />
-        <input value={decision} onChange={(e) => setDecision(e.target.value)} placeholder="Số quyết định" aria-label="Số quyết định" />
-        <button type="submit">Thêm</button>
+        <input value={date} onChange={(e) => setDate(e.target.value)} placeholder="dd/mm/yyyy" aria-label="Ngày hiệu lực" data-testid="event-date" />
+        <input value={decision} onChange={(e) => setDecision(e.target.value)} placeholder="Số quyết định" aria-label="Số quyết định" data-testid="event-decision" />
+        <button type="submit" data-testid="event-add" disabled={!!entity.deletedAt}>
+          Thêm
+        </button>
       </form>
 
       <h3>Số liệu năm</h3>
-      <table>
-        <thead>
-          <tr>
-            <th>Năm</th>
-            <th>Thành viên</th>
-            <th>Mới</th>
-            <th>Doanh thu</th>
-            <th>Thuế đã nộp</th>
-            <th>Xếp loại</th>
-          </tr>
-        </thead>
-        <tbody>
-          {figures.map((f) => (
-            <tr key={f.id}>
-              <td>{f.year}</td>
-              <td>{formatNumber(f.members)}</td>
-              <td>{formatNumber(f.newMembers)}</td>
-              <td>{formatNumber(f.revenue)}</td>
-              <td>{formatNumber(f.taxesPaid)}</td>
-              <td>{f.classification ? CLASSIFICATION_LABELS[f.classification] : ''}</td>
+      {figures.length === 0 ? (
+        <p className="muted">Chưa có số liệu năm nào (nhập ở thẻ «Số liệu năm»).</p>
+      ) : (
+        <table className="detail-figures">
+          <thead>
+            <tr>
+              <th>Năm</th>
+              <th>Thành viên</th>
+              <th>Lao động</th>
+              <th>Doanh thu (đồng)</th>
+              <th>Lợi nhuận (đồng)</th>
+              <th>Xếp loại</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {figures.map((f) => (
+              <tr key={f.id}>
+                <td>{f.year}</td>
+                <td>{formatNumber(f.members)}</td>
+                <td>{formatNumber(f.workers)}</td>
+                <td>{formatNumber(f.revenue)}</td>
+                <td>{formatNumber(f.profit)}</td>
+                <td>{f.classification ? CLASSIFICATION_LABELS[f.classification] : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
 
       <h3>Sản phẩm OCOP</h3>
-      <ul>
-        {(entity.ocop ?? []).map((o) => (
-          <li key={`${o.name}-${o.year}`}>
-            {o.name}: {o.stars} sao ({o.year})
+      {(entity.ocop ?? []).length === 0 ? (
+        <p className="muted">Chưa có sản phẩm OCOP.</p>
+      ) : (
+        <ul>
+          {(entity.ocop ?? []).map((o) => (
+            <li key={`${o.name}-${o.year}`}>
+              {o.name}: {o.stars} sao (năm {o.year})
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3>Lịch sử thay đổi</h3>
+      <ul className="change-history" data-testid="change-history">
+        {history.map((h) => (
+          <li key={h.id}>
+            <span className="muted">
+              {formatDate(h.at.slice(0, 10))} {h.at.slice(11, 16)} – {h.user}:
+            </span>{' '}
+            {describe(h)}
           </li>
         ))}
       </ul>
 
-      <h3>Lịch sử thay đổi</h3>
-      <ul className="change-history">
-        {history.map((h) => (
-          <li key={h.id}>
-            {formatDate(h.at.slice(0, 10))} – {h.user}: {ACTION_LABELS[h.action] ?? h.action}
-          </li>
-        ))}
-      </ul>
+      <h3>{entity.deletedAt ? 'Khôi phục' : 'Xóa khỏi sổ'}</h3>
+      {entity.deletedAt ? (
+        <button type="button" data-testid="restore" onClick={() => run(() => call('entity.restore', { id }))}>
+          Khôi phục bản ghi
+        </button>
+      ) : (
+        <div className="delete-form">
+          <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Lý do xóa (bắt buộc)" aria-label="Lý do xóa" data-testid="delete-reason" />
+          <button type="button" data-testid="delete" onClick={() => run(() => call('entity.delete', { id, reason }).then(() => setReason('')))}>
+            Xóa (khôi phục được)
+          </button>
+          {age >= 0 && age < DAY_MS && (
+            <button
+              type="button"
+              className="danger"
+              data-testid="hard-delete"
+              title="Chỉ cho bản ghi tạo nhầm trong 24 giờ qua: xóa hẳn, không khôi phục được"
+              onClick={() => run(() => call('entity.delete', { id, reason, hard: true }), true)}
+            >
+              Xóa hẳn (tạo nhầm)
+            </button>
+          )}
+        </div>
+      )}
     </aside>
   )
 }

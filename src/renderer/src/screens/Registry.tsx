@@ -1,84 +1,121 @@
-import type { CellValueChangedEvent } from 'ag-grid-community'
-import { themeQuartz } from 'ag-grid-community'
+import type { CellFocusedEvent, CellValueChangedEvent, ColDef, GridApi, GridReadyEvent, ICellRendererParams, IRowNode } from 'ag-grid-community'
 import { AgGridReact } from 'ag-grid-react'
-import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Entity, EntityFields } from '../../../shared/api'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { EntityFields, GridRow } from '../../../shared/api'
 import { FIELD_LABELS } from '../../../shared/api'
 import { AppError } from '../../../shared/errors'
+import { compareVi } from '../../../shared/text'
 import { call, messageOf } from '../api'
 import { Banner, type Notice } from '../components/Banner'
 import { EntityForm } from '../components/EntityForm'
-import { AG_GRID_VI } from '../grid/locale'
+import { ColumnChooser } from '../grid/ColumnChooser'
+import { columnSaver, restoreColumns } from '../grid/columnPrefs'
 import { registryColumns } from '../grid/columns'
+import { AG_GRID_VI } from '../grid/locale'
+import { DEFAULT_COL, gridTheme } from '../grid/theme'
+import { ACTION_LABELS, DetailPanel } from '../registry/DetailPanel'
+import { pasteInput } from '../registry/paste'
+import { NO_QUICK, passesQuick, quickActive, QuickFilters, type Quick } from '../registry/QuickFilters'
+import { loadAllRows, loadRows } from '../registry/rows'
+import '../registry/registry.css'
+import { YearlyFigures } from './YearlyFigures'
 
-const theme = themeQuartz.withParams({
-  accentColor: '#1f6f43',
-  fontFamily: ['Segoe UI', 'Roboto', 'Arial', 'sans-serif'],
-  fontSize: 13,
-  headerFontSize: 13,
-  headerFontWeight: 600,
-  headerBackgroundColor: '#eef3f0',
-  rowHeight: 32,
-  headerHeight: 36,
-  cellHorizontalPadding: 10,
-  wrapperBorderRadius: 4
-})
-
-/**
- * Each column filters from a box under its header (the header itself keeps its
- * width for the Vietnamese title, wrapped onto two lines when long).
- */
-const DEFAULT_COL = {
-  sortable: true,
-  resizable: true,
-  filter: true,
-  floatingFilter: true,
-  suppressHeaderFilterButton: true,
-  wrapHeaderText: true,
-  autoHeaderHeight: true
-}
-
-/** What the status bar says about the list: how many rows a search shows, and whether one is on. */
+/** What the status bar says about the list: how many rows the filters show, and whether one is on. */
 export interface ListCount {
   shown: number
   searching: boolean
 }
 
+const COLUMNS_PREF = 'registry.columns'
+
+/** The narrow first column: opens the record's detail panel. */
+function DetailButton(p: ICellRendererParams<GridRow>) {
+  if (!p.data) return null
+  const row = p.data
+  return (
+    <button type="button" className="detail-open" tabIndex={-1} aria-label={`Xem chi tiết ${row.name}`} data-testid="open-detail" onClick={() => p.context.openDetail(row.id)}>
+      ›
+    </button>
+  )
+}
+
+const COLUMNS: ColDef<GridRow>[] = [
+  {
+    colId: 'detail',
+    headerName: '',
+    width: 40,
+    pinned: 'left',
+    lockPosition: 'left',
+    suppressMovable: true,
+    sortable: false,
+    filter: false,
+    resizable: false,
+    cellRenderer: DetailButton,
+    cellClass: 'detail-cell'
+  },
+  ...registryColumns
+]
+
+type Tab = 'register' | 'figures'
+
 export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; onChanged(): void }) {
-  const [rows, setRows] = useState<Entity[]>([])
+  const [tab, setTab] = useState<Tab>('register')
+  const [figuresOpened, setFiguresOpened] = useState(false)
+  const [rows, setRows] = useState<GridRow[] | null>(null)
   const [query, setQuery] = useState('')
+  const [found, setFound] = useState<Set<number> | null>(null)
+  const [quick, setQuick] = useState<Quick>(NO_QUICK)
   const [notice, setNotice] = useState<Notice | null>(null)
   const [adding, setAdding] = useState(false)
-  // Only the answer to the latest search may fill the grid; a slow earlier one is dropped.
-  const latestLoad = useRef(0)
+  const [detailId, setDetailId] = useState<number | null>(null)
+  const [detailVersion, setDetailVersion] = useState(0)
+  const [api, setApi] = useState<GridApi<GridRow> | null>(null)
+  // Only the answer to the latest search may filter the grid; a slow earlier one is dropped.
+  const latestSearch = useRef(0)
   // The version of each row this screen last saw, and each row's pending save:
   // two quick edits of one row go one after the other, the second with the first's new version.
   const versions = useRef(new Map<number, number>())
   const saving = useRef(new Map<number, Promise<void>>())
+  // The external filter reads these through refs: AG Grid keeps the first callbacks it was given.
+  const filterState = useRef({ found, quick })
+  filterState.current = { found, quick }
+  const prefsReady = useRef(false)
+  const saveColumns = useMemo(() => columnSaver(COLUMNS_PREF, (err) => setNotice({ kind: 'error', text: messageOf(err) })), [])
 
-  const load = useCallback(
-    async (q: string) => {
-      const ticket = ++latestLoad.current
-      try {
-        const searching = q.trim() !== ''
-        const result = await call('entity.list', searching ? { q } : {})
-        if (ticket !== latestLoad.current) return
-        for (const r of result.rows) versions.current.set(r.id, r.rowVersion)
-        setRows(result.rows)
-        onCount({ shown: result.total, searching })
-        onChanged()
-      } catch (err) {
-        if (ticket === latestLoad.current) setNotice({ kind: 'error', text: messageOf(err) })
-      }
-    },
-    [onCount, onChanged]
-  )
+  const load = useCallback(async () => {
+    try {
+      const all = await loadAllRows()
+      versions.current.clear()
+      setRows(all)
+      onChanged()
+    } catch (err) {
+      setNotice({ kind: 'error', text: messageOf(err) })
+    }
+  }, [onChanged])
 
-  // Search as the user types, once they pause.
   useEffect(() => {
-    const timer = setTimeout(() => void load(query), 200)
+    void load()
+  }, [load])
+
+  // Search as the user types, once they pause: the core answers with the ids that match.
+  useEffect(() => {
+    const ticket = ++latestSearch.current
+    if (query.trim() === '') {
+      setFound(null)
+      return
+    }
+    const timer = setTimeout(() => {
+      call('entity.search', { q: query }).then(
+        (r) => ticket === latestSearch.current && setFound(new Set(r.ids)),
+        (err) => ticket === latestSearch.current && setNotice({ kind: 'error', text: messageOf(err) })
+      )
+    }, 200)
     return () => clearTimeout(timer)
-  }, [query, load])
+  }, [query])
+
+  useEffect(() => {
+    api?.onFilterChanged()
+  }, [api, found, quick])
 
   // A success message goes by itself; an error stays until read and closed.
   useEffect(() => {
@@ -87,23 +124,49 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
     return () => clearTimeout(timer)
   }, [notice])
 
-  const replaceRow = useCallback((entity: Entity) => {
-    versions.current.set(entity.id, entity.rowVersion)
-    setRows((all) => all.map((r) => (r.id === entity.id ? entity : r)))
-  }, [])
+  const communes = useMemo(() => {
+    const set = new Set<string>()
+    for (const r of rows ?? []) if (r.commune && !r.deletedAt) set.add(r.commune)
+    return [...set].sort(compareVi)
+  }, [rows])
 
-  async function save(row: Entity, field: keyof EntityFields, value: unknown, confirmDuplicate = false) {
+  // Told to the status bar only when it changes: each telling re-renders the whole app.
+  const lastCount = useRef('')
+  const countRows = useCallback(() => {
+    if (!api || api.isDestroyed()) return
+    const count = { shown: api.getDisplayedRowCount(), searching: found !== null || quickActive(quick) || quick.showDeleted || api.isColumnFilterPresent() }
+    if (JSON.stringify(count) === lastCount.current) return
+    lastCount.current = JSON.stringify(count)
+    onCount(count)
+  }, [api, found, quick, onCount])
+  useEffect(countRows, [countRows])
+
+  /** Puts fresh copies of records into the grid (gone ones out), e.g. after a save, paste, undo or status event. */
+  const refreshRows = useCallback(
+    async (ids: number[]) => {
+      if (!api) return
+      const fresh = await loadRows(ids)
+      for (const r of fresh) versions.current.set(r.id, r.rowVersion)
+      const gone = ids.filter((id) => !fresh.some((r) => r.id === id)).map((id) => api.getRowNode(String(id))?.data).filter((d): d is GridRow => !!d)
+      api.applyTransaction({ update: fresh.filter((r) => api.getRowNode(String(r.id))), remove: gone })
+      setDetailVersion((v) => v + 1)
+    },
+    [api]
+  )
+
+  async function save(row: GridRow, field: keyof EntityFields, value: unknown, confirmDuplicate = false) {
     try {
       const rowVersion = versions.current.get(row.id) ?? row.rowVersion
       const changes = { [field]: value } as Partial<EntityFields>
       const saved = await call('entity.update', { id: row.id, rowVersion, changes, ...(confirmDuplicate ? { confirmDuplicate } : {}) })
-      replaceRow(saved)
+      versions.current.set(saved.id, saved.rowVersion)
+      await refreshRows([saved.id])
       const done = `Đã lưu ${FIELD_LABELS[field] ?? field} của «${saved.name}».`
       setNotice(saved.warnings?.length ? { kind: 'warning', text: `${done} ${saved.warnings.join(' ')}` } : { kind: 'success', text: done })
       onChanged()
     } catch (err) {
       // Show the record as the register holds it, never the refused edit.
-      await call('entity.get', { id: row.id }).then(replaceRow, () => load(query))
+      await refreshRows([row.id]).catch(() => load())
       if (err instanceof AppError && err.code === 'DUPLICATE') {
         // Not refused: the core asks. Saying yes sends the same edit again, confirmed.
         setNotice({ kind: 'warning', text: err.message, action: { label: 'Vẫn lưu', run: () => queueSave(row, field, value, true) } })
@@ -113,7 +176,7 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
     }
   }
 
-  function queueSave(row: Entity, field: keyof EntityFields, value: unknown, confirmDuplicate = false) {
+  function queueSave(row: GridRow, field: keyof EntityFields, value: unknown, confirmDuplicate = false) {
     const before = saving.current.get(row.id) ?? Promise.resolve()
     const next = before.then(() => save(row, field, value, confirmDuplicate))
     saving.current.set(row.id, next)
@@ -122,47 +185,209 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
     })
   }
 
-  function onCellValueChanged(event: CellValueChangedEvent<Entity>) {
+  function onCellValueChanged(event: CellValueChangedEvent<GridRow>) {
     const field = event.colDef.field as keyof EntityFields
     const row = event.data
     if (!row || event.oldValue === event.newValue) return
     queueSave(row, field, event.newValue)
   }
 
+  /** Ctrl+Z outside a cell editor: the core undoes this profile's last change from the audit log. */
+  async function undo() {
+    try {
+      const done = await call('entity.undo', {})
+      if (done.entityId) await refreshRows([done.entityId])
+      onChanged()
+      setNotice({ kind: 'success', text: `Đã hoàn tác: ${ACTION_LABELS[done.action] ?? done.action}${done.entityId ? ` (bản ghi số ${done.entityId})` : ''}.` })
+    } catch (err) {
+      setNotice({ kind: 'error', text: messageOf(err) })
+    }
+  }
+
+  /** A block copied from Excel, placed at the focused cell: all of it saved in one transaction, or none. */
+  async function paste(text: string) {
+    if (!api) return
+    const focused = api.getFocusedCell()
+    if (!focused || focused.rowIndex === null) {
+      setNotice({ kind: 'error', text: 'Hãy chọn ô bắt đầu trong bảng trước khi dán.' })
+      return
+    }
+    const rowIds: number[] = []
+    api.forEachNodeAfterFilterAndSort((node: IRowNode<GridRow>) => {
+      if (node.data) rowIds.push(node.data.id)
+    })
+    const fields = api
+      .getAllDisplayedColumns()
+      .map((c) => c.getColDef().field)
+      .filter((f): f is keyof GridRow => !!f)
+    const start = { rowIndex: focused.rowIndex, field: focused.column.getColDef().field ?? '' }
+    try {
+      const input = pasteInput(text, rowIds, fields, start)
+      const result = await call('entity.paste', input)
+      await refreshRows(input.rowIds)
+      onChanged()
+      setNotice({ kind: 'success', text: `Đã dán ${result.updated} dòng × ${input.fields.length} cột.` })
+    } catch (err) {
+      setNotice({ kind: 'error', text: err instanceof AppError ? err.message : err instanceof Error ? err.message : messageOf(err) })
+    }
+  }
+
+  /** Keys and paste inside a cell editor or a filter box are the text box's own (its own undo, its own paste). */
+  const inTextBox = (target: EventTarget | null) =>
+    target instanceof HTMLElement && !!target.closest('.ag-cell-inline-editing, .ag-floating-filter, .ag-filter, input, textarea, select')
+
+  function onGridKeyDown(e: React.KeyboardEvent) {
+    if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z' && !inTextBox(e.target)) {
+      e.preventDefault()
+      e.stopPropagation()
+      void undo()
+    }
+  }
+
+  function onGridPaste(e: React.ClipboardEvent) {
+    if (inTextBox(e.target)) return
+    e.preventDefault()
+    void paste(e.clipboardData.getData('text/plain'))
+  }
+
+  async function onGridReady(event: GridReadyEvent<GridRow>) {
+    setApi(event.api)
+    try {
+      await restoreColumns(event.api, COLUMNS_PREF)
+    } catch (err) {
+      setNotice({ kind: 'error', text: messageOf(err) })
+    }
+    prefsReady.current = true
+  }
+  const columnsChanged = () => {
+    if (prefsReady.current && api) saveColumns(api)
+  }
+
+  // While the panel is open it follows the focused row, so arrows walk through records.
+  function onCellFocused(e: CellFocusedEvent<GridRow>) {
+    if (detailId === null || e.rowIndex === null || !api) return
+    const id = api.getDisplayedRowAtIndex(e.rowIndex)?.data?.id
+    if (id && id !== detailId) setDetailId(id)
+  }
+
+  const context = useMemo(() => ({ openDetail: (id: number) => setDetailId(id) }), [])
+  // Grid options that never change: new functions on each render would make AG Grid refilter and stop an edit.
+  const gridOptions = useMemo(
+    () => ({
+      getRowId: (p: { data: GridRow }) => String(p.data.id),
+      isExternalFilterPresent: () => true,
+      doesExternalFilterPass: (node: IRowNode<GridRow>) => {
+        const { found: ids, quick: q } = filterState.current
+        return !!node.data && passesQuick(q, node.data) && (ids === null || ids.has(node.data.id))
+      },
+      rowClassRules: { 'row-deleted': (p: { data?: GridRow }) => !!p.data?.deletedAt }
+    }),
+    []
+  )
+  const handlers = useRef({ countRows, columnsChanged, onCellFocused, onCellValueChanged })
+  handlers.current = { countRows, columnsChanged, onCellFocused, onCellValueChanged }
+  const events = useMemo(
+    () => ({
+      onModelUpdated: () => handlers.current.countRows(),
+      onDisplayedColumnsChanged: () => handlers.current.columnsChanged(),
+      onColumnResized: (e: { finished: boolean }) => e.finished && handlers.current.columnsChanged(),
+      onSortChanged: () => handlers.current.columnsChanged(),
+      onCellFocused: (e: CellFocusedEvent<GridRow>) => handlers.current.onCellFocused(e),
+      onCellValueChanged: (e: CellValueChangedEvent<GridRow>) => handlers.current.onCellValueChanged(e)
+    }),
+    []
+  )
+
   return (
     <section className="page registry">
       <header className="page-header">
         <h1>Sổ đăng ký</h1>
-        <input
-          className="search"
-          type="search"
-          data-testid="search"
-          aria-label="Tìm trong sổ đăng ký"
-          placeholder="Tìm theo tên, mã số, người đại diện, địa chỉ — gõ không dấu cũng được"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-        />
-        <button className="primary" data-testid="add-entity" onClick={() => setAdding(true)}>
-          + Thêm HTX
-        </button>
+        <div className="tabs" role="tablist" aria-label="Phần của sổ">
+          {(
+            [
+              ['register', 'Sổ đăng ký'],
+              ['figures', 'Số liệu năm']
+            ] as const
+          ).map(([id, label]) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              aria-selected={tab === id}
+              className={tab === id ? 'tab active' : 'tab'}
+              data-testid={`tab-${id}`}
+              onClick={() => {
+                setTab(id)
+                if (id === 'figures') setFiguresOpened(true)
+              }}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+        {tab === 'register' && (
+          <>
+            <input
+              className="search"
+              type="search"
+              data-testid="search"
+              aria-label="Tìm trong sổ đăng ký"
+              placeholder="Tìm theo tên, mã số, người đại diện, địa chỉ — gõ không dấu cũng được"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+            />
+            <button className="primary" data-testid="add-entity" onClick={() => setAdding(true)}>
+              + Thêm HTX
+            </button>
+          </>
+        )}
       </header>
-      <Banner notice={notice} onClose={() => setNotice(null)} />
-      <div className="grid" data-testid="registry-grid">
-        <AgGridReact<Entity>
-          theme={theme}
-          rowData={rows}
-          columnDefs={registryColumns}
-          defaultColDef={DEFAULT_COL}
-          getRowId={(p) => String(p.data.id)}
-          localeText={AG_GRID_VI}
-          onCellValueChanged={onCellValueChanged}
-          tooltipShowDelay={600}
-          suppressColumnVirtualisation
-          stopEditingWhenCellsLoseFocus
-          enterNavigatesVerticallyAfterEdit
-        />
+      <div className="registry-tab" hidden={tab !== 'register'}>
+        <div className="registry-toolbar">
+          <QuickFilters value={quick} communes={communes} onChange={setQuick} />
+          <ColumnChooser api={api} />
+        </div>
+        <Banner notice={notice} onClose={() => setNotice(null)} />
+        <div className="registry-body">
+          <div className="grid" data-testid="registry-grid" onKeyDownCapture={onGridKeyDown} onPaste={onGridPaste}>
+            <AgGridReact<GridRow>
+              theme={gridTheme}
+              rowData={rows}
+              columnDefs={COLUMNS}
+              defaultColDef={DEFAULT_COL}
+              {...gridOptions}
+              {...events}
+              localeText={AG_GRID_VI}
+              context={context}
+              loading={rows === null}
+              onGridReady={onGridReady}
+              tooltipShowDelay={600}
+              stopEditingWhenCellsLoseFocus
+              enterNavigatesVertically
+              enterNavigatesVerticallyAfterEdit
+            />
+          </div>
+          {detailId !== null && (
+            <DetailPanel
+              id={detailId}
+              version={detailVersion}
+              onClose={() => setDetailId(null)}
+              onChanged={(id, gone) => {
+                onChanged()
+                void (gone ? refreshRows([id]).then(() => setDetailId(null)) : refreshRows([id]))
+              }}
+            />
+          )}
+        </div>
+        <p className="hint">
+          Gõ để sửa ô (hoặc F2), Enter/Tab để lưu và đi tiếp, Esc để bỏ; Ctrl+Z hoàn tác thay đổi vừa rồi; Ctrl+V dán một khối từ Excel. Ngày gõ dạng dd/mm/yyyy, vốn gõ 1.500.000.000. Bấm › để xem chi tiết.
+        </p>
       </div>
-      <p className="hint">Bấm đúp vào một ô để sửa; Enter để lưu, Esc để bỏ. Ngày gõ dạng dd/mm/yyyy, vốn gõ 1.500.000.000.</p>
+      {figuresOpened && (
+        <div className="registry-tab" hidden={tab !== 'figures'}>
+          <YearlyFigures />
+        </div>
+      )}
       {adding && (
         <EntityForm
           onCancel={() => setAdding(false)}
@@ -170,7 +395,7 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
             setAdding(false)
             const done = `Đã thêm «${entity.name}» vào sổ.`
             setNotice(entity.warnings?.length ? { kind: 'warning', text: `${done} ${entity.warnings.join(' ')}` } : { kind: 'success', text: done })
-            void load(query)
+            void load()
           }}
         />
       )}

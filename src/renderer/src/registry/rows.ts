@@ -1,0 +1,22 @@
+/** The grid's rows from the core's lean arrays (100,000 records travel as arrays, not objects). */
+import type { GridRow, GridRows } from '../../../shared/api'
+import { call } from '../api'
+
+export function toGridRows(grid: GridRows): GridRow[] {
+  const { fields, rows } = grid
+  return rows.map((r) => {
+    const row: Record<string, unknown> = {}
+    for (let i = 0; i < fields.length; i++) row[fields[i]!] = r[i]
+    return row as unknown as GridRow
+  })
+}
+
+/** Every record of the register, deleted ones included (the screen hides them unless asked). */
+export async function loadAllRows(): Promise<GridRow[]> {
+  return toGridRows(await call('entity.grid', {}))
+}
+
+/** Fresh copies of some records, e.g. after a paste, an undo or a status event. */
+export async function loadRows(ids: number[]): Promise<GridRow[]> {
+  return ids.length ? toGridRows(await call('entity.grid', { ids: [...new Set(ids)] })) : []
+}

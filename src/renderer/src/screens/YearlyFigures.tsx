@@ -1,0 +1,159 @@
+/**
+ * "Số liệu năm": one row per record of the register and one column per yearly
+ * figure, for the year chosen above; each edited cell is saved through
+ * figures.set, and "Chép từ năm trước" carries last year's member counts into
+ * records that have nothing for this year yet (figures.copyForward).
+ */
+import type { CellValueChangedEvent, ColDef, ValueParserParams } from 'ag-grid-community'
+import { AgGridReact } from 'ag-grid-react'
+import { useCallback, useEffect, useState } from 'react'
+import { CLASSIFICATIONS, CLASSIFICATION_LABELS, FIELD_LABELS, type YearlyFields } from '../../../shared/api'
+import { KIND_SHORT, type EntityKind } from '../../../shared/domain'
+import { compareVi, formatNumber } from '../../../shared/text'
+import { call, messageOf } from '../api'
+import { Banner, type Notice } from '../components/Banner'
+import { parseMoney } from '../grid/columns'
+import { AG_GRID_VI } from '../grid/locale'
+import { DEFAULT_COL, gridTheme } from '../grid/theme'
+import { loadAllRows } from '../registry/rows'
+
+interface FigureRow extends Partial<YearlyFields> {
+  entityId: number
+  name: string
+  kind: EntityKind
+  commune: string | null
+}
+
+const FIGURE_FIELDS = ['members', 'newMembers', 'workers', 'managers', 'managersElementary', 'managersCollege', 'revenue', 'profit', 'avgIncome', 'taxesPaid'] as const
+
+const numberColumn = (field: (typeof FIGURE_FIELDS)[number], width: number): ColDef<FigureRow> => ({
+  field,
+  headerName: FIELD_LABELS[field] ?? field,
+  width,
+  editable: true,
+  type: 'rightAligned',
+  valueFormatter: (p) => formatNumber(p.value as number | null),
+  // Text that is not a number goes to the core as typed, so its message names the field.
+  valueParser: (p: ValueParserParams<FigureRow>) => parseMoney(p.newValue) as number,
+  filter: 'agNumberColumnFilter'
+})
+
+const COLUMNS: ColDef<FigureRow>[] = [
+  { field: 'name', headerName: 'Tên', width: 260, pinned: 'left', comparator: (a: string, b: string) => compareVi(a, b), filter: 'agTextColumnFilter' },
+  { field: 'kind', headerName: 'Loại hình', width: 84, pinned: 'left', valueFormatter: (p) => KIND_SHORT[p.value as EntityKind] ?? '' },
+  { field: 'commune', headerName: 'Xã, phường', width: 140, comparator: (a: string, b: string) => compareVi(a, b), filter: 'agTextColumnFilter' },
+  numberColumn('members', 104),
+  numberColumn('newMembers', 104),
+  numberColumn('workers', 110),
+  numberColumn('managers', 104),
+  numberColumn('managersElementary', 124),
+  numberColumn('managersCollege', 124),
+  numberColumn('revenue', 140),
+  numberColumn('profit', 130),
+  numberColumn('avgIncome', 150),
+  numberColumn('taxesPaid', 130),
+  {
+    field: 'classification',
+    headerName: 'Xếp loại',
+    width: 110,
+    editable: true,
+    cellEditor: 'agSelectCellEditor',
+    cellEditorParams: { values: [null, ...CLASSIFICATIONS] },
+    valueFormatter: (p) => (p.value ? CLASSIFICATION_LABELS[p.value as (typeof CLASSIFICATIONS)[number]] : '')
+  }
+]
+
+const THIS_YEAR = new Date().getFullYear()
+const YEARS = Array.from({ length: THIS_YEAR + 1 - 2012 + 1 }, (_, i) => THIS_YEAR + 1 - i)
+
+export function YearlyFigures() {
+  // Figures are reported for the year just ended.
+  const [year, setYear] = useState(THIS_YEAR - 1)
+  const [rows, setRows] = useState<FigureRow[] | null>(null)
+  const [notice, setNotice] = useState<Notice | null>(null)
+
+  const load = useCallback(async () => {
+    try {
+      const [entities, figures] = await Promise.all([loadAllRows(), call('figures.list', { year })])
+      const byEntity = new Map(figures.map((f) => [f.entityId, f]))
+      setRows(
+        entities
+          .filter((e) => !e.deletedAt)
+          .map((e) => ({ ...byEntity.get(e.id), entityId: e.id, name: e.name, kind: e.kind, commune: e.commune }))
+      )
+    } catch (err) {
+      setNotice({ kind: 'error', text: messageOf(err) })
+    }
+  }, [year])
+
+  useEffect(() => {
+    setRows(null)
+    void load()
+  }, [load])
+
+  async function onCellValueChanged(event: CellValueChangedEvent<FigureRow>) {
+    const field = event.colDef.field as keyof YearlyFields
+    const row = event.data
+    if (!row || event.oldValue === event.newValue) return
+    try {
+      const saved = await call('figures.set', { entityId: row.entityId, year, figures: { [field]: event.newValue ?? null } })
+      event.node.setData({ ...row, ...saved, entityId: row.entityId })
+      setNotice({ kind: 'success', text: `Đã lưu ${FIELD_LABELS[field] ?? field} năm ${year} của «${row.name}».` })
+    } catch (err) {
+      event.node.setData({ ...row, [field]: event.oldValue })
+      setNotice({ kind: 'error', text: `«${row.name}»: ${messageOf(err)}` })
+    }
+  }
+
+  async function copyForward() {
+    try {
+      const { copied } = await call('figures.copyForward', { fromYear: year - 1, toYear: year })
+      setNotice({
+        kind: copied ? 'success' : 'warning',
+        text: copied
+          ? `Đã chép số thành viên, lao động, cán bộ năm ${year - 1} sang năm ${year} cho ${formatNumber(copied)} bản ghi (doanh thu, lợi nhuận không chép).`
+          : `Không có gì để chép: năm ${year - 1} chưa có số liệu, hoặc mọi bản ghi đã có số liệu năm ${year}.`
+      })
+      await load()
+    } catch (err) {
+      setNotice({ kind: 'error', text: messageOf(err) })
+    }
+  }
+
+  return (
+    <div className="yearly-figures">
+      <div className="registry-toolbar">
+        <label>
+          Năm{' '}
+          <select data-testid="figures-year" aria-label="Năm của số liệu" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+            {YEARS.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" data-testid="copy-forward" onClick={() => void copyForward()}>
+          Chép từ năm trước ({year - 1})
+        </button>
+        <span className="muted">Gõ số như 1.500.000; mỗi ô lưu ngay khi Enter.</span>
+      </div>
+      <Banner notice={notice} onClose={() => setNotice(null)} />
+      <div className="grid" data-testid="figures-grid">
+        <AgGridReact<FigureRow>
+          theme={gridTheme}
+          rowData={rows}
+          loading={rows === null}
+          columnDefs={COLUMNS}
+          defaultColDef={DEFAULT_COL}
+          getRowId={(p) => String(p.data.entityId)}
+          localeText={AG_GRID_VI}
+          onCellValueChanged={(e) => void onCellValueChanged(e)}
+          stopEditingWhenCellsLoseFocus
+          enterNavigatesVertically
+          enterNavigatesVerticallyAfterEdit
+        />
+      </div>
+    </div>
+  )
+}
