@@ -17,6 +17,8 @@ export interface Command {
   run(values: Values, positionals: string[], io: CliIo): Promise<unknown>
   /** How to show the result to a person; JSON mode prints it as is. */
   print?(result: unknown, io: CliIo): void
+  /** Exit code for a result that ran but says no (verify: the package is not ok); 0 when absent. */
+  exitCode?(result: unknown): number
 }
 
 export const common: Options = {

@@ -48,7 +48,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const result = await command.run(parsed.values as Record<string, string | boolean | undefined>, parsed.positionals, io)
     if (json) io.out(JSON.stringify(result, null, 2))
     else command.print?.(result, io)
-    return EXIT.done
+    return command.exitCode?.(result) ?? EXIT.done
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(err.message)

@@ -7,6 +7,7 @@ import { FirstRun } from './screens/FirstRun'
 import { Import } from './screens/Import'
 import { Placeholder } from './screens/Placeholder'
 import { Registry, type ListCount } from './screens/Registry'
+import { Reports } from './screens/Reports'
 import { Settings } from './screens/Settings'
 
 const SCREENS = [
@@ -103,7 +104,8 @@ export function App() {
         {screen === 'registry' && <Registry onCount={setListCount} onChanged={refreshOffice} />}
         {screen === 'settings' && <Settings office={office} />}
         {screen === 'exchange' && <Import onChanged={refreshOffice} />}
-        {screen !== 'registry' && screen !== 'settings' && screen !== 'exchange' && (
+        {screen === 'reports' && <Reports office={office} />}
+        {screen !== 'registry' && screen !== 'settings' && screen !== 'exchange' && screen !== 'reports' && (
           <Placeholder title={SCREENS.find((s) => s.id === screen)!.label} />
         )}
       </main>

@@ -1,6 +1,7 @@
 import type { Command } from '../command'
 import { backupCommands } from './backup'
 import { dissolutionCommands } from './dissolution'
+import { handoffCommands } from './handoff'
 import { importCommands } from './import'
 import { officeCommands } from './office'
 import { profileCommands } from './profiles'
@@ -14,6 +15,7 @@ export const commands: Record<string, Command> = {
   ...backupCommands,
   ...importCommands,
   ...dissolutionCommands,
+  ...handoffCommands,
   ...reportCommands,
   ...profileCommands
 }

@@ -1,0 +1,175 @@
+/**
+ * Handoff to the province from a terminal: `export`, `verify`, `consolidate`,
+ * `keys show|export|trust|list`. Scriptable by provincial IT staff: --json prints
+ * the shapes the issue promises; verify exits 1 when the package is not ok,
+ * consolidate when any package was rejected.
+ */
+import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { ConsolidateResult, KeyInfo, PackageReport, TrustedKey } from '../../../shared/api'
+import { formatDate, formatNumber, parseViDate } from '../../../shared/text'
+import { createCore } from '../../core/api'
+import { common, withCore, type Command } from '../command'
+import { EXIT, UsageError, table } from '../io'
+
+function asOfOption(value: string | boolean | undefined): string | undefined {
+  if (typeof value !== 'string') return undefined
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : parseViDate(value)
+  if (!iso) throw new UsageError(`--as-of: «${value}» không phải một ngày (gõ ngày/tháng/năm, ví dụ 30/06/2024).`)
+  return iso
+}
+
+function outOption(value: string | boolean | undefined, what: string): string {
+  if (typeof value !== 'string' || value === '') throw new UsageError(`Thiếu --out TỆP (${what}).`)
+  return resolve(value)
+}
+
+/** A moment as the office's clock shows it (Vietnam, UTC+7). */
+const when = (iso: string | null) => {
+  if (!iso) return ''
+  const local = new Date(Date.parse(iso) + 7 * 3600_000).toISOString()
+  return `${formatDate(local)} ${local.slice(11, 16)}`
+}
+
+/** The verify document the issue promises, in its order. */
+function verifyShape(r: PackageReport) {
+  return {
+    ok: r.ok, unit: r.unit, unitName: r.unitName, exportedAt: r.exportedAt, asOf: r.asOf, formatVersion: r.formatVersion, counts: r.counts,
+    contentHash: r.contentHash, signature: r.signature, problems: r.problems, code: r.code, keyFingerprint: r.keyFingerprint, alreadyConsolidated: r.alreadyConsolidated
+  }
+}
+
+export const handoffCommands: Record<string, Command> = {
+  export: {
+    usage: 'export --db TỆP --out GÓI.xlsx [--as-of NGÀY]   xuất gói dữ liệu đã ký để gửi tỉnh',
+    options: { ...common, out: { type: 'string' }, 'as-of': { type: 'string' } },
+    run: (values) => {
+      const out = outOption(values.out, 'gói .xlsx sẽ ghi ra')
+      const asOf = asOfOption(values['as-of'])
+      return withCore(values, async (core) => {
+        const p = await core.call('exchange.exportPackage', asOf ? { asOf } : {})
+        writeFileSync(out, Buffer.from(p.base64, 'base64'))
+        return { file: out, unit: p.unit, exportedAt: p.exportedAt, asOf: p.asOf, contentHash: p.contentHash, keyFingerprint: p.keyFingerprint, counts: p.counts }
+      })
+    },
+    print: (result, io) => {
+      const r = result as { file: string; asOf: string; keyFingerprint: string; counts: Record<string, number> }
+      io.out(`Đã ghi gói ${r.file}: ${formatNumber(r.counts.entities)} bản ghi, số liệu đến ${formatDate(r.asOf)}; ký bằng khóa ${r.keyFingerprint}.`)
+    }
+  },
+
+  verify: {
+    usage: 'verify GÓI.xlsx [--db TỆP_TỈNH]   kiểm tra gói (có --db: thêm khóa tin cậy, đúng tỉnh, mới hơn gói đã tổng hợp); mã thoát 1 khi không đạt',
+    options: { ...common },
+    positionals: true,
+    run: async (values, positionals) => {
+      if (positionals.length !== 1) throw new UsageError('Cần đúng một tệp gói để kiểm tra.')
+      const file = { path: resolve(positionals[0]) }
+      // Without a province file there is nothing to compare against: an empty in-memory one.
+      if (typeof values.db !== 'string') {
+        const core = await createCore({ dbPath: ':memory:' })
+        try {
+          return verifyShape(await core.call('exchange.verifyPackage', { file }))
+        } finally {
+          await core.close()
+        }
+      }
+      return withCore(values, async (core) => verifyShape(await core.call('exchange.verifyPackage', { file })))
+    },
+    exitCode: (result) => ((result as PackageReport).ok ? EXIT.done : EXIT.rejected),
+    print: (result, io) => {
+      const r = result as PackageReport
+      io.out(
+        [
+          `Kết quả:        ${r.ok ? 'ĐẠT' : 'KHÔNG ĐẠT'}`,
+          `Đơn vị:         ${r.unit ?? ''} — ${r.unitName ?? ''}`,
+          `Xuất lúc:       ${when(r.exportedAt)}`,
+          `Số liệu đến:    ${formatDate(r.asOf)}`,
+          `Chữ ký:         ${{ valid: 'hợp lệ', invalid: 'KHÔNG hợp lệ', unsigned: 'không có', 'unknown-key': 'khóa chưa tin cậy' }[r.signature]}${r.keyFingerprint ? ` (${r.keyFingerprint})` : ''}`,
+          `Mã băm:         ${r.contentHash ?? ''}`
+        ].join('\n')
+      )
+      for (const p of r.problems) io.err(`${p.code}: ${p.message}`)
+    }
+  },
+
+  consolidate: {
+    usage: 'consolidate GÓI.xlsx… --db TỆP_TỈNH [--trust-new-keys]   tổng hợp gói của các huyện (tệp cấp tỉnh)',
+    options: { ...common, 'trust-new-keys': { type: 'boolean' } },
+    positionals: true,
+    run: (values, positionals) => {
+      if (positionals.length === 0) throw new UsageError('Cần ít nhất một tệp gói để tổng hợp.')
+      return withCore(values, async (core) => {
+        const r = await core.call('exchange.consolidate', {
+          files: positionals.map((p) => ({ path: resolve(p) })),
+          ...(values['trust-new-keys'] ? { trustNewKeys: true } : {})
+        })
+        return {
+          accepted: r.accepted.map((a) => ({ file: a.file, unit: a.unit, exportedAt: a.exportedAt })),
+          skipped: r.skipped,
+          rejected: r.rejected,
+          conflicts: r.conflicts.map((c) => ({ key: c.key, units: c.units }))
+        }
+      })
+    },
+    exitCode: (result) => ((result as ConsolidateResult).rejected.length > 0 ? EXIT.rejected : EXIT.done),
+    print: (result, io) => {
+      const r = result as ConsolidateResult
+      for (const a of r.accepted) io.out(`ĐÃ TỔNG HỢP  ${a.file} (đơn vị ${a.unit}, xuất lúc ${when(a.exportedAt)})`)
+      for (const s of r.skipped) io.out(`BỎ QUA       ${s.file}: ${s.reason}`)
+      for (const j of r.rejected) io.err(`TỪ CHỐI      ${j.file}: ${j.code} — ${j.reason}`)
+      for (const c of r.conflicts) io.err(`Trùng giữa các huyện ${c.units.join(', ')}: ${c.key}`)
+    }
+  },
+
+  'keys show': {
+    usage: 'keys show --db TỆP   dấu vân tay khóa ký của cơ quan (đọc qua điện thoại cho tỉnh)',
+    options: { ...common },
+    run: (values) => withCore(values, (core) => core.call('keys.show', {})),
+    print: (result, io) => {
+      const k = result as KeyInfo
+      io.out(`Đơn vị ${k.unit} — ${k.unitName}\nDấu vân tay khóa: ${k.fingerprint}`)
+    }
+  },
+
+  'keys export': {
+    usage: 'keys export --db TỆP --out KHÓA.pub   ghi tệp khóa công khai để gửi tỉnh (khóa bí mật không bao giờ được xuất)',
+    options: { ...common, out: { type: 'string' } },
+    run: (values) => {
+      const out = outOption(values.out, 'tệp khóa công khai .pub')
+      return withCore(values, async (core) => {
+        const k = await core.call('keys.exportPublic', {})
+        writeFileSync(out, k.text, 'utf8')
+        return { file: out, fingerprint: k.fingerprint }
+      })
+    },
+    print: (result, io) => {
+      const r = result as { file: string; fingerprint: string }
+      io.out(`Đã ghi ${r.file}; dấu vân tay ${r.fingerprint}.`)
+    }
+  },
+
+  'keys trust': {
+    usage: 'keys trust KHÓA.pub --db TỆP_TỈNH [--replace]   tin cậy khóa công khai của một huyện (đã đối chiếu dấu vân tay)',
+    options: { ...common, replace: { type: 'boolean' } },
+    positionals: true,
+    run: (values, positionals) => {
+      if (positionals.length !== 1) throw new UsageError('Cần đúng một tệp khóa .pub.')
+      return withCore(values, (core) => core.call('keys.trust', { key: { path: resolve(positionals[0]) }, ...(values.replace ? { replace: true } : {}) }))
+    },
+    print: (result, io) => {
+      const k = result as TrustedKey
+      io.out(`Đã tin cậy khóa của ${k.unit} — ${k.unitName}: ${k.fingerprint}`)
+    }
+  },
+
+  'keys list': {
+    usage: 'keys list --db TỆP_TỈNH   các khóa huyện đã được tin cậy',
+    options: { ...common },
+    run: (values) => withCore(values, (core) => core.call('keys.list', {})),
+    print: (result, io) => {
+      const rows = result as TrustedKey[]
+      io.out(table(['Đơn vị', 'Tên', 'Dấu vân tay', 'Nguồn', 'Từ'], rows.map((k) => [k.unit, k.unitName, k.fingerprint, k.source === 'file' ? 'tệp khóa' : 'gói (xác nhận)', when(k.addedAt)])))
+    }
+  }
+}
