@@ -89,6 +89,21 @@ export interface ReportTable {
   signTitle: string
 }
 
+/** What the "Tổng quan" charts draw (HTX only). */
+export interface DashboardData {
+  asOf: string
+  scope: string
+  total: number
+  byStatus: Record<'active' | 'suspended' | 'inactive' | 'dissolving' | 'revoked', number>
+  sectors: Array<{ code: string; label: string; active: number; stopped: number }>
+  /** The ten years up to the date, and per year: registrations, dissolutions, members and workers (yearly figures). */
+  years: number[]
+  founded: number[]
+  dissolved: number[]
+  members: number[]
+  workers: number[]
+}
+
 export const REPORT_FORMATS = ['xlsx', 'csv', 'html'] as const
 
 export const reportsContract = {
@@ -108,6 +123,7 @@ export const reportsContract = {
       })
       .strict()
   ),
+  'report.dashboard': handler<DashboardData>()(z.object({ asOf: isoDate, scope }).strict()),
   'report.targets': handler<TargetRow[]>()(z.object({ year, scope }).strict()),
   'report.setTargets': handler<{ changed: number }>()(
     z

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { AppError } from '../../../shared/errors'
 import type { DomainHandlers } from '../context'
+import { buildDashboard } from './dashboard'
 import { definitions } from './definitions'
 import { toCsvText, toHtml, toXlsx } from './render'
 import { roundHalfUp } from './rounding'
@@ -10,13 +11,15 @@ import { buildSummary, checkScope, officeUnit } from './summary'
 import { buildTable } from './tables'
 import { loadTargets, saveTargets } from './targets'
 
-type Names = 'report.list' | 'report.summary' | 'report.build' | 'report.export' | 'report.targets' | 'report.setTargets'
+type Names = 'report.dashboard' | 'report.list' | 'report.summary' | 'report.build' | 'report.export' | 'report.targets' | 'report.setTargets'
 
 export const reportsHandlers: DomainHandlers<Names> = {
   'report.list': async () =>
     definitions().layouts.map((l) => ({ id: l.id, title: l.title, annex: l.annex ?? null, type: l.type })),
 
   'report.summary': async (input, ctx) => buildSummary(ctx, input.asOf, input.scope),
+
+  'report.dashboard': async (input, ctx) => buildDashboard(ctx, input.asOf, input.scope),
 
   'report.build': async (input, ctx) => buildTable(ctx, input),
 

@@ -1,0 +1,191 @@
+/**
+ * "Báo cáo": choose a report and the date it is as of (and, in a province file, the
+ * whole province or one district), then see it in a grid, save it as Excel or CSV,
+ * or open the printable page. "Tổng quan" charts the register; "Kế hoạch" holds the
+ * year's targets and estimates that the annex tables compare against.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { AdminUnit, OfficeInfo, ReportLayoutInfo, ReportTable } from '../../../shared/api'
+import { formatDate, parseViDate } from '../../../shared/text'
+import { call, messageOf } from '../api'
+import { downloadBase64, downloadText, MIME } from '../files'
+import { Overview } from '../reports/Overview'
+import { Preview } from '../reports/Preview'
+import { Targets } from '../reports/Targets'
+import '../reports/reports.css'
+
+type Tab = 'overview' | 'report' | 'targets'
+
+function today(): string {
+  const d = new Date()
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+export function Reports({ office }: { office: OfficeInfo }) {
+  const [tab, setTab] = useState<Tab>('overview')
+  const [layouts, setLayouts] = useState<ReportLayoutInfo[]>([])
+  const [layout, setLayout] = useState('phu-luc-1')
+  const [dateText, setDateText] = useState(formatDate(today()))
+  const [asOf, setAsOf] = useState(today())
+  const [scope, setScope] = useState<string | null>(null)
+  const [districts, setDistricts] = useState<AdminUnit[]>([])
+  const [reportNo, setReportNo] = useState('')
+  const [table, setTable] = useState<ReportTable | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [page, setPage] = useState<string | null>(null)
+  const [version, setVersion] = useState(0)
+
+  useEffect(() => {
+    call('report.list', {}).then(setLayouts, (err) => setError(messageOf(err)))
+    if (office.mode === 'province' && office.unit) call('units.list', { level: 'district', parentCode: office.unit.code }).then(setDistricts, () => setDistricts([]))
+  }, [office])
+
+  const input = useCallback(() => ({ layout, asOf, scope, reportNo: reportNo.trim() || null }), [layout, asOf, scope, reportNo])
+
+  useEffect(() => {
+    if (tab !== 'report') return
+    let live = true
+    call('report.build', input()).then(
+      (t) => live && (setTable(t), setError(null)),
+      (err) => live && (setTable(null), setError(messageOf(err)))
+    )
+    return () => {
+      live = false
+    }
+  }, [tab, input, version])
+
+  function applyDate(text: string) {
+    setDateText(text)
+    const iso = parseViDate(text)
+    if (iso) {
+      setAsOf(iso)
+      setError(null)
+    } else setError(`Ngày «${text}» không hợp lệ: gõ ngày/tháng/năm, ví dụ 30/06/2023.`)
+  }
+
+  async function exportAs(format: 'xlsx' | 'csv') {
+    try {
+      const r = await call('report.export', { ...input(), format })
+      downloadBase64(r.fileName, r.base64!, format === 'xlsx' ? MIME.xlsx : MIME.csv)
+    } catch (err) {
+      setError(messageOf(err))
+    }
+  }
+
+  async function openPrint() {
+    try {
+      const r = await call('report.export', { ...input(), format: 'html' })
+      setPage(new TextDecoder().decode(Uint8Array.from(atob(r.base64!), (c) => c.charCodeAt(0))))
+    } catch (err) {
+      setError(messageOf(err))
+    }
+  }
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>Báo cáo</h1>
+      </div>
+      <div className="rep-bar">
+        <label className="field">
+          <span>Tính đến ngày</span>
+          <input value={dateText} onChange={(e) => setDateText(e.target.value)} onBlur={(e) => applyDate(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && applyDate((e.target as HTMLInputElement).value)} placeholder="dd/mm/yyyy" size={12} data-testid="report-date" />
+        </label>
+        {office.mode === 'province' && (
+          <label className="field">
+            <span>Phạm vi</span>
+            <select value={scope ?? ''} onChange={(e) => setScope(e.target.value || null)} data-testid="report-scope">
+              <option value="">Toàn tỉnh</option>
+              {districts.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {tab === 'report' && (
+          <>
+            <label className="field">
+              <span>Mẫu báo cáo</span>
+              <select value={layout} onChange={(e) => setLayout(e.target.value)} data-testid="report-layout">
+                {layouts.map((l) => (
+                  <option key={l.id} value={l.id}>
+                    {[l.annex, l.title].filter(Boolean).join(': ')}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>Kèm theo báo cáo số</span>
+              <input value={reportNo} onChange={(e) => setReportNo(e.target.value)} placeholder="ví dụ 15/BC-TCKH" size={16} data-testid="report-no" />
+            </label>
+            <button onClick={() => exportAs('xlsx')} data-testid="report-xlsx">
+              Xuất Excel
+            </button>
+            <button onClick={() => exportAs('csv')} data-testid="report-csv">
+              Xuất CSV
+            </button>
+            <button className="primary" onClick={openPrint} data-testid="report-print">
+              Bản in
+            </button>
+          </>
+        )}
+      </div>
+      <div className="rep-tabs" role="tablist">
+        {(
+          [
+            ['overview', 'Tổng quan'],
+            ['report', 'Xem báo cáo'],
+            ['targets', 'Kế hoạch năm']
+          ] as Array<[Tab, string]>
+        ).map(([id, label]) => (
+          <button key={id} role="tab" aria-selected={tab === id} className={tab === id ? 'active' : ''} onClick={() => setTab(id)} data-testid={`report-tab-${id}`}>
+            {label}
+          </button>
+        ))}
+      </div>
+      {error && <p className="error" data-testid="report-error">{error}</p>}
+      <div className="rep-body">
+        {tab === 'overview' && <Overview asOf={asOf} scope={scope} />}
+        {tab === 'report' && table && (
+          <>
+            <p className="hint" data-testid="report-caption">
+              {[table.annex, table.title].filter(Boolean).join(': ')} — {table.scopeName}, tính đến ngày {formatDate(table.asOf)}
+            </p>
+            <Preview table={table} />
+          </>
+        )}
+        {tab === 'targets' && <Targets year={Number(asOf.slice(0, 4))} scope={scope} onSaved={() => setVersion((v) => v + 1)} />}
+      </div>
+      {page && <PrintPage html={page} title={table ? table.title : 'Báo cáo'} name={`${layout}-${asOf}.html`} onClose={() => setPage(null)} />}
+    </div>
+  )
+}
+
+/**
+ * The printable page the core made, in a sandboxed frame (no scripts; its A4 styles
+ * cannot touch the app's); "In" prints only the frame, "Lưu trang in" saves it.
+ */
+function PrintPage({ html, title, name, onClose }: { html: string; title: string; name: string; onClose(): void }) {
+  const frame = useRef<HTMLIFrameElement>(null)
+  return (
+    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div className="rep-print" role="dialog" aria-label={title} data-testid="report-print-view">
+        <div className="rep-print-bar">
+          <strong>{title}</strong>
+          <button className="primary" onClick={() => frame.current?.contentWindow?.print()}>
+            In
+          </button>
+          <button onClick={() => downloadText(name, html, MIME.html)} data-testid="report-print-save">
+            Lưu trang in (.html)
+          </button>
+          <button onClick={onClose} autoFocus data-testid="report-print-close">
+            Đóng
+          </button>
+        </div>
+        <iframe ref={frame} title={title} sandbox="allow-same-origin allow-modals" srcDoc={html} data-testid="report-print-frame" />
+      </div>
+    </div>
+  )
+}
