@@ -3,6 +3,7 @@ import { ROLE_LABELS, type OfficeInfo, type ProfileSession } from '../../shared/
 import { call, messageOf } from './api'
 import { ProfileChooser, SESSION_CHANGED } from './components/ProfileChooser'
 import { StatusBar } from './components/StatusBar'
+import { Dissolution } from './screens/Dissolution'
 import { FirstRun } from './screens/FirstRun'
 import { Import } from './screens/Import'
 import { Placeholder } from './screens/Placeholder'
@@ -105,7 +106,8 @@ export function App() {
         {screen === 'settings' && <Settings office={office} />}
         {screen === 'exchange' && <Import onChanged={refreshOffice} />}
         {screen === 'reports' && <Reports office={office} />}
-        {screen !== 'registry' && screen !== 'settings' && screen !== 'exchange' && screen !== 'reports' && (
+        {screen === 'dissolution' && <Dissolution onChanged={refreshOffice} />}
+        {screen !== 'registry' && screen !== 'settings' && screen !== 'exchange' && screen !== 'reports' && screen !== 'dissolution' && (
           <Placeholder title={SCREENS.find((s) => s.id === screen)!.label} />
         )}
       </main>

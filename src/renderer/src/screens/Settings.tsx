@@ -1,6 +1,7 @@
 import type { OfficeInfo } from '../../../shared/api'
 import { formatNumber } from '../../../shared/text'
 import { BackupSection } from '../settings/BackupSection'
+import { HolidaysSection } from '../settings/HolidaysSection'
 import { ProfilesSection } from '../settings/ProfilesSection'
 
 export function Settings({ office }: { office: OfficeInfo }) {
@@ -29,6 +30,7 @@ export function Settings({ office }: { office: OfficeInfo }) {
       </table>
       <ProfilesSection />
       <BackupSection />
+      <HolidaysSection />
     </section>
   )
 }

@@ -1,0 +1,98 @@
+/**
+ * Scanned files of the case: sent to the core as bytes and kept beside the data file by
+ * their SHA-256 (never inside the database); listed with name, size and hash.
+ */
+import { useRef, useState } from 'react'
+import { ATTACH_MAX_BYTES, type CaseView } from '../../../shared/api'
+import { AppError } from '../../../shared/errors'
+import { formatNumber } from '../../../shared/text'
+import { call, messageOf } from '../api'
+import { downloadBase64, readAsBase64 } from '../files'
+import { Section, type Run } from './ui'
+
+const MB = ATTACH_MAX_BYTES / 1024 / 1024
+
+function size(bytes: number): string {
+  return bytes < 1024 ? `${bytes} byte` : bytes < 1024 * 1024 ? `${formatNumber(bytes / 1024, 1)} KB` : `${formatNumber(bytes / 1024 / 1024, 1)} MB`
+}
+
+export function Attachments({ view, run, onError }: { view: CaseView; run: Run; onError(message: string): void }) {
+  const [stepCode, setStepCode] = useState('')
+  const input = useRef<HTMLInputElement>(null)
+
+  async function attach(files: FileList | null) {
+    for (const file of [...(files ?? [])]) {
+      await run(async () => {
+        // Checked here too so a big scan is refused before it is read and sent.
+        if (file.size > ATTACH_MAX_BYTES) throw new AppError('VALIDATION', `Tệp «${file.name}» lớn hơn ${MB} MB; hãy quét lại với độ phân giải thấp hơn.`)
+        const picked = await readAsBase64(file)
+        return call('dissolution.attachFile', { caseId: view.id, stepCode: stepCode || null, name: picked.name, base64: picked.base64 })
+      }, `Đã đính kèm «${file.name}».`)
+    }
+    if (input.current) input.current.value = ''
+  }
+
+  async function download(id: number) {
+    try {
+      const f = await call('dissolution.attachment', { caseId: view.id, attachmentId: id })
+      downloadBase64(f.name, f.base64, 'application/octet-stream')
+    } catch (err) {
+      onError(messageOf(err))
+    }
+  }
+
+  const titleOf = (code: string | null) => (code ? (view.steps.find((s) => s.code === code)?.title ?? code) : '')
+  return (
+    <Section title="Tệp đính kèm" testId="attachments">
+      {view.attachments.length > 0 && (
+        <table className="diss-table">
+          <thead>
+            <tr>
+              <th>Tên tệp</th>
+              <th className="num">Dung lượng</th>
+              <th>Thuộc bước</th>
+              <th>SHA-256</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {view.attachments.map((a) => (
+              <tr key={a.id} data-testid={`attachment-${a.id}`}>
+                <td>{a.name}</td>
+                <td className="num">{size(a.size)}</td>
+                <td>{titleOf(a.stepCode)}</td>
+                <td>
+                  <code title={a.sha256}>{a.sha256.slice(0, 16)}…</code>
+                </td>
+                <td>
+                  <button className="link" onClick={() => void download(a.id)}>
+                    Tải về
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {view.state === 'open' && (
+        <div className="diss-add">
+          <label className="field">
+            <span>Thuộc bước</span>
+            <select value={stepCode} onChange={(e) => setStepCode(e.target.value)} data-testid="attach-step">
+              <option value="">— cả hồ sơ —</option>
+              {view.steps.map((s) => (
+                <option key={s.code} value={s.code}>
+                  {s.code} — {s.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Chọn tệp (tối đa {MB} MB mỗi tệp)</span>
+            <input ref={input} type="file" multiple onChange={(e) => void attach(e.target.files)} data-testid="attach-file" />
+          </label>
+        </div>
+      )}
+    </Section>
+  )
+}

@@ -1,0 +1,92 @@
+/** One case: its header, the printable pages and drafts, then steps, council, debts and assets, obstacles, files, and how it ends. */
+import { useEffect, useState } from 'react'
+import { DRAFT_DOCS, type CaseView as View, type DraftDoc, type PrintablePage, type TemplateInfo } from '../../../shared/api'
+import { call, messageOf } from '../api'
+import { Attachments } from './Attachments'
+import { CASE_STATE_LABELS } from './CaseList'
+import { Close } from './Close'
+import { Council } from './Council'
+import { Items } from './Items'
+import { Obstacles } from './Obstacles'
+import { Steps } from './Steps'
+import { fromIso, useRun } from './ui'
+
+const DRAFT_LABELS: Record<DraftDoc, string> = {
+  council: 'QĐ thành lập hội đồng giải thể',
+  notice: 'Thông báo giải thể',
+  request: 'Đề nghị ghi nhận giải thể'
+}
+
+export function CaseView({ caseId, templates, onBack, onPrint, onChanged }: { caseId: number; templates: TemplateInfo[]; onBack(): void; onPrint(p: PrintablePage): void; onChanged(): void }) {
+  const [view, setView] = useState<View | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const { run, error, notice } = useRun((v) => {
+    setView(v)
+    onChanged()
+  })
+  const [pageError, setPageError] = useState<string | null>(null)
+
+  useEffect(() => {
+    call('dissolution.show', { caseId }).then(setView, (err) => setLoadError(messageOf(err)))
+  }, [caseId])
+
+  async function show(page: () => Promise<PrintablePage>) {
+    setPageError(null)
+    try {
+      onPrint(await page())
+    } catch (err) {
+      setPageError(messageOf(err))
+    }
+  }
+
+  if (loadError) return <div className="banner banner-error">{loadError}</div>
+  if (!view) return <p className="muted">Đang mở hồ sơ…</p>
+  const template = templates.find((t) => t.id === view.templateId)
+  const message = error ?? pageError
+  return (
+    <div className="diss-scroll" data-testid="case-view">
+      <div className="diss-case-head">
+        <button onClick={onBack} data-testid="case-back">
+          ← Danh sách
+        </button>
+        <div>
+          <h2 data-testid="case-title">
+            Hồ sơ số {view.id}: {view.entityName}
+          </h2>
+          <div className="hint">
+            {view.templateTitle} — mẫu {view.templateId} phiên bản {view.templateVersion}. Mở ngày {fromIso(view.openedOn)}
+            {view.decisionNo ? `, ${view.decisionNo}` : ''}
+            {view.ground ? `. Căn cứ: ${template?.grounds.find((g) => g.code === view.ground)?.label ?? view.ground}` : ''}. <b>{CASE_STATE_LABELS[view.state]}</b>
+          </div>
+        </div>
+      </div>
+      <div className="diss-toolbar">
+        <button onClick={() => void show(() => call('dissolution.casePage', { caseId: view.id }))} data-testid="print-case">
+          In hồ sơ
+        </button>
+        <span className="muted">Dự thảo:</span>
+        {DRAFT_DOCS.map((doc) => (
+          <button key={doc} onClick={() => void show(() => call('dissolution.draft', { caseId: view.id, doc }))} data-testid={`draft-${doc}`}>
+            {DRAFT_LABELS[doc]}
+          </button>
+        ))}
+      </div>
+      {message && (
+        <div className="banner banner-error" role="alert" data-testid="case-error">
+          {message}
+        </div>
+      )}
+      {notice && !message && (
+        <div className="banner banner-success" role="status" data-testid="case-notice">
+          {notice}
+        </div>
+      )}
+      <Steps view={view} run={run} />
+      <Council view={view} template={template} run={run} />
+      <Items view={view} run={run} />
+      <Obstacles view={view} run={run} />
+      <Attachments view={view} run={run} onError={setPageError} />
+      <Close view={view} run={run} onClosed={onChanged} />
+    </div>
+  )
+}

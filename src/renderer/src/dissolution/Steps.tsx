@@ -1,0 +1,159 @@
+/**
+ * The case's checklist: each step with its state, done date, who, notes, documents and
+ * due date (overdue and due-this-week highlighted); "Cập nhật" opens the step's editor.
+ */
+import { useState, type FormEvent } from 'react'
+import type { CaseView, StepView } from '../../../shared/api'
+import { call } from '../api'
+import { DateField, fromIso, Section, TextField, todayIso, toIso, type Run } from './ui'
+
+function stateText(s: StepView): string {
+  if (s.state === 'done') return `Đã làm ${fromIso(s.doneOn)}${s.doneBy ? ` — ${s.doneBy}` : ''}`
+  if (s.state === 'na') return `Không áp dụng: ${s.naReason ?? ''}`
+  return 'Chưa làm'
+}
+
+function Due({ s }: { s: StepView }) {
+  if (!s.due) return <span className="muted">{s.state === 'todo' ? 'chưa tính được' : ''}</span>
+  const cls = s.overdue ? 'diss-overdue' : s.dueThisWeek ? 'diss-due-week' : ''
+  return (
+    <span className={cls} data-testid={`step-due-${s.code}`}>
+      {fromIso(s.due)}
+      {s.overdue ? ' — quá hạn' : s.dueThisWeek ? ' — trong tuần' : ''}
+    </span>
+  )
+}
+
+function StepEditor({ view, step, run, onDone }: { view: CaseView; step: StepView; run: Run; onDone(): void }) {
+  const [state, setState] = useState<StepView['state']>(step.state === 'todo' ? 'done' : step.state)
+  const [doneOn, setDoneOn] = useState(fromIso(step.doneOn ?? todayIso()))
+  const [doneBy, setDoneBy] = useState(step.doneBy ?? '')
+  const [naReason, setNaReason] = useState(step.naReason ?? '')
+  const [notes, setNotes] = useState(step.notes ?? '')
+  const [documents, setDocuments] = useState(step.documents.join('\n'))
+
+  async function save(e: FormEvent) {
+    e.preventDefault()
+    const ok = await run(
+      () =>
+        call('dissolution.step', {
+          caseId: view.id,
+          code: step.code,
+          state,
+          doneOn: state === 'done' ? toIso(doneOn) : null,
+          doneBy: doneBy || null,
+          naReason: state === 'na' ? naReason || null : null,
+          notes: notes || null,
+          documents: documents
+            .split('\n')
+            .map((d) => d.trim())
+            .filter(Boolean)
+        }),
+      `Đã lưu bước «${step.title}».`
+    )
+    if (ok) onDone()
+  }
+
+  return (
+    <form className="diss-editor" onSubmit={save} data-testid={`step-editor-${step.code}`} noValidate>
+      <label className="field">
+        <span>Trạng thái</span>
+        <select value={state} onChange={(e) => setState(e.target.value as StepView['state'])} data-testid="step-state">
+          <option value="done">Đã làm</option>
+          <option value="na">Không áp dụng</option>
+          <option value="todo">Chưa làm</option>
+        </select>
+      </label>
+      {state === 'done' && <DateField label="Ngày thực hiện" value={doneOn} onChange={setDoneOn} testId="step-date" required />}
+      {state === 'na' && <TextField label="Lý do không áp dụng" value={naReason} onChange={setNaReason} testId="step-na" wide />}
+      <TextField label="Người thực hiện" value={doneBy} onChange={setDoneBy} testId="step-by" />
+      <label className="field wide">
+        <span>Tài liệu (mỗi dòng một văn bản: số, ngày, trích yếu)</span>
+        <textarea rows={2} value={documents} onChange={(e) => setDocuments(e.target.value)} placeholder={step.documentsExpected.join('\n')} data-testid="step-docs" />
+      </label>
+      <label className="field wide">
+        <span>Ghi chú</span>
+        <textarea rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} data-testid="step-notes" />
+      </label>
+      <div className="actions wide">
+        <button type="button" onClick={onDone}>
+          Thôi
+        </button>
+        <button className="primary" type="submit" data-testid="step-save">
+          Lưu bước
+        </button>
+      </div>
+    </form>
+  )
+}
+
+export function Steps({ view, run }: { view: CaseView; run: Run }) {
+  const [editing, setEditing] = useState<string | null>(null)
+  const open = view.state === 'open'
+  return (
+    <Section title="Các bước" testId="steps">
+      <table className="diss-table">
+        <thead>
+          <tr>
+            <th>Bước</th>
+            <th>Nội dung, căn cứ</th>
+            <th>Thực hiện</th>
+            <th>Hạn</th>
+            <th>Trạng thái</th>
+            <th>Tài liệu, ghi chú</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {view.steps.map((s) => (
+            <StepRows key={s.code} s={s} view={view} run={run} open={open} editing={editing === s.code} onEdit={(v) => setEditing(v ? s.code : null)} />
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  )
+}
+
+function StepRows({ s, view, run, open, editing, onEdit }: { s: StepView; view: CaseView; run: Run; open: boolean; editing: boolean; onEdit(v: boolean): void }) {
+  const rowClass = s.state !== 'todo' ? 'diss-step-closed' : s.overdue ? 'diss-row-overdue' : s.dueThisWeek ? 'diss-row-week' : ''
+  return (
+    <>
+      <tr className={rowClass} data-testid={`step-${s.code}`}>
+        <td>{s.code}</td>
+        <td>
+          {s.title}
+          {s.optional && <span className="muted"> (nếu có{s.condition ? `: ${s.condition}` : ''})</span>}
+          <div className="hint">
+            {s.legalBasis}
+            {!s.verified && <span className="diss-tag diss-tag-warn">chưa đối chiếu văn bản</span>}
+          </div>
+        </td>
+        <td>{s.actor}</td>
+        <td>
+          <Due s={s} />
+        </td>
+        <td data-testid={`step-state-${s.code}`}>{stateText(s)}</td>
+        <td>
+          {s.documents.map((d) => (
+            <div key={d}>{d}</div>
+          ))}
+          {s.notes && <div className="muted">{s.notes}</div>}
+        </td>
+        <td>
+          {open && !editing && (
+            <button onClick={() => onEdit(true)} data-testid={`step-edit-${s.code}`}>
+              Cập nhật
+            </button>
+          )}
+        </td>
+      </tr>
+      {editing && (
+        <tr>
+          <td colSpan={7}>
+            <StepEditor view={view} step={s} run={run} onDone={() => onEdit(false)} />
+          </td>
+        </tr>
+      )}
+    </>
+  )
+}

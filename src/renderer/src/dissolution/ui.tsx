@@ -1,0 +1,70 @@
+/** Small pieces the dissolution screens share: today's date, date fields, and one way to run a write. */
+import { useState, type ReactNode } from 'react'
+import type { CaseView } from '../../../shared/api'
+import { formatDate } from '../../../shared/text'
+import { messageOf } from '../api'
+import { parseDateCell } from '../grid/columns'
+
+/** Today on this computer, as the core's ISO date. */
+export function todayIso(): string {
+  const d = new Date()
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+/** What the user typed (dd/mm/yyyy) for the core; anything unreadable goes as typed so the core's message names it. */
+export const toIso = (text: string): string | null => parseDateCell(text)
+export const fromIso = (iso: string | null | undefined): string => formatDate(iso)
+
+export function DateField({ label, value, onChange, testId, required }: { label: string; value: string; onChange(v: string): void; testId?: string; required?: boolean }) {
+  return (
+    <label className="field">
+      <span>
+        {label}
+        {required && <em className="required"> *</em>}
+      </span>
+      <input value={value} onChange={(e) => onChange(e.target.value)} placeholder="dd/mm/yyyy" inputMode="numeric" data-testid={testId} />
+    </label>
+  )
+}
+
+export function TextField({ label, value, onChange, testId, wide, placeholder }: { label: string; value: string; onChange(v: string): void; testId?: string; wide?: boolean; placeholder?: string }) {
+  return (
+    <label className={wide ? 'field wide' : 'field'}>
+      <span>{label}</span>
+      <input value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId} placeholder={placeholder} />
+    </label>
+  )
+}
+
+/** Runs one write against the open case: the new view on success, the core's Vietnamese message on failure. */
+export type Run = (work: () => Promise<CaseView>, done?: string) => Promise<boolean>
+
+export function useRun(setView: (v: CaseView) => void): { run: Run; error: string | null; notice: string | null; clear(): void } {
+  const [error, setError] = useState<string | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+  const run: Run = async (work, done) => {
+    setError(null)
+    setNotice(null)
+    try {
+      setView(await work())
+      if (done) setNotice(done)
+      return true
+    } catch (err) {
+      setError(messageOf(err))
+      return false
+    }
+  }
+  return { run, error, notice, clear: () => (setError(null), setNotice(null)) }
+}
+
+export function Section({ title, children, testId, extra }: { title: string; children: ReactNode; testId?: string; extra?: ReactNode }) {
+  return (
+    <section className="diss-section" data-testid={testId}>
+      <div className="diss-section-head">
+        <h2>{title}</h2>
+        {extra}
+      </div>
+      {children}
+    </section>
+  )
+}
