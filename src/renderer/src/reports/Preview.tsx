@@ -45,6 +45,7 @@ export function Preview({ table }: { table: ReportTable }) {
   return (
     <div className="grid" data-testid="report-preview">
       <AgGridReact<Row>
+        key={table.layoutId}
         theme={gridTheme}
         rowData={rows}
         columnDefs={columns}
