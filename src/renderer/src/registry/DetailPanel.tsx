@@ -8,8 +8,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { CLASSIFICATION_LABELS, FIELD_LABELS, type AuditEntry, type Entity, type StatusEvent, type YearlyFigures } from '../../../shared/api'
 import { KIND_SHORT, STATUS_LABELS, STATUSES, type Status } from '../../../shared/domain'
-import { formatDate, formatNumber, parseViDate } from '../../../shared/text'
+import { formatDate, formatNumber } from '../../../shared/text'
 import { call, messageOf } from '../api'
+import { parseDateCell } from '../grid/columns'
 
 export const ACTION_LABELS: Record<string, string> = {
   create: 'Thêm mới',
@@ -112,7 +113,7 @@ export function DetailPanel({
 
   function addEvent(ev: React.FormEvent) {
     ev.preventDefault()
-    const iso = date.trim() === '' ? null : (parseViDate(date) ?? date)
+    const iso = parseDateCell(date)
     void run(async () => {
       await call('status.add', { entityId: id, status, effectiveDate: iso, ...(decision.trim() ? { decisionNo: decision } : {}) })
       setDate('')

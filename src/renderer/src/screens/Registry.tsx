@@ -362,6 +362,7 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
               loading={rows === null}
               onGridReady={onGridReady}
               tooltipShowDelay={600}
+              suppressColumnVirtualisation
               stopEditingWhenCellsLoseFocus
               enterNavigatesVertically
               enterNavigatesVerticallyAfterEdit
