@@ -70,6 +70,13 @@ describe('spreadsheet text and values', () => {
     expect(matchStatus('Ngừng hoạt động, chờ giải thể')).toBe('dissolving')
     expect(matchStatus('đã giải thể')).toBe('dissolved')
     expect(matchSector('CN-TTCN')).toBe('industry')
+    // Spellings differ by punctuation and spacing only: "Công nghiệp - TTCN", "CN - TTCN", "TM/DV".
+    expect(matchSector('Công nghiệp - TTCN')).toBe('industry')
+    expect(matchSector('CN, TTCN')).toBe('industry')
+    expect(matchSector('TM/DV')).toBe('trade_service')
+    expect(matchSector('Thương mại – dịch vụ')).toBe('trade_service')
+    expect(matchStatus('Ngừng HĐ,  chờ giải thể')).toBe('dissolving')
+    expect(matchStatus('Tạm ngừng (HĐ)')).toBe('suspended')
     expect(matchSector('TM-DV')).toBe('trade_service')
     expect(matchSector('Môi trường')).toBe('environment')
   })

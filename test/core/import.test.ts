@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ImportResult, ImportRow, ImportSheet } from '../../src/shared/api'
@@ -133,6 +134,27 @@ describe('a messy working register', () => {
   })
 })
 
+describe('the messy legacy .xls an office drags in first', () => {
+  it('decodes TCVN3 to the last cell (the "Céng" totals row is "Cộng", skipped), takes communes from sections and the year from "as of"', async () => {
+    const s = (await preview(['messy-tcvn3.xls'])).files[0].sheets[0]
+    expect(s).toMatchObject({ encoding: 'tcvn3', headerRow: 5, title: 'DANH SÁCH HỢP TÁC XÃ', asOfDate: '2023-12-31', figuresYear: 2023 })
+    expect(s.unknownColumns).toEqual(['C: Họ tên chủ nhiệm HTX'])
+    expect(states(s)).toEqual([
+      [6, 'skipped', 'section'], [7, 'new', null], [8, 'skipped', 'blank'], [9, 'skipped', 'section'],
+      [10, 'new', null], [11, 'new', null], [12, 'skipped', 'totals']
+    ])
+    expect(byRow(s, 7).record).toMatchObject({ name: 'HTX nông nghiệp Kim Chính', regNo: '2700900901', commune: 'Xã Kim Chính', status: 'active', figures: { members: 25 } })
+    expect(byRow(s, 10).record).toMatchObject({ name: 'HTX dịch vụ vận tải Phát Diệm', commune: 'Thị trấn Phát Diệm', status: 'suspended' })
+    expect(byRow(s, 11).record).toMatchObject({ name: 'HTX mây tre đan Phát Diệm', status: 'inactive', figures: { members: 14 } })
+    const r = await commit(['messy-tcvn3.xls'], { mappings: [{ shape: s.shape, column: 2, field: 'representative' }] })
+    expect(r.totals).toMatchObject({ created: 3, skipped: 4, errors: 0 })
+    const rows = (await core.call('entity.list', {})).rows
+    expect(rows.map((e) => e.representative).sort()).toEqual(['Phạm Văn Tú', 'Trần Văn Hải', 'Vũ Thị Lan'])
+    const figures = await core.ctx.db.selectFrom('yearly_figures').select(['year', 'members']).execute()
+    expect(figures.map((f) => [f.year, f.members]).sort()).toEqual([[2023, 14], [2023, 25], [2023, 9]])
+  })
+})
+
 describe('other formats and encodings', () => {
   it('reads a BIFF8 .xls with a TCVN3 sheet and a VNI sheet', async () => {
     const [tcvn, vni] = (await preview(['legacy.xls'])).files[0].sheets
@@ -209,6 +231,49 @@ describe('again and again: updates, undo, remembered mappings', () => {
     expect(again.columns.find((c) => c.index === 2)).toMatchObject({ field: 'representative', source: 'remembered' })
     expect(again.unknownColumns).toEqual(['D: Email'])
     expect(states(again)).toEqual([[2, 'unchanged', null]])
+  })
+})
+
+describe('dissolved records', () => {
+  const csv = (name: string, lines: string[]) => {
+    const path = join(core.dir, name)
+    writeFileSync(path, lines.join('\r\n'))
+    return { path }
+  }
+  const HEAD = 'Tên,Loại hình,Mã số,Ngày đăng ký,Ngày giải thể,Số lao động'
+
+  it('a file read again with its dissolution date adds no second "dissolved" event', async () => {
+    await commit(['register.ods'])
+    const again = await core.call('exchange.commitImport', { files: [csv('lai.csv', [HEAD, 'HTX Yên Nhân,HTX,2700600603,05/05/2010,20/12/2022,7'])] })
+    expect(again.files[0].sheets[0].rows[0]).toMatchObject({ state: 'update', changes: [{ field: expect.stringMatching(/^workers:/), before: null, after: 7 }] })
+    const e = (await core.call('entity.list', { q: '2700600603' })).rows[0]
+    const events = await core.ctx.db.selectFrom('status_events').select(['status', 'effective_date']).where('entity_id', '=', e.id).orderBy('id').execute()
+    expect(events).toEqual([{ status: 'active', effective_date: null }, { status: 'dissolved', effective_date: '2022-12-20' }])
+  })
+
+  it('a dissolution date in the file for a record still active is one dated "dissolved" event', async () => {
+    await core.call('exchange.commitImport', { files: [csv('truoc.csv', [HEAD, 'HTX Yên Nhân,HTX,2700600603,05/05/2010,,'])] })
+    const r = await core.call('exchange.commitImport', { files: [csv('sau.csv', [HEAD, 'HTX Yên Nhân,HTX,2700600603,05/05/2010,20/12/2022,'])] })
+    expect(r.files[0].sheets[0].rows[0].changes).toEqual([{ field: 'status', before: 'active', after: 'dissolved' }])
+    const e = (await core.call('entity.list', { q: '2700600603' })).rows[0]
+    expect(e.status).toBe('dissolved')
+    const events = await core.ctx.db.selectFrom('status_events').select(['status', 'effective_date']).where('entity_id', '=', e.id).orderBy('id').execute()
+    expect(events).toEqual([{ status: 'active', effective_date: null }, { status: 'dissolved', effective_date: '2022-12-20' }])
+  })
+
+  it('a record closed by a dissolution case is not changed by an import: the row is an error, the rest lands', async () => {
+    await commit(['danh-sach-sach.xlsx'])
+    const e = (await core.call('entity.list', { q: '6200124000' })).rows[0]
+    const now = new Date().toISOString()
+    await core.ctx.db.insertInto('dissolution_cases').values({
+      entity_id: e.id, kind: 'voluntary', law: '2023', template_id: 't', template_version: 1, template_json: '{}', opened_on: '2024-01-02',
+      state: 'finalised', closed_on: '2024-06-30', closed_decision_no: '12/QĐ-UBND', created_at: now, updated_at: now
+    } as never).execute()
+    const r = await commit(['changed.xlsx'])
+    const row = byRow(r.files[0].sheets[0], 3)
+    expect(row.state).toBe('error')
+    expect(row.issues[0]).toMatchObject({ code: 'DISSOLVED', message: expect.stringContaining('đã giải thể') })
+    expect((await core.call('entity.list', { q: '6200124000' })).rows[0]).toMatchObject({ representative: e.representative, charterCapital: e.charterCapital })
   })
 })
 

@@ -148,10 +148,12 @@ export async function commitImport(input: PreviewInput & { strict?: boolean }, c
               const pick = (o: Record<string, unknown>) => Object.fromEntries(Object.keys(columns).map((k) => [k, o[k] ?? null]))
               await writeAudit(trx, ctx, { action: 'update', table: 'entities', rowId: entityId, before: pick(before), after: { ...pick(merged), importBatch: batchId } })
             }
+            // Only a status that changes makes an event: a file read again must not repeat "dissolved".
             const statusChange = row.changes?.find((c) => c.field === 'status')
-            if (statusChange || rec.dissolutionDate) {
-              const status = rec.dissolutionDate ? 'dissolved' : String(statusChange!.after)
-              const event = { entity_id: entityId, status, effective_date: rec.dissolutionDate ?? statusDate, decision_no: null, note: 'Theo tệp nhập', created_at: now, import_batch_id: batchId }
+            if (statusChange) {
+              const status = String(statusChange.after)
+              const effective = status === 'dissolved' && rec.dissolutionDate ? rec.dissolutionDate : statusDate
+              const event = { entity_id: entityId, status, effective_date: effective, decision_no: null, note: 'Theo tệp nhập', created_at: now, import_batch_id: batchId }
               const { id } = await trx.insertInto('status_events').values(event).returning('id').executeTakeFirstOrThrow()
               await item(trx, batchId, 'status_events', id)
               await writeAudit(trx, ctx, { action: 'create', table: 'status_events', rowId: id, after: event })

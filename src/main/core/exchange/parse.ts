@@ -33,14 +33,15 @@ function decodeSheet(grid: SheetGrid): { rows: Cell[][]; encoding: ImportSheet['
   // One look at every cell; columns and the sheet vote with what the cells showed.
   const votes: Array<{ tcvn3: number; vni: number; unicode: number }> = []
   const sheetVotes = { tcvn3: 0, vni: 0, unicode: 0 }
-  const seen: CellEncoding[][] = grid.rows.map((r) =>
+  const seen: Array<Array<CellEncoding | 'latin'>> = grid.rows.map((r) =>
     r.map((v, c) => {
       if (typeof v !== 'string' || v === '') return 'unicode'
       const e = detectEncoding(v)
       if (e === 'ambiguous') return e
       const col = (votes[c] ??= { tcvn3: 0, vni: 0, unicode: 0 })
       if (e === 'unicode') {
-        if (!UNICODE_ONLY.test(v)) return e
+        // "Céng" reads as Unicode but is TCVN3's "Cộng": letters both share follow the column or sheet.
+        if (!UNICODE_ONLY.test(v)) return LATIN.test(v) ? 'latin' : e
       }
       col[e]++
       sheetVotes[e]++
@@ -59,7 +60,8 @@ function decodeSheet(grid: SheetGrid): { rows: Cell[][]; encoding: ImportSheet['
     r.map((v, c) => {
       if (typeof v !== 'string') return v
       const own = seen[ri][c]
-      const enc: TextEncoding = own !== 'ambiguous' ? own : (columns[c] ?? sheetLegacy ?? 'tcvn3')
+      const enc: TextEncoding =
+        own === 'ambiguous' ? (columns[c] ?? sheetLegacy ?? 'tcvn3') : own === 'latin' ? (columns[c] ?? sheetLegacy ?? 'unicode') : own
       if (enc !== 'unicode') found.add(enc)
       return tidy(enc === 'unicode' ? v : toUnicode(v, enc))
     })
@@ -68,6 +70,9 @@ function decodeSheet(grid: SheetGrid): { rows: Cell[][]; encoding: ImportSheet['
   const encoding = legacy.length === 0 ? 'unicode' : legacy.length === 1 ? legacy[0] : 'mixed'
   return { rows, encoding }
 }
+
+/** Latin-1 letters: Unicode Vietnamese has some (é, â, ô…), and legacy encodings use them all. */
+const LATIN = /[\u00c0-\u00ff]/
 
 /** Letters only Unicode Vietnamese has: proof a cell is not legacy text. */
 const UNICODE_ONLY = /[ăđơưĂĐƠƯ\u1ea0-\u1ef9\u0300-\u0323]/

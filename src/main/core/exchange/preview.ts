@@ -123,6 +123,8 @@ export async function previewImport(input: PreviewInput, ctx: CoreContext): Prom
   }
   const figureRows = (await ctx.db.selectFrom('yearly_figures').select(['id', 'entity_id', 'year', 'members', 'workers', 'managers', 'managers_elementary', 'managers_college']).execute()) as FiguresRow[]
   const figures = new Map(figureRows.map((f) => [`${f.entity_id}:${f.year}`, f]))
+  // Closed by a dissolution case: read-only but for notes, for an import as for a hand edit.
+  const closed = new Set((await ctx.db.selectFrom('dissolution_cases').select('entity_id').where('state', '=', 'finalised').execute()).map((c) => c.entity_id))
 
   const seen = new Map<string, string>()
   const files: ImportFileResult[] = []
@@ -175,7 +177,9 @@ export async function previewImport(input: PreviewInput, ctx: CoreContext): Prom
             if (after === undefined || after === null || after === '') continue
             if (after !== found[column]) changes.push({ field, before: found[column], after })
           }
-          if (rec.status && rec.status !== found.status) changes.push({ field: 'status', before: found.status, after: rec.status })
+          // A dissolution date means dissolved, whatever the status column says.
+          const status = rec.dissolutionDate ? 'dissolved' : rec.status
+          if (status && status !== found.status) changes.push({ field: 'status', before: found.status, after: status })
           const fig = figures.get(`${found.id}:${figuresYear}`)
           for (const [field, column] of Object.entries(FIGURE_COLUMNS) as Array<[keyof typeof FIGURE_COLUMNS, keyof FiguresRow]>) {
             const after = rec.figures[field]
@@ -185,6 +189,10 @@ export async function previewImport(input: PreviewInput, ctx: CoreContext): Prom
           }
           row.state = changes.length ? 'update' : 'unchanged'
           if (changes.length) row.changes = changes
+          if (closed.has(found.id) && changes.some((c) => c.field !== 'notes')) {
+            row.state = 'error'
+            row.issues.push({ row: row.row, column: null, severity: 'error', code: 'DISSOLVED', message: `«${found.name}» đã giải thể theo hồ sơ giải thể; chỉ được sửa phần ghi chú, không sửa bằng tệp nhập.` })
+          }
         }
         const counts = countRows(t.rows, t.issues.filter((i) => i.severity === 'warning').length)
         counts.errors += t.issues.filter((i) => i.severity === 'error').length
