@@ -7,9 +7,10 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { AppError } from '../shared/errors'
-import { createCore, type Core } from './core/api'
+import type { Core } from './core/api'
 import { bindIpc } from './ipc'
 import { menuTemplate } from './menu'
+import { openForWindow } from './startup'
 import { devServerUrl, installContentsSecurity, installSessionSecurity, secureWebPreferences } from './security'
 
 export const TITLE = 'Sổ HTX'
@@ -90,7 +91,8 @@ export async function main(): Promise<void> {
 
   const path = dbPath()
   try {
-    core = await createCore({ dbPath: path, dailyBackup: true, checkIntegrity: true })
+    // A damaged file with a good backup still opens a window, which offers the backup (startup.ts).
+    core = (await openForWindow({ dbPath: path, dailyBackup: true, checkIntegrity: true })).core
   } catch (err) {
     dialog.showErrorBox('Sổ HTX — không mở được dữ liệu', openErrorMessage(err, path))
     app.exit(1)

@@ -9,7 +9,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { AppError } from '../shared/errors'
 import { startBridge } from './bridge'
-import { createCore } from './core/api'
+import { openForWindow } from './startup'
 
 const root = resolve(__dirname, '../..')
 const USAGE = 'Cách dùng: npm run web -- --db TỆP [--port SỐ] [--no-build] [--user TÊN]'
@@ -59,7 +59,14 @@ async function main(): Promise<number> {
     console.error('Chưa có bản build giao diện (out/renderer). Chạy lại không có --no-build, hoặc chạy npm run build trước.')
     return 1
   }
-  const core = await createCore({ dbPath: resolve(values.db), user: values.user, dailyBackup: true, checkIntegrity: true })
+  const { core, problem } = await openForWindow({
+    dbPath: resolve(values.db),
+    user: values.user,
+    password: process.env.SO_HTX_PASSWORD,
+    dailyBackup: true,
+    checkIntegrity: true
+  })
+  if (problem) console.error(`${problem.message}\nTrang web sẽ đề nghị khôi phục bản sao lưu tốt gần nhất: ${problem.backup.file}`)
   const bridge = await startBridge(core, { staticDir, port }).catch(async (err: unknown) => {
     await core.close()
     throw err

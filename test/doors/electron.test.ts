@@ -453,6 +453,26 @@ describe('main()', () => {
     expect(fake.state.windows).toHaveLength(0)
     expect(fake.state.handles.size).toBe(0)
   })
+
+  it('a damaged file with a good backup still opens the window, which offers the copy and reopens on it', async () => {
+    const path = join(fake.state.userData, 'so-htx.db')
+    const made = await createCore({ dbPath: path, user: 'Nguyễn Thị Lan' })
+    await made.call('office.setup', { unitCode: '178' })
+    await made.call('entity.create', { kind: 'htx', name: 'HTX Sao Lưu' })
+    await made.call('backup.create', {})
+    await made.close()
+    writeFileSync(path, 'đây không phải là SQLite '.repeat(200))
+    await shell.main()
+    expect(fake.state.errorBoxes).toEqual([])
+    expect(fake.state.windows).toHaveLength(1)
+    const info = await fake.state.handles.get('api:office.info')!(trusted(shell.appUrl()), {})
+    expect(info).toMatchObject({ ok: false, error: { code: 'CORRUPT', details: { startup: { backup: { reason: 'manual' } } } } })
+    const recovered = await fake.state.handles.get('api:backup.recoverAtStart')!(trusted(shell.appUrl()), {})
+    expect(recovered).toMatchObject({ ok: true, value: { configured: true, counts: { entities: 1 } } })
+    expect(readdirSync(fake.state.userData).some((f) => f.startsWith('so-htx.db.hong-'))).toBe(true)
+    appEvent('will-quit', { preventDefault() {} })
+    await vi.waitFor(() => expect(fake.state.quit).toBe(1))
+  })
 })
 
 describe('the preload', () => {

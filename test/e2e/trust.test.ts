@@ -8,7 +8,13 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, screenshotPath, type Session } from './browser'
+import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { chromium } from 'playwright-core'
+import { startBridge } from '../../src/main/bridge'
+import { createCore } from '../../src/main/core/api'
+import { openForWindow } from '../../src/main/startup'
+import { CHROMIUM_ARGS, openApp, screenshotPath, type Session } from './browser'
 
 let s: Session
 const usb = mkdtempSync(join(tmpdir(), 'so-htx-usb-'))
@@ -58,7 +64,7 @@ describe('Cài đặt → Hồ sơ người dùng and Sao lưu', () => {
     await page.getByTestId('nav-settings').click()
     await page.getByTestId('backup-now').click()
     await expect.poll(() => page.getByTestId('backup-section').innerText()).toContain('Đã sao lưu và kiểm tra')
-    expect(await page.getByTestId('backup-list').innerText()).toContain('Sao lưu tay')
+    await expect.poll(() => page.getByTestId('backup-list').innerText()).toContain('Sao lưu tay')
 
     await page.getByTestId('backup-folder').fill(usb)
     await page.getByTestId('backup-now').click()
@@ -74,10 +80,44 @@ describe('Cài đặt → Hồ sơ người dùng and Sao lưu', () => {
     await page.getByTestId('restore-confirm').click()
     await expect.poll(() => page.getByTestId('backup-section').innerText()).toContain('Đã khôi phục')
     expect((await core.call('entity.list', {})).total).toBe(0)
-    expect(await page.getByTestId('backup-list').innerText()).toContain('Trước khi khôi phục')
+    await expect.poll(() => page.getByTestId('backup-list').innerText()).toContain('Trước khi khôi phục')
     await page.screenshot({ path: screenshotPath('settings-backup.png'), fullPage: true })
     await page.getByTestId('nav-registry').click()
     await expect.poll(() => page.locator('[data-testid="registry-grid"] .ag-row[row-id]').count()).toBe(0)
     expect(existsSync(core.dbPath)).toBe(true)
   })
+})
+
+describe('start-up check in Chromium, through the web door', () => {
+  it('says the file is damaged, offers the newest good backup, and opens the register on it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'so-htx-hong-'))
+    const dbPath = join(dir, 'so-htx.db')
+    const made = await createCore({ dbPath, user: 'Nguyễn Thị Lan' })
+    await made.call('office.setup', { unitCode: '178' })
+    await made.call('entity.create', { kind: 'htx', name: 'HTX Còn Trong Bản Sao' })
+    await made.call('backup.create', {})
+    await made.close()
+    writeFileSync(dbPath, 'đây không phải là SQLite '.repeat(400))
+    const { core, problem } = await openForWindow({ dbPath, checkIntegrity: true })
+    expect(problem).not.toBeNull()
+    const bridge = await startBridge(core, { staticDir: resolve(__dirname, '../../out/renderer') })
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+    try {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' })
+      page.setDefaultTimeout(10_000)
+      await page.goto(bridge.url)
+      const card = page.getByTestId('startup-recovery')
+      await expect.poll(() => card.innerText()).toContain('Tệp dữ liệu không mở được')
+      expect(await card.innerText()).toContain('không phải là tệp dữ liệu Sổ HTX')
+      await page.screenshot({ path: screenshotPath('startup-recovery.png') })
+      await page.getByTestId('startup-recover').click()
+      await expect.poll(() => page.locator('[data-testid="registry-grid"] .ag-row[row-id]').count()).toBe(1)
+      expect(readdirSync(dir).some((f) => f.startsWith('so-htx.db.hong-'))).toBe(true)
+    } finally {
+      await browser.close()
+      await bridge.close()
+      await core.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 60_000)
 })

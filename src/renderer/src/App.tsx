@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react'
 import { ROLE_LABELS, type OfficeInfo, type ProfileSession } from '../../shared/api'
+import { AppError } from '../../shared/errors'
 import { call, messageOf } from './api'
 import { ProfileChooser, SESSION_CHANGED } from './components/ProfileChooser'
+import { StartupRecovery, type StartupProblem } from './components/StartupRecovery'
 import { StatusBar } from './components/StatusBar'
 import { Dissolution } from './screens/Dissolution'
 import { FirstRun } from './screens/FirstRun'
@@ -29,6 +31,8 @@ export function App() {
   // Who is signed in; the chooser shows at start when the file has profiles and none is chosen.
   const [session, setSession] = useState<ProfileSession | null>(null)
   const [choosing, setChoosing] = useState(false)
+  // The file did not open at start-up and a good backup can replace it (src/main/startup.ts).
+  const [startup, setStartup] = useState<StartupProblem | null>(null)
 
   // The office, and how many records the register holds (deleted ones left out, as the list does).
   const refreshOffice = useCallback(() => {
@@ -41,7 +45,10 @@ export function App() {
           if (s.profiles.length > 0 && !s.selected) setChoosing(true)
         }, () => setSession(null))
       },
-      (err) => setError(messageOf(err))
+      (err) => {
+        if (err instanceof AppError && err.code === 'CORRUPT' && err.details?.startup) setStartup(err.details.startup as StartupProblem)
+        else setError(messageOf(err))
+      }
     )
   }, [])
   useEffect(refreshOffice, [refreshOffice])
@@ -51,6 +58,16 @@ export function App() {
     return () => window.removeEventListener(SESSION_CHANGED, refreshOffice)
   }, [refreshOffice])
 
+  if (startup)
+    return (
+      <StartupRecovery
+        problem={startup}
+        onRecovered={() => {
+          setStartup(null)
+          refreshOffice()
+        }}
+      />
+    )
   if (error) return <div className="fatal">{error}</div>
   if (!office) return <div className="loading">Đang mở sổ…</div>
   if (!office.configured)

@@ -6,7 +6,12 @@ import { backupDir, listBackups, writeBackup } from './files'
 import { replaceDatabaseFile, verifyBackup } from './restore'
 import { rotate } from './rotation'
 
-export const backupHandlers: DomainHandlers<'backup.create' | 'backup.list' | 'backup.restore'> = {
+export const backupHandlers: DomainHandlers<'backup.create' | 'backup.list' | 'backup.restore' | 'backup.recoverAtStart'> = {
+  // A file that opened needs no rescue; the stand-in core of src/main/startup.ts answers this one.
+  'backup.recoverAtStart': async () => {
+    throw new AppError('FORBIDDEN', 'Tệp dữ liệu đang mở bình thường nên không cần khôi phục lúc khởi động. Muốn dùng một bản sao lưu, vào Cài đặt → Sao lưu.')
+  },
+
   'backup.create': async (input, ctx) => {
     const record = await writeBackup(ctx.conn.sqlite, ctx.conn.path, 'manual', ctx.now(), input.folder)
     return record

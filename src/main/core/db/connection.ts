@@ -38,7 +38,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   }
   if (!existed) mkdirSync(dirname(path), { recursive: true })
 
-  let sqlite: Sqlite.Database
+  let sqlite: Sqlite.Database | undefined
   try {
     sqlite = new Sqlite(path)
     sqlite.pragma('journal_mode = WAL')
@@ -46,6 +46,8 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
   } catch (err) {
+    // Closed, so the file can be moved aside (Windows keeps open files locked).
+    sqlite?.close()
     throw new AppError('VALIDATION', `Tệp ${basename(path)} không phải là tệp dữ liệu Sổ HTX hoặc đã hỏng.`, {
       path,
       cause: String((err as Error).message)
