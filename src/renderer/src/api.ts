@@ -2,7 +2,7 @@
  * The renderer's only way to the core: by handler name, typed by the contract.
  * Envelopes are unwrapped here so screens get values or AppErrors.
  */
-import type { ApiInput, ApiName, ApiOutput } from '../../shared/api'
+import type { ApiInput, ApiName, ApiOutput, AppEvents, EventChannel } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 
 export async function call<N extends ApiName>(name: N, input: ApiInput<N>): Promise<ApiOutput<N>> {
@@ -10,6 +10,11 @@ export async function call<N extends ApiName>(name: N, input: ApiInput<N>): Prom
   const envelope = await window.api.invoke(name, input)
   if (envelope.ok) return envelope.value
   throw AppError.from(envelope.error)
+}
+
+/** Listens to the core's events (progress of long calls); returns the way to stop. */
+export function listen<C extends EventChannel>(channel: C, listener: (event: AppEvents[C]) => void): () => void {
+  return window.api?.on ? window.api.on(channel, listener) : () => {}
 }
 
 /** The message to show for anything a call threw. */

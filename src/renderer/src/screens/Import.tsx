@@ -1,12 +1,13 @@
 /**
  * "Trao đổi dữ liệu → Nhập từ Excel": choose or drop files, see exactly what the
  * import will do row by row, map unknown columns by hand, commit, and undo a
- * whole import from the history. Files travel to the core as bytes (base64).
+ * whole import from the history. Files travel to the core as bytes (base64);
+ * the core reads them in a worker and reports its progress, shown as a bar.
  */
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react'
-import { IMPORT_FIELDS, IMPORT_FIELD_LABELS, type ImportBatch, type ImportField, type ImportResult, type RowState } from '../../../shared/api'
+import { IMPORT_FIELDS, IMPORT_FIELD_LABELS, type ImportBatch, type ImportField, type ImportResult, type ProgressEvent, type RowState } from '../../../shared/api'
 import { formatDate, formatNumber } from '../../../shared/text'
-import { call, messageOf } from '../api'
+import { call, listen, messageOf } from '../api'
 import { downloadBase64, readAsBase64, type Picked } from '../files'
 
 type Mapping = { shape: string; column: number; field: ImportField | null }
@@ -19,6 +20,9 @@ const STATE_LABELS: Record<RowState, string> = {
   skipped: 'Bỏ qua',
   error: 'Lỗi'
 }
+/** Rows drawn per table: a 100,000-row register previews in full in the core, the page lists the first ones. */
+const ROWS_SHOWN = 1000
+
 const REASONS: Record<string, string> = {
   blank: 'dòng trống', section: 'dòng nhóm theo xã', totals: 'dòng tổng cộng', title: 'dòng tiêu đề', 'column-numbers': 'dòng đánh số cột'
 }
@@ -34,6 +38,12 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
   const [error, setError] = useState<string | null>(null)
   const [done, setDone] = useState<string | null>(null)
   const [history, setHistory] = useState<ImportBatch[]>([])
+  const [progress, setProgress] = useState<ProgressEvent | null>(null)
+
+  useEffect(() => listen('progress', (p) => p.handler.startsWith('exchange.') && setProgress(p)), [])
+  useEffect(() => {
+    if (!busy) setProgress(null)
+  }, [busy])
 
   const loadHistory = useCallback(() => {
     call('exchange.importHistory', {}).then(setHistory, (err) => setError(messageOf(err)))
@@ -141,7 +151,21 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
         </label>
       </div>
 
-      {busy && <p className="muted">Đang đọc tệp…</p>}
+      {busy && (
+        <div style={{ display: 'flex', gap: 10, alignItems: 'center' }} data-testid="import-progress">
+          {progress && progress.total !== null ? (
+            <progress value={progress.done} max={Math.max(1, progress.total)} style={{ width: 320 }} aria-label="Tiến độ" />
+          ) : (
+            <progress style={{ width: 320 }} aria-label="Tiến độ" />
+          )}
+          <span className="muted">
+            {progress ? progress.label : 'Đang gửi tệp'}
+            {progress?.file ? ` ${progress.file}` : ''}
+            {progress?.sheet ? ` › ${progress.sheet}` : ''}
+            {progress && progress.total !== null ? `: ${formatNumber(progress.done)}/${formatNumber(progress.total)} dòng` : '…'}
+          </span>
+        </div>
+      )}
       {preview && t && (
         <>
           <p data-testid="import-totals">
@@ -202,7 +226,7 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
                       <tr><th>Dòng</th><th>Kết quả</th><th>Loại</th><th>Tên</th><th>Mã số</th><th>Xã</th><th>Ghi chú</th></tr>
                     </thead>
                     <tbody>
-                      {s.rows.filter((r) => shown.has(r.state)).map((r) => (
+                      {s.rows.filter((r) => shown.has(r.state)).slice(0, ROWS_SHOWN).map((r) => (
                         <tr key={r.row} data-state={r.state}>
                           <td>{r.row}</td>
                           <td className={r.state === 'error' ? 'error' : ''}>{STATE_LABELS[r.state]}{r.reason ? ` (${REASONS[r.reason] ?? r.reason})` : ''}</td>
@@ -218,6 +242,9 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
                       ))}
                     </tbody>
                   </table>
+                )}
+                {s.rows.filter((r) => shown.has(r.state)).length > ROWS_SHOWN && (
+                  <p className="muted">Chỉ hiện {formatNumber(ROWS_SHOWN)} dòng đầu; số đếm ở trên tính đủ mọi dòng.</p>
                 )}
               </div>
             ))
