@@ -41,11 +41,13 @@ export interface ChartProps {
   /** File name (without .png) for "Lưu ảnh PNG". */
   fileName: string
   stacked?: boolean
+  /** Counts: ticks on whole numbers only. */
+  integer?: boolean
   height?: number
   testId?: string
 }
 
-export function Chart({ kind, title, labels, series, fileName, stacked, height = 260, testId }: ChartProps) {
+export function Chart({ kind, title, labels, series, fileName, stacked, integer, height = 260, testId }: ChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null)
   const chart = useRef<ChartJS | null>(null)
 
@@ -75,7 +77,7 @@ export function Chart({ kind, title, labels, series, fileName, stacked, height =
           ? {}
           : {
               x: { stacked },
-              y: { stacked, beginAtZero: true, ticks: { callback: (v) => formatNumber(Number(v)) } }
+              y: { stacked, beginAtZero: true, ticks: { ...(integer ? { precision: 0 } : {}), callback: (v) => formatNumber(Number(v)) } }
             }
       }
     }
@@ -85,7 +87,7 @@ export function Chart({ kind, title, labels, series, fileName, stacked, height =
       chart.current?.destroy()
       chart.current = null
     }
-  }, [kind, title, JSON.stringify(labels), JSON.stringify(series), stacked])
+  }, [kind, title, JSON.stringify(labels), JSON.stringify(series), stacked, integer])
 
   const savePng = () => {
     if (!chart.current) return

@@ -80,6 +80,7 @@ export function Dashboard({ onOpen, onPrint }: { onOpen(caseId: number): void; o
                 { label: 'Đã hủy', values: d.perQuarter.map((q) => q.cancelled) }
               ]}
               fileName="ho-so-giai-the-theo-quy"
+              integer
               testId="chart-quarters"
             />
             <Section title="Hồ sơ đang xử lý theo giai đoạn (bước tiếp theo)">
