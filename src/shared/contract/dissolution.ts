@@ -78,6 +78,8 @@ export interface StepView {
   naReason: string | null
   documents: string[]
   notes: string | null
+  /** The template's rule in words ("60 ngày kể từ ngày thực hiện bước NQ"); null when the step has no deadline. */
+  deadlineRule: string | null
   due: string | null
   overdue: boolean
   dueThisWeek: boolean

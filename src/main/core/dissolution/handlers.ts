@@ -55,6 +55,12 @@ export async function calendarOverrides(db: Db): Promise<CalendarOverrides> {
   return row ? (JSON.parse(row.value) as CalendarOverrides) : { add: [], remove: [], workingWeekends: [] }
 }
 
+const UNIT_WORDS = { working_days: 'ngày làm việc', days: 'ngày', months: 'tháng' } as const
+
+function ruleText(rule: NonNullable<Template['steps'][number]['deadline']>): string {
+  return `${rule.n} ${UNIT_WORDS[rule.unit]} kể từ ${rule.after === 'opening' ? 'ngày mở hồ sơ' : `ngày thực hiện bước ${rule.after}`}`
+}
+
 export async function buildCaseView(db: Db, caseId: number, asOf: string): Promise<CaseView> {
   const c = await caseRow(db, caseId)
   const template = JSON.parse(c.template_json) as Template
@@ -79,6 +85,7 @@ export async function buildCaseView(db: Db, caseId: number, asOf: string): Promi
       naReason: s?.na_reason ?? null,
       documents: s?.documents_json ? (JSON.parse(s.documents_json) as string[]) : [],
       notes: s?.notes ?? null,
+      deadlineRule: t.deadline ? ruleText(t.deadline) : null,
       due: schedule[i].due,
       overdue: schedule[i].overdue,
       dueThisWeek: schedule[i].dueThisWeek

@@ -11,7 +11,7 @@ export function escapeHtml(s: string | number | null | undefined): string {
   return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 }
 
-/** Who issues the page: `parent` printed plain above `body` (bold, underlined by a short rule). */
+/** Who issues the page: `parent` printed plain above `body` (bold, with a rule under it, as the motto has). */
 export interface Issuer {
   parent: string | null
   body: string
@@ -46,7 +46,7 @@ export function placeAndDate(place: string, iso: string | null): string {
 
 export const DOCUMENT_CSS = `body{font-family:"Times New Roman",Times,serif;font-size:14pt;line-height:1.4;margin:2cm 1.5cm 2cm 3cm;color:#000}
 .head{display:grid;grid-template-columns:40% 60%;text-align:center;font-size:13pt}
-.head b{display:inline-block;border-bottom:1px solid #000;padding-bottom:2px}
+.head .rule{display:inline-block;border-bottom:1px solid #000;padding-bottom:2px}
 .head .no{margin-top:6px}.head .date{margin-top:8px;font-style:italic}
 h1{font-size:14pt;text-align:center;margin:24px 0 0}.subtitle{text-align:center;font-weight:bold;margin:0 0 16px}
 p{text-align:justify;margin:6px 0;text-indent:1cm}p.flat{text-indent:0}
@@ -66,8 +66,8 @@ export interface HeaderOptions {
 
 /** The two columns at the top of every administrative page. */
 export function headerHtml(h: HeaderOptions): string {
-  const left = `${h.issuer.parent ? `${escapeHtml(h.issuer.parent)}<br>` : ''}<b>${escapeHtml(h.issuer.body)}</b>${h.number ? `<div class="no">${escapeHtml(h.number)}</div>` : ''}`
-  const right = `<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br><b>Độc lập - Tự do - Hạnh phúc</b><div class="date">${escapeHtml(placeAndDate(h.place, h.date))}</div>`
+  const left = `${h.issuer.parent ? `${escapeHtml(h.issuer.parent)}<br>` : ''}<b class="rule">${escapeHtml(h.issuer.body)}</b>${h.number ? `<div class="no">${escapeHtml(h.number)}</div>` : ''}`
+  const right = `<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br><b class="rule">Độc lập - Tự do - Hạnh phúc</b><div class="date">${escapeHtml(placeAndDate(h.place, h.date))}</div>`
   return `<div class="head"><div>${left}</div><div>${right}</div></div>`
 }
 

@@ -14,13 +14,17 @@ function stateText(s: StepView): string {
 }
 
 function Due({ s }: { s: StepView }) {
-  if (!s.due) return <span className="muted">{s.state === 'todo' ? 'chưa tính được' : ''}</span>
+  const rule = s.deadlineRule && <div className="hint">{s.deadlineRule}</div>
+  if (!s.due) return <span className="muted">{s.deadlineRule && s.state === 'todo' ? <>chưa tính được{rule}</> : ''}</span>
   const cls = s.overdue ? 'diss-overdue' : s.dueThisWeek ? 'diss-due-week' : ''
   return (
-    <span className={cls} data-testid={`step-due-${s.code}`}>
-      {fromIso(s.due)}
-      {s.overdue ? ' — quá hạn' : s.dueThisWeek ? ' — trong tuần' : ''}
-    </span>
+    <>
+      <span className={cls} data-testid={`step-due-${s.code}`}>
+        {fromIso(s.due)}
+        {s.overdue ? ' — quá hạn' : s.dueThisWeek ? ' — trong tuần' : ''}
+      </span>
+      {rule}
+    </>
   )
 }
 

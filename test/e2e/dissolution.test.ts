@@ -1,0 +1,210 @@
+/**
+ * Giải thể in Chromium against the real core: a candidate opened as a case, steps done,
+ * a deadline moving with the step it counts from, a file attached, the council warning,
+ * debts settled, drafts and the case file shown, finalised, and the register row turning
+ * "Đã giải thể". Dates are in 2026, counted by hand on the calendar (30/4–1/5 holidays).
+ */
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openApp, screenshotPath, type Session } from './browser'
+
+let s: Session
+let entityId: number
+let caseId: number
+beforeAll(async () => {
+  s = await openApp('178')
+  s.page.on('dialog', (d) => void d.accept())
+  const e = await s.core.call('entity.create', { kind: 'htx', name: 'HTX Nông nghiệp Tân Thành', regNo: '4900123456', status: 'active', registrationDate: '2015-03-02', sector: 'agri' })
+  entityId = e.id
+  await s.core.call('status.add', { entityId, status: 'inactive', effectiveDate: '2024-05-01' })
+  await s.core.call('entity.create', { kind: 'htx', name: 'HTX Vận tải Bắc Sơn', status: 'active' })
+}, 60_000)
+afterAll(async () => {
+  await s?.close()
+})
+
+const frameText = () => s.page.frameLocator('[data-testid="print-frame"]').locator('body').innerText()
+
+describe('Giải thể in Chromium, through the bridge, on a real file', () => {
+  it('lists the candidate with its reasons and dates, and takes the last general meeting date', async () => {
+    const { page } = s
+    await page.getByTestId('nav-dissolution').click()
+    const row = page.getByTestId(`candidate-${entityId}`)
+    await expect.poll(() => row.innerText()).toContain('Ngừng hoạt động từ 12 tháng trở lên')
+    expect(await row.innerText()).toContain('01/05/2025') // inactive since 01/05/2024: a candidate 12 months later
+    expect(await row.innerText()).toContain('Chưa ghi nhận đại hội thành viên thường niên nào')
+    expect(await page.getByTestId('candidates').innerText()).not.toContain('HTX Vận tải Bắc Sơn')
+    // The meeting was held: that reason goes, the other stays.
+    const today = new Date()
+    const recent = `${String(today.getDate()).padStart(2, '0')}/${String(today.getMonth() + 1).padStart(2, '0')}/${today.getFullYear()}`
+    await page.getByTestId(`agm-${entityId}`).fill(recent)
+    await page.getByTestId(`agm-save-${entityId}`).click()
+    await expect.poll(() => row.innerText()).not.toContain('Chưa ghi nhận đại hội')
+    expect(await row.innerText()).toContain('Ngừng hoạt động từ 12 tháng trở lên')
+    expect((await s.core.call('dissolution.candidates', {})).find((c) => c.entityId === entityId)?.lastAgmDate).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+  })
+
+  it('opens a case from the candidate with the small form', async () => {
+    const { page } = s
+    await page.getByTestId(`open-case-${entityId}`).click()
+    await page.getByTestId('case-kind').selectOption('voluntary')
+    await page.getByTestId('case-law').selectOption('2012')
+    await page.getByTestId('case-opened').fill('31/02/2026')
+    await page.getByTestId('case-open-submit').click()
+    await expect.poll(() => page.getByTestId('open-case-form').innerText()).toContain('Ngày không có thật trên lịch')
+    await page.getByTestId('case-opened').fill('02/03/2026')
+    await page.getByTestId('case-decision').fill('01/NQ-ĐHTV')
+    await page.getByTestId('case-open-submit').click()
+    await expect.poll(() => page.getByTestId('case-title').innerText()).toBe('Hồ sơ số 1: HTX Nông nghiệp Tân Thành')
+    caseId = 1
+    expect(await page.getByTestId('case-view').innerText()).toContain('Giải thể tự nguyện (Luật HTX 2012)')
+    expect((await s.core.call('entity.get', { id: entityId })).status).toBe('dissolving')
+  })
+
+  it('completes a step and sees the deadline that counts from it appear, then move', async () => {
+    const { page } = s
+    // 60 days after the resolution; none yet while it is not done.
+    expect(await page.getByTestId('step-TB_DK').innerText()).toContain('chưa tính được')
+    expect(await page.getByTestId('step-TB_DK').innerText()).toContain('60 ngày kể từ ngày thực hiện bước NQ')
+    expect(await page.getByTestId('step-HS').innerText()).not.toContain('chưa tính được') // no deadline in the template
+    await page.getByTestId('step-edit-NQ').click()
+    await page.getByTestId('step-date').fill('02/03/2026')
+    await page.getByTestId('step-by').fill('Nguyễn Thị Lan')
+    await page.getByTestId('step-docs').fill('Nghị quyết số 01/NQ-ĐHTV ngày 02/03/2026')
+    await page.getByTestId('step-save').click()
+    await expect.poll(() => page.getByTestId('step-state-NQ').innerText()).toBe('Đã làm 02/03/2026 — Nguyễn Thị Lan')
+    // 02/03 + 60 days = 01/05/2026, Labour Day (Friday), then a weekend: Monday 04/05/2026.
+    expect(await page.getByTestId('step-due-TB_DK').innerText()).toBe('04/05/2026 — quá hạn')
+    expect(await page.getByTestId('step-TB_DK').getAttribute('class')).toBe('diss-row-overdue')
+    await page.getByTestId('step-edit-NQ').click()
+    await page.getByTestId('step-date').fill('10/03/2026')
+    await page.getByTestId('step-save').click()
+    // 10/03 + 60 days = 09/05/2026, a Saturday: Monday 11/05/2026.
+    await expect.poll(() => page.getByTestId('step-due-TB_DK').innerText()).toBe('11/05/2026 — quá hạn')
+    expect(await page.getByTestId('step-due-TB_NO').innerText()).toBe('11/05/2026 — quá hạn')
+  })
+
+  it('attaches a scanned file to a step: stored beside the file by its SHA-256', async () => {
+    const { page, core } = s
+    const bytes = Buffer.from('%PDF-1.4\nNghị quyết đại hội thành viên về giải thể\n')
+    await page.getByTestId('attach-step').selectOption('NQ')
+    await page.getByTestId('attach-file').setInputFiles({ name: 'Nghị quyết giải thể.pdf', mimeType: 'application/pdf', buffer: bytes })
+    const sha = createHash('sha256').update(bytes).digest('hex')
+    await expect.poll(() => page.getByTestId('attachments').innerText()).toContain('Nghị quyết giải thể.pdf')
+    expect(await page.getByTestId('attachments').innerText()).toContain(sha.slice(0, 16))
+    expect(readFileSync(join(core.dir, 'tep-dinh-kem', sha)).equals(bytes)).toBe(true)
+    expect((await core.call('dissolution.show', { caseId })).attachments).toEqual([expect.objectContaining({ stepCode: 'NQ', size: bytes.length, sha256: sha })])
+  })
+
+  it('warns about the council until its composition is complete; records debts, settles them, tags obstacles', async () => {
+    const { page } = s
+    await expect.poll(() => page.getByTestId('council').innerText()).toContain('chưa có chủ tịch hội đồng')
+    await page.getByTestId('council-name').fill('Hoàng Văn Minh')
+    await page.getByTestId('council-role').selectOption('chair')
+    await page.getByTestId('council-represents').selectOption('hdqt')
+    await page.getByTestId('council-add').click()
+    await expect.poll(() => page.getByTestId('council').innerText()).toContain('Hoàng Văn Minh')
+    const warnings = await page.getByTestId('council-warning').allInnerTexts()
+    expect(warnings.join('\n')).not.toContain('chưa có chủ tịch')
+    expect(warnings.join('\n')).toContain('thiếu đại diện ban kiểm soát')
+
+    await page.getByTestId('item-party').fill('Agribank chi nhánh Lạng Sơn')
+    await page.getByTestId('item-amount').fill('mười lăm triệu')
+    await page.getByTestId('item-add').click()
+    await expect.poll(() => page.getByTestId('case-error').innerText()).toContain('Số tiền gõ bằng chữ số')
+    await page.getByTestId('item-amount').fill('15.000.000')
+    await page.getByTestId('item-add').click()
+    await expect.poll(() => page.getByTestId('unsettled').innerText()).toContain('Nợ phải trả chưa xử lý: 15.000.000 đồng')
+    const itemId = (await s.core.call('dissolution.show', { caseId })).items[0].id
+    await page.getByTestId(`settle-${itemId}`).click()
+    await page.getByTestId(`settle-date-${itemId}`).fill('20/04/2026')
+    await page.getByTestId(`settle-save-${itemId}`).click()
+    await expect.poll(() => page.getByTestId('unsettled').innerText()).toContain('Nợ phải trả chưa xử lý: 0 đồng')
+    expect(await page.getByTestId(`item-${itemId}`).innerText()).toContain('Đã xử lý 20/04/2026')
+
+    await page.getByTestId('obstacle-code').selectOption('land')
+    await page.getByTestId('obstacle-note').fill('Đất sân phơi chưa rõ ranh giới')
+    await page.getByTestId('obstacle-add').click()
+    await expect.poll(() => page.getByTestId('obstacle-land').innerText()).toBe('Đất đai, tài sản chưa rõ: Đất sân phơi chưa rõ ranh giới')
+    await page.getByTestId('case-view').evaluate((el) => el.scrollTo(0, 0))
+    await page.screenshot({ path: screenshotPath('dissolution.png') })
+  })
+
+  it('shows the case file and the drafts as printable pages in a sandboxed frame', async () => {
+    const { page } = s
+    await page.getByTestId('print-case').click()
+    await expect.poll(frameText).toContain('HỒ SƠ GIẢI THỂ: HTX Nông nghiệp Tân Thành')
+    expect(await page.getByTestId('print-frame').getAttribute('sandbox')).toBe('allow-same-origin allow-modals')
+    await page.getByTestId('print-close').click()
+    await page.getByTestId('draft-notice').click()
+    await expect.poll(frameText).toContain('THÔNG BÁO')
+    const text = await frameText()
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')
+    expect(text).toContain('Chủ tịch Hội đồng giải thể: Hoàng Văn Minh')
+    expect(text).toContain('Lạng Sơn, ngày …… tháng …… năm ……')
+    await page.getByTestId('print-close').click()
+    await expect.poll(() => page.getByTestId('print-view').count()).toBe(0)
+  })
+
+  it('refuses to finalise with a required step open, then finalises and the register shows "Đã giải thể"', async () => {
+    const { page, core } = s
+    await page.getByTestId('finalise-date').fill('15/06/2026')
+    await page.getByTestId('finalise-decision').fill('15/TB-TCKH')
+    await page.getByTestId('finalise').click()
+    await expect.poll(() => page.getByTestId('case-error').innerText()).toContain('Chưa hoàn tất được: còn 4 bước bắt buộc')
+    for (const code of ['TB_DK', 'TB_NO', 'XOA']) {
+      await page.getByTestId(`step-edit-${code}`).click()
+      await page.getByTestId('step-date').fill('05/05/2026')
+      await page.getByTestId('step-save').click()
+      await expect.poll(() => page.getByTestId(`step-state-${code}`).innerText()).toBe('Đã làm 05/05/2026')
+    }
+    await page.getByTestId('step-edit-HS').click()
+    await page.getByTestId('step-state').selectOption('na')
+    await page.getByTestId('step-na').fill('Nộp cùng thông báo giải thể')
+    await page.getByTestId('step-save').click()
+    await expect.poll(() => page.getByTestId('step-state-HS').innerText()).toBe('Không áp dụng: Nộp cùng thông báo giải thể')
+    await page.getByTestId('finalise').click()
+    await expect.poll(() => page.getByTestId('case-closed').innerText()).toBe('Đã giải thể ngày 15/06/2026 — 15/TB-TCKH')
+    expect((await core.call('entity.get', { id: entityId })).status).toBe('dissolved')
+
+    await page.getByTestId('nav-registry').click()
+    const status = page.locator(`[data-testid="registry-grid"] .ag-row[row-id="${entityId}"] [col-id="status"]`)
+    await expect.poll(() => status.first().innerText()).toBe('Đã giải thể')
+  })
+
+  it('Tổng quan counts the quarter the case opened and closed in, and gives the province summary', async () => {
+    const { page } = s
+    await page.getByTestId('nav-dissolution').click()
+    await page.getByTestId('tab-dashboard').click()
+    await expect.poll(() => page.getByTestId('fig-open').innerText()).toContain('0')
+    expect(await page.getByTestId('chart-quarters').locator('canvas').getAttribute('aria-label')).toBe('Hồ sơ giải thể mở và kết thúc theo quý')
+    expect((await s.core.call('dissolution.dashboard', {})).perQuarter.slice(0, 2)).toEqual([
+      { quarter: '2026-Q1', opened: 1, finalised: 0, cancelled: 0 },
+      { quarter: '2026-Q2', opened: 0, finalised: 1, cancelled: 0 }
+    ])
+    await page.getByTestId('summary-page').click()
+    await expect.poll(frameText).toContain('TỔNG HỢP HỢP TÁC XÃ NGỪNG HOẠT ĐỘNG')
+    expect(await frameText()).toContain('Đã giải thể 15/06/2026')
+    await page.getByTestId('print-close').click()
+    const download = page.waitForEvent('download')
+    await page.getByTestId('summary-xlsx').click()
+    const file = await download
+    expect(file.suggestedFilename()).toMatch(/^tong-hop-htx-ngung-hoat-dong-\d{4}-\d{2}-\d{2}\.xlsx$/)
+    const saved = await file.path()
+    expect(saved && existsSync(saved) && readFileSync(saved).subarray(0, 2).toString()).toBe('PK')
+  })
+
+  it('Cài đặt: announced holiday changes are saved for the deadline arithmetic', async () => {
+    const { page, core } = s
+    await page.getByTestId('nav-settings').click()
+    await page.getByTestId('holiday-input-add').fill('02/05/2024')
+    await page.getByTestId('holiday-add-add').click()
+    await page.getByTestId('holiday-input-workingWeekends').fill('04/05/2024')
+    await page.getByTestId('holiday-add-workingWeekends').click()
+    await page.getByTestId('holidays-save').click()
+    await expect.poll(() => page.getByTestId('holidays').innerText()).toContain('Đã lưu ngày nghỉ lễ')
+    expect(await core.call('dissolution.calendar', {})).toEqual({ add: ['2024-05-02'], remove: [], workingWeekends: ['2024-05-04'] })
+  })
+})
