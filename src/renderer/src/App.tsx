@@ -7,7 +7,7 @@ import { StartupRecovery, type StartupProblem } from './components/StartupRecove
 import { StatusBar } from './components/StatusBar'
 import { Dissolution } from './screens/Dissolution'
 import { FirstRun } from './screens/FirstRun'
-import { Import } from './screens/Import'
+import { Exchange } from './exchange/Exchange'
 import { Placeholder } from './screens/Placeholder'
 import { Registry, type ListCount } from './screens/Registry'
 import { Reports } from './screens/Reports'
@@ -121,7 +121,7 @@ export function App() {
       <main className="content">
         {screen === 'registry' && <Registry onCount={setListCount} onChanged={refreshOffice} />}
         {screen === 'settings' && <Settings office={office} />}
-        {screen === 'exchange' && <Import onChanged={refreshOffice} />}
+        {screen === 'exchange' && <Exchange office={office} onChanged={refreshOffice} />}
         {screen === 'reports' && <Reports office={office} />}
         {screen === 'dissolution' && <Dissolution onChanged={refreshOffice} />}
         {screen !== 'registry' && screen !== 'settings' && screen !== 'exchange' && screen !== 'reports' && screen !== 'dissolution' && (

@@ -11,7 +11,8 @@ export const handoffLabels: Record<string, string> = {
   file: 'Tệp gói dữ liệu',
   trustNewKeys: 'Tin cậy khóa mới',
   key: 'Tệp khóa công khai',
-  replace: 'Thay khóa đã ghi nhận'
+  replace: 'Thay khóa đã ghi nhận',
+  preview: 'Chỉ xem trước'
 }
 
 /** A full path (C:\…, \\máy\…, /…), or the bytes of a file picked in the window. */
@@ -134,6 +135,10 @@ export interface TrustedKey {
   source: 'file' | 'package'
   addedAt: string
   addedBy: string
+  /** keys.trust: false for a preview, or when the district already had this key. */
+  saved?: boolean
+  /** keys.trust preview: the fingerprint already pinned for that district, if another. */
+  pinned?: string | null
 }
 
 export interface KeyInfo {
@@ -156,7 +161,14 @@ export const handoffContract = {
   'keys.show': handler<KeyInfo>()(empty),
   'keys.exportPublic': handler<{ fileName: string; text: string; fingerprint: string }>()(empty),
   'keys.trust': handler<TrustedKey>()(
-    z.object({ key: z.union([packageFile, z.object({ text: z.string().max(10_000) }).strict()]), replace: z.boolean().optional() }).strict()
+    z
+      .object({
+        key: z.union([packageFile, z.object({ text: z.string().max(10_000) }).strict()]),
+        replace: z.boolean().optional(),
+        /** Only read the file and say whose key it is and its fingerprint, to compare before trusting. */
+        preview: z.boolean().optional()
+      })
+      .strict()
   ),
   'keys.list': handler<TrustedKey[]>()(empty)
 }

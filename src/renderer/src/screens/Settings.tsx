@@ -2,6 +2,7 @@ import type { OfficeInfo } from '../../../shared/api'
 import { formatNumber } from '../../../shared/text'
 import { BackupSection } from '../settings/BackupSection'
 import { HolidaysSection } from '../settings/HolidaysSection'
+import { KeysSection } from '../settings/KeysSection'
 import { ProfilesSection } from '../settings/ProfilesSection'
 
 export function Settings({ office }: { office: OfficeInfo }) {
@@ -31,6 +32,7 @@ export function Settings({ office }: { office: OfficeInfo }) {
       <ProfilesSection />
       <BackupSection />
       <HolidaysSection />
+      <KeysSection />
     </section>
   )
 }

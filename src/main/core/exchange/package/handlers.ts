@@ -125,6 +125,14 @@ export const packageHandlers: DomainHandlers<Names> = {
     if (!unit || unit.level !== 'district' || unit.parent_code !== province.code) {
       throw new AppError('VALIDATION', `${name} là khóa của đơn vị ${parsed.unitCode}, không phải một huyện của ${province.name}.`, { field: 'key' })
     }
+    if (input.preview) {
+      const pinned = await ctx.db.selectFrom('trusted_keys').select(['fingerprint', 'public_key']).where('unit_code', '=', unit.code).executeTakeFirst()
+      return {
+        unit: unit.code, unitName: unit.name, fingerprint: parsed.fingerprint, source: 'file', addedAt: ctx.now(), addedBy: ctx.user, saved: false,
+        pinned: pinned && pinned.public_key !== parsed.publicKey ? pinned.fingerprint : null
+      }
+    }
+    let saved = false
     await ctx.db.transaction().execute(async (trx) => {
       const existing = await trx.selectFrom('trusted_keys').selectAll().where('unit_code', '=', unit.code).executeTakeFirst()
       if (existing?.public_key === parsed.publicKey) return
@@ -138,9 +146,10 @@ export const packageHandlers: DomainHandlers<Names> = {
       const row = { unit_code: unit.code, public_key: parsed.publicKey, fingerprint: parsed.fingerprint, source: 'file', added_at: ctx.now(), added_by: ctx.user }
       if (existing) await trx.deleteFrom('trusted_keys').where('unit_code', '=', unit.code).execute()
       await trx.insertInto('trusted_keys').values(row).execute()
+      saved = true
       await writeAudit(trx, ctx, { action: existing ? 'replace_key' : 'trust_key', table: 'trusted_keys', rowId: null, before: existing ?? undefined, after: row })
     })
-    return (await trustedKeys(ctx)).find((k) => k.unit === unit.code)!
+    return { ...(await trustedKeys(ctx)).find((k) => k.unit === unit.code)!, saved }
   },
 
   'keys.list': async (_input, ctx) => trustedKeys(ctx)

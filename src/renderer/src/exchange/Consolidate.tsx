@@ -1,0 +1,216 @@
+/**
+ * "Tổng hợp các huyện" (province): check the packages brought on USB sticks,
+ * consolidate them (each replaces its district's snapshot), see which district
+ * sent what and when, the cooperatives claimed by two districts, and export the
+ * province's own package.
+ */
+import { useCallback, useEffect, useState } from 'react'
+import type { Conflict, DistrictSnapshot, PackageReport } from '../../../shared/api'
+import { formatDate, formatNumber } from '../../../shared/text'
+import { call, messageOf } from '../api'
+import { Banner, type Notice } from '../components/Banner'
+import { downloadBase64, readAsBase64, type Picked } from '../files'
+import { localTime, todayVi } from './time'
+
+const SIGNATURE: Record<PackageReport['signature'], string> = {
+  valid: 'Hợp lệ',
+  invalid: 'Không hợp lệ',
+  unsigned: 'Không có chữ ký',
+  'unknown-key': 'Khóa chưa tin cậy'
+}
+
+export function Consolidate({ onChanged }: { onChanged?: () => void }) {
+  const [picked, setPicked] = useState<Picked[]>([])
+  const [reports, setReports] = useState<PackageReport[]>([])
+  const [trustNew, setTrustNew] = useState(false)
+  const [districts, setDistricts] = useState<DistrictSnapshot[]>([])
+  const [conflicts, setConflicts] = useState<Conflict[]>([])
+  const [notice, setNotice] = useState<Notice | null>(null)
+  const [busy, setBusy] = useState(false)
+  // A new key empties the file input once its packages are consolidated.
+  const [inputKey, setInputKey] = useState(0)
+
+  const load = useCallback(() => {
+    call('exchange.districts', {}).then(setDistricts, (err) => setNotice({ kind: 'error', text: messageOf(err) }))
+    call('exchange.conflicts', {}).then(setConflicts, (err) => setNotice({ kind: 'error', text: messageOf(err) }))
+  }, [])
+  useEffect(load, [load])
+
+  async function choose(files: FileList | null) {
+    if (!files || files.length === 0) return
+    setBusy(true)
+    setNotice(null)
+    try {
+      const chosen = await Promise.all([...files].map(readAsBase64))
+      setPicked(chosen)
+      setReports(await Promise.all(chosen.map((f) => call('exchange.verifyPackage', { file: f }))))
+    } catch (err) {
+      setNotice({ kind: 'error', text: messageOf(err) })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  async function consolidate() {
+    setBusy(true)
+    try {
+      const r = await call('exchange.consolidate', { files: picked, ...(trustNew ? { trustNewKeys: true } : {}) })
+      const parts = [`Đã tổng hợp ${r.accepted.length} gói`]
+      if (r.skipped.length) parts.push(`bỏ qua ${r.skipped.length} (${r.skipped.map((s) => `${s.file}: ${s.reason}`).join('; ')})`)
+      if (r.rejected.length) parts.push(`từ chối ${r.rejected.length} (${r.rejected.map((s) => `${s.file}: ${s.reason}`).join('; ')})`)
+      setNotice({ kind: r.rejected.length ? 'warning' : 'success', text: parts.join(', ') + '.' })
+      setPicked([])
+      setReports([])
+      setTrustNew(false)
+      setInputKey((k) => k + 1)
+      load()
+      onChanged?.()
+    } catch (err) {
+      setNotice({ kind: 'error', text: messageOf(err) })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  async function exportProvince() {
+    setBusy(true)
+    try {
+      const p = await call('exchange.exportPackage', {})
+      downloadBase64(p.fileName, p.base64)
+      setNotice({ kind: 'success', text: `Đã xuất gói của tỉnh ${p.fileName}: ${formatNumber(p.counts.entities)} bản ghi của các huyện, đến ngày ${formatDate(p.asOf)}.` })
+    } catch (err) {
+      setNotice({ kind: 'error', text: messageOf(err) })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const unknownKey = reports.some((r) => r.code === 'UNKNOWN_KEY')
+  const usable = reports.some((r) => r.ok || r.code === 'UNKNOWN_KEY')
+  const names = new Map(districts.map((d) => [d.code, d.name]))
+
+  return (
+    <section className="page">
+      <h1>Tổng hợp các huyện</h1>
+      <Banner notice={notice} onClose={() => setNotice(null)} />
+      <div className="settings-section">
+        <h2>Nhận gói dữ liệu của huyện</h2>
+        <div className="inline-form">
+          <label className="field">
+            <span>Chọn một hay nhiều gói .xlsx</span>
+            <input key={inputKey} type="file" accept=".xlsx" multiple data-testid="package-files" disabled={busy} onChange={(e) => void choose(e.target.files)} />
+          </label>
+        </div>
+        {reports.length > 0 && (
+          <table className="list" data-testid="package-reports">
+            <thead>
+              <tr>
+                <th>Tệp</th>
+                <th>Đơn vị</th>
+                <th>Xuất lúc</th>
+                <th>Số liệu đến</th>
+                <th>Số bản ghi</th>
+                <th>Chữ ký</th>
+                <th>Kiểm tra</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reports.map((r) => (
+                <tr key={r.file} className={r.ok ? '' : 'error'}>
+                  <td>{r.file}</td>
+                  <td>{r.unit ? `${r.unit} — ${r.unitName ?? ''}` : ''}</td>
+                  <td>{localTime(r.exportedAt)}</td>
+                  <td>{formatDate(r.asOf)}</td>
+                  <td>{r.counts.entities !== undefined ? formatNumber(r.counts.entities) : ''}</td>
+                  <td>{SIGNATURE[r.signature]}{r.keyFingerprint ? ` (${r.keyFingerprint})` : ''}</td>
+                  <td>{r.ok ? (r.alreadyConsolidated ? 'Đạt — đã tổng hợp gói này rồi' : 'Đạt') : r.problems.map((p) => p.message).join(' ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {unknownKey && (
+          <label className="inline-form">
+            <input type="checkbox" data-testid="trust-new-keys" checked={trustNew} onChange={(e) => setTrustNew(e.target.checked)} />
+            <span>Tôi đã gọi điện đối chiếu dấu vân tay với huyện: tin cậy khóa mới (khóa sẽ được ghi nhận cho huyện đó).</span>
+          </label>
+        )}
+        {reports.length > 0 && (
+          <div className="inline-form">
+            <button className="primary" data-testid="consolidate" disabled={busy || !usable} onClick={consolidate}>
+              Tổng hợp
+            </button>
+            <span className="hint">Mỗi gói hợp lệ thay toàn bộ số liệu cũ của huyện đó; gói cũ hơn hoặc trùng được bỏ qua. Một bản sao lưu được ghi trước.</span>
+          </div>
+        )}
+      </div>
+
+      <div className="settings-section">
+        <h2>Các huyện và số liệu đã gửi</h2>
+        <table className="list" data-testid="districts">
+          <thead>
+            <tr>
+              <th>Mã</th>
+              <th>Huyện</th>
+              <th>Gói xuất lúc</th>
+              <th>Số liệu đến</th>
+              <th>Tổng hợp lúc</th>
+              <th>Số bản ghi</th>
+              <th>Khóa tin cậy</th>
+            </tr>
+          </thead>
+          <tbody>
+            {districts.map((d) => (
+              <tr key={d.code} data-testid={`district-${d.code}`}>
+                <td>{d.code}</td>
+                <td>{d.name}</td>
+                <td>{d.exportedAt ? localTime(d.exportedAt) : 'chưa gửi'}</td>
+                <td>{formatDate(d.asOf)}</td>
+                <td>{localTime(d.consolidatedAt)}</td>
+                <td>{formatNumber(d.entities)}</td>
+                <td>{d.trustedKey ?? 'chưa có'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <div className="settings-section">
+        <h2>Trùng giữa các huyện</h2>
+        {conflicts.length === 0 ? (
+          <p className="hint">Không có HTX nào xuất hiện ở hai huyện.</p>
+        ) : (
+          <>
+            <p className="hint">Cùng mã số HTX (hoặc THT cùng tên, cùng xã) có trong số liệu của hai huyện — thường do chuyển trụ sở. Hãy liên hệ các huyện để một bên cập nhật rồi gửi lại; số liệu không tự gộp.</p>
+            <table className="list" data-testid="conflicts">
+              <thead>
+                <tr>
+                  <th>Mã số / khóa</th>
+                  <th>Tên</th>
+                  <th>Các huyện</th>
+                </tr>
+              </thead>
+              <tbody>
+                {conflicts.map((c) => (
+                  <tr key={c.key}>
+                    <td>{c.key.startsWith('reg:') ? c.key.slice(4) : 'THT (cùng tên, cùng xã)'}</td>
+                    <td>{c.names.join('; ')}</td>
+                    <td>{c.units.map((u) => names.get(u) ?? u).join(', ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </div>
+
+      <div className="settings-section">
+        <h2>Gói của tỉnh</h2>
+        <p className="hint">Cùng định dạng, đơn vị là tỉnh, gồm số liệu đã tổng hợp của các huyện (tính đến hôm nay, {todayVi()}).</p>
+        <div className="inline-form">
+          <button data-testid="province-export" disabled={busy} onClick={exportProvince}>Xuất gói của tỉnh</button>
+        </div>
+      </div>
+    </section>
+  )
+}

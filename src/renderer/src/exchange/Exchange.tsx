@@ -1,0 +1,45 @@
+/**
+ * "Trao đổi dữ liệu": tabs around what an office exchanges. A district imports
+ * spreadsheets (the import screen, unchanged) and sends its package to the
+ * province; a province consolidates the districts' packages, manages their keys
+ * and keeps the log.
+ */
+import { useState } from 'react'
+import type { OfficeInfo } from '../../../shared/api'
+import { Import } from '../screens/Import'
+import { ConsolidationLog } from './ConsolidationLog'
+import { Consolidate } from './Consolidate'
+import { SendToProvince } from './SendToProvince'
+import { TrustedKeys } from './TrustedKeys'
+
+const DISTRICT_TABS = [
+  { id: 'import', label: 'Nhập từ Excel' },
+  { id: 'send', label: 'Gửi tỉnh' }
+] as const
+const PROVINCE_TABS = [
+  { id: 'consolidate', label: 'Tổng hợp các huyện' },
+  { id: 'keys', label: 'Khóa các huyện' },
+  { id: 'log', label: 'Nhật ký tổng hợp' }
+] as const
+type TabId = (typeof DISTRICT_TABS)[number]['id'] | (typeof PROVINCE_TABS)[number]['id']
+
+export function Exchange({ office, onChanged }: { office: OfficeInfo; onChanged?: () => void }) {
+  const tabs = office.mode === 'province' ? PROVINCE_TABS : DISTRICT_TABS
+  const [tab, setTab] = useState<TabId>(tabs[0].id)
+  return (
+    <div className="exchange">
+      <div className="tabs" role="tablist" aria-label="Trao đổi dữ liệu">
+        {tabs.map((t) => (
+          <button key={t.id} role="tab" aria-selected={t.id === tab} className={t.id === tab ? 'tab active' : 'tab'} data-testid={`tab-${t.id}`} onClick={() => setTab(t.id)}>
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {tab === 'import' && <Import onChanged={onChanged} />}
+      {tab === 'send' && <SendToProvince />}
+      {tab === 'consolidate' && <Consolidate onChanged={onChanged} />}
+      {tab === 'keys' && <TrustedKeys />}
+      {tab === 'log' && <ConsolidationLog />}
+    </div>
+  )
+}

@@ -1,0 +1,82 @@
+/**
+ * The handoff in Chromium, as two offices do it: a district exports its signed
+ * package and key file from "Trao đổi dữ liệu → Gửi tỉnh"; the province checks
+ * the package, trusts the key after comparing fingerprints, consolidates, and
+ * sees the district in its districts table and in its report.
+ */
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openApp, screenshotPath, type Session } from './browser'
+
+let district: Session
+let province: Session
+beforeAll(async () => {
+  district = await openApp('178')
+  province = await openApp('20')
+  for (const [i, name] of ['HTX Nông nghiệp Yên Khoái', 'HTX Dịch vụ Mai Pha', '=HTX Công thức'].entries()) {
+    await district.core.call('entity.create', { kind: 'htx', name, regNo: `490012345${i}`, registrationDate: '2020-05-06', sector: 'agri' })
+  }
+  await district.core.call('entity.create', { kind: 'tht', name: 'Tổ hợp tác Rau sạch', commune: 'Xã Hoàng Đồng' })
+}, 60_000)
+afterAll(async () => {
+  await district?.close()
+  await province?.close()
+})
+
+describe('Gửi tỉnh → Tổng hợp các huyện in Chromium', () => {
+  it('exports on a district file, consolidates on a province file, and the district appears', async () => {
+    const { page } = district
+    await page.getByTestId('nav-exchange').click()
+    await page.getByTestId('tab-send').click()
+    const fingerprint = await page.getByTestId('own-fingerprint').innerText()
+    expect(fingerprint).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){4}$/)
+    await page.getByTestId('package-as-of').fill('30/06/2024')
+    const [pkgDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('package-export').click()])
+    expect(pkgDownload.suggestedFilename()).toBe('goi-du-lieu-178-den-30-06-2024.xlsx')
+    const pkg = join(district.core.dir, pkgDownload.suggestedFilename())
+    await pkgDownload.saveAs(pkg)
+    await expect.poll(() => page.getByTestId('export-history').innerText()).toContain('goi-du-lieu-178-den-30-06-2024.xlsx')
+    const [keyDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('key-save').click()])
+    const keyFile = join(district.core.dir, keyDownload.suggestedFilename())
+    await keyDownload.saveAs(keyFile)
+    await page.getByTestId('nav-settings').click()
+    expect(await page.getByTestId('settings-fingerprint').innerText()).toBe(fingerprint)
+
+    // The province: the package's key is not trusted yet.
+    const p = province.page
+    await p.getByTestId('nav-exchange').click()
+    await p.getByTestId('package-files').setInputFiles(pkg)
+    await expect.poll(() => p.getByTestId('package-reports').innerText()).toContain('Khóa chưa tin cậy')
+    expect(await p.getByTestId('package-reports').innerText()).toContain('chưa được tin cậy')
+
+    // Compare fingerprints, trust the key file.
+    await p.getByTestId('tab-keys').click()
+    await p.getByTestId('key-file').setInputFiles(keyFile)
+    await expect.poll(() => p.getByTestId('key-preview').innerText()).toContain(fingerprint)
+    await p.getByTestId('key-trust').click()
+    await expect.poll(() => p.getByTestId('trusted-keys').innerText()).toContain(fingerprint)
+
+    await p.getByTestId('tab-consolidate').click()
+    await p.getByTestId('package-files').setInputFiles(pkg)
+    await expect.poll(() => p.getByTestId('package-reports').innerText()).toContain('Đạt')
+    await p.getByTestId('consolidate').click()
+    await expect.poll(() => p.getByRole('status').innerText()).toContain('Đã tổng hợp 1 gói')
+    const row = p.getByTestId('district-178')
+    await expect.poll(() => row.innerText()).toContain('30/06/2024')
+    expect(await row.innerText()).toMatch(/Thành phố Lạng Sơn[\s\S]*\b4\b/)
+    await p.screenshot({ path: screenshotPath('handoff-province.png') })
+
+    await p.getByTestId('tab-log').click()
+    await expect.poll(() => p.getByTestId('consolidation-log').innerText()).toContain('Đã tổng hợp')
+
+    // The province's report breaks the totals down by district.
+    const summary = await province.core.call('report.summary', { asOf: new Date().toISOString().slice(0, 10) })
+    expect(summary.byUnit['178']['htx.total']).toBe(3)
+    await p.getByTestId('nav-reports').click()
+    await expect.poll(() => p.getByTestId('overview-total').innerText()).toBe('3')
+    await p.getByTestId('report-tab-report').click()
+    await p.getByTestId('report-layout').selectOption('theo-don-vi')
+    const unitRow = p.locator('[data-testid="report-preview"] .ag-row', { hasText: 'Thành phố Lạng Sơn' })
+    await expect.poll(() => unitRow.count()).toBeGreaterThan(0)
+  })
+})
