@@ -13,6 +13,7 @@ import { openApp, screenshotPath, type Session } from './browser'
 let s: Session
 let entityId: number
 let caseId: number
+let resumedId: number
 beforeAll(async () => {
   s = await openApp('178')
   s.page.on('dialog', (d) => void d.accept())
@@ -20,6 +21,8 @@ beforeAll(async () => {
   entityId = e.id
   await s.core.call('status.add', { entityId, status: 'inactive', effectiveDate: '2024-05-01' })
   await s.core.call('entity.create', { kind: 'htx', name: 'HTX Vận tải Bắc Sơn', status: 'active' })
+  resumedId = (await s.core.call('entity.create', { kind: 'htx', name: 'HTX Dịch vụ Hoàng Đồng', status: 'active' })).id
+  await s.core.call('status.add', { entityId: resumedId, status: 'suspended', effectiveDate: '2023-02-01' })
 }, 60_000)
 afterAll(async () => {
   await s?.close()
@@ -174,15 +177,37 @@ describe('Giải thể in Chromium, through the bridge, on a real file', () => {
     await expect.poll(() => status.first().innerText()).toBe('Đã giải thể')
   })
 
+  it('opens a compulsory case with the candidate\'s ground already chosen, and cancels it when the cooperative resumes', async () => {
+    const { page, core } = s
+    await page.getByTestId('nav-dissolution').click()
+    await page.getByTestId(`open-case-${resumedId}`).click()
+    expect(await page.getByTestId('case-kind').inputValue()).toBe('compulsory')
+    expect(await page.getByTestId('case-ground').inputValue()).toBe('no_activity_12m')
+    await page.getByTestId('case-opened').fill('01/09/2026')
+    await page.getByTestId('case-open-submit').click()
+    await expect.poll(() => page.getByTestId('case-title').innerText()).toBe('Hồ sơ số 2: HTX Dịch vụ Hoàng Đồng')
+    expect(await page.getByTestId('case-view').innerText()).toContain('Căn cứ: Không hoạt động trong 12 tháng liên tục')
+    await page.getByTestId('cancel-reason').fill('HTX hoạt động trở lại')
+    await page.getByTestId('cancel-date').fill('01/10/2026')
+    await page.getByTestId('cancel-case').click()
+    await expect.poll(() => page.getByTestId('case-closed').innerText()).toBe('Đã hủy ngày 01/10/2026: HTX hoạt động trở lại')
+    expect((await core.call('entity.get', { id: resumedId })).status).toBe('suspended')
+    await page.getByTestId('case-back').click()
+    await page.getByTestId('tab-cases').click()
+    await expect.poll(() => page.getByTestId('case-list').innerText()).toContain('Đã hủy')
+    expect(await page.getByTestId('case-row-1').innerText()).toContain('Đã giải thể')
+  })
+
   it('Tổng quan counts the quarter the case opened and closed in, and gives the province summary', async () => {
     const { page } = s
-    await page.getByTestId('nav-dissolution').click()
     await page.getByTestId('tab-dashboard').click()
     await expect.poll(() => page.getByTestId('fig-open').innerText()).toContain('0')
     expect(await page.getByTestId('chart-quarters').locator('canvas').getAttribute('aria-label')).toBe('Hồ sơ giải thể mở và kết thúc theo quý')
-    expect((await s.core.call('dissolution.dashboard', {})).perQuarter.slice(0, 2)).toEqual([
+    expect((await s.core.call('dissolution.dashboard', {})).perQuarter.slice(0, 4)).toEqual([
       { quarter: '2026-Q1', opened: 1, finalised: 0, cancelled: 0 },
-      { quarter: '2026-Q2', opened: 0, finalised: 1, cancelled: 0 }
+      { quarter: '2026-Q2', opened: 0, finalised: 1, cancelled: 0 },
+      { quarter: '2026-Q3', opened: 1, finalised: 0, cancelled: 0 },
+      { quarter: '2026-Q4', opened: 0, finalised: 0, cancelled: 1 }
     ])
     await page.getByTestId('summary-page').click()
     await expect.poll(frameText).toContain('TỔNG HỢP HỢP TÁC XÃ NGỪNG HOẠT ĐỘNG')
