@@ -92,7 +92,6 @@ describe('the registry grid, keyboard first', () => {
   })
 
   it('pastes a block copied from Excel into several rows and columns, in one transaction', async () => {
-    const { page } = s
     await cell('HTX Bình Minh', 'representative').click()
     await paste('Lương Văn Hải\t0912 000 111\r\nNông Thị Hòa\t0912 000 222\r\n')
     await expect.poll(banner).toContain('Đã dán 2 dòng × 2 cột')
