@@ -8,7 +8,7 @@ import type { ImportBatch, ImportCounts, ImportField, ImportRecord, ImportResult
 import type { EntityKind } from '../../../shared/domain'
 import { AppError } from '../../../shared/errors'
 import { formatNumber } from '../../../shared/text'
-import { writeAudit } from '../audit/log'
+import { writeAudit, writeAudits, type AuditRecord } from '../audit/log'
 import type { CoreContext, Trx } from '../context'
 import { progressReporter } from '../progress'
 import { derivedKeys, toColumns } from '../registry/entities'
@@ -24,10 +24,16 @@ async function item(trx: Trx, batchId: number, table: 'entities' | 'status_event
 export async function commitImport(input: PreviewInput & { strict?: boolean }, ctx: CoreContext): Promise<ImportResult> {
   const office = await ctx.db.selectFrom('office').select('unit_code').executeTakeFirst()
   if (!office) throw new AppError('NOT_CONFIGURED', 'Chưa chọn đơn vị hành chính của cơ quan. Hãy thiết lập trước khi nhập sổ.')
-  const { result, figures } = await previewImport(input, ctx)
+  const { result, figures } = await previewImport(input, ctx, true)
   if (input.strict && result.totals.errors > 0) {
     const first = result.files.flatMap((f) => f.sheets.flatMap((s) => [...s.issues, ...s.rows.flatMap((r) => r.issues)].filter((i) => i.severity === 'error').map((i) => `${f.file} › ${s.sheet} › dòng ${i.row}: ${i.message}`)))[0]
     throw new AppError('VALIDATION', `Có ${formatNumber(result.totals.errors)} dòng lỗi nên không nhập gì (chế độ nghiêm ngặt). Lỗi đầu tiên: ${first}`, { errors: result.totals.errors })
+  }
+  // Files with no table at all (no header found, nothing parsed) leave no empty batch behind.
+  const t = result.totals
+  if (t.created + t.updated + t.unchanged + t.duplicates + t.skipped + t.errors === 0) {
+    const why = result.files.flatMap((f) => f.sheets.flatMap((s) => s.issues.map((i) => `${f.file} › ${i.message}`)))[0]
+    throw new AppError('VALIDATION', `Không tìm thấy dòng dữ liệu nào để nhập; không có gì được ghi.${why ? ` ${why}` : ''}`)
   }
   const now = ctx.now()
   const today = now.slice(0, 10)
@@ -86,6 +92,7 @@ export async function commitImport(input: PreviewInput & { strict?: boolean }, c
       }
       const events: Array<{ entity_id: number; status: string; effective_date: string | null; decision_no: null; note: null; created_at: string; import_batch_id: number }> = []
       const figureRows: Array<Record<string, number>> = []
+      const audits: AuditRecord[] = []
       for (const [i, { rec, year }] of chunk.entries()) {
         const entityId = inserted[i].id
         // A status without its own date holds since registration; a dissolution date is a dated event.
@@ -101,13 +108,14 @@ export async function commitImport(input: PreviewInput & { strict?: boolean }, c
         if (Object.keys(fig).length) {
           figureRows.push({ entity_id: entityId, year, members: null, workers: null, managers: null, managers_elementary: null, managers_college: null, ...fig, import_batch_id: batchId } as never)
         }
-        await writeAudit(trx, ctx, {
+        audits.push({
           action: 'create',
           table: 'entities',
           rowId: entityId,
           after: { ...rows[i].fields, status: mine.map((e) => e.status), figures: Object.keys(fig).length ? { year, ...fig } : undefined, importBatch: batchId }
         })
       }
+      await writeAudits(trx, ctx, audits)
       await trx.insertInto('status_events').values(events).execute()
       if (figureRows.length) await trx.insertInto('yearly_figures').values(figureRows as never).execute()
       await wrote(chunk.length)

@@ -123,13 +123,19 @@ function checkZip(name: string, data: Buffer): void {
   if (total > MAX_UNPACKED_BYTES) refuse(name, 'giải nén ra quá lớn (nghi là "bom nén"). Không nhập.')
 }
 
+const MIXED = Symbol('mixed encodings')
+
 /** CSV text: UTF-8 (BOM or not); anything not valid UTF-8 is read as Windows-1258/Latin-1 bytes. */
-function csvText(data: Buffer): string {
+function csvText(data: Buffer): string | typeof MIXED {
   const body = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? data.subarray(3) : data
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body)
   } catch {
-    return body.toString('latin1')
+    const text = body.toString('latin1')
+    // Not UTF-8 as a whole, yet holding UTF-8 Vietnamese letters (ạ, ệ, ố… are E1 BA/BB xx):
+    // lines from two programs pasted together. Read as one code page, half would be garbled.
+    if ((text.match(/\xe1[\xba\xbb][\x80-\xbf]/g)?.length ?? 0) >= 2) return MIXED
+    return text
   }
 }
 
@@ -140,11 +146,13 @@ export function openWorkbook(input: FileInput): OpenedFile {
   let wb: XLSX.WorkBook
   try {
     const options: XLSX.ParsingOptions = { cellDates: false, cellFormula: false, cellHTML: false, cellStyles: false, sheetRows: MAX_SHEET_ROWS + 1, dense: true }
-    wb =
-      format === 'csv'
-        ? XLSX.read(csvText(data), { ...options, type: 'string', raw: true })
-        : XLSX.read(data, { ...options, type: 'buffer' })
+    const text = format === 'csv' ? csvText(data) : null
+    if (text === MIXED) {
+      refuse(name, 'trộn lẫn nhiều bảng mã (một số dòng UTF-8, một số dòng mã cũ). Hãy mở bằng Excel rồi lưu lại dạng "CSV UTF-8".')
+    }
+    wb = text !== null ? XLSX.read(text, { ...options, type: 'string', raw: true }) : XLSX.read(data, { ...options, type: 'buffer' })
   } catch (err) {
+    if (err instanceof AppError) throw err
     const msg = String((err as Error)?.message ?? err)
     if (/password|encrypt/i.test(msg)) passwordProtected(name)
     refuse(name, 'bị hỏng hoặc không phải định dạng bảng tính đọc được. Hãy mở bằng Excel và lưu lại dạng .xlsx.', {
@@ -154,7 +162,8 @@ export function openWorkbook(input: FileInput): OpenedFile {
   const sheets: SheetGrid[] = []
   for (const sheetName of wb.SheetNames) {
     const ws = wb.Sheets[sheetName]
-    if (!ws) continue
+    // A sheet the workbook lists but the reader could not unpack: damage, never a silent skip.
+    if (!ws) refuse(name, `bị hỏng (không đọc được trang «${sheetName}»). Hãy mở bằng Excel và lưu lại.`, { sheet: sheetName })
     const ref = ws['!fullref'] ?? ws['!ref']
     const start = ws['!ref'] ? XLSX.utils.decode_range(ws['!ref']).s : { r: 0, c: 0 }
     if (ref) {
@@ -167,6 +176,11 @@ export function openWorkbook(input: FileInput): OpenedFile {
     }
     const rows = XLSX.utils.sheet_to_json<Cell[]>(ws, { header: 1, raw: true, defval: null, blankrows: true })
     sheets.push({ name: sheetName, rows, merges: ws['!merges'] ?? [], originRow: start.r, originCol: start.c })
+  }
+  // No value in any cell: an empty workbook, or one whose compressed sheets were damaged (the
+  // reader then keeps the sheet's size but none of its cells). Said, never skipped in silence.
+  if (!sheets.some((s) => s.rows.some((r) => r.some((c) => c !== null && c !== '')))) {
+    refuse(name, 'không có ô nào đọc được dữ liệu: tệp trống hoặc bị hỏng. Hãy mở bằng Excel kiểm tra và lưu lại.')
   }
   return { name, format, sha256, bytes: data.length, sheets }
 }
