@@ -22,7 +22,15 @@ export async function humanSheets(ctx: CoreContext, asOf: string, officeName: st
   const summaryRows: Cell[][] = [...title('TỔNG HỢP SỐ LIỆU KINH TẾ TẬP THỂ'), ['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Số liệu']]
   definitions().indicators.forEach((ind, i) => summaryRows.push([i + 1, ind.label, ind.unit, summary.indicators[ind.code] ?? null]))
 
-  const snapshot = loadSnapshot(ctx, asOf).sort((a, b) => compareVi(a.name, b.name))
+  // The snapshot gives each record's status on the date; names come from the register itself.
+  const details = new Map(
+    (ctx.conn.sqlite.prepare('select id, name, reg_no, address, commune from entities where deleted_at is null').raw().all() as Array<[number, string, string | null, string | null, string | null]>).map(
+      (r) => [r[0], { name: r[1], regNo: r[2], address: r[3], commune: r[4] }]
+    )
+  )
+  const snapshot = loadSnapshot(ctx, asOf)
+    .map((e) => ({ ...e, ...details.get(e.id)! }))
+    .sort((a, b) => compareVi(a.name, b.name))
   const list: Cell[][] = [
     ...title('DANH SÁCH HTX, LHHTX, THT'),
     ['STT', 'Loại hình', 'Tên', 'Mã số', 'Địa chỉ', 'Xã, phường, thị trấn', 'Ngày đăng ký', 'Vốn điều lệ (đồng)', 'Lĩnh vực', 'Tình trạng']

@@ -52,7 +52,9 @@ export function readPackage(bytes: Buffer, name: string): ParsedPackage {
   }
   let wb: XLSX.WorkBook
   try {
-    wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellDates: false, cellFormula: false, cellHTML: false, cellText: false, cellStyles: false })
+    // Only the manifest and the machine sheets: the human ones are for people and never trusted.
+    const sheets = [MANIFEST_SHEET, ...MACHINE_TABLES.map((s) => s.sheet)]
+    wb = XLSX.read(bytes, { type: 'buffer', dense: true, sheets, cellDates: false, cellFormula: false, cellHTML: false, cellText: false, cellStyles: false })
   } catch {
     out.problems.push(problem('TRUNCATED', `${name} bị hỏng, không đọc được như một tệp Excel. Hãy chép lại tệp gốc.`))
     return out
