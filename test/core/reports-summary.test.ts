@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { loadSnapshot } from '../../src/main/core/reports/snapshot'
 import { buildSummary } from '../../src/main/core/reports/summary'
 import { AppError } from '../../src/shared/errors'
 import { officeCore } from '../helpers/temp'
@@ -72,6 +73,25 @@ describe('report.summary on a district register with known history', () => {
     expect((err as AppError).message).toContain('Thành phố Lạng Sơn')
     const bad = await core.call('report.summary', { asOf: '30/06/2023' } as never).catch((e: AppError) => e)
     expect(bad).toMatchObject({ code: 'VALIDATION' })
+  })
+})
+
+describe('the snapshot agrees with the registry', () => {
+  it('picks the same status as status.asOf on tangled histories (undated, same-day, out-of-order events)', async () => {
+    core = await officeCore('178')
+    const statuses = ['active', 'suspended', 'inactive', 'dissolving', 'revoked', 'dissolved']
+    let r = 7
+    const rand = (n: number) => ((r = (r * 1103515245 + 12345) % 2 ** 31), r % n)
+    const dates = [null, '2021-01-01', '2022-06-30', '2022-06-30', '2023-01-01', '2023-06-30', '2024-02-29']
+    seed(
+      core.ctx.conn.sqlite,
+      Array.from({ length: 120 }, () => ({ registered: '2020-01-01', events: Array.from({ length: 1 + rand(5) }, () => [statuses[rand(6)]!, dates[rand(dates.length)]!] as [string, string | null]) }))
+    )
+    for (const date of ['2020-12-31', '2022-06-30', '2023-03-01', '2024-12-31']) {
+      const expected = new Map((await core.call('status.asOf', { date })).map((x) => [x.entityId, x.status]))
+      const got = new Map(loadSnapshot(core.ctx, date).filter((e) => e.status !== null).map((e) => [e.id, e.status]))
+      expect(got, date).toEqual(expected)
+    }
   })
 })
 

@@ -119,20 +119,21 @@ export function toXlsx(t: ReportTable): Buffer {
   })
   const wb = XLSX.utils.book_new()
   XLSX.utils.book_append_sheet(wb, ws, (t.annex ?? 'Báo cáo').slice(0, 31))
-  const plain = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer
-  return freezeRows(plain, dataStart)
+  // Written stored (uncompressed), patched, then compressed once by CFB: cheaper than
+  // letting SheetJS compress and then unpacking again for the pane.
+  const stored = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: false }) as Buffer
+  return freezeRows(stored, dataStart)
 }
 
-/** Adds a frozen pane above row `rows` + 1 of the first sheet. */
+/** Adds a frozen pane above row `rows` + 1 of the first sheet, and compresses the package. */
 function freezeRows(xlsx: Buffer, rows: number): Buffer {
   const zip = XLSX.CFB.read(xlsx, { type: 'buffer' })
   const entry = XLSX.CFB.find(zip, '/xl/worksheets/sheet1.xml')
-  if (!entry) return xlsx
-  const xml = Buffer.from(entry.content).toString('utf8')
-  const pane = `<sheetView workbookViewId="0"><pane ySplit="${rows}" topLeftCell="A${rows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView>`
-  const patched = xml.replace(/<sheetView workbookViewId="0"\s*\/>/, pane)
-  if (patched === xml) return xlsx
-  entry.content = Buffer.from(patched, 'utf8')
+  if (entry) {
+    const xml = Buffer.from(entry.content).toString('utf8')
+    const pane = `<sheetView workbookViewId="0"><pane ySplit="${rows}" topLeftCell="A${rows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView>`
+    entry.content = Buffer.from(xml.replace(/<sheetView workbookViewId="0"\s*\/>/, pane), 'utf8')
+  }
   return Buffer.from(XLSX.CFB.write(zip, { type: 'buffer', fileType: 'zip', compression: true }) as Uint8Array)
 }
 

@@ -45,20 +45,22 @@ export interface EntityAsOf {
   figures: Figures | null
 }
 
-const FIGURE_COLUMNS = 'entity_id, year, members, workers, managers, managers_elementary, managers_college, revenue, profit, avg_income, classification'
+const FIGURE_COLUMNS = 'entity_id, max(year), members, workers, managers, managers_elementary, managers_college, revenue, profit, avg_income, classification'
 
 /**
  * The status rule is the registry's ('status.asOf'): among events up to the date the
  * latest dated one wins (ties: the later recorded), and undated events, which hold
  * since registration, count only when no dated one has started.
  */
-export function loadSnapshot(ctx: CoreContext, asOf: string): EntityAsOf[] {
+export function loadSnapshot(ctx: CoreContext, asOf: string, options: { details?: boolean } = {}): EntityAsOf[] {
   const sqlite = ctx.conn.sqlite
   const yearStart = `${asOf.slice(0, 4)}-01-01`
   const year = Number(asOf.slice(0, 4))
+  // Names and addresses only when a table lists entities; the counts need none of them.
+  const details = options.details ? 'name, reg_no, address, commune' : "'', null, null, null"
   const entities = sqlite
     .prepare(
-      `select id, kind, name, reg_no, address, commune, district_code, sector, registration_date, charter_capital, members_count,
+      `select id, kind, ${details}, district_code, sector, registration_date, charter_capital, members_count,
               case when member_coops_json is null then null else json_array_length(member_coops_json) end
        from entities where deleted_at is null and (registration_date is null or registration_date <= ?)`
     )
@@ -89,33 +91,40 @@ export function loadSnapshot(ctx: CoreContext, asOf: string): EntityAsOf[] {
     })
   }
 
-  // Best event so far per entity: its date ('' for undated, which sorts below every date) and id.
-  const bestDate = new Map<number, string>()
-  const bestId = new Map<number, number>()
-  const events = sqlite
-    .prepare('select entity_id, status, effective_date, id from status_events where effective_date is null or effective_date <= ?')
+  // The deciding event per entity, picked by SQLite in one grouped pass: the key puts
+  // dated events above undated ones, then the later date, then the later recorded id,
+  // and the bare columns of a max() aggregate come from the row holding the max.
+  const latest = sqlite
+    .prepare(
+      `select entity_id, status, effective_date,
+              max((effective_date is not null) * 100000000000000000 + coalesce(cast(replace(effective_date, '-', '') as integer), 0) * 100000000 + id)
+       from status_events where effective_date is null or effective_date <= ? group by entity_id`
+    )
     .raw()
     .all(asOf) as Array<[number, Status, string | null, number]>
-  for (const [entityId, status, date, id] of events) {
+  for (const [entityId, status, date] of latest) {
     const e = byId.get(entityId)
     if (!e) continue
-    const d = date ?? ''
-    const bd = bestDate.get(entityId)
-    if (bd === undefined || d > bd || (d === bd && id > bestId.get(entityId)!)) {
-      bestDate.set(entityId, d)
-      bestId.set(entityId, id)
-      e.status = status
-      e.statusSince = date
-    }
-    if (status === 'dissolved' && date !== null && date >= yearStart) e.dissolvedInPeriod = true
+    e.status = status
+    e.statusSince = date
+  }
+  const dissolved = sqlite
+    .prepare("select distinct entity_id from status_events where status = 'dissolved' and effective_date between ? and ?")
+    .pluck()
+    .all(yearStart, asOf) as number[]
+  for (const id of dissolved) {
+    const e = byId.get(id)
+    if (e) e.dissolvedInPeriod = true
   }
 
-  const figures = sqlite.prepare(`select ${FIGURE_COLUMNS} from yearly_figures where year <= ?`).raw().all(year) as Array<
+  // SQLite takes the bare columns of a max() aggregate from the row holding the max:
+  // one row per entity, its latest year not after the report's year.
+  const figures = sqlite.prepare(`select ${FIGURE_COLUMNS} from yearly_figures where year <= ? group by entity_id`).raw().all(year) as Array<
     [number, number, number | null, number | null, number | null, number | null, number | null, number | null, number | null, number | null, string | null]
   >
   for (const f of figures) {
     const e = byId.get(f[0])
-    if (!e || (e.figures && e.figures.year >= f[1])) continue
+    if (!e) continue
     e.figures = {
       year: f[1],
       members: f[2],

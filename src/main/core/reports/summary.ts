@@ -129,12 +129,15 @@ export function summarise(unit: OfficeUnit, snapshot: EntityAsOf[], asOf: string
   const { indicators } = definitions()
   const keys = district ? [district] : unit.districts.map((d) => d.code)
   const accs = new Map<string, Acc>(keys.map((k) => [k, newAcc(indicators.length)]))
+  // Each entity is tried only against its own kind's indicators.
+  const ofKind = new Map<string, number[]>()
+  indicators.forEach((ind, i) => ofKind.set(ind.kind, [...(ofKind.get(ind.kind) ?? []), i]))
   for (const e of snapshot) {
     const key = unitKey(unit, e)
     if (district && key !== district) continue
     let acc = accs.get(key)
     if (!acc) accs.set(key, (acc = newAcc(indicators.length)))
-    for (let i = 0; i < indicators.length; i++) {
+    for (const i of ofKind.get(e.kind) ?? []) {
       const v = contribution(e, indicators[i]!)
       if (v === null) continue
       acc.sum[i] += v

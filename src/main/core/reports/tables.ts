@@ -33,7 +33,7 @@ export async function buildTable(ctx: CoreContext, options: BuildOptions): Promi
   }
   const unit = await officeUnit(ctx)
   const district = checkScope(unit, options.scope)
-  const snapshot = loadSnapshot(ctx, options.asOf)
+  const snapshot = loadSnapshot(ctx, options.asOf, { details: layout.type === 'list' })
   const scopeName = district ? unit.districts.find((d) => d.code === district)!.name : unit.name
   const body =
     layout.type === 'indicators'
