@@ -221,15 +221,24 @@ describe('Giải thể in Chromium, through the bridge, on a real file', () => {
     expect(saved && existsSync(saved) && readFileSync(saved).subarray(0, 2).toString()).toBe('PK')
   })
 
-  it('Cài đặt: announced holiday changes are saved for the deadline arithmetic', async () => {
+  it('Cài đặt: an announced day off moves the deadline that falls on it', async () => {
     const { page, core } = s
+    const other = (await core.call('entity.list', { q: 'Bắc Sơn' })).rows[0]!
+    const c = await core.call('dissolution.open', { entityId: other.id, kind: 'voluntary', law: '2012', openedOn: '2026-03-02' })
+    await core.call('dissolution.step', { caseId: c.id, code: 'NQ', state: 'done', doneOn: '2026-03-02' })
+    expect((await core.call('dissolution.show', { caseId: c.id })).steps.find((x) => x.code === 'TB_DK')?.due).toBe('2026-05-04')
     await page.getByTestId('nav-settings').click()
-    await page.getByTestId('holiday-input-add').fill('02/05/2024')
+    await page.getByTestId('holiday-input-add').fill('04/05/2026')
     await page.getByTestId('holiday-add-add').click()
-    await page.getByTestId('holiday-input-workingWeekends').fill('04/05/2024')
+    await page.getByTestId('holiday-input-workingWeekends').fill('09/05/2026')
     await page.getByTestId('holiday-add-workingWeekends').click()
     await page.getByTestId('holidays-save').click()
     await expect.poll(() => page.getByTestId('holidays').innerText()).toContain('Đã lưu ngày nghỉ lễ')
-    expect(await core.call('dissolution.calendar', {})).toEqual({ add: ['2024-05-02'], remove: [], workingWeekends: ['2024-05-04'] })
+    expect(await core.call('dissolution.calendar', {})).toEqual({ add: ['2026-05-04'], remove: [], workingWeekends: ['2026-05-09'] })
+    // Monday 04/05 is now a day off: the deadline moves to Tuesday 05/05/2026.
+    await page.getByTestId('nav-dissolution').click()
+    await page.getByTestId('tab-cases').click()
+    await page.getByTestId(`case-row-${c.id}`).click()
+    await expect.poll(() => page.getByTestId('step-due-TB_DK').innerText()).toBe('05/05/2026 — quá hạn')
   })
 })
