@@ -70,7 +70,7 @@ describe('spreadsheet text and values', () => {
     expect(matchStatus('Ngừng hoạt động, chờ giải thể')).toBe('dissolving')
     expect(matchStatus('đã giải thể')).toBe('dissolved')
     expect(matchSector('CN-TTCN')).toBe('industry')
-    // Spellings differ by punctuation and spacing only: "Công nghiệp - TTCN", "CN - TTCN", "TM/DV".
+    // The spellings DOMAIN.md lists, and ones that differ from them by punctuation or spacing only.
     expect(matchSector('Công nghiệp - TTCN')).toBe('industry')
     expect(matchSector('CN, TTCN')).toBe('industry')
     expect(matchSector('TM/DV')).toBe('trade_service')

@@ -54,4 +54,25 @@ describe('reading off the main thread', () => {
     const again = await core.call('exchange.previewImport', { files: [{ path: file }] })
     expect(again.totals).toMatchObject({ created: 0, unchanged: 1200 })
   })
+
+  it('a commit right after its preview compares the tables already read; a file changed since is read again', async () => {
+    const file = join(core.dir, 'hai.xlsx')
+    writeFileSync(file, bigRegister(30))
+    const phases = async (name: 'exchange.previewImport' | 'exchange.commitImport') => {
+      const seen = new Set<string>()
+      const r = await core.call(name, { files: [{ path: file }] }, { progress: (e) => seen.add(e.phase) })
+      return { r, phases: [...seen] }
+    }
+    expect((await phases('exchange.previewImport')).phases).toEqual(['read', 'parse', 'compare'])
+    const reused = await phases('exchange.commitImport')
+    expect(reused.phases).toEqual(['compare', 'write'])
+    expect(reused.r.totals.created).toBe(30)
+    expect((await phases('exchange.previewImport')).r.totals).toMatchObject({ created: 0, unchanged: 30 })
+    // Rewritten between preview and commit: the commit reads what is there now.
+    writeFileSync(file, bigRegister(31))
+    const fresh = await phases('exchange.commitImport')
+    expect(fresh.phases).toEqual(['read', 'parse', 'compare', 'write'])
+    expect(fresh.r.totals).toMatchObject({ created: 1, unchanged: 30 })
+    expect(await core.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('action', '=', 'create').where('table_name', '=', 'entities').executeTakeFirstOrThrow()).toEqual({ n: 31 })
+  })
 })

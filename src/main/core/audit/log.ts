@@ -25,6 +25,27 @@ export async function writeAudit(trx: Trx, ctx: CoreContext, record: AuditRecord
     .execute()
 }
 
+/** Many change log rows at once (a bulk write: one row per record, one insert per few hundred). */
+export async function writeAudits(trx: Trx, ctx: CoreContext, records: AuditRecord[]): Promise<void> {
+  const at = ctx.now()
+  for (let i = 0; i < records.length; i += 500) {
+    await trx
+      .insertInto('audit_log')
+      .values(
+        records.slice(i, i + 500).map((record) => ({
+          at,
+          user: ctx.user,
+          action: record.action,
+          table_name: record.table,
+          row_id: record.rowId,
+          before_json: record.before === undefined ? null : JSON.stringify(record.before),
+          after_json: record.after === undefined ? null : JSON.stringify(record.after)
+        }))
+      )
+      .execute()
+  }
+}
+
 export function toAuditEntry(row: {
   id: number
   at: string

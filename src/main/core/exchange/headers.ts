@@ -11,25 +11,21 @@ import { IMPORT_FIELDS, type ImportField } from '../../../shared/api'
 import type { EntityKind, Sector, Status } from '../../../shared/domain'
 import { fold } from '../../../shared/text'
 
-/** A value's spelling without what people vary: "CN - TTCN", "CN-TTCN" and "CN, TTCN" are one. */
-function spelling(text: string): string {
-  return fold(text).replace(/[\s\-\u2013\u2014,.;:/&+()]+/g, ' ').trim()
-}
-
-function table<K extends string>(data: Record<string, unknown>, keys?: readonly K[], key: (s: string) => string = fold): Map<string, K> {
+/** Spellings compared folded: no diacritics, any case, punctuation as spaces ("CN - TTCN" is "CN-TTCN"). */
+function table<K extends string>(data: Record<string, unknown>, keys?: readonly K[]): Map<string, K> {
   const map = new Map<string, K>()
   for (const [code, spellings] of Object.entries(data)) {
     if (code.startsWith('_') || !Array.isArray(spellings)) continue
     if (keys && !keys.includes(code as K)) throw new Error(`resources/import: unknown key ${code}`)
-    for (const s of spellings as string[]) if (!map.has(key(s))) map.set(key(s), code as K)
+    for (const s of spellings as string[]) if (!map.has(fold(s))) map.set(fold(s), code as K)
   }
   return map
 }
 
 const HEADER_SYNONYMS = table<ImportField>(headerData, IMPORT_FIELDS)
-const STATUS_SPELLINGS = table<Status>(statusData, undefined, spelling)
-const SECTOR_SPELLINGS = table<Sector>(sectorData, undefined, spelling)
-const KIND_SPELLINGS = table<EntityKind>(kindData, undefined, spelling)
+const STATUS_SPELLINGS = table<Status>(statusData)
+const SECTOR_SPELLINGS = table<Sector>(sectorData)
+const KIND_SPELLINGS = table<EntityKind>(kindData)
 const UNITS = unitData.units.map(([text, factor]) => [fold(String(text)), Number(factor)] as const)
 
 /** Header text without its bracketed unit: "Vốn điều lệ (triệu đồng)" → "von dieu le". */
@@ -70,7 +66,7 @@ const sectorSeen = new Map<string, Sector | null>()
 function cached<T>(seen: Map<string, T | null>, map: Map<string, T>, text: string): T | null {
   let value = seen.get(text)
   if (value === undefined) {
-    value = map.get(spelling(text)) ?? null
+    value = map.get(fold(text)) ?? null
     if (seen.size < 10_000) seen.set(text, value)
   }
   return value
@@ -85,7 +81,7 @@ export function matchSector(text: string): Sector | null {
 }
 
 export function matchKind(text: string): EntityKind | null {
-  return KIND_SPELLINGS.get(spelling(text)) ?? null
+  return KIND_SPELLINGS.get(fold(text)) ?? null
 }
 
 /** Kind from a sheet name or a table's title: "THT", "Danh sách tổ hợp tác". */

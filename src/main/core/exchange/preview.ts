@@ -3,6 +3,8 @@
  * the register — new, update (with the changed fields), unchanged, duplicate
  * within the import, skipped or error. Nothing is written here.
  */
+import { createHash } from 'node:crypto'
+import { statSync } from 'node:fs'
 import type { ImportCounts, ImportField, ImportFileResult, ImportResult, ImportRow, ImportSheet } from '../../../shared/api'
 import { fold } from '../../../shared/text'
 import type { CoreContext } from '../context'
@@ -10,7 +12,7 @@ import { progressReporter } from '../progress'
 import { readOffThread } from './offthread'
 import { defaultFiguresYear } from './parse'
 import type { FileInput } from './read'
-import type { Mappings } from './tables'
+import type { Mappings, ReadFile } from './tables'
 
 export interface PreviewInput {
   files: FileInput[]
@@ -93,7 +95,41 @@ export interface PreviewState {
   figures: Map<string, FiguresRow>
 }
 
-export async function previewImport(input: PreviewInput, ctx: CoreContext): Promise<PreviewState> {
+/**
+ * The files last read, by what they were: the commit that follows a preview of
+ * the same files and mappings compares a copy of these tables instead of
+ * parsing the workbooks a second time. One entry; a commit uses it up.
+ */
+let lastRead: { key: string; files: ReadFile[] } | null = null
+
+/** Path, size and time of change for a file on disk; a hash of the bytes for a dropped one; null when unsure. */
+function readKey(files: FileInput[], mappings: Mappings): string | null {
+  const parts: string[] = [JSON.stringify(mappings)]
+  for (const f of files) {
+    if ('base64' in f) parts.push(`${f.name}\u0000${createHash('sha256').update(f.base64).digest('hex')}`)
+    else {
+      try {
+        const st = statSync(f.path)
+        parts.push(`${f.path}\u0000${st.size}\u0000${st.mtimeMs}`)
+      } catch {
+        return null
+      }
+    }
+  }
+  return parts.join('\u0001')
+}
+
+async function readFiles(files: FileInput[], mappings: Mappings, reuse: boolean, report: ReturnType<typeof progressReporter>): Promise<ReadFile[]> {
+  const key = readKey(files, mappings)
+  const cached = key !== null && lastRead?.key === key ? lastRead.files : null
+  if (reuse) lastRead = null
+  if (cached) return cached
+  const read = await readOffThread(files, mappings, report)
+  if (!reuse && key !== null) lastRead = { key, files: read }
+  return read
+}
+
+export async function previewImport(input: PreviewInput, ctx: CoreContext, forCommit = false): Promise<PreviewState> {
   const report = progressReporter()
   const remembered: Mappings = {}
   for (const m of await ctx.db.selectFrom('import_mappings').selectAll().execute()) {
@@ -104,7 +140,7 @@ export async function previewImport(input: PreviewInput, ctx: CoreContext): Prom
   }
   for (const m of input.mappings ?? []) (remembered[m.shape] ??= {})[m.column] = { field: m.field, source: 'manual' }
   // Reading and parsing run in the import worker; the register is compared here.
-  const read = await readOffThread(input.files, remembered, report)
+  const read = await readFiles(input.files, remembered, forCommit, report)
 
   const rows = (await ctx.db
     .selectFrom('entities as e')
@@ -148,19 +184,21 @@ export async function previewImport(input: PreviewInput, ctx: CoreContext): Prom
       }
       for (const t of tables) {
         const figuresYear = input.figuresYear ?? defaultFiguresYear(t.asOfDate, ctx.now())
-        if (!t.columns.some((c) => c.field === 'name')) {
-          t.issues.push({ row: t.headerRow, column: null, severity: 'error', code: 'NO_NAME_COLUMN', message: `Trang «${t.sheet}»: không có cột Tên.` })
-        }
-        for (const row of t.rows) {
-          if (row.state !== 'new' || !row.record) continue
-          const rec = row.record
+        const issues = t.columns.some((c) => c.field === 'name')
+          ? t.issues
+          : [...t.issues, { row: t.headerRow, column: null, severity: 'error' as const, code: 'NO_NAME_COLUMN', message: `Trang «${t.sheet}»: không có cột Tên.` }]
+        // Rows as read stay untouched (a commit may compare them again); a row that changes state is a new object.
+        const rows = t.rows.map((read) => {
+          if (read.state !== 'new' || !read.record) return read
+          const row: ImportRow = { ...read, issues: [...read.issues] }
+          const rec = read.record
           const key = recordKey(rec)
           const where = `${opened.name} › ${t.sheet} › dòng ${row.row}`
           const first = seen.get(key)
           if (first) {
             row.state = 'duplicate'
             row.issues.push({ row: row.row, column: null, severity: 'warning', code: 'DUPLICATE_IN_FILE', message: `Trùng với ${first}; chỉ nhập một lần.` })
-            continue
+            return row
           }
           seen.set(key, where)
           // A record typed in without its number is still the same one: same folded name and commune.
@@ -169,7 +207,7 @@ export async function previewImport(input: PreviewInput, ctx: CoreContext): Prom
             const byName = existing.get(recordKey({ ...rec, regNo: null }))
             if (byName && !byName.reg_no) found = byName
           }
-          if (!found) continue
+          if (!found) return read
           row.entityId = found.id
           const changes: NonNullable<ImportRow['changes']> = []
           for (const [field, column] of Object.entries(RECORD_COLUMNS) as Array<[keyof typeof RECORD_COLUMNS, keyof ExistingEntity]>) {
@@ -193,11 +231,12 @@ export async function previewImport(input: PreviewInput, ctx: CoreContext): Prom
             row.state = 'error'
             row.issues.push({ row: row.row, column: null, severity: 'error', code: 'DISSOLVED', message: `«${found.name}» đã giải thể theo hồ sơ giải thể; chỉ được sửa phần ghi chú, không sửa bằng tệp nhập.` })
           }
-        }
-        const counts = countRows(t.rows, t.issues.filter((i) => i.severity === 'warning').length)
-        counts.errors += t.issues.filter((i) => i.severity === 'error').length
+          return row
+        })
+        const counts = countRows(rows, issues.filter((i) => i.severity === 'warning').length)
+        counts.errors += issues.filter((i) => i.severity === 'error').length
         totals = addCounts(totals, counts)
-        sheets.push({ ...t, figuresYear, counts })
+        sheets.push({ ...t, issues, rows, figuresYear, counts })
       }
     }
     files.push({ file: opened.name, format: opened.format, sha256: opened.sha256, bytes: opened.bytes, sheets })
