@@ -154,6 +154,11 @@ describe('files: xlsx read back, printable page, CSV', () => {
     const e2 = await core.call('report.export', { layout: 'linh-vuc', asOf: '2023-06-30', format: 'xlsx', path: join(core.dir, 'khong', 'co', 'a.xlsx') }).catch((e: AppError) => e)
     expect(e2).toMatchObject({ code: 'VALIDATION' })
     expect((e2 as AppError).message).toContain('thư mục không có')
+    // A stray word never becomes a file: the path is absolute and ends in the format's extension.
+    const e3 = await core.call('report.export', { layout: 'linh-vuc', asOf: '2023-06-30', format: 'xlsx', path: 'bao-cao.xlsx' }).catch((e: AppError) => e)
+    expect((e3 as AppError).message).toContain('đường dẫn đầy đủ')
+    const e4 = await core.call('report.export', { layout: 'linh-vuc', asOf: '2023-06-30', format: 'xlsx', path: join(core.dir, 'bao-cao.csv') }).catch((e: AppError) => e)
+    expect((e4 as AppError).message).toContain('đuôi đúng định dạng')
   })
 })
 

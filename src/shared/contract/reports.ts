@@ -7,6 +7,7 @@ export const reportsLabels: Record<string, string> = {
   scope: 'Phạm vi (mã huyện)',
   layout: 'Mẫu báo cáo',
   format: 'Định dạng tệp',
+  path: 'Đường dẫn tệp',
   reportNo: 'Số báo cáo',
   indicator: 'Chỉ tiêu',
   plan: 'Kế hoạch',
@@ -119,9 +120,16 @@ export const reportsContract = {
         scope,
         reportNo,
         format: z.enum(REPORT_FORMATS, { message: 'Định dạng là xlsx, csv hoặc html' }),
-        path: z.string().trim().min(1).max(1000).optional()
+        /** Absolute, and ending in the format's extension, so a stray word never becomes a file. */
+        path: z
+          .string()
+          .trim()
+          .max(1000, 'Không quá 1000 ký tự')
+          .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'Đường dẫn tệp ra phải là đường dẫn đầy đủ')
+          .optional()
       })
       .strict()
+      .refine((i) => !i.path || i.path.toLowerCase().endsWith(`.${i.format}`), { message: 'Tên tệp ra phải có đuôi đúng định dạng (.xlsx, .csv, .html)', path: ['path'] })
   ),
   'report.dashboard': handler<DashboardData>()(z.object({ asOf: isoDate, scope }).strict()),
   'report.targets': handler<TargetRow[]>()(z.object({ year, scope }).strict()),

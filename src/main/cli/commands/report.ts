@@ -1,4 +1,5 @@
 /** report list | summary | targets | target | NAME (--xlsx | --csv | --html | --pdf OUT) */
+import { resolve } from 'node:path'
 import type { ReportSummary, TargetRow } from '../../../shared/api'
 import { formatDate, formatNumber, parseViDate } from '../../../shared/text'
 import { definitions } from '../../core/reports/definitions'
@@ -99,7 +100,7 @@ export const reportCommands: Record<string, Command> = {
         const out = str(values, format)!
         const input = { layout: positionals[0]!, asOf: asOf(values), scope: str(values, 'scope'), reportNo: str(values, 'report-no') }
         if (format !== 'pdf') {
-          const r = await core.call('report.export', { ...input, format, path: out })
+          const r = await core.call('report.export', { ...input, format, path: resolve(out) })
           io.err(`Đã ghi ${r.path} (${formatNumber(r.rows)} dòng).`)
           return r
         }
