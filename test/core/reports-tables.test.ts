@@ -1,5 +1,6 @@
 import * as XLSX from 'xlsx'
-import { readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { largestRemainder, roundHalfUp } from '../../src/main/core/reports/rounding'
@@ -160,6 +161,20 @@ describe('files: xlsx read back, printable page, CSV', () => {
     const e4 = await core.call('report.export', { layout: 'linh-vuc', asOf: '2023-06-30', format: 'xlsx', path: join(core.dir, 'bao-cao.csv') }).catch((e: AppError) => e)
     expect((e4 as AppError).message).toContain('đuôi đúng định dạng')
   })
+})
+
+const soffice = ['soffice', 'libreoffice'].find((cmd) => spawnSync(cmd, ['--version'], { timeout: 20_000 }).status === 0)
+
+describe('LibreOffice', () => {
+  it.runIf(soffice !== undefined)('opens the workbook cleanly (converted headless to .ods)', async () => {
+    core = await officeCore('178')
+    seed(core.ctx.conn.sqlite, many(20, () => ({ sector: 'agri', registered: '2015-01-01' })))
+    const path = join(core.dir, 'phu-luc-1.xlsx')
+    await core.call('report.export', { layout: 'phu-luc-1', asOf: '2023-06-30', format: 'xlsx', path })
+    const r = spawnSync(soffice!, ['--headless', '--convert-to', 'ods', '--outdir', core.dir, path], { timeout: 120_000 })
+    expect(r.status).toBe(0)
+    expect(existsSync(join(core.dir, 'phu-luc-1.ods'))).toBe(true)
+  }, 150_000)
 })
 
 describe('province file', () => {
