@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as XLSX from 'xlsx'
 import { createCore } from '../src/main/core/api'
-import { peakRss, time, type BenchFigure, type BenchOptions } from './lib'
+import { peakRss, sweepFigures, sweepSizes, time, type BenchFigure, type BenchOptions, type SweepPoint } from './lib'
 
 const HEADER = [
   'STT', 'Tên HTX', 'Mã số HTX', 'Địa chỉ trụ sở', 'Xã, phường, thị trấn', 'Người đại diện theo pháp luật', 'Điện thoại',
@@ -43,28 +43,41 @@ function hasSoffice(): boolean {
   }
 }
 
+/** One import at one size into a fresh register, and SheetJS reading the same bytes alone. */
+async function measureImport(dir: string, size: number, tag: string) {
+  const file = join(dir, `register-${tag}.xlsx`)
+  writeFileSync(file, workbook(size))
+  const bytes = readFileSync(file)
+  const parse = await time(() => {
+    const wb = XLSX.read(bytes, { type: 'buffer', dense: true })
+    return XLSX.utils.sheet_to_json(wb.Sheets[wb.SheetNames[0]], { header: 1, raw: true, defval: null }).length
+  })
+  const core = await createCore({ dbPath: join(dir, `bench-${tag}.db`), user: 'bench' })
+  await core.call('office.setup', { unitCode: '178' })
+  const preview = await time(() => core.call('exchange.previewImport', { files: [{ path: file }] }))
+  const whole = await peakRss(() => time(() => core.call('exchange.commitImport', { files: [{ path: file }], figuresYear: 2024 })))
+  const created = whole.result.result.totals.created
+  await core.close()
+  return { file, parse, preview, whole, created }
+}
+
 export async function run(options: BenchOptions): Promise<BenchFigure[]> {
   const size = options.size ?? 100_000
   const dir = mkdtempSync(join(tmpdir(), 'so-htx-bench-import-'))
   try {
-    const file = join(dir, 'register.xlsx')
-    writeFileSync(file, workbook(size))
-    const bytes = readFileSync(file)
-    const parse = await time(() => {
-      const wb = XLSX.read(bytes, { type: 'buffer', dense: true })
-      return XLSX.utils.sheet_to_json(wb.Sheets[wb.SheetNames[0]], { header: 1, raw: true, defval: null }).length
-    })
-    const core = await createCore({ dbPath: join(dir, 'bench.db'), user: 'bench' })
-    await core.call('office.setup', { unitCode: '178' })
-    const preview = await time(() => core.call('exchange.previewImport', { files: [{ path: file }] }))
-    const whole = await peakRss(() => time(() => core.call('exchange.commitImport', { files: [{ path: file }], figuresYear: 2024 })))
-    const created = whole.result.result.totals.created
-    await core.close()
+    const { file, parse, preview, whole, created } = await measureImport(dir, size, 'full')
     const figures: BenchFigure[] = [
       { name: `Xem trước ${size.toLocaleString('vi-VN')} dòng × 17 cột / SheetJS đọc riêng`, value: preview.ms, floor: parse.ms, goal: 1.3, unit: 'ms' },
       { name: `Nhập hẳn (xem trước + ghi một giao dịch) / SheetJS đọc riêng`, value: whole.result.ms, floor: parse.ms, goal: 1.3, unit: 'ms', note: `${created.toLocaleString('vi-VN')} HTX mới` },
       { name: 'Bộ nhớ đỉnh (RSS) khi nhập', value: whole.peakMiB, floor: null, goal: null, unit: 'MiB' }
     ]
+    // Size sweep: the whole import at smaller sizes, each against SheetJS alone at that size.
+    const sweep: SweepPoint[] = [{ size, ms: whole.result.ms, floorMs: parse.ms }]
+    for (const n of sweepSizes(options, size)) {
+      const m = await measureImport(dir, n, String(n))
+      sweep.push({ size: n, ms: m.whole.result.ms, floorMs: m.parse.ms })
+    }
+    if (sweep.length > 1) figures.push(...sweepFigures('nhập hẳn / SheetJS đọc riêng', sweep))
     if (hasSoffice()) {
       const lo = await time(() => execFileSync('soffice', ['--headless', '--convert-to', 'csv', '--outdir', dir, file], { stdio: 'ignore' }))
       figures.push({ name: 'Nhập hẳn / soffice --convert-to csv', value: whole.result.ms, floor: lo.ms, goal: 1.0, unit: 'ms' })

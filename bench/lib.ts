@@ -4,6 +4,7 @@
  * printed beside their goal; nothing here passes or fails.
  */
 import { performance } from 'node:perf_hooks'
+import { formatNumber } from '../src/shared/text'
 
 export interface BenchFigure {
   /** What was measured, in Vietnamese or plain words. */
@@ -14,13 +15,63 @@ export interface BenchFigure {
   floor: number | null
   /** The goal for value/floor (e.g. 1.2), or for value itself when floor is null. */
   goal: number | null
-  unit: 'ms' | 'MiB' | 's'
+  /** '' for a pure number (a ratio or an exponent). */
+  unit: 'ms' | 'MiB' | 's' | ''
   note?: string
 }
 
 export interface BenchOptions {
   /** Rows/entities the benchmark builds; each module has its own full size. */
   size?: number
+  /**
+   * Smaller sizes to run too, to show how time grows. Default: 1,000 and 10,000
+   * beside the full size when no --size is given, none otherwise (tests stay small).
+   */
+  sweep?: number[]
+}
+
+/** The sweep sizes below `full` this run should measure. */
+export function sweepSizes(options: BenchOptions, full: number): number[] {
+  const sizes = options.sweep ?? (options.size === undefined ? [1_000, 10_000] : [])
+  return sizes.filter((s) => s > 0 && s < full)
+}
+
+export interface SweepPoint {
+  size: number
+  ms: number
+  /** The raw floor at that size, measured in the same run. */
+  floorMs: number
+}
+
+/**
+ * How time grows with size: one line per size (ratio to its own floor), then
+ * the exponent k of t ∝ n^k between the smallest and the largest size — 1 is
+ * linear; the floor's own exponent is printed beside it for comparison.
+ */
+export function sweepFigures(what: string, points: SweepPoint[]): BenchFigure[] {
+  const sorted = [...points].sort((a, b) => a.size - b.size)
+  const figures: BenchFigure[] = sorted.map((p) => ({
+    name: `(s) ${what}: ${formatNumber(p.size)} dòng`,
+    value: p.ms,
+    floor: p.floorMs,
+    goal: null,
+    unit: 'ms',
+    note: `${((p.ms / p.size) * 1000).toFixed(1)} ms/nghìn dòng`
+  }))
+  const first = sorted[0]
+  const last = sorted[sorted.length - 1]
+  if (first && last && last.size > first.size) {
+    const exponent = (a: number, b: number) => Math.log(b / a) / Math.log(last.size / first.size)
+    figures.push({
+      name: `(s) ${what}: số mũ tăng ${formatNumber(first.size)} → ${formatNumber(last.size)} (1 = tuyến tính)`,
+      value: exponent(first.ms, last.ms),
+      floor: null,
+      goal: 1.15,
+      unit: '',
+      note: `sàn: ${exponent(first.floorMs, last.floorMs).toFixed(2)}`
+    })
+  }
+  return figures
 }
 
 export type BenchModule = { run(options: BenchOptions): Promise<BenchFigure[]> }
@@ -49,10 +100,10 @@ export function formatFigure(f: BenchFigure): string {
   const shown = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2))
   const parts = [
     f.name.padEnd(58),
-    `${shown(f.value)} ${f.unit}`.padStart(12),
+    `${shown(f.value)} ${f.unit}`.trimEnd().padStart(12),
     f.floor === null ? ''.padStart(14) : `sàn ${shown(f.floor)} ${f.unit}`.padStart(14),
     ratio === null ? ''.padStart(10) : `× ${ratio.toFixed(2)}`.padStart(10),
-    f.goal === null ? '' : `mục tiêu ${ratio === null ? '≤ ' + f.goal + ' ' + f.unit : '≤ ' + f.goal}`
+    f.goal === null ? '' : `mục tiêu ${ratio === null ? `≤ ${f.goal} ${f.unit}`.trimEnd() : '≤ ' + f.goal}`
   ]
   return parts.join('  ') + (f.note ? `  (${f.note})` : '')
 }

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { createCore } from '../src/main/core/api'
 import { searchKey, fold } from '../src/shared/text'
 import { tempDir } from '../test/helpers/temp'
-import { time, type BenchFigure, type BenchOptions } from './lib'
+import { sweepFigures, sweepSizes, time, type BenchFigure, type BenchOptions, type SweepPoint } from './lib'
 
 const COMMUNES = ['Xã Hoàng Đồng', 'Xã Hợp Thành', 'Phường Đông Kinh', 'Xã Gia Cát', 'Xã Tân Liên', 'Xã Yên Trạch']
 const STATUSES = ['suspended', 'inactive', 'active', 'dissolving'] as const
@@ -37,38 +37,48 @@ async function core(dir: string, name: string) {
   return c
 }
 
+/**
+ * (a) at one size, in fresh files named by `tag`: the app's bulk write and its raw
+ * floor. The app's file is left open for the caller.
+ */
+async function measureInsert(dir: string, data: ReturnType<typeof rows>, tag: string) {
+  // Raw floor: the same rows, stored form and keys prepared by hand, prepared statements in one transaction.
+  const rawCore = await core(dir, `raw-${tag}.db`)
+  await rawCore.close()
+  const raw = new Sqlite(join(dir, `raw-${tag}.db`))
+  const now = new Date().toISOString()
+  const rawMs = (
+    await time(() => {
+      const ins = raw.prepare(
+        `insert into entities (kind, reg_no, name, name_key, search_key, address, commune, representative, phone, registration_date, charter_capital, notes, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      )
+      const st = raw.prepare('insert into status_events (entity_id, status, effective_date, decision_no, note, created_at) values (?, ?, null, null, null, ?)')
+      raw.transaction(() => {
+        for (const r of data) {
+          const id = ins.run(r.kind, r.regNo, r.name, fold(r.name), searchKey(r.name, r.regNo, r.representative, r.address, r.commune), r.address, r.commune, r.representative, r.phone, r.registrationDate, r.charterCapital, r.notes, now, now).lastInsertRowid
+          st.run(id, 'active', now)
+        }
+      })()
+    })
+  ).ms
+  raw.close()
+
+  const app = await core(dir, `app-${tag}.db`)
+  const appMs = (await time(() => app.call('entity.bulkCreate', { rows: data }))).ms
+  return { app, appMs, rawMs }
+}
+
 export async function run(options: BenchOptions): Promise<BenchFigure[]> {
   const n = options.size ?? 100_000
   const data = rows(n)
   const { dir, cleanup } = tempDir('so-htx-bench-')
   try {
-    // Raw floor: the same rows, stored form and keys prepared by hand, prepared statements in one transaction.
-    const rawCore = await core(dir, 'raw.db')
-    await rawCore.close()
-    const raw = new Sqlite(join(dir, 'raw.db'))
+    const { app, appMs, rawMs } = await measureInsert(dir, data, 'full')
     const now = new Date().toISOString()
-    const rawMs = (
-      await time(() => {
-        const ins = raw.prepare(
-          `insert into entities (kind, reg_no, name, name_key, search_key, address, commune, representative, phone, registration_date, charter_capital, notes, created_at, updated_at)
-           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-        )
-        const st = raw.prepare('insert into status_events (entity_id, status, effective_date, decision_no, note, created_at) values (?, ?, null, null, null, ?)')
-        raw.transaction(() => {
-          for (const r of data) {
-            const id = ins.run(r.kind, r.regNo, r.name, fold(r.name), searchKey(r.name, r.regNo, r.representative, r.address, r.commune), r.address, r.commune, r.representative, r.phone, r.registrationDate, r.charterCapital, r.notes, now, now).lastInsertRowid
-            st.run(id, 'active', now)
-          }
-        })()
-      })
-    ).ms
-    raw.close()
-
-    const app = await core(dir, 'app.db')
-    const appMs = (await time(() => app.call('entity.bulkCreate', { rows: data }))).ms
 
     // Fill to 3 status events and 1 yearly row per entity.
-    const sqlite = new Sqlite(join(dir, 'app.db'))
+    const sqlite = new Sqlite(join(dir, 'app-full.db'))
     const ev = sqlite.prepare('insert into status_events (entity_id, status, effective_date, decision_no, note, created_at) values (?, ?, ?, ?, null, ?)')
     const yr = sqlite.prepare('insert into yearly_figures (entity_id, year, members, workers, managers, managers_elementary, managers_college, revenue, profit, avg_income, classification, new_members, taxes_paid) values (?, 2024, ?, ?, 3, 1, 1, ?, ?, ?, ?, ?, ?)')
     const ids = sqlite.prepare('select id from entities order by id').pluck().all() as number[]
@@ -95,10 +105,18 @@ export async function run(options: BenchOptions): Promise<BenchFigure[]> {
     sqlite.close()
     const rssMiB = process.memoryUsage.rss() / 2 ** 20
     await app.close()
+    // Size sweep: the same insert at smaller sizes, each against its own floor.
+    const sweep: SweepPoint[] = [{ size: n, ms: appMs, floorMs: rawMs }]
+    for (const size of sweepSizes(options, n)) {
+      const m = await measureInsert(dir, rows(size), String(size))
+      await m.app.close()
+      sweep.push({ size, ms: m.appMs, floorMs: m.rawMs })
+    }
     return [
       { name: `(a) thêm ${n.toLocaleString('vi-VN')} HTX qua đường ghi của ứng dụng`, value: appMs, floor: rawMs, goal: 1.2, unit: 'ms', note: 'sàn: câu lệnh chuẩn bị sẵn của better-sqlite3, cùng dữ liệu' },
       { name: `(b) tình trạng tại ngày cho ${asOfRows.toLocaleString('vi-VN')} HTX`, value: Math.min(...asOfTimes), floor: scanMs, goal: 3, unit: 'ms', note: `sàn: đọc hết ${events.toLocaleString('vi-VN')} sự kiện một lượt` },
-      { name: '(d) bộ nhớ thường trú của tiến trình khi mở sổ', value: rssMiB, floor: null, goal: null, unit: 'MiB' }
+      { name: '(d) bộ nhớ thường trú của tiến trình khi mở sổ', value: rssMiB, floor: null, goal: null, unit: 'MiB' },
+      ...(sweep.length > 1 ? sweepFigures('thêm HTX qua đường ghi của ứng dụng', sweep) : [])
     ]
   } finally {
     cleanup()
