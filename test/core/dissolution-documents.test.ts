@@ -200,6 +200,9 @@ describe('what the screens need from the core', () => {
     const summary = await core.call('dissolution.summaryPage', { asOf: '2024-08-01' })
     expect(summary.rows).toBe(1)
     expect(summary.title).toContain('01/08/2024')
+    // Sent to the province under the office's own header, signed by its head.
+    expect(textOf(summary.html)).toMatch(/UBND HUYỆN TRÀNG ĐỊNH PHÒNG TÀI CHÍNH - KẾ HOẠCH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Tràng Định, ngày \d{2} tháng \d{1,2} năm \d{4}/)
+    expect(textOf(summary.html)).toContain('TRƯỞNG PHÒNG')
     const x = await core.call('dissolution.summaryXlsx', { asOf: '2024-08-01' })
     expect(x.name).toBe('tong-hop-htx-ngung-hoat-dong-2024-08-01.xlsx')
     const aoa = XLSX.utils.sheet_to_json<string[]>(XLSX.read(Buffer.from(x.base64, 'base64')).Sheets['HTX ngừng hoạt động'], { header: 1, defval: '' })

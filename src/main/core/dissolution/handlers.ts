@@ -13,7 +13,7 @@ import { findEntity } from '../registry/entities'
 import { findCandidates } from './candidates'
 import { dissolutionDashboard } from './dashboard'
 import { DRAFT_TITLES, draftHtml } from './documents'
-import { caseHtml, summaryHtml, summaryRows, summaryXlsx } from './outputs'
+import { caseHtml, summaryHtml, summaryRows, summaryXlsx, type Letterhead } from './outputs'
 import { blockingSteps, scheduleSteps } from './schedule'
 import { TEMPLATES, templateFor, type Template } from './templates'
 
@@ -140,6 +140,17 @@ export async function buildCaseView(db: Db, caseId: number, asOf: string): Promi
   }
 }
 
+/** The office's administrative unit: who issues the pages. */
+async function officeUnit(db: Db): Promise<AdminUnit | null> {
+  const u = await db.selectFrom('office').innerJoin('admin_units', 'admin_units.code', 'office.unit_code').selectAll('admin_units').executeTakeFirst()
+  return u ? { code: u.code, name: u.name, level: u.level as AdminUnit['level'], parentCode: u.parent_code, validFrom: u.valid_from, validTo: u.valid_to } : null
+}
+
+async function letterhead(ctx: CoreContext): Promise<Letterhead | undefined> {
+  const unit = await officeUnit(ctx.db)
+  return unit ? { unit, date: today(ctx) } : undefined
+}
+
 function summaryTitle(asOf: string): string {
   return `TỔNG HỢP HỢP TÁC XÃ NGỪNG HOẠT ĐỘNG VÀ TÌNH HÌNH XỬ LÝ (đến ngày ${formatDate(asOf)})`
 }
@@ -216,7 +227,7 @@ export const dissolutionHandlers: DomainHandlers<
     const asOf = input.asOf ?? today(ctx)
     const rows = await summaryRows(ctx.db, asOf)
     const title = input.title ?? summaryTitle(asOf)
-    writeOut(input.path, input.format === 'xlsx' ? summaryXlsx(rows, title) : summaryHtml(rows, title))
+    writeOut(input.path, input.format === 'xlsx' ? summaryXlsx(rows, title) : summaryHtml(rows, title, await letterhead(ctx)))
     return { path: input.path, rows: rows.length }
   },
   'dissolution.printCase': async (input, ctx) => {
@@ -392,7 +403,7 @@ export const dissolutionHandlers: DomainHandlers<
   'dissolution.draft': async (input, ctx) => {
     const c = await caseRow(ctx.db, input.caseId)
     const entity = await findEntity(ctx.db, c.entity_id)
-    const unit = await ctx.db.selectFrom('office').innerJoin('admin_units', 'admin_units.code', 'office.unit_code').select(['admin_units.code', 'admin_units.name', 'admin_units.level', 'admin_units.parent_code']).executeTakeFirst()
+    const unit = await officeUnit(ctx.db)
     if (!entity || !unit) throw new AppError('NOT_FOUND', 'Chưa chọn cơ quan hoặc không tìm thấy hợp tác xã của hồ sơ.', { caseId: input.caseId })
     const view = await buildCaseView(ctx.db, input.caseId, today(ctx))
     const html = draftHtml({
@@ -400,7 +411,7 @@ export const dissolutionHandlers: DomainHandlers<
       view,
       template: JSON.parse(c.template_json) as Template,
       entity,
-      unit: { code: unit.code, name: unit.name, level: unit.level as AdminUnit['level'], parentCode: unit.parent_code, validFrom: null, validTo: null },
+      unit,
       date: input.date ?? null
     })
     const t = DRAFT_TITLES[input.doc]
@@ -416,7 +427,7 @@ export const dissolutionHandlers: DomainHandlers<
     const asOf = input.asOf ?? today(ctx)
     const rows = await summaryRows(ctx.db, asOf)
     const title = summaryTitle(asOf)
-    return { name: `tong-hop-htx-ngung-hoat-dong-${asOf}.html`, title, html: summaryHtml(rows, title), rows: rows.length }
+    return { name: `tong-hop-htx-ngung-hoat-dong-${asOf}.html`, title, html: summaryHtml(rows, title, await letterhead(ctx)), rows: rows.length }
   },
 
   'dissolution.summaryXlsx': async (input, ctx) => {

@@ -9,7 +9,8 @@ import type { CaseView } from '../../../shared/contract/dissolution'
 import { SECTOR_LABELS, STATUS_LABELS, type Sector, type Status } from '../../../shared/domain'
 import { formatDate, formatNumber } from '../../../shared/text'
 import type { Database } from '../db/schema'
-import { escapeHtml as esc } from '../text/document'
+import type { AdminUnit } from '../../../shared/contract/office'
+import { escapeHtml as esc, footerHtml, HEADER_CSS, headerHtml, officeIssuer, placeName } from '../text/document'
 import { selectEntities } from '../registry/entities'
 import { findCandidates } from './candidates'
 import { buildCaseView } from './handlers'
@@ -113,10 +114,18 @@ const PAGE_CSS = `body{font-family:"Times New Roman",serif;font-size:13pt;margin
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #000;padding:3px 5px;vertical-align:top}th{background:#eee}
 .late{font-weight:bold}.warn{color:#8a0000}@media print{@page{size:A4 landscape;margin:1cm}body{margin:0}.case{page-break-after:always}}`
 
-export function summaryHtml(rows: SummaryRow[], title: string): string {
+/** The office that sends the summary, for its administrative header and signature; none: the bare table. */
+export interface Letterhead {
+  unit: AdminUnit
+  date: string
+}
+
+export function summaryHtml(rows: SummaryRow[], title: string, from?: Letterhead): string {
   const head = SUMMARY_HEADERS.map((h) => `<th>${esc(h)}</th>`).join('')
   const body = rows.map((r) => `<tr>${asArray(r).map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('\n')
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${PAGE_CSS}</style></head><body><h1>${esc(title)}</h1><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></body></html>`
+  const top = from ? headerHtml({ issuer: officeIssuer(from.unit), place: placeName(from.unit), date: from.date }) : ''
+  const bottom = from ? footerHtml([], { title: from.unit.level === 'province' ? 'GIÁM ĐỐC' : 'TRƯỞNG PHÒNG' }) : ''
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${PAGE_CSS}${HEADER_CSS}</style></head><body>${top}<h1>${esc(title)}</h1><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${bottom}</body></html>`
 }
 
 export function caseHtml(c: CaseView): string {

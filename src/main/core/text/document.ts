@@ -44,16 +44,19 @@ export function placeAndDate(place: string, iso: string | null): string {
   return `${place}, ngày ${String(d).padStart(2, '0')} tháng ${m < 3 ? String(m).padStart(2, '0') : m} năm ${iso.slice(0, 4)}`
 }
 
-export const DOCUMENT_CSS = `body{font-family:"Times New Roman",Times,serif;font-size:14pt;line-height:1.4;margin:2cm 1.5cm 2cm 3cm;color:#000}
-.head{display:grid;grid-template-columns:40% 60%;text-align:center;font-size:13pt}
+/** The header and footer blocks alone, for pages with their own body layout (a landscape table). */
+export const HEADER_CSS = `.head{display:grid;grid-template-columns:40% 60%;text-align:center;font-size:13pt}
 .head .rule{display:inline-block;border-bottom:1px solid #000;padding-bottom:2px}
 .head .no{margin-top:6px}.head .date{margin-top:8px;font-style:italic}
+.foot{display:grid;grid-template-columns:50% 50%;margin-top:20px;break-inside:avoid}
+.recipients{font-size:12pt}.recipients b{font-style:italic;font-size:12pt}.recipients ul{list-style:none;padding:0;margin:0}.recipients li::before{content:"- "}
+.sign{text-align:center}.sign .name{margin-top:80px;font-weight:bold}`
+
+export const DOCUMENT_CSS = `body{font-family:"Times New Roman",Times,serif;font-size:14pt;line-height:1.4;margin:2cm 1.5cm 2cm 3cm;color:#000}
+${HEADER_CSS}
 h1{font-size:14pt;text-align:center;margin:24px 0 0}.subtitle{text-align:center;font-weight:bold;margin:0 0 16px}
 p{text-align:justify;margin:6px 0;text-indent:1cm}p.flat{text-indent:0}
 table{border-collapse:collapse;width:100%;font-size:13pt}th,td{border:1px solid #000;padding:3px 6px;vertical-align:top}
-.foot{display:grid;grid-template-columns:50% 50%;margin-top:20px}
-.recipients{font-size:12pt}.recipients b{font-style:italic;font-size:12pt}.recipients ul{list-style:none;padding:0;margin:0}.recipients li::before{content:"- "}
-.sign{text-align:center}.sign .name{margin-top:80px;font-weight:bold}
 @media print{body{margin:0}@page{size:A4;margin:2cm 1.5cm 2cm 3cm}}`
 
 export interface HeaderOptions {
