@@ -192,6 +192,10 @@ describe('province file', () => {
     expect(t.signTitle).toBe('GIÁM ĐỐC')
     const sectors = await core.call('report.build', { layout: 'linh-vuc', asOf: '2023-06-30' })
     expect(sectors.rows.map((r) => r.cells[2])).toEqual([338, 67, 52, 17, 0, 0, 474])
+    // A layout added as data only: sectors by district.
+    const bySector = await core.call('report.build', { layout: 'linh-vuc-theo-don-vi', asOf: '2023-06-30' })
+    expect(bySector.rows.at(-1)!.cells.slice(2)).toEqual([474, 400, 74, 338, 67, 52, 17, 0, 0])
+    expect(bySector.columns[6]!.label).toBe('Số HTX lĩnh vực công nghiệp - TTCN - xây dựng (HTX)')
     // The registry refuses edits in a province file, but the province's plan is its own.
     expect((await core.call('report.setTargets', { year: 2023, values: [{ indicator: 'htx.total', plan: 500 }] })).changed).toBe(1)
     const district = await core.call('report.build', { layout: 'linh-vuc', asOf: '2023-06-30', scope: '183' })

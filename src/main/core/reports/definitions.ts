@@ -113,7 +113,7 @@ export function definitions(): Definitions {
   const perSector: Indicator[] = sectorGrouping.groups.flatMap((g) =>
     Object.entries(data.sectorIndicators.sets).map(([suffix, set]) => ({
       code: `${data.sectorIndicators.kind}.sector.${g.code}.${suffix}`,
-      label: (data.sectorIndicators.labels[suffix] ?? suffix).replace('{group}', g.label.toLocaleLowerCase('vi')),
+      label: (data.sectorIndicators.labels[suffix] ?? suffix).replace('{group}', g.label.charAt(0).toLocaleLowerCase('vi') + g.label.slice(1)),
       unit: data.sectorIndicators.unit,
       kind: data.sectorIndicators.kind,
       set,

@@ -161,7 +161,7 @@ function unitRows(layout: Layout, unit: OfficeUnit, district: string | null, sna
   const columns: ReportColumn[] = [
     STT,
     { label: unit.mode === 'province' ? 'Huyện, thành phố' : 'Đơn vị', type: 'text', width: 26 },
-    ...inds.map((i) => ({ label: `${i.label} (${i.unit.toLocaleLowerCase('vi')})`, type: 'number' as const, decimals: i.decimals ?? 0, width: 13 }))
+    ...inds.map((i) => ({ label: `${i.label} (${i.unit})`, type: 'number' as const, decimals: i.decimals ?? 0, width: 13 }))
   ]
   const codes = Object.keys(s.byUnit).sort((a, b) => compareVi(names.get(a) ?? a, names.get(b) ?? b))
   const rows: ReportRow[] = codes.map((code, n) => ({
