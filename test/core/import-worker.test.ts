@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ProgressEvent } from '../../src/shared/api'
+import { idleImportWorker } from '../../src/main/core/exchange/offthread'
 import { bigRegister } from '../fixtures/import/big'
 import { officeCore } from '../helpers/temp'
 
@@ -74,5 +75,18 @@ describe('reading off the main thread', () => {
     expect(fresh.phases).toEqual(['read', 'parse', 'compare', 'write'])
     expect(fresh.r.totals).toMatchObject({ created: 1, unchanged: 30 })
     expect(await core.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('action', '=', 'create').where('table_name', '=', 'entities').executeTakeFirstOrThrow()).toEqual({ n: 31 })
+  })
+
+  it('a warm worker that died meanwhile is replaced, not waited for', async () => {
+    const fixture = (name: string) => ({ path: join(__dirname, '../fixtures/import', name) })
+    await core.call('exchange.previewImport', { files: [fixture('danh-sach-sach.xlsx')] })
+    const warm = idleImportWorker()
+    expect(warm).not.toBeNull()
+    await warm!.terminate()
+    // Another file, so the tables just read cannot answer: the worker must.
+    const r = await core.call('exchange.previewImport', { files: [fixture('danh-sach-cu-tcvn3.xls')] })
+    expect(r.totals.created).toBe(5)
+    expect(idleImportWorker()).not.toBeNull()
+    expect(idleImportWorker()).not.toBe(warm)
   })
 })

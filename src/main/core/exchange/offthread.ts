@@ -33,13 +33,14 @@ export function startImportWorker(dir: string = __dirname): Worker {
   return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)})`, { eval: true })
 }
 
-let idle: { worker: Worker; timer: NodeJS.Timeout } | null = null
+let idle: { worker: Worker; timer: NodeJS.Timeout; gone: () => void } | null = null
 let nextId = 1
 
 function acquire(): Worker {
   if (idle) {
     clearTimeout(idle.timer)
-    const { worker } = idle
+    const { worker, gone } = idle
+    worker.off('exit', gone)
     idle = null
     worker.ref()
     return worker
@@ -58,7 +59,19 @@ function release(worker: Worker): void {
     void worker.terminate()
   }, IDLE_MS)
   timer.unref()
-  idle = { worker, timer }
+  // A worker that dies while idle is forgotten, never handed a request it cannot answer.
+  const gone = () => {
+    if (idle?.worker !== worker) return
+    clearTimeout(idle.timer)
+    idle = null
+  }
+  worker.once('exit', gone)
+  idle = { worker, timer, gone }
+}
+
+/** The worker kept warm, if any (for tests of what happens when it dies). */
+export function idleImportWorker(): Worker | null {
+  return idle?.worker ?? null
 }
 
 export function readOffThread(files: FileInput[], mappings: Mappings, report: (p: Progress) => void): Promise<ReadFile[]> {
