@@ -241,4 +241,16 @@ describe('Giải thể in Chromium, through the bridge, on a real file', () => {
     await page.getByTestId(`case-row-${c.id}`).click()
     await expect.poll(() => page.getByTestId('step-due-TB_DK').innerText()).toBe('05/05/2026 — quá hạn')
   })
+
+  it('the register\'s detail panel records the last annual general meeting of any HTX', async () => {
+    const { page, core } = s
+    const other = (await core.call('entity.list', { q: 'Bắc Sơn' })).rows[0]!
+    await page.getByTestId('nav-registry').click()
+    await page.locator(`[data-testid="registry-grid"] .ag-row[row-id="${other.id}"] [data-testid="open-detail"]`).first().click()
+    const field = page.getByTestId('detail-panel').getByTestId(`agm-${other.id}`)
+    await field.fill('30/6/2026')
+    await page.getByTestId(`agm-save-${other.id}`).click()
+    await expect.poll(async () => (await core.call('dissolution.lastAgm', { entityId: other.id })).lastAgmDate).toBe('2026-06-30')
+    await expect.poll(() => field.inputValue()).toBe('30/06/2026')
+  })
 })

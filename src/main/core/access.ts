@@ -56,6 +56,7 @@ export const READS = new Set<ApiName>([
   'dissolution.draft',
   'dissolution.attachment',
   'dissolution.templates',
+  'dissolution.lastAgm',
   'dissolution.list',
   'report.list',
   'report.summary',

@@ -159,6 +159,7 @@ export interface PrintablePage {
 
 export const dissolutionContract = {
   'dissolution.candidates': handler<Candidate[]>()(z.object({ asOf: isoDate.optional() }).strict()),
+  'dissolution.lastAgm': handler<{ lastAgmDate: string | null }>()(z.object({ entityId: id }).strict()),
   'dissolution.setLastAgm': handler<{ ok: true }>()(z.object({ entityId: id, lastAgmDate: isoDate.nullable() }).strict()),
   'dissolution.open': handler<CaseView>()(
     z.object({ entityId: id, kind, law: z.enum(LAW_VERSIONS).default('2023'), ground: optionalText(200), openedOn: isoDate, decisionNo: optionalText(100) }).strict()

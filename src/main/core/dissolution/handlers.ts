@@ -212,6 +212,7 @@ export const dissolutionHandlers: DomainHandlers<
   | 'dissolution.summaryXlsx'
   | 'dissolution.dashboard'
   | 'dissolution.templates'
+  | 'dissolution.lastAgm'
 > = {
   'dissolution.calendar': async (_input, ctx) => calendarOverrides(ctx.db),
   'dissolution.setCalendar': async (input, ctx) => {
@@ -237,6 +238,12 @@ export const dissolutionHandlers: DomainHandlers<
   },
 
   'dissolution.candidates': async (input, ctx) => findCandidates(ctx.db, input.asOf ?? today(ctx)),
+
+  'dissolution.lastAgm': async (input, ctx) => {
+    const row = await ctx.db.selectFrom('entities').select('last_agm_date').where('id', '=', input.entityId).executeTakeFirst()
+    if (!row) throw new AppError('NOT_FOUND', `Không tìm thấy bản ghi số ${input.entityId} trong sổ.`, { id: input.entityId })
+    return { lastAgmDate: row.last_agm_date ?? null }
+  },
 
   'dissolution.setLastAgm': async (input, ctx) => {
     await ctx.db.transaction().execute(async (trx) => {

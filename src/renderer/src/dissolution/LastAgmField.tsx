@@ -1,17 +1,38 @@
-/** "Đại hội thành viên thường niên gần nhất": one date per HTX, the base of the 18-month ground. */
-import { useState } from 'react'
+/**
+ * "Đại hội thành viên thường niên gần nhất": one date per HTX, the base of the 18-month
+ * ground for compulsory dissolution. Given no value, it reads the record's own (the
+ * register's detail panel); the candidates list passes the one it already has.
+ */
+import { useEffect, useState } from 'react'
 import { call, messageOf } from '../api'
 import { fromIso, toIso } from './ui'
 
-export function LastAgmField({ entityId, value, onSaved }: { entityId: number; value: string | null; onSaved(): void }) {
+export function LastAgmField({ entityId, value, onSaved, disabled }: { entityId: number; value?: string | null; onSaved?(): void; disabled?: boolean }) {
+  const [stored, setStored] = useState<string | null>(value ?? null)
   const [text, setText] = useState(fromIso(value))
   const [error, setError] = useState<string | null>(null)
-  const changed = text.trim() !== fromIso(value)
+
+  useEffect(() => {
+    if (value !== undefined) return
+    let live = true
+    call('dissolution.lastAgm', { entityId }).then(
+      (r) => live && (setStored(r.lastAgmDate), setText(fromIso(r.lastAgmDate))),
+      (err) => live && setError(messageOf(err))
+    )
+    return () => {
+      live = false
+    }
+  }, [entityId, value])
+
+  const changed = text.trim() !== fromIso(stored)
   async function save() {
     setError(null)
     try {
-      await call('dissolution.setLastAgm', { entityId, lastAgmDate: toIso(text) })
-      onSaved()
+      const date = toIso(text)
+      await call('dissolution.setLastAgm', { entityId, lastAgmDate: date })
+      setStored(date)
+      setText(fromIso(date))
+      onSaved?.()
     } catch (err) {
       setError(messageOf(err))
     }
@@ -25,6 +46,7 @@ export function LastAgmField({ entityId, value, onSaved }: { entityId: number; v
         placeholder="dd/mm/yyyy"
         aria-label="Ngày đại hội thành viên thường niên gần nhất"
         aria-invalid={error ? true : undefined}
+        disabled={disabled}
         data-testid={`agm-${entityId}`}
       />
       {changed && (

@@ -11,6 +11,7 @@ import { KIND_SHORT, STATUS_LABELS, STATUSES, type Status } from '../../../share
 import { formatDate, formatNumber } from '../../../shared/text'
 import { call, messageOf } from '../api'
 import { parseDateCell } from '../grid/columns'
+import { LastAgmField } from '../dissolution/LastAgmField'
 
 export const ACTION_LABELS: Record<string, string> = {
   create: 'Thêm mới',
@@ -188,6 +189,13 @@ export function DetailPanel({
           Thêm
         </button>
       </form>
+
+      {entity.kind !== 'tht' && (
+        <>
+          <h3>Đại hội thành viên thường niên gần nhất</h3>
+          <LastAgmField entityId={entity.id} disabled={!!entity.deletedAt} />
+        </>
+      )}
 
       <h3>Số liệu năm</h3>
       {figures.length === 0 ? (
