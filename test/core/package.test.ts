@@ -310,6 +310,28 @@ describe('province: trusted keys and consolidation', () => {
     expect((await verify(province, file)).code).toBe('WRONG_PROVINCE')
   })
 
+  it('a signed package whose rows break the register\'s rules is rejected as INVALID_DATA and the previous snapshot stays', async () => {
+    const before = province.ctx.conn.sqlite.prepare(`select name from entities where district_code = '178' order by name`).all()
+    const dangling = tamper('dangling.xlsx', (wb) => {
+      const ws = wb.Sheets.data_status_events
+      const header = XLSX.utils.sheet_to_json<string[]>(ws, { header: 1 })[0]
+      ws[XLSX.utils.encode_cell({ r: 1, c: header.indexOf('entity_id:number') })] = { t: 'n', v: 99_999 }
+      resign(wb, readFileSync(keyFileFor(district.dbPath)), { exportedAt: new Date(Date.now() + 60_000).toISOString() })
+    })
+    const badCode = tamper('bad-status.xlsx', (wb) => {
+      const ws = wb.Sheets.data_status_events
+      const header = XLSX.utils.sheet_to_json<string[]>(ws, { header: 1 })[0]
+      ws[XLSX.utils.encode_cell({ r: 1, c: header.indexOf('status:text') })] = { t: 's', v: 'bí ẩn' }
+      resign(wb, readFileSync(keyFileFor(district.dbPath)), { exportedAt: new Date(Date.now() + 120_000).toISOString() })
+    })
+    const result = await province.call('exchange.consolidate', { files: [{ path: dangling }, { path: badCode }] })
+    expect(result.accepted).toEqual([])
+    expect(result.rejected.map((r) => [r.file, r.code])).toEqual([['dangling.xlsx', 'INVALID_DATA'], ['bad-status.xlsx', 'INVALID_DATA']])
+    expect(result.rejected[0].reason).toMatch(/trỏ tới entities số 99999 .*giữ nguyên/)
+    expect(result.rejected[1].reason).toMatch(/dòng 2 của trang «data_status_events» không hợp lệ/)
+    expect(province.ctx.conn.sqlite.prepare(`select name from entities where district_code = '178' order by name`).all()).toEqual(before)
+  })
+
   it('a district file cannot consolidate', async () => {
     await expect(district.call('exchange.consolidate', { files: [{ path: pkg }] })).rejects.toMatchObject({ code: 'FORBIDDEN' })
   })

@@ -32,7 +32,9 @@ export const PACKAGE_PROBLEM_CODES = [
   'SIGNATURE_INVALID',
   'WRONG_PROVINCE',
   'UNKNOWN_KEY',
-  'OLDER'
+  'OLDER',
+  /** Signed, but its rows break the register's rules (a dangling reference, a code not in the lists). */
+  'INVALID_DATA'
 ] as const
 export type PackageProblemCode = (typeof PACKAGE_PROBLEM_CODES)[number]
 

@@ -81,7 +81,19 @@ export async function consolidate(ctx: CoreContext, files: FileInput[], trustNew
       continue
     }
     result.backup ??= (await backupBefore(ctx, 'consolidation')).file
-    replaceSnapshot(ctx, c, verdict.newKey)
+    try {
+      replaceSnapshot(ctx, c, verdict.newKey)
+    } catch (err) {
+      // Rolled back: the district keeps its previous snapshot.
+      if (!(err instanceof AppError)) console.error('[exchange.consolidate]', err)
+      const reason =
+        err instanceof AppError
+          ? err.message
+          : `Gói của ${m.unitName} có chữ ký hợp lệ nhưng dữ liệu không ghi được vào sổ; số liệu cũ của huyện được giữ nguyên.`
+      result.rejected.push({ file: c.file, code: 'INVALID_DATA', reason })
+      refused.push({ file: c.file, unit: m.unitCode, parsed: c.parsed, outcome: 'rejected', code: 'INVALID_DATA', reason })
+      continue
+    }
     result.accepted.push({ file: c.file, unit: m.unitCode, exportedAt: m.exportedAt, trustedNewKey: verdict.newKey })
   }
 
@@ -140,16 +152,23 @@ function replaceSnapshot(ctx: CoreContext, c: Candidate, trustKey: boolean): voi
       const insert = sqlite.prepare(`insert into ${t.table} (${keep.map((x) => `"${x.col}"`).join(', ')}) values (${keep.map(() => '?').join(', ')})`)
       const map = new Map<number, number>()
       newIds.set(t.table, map)
-      for (const row of t.rows) {
+      for (const [r, row] of t.rows.entries()) {
         const values = keep.map(({ col, i }) => {
           if (t.table === 'entities' && col === 'district_code') return unit
           const parent = spec.refs[col]
           if (!parent) return row[i]
           const mapped = newIds.get(parent)!.get(Number(row[i]))
-          if (mapped === undefined) throw new AppError('VALIDATION', `Gói của ${m.unitName}: dòng ${t.table} trỏ tới ${parent} số ${row[i]} không có trong gói.`, { table: t.table })
+          if (mapped === undefined) throw new AppError('VALIDATION', `Gói của ${m.unitName}: một dòng của ${t.table} trỏ tới ${parent} số ${row[i]} không có trong gói; số liệu cũ của huyện được giữ nguyên.`, { table: t.table })
           return mapped
         })
-        const newId = Number(insert.run(values).lastInsertRowid)
+        let newId: number
+        try {
+          newId = Number(insert.run(values).lastInsertRowid)
+        } catch {
+          // A CHECK, UNIQUE or NOT NULL rule of the register: name the sheet and row, not SQLite's words.
+          const sheet = MACHINE_TABLES.find((s) => s.table === t.table)!.sheet
+          throw new AppError('VALIDATION', `Gói của ${m.unitName}: dòng ${r + 2} của trang «${sheet}» không hợp lệ với sổ đăng ký (giá trị ngoài danh mục, trùng hoặc thiếu); số liệu cũ của huyện được giữ nguyên.`, { sheet, row: r + 2 })
+        }
         if (idIndex >= 0) map.set(Number(row[idIndex]), newId)
       }
       counts[t.table] = t.rows.length
