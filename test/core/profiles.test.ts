@@ -11,8 +11,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { ADMIN_ONLY, READS, SELF_SERVICE } from '../../src/main/core/access'
 import { createCore } from '../../src/main/core/api'
 import { startBridge } from '../../src/main/bridge'
+import { migrations } from '../../src/main/core/db/migrations'
 import { API_NAMES } from '../../src/shared/api'
-import { officeCore } from '../helpers/temp'
+import { officeCore, tempDir } from '../helpers/temp'
 
 type TestCore = Awaited<ReturnType<typeof officeCore>>
 const cleanups: Array<() => Promise<void>> = []
@@ -169,6 +170,27 @@ describe('profiles and roles', () => {
     expect(refused).toEqual(WRITES)
     expect(snapshot(core)).toBe(before)
     expect(await post('entity.list', {})).toMatchObject({ ok: true })
+  })
+
+  it('upgrades a file that had profiles before roles: the oldest becomes quản trị, the remembered one signs in', async () => {
+    const t = tempDir()
+    cleanups.push(async () => t.cleanup())
+    const dbPath = join(t.dir, 'cu.db')
+    const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '007'))
+    const old = await createCore({ dbPath, user: 'x', migrations: before })
+    old.ctx.conn.sqlite.exec(`insert into profiles (name, created_at) values ('Trần Văn Bình', '2025-03-01T00:00:00Z'), ('Nguyễn Thị Lan', '2024-01-01T00:00:00Z');
+      insert into meta (key, value) values ('profile', 'Trần Văn Bình')`)
+    await old.close()
+    const upgraded = await createCore({ dbPath })
+    cleanups.unshift(() => upgraded.close())
+    expect(await upgraded.call('profile.list', {})).toMatchObject({
+      selected: 'Trần Văn Bình',
+      role: 'officer',
+      profiles: [
+        { name: 'Nguyễn Thị Lan', role: 'admin', hasPassword: false },
+        { name: 'Trần Văn Bình', role: 'officer', hasPassword: false }
+      ]
+    })
   })
 
   it('keeps an open file open: no profile, everyone writes under the name the door gave', async () => {
