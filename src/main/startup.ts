@@ -7,6 +7,8 @@
  * copy in place and from then on the stand-in is the real core. Nothing is
  * deleted: the damaged file is renamed beside itself (…db.hong-<time>).
  * With no good copy there is nothing to offer and the error goes to the door.
+ * The rescue asks for no profile: the profiles live in the file that did not
+ * open; what it does is bounded (a verified copy in, the damaged file kept).
  */
 import { existsSync, renameSync } from 'node:fs'
 import type { BackupInfo } from '../shared/api'
