@@ -54,21 +54,27 @@ async function measureImport(dir: string, size: number, tag: string) {
   })
   const core = await createCore({ dbPath: join(dir, `bench-${tag}.db`), user: 'bench' })
   await core.call('office.setup', { unitCode: '178' })
+  // The import worker is started once by the first import (a moment with the built bundle; seconds under tsx,
+  // which compiles the sources): started here beforehand so the figures measure the import itself.
+  await core.call('exchange.previewImport', { files: [{ name: 'khoi-dong.csv', base64: Buffer.from('Tên HTX,Mã số\nHTX Khởi động,1\n').toString('base64') }] })
   const preview = await time(() => core.call('exchange.previewImport', { files: [{ path: file }] }))
-  const whole = await peakRss(() => time(() => core.call('exchange.commitImport', { files: [{ path: file }], figuresYear: 2024 })))
+  const commit = await peakRss(() => time(() => core.call('exchange.commitImport', { files: [{ path: file }], figuresYear: 2024 })))
+  // What a user waits for on the screen: the preview, then the commit (which compares the tables that
+  // preview read instead of parsing the workbook again, then writes).
+  const whole = { peakMiB: commit.peakMiB, result: { ms: preview.ms + commit.result.ms, result: commit.result.result } }
   const created = whole.result.result.totals.created
   await core.close()
-  return { file, parse, preview, whole, created }
+  return { file, parse, preview, commit, whole, created }
 }
 
 export async function run(options: BenchOptions): Promise<BenchFigure[]> {
   const size = options.size ?? 100_000
   const dir = mkdtempSync(join(tmpdir(), 'so-htx-bench-import-'))
   try {
-    const { file, parse, preview, whole, created } = await measureImport(dir, size, 'full')
+    const { file, parse, preview, commit, whole, created } = await measureImport(dir, size, 'full')
     const figures: BenchFigure[] = [
       { name: `Xem trước ${size.toLocaleString('vi-VN')} dòng × 17 cột / SheetJS đọc riêng`, value: preview.ms, floor: parse.ms, goal: 1.3, unit: 'ms' },
-      { name: `Nhập hẳn (xem trước + ghi một giao dịch) / SheetJS đọc riêng`, value: whole.result.ms, floor: parse.ms, goal: 1.3, unit: 'ms', note: `${created.toLocaleString('vi-VN')} HTX mới` },
+      { name: `Nhập hẳn (xem trước + ghi một giao dịch) / SheetJS đọc riêng`, value: whole.result.ms, floor: parse.ms, goal: 1.3, unit: 'ms', note: `${created.toLocaleString('vi-VN')} HTX mới; phần ghi ${Math.round(commit.result.ms).toLocaleString('vi-VN')} ms` },
       { name: 'Bộ nhớ đỉnh (RSS) khi nhập', value: whole.peakMiB, floor: null, goal: null, unit: 'MiB' }
     ]
     // Size sweep: the whole import at smaller sizes, each against SheetJS alone at that size.
