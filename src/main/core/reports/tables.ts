@@ -163,7 +163,8 @@ function unitRows(layout: Layout, unit: OfficeUnit, district: string | null, sna
     { label: unit.mode === 'province' ? 'Huyện, thành phố' : 'Đơn vị', type: 'text', width: 26 },
     ...inds.map((i) => ({ label: `${i.label} (${i.unit})`, type: 'number' as const, decimals: i.decimals ?? 0, width: 13 }))
   ]
-  const codes = Object.keys(s.byUnit).sort((a, b) => compareVi(names.get(a) ?? a, names.get(b) ?? b))
+  // In the order of the official list of units (GSO codes), as the province's tables run.
+  const codes = Object.keys(s.byUnit).sort((a, b) => a.length - b.length || a.localeCompare(b))
   const rows: ReportRow[] = codes.map((code, n) => ({
     cells: [String(n + 1), names.get(code) ?? `Mã ${code}`, ...inds.map((i) => shown(s.byUnit[code]![i.code], i.decimals ?? 0))]
   }))
