@@ -10,7 +10,7 @@ import { CaseList } from '../dissolution/CaseList'
 import { Candidates } from '../dissolution/Candidates'
 import { CaseView } from '../dissolution/CaseView'
 import { Dashboard } from '../dissolution/Dashboard'
-import { PrintView } from '../dissolution/PrintView'
+import { PrintView } from '../components/PrintView'
 import '../dissolution/dissolution.css'
 
 const TABS = [

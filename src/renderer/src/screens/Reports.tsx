@@ -4,11 +4,12 @@
  * or open the printable page. "Tổng quan" charts the register; "Kế hoạch" holds the
  * year's targets and estimates that the annex tables compare against.
  */
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { AdminUnit, OfficeInfo, ReportLayoutInfo, ReportTable } from '../../../shared/api'
 import { formatDate, parseViDate } from '../../../shared/text'
 import { call, messageOf } from '../api'
-import { downloadBase64, downloadText, MIME } from '../files'
+import { PrintView } from '../components/PrintView'
+import { downloadBase64, MIME } from '../files'
 import { Overview } from '../reports/Overview'
 import { Preview } from '../reports/Preview'
 import { Targets } from '../reports/Targets'
@@ -158,34 +159,13 @@ export function Reports({ office }: { office: OfficeInfo }) {
         )}
         {tab === 'targets' && <Targets year={Number(asOf.slice(0, 4))} scope={scope} onSaved={() => setVersion((v) => v + 1)} />}
       </div>
-      {page && <PrintPage html={page} title={table ? table.title : 'Báo cáo'} name={`${layout}-${asOf}.html`} onClose={() => setPage(null)} />}
-    </div>
-  )
-}
-
-/**
- * The printable page the core made, in a sandboxed frame (no scripts; its A4 styles
- * cannot touch the app's); "In" prints only the frame, "Lưu trang in" saves it.
- */
-function PrintPage({ html, title, name, onClose }: { html: string; title: string; name: string; onClose(): void }) {
-  const frame = useRef<HTMLIFrameElement>(null)
-  return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div className="rep-print" role="dialog" aria-label={title} data-testid="report-print-view">
-        <div className="rep-print-bar">
-          <strong>{title}</strong>
-          <button className="primary" onClick={() => frame.current?.contentWindow?.print()}>
-            In
-          </button>
-          <button onClick={() => downloadText(name, html, MIME.html)} data-testid="report-print-save">
-            Lưu trang in (.html)
-          </button>
-          <button onClick={onClose} autoFocus data-testid="report-print-close">
-            Đóng
-          </button>
-        </div>
-        <iframe ref={frame} title={title} sandbox="allow-same-origin allow-modals" srcDoc={html} data-testid="report-print-frame" />
-      </div>
+      {page && (
+        <PrintView
+          page={{ html: page, title: table ? table.title : 'Báo cáo', name: `${layout}-${asOf}.html` }}
+          onClose={() => setPage(null)}
+          testIdPrefix="report-"
+        />
+      )}
     </div>
   )
 }
