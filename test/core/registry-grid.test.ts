@@ -32,6 +32,9 @@ describe('the registry grid reads', () => {
     expect(rows[0]).toMatchObject({ kind: 'tht', status: 'suspended' })
     expect(rows[0].deletedAt).toEqual(expect.any(String))
 
+    // The first rows in name order, deleted ones left out: what the screen paints first.
+    expect(asObjects(await core.call('entity.grid', { first: 1 })).map((r) => r.name)).toEqual(['HTX Ăn uống Đồng Đăng'])
+
     // Just some rows, e.g. after an edit: the same shape.
     const some = asObjects(await core.call('entity.grid', { ids: [a.id] }))
     expect(some).toHaveLength(1)

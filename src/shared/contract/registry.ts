@@ -256,7 +256,9 @@ export const registryContract = {
   ),
   'entity.restore': handler<Entity>()(z.object({ id }).strict()),
   'entity.undo': handler<{ undone: number; action: string; table: string; rowId: number | null; entityId: number | null }>()(z.object({}).strict()),
-  'entity.grid': handler<GridRows>()(z.object({ ids: z.array(id).min(1).max(10_000).optional() }).strict()),
+  'entity.grid': handler<GridRows>()(
+    z.object({ ids: z.array(id).min(1).max(10_000).optional(), first: z.number().int().min(1).max(10_000).optional() }).strict()
+  ),
   'entity.search': handler<{ ids: number[] }>()(z.object({ q: text(200) }).strict()),
   'prefs.get': handler<{ value: string | null }>()(z.object({ key: prefKey }).strict()),
   'prefs.set': handler<{ saved: boolean }>()(z.object({ key: prefKey, value: z.string().max(50_000, 'Tùy chọn quá dài') }).strict()),

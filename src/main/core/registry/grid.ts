@@ -41,10 +41,21 @@ const ID = GRID_FIELDS.indexOf('id')
 const prefMetaKey = (ctx: CoreContext, key: string) => `pref:${ctx.user}:${key}`
 
 export const gridHandlers: DomainHandlers<'entity.grid' | 'entity.search' | 'prefs.get' | 'prefs.set'> = {
+  /**
+   * All records, some (ids), or the first screenfuls in name order (first): the
+   * screen paints those while the whole register is on its way.
+   */
   'entity.grid': async (input, ctx) => {
     const sqlite = ctx.conn.sqlite
-    const rows = input.ids
-      ? (sqlite.prepare(gridSql(true)).raw().all(JSON.stringify(input.ids), JSON.stringify(input.ids)) as unknown[][])
+    let ids = input.ids
+    if (input.first) {
+      const names = sqlite.prepare('select id, name from entities where deleted_at is null').raw().all() as Array<[number, string]>
+      names.sort((a, b) => compareVi(a[1], b[1]) || a[0] - b[0])
+      ids = names.slice(0, input.first).map((r) => r[0])
+      if (ids.length === 0) return { fields: GRID_FIELDS, rows: [] }
+    }
+    const rows = ids
+      ? (sqlite.prepare(gridSql(true)).raw().all(JSON.stringify(ids), JSON.stringify(ids)) as unknown[][])
       : (sqlite.prepare(gridSql(false)).raw().all() as unknown[][])
     rows.sort((a, b) => compareVi(a[NAME] as string, b[NAME] as string) || (a[ID] as number) - (b[ID] as number))
     return { fields: GRID_FIELDS, rows }

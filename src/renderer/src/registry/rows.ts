@@ -16,6 +16,11 @@ export async function loadAllRows(): Promise<GridRow[]> {
   return toGridRows(await call('entity.grid', {}))
 }
 
+/** The first records in name order, to paint while the whole register loads. */
+export async function loadFirstRows(first: number): Promise<GridRow[]> {
+  return toGridRows(await call('entity.grid', { first }))
+}
+
 /** Fresh copies of some records, e.g. after a paste, an undo or a status event. */
 export async function loadRows(ids: number[]): Promise<GridRow[]> {
   return ids.length ? toGridRows(await call('entity.grid', { ids: [...new Set(ids)] })) : []

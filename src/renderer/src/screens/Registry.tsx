@@ -16,7 +16,7 @@ import { DEFAULT_COL, gridTheme } from '../grid/theme'
 import { ACTION_LABELS, DetailPanel } from '../registry/DetailPanel'
 import { pasteInput } from '../registry/paste'
 import { NO_QUICK, passesQuick, quickActive, QuickFilters, type Quick } from '../registry/QuickFilters'
-import { loadAllRows, loadRows } from '../registry/rows'
+import { loadAllRows, loadFirstRows, loadRows } from '../registry/rows'
 import '../registry/registry.css'
 import { YearlyFigures } from './YearlyFigures'
 
@@ -27,6 +27,8 @@ export interface ListCount {
 }
 
 const COLUMNS_PREF = 'registry.columns'
+/** About three screens of rows: enough to read and scroll while the rest arrives. */
+const FIRST_ROWS = 60
 
 /** The narrow first column: opens the record's detail panel. */
 function DetailButton(p: ICellRendererParams<GridRow>) {
@@ -70,6 +72,8 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
   const [detailId, setDetailId] = useState<number | null>(null)
   const [detailVersion, setDetailVersion] = useState(0)
   const [api, setApi] = useState<GridApi<GridRow> | null>(null)
+  const apiRef = useRef<GridApi<GridRow> | null>(null)
+  const [complete, setComplete] = useState(false)
   // Only the answer to the latest search may filter the grid; a slow earlier one is dropped.
   const latestSearch = useRef(0)
   // The version of each row this screen last saw, and each row's pending save:
@@ -82,11 +86,22 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
   const prefsReady = useRef(false)
   const saveColumns = useMemo(() => columnSaver(COLUMNS_PREF, (err) => setNotice({ kind: 'error', text: messageOf(err) })), [])
 
+  // The first screenfuls come in a quick call and are painted while the whole register loads.
+  const firstPainted = useRef(false)
   const load = useCallback(async () => {
     try {
+      if (!firstPainted.current) {
+        firstPainted.current = true
+        const first = await loadFirstRows(FIRST_ROWS)
+        setRows((r) => r ?? first)
+      }
+      setComplete(false)
       const all = await loadAllRows()
-      versions.current.clear()
+      // New rows would cut short an edit under way: they wait until it ends.
+      const grid = apiRef.current
+      while (grid && !grid.isDestroyed() && grid.getEditingCells().length > 0) await new Promise((r) => setTimeout(r, 300))
       setRows(all)
+      setComplete(true)
       onChanged()
     } catch (err) {
       setNotice({ kind: 'error', text: messageOf(err) })
@@ -156,7 +171,8 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
 
   async function save(row: GridRow, field: keyof EntityFields, value: unknown, confirmDuplicate = false) {
     try {
-      const rowVersion = versions.current.get(row.id) ?? row.rowVersion
+      // The newer of what this screen saved last and what it last loaded.
+      const rowVersion = Math.max(versions.current.get(row.id) ?? 0, row.rowVersion)
       const changes = { [field]: value } as Partial<EntityFields>
       const saved = await call('entity.update', { id: row.id, rowVersion, changes, ...(confirmDuplicate ? { confirmDuplicate } : {}) })
       versions.current.set(saved.id, saved.rowVersion)
@@ -252,6 +268,7 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
 
   async function onGridReady(event: GridReadyEvent<GridRow>) {
     setApi(event.api)
+    apiRef.current = event.api
     try {
       await restoreColumns(event.api, COLUMNS_PREF)
     } catch (err) {
@@ -381,6 +398,7 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
           )}
         </div>
         <p className="hint">
+          {!complete && rows !== null && <strong data-testid="loading-all">Đang tải toàn bộ sổ… </strong>}
           Gõ để sửa ô (hoặc F2), Enter/Tab để lưu và đi tiếp, Esc để bỏ; Ctrl+Z hoàn tác thay đổi vừa rồi; Ctrl+V dán một khối từ Excel. Ngày gõ dạng dd/mm/yyyy, vốn gõ 1.500.000.000. Bấm › để xem chi tiết.
         </p>
       </div>
