@@ -2,7 +2,8 @@
  * Runs readTables in a worker thread and brings the tables back (structured
  * clone) with the worker's progress on the way. One worker is kept warm between
  * imports (loading SheetJS costs a moment on an old PC), unreferenced so it
- * never keeps a CLI run alive, and ended after a minute unused.
+ * never keeps a CLI run alive, and ended after a minute unused or after a big
+ * file (its heap is then large).
  *
  * Where the worker file is: the electron-vite build emits it beside the main
  * bundle (out/main/import-worker.js, a second input in electron.vite.config.ts);
@@ -22,6 +23,8 @@ import type { WorkerMessage } from './worker'
 
 export const BUILT_WORKER = 'import-worker.js'
 const IDLE_MS = 60_000
+/** After files this big the worker's heap holds hundreds of megabytes: end it rather than keep it warm. */
+const KEEP_WARM_BYTES = 4 * 1024 * 1024
 const BROKEN = 'Bộ đọc bảng tính dừng bất thường; chưa có gì được ghi. Hãy thử lại, hoặc mở tệp bằng Excel, lưu lại dạng .xlsx rồi nhập.'
 
 /** The worker, started on the built file when there is one, else on the sources through tsx. */
@@ -79,9 +82,9 @@ export function readOffThread(files: FileInput[], mappings: Mappings, report: (p
   const id = nextId++
   return new Promise<ReadFile[]>((resolve, reject) => {
     const out: ReadFile[] = []
-    const done = (err: unknown, healthy: boolean) => {
+    const done = (err: unknown, keep: boolean) => {
       worker.off('message', onMessage).off('error', onCrash).off('exit', onCrash)
-      if (healthy) release(worker)
+      if (keep) release(worker)
       else void worker.terminate()
       if (err) reject(err)
       else resolve(out)
@@ -90,7 +93,7 @@ export function readOffThread(files: FileInput[], mappings: Mappings, report: (p
       if (m.id !== id) return
       if (m.type === 'progress') report(m.progress)
       else if (m.type === 'file') out[m.index] = m.file
-      else if (m.type === 'done') done(null, true)
+      else if (m.type === 'done') done(null, out.reduce((n, f) => n + f.bytes, 0) < KEEP_WARM_BYTES)
       else if (m.error) done(AppError.from(m.error), true)
       else {
         console.error('[import worker]', m.detail)

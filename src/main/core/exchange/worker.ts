@@ -1,21 +1,23 @@
 /**
  * The import worker (node:worker_threads): reads and parses the files it is
  * given, one message per file, progress in between, so the thread that answers
- * the window never waits on SheetJS. It stays up for the next request. Built to out/main/import-worker.js.
+ * the window never waits on SheetJS. It stays up for the next request.
+ * Built to out/main/import-worker.js.
  */
 import { parentPort } from 'node:worker_threads'
-import { AppError } from '../../../shared/errors'
-import { readTables, type Mappings } from './tables'
+import { AppError, type AppErrorData } from '../../../shared/errors'
+import type { Progress } from '../progress'
 import type { FileInput } from './read'
+import { readTables, type Mappings, type ReadFile } from './tables'
 
 export type WorkerRequest = { id: number; files: FileInput[]; mappings: Mappings }
-export type WorkerMessage = { id: number } & (
-  | { type: 'progress'; progress: import('../progress').Progress }
-  | { type: 'file'; index: number; file: import('./tables').ReadFile }
-  | { type: 'error'; error: import('../../../shared/errors').AppErrorData | null; detail?: string }
+type Body =
+  | { type: 'progress'; progress: Progress }
+  | { type: 'file'; index: number; file: ReadFile }
+  | { type: 'error'; error: AppErrorData | null; detail?: string }
   | { type: 'done' }
-)
-type Body = WorkerMessage extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never
+/** Every message names the request it answers. */
+export type WorkerMessage = { id: number } & Body
 
 function work(port: NonNullable<typeof parentPort>, request: WorkerRequest): void {
   const post = (m: Body) => port.postMessage({ id: request.id, ...m })
