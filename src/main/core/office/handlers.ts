@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors'
 import { writeAudit } from '../audit/log'
 import type { CoreContext, DomainHandlers } from '../context'
 import { schemaVersion } from '../db/connection'
+import { createSigningKeyAtSetup } from '../exchange/package/keys'
 import type { AdminUnitsTable } from '../db/schema'
 
 function toUnit(row: AdminUnitsTable): AdminUnit {
@@ -69,6 +70,7 @@ export const officeHandlers: DomainHandlers<'office.info' | 'office.setup' | 'un
       await trx.insertInto('office').values(row).execute()
       await writeAudit(trx, ctx, { action: 'setup', table: 'office', rowId: 1, after: row })
     })
+    createSigningKeyAtSetup(ctx.conn.path)
     return officeInfo(ctx)
   },
 

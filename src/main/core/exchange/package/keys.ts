@@ -44,6 +44,20 @@ export function ensureSigningKey(dbPath: string): SigningKey {
   return { privateKey, publicKey, fingerprint: fingerprint(publicKey), file }
 }
 
+/**
+ * At the office's first run (office.setup): make the key now, so its fingerprint is
+ * known from the first day. A file kept only in memory has no folder to hold it, and
+ * a key that cannot be written now is made (and its error shown) at first use.
+ */
+export function createSigningKeyAtSetup(dbPath: string): void {
+  if (dbPath === ':memory:' || dbPath === '') return
+  try {
+    ensureSigningKey(dbPath)
+  } catch {
+    // Reported by keys.show / exchange.exportPackage, where the user can act on it.
+  }
+}
+
 function spkiBase64(key: KeyObject): string {
   return (key.export({ type: 'spki', format: 'der' }) as Buffer).toString('base64')
 }
