@@ -102,7 +102,7 @@ describe('the import worker', () => {
       expect(messages.every((m) => m.id === 7)).toBe(true)
       expect(messages.at(-1).type).toBe('done')
       expect(messages[0]).toMatchObject({ type: 'progress', progress: { phase: 'read', file: 'danh-sach-sach.xlsx', total: null } })
-      const file = messages.find((m) => m.type === 'file').file
+      const file = JSON.parse(messages.find((m) => m.type === 'file').json)
       expect(file.name).toBe('danh-sach-sach.xlsx')
       expect(file.sheets.map((s: any) => s.tables[0].rows.filter((r: any) => r.state === 'new').length)).toEqual([5, 1])
     } finally {

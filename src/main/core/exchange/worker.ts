@@ -13,7 +13,8 @@ import { readTables, type Mappings, type ReadFile } from './tables'
 export type WorkerRequest = { id: number; files: FileInput[]; mappings: Mappings }
 type Body =
   | { type: 'progress'; progress: Progress }
-  | { type: 'file'; index: number; file: ReadFile }
+  /** The file's tables as JSON: faster to send and to read back than a structured clone of 100,000 rows. */
+  | { type: 'file'; index: number; json: string }
   | { type: 'error'; error: AppErrorData | null; detail?: string }
   | { type: 'done' }
 /** Every message names the request it answers. */
@@ -23,7 +24,8 @@ function work(port: NonNullable<typeof parentPort>, request: WorkerRequest): voi
   const post = (m: Body) => port.postMessage({ id: request.id, ...m })
   try {
     request.files.forEach((input, index) => {
-      post({ type: 'file', index, file: readTables(input, request.mappings, (progress) => post({ type: 'progress', progress })) })
+      const file: ReadFile = readTables(input, request.mappings, (progress) => post({ type: 'progress', progress }))
+      post({ type: 'file', index, json: JSON.stringify(file) })
     })
     post({ type: 'done' })
   } catch (err) {
