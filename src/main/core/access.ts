@@ -79,6 +79,8 @@ export const PROVINCE_WRITES = new Set<ApiName>([
   'exchange.consolidate',
   'exchange.exportPackage',
   'keys.trust',
+  // The province's decision on a cooperative claimed by two districts (which one counts it), not the districts' data.
+  'exchange.resolveConflict',
   // The province's own plan targets, not the districts' data.
   'report.setTargets'
 ])

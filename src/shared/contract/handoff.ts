@@ -12,7 +12,9 @@ export const handoffLabels: Record<string, string> = {
   trustNewKeys: 'Tin cậy khóa mới',
   key: 'Tệp khóa công khai',
   replace: 'Thay khóa đã ghi nhận',
-  preview: 'Chỉ xem trước'
+  preview: 'Chỉ xem trước',
+  conflictKey: 'Mục trùng giữa các huyện',
+  ownerUnit: 'Huyện quản lý'
 }
 
 /** A full path (C:\…, \\máy\…, /…), or the bytes of a file picked in the window. */
@@ -90,6 +92,12 @@ export interface Conflict {
   key: string
   units: string[]
   names: string[]
+  /** The one district whose record the province's numbers count; the others' are left out. */
+  countedUnit: string
+  /** true: countedUnit is the province's decision; false: the district whose package was exported most recently. */
+  resolved: boolean
+  /** The province's recorded decision, kept across re-consolidations; it no longer applies (resolved false) when its district left the conflict. */
+  decision: { owner: string; at: string; by: string; note: string | null } | null
 }
 
 export interface PackageExport {
@@ -160,6 +168,16 @@ export const handoffContract = {
   'exchange.consolidationLog': handler<ConsolidationEntry[]>()(z.object({ limit: z.number().int().min(1).max(5000).optional() }).strict()),
   'exchange.districts': handler<DistrictSnapshot[]>()(empty),
   'exchange.conflicts': handler<Conflict[]>()(empty),
+  /** Province: which district owns a conflicting entity (counted there only). */
+  'exchange.resolveConflict': handler<Conflict>()(
+    z
+      .object({
+        conflictKey: text(600).min(1, 'Chọn một mục trùng'),
+        ownerUnit: text(10).min(1, 'Chọn huyện quản lý'),
+        note: text(1000).nullish()
+      })
+      .strict()
+  ),
   'keys.show': handler<KeyInfo>()(empty),
   'keys.exportPublic': handler<{ fileName: string; text: string; fingerprint: string }>()(empty),
   'keys.trust': handler<TrustedKey>()(

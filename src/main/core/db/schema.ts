@@ -141,6 +141,16 @@ export interface AuditLogTable {
   after_json: string | null
 }
 
+/** 010: the province's decision on a conflict between districts (which district owns the entity). */
+export interface ConflictOwnersTable {
+  key: string
+  owner_unit: string
+  units_json: string
+  decided_at: string
+  decided_by: string
+  note: string | null
+}
+
 export interface Database extends DissolutionTables, HandoffTables, ReportTables {
   office: OfficeTable
   meta: MetaTable
@@ -153,4 +163,5 @@ export interface Database extends DissolutionTables, HandoffTables, ReportTables
   import_batch_items: ImportBatchItemsTable
   import_mappings: ImportMappingsTable
   profiles: ProfilesTable
+  conflict_owners: ConflictOwnersTable
 }

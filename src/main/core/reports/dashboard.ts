@@ -6,6 +6,7 @@
  */
 import { STATUSES, type Status } from '../../../shared/domain'
 import type { CoreContext } from '../context'
+import { leftOutOfProvinceCounts } from '../exchange/package/conflicts'
 import { defaultGrouping } from './definitions'
 import { loadSnapshot } from './snapshot'
 import { checkScope, inSet, officeUnit, unitKey } from './summary'
@@ -34,8 +35,10 @@ export async function buildDashboard(ctx: CoreContext, asOf: string, scope?: str
   const last = Number(asOf.slice(0, 4))
   const years = Array.from({ length: YEARS }, (_, i) => last - YEARS + 1 + i)
   const first = `${years[0]}-01-01`
-  const scoped = district ? 'and coalesce(e.district_code, ?) = ?' : ''
-  const params = district ? [unit.code, district] : []
+  // The snapshot above already leaves out a province's uncounted copies of conflicting cooperatives; so do these series.
+  const leftOut = [...leftOutOfProvinceCounts(ctx)]
+  const scoped = `${district ? 'and coalesce(e.district_code, ?) = ?' : ''} ${leftOut.length ? 'and e.id not in (select value from json_each(?))' : ''}`
+  const params: unknown[] = [...(district ? [unit.code, district] : []), ...(leftOut.length ? [JSON.stringify(leftOut)] : [])]
   const sqlite = ctx.conn.sqlite
   const perYear = (sql: string, ...args: unknown[]) =>
     new Map((sqlite.prepare(sql).raw().all(...args, ...params) as Array<[string | number, number]>).map(([y, n]) => [Number(y), n]))

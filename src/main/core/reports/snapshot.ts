@@ -3,10 +3,13 @@
  * (entities, status events up to the date, yearly figures up to its year), joined in
  * memory by entity id. Every report and the dashboard start from here, so a report
  * for 30/06/2023 gives the same numbers whenever it is run, unless the history
- * itself was corrected (and then the audit log says what changed).
+ * itself was corrected (and then the audit log says what changed). In a province
+ * file, the copies of a cooperative claimed by two districts that are not counted
+ * (exchange/package/conflicts.ts) are left out here, so it counts once everywhere.
  */
 import type { EntityKind, Sector, Status } from '../../../shared/domain'
 import type { CoreContext } from '../context'
+import { leftOutOfProvinceCounts } from '../exchange/package/conflicts'
 
 export interface Figures {
   year: number
@@ -68,7 +71,10 @@ export function loadSnapshot(ctx: CoreContext, asOf: string, options: { details?
     .all(asOf) as Array<[number, EntityKind, string, string | null, string | null, string | null, string | null, Sector | null, string | null, number | null, number | null, number | null]>
 
   const byId = new Map<number, EntityAsOf>()
+  // Province: a cooperative in two districts' snapshots counts once, in one district.
+  const leftOut = leftOutOfProvinceCounts(ctx)
   for (const r of entities) {
+    if (leftOut.has(r[0])) continue
     const registrationDate = r[8]
     byId.set(r[0], {
       id: r[0],

@@ -11,6 +11,7 @@ import * as m004 from './004-dissolution'
 import * as m005 from './005-reports'
 import * as m006 from './006-handoff'
 import * as m007 from './007-profiles'
+import * as m010 from './010-conflict-owners'
 
 export const migrations: Record<string, Migration> = {
   '001-foundation': m001,
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '004-dissolution': m004,
   '005-reports': m005,
   '006-handoff': m006,
-  '007-profiles': m007
+  '007-profiles': m007,
+  '010-conflict-owners': m010
 }

@@ -4,12 +4,12 @@
  * in one SQLite transaction with its log row and audit row, after one backup.
  * Older and identical packages are skipped; refused ones are logged with why.
  */
-import type { ConsolidateResult, Conflict } from '../../../../shared/contract/handoff'
+import type { ConsolidateResult } from '../../../../shared/contract/handoff'
 import { AppError } from '../../../../shared/errors'
-import { fold } from '../../../../shared/text'
 import { writeAudit } from '../../audit/log'
 import { backupBefore } from '../../backup/before'
 import type { CoreContext } from '../../context'
+import { findConflicts } from './conflicts'
 import { loadBytes, type FileInput } from '../read'
 import { MACHINE_TABLES, tableColumns, type TableData } from './format'
 import { readPackage, type ParsedPackage } from './read'
@@ -194,23 +194,5 @@ function replaceSnapshot(ctx: CoreContext, c: Candidate, trustKey: boolean): voi
   run()
 }
 
-/** The same cooperative in two districts' snapshots: by registration number, or for THT by folded name + commune. */
-export function findConflicts(ctx: CoreContext): Conflict[] {
-  const rows = ctx.conn.sqlite
-    .prepare(`select kind, reg_no, name, name_key, commune, district_code from entities where deleted_at is null and district_code is not null`)
-    .all() as Array<{ kind: string; reg_no: string | null; name: string; name_key: string; commune: string | null; district_code: string }>
-  const groups = new Map<string, { units: Set<string>; names: Set<string> }>()
-  for (const r of rows) {
-    const key = r.kind !== 'tht' && r.reg_no ? `reg:${r.reg_no}` : r.kind === 'tht' ? `tht:${r.name_key}|${fold(r.commune ?? '')}` : null
-    if (!key) continue
-    let g = groups.get(key)
-    if (!g) groups.set(key, (g = { units: new Set(), names: new Set() }))
-    g.units.add(r.district_code)
-    g.names.add(r.name)
-  }
-  return [...groups]
-    .filter(([, g]) => g.units.size > 1)
-    .map(([key, g]) => ({ key, units: [...g.units].sort(), names: [...g.names] }))
-    .sort((a, b) => (a.key < b.key ? -1 : 1))
-}
-
+// Conflicts (the same cooperative in two districts) and which district counts them: ./conflicts.
+export { findConflicts }

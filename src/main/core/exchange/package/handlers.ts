@@ -4,6 +4,7 @@ import { writeAudit } from '../../audit/log'
 import type { CoreContext, DomainHandlers } from '../../context'
 import { loadBytes } from '../read'
 import { consolidate, findConflicts, requireProvince } from './consolidate'
+import { resolveConflict } from './conflicts'
 import { ensureSigningKey, parsePublicKeyFile, publicKeyFile } from './keys'
 import { readPackage } from './read'
 import { checkForProvince, toReport } from './verify'
@@ -11,7 +12,7 @@ import { currentUnit, exportPackage } from './write'
 
 type Names =
   | 'exchange.exportPackage' | 'exchange.verifyPackage' | 'exchange.consolidate' | 'exchange.exportHistory' | 'exchange.consolidationLog'
-  | 'exchange.districts' | 'exchange.conflicts' | 'keys.show' | 'keys.exportPublic' | 'keys.trust' | 'keys.list'
+  | 'exchange.districts' | 'exchange.conflicts' | 'exchange.resolveConflict' | 'keys.show' | 'keys.exportPublic' | 'keys.trust' | 'keys.list'
 
 function today(ctx: CoreContext): string {
   // The office's calendar day (Vietnam, UTC+7), not the UTC one.
@@ -97,6 +98,8 @@ export const packageHandlers: DomainHandlers<Names> = {
   },
 
   'exchange.conflicts': async (_input, ctx) => findConflicts(ctx),
+
+  'exchange.resolveConflict': (input, ctx) => resolveConflict(ctx, input),
 
   'keys.show': async (_input, ctx) => {
     const unit = await currentUnit(ctx)
