@@ -1,12 +1,12 @@
 /**
  * Handoff to the province from a terminal: `export`, `verify`, `consolidate`,
- * `keys show|export|trust|list`. Scriptable by provincial IT staff: --json prints
+ * `conflicts [resolve]`, `keys show|export|trust|list`. Scriptable by provincial IT staff: --json prints
  * the shapes the issue promises; verify exits 1 when the package is not ok,
  * consolidate when any package was rejected.
  */
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { ConsolidateResult, KeyInfo, PackageReport, TrustedKey } from '../../../shared/api'
+import type { Conflict, ConsolidateResult, KeyInfo, PackageReport, TrustedKey } from '../../../shared/api'
 import { formatDate, formatNumber, parseViDate } from '../../../shared/text'
 import { createCore } from '../../core/api'
 import { common, withCore, type Command } from '../command'
@@ -29,6 +29,11 @@ const when = (iso: string | null) => {
   if (!iso) return ''
   const local = new Date(Date.parse(iso) + 7 * 3600_000).toISOString()
   return `${formatDate(local)} ${local.slice(11, 16)}`
+}
+
+function conflictState(c: Conflict): string {
+  if (c.resolved) return `tỉnh đã quyết định (${c.decision!.by}, ${when(c.decision!.at)})${c.decision!.note ? `: ${c.decision!.note}` : ''}`
+  return `chưa quyết định: tính ở huyện gửi gói mới nhất${c.decision ? ` (quyết định cũ chọn ${c.decision.owner}, huyện này không còn trùng)` : ''}`
 }
 
 /** The verify document the issue promises, in its order. */
@@ -108,7 +113,7 @@ export const handoffCommands: Record<string, Command> = {
           accepted: r.accepted.map((a) => ({ file: a.file, unit: a.unit, exportedAt: a.exportedAt })),
           skipped: r.skipped,
           rejected: r.rejected,
-          conflicts: r.conflicts.map((c) => ({ key: c.key, units: c.units }))
+          conflicts: r.conflicts.map((c) => ({ key: c.key, units: c.units, countedUnit: c.countedUnit, resolved: c.resolved }))
         }
       })
     },
@@ -118,7 +123,33 @@ export const handoffCommands: Record<string, Command> = {
       for (const a of r.accepted) io.out(`ĐÃ TỔNG HỢP  ${a.file} (đơn vị ${a.unit}, xuất lúc ${when(a.exportedAt)})`)
       for (const s of r.skipped) io.out(`BỎ QUA       ${s.file}: ${s.reason}`)
       for (const j of r.rejected) io.err(`TỪ CHỐI      ${j.file}: ${j.code} — ${j.reason}`)
-      for (const c of r.conflicts) io.err(`Trùng giữa các huyện ${c.units.join(', ')}: ${c.key}`)
+      for (const c of r.conflicts) io.err(`Trùng giữa các huyện ${c.units.join(', ')}: ${c.key} — tính ở huyện ${c.countedUnit}${c.resolved ? ' (tỉnh đã quyết định)' : ' (gói mới nhất; chọn huyện quản lý bằng lệnh conflicts resolve)'}`)
+    }
+  },
+
+  conflicts: {
+    usage: 'conflicts --db TỆP_TỈNH   HTX có trong số liệu của hai huyện: đang tính ở huyện nào, tỉnh đã quyết định chưa',
+    options: { ...common },
+    run: (values) => withCore(values, (core) => core.call('exchange.conflicts', {})),
+    print: (result, io) => {
+      const rows = result as Conflict[]
+      if (rows.length === 0) return io.out('Không có HTX nào xuất hiện ở hai huyện.')
+      io.out(table(['Khóa', 'Tên', 'Các huyện', 'Đang tính ở', 'Quyết định'], rows.map((c) => [c.key, c.names.join('; '), c.units.join(', '), c.countedUnit, conflictState(c)])))
+    }
+  },
+
+  'conflicts resolve': {
+    usage: 'conflicts resolve --db TỆP_TỈNH --key KHÓA --owner MÃ_HUYỆN [--note GHI_CHÚ]   tỉnh chọn huyện quản lý: HTX chỉ được tính ở huyện đó',
+    options: { ...common, key: { type: 'string' }, owner: { type: 'string' }, note: { type: 'string' } },
+    run: (values) => {
+      if (typeof values.key !== 'string' || values.key === '') throw new UsageError('Thiếu --key KHÓA (cột «Khóa» của lệnh conflicts, ví dụ reg:4900123456).')
+      if (typeof values.owner !== 'string' || values.owner === '') throw new UsageError('Thiếu --owner MÃ_HUYỆN (một trong các huyện đang trùng).')
+      const input = { conflictKey: values.key, ownerUnit: values.owner, ...(typeof values.note === 'string' ? { note: values.note } : {}) }
+      return withCore(values, (core) => core.call('exchange.resolveConflict', input))
+    },
+    print: (result, io) => {
+      const c = result as Conflict
+      io.out(`Đã ghi quyết định: ${c.key} được tính ở huyện ${c.countedUnit}${c.decision?.note ? ` (${c.decision.note})` : ''}.`)
     }
   },
 
