@@ -1,8 +1,8 @@
 /**
  * "Tổng hợp các huyện" (province): check the packages brought on USB sticks,
  * consolidate them (each replaces its district's snapshot), see which district
- * sent what and when, the cooperatives claimed by two districts, and export the
- * province's own package.
+ * sent what and when, the cooperatives claimed by two districts (and which district
+ * counts each: Conflicts.tsx), and export the province's own package.
  */
 import { useCallback, useEffect, useState } from 'react'
 import type { Conflict, DistrictSnapshot, PackageReport } from '../../../shared/api'
@@ -10,6 +10,7 @@ import { formatDate, formatNumber } from '../../../shared/text'
 import { call, messageOf } from '../api'
 import { Banner, type Notice } from '../components/Banner'
 import { downloadBase64, readAsBase64, type Picked } from '../files'
+import { Conflicts } from './Conflicts'
 import { localTime, todayVi } from './time'
 
 const SIGNATURE: Record<PackageReport['signature'], string> = {
@@ -175,34 +176,15 @@ export function Consolidate({ onChanged }: { onChanged?: () => void }) {
         </table>
       </div>
 
-      <div className="settings-section">
-        <h2>Trùng giữa các huyện</h2>
-        {conflicts.length === 0 ? (
-          <p className="hint">Không có HTX nào xuất hiện ở hai huyện.</p>
-        ) : (
-          <>
-            <p className="hint">Cùng mã số HTX (hoặc THT cùng tên, cùng xã) có trong số liệu của hai huyện — thường do chuyển trụ sở. Hãy liên hệ các huyện để một bên cập nhật rồi gửi lại; số liệu không tự gộp.</p>
-            <table className="list" data-testid="conflicts">
-              <thead>
-                <tr>
-                  <th>Mã số / khóa</th>
-                  <th>Tên</th>
-                  <th>Các huyện</th>
-                </tr>
-              </thead>
-              <tbody>
-                {conflicts.map((c) => (
-                  <tr key={c.key}>
-                    <td>{c.key.startsWith('reg:') ? c.key.slice(4) : 'THT (cùng tên, cùng xã)'}</td>
-                    <td>{c.names.join('; ')}</td>
-                    <td>{c.units.map((u) => names.get(u) ?? u).join(', ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </>
-        )}
-      </div>
+      <Conflicts
+        conflicts={conflicts}
+        names={names}
+        onNotice={setNotice}
+        onResolved={() => {
+          load()
+          onChanged?.()
+        }}
+      />
 
       <div className="settings-section">
         <h2>Gói của tỉnh</h2>
