@@ -46,7 +46,8 @@ const FIRST_ROWS_SCRIPT = `new MutationObserver((_, observer) => {
  * In the page: one idle frame (the floor), then ten scrolls by a screenful
  * through the middle of the register, each timed to its rows painted.
  */
-const SCROLL_SCRIPT = `(async () => {
+const scrollScript = (rows: number) => `(async () => {
+  const ROWS = ${rows}
   const viewport = ['.ag-grid-viewport', '.ag-body-viewport', '.ag-body-vertical-scroll-viewport']
     .map((c) => document.querySelector('[data-testid="registry-grid"] ' + c))
     .find((el) => el && el.scrollHeight > el.clientHeight + 10)
@@ -58,9 +59,11 @@ const SCROLL_SCRIPT = `(async () => {
   for (let k = 0; k < 10; k++) {
     const t0 = performance.now()
     viewport.scrollTop = target + k * viewport.clientHeight
-    const top = Math.floor(viewport.scrollTop / 32)
-    for (let f = 0; f < 600 && !document.querySelector('[data-testid="registry-grid"] .ag-row[row-index="' + (top + 1) + '"]'); f++) await frame()
-    if (!document.querySelector('[data-testid="registry-grid"] .ag-row[row-index="' + (top + 1) + '"]')) throw new Error('rows not painted after scrolling to ' + viewport.scrollTop + ' (' + viewport.className + '); rows: ' + [...document.querySelectorAll('[data-testid="registry-grid"] .ag-row[row-index]')].map((r) => r.getAttribute('row-index')).join(','))
+    // A row near the new bottom (less the header's height in rows): beyond what the grid had drawn ahead before this scroll.
+    const need = Math.min(Math.floor(viewport.scrollTop / 32) + Math.floor(viewport.clientHeight / 32) - 4, ROWS - 1)
+    const painted = () => !!document.querySelector('[data-testid="registry-grid"] .ag-row[row-index="' + need + '"]')
+    for (let f = 0; f < 600 && !painted(); f++) await frame()
+    if (!painted()) throw new Error('rows not painted after scrolling to ' + viewport.scrollTop + '; rows: ' + [...document.querySelectorAll('[data-testid="registry-grid"] .ag-row[row-index]')].map((r) => r.getAttribute('row-index')).join(','))
     await frame()
     times.push(performance.now() - t0)
   }
@@ -145,7 +148,7 @@ export async function run(options: BenchOptions): Promise<BenchFigure[]> {
         firstFetches.push(fetched.first)
         fetches.push(fetched.all)
         // Passed as text: the bench runs under tsx, whose helpers do not exist in the page.
-        const scroll = (await page.evaluate(SCROLL_SCRIPT)) as { step: number; idle: number }
+        const scroll = (await page.evaluate(scrollScript(n))) as { step: number; idle: number }
         scrolls.push(scroll.step)
         frames.push(scroll.idle)
         await page.close()

@@ -1,4 +1,4 @@
-import type { CellFocusedEvent, CellValueChangedEvent, ColDef, GridApi, GridReadyEvent, ICellRendererParams, IRowNode } from 'ag-grid-community'
+import type { CellFocusedEvent, CellValueChangedEvent, ColDef, GridApi, GridReadyEvent, ICellRendererComp, ICellRendererParams, IRowNode } from 'ag-grid-community'
 import { AgGridReact } from 'ag-grid-react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { EntityFields, GridRow } from '../../../shared/api'
@@ -30,15 +30,34 @@ const COLUMNS_PREF = 'registry.columns'
 /** About three screens of rows: enough to read and scroll while the rest arrives. */
 const FIRST_ROWS = 60
 
-/** The narrow first column: opens the record's detail panel. */
-function DetailButton(p: ICellRendererParams<GridRow>) {
-  if (!p.data) return null
-  const row = p.data
-  return (
-    <button type="button" className="detail-open" tabIndex={-1} aria-label={`Xem chi tiết ${row.name}`} data-testid="open-detail" onClick={() => p.context.openDetail(row.id)}>
-      ›
-    </button>
-  )
+/**
+ * The narrow first column: opens the record's detail panel. Plain DOM, not a
+ * React component: the grid makes one per painted row on every scroll.
+ */
+class DetailButton implements ICellRendererComp<GridRow> {
+  private readonly button = document.createElement('button')
+
+  init(p: ICellRendererParams<GridRow>): void {
+    const row = p.data
+    this.button.type = 'button'
+    this.button.className = 'detail-open'
+    this.button.tabIndex = -1
+    this.button.textContent = '›'
+    this.button.dataset.testid = 'open-detail'
+    this.button.hidden = !row
+    if (!row) return
+    this.button.setAttribute('aria-label', `Xem chi tiết ${row.name}`)
+    this.button.addEventListener('click', () => p.context.openDetail(row.id))
+  }
+
+  getGui(): HTMLElement {
+    return this.button
+  }
+
+  /** A changed row gets a new button (its name is in the label). */
+  refresh(): boolean {
+    return false
+  }
 }
 
 const COLUMNS: ColDef<GridRow>[] = [
