@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createCore } from '../../src/main/core/api'
 import { GRID_FIELDS } from '../../src/shared/api'
 import { AppError } from '../../src/shared/errors'
 import { officeCore } from '../helpers/temp'
@@ -64,6 +65,22 @@ describe('per-profile preferences', () => {
     expect((await core.call('prefs.get', { key: 'registry.columns' })).value).toBeNull()
     const bad = await rejection(core.call('prefs.set', { key: "x'; drop", value: '1' } as never))
     expect(bad?.code).toBe('VALIDATION')
+  })
+})
+
+describe('a "chỉ xem" profile', () => {
+  it('may keep its own columns, though it may not edit the register', async () => {
+    await core.call('profile.create', { name: 'Nguyễn Thị Lan' })
+    await core.call('profile.create', { name: 'Lê Thu Hà', role: 'viewer' })
+    const viewer = await createCore({ dbPath: core.dbPath, user: 'Lê Thu Hà' })
+    try {
+      expect((await rejection(viewer.call('entity.create', { kind: 'htx', name: 'HTX Thu Hà' })))?.code).toBe('READ_ONLY')
+      await viewer.call('prefs.set', { key: 'registry.columns', value: '[]' })
+      expect((await viewer.call('prefs.get', { key: 'registry.columns' })).value).toBe('[]')
+      expect((await core.call('prefs.get', { key: 'registry.columns' })).value).toBeNull()
+    } finally {
+      await viewer.close()
+    }
   })
 })
 

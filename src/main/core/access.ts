@@ -86,7 +86,7 @@ export const PROVINCE_WRITES = new Set<ApiName>([
 ])
 
 /** Writes about one's own session that any role may call; the handler checks the rest. */
-export const SELF_SERVICE = new Set<ApiName>(['profile.select', 'profile.setPassword'])
+export const SELF_SERVICE = new Set<ApiName>(['profile.select', 'profile.setPassword', 'prefs.set'])
 
 /** Managing people and replacing the whole file: quản trị only (once profiles exist). */
 export const ADMIN_ONLY = new Set<ApiName>(['profile.create', 'profile.setRole', 'backup.restore'])
