@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createCore } from '../../src/main/core/api'
+import { byName, firstInOrder } from '../../src/main/core/registry/order'
 import { GRID_FIELDS } from '../../src/shared/api'
 import { AppError } from '../../src/shared/errors'
 import { officeCore } from '../helpers/temp'
@@ -93,5 +94,16 @@ describe('undo names the record to refresh', () => {
     await core.call('entity.update', { id: e.id, rowVersion, changes: { phone: '0205 111' } })
     expect(await core.call('entity.undo', {})).toMatchObject({ action: 'update', entityId: e.id })
     expect((await core.call('entity.get', { id: e.id })).phone).toBeNull()
+  })
+})
+
+describe('the first records in order without a full sort', () => {
+  it('gives exactly the head of the full sort, ties by id, for any k', () => {
+    const names = ['Ăn', 'An', 'Â', 'Bắc', 'an', 'Đông', 'Dương', 'HTX số 10', 'HTX số 9', 'Ấp', 'An']
+    const items = Array.from({ length: 400 }, (_, i) => ({ id: ((i * 7919) % 400) + 1, name: `${names[i % names.length]} ${i % 13}` }))
+    const sorted = [...items].sort(byName)
+    for (const k of [0, 1, 2, 60, 399, 400, 500]) expect(firstInOrder(items, k, byName)).toEqual(sorted.slice(0, k))
+    // "số 9" before "số 10": numbers in names count as numbers.
+    expect(firstInOrder([{ id: 1, name: 'HTX số 10' }, { id: 2, name: 'HTX số 9' }], 1, byName)[0]!.id).toBe(2)
   })
 })

@@ -8,6 +8,7 @@ import { GRID_FIELDS } from '../../../shared/api'
 import { compareVi, searchTokens } from '../../../shared/text'
 import { writeAudit } from '../audit/log'
 import type { CoreContext, DomainHandlers } from '../context'
+import { byName, firstInOrder } from './order'
 import { FIELD_COLUMNS } from './entities'
 
 const COLUMN_OF: Record<string, string> = {
@@ -49,9 +50,8 @@ export const gridHandlers: DomainHandlers<'entity.grid' | 'entity.search' | 'pre
     const sqlite = ctx.conn.sqlite
     let ids = input.ids
     if (input.first) {
-      const names = sqlite.prepare('select id, name from entities where deleted_at is null').raw().all() as Array<[number, string]>
-      names.sort((a, b) => compareVi(a[1], b[1]) || a[0] - b[0])
-      ids = names.slice(0, input.first).map((r) => r[0])
+      const names = sqlite.prepare('select id, name from entities where deleted_at is null').all() as Array<{ id: number; name: string }>
+      ids = firstInOrder(names, input.first, byName).map((r) => r.id)
       if (ids.length === 0) return { fields: GRID_FIELDS, rows: [] }
     }
     const rows = ids

@@ -1,7 +1,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely'
 import type { Entity } from '../../../shared/api'
 import { AppError } from '../../../shared/errors'
-import { compareVi, fold, searchTokens } from '../../../shared/text'
+import { fold, searchTokens } from '../../../shared/text'
 import { regNoWarning } from './check-digit'
 import { gridHandlers } from './grid'
 import { lifecycleHandlers } from './lifecycle'
@@ -10,6 +10,7 @@ import { writeAudit } from '../audit/log'
 import type { CoreContext, DomainHandlers, Trx } from '../context'
 import type { Database } from '../db/schema'
 import { derivedKeys, findEntity, selectEntities, toColumns, toEntity } from './entities'
+import { byName, firstInOrder } from './order'
 
 export async function mustFind(ctx: CoreContext, id: number): Promise<Entity> {
   const entity = await findEntity(ctx.db, id)
@@ -122,9 +123,11 @@ export const registryHandlers: DomainHandlers<
    */
   'entity.list': async (input, ctx) => {
     const keys = await listFilter(ctx.db.selectFrom('entities as e').select(['e.id', 'e.name']), input).execute()
-    keys.sort((a, b) => compareVi(a.name, b.name) || a.id - b.id)
     const offset = input.offset ?? 0
-    const page = keys.slice(offset, input.limit === undefined ? undefined : offset + input.limit).map((r) => r.id)
+    const end = input.limit === undefined ? keys.length : offset + input.limit
+    // A first page (the app's count asks for one record) needs no full sort.
+    const ordered = end <= 1000 ? firstInOrder(keys, end, byName) : keys.sort(byName)
+    const page = ordered.slice(offset, end).map((r) => r.id)
     if (page.length === 0) return { rows: [], total: keys.length }
     const whole = page.length === keys.length
     const found = await (whole
