@@ -28,8 +28,10 @@ describe('Gửi tỉnh → Tổng hợp các huyện in Chromium', () => {
     const { page } = district
     await page.getByTestId('nav-exchange').click()
     await page.getByTestId('tab-send').click()
+    // The fingerprint arrives after the tab paints ("…" until then).
+    const FINGERPRINT = /^[0-9A-F]{4}( [0-9A-F]{4}){4}$/
+    await expect.poll(() => page.getByTestId('own-fingerprint').innerText()).toMatch(FINGERPRINT)
     const fingerprint = await page.getByTestId('own-fingerprint').innerText()
-    expect(fingerprint).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){4}$/)
     await page.getByTestId('package-as-of').fill('30/06/2024')
     const [pkgDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('package-export').click()])
     expect(pkgDownload.suggestedFilename()).toBe('goi-du-lieu-178-den-30-06-2024.xlsx')
@@ -40,7 +42,7 @@ describe('Gửi tỉnh → Tổng hợp các huyện in Chromium', () => {
     const keyFile = join(district.core.dir, keyDownload.suggestedFilename())
     await keyDownload.saveAs(keyFile)
     await page.getByTestId('nav-settings').click()
-    expect(await page.getByTestId('settings-fingerprint').innerText()).toBe(fingerprint)
+    await expect.poll(() => page.getByTestId('settings-fingerprint').innerText()).toBe(fingerprint)
 
     // The province: the package's key is not trusted yet.
     const p = province.page
