@@ -1,7 +1,7 @@
 /** The profile commands, and acting as a profile from the CLI (--user, SO_HTX_PASSWORD). */
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/main/cli/run'
+import { cli as runCli } from '../helpers/cli'
 import { tempDir } from '../helpers/temp'
 
 const cleanups: Array<() => void> = []
@@ -16,10 +16,7 @@ async function cli(env: { password?: string; newPassword?: string }, ...argv: st
   else process.env.SO_HTX_PASSWORD = env.password
   if (env.newPassword === undefined) delete process.env.SO_HTX_NEW_PASSWORD
   else process.env.SO_HTX_NEW_PASSWORD = env.newPassword
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) })
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') }
+  return runCli(...argv)
 }
 
 describe('profile CLI', () => {

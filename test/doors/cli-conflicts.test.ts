@@ -1,20 +1,13 @@
 /** `conflicts` and `conflicts resolve` as a provincial script runs them: JSON, exit codes, and the counts that follow the decision. */
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/main/cli/run'
+import { cli } from '../helpers/cli'
 import { tempDir } from '../helpers/temp'
 
 const t = tempDir()
 afterAll(() => t.cleanup())
 const at = (name: string) => join(t.dir, name)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-async function cli(...argv: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) })
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') }
-}
 
 async function htxTotals() {
   const s = JSON.parse((await cli('report', 'summary', '--db', at('t.db'), '--as-of', '30/06/2024', '--json')).stdout)

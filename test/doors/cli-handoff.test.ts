@@ -2,19 +2,12 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/main/cli/run'
+import { cli } from '../helpers/cli'
 import { tempDir } from '../helpers/temp'
 
 const t = tempDir()
 afterAll(() => t.cleanup())
 const at = (name: string) => join(t.dir, name)
-
-async function cli(...argv: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) })
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') }
-}
 
 describe('handoff from the command line', () => {
   it('export → verify → keys → consolidate, with the issue\'s JSON and exit codes', async () => {

@@ -1,18 +1,11 @@
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/main/cli/run'
+import { cli } from '../helpers/cli'
 import { tempDir } from '../helpers/temp'
 
 const FIX = join(__dirname, '../fixtures/import')
 const cleanups: Array<() => void> = []
 afterEach(() => cleanups.splice(0).forEach((c) => c()))
-
-async function cli(...argv: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) })
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') }
-}
 
 async function office(): Promise<string> {
   const t = tempDir()

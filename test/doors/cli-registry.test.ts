@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/main/cli/run'
+import { cli } from '../helpers/cli'
 import { tempDir } from '../helpers/temp'
 
 const cleanups: Array<() => void> = []
@@ -10,13 +10,6 @@ function dbPath(): string {
   cleanups.push(t.cleanup)
   return join(t.dir, 'a.db')
 }
-async function cli(...argv: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) })
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') }
-}
-
 describe('registry CLI', () => {
   it('adds, warns on a bad check digit, records status and figures, deletes and restores', async () => {
     const db = dbPath()

@@ -2,19 +2,12 @@ import * as XLSX from 'xlsx'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/main/cli/run'
+import { cli } from '../helpers/cli'
 import { findBrowser } from '../../src/main/core/reports/pdf'
 import { tempDir } from '../helpers/temp'
 
 const cleanups: Array<() => void> = []
 afterEach(() => cleanups.splice(0).forEach((c) => c()))
-async function cli(...argv: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) })
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') }
-}
-
 describe('report CLI', () => {
   it('lists layouts, prints the summary as JSON for dd/mm/yyyy and ISO dates, saves targets, writes xlsx/csv/html', async () => {
     const t = tempDir()

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/main/cli/run'
+import { cli } from '../helpers/cli'
 import { tempDir } from '../helpers/temp'
 
 const cleanups: Array<() => void> = []
@@ -12,14 +12,6 @@ function dbPath(): string {
   const t = tempDir()
   cleanups.push(t.cleanup)
   return join(t.dir, 'a.db')
-}
-
-/** Runs the CLI in-process and captures what it prints. */
-async function cli(...argv: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) })
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') }
 }
 
 describe('the CLI door', () => {
