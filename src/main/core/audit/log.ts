@@ -11,18 +11,7 @@ export interface AuditRecord {
 
 /** Writes the change log row inside the caller's transaction: no change without it. */
 export async function writeAudit(trx: Trx, ctx: CoreContext, record: AuditRecord): Promise<void> {
-  await trx
-    .insertInto('audit_log')
-    .values({
-      at: ctx.now(),
-      user: ctx.user,
-      action: record.action,
-      table_name: record.table,
-      row_id: record.rowId,
-      before_json: record.before === undefined ? null : JSON.stringify(record.before),
-      after_json: record.after === undefined ? null : JSON.stringify(record.after)
-    })
-    .execute()
+  await writeAudits(trx, ctx, [record])
 }
 
 /** Many change log rows at once (a bulk write: one row per record, one insert per few hundred). */
