@@ -8,7 +8,8 @@ import type { KeyInfo, PackageExport } from '../../../shared/api'
 import { formatDate, formatNumber, parseViDate } from '../../../shared/text'
 import { call, messageOf } from '../api'
 import { Banner, type Notice } from '../components/Banner'
-import { downloadBase64, downloadText, MIME } from '../files'
+import { downloadBase64 } from '../files'
+import { SavePublicKey } from './SavePublicKey'
 import { localTime, todayVi } from './time'
 
 export function SendToProvince() {
@@ -43,15 +44,6 @@ export function SendToProvince() {
     }
   }
 
-  async function saveKey() {
-    try {
-      const k = await call('keys.exportPublic', {})
-      downloadText(k.fileName, k.text, MIME.pub)
-    } catch (err) {
-      setNotice({ kind: 'error', text: messageOf(err) })
-    }
-  }
-
   return (
     <section className="page">
       <h1>Gửi tỉnh</h1>
@@ -79,7 +71,7 @@ export function SendToProvince() {
         </p>
         <p className="hint">Lần đầu gửi, hãy gửi kèm tệp khóa công khai và đọc dấu vân tay này qua điện thoại cho cán bộ của tỉnh để đối chiếu.</p>
         <div className="inline-form">
-          <button data-testid="key-save" onClick={saveKey}>Lưu tệp khóa công khai (.pub)</button>
+          <SavePublicKey testId="key-save" onError={(text) => setNotice({ kind: 'error', text })} />
         </div>
       </div>
       <div className="settings-section">

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react'
 import type { KeyInfo } from '../../../shared/api'
 import { call, messageOf } from '../api'
 import { Banner, type Notice } from '../components/Banner'
-import { downloadText, MIME } from '../files'
+import { SavePublicKey } from '../exchange/SavePublicKey'
 
 export function KeysSection() {
   const [key, setKey] = useState<KeyInfo | null>(null)
@@ -15,15 +15,6 @@ export function KeysSection() {
   useEffect(() => {
     call('keys.show', {}).then(setKey, (err) => setNotice({ kind: 'error', text: messageOf(err) }))
   }, [])
-
-  async function save() {
-    try {
-      const k = await call('keys.exportPublic', {})
-      downloadText(k.fileName, k.text, MIME.pub)
-    } catch (err) {
-      setNotice({ kind: 'error', text: messageOf(err) })
-    }
-  }
 
   return (
     <section className="settings-section" data-testid="keys-section">
@@ -34,7 +25,7 @@ export function KeysSection() {
       </p>
       <p className="hint">Đọc dãy này qua điện thoại để nơi nhận gói đối chiếu với tệp khóa công khai. Khóa bí mật nằm trong tệp cạnh tệp dữ liệu và không bao giờ được xuất ra.</p>
       <div className="inline-form">
-        <button data-testid="settings-key-save" onClick={save}>Lưu tệp khóa công khai (.pub)</button>
+        <SavePublicKey testId="settings-key-save" onError={(text) => setNotice({ kind: 'error', text })} />
       </div>
     </section>
   )
