@@ -34,7 +34,19 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
 
 /** Folded key with the usual abbreviations applied: what search matches on. */
 export function searchKey(...parts: Array<string | null | undefined>): string {
-  let key = fold(parts.filter((p): p is string => !!p).join(' '))
+  return abbreviate(fold(parts.filter((p): p is string => !!p).join(' ')))
+}
+
+/**
+ * searchKey from parts already folded (a bulk write folds the name once for both
+ * keys): folding joins at a space, so fold(a + ' ' + b) is fold(a) + ' ' + fold(b)
+ * with empty parts left out.
+ */
+export function searchKeyOfFolded(folded: string[]): string {
+  return abbreviate(folded.filter((p) => p !== '').join(' '))
+}
+
+function abbreviate(key: string): string {
   for (const [pattern, short] of ABBREVIATIONS) key = key.replace(pattern, short)
   return key
 }

@@ -5,16 +5,15 @@
  * when any row has an error.
  */
 import type { ImportBatch, ImportCounts, ImportField, ImportRecord, ImportResult } from '../../../shared/api'
-import type { EntityKind } from '../../../shared/domain'
 import { AppError } from '../../../shared/errors'
 import { formatNumber } from '../../../shared/text'
-import { writeAudit, writeAudits, type AuditRecord } from '../audit/log'
+import { writeAudit } from '../audit/log'
 import type { CoreContext, Trx } from '../context'
 import { progressReporter } from '../progress'
 import { derivedKeys, toColumns } from '../registry/entities'
 import { FIGURE_COLUMNS, previewImport, RECORD_COLUMNS, type PreviewInput } from './preview'
 
-/** New records per multi-row insert (17 columns each: well under SQLite's variable limit). */
+/** New records written between two progress reports (and two chances for other calls to queue). */
 const CHUNK = 500
 
 async function item(trx: Trx, batchId: number, table: 'entities' | 'status_events' | 'yearly_figures', rowId: number, before: unknown = null) {
@@ -61,63 +60,57 @@ export async function commitImport(input: PreviewInput & { strict?: boolean }, c
       .executeTakeFirstOrThrow()
     await writeAudit(trx, ctx, { action: 'import', table: 'import_batches', rowId: batchId, after: { files: result.files.map((f) => f.file), counts: result.totals } })
 
-    // New records go in chunks of multi-row inserts (a register of 100,000 rows in seconds);
-    // each carries the batch id so undo finds it, and each gets its audit row.
+    // New records go through statements prepared once and run on the same connection, inside
+    // this transaction (a register of 100,000 rows in seconds); each carries the batch id so undo
+    // finds it, and each gets its audit row. Chunks only pace the progress reports.
+    const sqlite = ctx.conn.sqlite
+    const entityColumns = ['kind', ...Object.values(RECORD_COLUMNS), 'name_key', 'search_key', 'created_at', 'updated_at', 'import_batch_id']
+    const insertEntity = sqlite.prepare(`insert into entities (${entityColumns.join(', ')}) values (${entityColumns.map(() => '?').join(', ')})`)
+    const insertEvent = sqlite.prepare('insert into status_events (entity_id, status, effective_date, decision_no, note, created_at, import_batch_id) values (?, ?, ?, null, null, ?, ?)')
+    const figureColumns = Object.values(FIGURE_COLUMNS)
+    const insertFigures = sqlite.prepare(
+      `insert into yearly_figures (entity_id, year, ${figureColumns.join(', ')}, import_batch_id) values (?, ?, ${figureColumns.map(() => '?').join(', ')}, ?)`
+    )
+    const insertAudit = sqlite.prepare('insert into audit_log (at, user, action, table_name, row_id, before_json, after_json) values (?, ?, ?, ?, ?, null, ?)')
+    const recordFields = Object.keys(RECORD_COLUMNS) as Array<keyof typeof RECORD_COLUMNS>
+    const figureEntries = Object.entries(FIGURE_COLUMNS) as Array<[keyof typeof FIGURE_COLUMNS, string]>
     const pending: Array<{ rec: ImportRecord; year: number }> = []
     let updates = 0
     const flush = async () => {
       if (pending.length === 0) return
       const chunk = pending.splice(0)
-      const rows = chunk.map(({ rec }) => {
+      const auditAt = ctx.now()
+      for (const { rec, year } of chunk) {
         const fields: Record<string, unknown> = { kind: rec.kind, name: rec.name }
-        for (const f of Object.keys(RECORD_COLUMNS) as Array<keyof typeof RECORD_COLUMNS>) fields[f] = rec[f] ?? null
-        const columns = toColumns(fields)
-        const name = columns.name ?? rec.name
-        return {
-          fields,
-          values: {
-            ...columns,
-            kind: rec.kind as EntityKind,
-            name,
-            ...derivedKeys({ name, reg_no: columns.reg_no ?? null, representative: columns.representative ?? null, address: columns.address ?? null, commune: columns.commune ?? null }),
-            created_at: now,
-            updated_at: now,
-            import_batch_id: batchId
-          }
-        }
-      })
-      const inserted = await trx.insertInto('entities').values(rows.map((r) => r.values)).returning(['id', 'name_key']).execute()
-      if (inserted.length !== rows.length || inserted.some((r, i) => r.name_key !== rows[i].values.name_key)) {
-        throw new Error('import: inserted rows came back out of order')
-      }
-      const events: Array<{ entity_id: number; status: string; effective_date: string | null; decision_no: null; note: null; created_at: string; import_batch_id: number }> = []
-      const figureRows: Array<Record<string, number>> = []
-      const audits: AuditRecord[] = []
-      for (const [i, { rec, year }] of chunk.entries()) {
-        const entityId = inserted[i].id
+        for (const f of recordFields) fields[f] = rec[f] ?? null
+        const columns = toColumns(fields) as Record<string, string | number | null>
+        const name = (columns.name ?? rec.name) as string
+        const keys = derivedKeys({ name, reg_no: (columns.reg_no ?? null) as string | null, representative: (columns.representative ?? null) as string | null, address: (columns.address ?? null) as string | null, commune: (columns.commune ?? null) as string | null })
+        const values: Array<string | number | null> = [rec.kind]
+        for (const column of Object.values(RECORD_COLUMNS)) values.push(column === 'name' ? name : (columns[column] ?? null))
+        values.push(keys.name_key, keys.search_key, now, now, batchId)
+        const entityId = Number(insertEntity.run(values).lastInsertRowid)
         // A status without its own date holds since registration; a dissolution date is a dated event.
         const initial = rec.status && !(rec.status === 'dissolved' && rec.dissolutionDate) ? rec.status : 'active'
         const mine = [{ status: initial, effective_date: null as string | null }]
         if (rec.dissolutionDate) mine.push({ status: 'dissolved', effective_date: rec.dissolutionDate })
-        for (const e of mine) events.push({ entity_id: entityId, ...e, decision_no: null, note: null, created_at: now, import_batch_id: batchId })
         const fig: Record<string, number> = {}
-        for (const [field, column] of Object.entries(FIGURE_COLUMNS)) {
-          const v = rec.figures[field as keyof typeof FIGURE_COLUMNS]
-          if (v !== undefined && v !== null) fig[column] = v
+        let hasFigures = false
+        for (const [field, column] of figureEntries) {
+          const v = rec.figures[field]
+          if (v !== undefined && v !== null) {
+            fig[column] = v
+            hasFigures = true
+          }
         }
-        if (Object.keys(fig).length) {
-          figureRows.push({ entity_id: entityId, year, members: null, workers: null, managers: null, managers_elementary: null, managers_college: null, ...fig, import_batch_id: batchId } as never)
-        }
-        audits.push({
-          action: 'create',
-          table: 'entities',
-          rowId: entityId,
-          after: { ...rows[i].fields, status: mine.map((e) => e.status), figures: Object.keys(fig).length ? { year, ...fig } : undefined, importBatch: batchId }
-        })
+        // The audit row's after: the fields, then status, figures and batch (fields is not read again).
+        fields.status = mine.map((e) => e.status)
+        fields.figures = hasFigures ? { year, ...fig } : undefined
+        fields.importBatch = batchId
+        insertAudit.run(auditAt, ctx.user, 'create', 'entities', entityId, JSON.stringify(fields))
+        for (const e of mine) insertEvent.run(entityId, e.status, e.effective_date, now, batchId)
+        if (hasFigures) insertFigures.run(entityId, year, ...figureColumns.map((c) => fig[c] ?? null), batchId)
       }
-      await writeAudits(trx, ctx, audits)
-      await trx.insertInto('status_events').values(events).execute()
-      if (figureRows.length) await trx.insertInto('yearly_figures').values(figureRows as never).execute()
       await wrote(chunk.length)
     }
 

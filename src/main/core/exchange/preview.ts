@@ -153,7 +153,10 @@ export async function previewImport(input: PreviewInput, ctx: CoreContext, forCo
     )
     .execute()) as ExistingEntity[]
   const existing = new Map<string, ExistingEntity>()
+  // Records kept without a number: only these can be found by name for a row that has one.
+  let withoutRegNo = 0
   for (const e of rows) {
+    if (!e.reg_no) withoutRegNo++
     existing.set(recordKey({ kind: e.kind, regNo: e.reg_no, name: e.name, commune: e.commune }), e)
     if (e.reg_no) existing.set(recordKey({ kind: e.kind, regNo: null, name: e.name, commune: e.commune }), e)
   }
@@ -203,7 +206,7 @@ export async function previewImport(input: PreviewInput, ctx: CoreContext, forCo
           seen.set(key, where)
           // A record typed in without its number is still the same one: same folded name and commune.
           let found = existing.get(key)
-          if (!found && rec.regNo) {
+          if (!found && rec.regNo && withoutRegNo > 0) {
             const byName = existing.get(recordKey({ ...rec, regNo: null }))
             if (byName && !byName.reg_no) found = byName
           }

@@ -3,20 +3,33 @@
  * SQLite transaction, the same stored form and derived keys as entity.create,
  * a starting status per record, and one audit row naming every id created.
  */
+import type { Statement } from 'better-sqlite3'
 import type { EntityFields } from '../../../shared/api'
 import type { Status } from '../../../shared/domain'
 import type { CoreContext } from '../context'
-import { derivedKeys, FIELD_COLUMNS, toColumns } from './entities'
-
-const COLUMNS = [...new Set(Object.values(FIELD_COLUMNS))]
+import { derivedKeys, toColumns } from './entities'
 
 export function bulkCreateEntities(ctx: CoreContext, rows: Array<EntityFields & { status?: Status }>): { created: number; firstId: number | null; lastId: number | null } {
   const sqlite = ctx.conn.sqlite
   const now = ctx.now()
-  const insertEntity = sqlite.prepare(
-    `insert into entities (${COLUMNS.join(', ')}, name_key, search_key, created_at, updated_at)
-     values (${COLUMNS.map(() => '?').join(', ')}, ?, ?, ?, ?)`
-  )
+  // One statement per set of columns the rows carry (rows of one source carry the same fields):
+  // a column left out is null, as when it is bound as null.
+  const inserts = new Map<string, { statement: Statement; columns: string[] }>()
+  const insertFor = (columns: string[]) => {
+    const key = columns.join(',')
+    let insert = inserts.get(key)
+    if (!insert) {
+      insert = {
+        columns,
+        statement: sqlite.prepare(
+          `insert into entities (${columns.join(', ')}, name_key, search_key, created_at, updated_at)
+           values (${columns.map(() => '?').join(', ')}, ?, ?, ?, ?)`
+        )
+      }
+      inserts.set(key, insert)
+    }
+    return insert
+  }
   const insertStatus = sqlite.prepare(
     'insert into status_events (entity_id, status, effective_date, decision_no, note, created_at) values (?, ?, null, null, null, ?)'
   )
@@ -36,9 +49,10 @@ export function bulkCreateEntities(ctx: CoreContext, rows: Array<EntityFields & 
         address: (columns.address ?? null) as string | null,
         commune: (columns.commune ?? null) as string | null
       })
-      const values = COLUMNS.map((c) => columns[c] ?? null)
+      const names = Object.keys(columns)
+      const values: Array<string | number | null> = Object.values(columns)
       values.push(keys.name_key, keys.search_key, now, now)
-      const id = Number(insertEntity.run(values).lastInsertRowid)
+      const id = Number(insertFor(names).statement.run(values).lastInsertRowid)
       insertStatus.run(id, status ?? 'active', now)
       firstId ??= id
       lastId = id

@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { Entity, EntityFields } from '../../../shared/api'
 import type { EntityKind, Sector, Status } from '../../../shared/domain'
-import { clean, fold, searchKey } from '../../../shared/text'
+import { clean, fold, searchKeyOfFolded } from '../../../shared/text'
 import type { Database, EntitiesTable } from '../db/schema'
 
 type FieldColumn = Exclude<keyof EntitiesTable, 'id' | 'name_key' | 'search_key' | 'row_version' | 'created_at' | 'updated_at'>
@@ -39,9 +39,11 @@ const JSON_FIELDS = new Set(['vsic', 'memberCoops', 'ocop'])
 export type StoredFields = { [K in FieldColumn]?: EntitiesTable[K] }
 
 /** Stored form of validated fields: text in NFC with spaces tidied, blanks as null. */
+const FIELD_ENTRIES = Object.entries(FIELD_COLUMNS) as Array<[keyof EntityFields, FieldColumn]>
+
 export function toColumns(fields: Partial<EntityFields>): StoredFields {
   const out: Record<string, string | number | null> = {}
-  for (const [field, column] of Object.entries(FIELD_COLUMNS) as Array<[keyof EntityFields, FieldColumn]>) {
+  for (const [field, column] of FIELD_ENTRIES) {
     if (!(field in fields)) continue
     const value = fields[field]
     if (JSON_FIELDS.has(field)) {
@@ -58,10 +60,30 @@ export function toColumns(fields: Partial<EntityFields>): StoredFields {
 
 /** The derived keys that search and duplicate checks rely on. */
 export function derivedKeys(row: Pick<EntitiesTable, 'name' | 'reg_no' | 'representative' | 'address' | 'commune'>) {
+  // The name is folded once for both keys (searchKey(name, reg_no, representative, address, commune) exactly).
+  const name_key = row.name ? fold(row.name) : ''
   return {
-    name_key: fold(row.name),
-    search_key: searchKey(row.name, row.reg_no, row.representative, row.address, row.commune)
+    name_key,
+    search_key: searchKeyOfFolded([
+      name_key,
+      row.reg_no ? fold(row.reg_no) : '',
+      row.representative ? fold(row.representative) : '',
+      row.address ? fold(row.address) : '',
+      row.commune ? foldCommune(row.commune) : ''
+    ])
   }
+}
+
+// A register names a few dozen communes over and over: each is folded once.
+const communeKeys = new Map<string, string>()
+function foldCommune(commune: string): string {
+  let key = communeKeys.get(commune)
+  if (key === undefined) {
+    if (communeKeys.size >= 2_000) communeKeys.clear()
+    key = fold(commune)
+    communeKeys.set(commune, key)
+  }
+  return key
 }
 
 type EntityRow = EntitiesTable & { id: number; row_version: number; status: string | null }
