@@ -1,17 +1,19 @@
-import { useCallback, useEffect, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import { ROLE_LABELS, type OfficeInfo, type ProfileSession } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 import { call, messageOf } from './api'
 import { ProfileChooser, SESSION_CHANGED } from './components/ProfileChooser'
 import { StartupRecovery, type StartupProblem } from './components/StartupRecovery'
 import { StatusBar } from './components/StatusBar'
-import { Dissolution } from './screens/Dissolution'
 import { FirstRun } from './screens/FirstRun'
-import { Exchange } from './exchange/Exchange'
-import { Placeholder } from './screens/Placeholder'
 import { Registry, type ListCount } from './screens/Registry'
-import { Reports } from './screens/Reports'
-import { Settings } from './screens/Settings'
+
+// The register opens first and alone; the other screens (Chart.js, printing, packages) load when first
+// opened, so an old PC parses less before the first rows show.
+const Dissolution = lazy(() => import('./screens/Dissolution').then((m) => ({ default: m.Dissolution })))
+const Exchange = lazy(() => import('./exchange/Exchange').then((m) => ({ default: m.Exchange })))
+const Reports = lazy(() => import('./screens/Reports').then((m) => ({ default: m.Reports })))
+const Settings = lazy(() => import('./screens/Settings').then((m) => ({ default: m.Settings })))
 
 const SCREENS = [
   { id: 'registry', label: 'Sổ đăng ký' },
@@ -120,13 +122,12 @@ export function App() {
       </nav>
       <main className="content">
         {screen === 'registry' && <Registry onCount={setListCount} onChanged={refreshOffice} />}
-        {screen === 'settings' && <Settings office={office} />}
-        {screen === 'exchange' && <Exchange office={office} onChanged={refreshOffice} />}
-        {screen === 'reports' && <Reports office={office} />}
-        {screen === 'dissolution' && <Dissolution onChanged={refreshOffice} />}
-        {screen !== 'registry' && screen !== 'settings' && screen !== 'exchange' && screen !== 'reports' && screen !== 'dissolution' && (
-          <Placeholder title={SCREENS.find((s) => s.id === screen)!.label} />
-        )}
+        <Suspense fallback={<div className="loading">Đang mở…</div>}>
+          {screen === 'settings' && <Settings office={office} />}
+          {screen === 'exchange' && <Exchange office={office} onChanged={refreshOffice} />}
+          {screen === 'reports' && <Reports office={office} />}
+          {screen === 'dissolution' && <Dissolution onChanged={refreshOffice} />}
+        </Suspense>
       </main>
       <StatusBar office={office} total={registerTotal ?? office.counts.entities} listCount={screen === 'registry' ? listCount : null} />
     </div>
