@@ -9,9 +9,11 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { CLASSIFICATION_LABELS, FIELD_LABELS, type AuditEntry, type Entity, type StatusEvent, type YearlyFigures } from '../../../shared/api'
 import { KIND_SHORT, STATUS_LABELS, STATUSES, type Status } from '../../../shared/domain'
 import { formatDate, formatNumber } from '../../../shared/text'
+import { AppError } from '../../../shared/errors'
 import { call, messageOf } from '../api'
 import { parseDateCell } from '../grid/columns'
 import { LastAgmField } from '../dissolution/LastAgmField'
+import { ListEditor, type ListColumn } from './ListEditor'
 
 export const ACTION_LABELS: Record<string, string> = {
   create: 'Thêm mới',
@@ -28,10 +30,32 @@ export const ACTION_LABELS: Record<string, string> = {
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
+type Ocop = NonNullable<Entity['ocop']>[number]
+type Vsic = NonNullable<Entity['vsic']>[number]
+const showOcop = (o: Ocop) => `${o.name}: ${o.stars} sao (năm ${o.year})`
+const showVsic = (v: Vsic) => `${v.code} – ${v.label}`
+const OCOP_COLUMNS: ListColumn[] = [
+  { key: 'name', label: 'Tên sản phẩm', grow: 4 },
+  { key: 'stars', label: 'Số sao', type: 'int', placeholder: '3–5', grow: 1.1 },
+  { key: 'year', label: 'Năm công nhận', type: 'int', grow: 1.6 }
+]
+const VSIC_COLUMNS: ListColumn[] = [
+  { key: 'code', label: 'Mã VSIC', placeholder: 'vd. 0118', grow: 1 },
+  { key: 'label', label: 'Tên ngành', grow: 4 }
+]
+const MEMBER_COLUMNS: ListColumn[] = [{ key: 'name', label: 'Tên HTX thành viên' }]
+/** The list fields in the change history, as the panel shows them. */
+const LIST_SHOWN: Record<string, (item: never) => string> = {
+  ocop: showOcop,
+  vsic: showVsic,
+  memberCoops: (name: string) => name
+}
+
 /** One audit value as a person reads it: dates dd/mm/yyyy, numbers 1.234.567, codes by their labels. */
 function shown(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '(trống)'
   if (field === 'status') return STATUS_LABELS[value as Status] ?? String(value)
+  if (Array.isArray(value) && LIST_SHOWN[field]) return value.length ? value.map((v) => LIST_SHOWN[field]!(v as never)).join('; ') : '(trống)'
   if (typeof value === 'number') return formatNumber(value)
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value)
   if (typeof value === 'object') return JSON.stringify(value)
@@ -112,6 +136,19 @@ export function DetailPanel({
     }
   }
 
+  /** One list field saved by one entity.update at the version shown; a stale version reloads the record (the draft stays). */
+  async function saveList(changes: { ocop: Entity['ocop'] } | { vsic: Entity['vsic'] } | { memberCoops: Entity['memberCoops'] }) {
+    if (!entity) return
+    try {
+      await call('entity.update', { id, rowVersion: entity.rowVersion, changes })
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'STALE') void load()
+      throw err
+    }
+    onChanged?.(id, false)
+    await load()
+  }
+
   function addEvent(ev: React.FormEvent) {
     ev.preventDefault()
     const iso = parseDateCell(date)
@@ -135,8 +172,8 @@ export function DetailPanel({
     ['Thư điện tử', entity.email ?? ''],
     ['Ngày đăng ký', formatDate(entity.registrationDate)],
     ['Vốn điều lệ (đồng)', formatNumber(entity.charterCapital)],
-    ['Ngành nghề (VSIC)', (entity.vsic ?? []).map((v) => `${v.code} – ${v.label}`).join('; ')],
-    ['HTX thành viên', (entity.memberCoops ?? []).join('; ')],
+    // Member cooperatives of a record that is not an LHHTX (imported so) are still shown; an LHHTX's are edited below.
+    ['HTX thành viên', entity.kind === 'lhhtx' ? '' : (entity.memberCoops ?? []).join('; ')],
     ['Ghi chú', entity.notes ?? '']
   ]
   return (
@@ -165,6 +202,33 @@ export function DetailPanel({
             </div>
           ))}
       </dl>
+
+      <ListEditor<Vsic>
+        field="vsic"
+        title="Ngành nghề (mã VSIC)"
+        testId="vsic"
+        items={entity.vsic}
+        columns={VSIC_COLUMNS}
+        show={showVsic}
+        toCells={(v) => ({ code: v.code, label: v.label })}
+        fromCells={(c) => ({ code: c.code as string, label: c.label as string })}
+        empty="Chưa ghi ngành nghề theo mã VSIC."
+        onSave={(vsic) => saveList({ vsic })}
+      />
+      {entity.kind === 'lhhtx' && (
+        <ListEditor<string>
+          field="memberCoops"
+          title="HTX thành viên"
+          testId="member-coops"
+          items={entity.memberCoops}
+          columns={MEMBER_COLUMNS}
+          show={(name) => name}
+          toCells={(name) => ({ name })}
+          fromCells={(c) => c.name as string}
+          empty="Chưa ghi HTX thành viên."
+          onSave={(memberCoops) => saveList({ memberCoops })}
+        />
+      )}
 
       <h3>Diễn biến tình trạng</h3>
       <ol className="status-timeline" data-testid="status-timeline">
@@ -227,18 +291,20 @@ export function DetailPanel({
         </table>
       )}
 
-      <h3>Sản phẩm OCOP</h3>
-      {(entity.ocop ?? []).length === 0 ? (
-        <p className="muted">Chưa có sản phẩm OCOP.</p>
-      ) : (
-        <ul>
-          {(entity.ocop ?? []).map((o) => (
-            <li key={`${o.name}-${o.year}`}>
-              {o.name}: {o.stars} sao (năm {o.year})
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListEditor<Ocop>
+        field="ocop"
+        title="Sản phẩm OCOP"
+        testId="ocop"
+        items={entity.ocop}
+        columns={OCOP_COLUMNS}
+        show={showOcop}
+        toCells={(o) => ({ name: o.name, stars: String(o.stars), year: String(o.year) })}
+        // Numbers the person typed as words travel as typed: the core names them.
+        fromCells={(c) => ({ name: c.name as string, stars: c.stars as number, year: c.year as number })}
+        blank={() => ({ year: String(new Date().getFullYear()) })}
+        empty="Chưa có sản phẩm OCOP."
+        onSave={(ocop) => saveList({ ocop })}
+      />
 
       <h3>Lịch sử thay đổi</h3>
       <ul className="change-history" data-testid="change-history">
