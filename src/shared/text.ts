@@ -4,9 +4,14 @@
  * 1.234.567 conventions.
  */
 
+// White space that clean() would change: anything but a single inner space (\u200b is not \s).
+const UNTIDY_SPACE = /[^\S ]|\u200b|\s\s|^\s|\s$/
+
 /** The storage form: NFC, trimmed, inner runs of white space (incl. NBSP) collapsed. */
 export function clean(text: string): string {
-  return text.normalize('NFC').replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim()
+  const nfc = text.normalize('NFC')
+  // Most text is tidy already: tested once rather than copied by replace and trim.
+  return UNTIDY_SPACE.test(nfc) ? nfc.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim() : nfc
 }
 
 /**

@@ -4,8 +4,21 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { derivedKeys } from '../../src/main/core/registry/entities'
-import { fold, searchKey } from '../../src/shared/text'
+import { clean, fold, searchKey } from '../../src/shared/text'
 import { officeCore } from '../helpers/temp'
+
+describe('clean', () => {
+  it('skips the replace only where it would change nothing', () => {
+    const reference = (t: string) => t.normalize('NFC').replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim()
+    const pool = [' ', '  ', '\t', '\n', '\u00a0', '\u200b', '\ufeff', '\u2003', '\u3000', '\u2028', '\u202f', '\u0085', 'a', 'ệ', 'e\u0302\u0301', 'Đ', 'x']
+    let seed = 11
+    const pick = () => pool[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % pool.length]
+    for (let i = 0; i < 20_000; i++) {
+      const t = Array.from({ length: i % 7 }, pick).join('')
+      expect(clean(t)).toBe(reference(t))
+    }
+  })
+})
 
 describe('derived keys', () => {
   it('equal fold(name) and searchKey(name, number, representative, address, commune) on awkward text', () => {

@@ -33,12 +33,25 @@ export function bulkCreateEntities(ctx: CoreContext, rows: Array<EntityFields & 
   const insertStatus = sqlite.prepare(
     'insert into status_events (entity_id, status, effective_date, decision_no, note, created_at) values (?, ?, null, null, null, ?)'
   )
+  // A run of records created one after the other with the same starting status gets its events
+  // from one statement: the same rows, in the same order, as one insert per record.
+  const insertStatusRun = sqlite.prepare(
+    `insert into status_events (entity_id, status, effective_date, decision_no, note, created_at)
+     select id, ?, null, null, null, ? from entities where id between ? and ? order by id`
+  )
   const insertAudit = sqlite.prepare(
     'insert into audit_log (at, user, action, table_name, row_id, before_json, after_json) values (?, ?, ?, ?, null, null, ?)'
   )
   return sqlite.transaction(() => {
     let firstId: number | null = null
     let lastId: number | null = null
+    let run: { status: Status; from: number; to: number } | null = null
+    const endRun = () => {
+      if (!run) return
+      if (run.from === run.to) insertStatus.run(run.from, run.status, now)
+      else insertStatusRun.run(run.status, now, run.from, run.to)
+      run = null
+    }
     for (const fields of rows) {
       const { status, ...rest } = fields
       const columns = toColumns(rest) as Record<string, string | number | null>
@@ -53,10 +66,16 @@ export function bulkCreateEntities(ctx: CoreContext, rows: Array<EntityFields & 
       const values: Array<string | number | null> = Object.values(columns)
       values.push(keys.name_key, keys.search_key, now, now)
       const id = Number(insertFor(names).statement.run(values).lastInsertRowid)
-      insertStatus.run(id, status ?? 'active', now)
+      const initial = status ?? 'active'
+      if (run && run.status === initial && id === run.to + 1) run.to = id
+      else {
+        endRun()
+        run = { status: initial, from: id, to: id }
+      }
       firstId ??= id
       lastId = id
     }
+    endRun()
     insertAudit.run(now, ctx.user, 'bulk_create', 'entities', JSON.stringify({ count: rows.length, firstId, lastId }))
     return { created: rows.length, firstId, lastId }
   })()
