@@ -19,6 +19,8 @@ export interface TrialReport {
   failures: Array<{ trial: number; problems: string[] }>
   /** Audit rows in the file at the end: proof that the worker was writing when killed. */
   auditRows: number
+  /** The scenario's own count of committed units of work (its `work`), else the audit rows. */
+  work: number
 }
 
 function killAtRandom(dbPath: string, scenario: string, trial: number, maxDelayMs: number): Promise<void> {
@@ -41,10 +43,10 @@ function killAtRandom(dbPath: string, scenario: string, trial: number, maxDelayM
   })
 }
 
-export async function runTrials(scenario: string, trials: number, maxDelayMs = 400): Promise<TrialReport> {
+export async function runTrials(scenario: string, trials: number, maxDelayMs = scenarios[scenario].killWithinMs ?? 400): Promise<TrialReport> {
   const dir = mkdtempSync(join(tmpdir(), 'so-htx-crash-'))
   const dbPath = join(dir, 'crash.db')
-  const report: TrialReport = { scenario, trials, failures: [], auditRows: 0 }
+  const report: TrialReport = { scenario, trials, failures: [], auditRows: 0, work: 0 }
   try {
     const core = await createCore({ dbPath, user: 'crash' })
     await scenarios[scenario].setup(core)
@@ -65,6 +67,7 @@ export async function runTrials(scenario: string, trials: number, maxDelayMs = 4
     }
     const db = new Sqlite(dbPath, { readonly: true })
     report.auditRows = (db.prepare('select count(*) n from audit_log').get() as { n: number }).n
+    report.work = scenarios[scenario].work?.(db) ?? report.auditRows
     db.close()
   } finally {
     rmSync(dir, { recursive: true, force: true })
