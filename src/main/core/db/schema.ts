@@ -141,7 +141,7 @@ export interface AuditLogTable {
   after_json: string | null
 }
 
-/** 010: the province's decision on a conflict between districts (which district owns the entity). */
+/** 008: the province's decision on a conflict between districts (which district owns the entity). */
 export interface ConflictOwnersTable {
   key: string
   owner_unit: string

@@ -11,7 +11,7 @@ import * as m004 from './004-dissolution'
 import * as m005 from './005-reports'
 import * as m006 from './006-handoff'
 import * as m007 from './007-profiles'
-import * as m010 from './010-conflict-owners'
+import * as m008 from './008-conflict-owners'
 
 export const migrations: Record<string, Migration> = {
   '001-foundation': m001,
@@ -21,5 +21,5 @@ export const migrations: Record<string, Migration> = {
   '005-reports': m005,
   '006-handoff': m006,
   '007-profiles': m007,
-  '010-conflict-owners': m010
+  '008-conflict-owners': m008
 }

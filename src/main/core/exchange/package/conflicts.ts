@@ -2,7 +2,7 @@
  * Conflicts in a province file: the same cooperative in two districts' snapshots, by
  * registration number or, for THT, by folded name + commune (typically a moved head
  * office). Never merged, never double counted: each conflict is counted in exactly
- * one district, the one the province chose (conflict_owners, migration 010) or,
+ * one district, the one the province chose (conflict_owners, migration 008) or,
  * until it chooses, the district whose package was exported most recently.
  *
  * `leftOutOfProvinceCounts` is the one place that says which rows the province's
