@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely'
 import { OBSTACLE_LABELS, type DissolutionDashboard } from '../../../shared/contract/dissolution'
 import type { Database } from '../db/schema'
-import { buildCaseView } from './handlers'
+import { buildCaseView } from './case-view'
 
 function quarterOf(iso: string): string {
   return `${iso.slice(0, 4)}-Q${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`

@@ -1,41 +1,20 @@
 /** Dissolution cases: every write is one transaction with its audit rows. */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import type { AdminUnit } from '../../../shared/contract/office'
-import { ATTACH_MAX_BYTES, OBSTACLE_LABELS, type CalendarOverrides, type CaseSummary, type CaseView, type StepView } from '../../../shared/contract/dissolution'
+import { ATTACH_MAX_BYTES, type CaseSummary } from '../../../shared/contract/dissolution'
 import { AppError } from '../../../shared/errors'
-import { formatDate } from '../../../shared/text'
 import { writeAudit } from '../audit/log'
-import { vnCalendar } from '../calendar'
 import type { CoreContext, DomainHandlers, Trx } from '../context'
 import { findEntity } from '../registry/entities'
 import { findCandidates } from './candidates'
-import { dissolutionDashboard } from './dashboard'
-import { DRAFT_TITLES, draftHtml } from './documents'
-import { caseHtml, summaryHtml, summaryRows, summaryXlsx, type Letterhead } from './outputs'
-import { blockingSteps, scheduleSteps } from './schedule'
-import { TEMPLATES, templateFor, type Template } from './templates'
+import { buildCaseView, CAL_KEY, calendarOverrides, caseRow, today, type Db } from './case-view'
+import { paperHandlers, writeOut, type PaperHandlerName } from './paper-handlers'
+import { blockingSteps } from './schedule'
+import { templateFor, type Template } from './templates'
 
-type Db = CoreContext['db'] | Trx
+export { buildCaseView, calendarOverrides } from './case-view'
 
-/** Writes a whole file or nothing (temp file + rename). */
-function writeOut(path: string, data: string | Buffer): void {
-  if (!existsSync(dirname(path))) throw new AppError('NOT_FOUND', `Không có thư mục ${dirname(path)} để ghi tệp.`, { field: 'path' })
-  const tmp = `${path}.tmp-${process.pid}`
-  writeFileSync(tmp, data)
-  renameSync(tmp, path)
-}
-
-function today(ctx: CoreContext): string {
-  return ctx.now().slice(0, 10)
-}
-
-async function caseRow(db: Db, caseId: number) {
-  const row = await db.selectFrom('dissolution_cases').selectAll().where('id', '=', caseId).executeTakeFirst()
-  if (!row) throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ giải thể số ${caseId}.`, { caseId })
-  return row
-}
 
 async function openCaseRow(db: Db, caseId: number) {
   const row = await caseRow(db, caseId)
@@ -49,111 +28,6 @@ async function touch(trx: Trx, ctx: CoreContext, caseId: number) {
   await trx.updateTable('dissolution_cases').set({ updated_at: ctx.now() }).where('id', '=', caseId).execute()
 }
 
-const CAL_KEY = 'holiday_overrides'
-export async function calendarOverrides(db: Db): Promise<CalendarOverrides> {
-  const row = await db.selectFrom('meta').select('value').where('key', '=', CAL_KEY).executeTakeFirst()
-  return row ? (JSON.parse(row.value) as CalendarOverrides) : { add: [], remove: [], workingWeekends: [] }
-}
-
-const UNIT_WORDS = { working_days: 'ngày làm việc', days: 'ngày', months: 'tháng' } as const
-
-function ruleText(rule: NonNullable<Template['steps'][number]['deadline']>): string {
-  return `${rule.n} ${UNIT_WORDS[rule.unit]} kể từ ${rule.after === 'opening' ? 'ngày mở hồ sơ' : `ngày thực hiện bước ${rule.after}`}`
-}
-
-export async function buildCaseView(db: Db, caseId: number, asOf: string): Promise<CaseView> {
-  const c = await caseRow(db, caseId)
-  const template = JSON.parse(c.template_json) as Template
-  const entity = await db.selectFrom('entities').select('name').where('id', '=', c.entity_id).executeTakeFirst()
-  const steps = await db.selectFrom('dissolution_steps').selectAll().where('case_id', '=', caseId).execute()
-  const states = steps.map((s) => ({ code: s.code, state: s.state as 'todo' | 'done' | 'na', doneOn: s.done_on }))
-  const schedule = scheduleSteps(template.steps, states, c.opened_on, asOf, vnCalendar(await calendarOverrides(db)))
-  const stepViews: StepView[] = template.steps.map((t, i) => {
-    const s = steps.find((x) => x.code === t.code)
-    return {
-      code: t.code,
-      title: t.title,
-      actor: t.actor,
-      legalBasis: t.legalBasis,
-      verified: t.verified,
-      optional: t.optional,
-      condition: t.condition ?? null,
-      documentsExpected: t.documents,
-      state: (s?.state ?? 'todo') as StepView['state'],
-      doneOn: s?.done_on ?? null,
-      doneBy: s?.done_by ?? null,
-      naReason: s?.na_reason ?? null,
-      documents: s?.documents_json ? (JSON.parse(s.documents_json) as string[]) : [],
-      notes: s?.notes ?? null,
-      deadlineRule: t.deadline ? ruleText(t.deadline) : null,
-      due: schedule[i].due,
-      overdue: schedule[i].overdue,
-      dueThisWeek: schedule[i].dueThisWeek
-    }
-  })
-  const council = await db.selectFrom('dissolution_council').selectAll().where('case_id', '=', caseId).orderBy('id').execute()
-  const councilWarnings: string[] = []
-  if (!council.some((m) => m.role === 'chair')) councilWarnings.push(`${template.council.title}: chưa có chủ tịch hội đồng.`)
-  for (const r of template.council.requires) {
-    if (!council.some((m) => m.represents === r.code)) councilWarnings.push(`${template.council.title}: thiếu ${r.label.toLowerCase()} (${template.council.basis}${template.council.verified ? '' : ' — chưa đối chiếu văn bản'}).`)
-  }
-  const items = await db.selectFrom('dissolution_items').selectAll().where('case_id', '=', caseId).orderBy('id').execute()
-  const sum = (type: string) => items.filter((i) => i.type === type && !i.settled).reduce((a, i) => a + (i.amount ?? 0), 0)
-  const obstacles = await db.selectFrom('dissolution_obstacles').selectAll().where('case_id', '=', caseId).orderBy('id').execute()
-  const attachments = await db.selectFrom('dissolution_attachments').selectAll().where('case_id', '=', caseId).orderBy('id').execute()
-  return {
-    id: c.id,
-    entityId: c.entity_id,
-    entityName: entity?.name ?? '',
-    kind: c.kind as CaseView['kind'],
-    law: c.law as CaseView['law'],
-    templateId: c.template_id,
-    templateVersion: c.template_version,
-    templateTitle: template.title,
-    ground: c.ground,
-    openedOn: c.opened_on,
-    decisionNo: c.decision_no,
-    state: c.state as CaseView['state'],
-    closedOn: c.closed_on,
-    closedDecisionNo: c.closed_decision_no,
-    closeReason: c.close_reason,
-    steps: stepViews,
-    council: council.map((m) => ({ id: m.id, name: m.name, role: m.role, represents: m.represents, organisation: m.organisation, decisionNo: m.decision_no })),
-    councilWarnings,
-    items: items.map((i) => ({
-      id: i.id,
-      type: i.type,
-      category: i.category,
-      party: i.party,
-      amount: i.amount,
-      settled: i.settled === 1,
-      settledOn: i.settled_on,
-      landCertificate: i.land_certificate,
-      areaM2: i.area_m2,
-      handling: i.handling,
-      note: i.note
-    })),
-    unsettledPayable: sum('payable'),
-    unsettledReceivable: sum('receivable'),
-    obstacles: obstacles.map((o) => ({ id: o.id, code: o.code, label: OBSTACLE_LABELS[o.code as keyof typeof OBSTACLE_LABELS] ?? o.code, note: o.note })),
-    attachments: attachments.map((a) => ({ id: a.id, stepCode: a.step_code, name: a.name, size: a.size, sha256: a.sha256 }))
-  }
-}
-
-/** The office's administrative unit: who issues the pages. */
-async function officeUnit(db: Db): Promise<AdminUnit | null> {
-  const u = await db.selectFrom('office').innerJoin('admin_units', 'admin_units.code', 'office.unit_code').selectAll('admin_units').executeTakeFirst()
-  return u ? { code: u.code, name: u.name, level: u.level as AdminUnit['level'], parentCode: u.parent_code, validFrom: u.valid_from, validTo: u.valid_to } : null
-}
-
-async function letterhead(ctx: CoreContext): Promise<Letterhead | undefined> {
-  const unit = await officeUnit(ctx.db)
-  return unit ? { unit, date: today(ctx) } : undefined
-}
-
-function summaryTitle(asOf: string): string {
-  return `TỔNG HỢP HỢP TÁC XÃ NGỪNG HOẠT ĐỘNG VÀ TÌNH HÌNH XỬ LÝ (đến ngày ${formatDate(asOf)})`
-}
 
 /** Attachments live beside the DB by content hash, never inside it. */
 function attachmentFolder(ctx: CoreContext): string {
@@ -187,6 +61,7 @@ async function statusEvent(trx: Trx, ctx: CoreContext, entityId: number, status:
 }
 
 export const dissolutionHandlers: DomainHandlers<
+  | PaperHandlerName
   | 'dissolution.candidates'
   | 'dissolution.setLastAgm'
   | 'dissolution.open'
@@ -200,20 +75,13 @@ export const dissolutionHandlers: DomainHandlers<
   | 'dissolution.cancel'
   | 'dissolution.show'
   | 'dissolution.list'
-  | 'dissolution.summary'
   | 'dissolution.calendar'
   | 'dissolution.setCalendar'
-  | 'dissolution.printCase'
   | 'dissolution.attachFile'
   | 'dissolution.attachment'
-  | 'dissolution.draft'
-  | 'dissolution.casePage'
-  | 'dissolution.summaryPage'
-  | 'dissolution.summaryXlsx'
-  | 'dissolution.dashboard'
-  | 'dissolution.templates'
   | 'dissolution.lastAgm'
 > = {
+  ...paperHandlers,
   'dissolution.calendar': async (_input, ctx) => calendarOverrides(ctx.db),
   'dissolution.setCalendar': async (input, ctx) => {
     await ctx.db.transaction().execute(async (trx) => {
@@ -224,19 +92,6 @@ export const dissolutionHandlers: DomainHandlers<
     })
     return calendarOverrides(ctx.db)
   },
-  'dissolution.summary': async (input, ctx) => {
-    const asOf = input.asOf ?? today(ctx)
-    const rows = await summaryRows(ctx.db, asOf)
-    const title = input.title ?? summaryTitle(asOf)
-    writeOut(input.path, input.format === 'xlsx' ? summaryXlsx(rows, title) : summaryHtml(rows, title, await letterhead(ctx)))
-    return { path: input.path, rows: rows.length }
-  },
-  'dissolution.printCase': async (input, ctx) => {
-    const view = await buildCaseView(ctx.db, input.caseId, input.asOf ?? today(ctx))
-    writeOut(input.path, caseHtml(view))
-    return { path: input.path }
-  },
-
   'dissolution.candidates': async (input, ctx) => findCandidates(ctx.db, input.asOf ?? today(ctx)),
 
   'dissolution.lastAgm': async (input, ctx) => {
@@ -406,47 +261,6 @@ export const dissolutionHandlers: DomainHandlers<
     if (!existsSync(file)) throw new AppError('NOT_FOUND', `Tệp «${row.name}» không còn trong thư mục tệp đính kèm cạnh tệp dữ liệu.`, { attachmentId: row.id })
     return { name: row.name, base64: readFileSync(file).toString('base64') }
   },
-
-  'dissolution.draft': async (input, ctx) => {
-    const c = await caseRow(ctx.db, input.caseId)
-    const entity = await findEntity(ctx.db, c.entity_id)
-    const unit = await officeUnit(ctx.db)
-    if (!entity || !unit) throw new AppError('NOT_FOUND', 'Chưa chọn cơ quan hoặc không tìm thấy hợp tác xã của hồ sơ.', { caseId: input.caseId })
-    const view = await buildCaseView(ctx.db, input.caseId, today(ctx))
-    const html = draftHtml({
-      doc: input.doc,
-      view,
-      template: JSON.parse(c.template_json) as Template,
-      entity,
-      unit,
-      date: input.date ?? null
-    })
-    const t = DRAFT_TITLES[input.doc]
-    return { name: `${t.file}-${input.caseId}.html`, title: `${t.title}: ${entity.name}`, html }
-  },
-
-  'dissolution.casePage': async (input, ctx) => {
-    const view = await buildCaseView(ctx.db, input.caseId, input.asOf ?? today(ctx))
-    return { name: `ho-so-giai-the-${input.caseId}.html`, title: `Hồ sơ giải thể: ${view.entityName}`, html: caseHtml(view) }
-  },
-
-  'dissolution.summaryPage': async (input, ctx) => {
-    const asOf = input.asOf ?? today(ctx)
-    const rows = await summaryRows(ctx.db, asOf)
-    const title = summaryTitle(asOf)
-    return { name: `tong-hop-htx-ngung-hoat-dong-${asOf}.html`, title, html: summaryHtml(rows, title, await letterhead(ctx)), rows: rows.length }
-  },
-
-  'dissolution.summaryXlsx': async (input, ctx) => {
-    const asOf = input.asOf ?? today(ctx)
-    const rows = await summaryRows(ctx.db, asOf)
-    return { name: `tong-hop-htx-ngung-hoat-dong-${asOf}.xlsx`, base64: summaryXlsx(rows, summaryTitle(asOf)).toString('base64'), rows: rows.length }
-  },
-
-  'dissolution.templates': async () =>
-    TEMPLATES.map((t) => ({ id: t.id, version: t.version, law: t.law, kind: t.kind, title: t.title, grounds: t.grounds ?? [], council: { title: t.council.title, requires: t.council.requires } })),
-
-  'dissolution.dashboard': async (input, ctx) => dissolutionDashboard(ctx.db, input.asOf ?? today(ctx)),
 
   'dissolution.finalise': async (input, ctx) => {
     await ctx.db.transaction().execute(async (trx) => {

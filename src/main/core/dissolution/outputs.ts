@@ -13,7 +13,7 @@ import type { AdminUnit } from '../../../shared/contract/office'
 import { escapeHtml as esc, footerHtml, HEADER_CSS, headerHtml, officeIssuer, placeName } from '../text/document'
 import { selectEntities } from '../registry/entities'
 import { findCandidates } from './candidates'
-import { buildCaseView } from './handlers'
+import { buildCaseView } from './case-view'
 
 export interface SummaryRow {
   no: number

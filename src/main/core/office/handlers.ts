@@ -7,7 +7,7 @@ import { schemaVersion } from '../db/connection'
 import { createSigningKeyAtSetup } from '../exchange/package/keys'
 import type { AdminUnitsTable } from '../db/schema'
 
-function toUnit(row: AdminUnitsTable): AdminUnit {
+export function toUnit(row: AdminUnitsTable): AdminUnit {
   return {
     code: row.code,
     name: row.name,

@@ -9,20 +9,13 @@
  */
 import type { EntityKind, Sector, Status } from '../../../shared/domain'
 import type { CoreContext } from '../context'
+import type { YearlyFiguresTable } from '../db/schema'
 import { leftOutOfProvinceCounts } from '../exchange/package/conflicts'
 
-export interface Figures {
-  year: number
-  members: number | null
-  workers: number | null
-  managers: number | null
-  managers_elementary: number | null
-  managers_college: number | null
-  revenue: number | null
-  profit: number | null
-  avg_income: number | null
-  classification: string | null
-}
+export type Figures = Pick<
+  YearlyFiguresTable,
+  'year' | 'members' | 'workers' | 'managers' | 'managers_elementary' | 'managers_college' | 'revenue' | 'profit' | 'avg_income' | 'classification'
+>
 
 export interface EntityAsOf {
   id: number

@@ -1,0 +1,102 @@
+/** What the case data becomes on paper: printable pages, the province summary (.xlsx), draft documents, the dashboard. */
+import { existsSync, renameSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { AdminUnit } from '../../../shared/contract/office'
+import { AppError } from '../../../shared/errors'
+import { formatDate } from '../../../shared/text'
+import type { CoreContext, DomainHandlers } from '../context'
+import { toUnit } from '../office/handlers'
+import { findEntity } from '../registry/entities'
+import { buildCaseView, caseRow, today, type Db } from './case-view'
+import { dissolutionDashboard } from './dashboard'
+import { DRAFT_TITLES, draftHtml } from './documents'
+import { caseHtml, summaryHtml, summaryRows, summaryXlsx, type Letterhead } from './outputs'
+import { TEMPLATES, type Template } from './templates'
+export type PaperHandlerName =
+  | 'dissolution.summary'
+  | 'dissolution.printCase'
+  | 'dissolution.draft'
+  | 'dissolution.casePage'
+  | 'dissolution.summaryPage'
+  | 'dissolution.summaryXlsx'
+  | 'dissolution.templates'
+  | 'dissolution.dashboard'
+
+/** Writes a whole file or nothing (temp file + rename). */
+export function writeOut(path: string, data: string | Buffer): void {
+  if (!existsSync(dirname(path))) throw new AppError('NOT_FOUND', `Không có thư mục ${dirname(path)} để ghi tệp.`, { field: 'path' })
+  const tmp = `${path}.tmp-${process.pid}`
+  writeFileSync(tmp, data)
+  renameSync(tmp, path)
+}
+
+/** The office's administrative unit: who issues the pages. */
+async function officeUnit(db: Db): Promise<AdminUnit | null> {
+  const u = await db.selectFrom('office').innerJoin('admin_units', 'admin_units.code', 'office.unit_code').selectAll('admin_units').executeTakeFirst()
+  return u ? toUnit(u) : null
+}
+
+async function letterhead(ctx: CoreContext): Promise<Letterhead | undefined> {
+  const unit = await officeUnit(ctx.db)
+  return unit ? { unit, date: today(ctx) } : undefined
+}
+
+function summaryTitle(asOf: string): string {
+  return `TỔNG HỢP HỢP TÁC XÃ NGỪNG HOẠT ĐỘNG VÀ TÌNH HÌNH XỬ LÝ (đến ngày ${formatDate(asOf)})`
+}
+
+export const paperHandlers: DomainHandlers<PaperHandlerName> = {
+  'dissolution.summary': async (input, ctx) => {
+    const asOf = input.asOf ?? today(ctx)
+    const rows = await summaryRows(ctx.db, asOf)
+    const title = input.title ?? summaryTitle(asOf)
+    writeOut(input.path, input.format === 'xlsx' ? summaryXlsx(rows, title) : summaryHtml(rows, title, await letterhead(ctx)))
+    return { path: input.path, rows: rows.length }
+  },
+  'dissolution.printCase': async (input, ctx) => {
+    const view = await buildCaseView(ctx.db, input.caseId, input.asOf ?? today(ctx))
+    writeOut(input.path, caseHtml(view))
+    return { path: input.path }
+  },
+
+  'dissolution.draft': async (input, ctx) => {
+    const c = await caseRow(ctx.db, input.caseId)
+    const entity = await findEntity(ctx.db, c.entity_id)
+    const unit = await officeUnit(ctx.db)
+    if (!entity || !unit) throw new AppError('NOT_FOUND', 'Chưa chọn cơ quan hoặc không tìm thấy hợp tác xã của hồ sơ.', { caseId: input.caseId })
+    const view = await buildCaseView(ctx.db, input.caseId, today(ctx))
+    const html = draftHtml({
+      doc: input.doc,
+      view,
+      template: JSON.parse(c.template_json) as Template,
+      entity,
+      unit,
+      date: input.date ?? null
+    })
+    const t = DRAFT_TITLES[input.doc]
+    return { name: `${t.file}-${input.caseId}.html`, title: `${t.title}: ${entity.name}`, html }
+  },
+
+  'dissolution.casePage': async (input, ctx) => {
+    const view = await buildCaseView(ctx.db, input.caseId, input.asOf ?? today(ctx))
+    return { name: `ho-so-giai-the-${input.caseId}.html`, title: `Hồ sơ giải thể: ${view.entityName}`, html: caseHtml(view) }
+  },
+
+  'dissolution.summaryPage': async (input, ctx) => {
+    const asOf = input.asOf ?? today(ctx)
+    const rows = await summaryRows(ctx.db, asOf)
+    const title = summaryTitle(asOf)
+    return { name: `tong-hop-htx-ngung-hoat-dong-${asOf}.html`, title, html: summaryHtml(rows, title, await letterhead(ctx)), rows: rows.length }
+  },
+
+  'dissolution.summaryXlsx': async (input, ctx) => {
+    const asOf = input.asOf ?? today(ctx)
+    const rows = await summaryRows(ctx.db, asOf)
+    return { name: `tong-hop-htx-ngung-hoat-dong-${asOf}.xlsx`, base64: summaryXlsx(rows, summaryTitle(asOf)).toString('base64'), rows: rows.length }
+  },
+
+  'dissolution.templates': async () =>
+    TEMPLATES.map((t) => ({ id: t.id, version: t.version, law: t.law, kind: t.kind, title: t.title, grounds: t.grounds ?? [], council: { title: t.council.title, requires: t.council.requires } })),
+
+  'dissolution.dashboard': async (input, ctx) => dissolutionDashboard(ctx.db, input.asOf ?? today(ctx)),
+}
