@@ -16,7 +16,8 @@ export function LastAgmField({ entityId, value, onSaved, disabled }: { entityId:
     if (value !== undefined) return
     let live = true
     call('dissolution.lastAgm', { entityId }).then(
-      (r) => live && (setStored(r.lastAgmDate), setText(fromIso(r.lastAgmDate))),
+      // What the user typed while the stored date was on its way is kept, not overwritten.
+      (r) => live && (setStored(r.lastAgmDate), setText((typed) => typed || fromIso(r.lastAgmDate))),
       (err) => live && setError(messageOf(err))
     )
     return () => {
