@@ -64,7 +64,7 @@ describe('list fields in the detail panel', () => {
     expect(await lastAudit()).toMatchObject([{ action: 'update', table: 'entities', rowId: ids['HTX Chè Tân Cương'], before: { ocop: null }, after: { ocop: [{ name: 'Chè búp Tân Cương', stars: 4, year: 2023 }] } }])
     await expect.poll(() => page.getByTestId('change-history').innerText()).toContain('Sửa Sản phẩm OCOP: (trống) → Chè búp Tân Cương: 4 sao (năm 2023)')
     // Focus is back on "Sửa", ready for the next change.
-    expect(await page.getByTestId('ocop-edit').evaluate((el) => el === document.activeElement)).toBe(true)
+    await expect.poll(() => page.getByTestId('ocop-edit').evaluate((el) => el === document.activeElement)).toBe(true)
 
     await page.reload()
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="registry-grid"] .ag-row[row-id]').length === 3)

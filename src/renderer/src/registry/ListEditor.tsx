@@ -10,7 +10,7 @@
  * Keys while editing: Enter saves, Esc cancels, Ctrl+Enter adds a row,
  * Ctrl+Shift+Delete removes the row being typed in.
  */
-import { useEffect, useRef, useState } from 'react'
+import { useLayoutEffect, useRef, useState } from 'react'
 import { fieldErrors, messageOf } from '../api'
 
 export interface ListColumn {
@@ -69,7 +69,8 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
   const focusNext = useRef<string | null>(null)
   const list = items ?? []
 
-  useEffect(() => {
+  // Before paint, so the focus has moved by the time the new rows or the "Sửa" button are seen.
+  useLayoutEffect(() => {
     const target = focusNext.current
     if (!target || !root.current) return
     focusNext.current = null
