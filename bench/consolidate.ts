@@ -9,7 +9,7 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import * as XLSX from 'xlsx'
+import { XLSX } from '../src/main/core/sheetjs'
 import { createCore } from '../src/main/core/api'
 import { MACHINE_TABLES } from '../src/main/core/exchange/package/format'
 import { keyFileFor } from '../src/main/core/exchange/package/keys'

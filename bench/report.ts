@@ -8,7 +8,7 @@
  */
 import Sqlite from 'better-sqlite3'
 import { join } from 'node:path'
-import * as XLSX from 'xlsx'
+import { XLSX } from '../src/main/core/sheetjs'
 import { createCore } from '../src/main/core/api'
 import { toXlsx } from '../src/main/core/reports/render'
 import { fold, searchKey } from '../src/shared/text'

@@ -3,7 +3,7 @@
  * handling (.xlsx and a printable page), and a printable one-page case file.
  * The column set follows the issue; the province's official layout was not available to check.
  */
-import * as XLSX from 'xlsx'
+import { XLSX } from '../sheetjs'
 import type { Kysely } from 'kysely'
 import type { CaseView } from '../../../shared/contract/dissolution'
 import { SECTOR_LABELS, STATUS_LABELS, type Sector, type Status } from '../../../shared/domain'

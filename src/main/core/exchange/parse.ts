@@ -5,7 +5,7 @@
  * header. Values are converted and checked here; the register is not consulted.
  */
 import { createHash } from 'node:crypto'
-import * as XLSX from 'xlsx'
+import { XLSX } from '../sheetjs'
 import type { ImportColumn, ImportField, ImportIssue, ImportRecord, ImportRow, ImportSheet } from '../../../shared/api'
 import type { EntityKind } from '../../../shared/domain'
 import { clean, fold } from '../../../shared/text'

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import { basename, extname } from 'node:path'
-import * as XLSX from 'xlsx'
+import { XLSX } from '../sheetjs'
 import { IMPORT_MAX_BYTES, type ImportFileResult } from '../../../shared/api'
 import { AppError } from '../../../shared/errors'
 import { formatNumber } from '../../../shared/text'

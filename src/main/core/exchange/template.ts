@@ -2,7 +2,7 @@
  * The clean template workbook for offices that start fresh: the headers the
  * import recognises, one example row, and a sheet of allowed values.
  */
-import * as XLSX from 'xlsx'
+import { XLSX } from '../sheetjs'
 import { KIND_LABELS, SECTOR_LABELS, STATUS_LABELS } from '../../../shared/domain'
 
 const HEADERS = [

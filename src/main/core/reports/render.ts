@@ -11,7 +11,7 @@
  * Freezing the header is not written by SheetJS, so the sheet XML gets its <pane>
  * added afterwards (a standard OOXML element LibreOffice and Excel both read).
  */
-import * as XLSX from 'xlsx'
+import { XLSX } from '../sheetjs'
 import type { ReportColumn, ReportRow, ReportTable } from '../../../shared/contract/reports'
 import { formatDate, formatNumber } from '../../../shared/text'
 import { toCsv } from '../text/csv'

@@ -4,7 +4,7 @@
  * Derived from the same file the machine sheets come from; nothing here is
  * trusted on the way back in.
  */
-import * as XLSX from 'xlsx'
+import { XLSX } from '../../sheetjs'
 import { KIND_SHORT, SECTOR_LABELS, STATUS_LABELS } from '../../../../shared/domain'
 import { compareVi, formatDate } from '../../../../shared/text'
 import type { CoreContext } from '../../context'

@@ -5,7 +5,7 @@
  * names. Whether that key is trusted, the unit belongs to the province and the
  * package is newer than the last one is the province's part (verify.ts).
  */
-import * as XLSX from 'xlsx'
+import { XLSX } from '../../sheetjs'
 import type { PackageProblem } from '../../../../shared/contract/handoff'
 import { fingerprint, verifyText } from './keys'
 import {

@@ -2,7 +2,7 @@
  * Export: the office's complete data as a signed package (format.ts), with an
  * export-history row and its audit row in one transaction.
  */
-import * as XLSX from 'xlsx'
+import { XLSX } from '../../sheetjs'
 import { version as appVersion } from '../../../../../package.json'
 import { AppError } from '../../../../shared/errors'
 import { formatDate } from '../../../../shared/text'
