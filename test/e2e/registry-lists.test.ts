@@ -149,7 +149,7 @@ describe('list fields in the detail panel', () => {
     await page.keyboard.press('Control+Enter')
     await page.keyboard.type('HTX Na Chi Lăng')
     await page.keyboard.press('Control+Enter')
-    expect(await page.getByTestId('member-coops-row').count()).toBe(5)
+    await expect.poll(() => page.getByTestId('member-coops-row').count()).toBe(5)
     await page.keyboard.press('Enter')
     await expect.poll(() => page.getByTestId('member-coops-items').innerText()).toBe('HTX Chè Tân Cương\nHTX Hồi Văn Quan\nHTX Na Chi Lăng')
     expect((await stored('Liên hiệp HTX Nông nghiệp Xứ Lạng')).memberCoops).toEqual(['HTX Chè Tân Cương', 'HTX Hồi Văn Quan', 'HTX Na Chi Lăng'])

@@ -47,6 +47,8 @@ describe('Cài đặt → Hồ sơ người dùng and Sao lưu', () => {
     await expect(core.call('entity.create', { kind: 'htx', name: 'HTX Thu Hà' })).rejects.toMatchObject({ code: 'READ_ONLY' })
     // A viewer sees the list but not the management form.
     await page.getByTestId('nav-settings').click()
+    // Once the list of profiles is on the screen, the form to add one is not.
+    await page.getByTestId('profile-row-Lê Thu Hà').waitFor()
     expect(await page.getByTestId('profile-add').count()).toBe(0)
 
     await page.getByTestId('switch-profile').click()
