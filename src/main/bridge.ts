@@ -8,7 +8,6 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
@@ -168,7 +167,9 @@ export async function startBridge(core: Core, options: BridgeOptions): Promise<B
     if (target !== root && !target.startsWith(root + sep)) return send(res, 403, 'Không được phép.', 'text/plain; charset=utf-8')
     let content: Buffer
     try {
-      content = await readFile(target)
+      // Read at once, not in the thread pool: the page's script must not wait behind an API call
+      // that arrived a moment later and holds the core (a first screenful of a big register).
+      content = readFileSync(target)
     } catch {
       return send(res, 404, 'Không tìm thấy.', 'text/plain; charset=utf-8')
     }

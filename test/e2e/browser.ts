@@ -36,6 +36,10 @@ export async function openApp(unit: string | null = '178'): Promise<Session> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' })
   const problems: string[] = []
   page.on('pageerror', (err) => problems.push(err.message))
+  // AG Grid names a feature whose module the app did not register (main.tsx registers only those it uses).
+  page.on('console', (m) => {
+    if ((m.type() === 'error' || m.type() === 'warning') && m.text().startsWith('AG Grid')) problems.push(m.text())
+  })
   page.setDefaultTimeout(10_000)
   await page.goto(bridge.url)
   return {

@@ -7,6 +7,7 @@ import { StartupRecovery, type StartupProblem } from './components/StartupRecove
 import { StatusBar } from './components/StatusBar'
 import { FirstRun } from './screens/FirstRun'
 import { Registry, type ListCount } from './screens/Registry'
+import { dropEarlyFirstRows, takeEarlyOffice } from './startup'
 
 // The register opens first and alone; the other screens (Chart.js, printing, packages) load when first
 // opened, so an old PC parses less before the first rows show.
@@ -37,10 +38,14 @@ export function App() {
   const [startup, setStartup] = useState<StartupProblem | null>(null)
 
   // The office, and how many records the register holds (deleted ones left out, as the list does).
+  // The first time, the answer main.tsx asked for before the app was loaded.
   const refreshOffice = useCallback(() => {
-    call('office.info', {}).then(
+    const asked = takeEarlyOffice() ?? call('office.info', {})
+    asked.then(
       (info) => {
         setOffice(info)
+        // The first rows asked for at start would be an empty register's: the first-run screen sets one up.
+        if (!info.configured) dropEarlyFirstRows()
         if (info.configured) call('entity.list', { limit: 1 }).then((r) => setRegisterTotal(r.total), () => setRegisterTotal(null))
         if (info.configured) call('profile.list', {}).then((s) => {
           setSession(s)

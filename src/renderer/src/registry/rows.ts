@@ -1,6 +1,7 @@
 /** The grid's rows from the core's lean arrays (100,000 records travel as arrays, not objects). */
 import type { GridRow, GridRows } from '../../../shared/api'
 import { call } from '../api'
+import { FIRST_ROWS, takeEarlyFirstRows, takeSettledFirstRows } from '../startup'
 
 export function toGridRows(grid: GridRows): GridRow[] {
   const { fields, rows } = grid
@@ -16,9 +17,15 @@ export async function loadAllRows(): Promise<GridRow[]> {
   return toGridRows(await call('entity.grid', {}))
 }
 
-/** The first records in name order, to paint while the whole register loads. */
-export async function loadFirstRows(first: number): Promise<GridRow[]> {
-  return toGridRows(await call('entity.grid', { first }))
+/** The first records in name order, to paint while the whole register loads: the first time, those main.tsx asked for at start. */
+export async function loadFirstRows(): Promise<GridRow[]> {
+  return toGridRows(await (takeEarlyFirstRows() ?? call('entity.grid', { first: FIRST_ROWS })))
+}
+
+/** The first rows main.tsx asked for, if they have already come (taken once); else null. */
+export function earlyFirstRowsIfHere(): GridRow[] | null {
+  const here = takeSettledFirstRows()
+  return here ? toGridRows(here) : null
 }
 
 /** Fresh copies of some records, e.g. after a paste, an undo or a status event. */

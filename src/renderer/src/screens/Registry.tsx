@@ -1,6 +1,6 @@
+import { createGrid } from 'ag-grid-community'
 import type { CellFocusedEvent, CellValueChangedEvent, ColDef, GridApi, GridReadyEvent, ICellRendererComp, ICellRendererParams, IRowNode } from 'ag-grid-community'
-import { AgGridReact } from 'ag-grid-react'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { EntityFields, GridRow } from '../../../shared/api'
 import { FIELD_LABELS } from '../../../shared/api'
 import { AppError } from '../../../shared/errors'
@@ -16,9 +16,11 @@ import { DEFAULT_COL, gridTheme } from '../grid/theme'
 import { ACTION_LABELS, DetailPanel } from '../registry/DetailPanel'
 import { pasteInput } from '../registry/paste'
 import { NO_QUICK, passesQuick, quickActive, QuickFilters, type Quick } from '../registry/QuickFilters'
-import { loadAllRows, loadFirstRows, loadRows } from '../registry/rows'
+import { earlyFirstRowsIfHere, loadAllRows, loadFirstRows, loadRows } from '../registry/rows'
 import '../registry/registry.css'
-import { YearlyFigures } from './YearlyFigures'
+
+// The Số liệu năm tab (and AG Grid's React wrapper it uses) loads when first opened.
+const YearlyFigures = lazy(() => import('./YearlyFigures').then((m) => ({ default: m.YearlyFigures })))
 
 /** What the status bar says about the list: how many rows the filters show, and whether one is on. */
 export interface ListCount {
@@ -27,8 +29,6 @@ export interface ListCount {
 }
 
 const COLUMNS_PREF = 'registry.columns'
-/** About three screens of rows: enough to read and scroll while the rest arrives. */
-const FIRST_ROWS = 60
 
 /**
  * The narrow first column: opens the record's detail panel. Plain DOM, not a
@@ -82,7 +82,8 @@ type Tab = 'register' | 'figures'
 export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; onChanged(): void }) {
   const [tab, setTab] = useState<Tab>('register')
   const [figuresOpened, setFiguresOpened] = useState(false)
-  const [rows, setRows] = useState<GridRow[] | null>(null)
+  // The first rows main.tsx asked for, when they came before this screen: the grid starts with them.
+  const [rows, setRows] = useState<GridRow[] | null>(earlyFirstRowsIfHere)
   const [query, setQuery] = useState('')
   const [found, setFound] = useState<Set<number> | null>(null)
   const [quick, setQuick] = useState<Quick>(NO_QUICK)
@@ -92,6 +93,7 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
   const [detailVersion, setDetailVersion] = useState(0)
   const [api, setApi] = useState<GridApi<GridRow> | null>(null)
   const apiRef = useRef<GridApi<GridRow> | null>(null)
+  const gridRef = useRef<GridApi<GridRow> | null>(null)
   const [complete, setComplete] = useState(false)
   // Only the answer to the latest search may filter the grid; a slow earlier one is dropped.
   const latestSearch = useRef(0)
@@ -106,12 +108,12 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
   const saveColumns = useMemo(() => columnSaver(COLUMNS_PREF, (err) => setNotice({ kind: 'error', text: messageOf(err) })), [])
 
   // The first screenfuls come in a quick call and are painted while the whole register loads.
-  const firstPainted = useRef(false)
+  const firstPainted = useRef(rows !== null)
   const load = useCallback(async () => {
     try {
       if (!firstPainted.current) {
         firstPainted.current = true
-        const first = await loadFirstRows(FIRST_ROWS)
+        const first = await loadFirstRows()
         setRows((r) => r ?? first)
       }
       setComplete(false)
@@ -320,8 +322,8 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
     }),
     []
   )
-  const handlers = useRef({ countRows, columnsChanged, onCellFocused, onCellValueChanged })
-  handlers.current = { countRows, columnsChanged, onCellFocused, onCellValueChanged }
+  const handlers = useRef({ countRows, columnsChanged, onCellFocused, onCellValueChanged, onGridReady })
+  handlers.current = { countRows, columnsChanged, onCellFocused, onCellValueChanged, onGridReady }
   const events = useMemo(
     () => ({
       onModelUpdated: () => handlers.current.countRows(),
@@ -333,6 +335,42 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
     }),
     []
   )
+
+  // AG Grid itself, not its React wrapper: the wrapper renders every cell as a React component, which
+  // doubled the time to the first painted rows. Its options never change; rows and the loading note do.
+  const host = useRef<HTMLDivElement>(null)
+  const rowsRef = useRef(rows)
+  rowsRef.current = rows
+  useEffect(() => {
+    const grid = createGrid<GridRow>(host.current!, {
+      theme: gridTheme,
+      columnDefs: COLUMNS,
+      defaultColDef: DEFAULT_COL,
+      ...gridOptions,
+      ...events,
+      localeText: AG_GRID_VI,
+      context,
+      rowData: rowsRef.current,
+      loading: rowsRef.current === null,
+      onGridReady: (e: GridReadyEvent<GridRow>) => void handlers.current.onGridReady(e),
+      tooltipShowDelay: 600,
+      suppressColumnVirtualisation: true,
+      stopEditingWhenCellsLoseFocus: true,
+      enterNavigatesVertically: true,
+      enterNavigatesVerticallyAfterEdit: true
+    })
+    gridRef.current = grid
+    return () => {
+      gridRef.current = null
+      grid.destroy()
+    }
+  }, [gridOptions, events, context])
+  useEffect(() => {
+    const grid = gridRef.current
+    if (!grid || grid.isDestroyed()) return
+    if (rows !== null && grid.getGridOption('rowData') !== rows) grid.setGridOption('rowData', rows)
+    grid.setGridOption('loading', rows === null)
+  }, [rows])
 
   return (
     <section className="page registry">
@@ -386,23 +424,7 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
         <Banner notice={notice} onClose={() => setNotice(null)} />
         <div className="registry-body">
           <div className="grid" data-testid="registry-grid" onKeyDownCapture={onGridKeyDown} onPaste={onGridPaste}>
-            <AgGridReact<GridRow>
-              theme={gridTheme}
-              rowData={rows}
-              columnDefs={COLUMNS}
-              defaultColDef={DEFAULT_COL}
-              {...gridOptions}
-              {...events}
-              localeText={AG_GRID_VI}
-              context={context}
-              loading={rows === null}
-              onGridReady={onGridReady}
-              tooltipShowDelay={600}
-              suppressColumnVirtualisation
-              stopEditingWhenCellsLoseFocus
-              enterNavigatesVertically
-              enterNavigatesVerticallyAfterEdit
-            />
+            <div ref={host} className="grid-host" />
           </div>
           {detailId !== null && (
             <DetailPanel
@@ -423,7 +445,9 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
       </div>
       {figuresOpened && (
         <div className="registry-tab" hidden={tab !== 'figures'}>
-          <YearlyFigures />
+          <Suspense fallback={<div className="loading">Đang mở…</div>}>
+            <YearlyFigures />
+          </Suspense>
         </div>
       )}
       {adding && (

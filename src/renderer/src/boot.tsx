@@ -1,0 +1,47 @@
+/**
+ * The app itself: AG Grid's modules, React and the screens, loaded by main.tsx
+ * once it has sent the first questions to the core.
+ */
+import {
+  CellStyleModule,
+  ClientSideRowModelApiModule,
+  ClientSideRowModelModule,
+  ColumnApiModule,
+  EventApiModule,
+  ExternalFilterModule,
+  LocaleModule,
+  ModuleRegistry,
+  NumberFilterModule,
+  RowApiModule,
+  RowStyleModule,
+  SelectEditorModule,
+  TextEditorModule,
+  TextFilterModule,
+  TooltipModule
+} from 'ag-grid-community'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './App'
+
+ModuleRegistry.registerModules([
+  ClientSideRowModelModule,
+  ClientSideRowModelApiModule,
+  TextEditorModule,
+  SelectEditorModule,
+  TextFilterModule,
+  NumberFilterModule,
+  ExternalFilterModule,
+  ColumnApiModule,
+  RowApiModule,
+  EventApiModule,
+  CellStyleModule,
+  RowStyleModule,
+  TooltipModule,
+  LocaleModule
+])
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>
+)
