@@ -201,3 +201,152 @@ describe('candidates', () => {
     expect((await core.call('dissolution.candidates', { asOf: '2024-07-30' })).some((c) => c.entityId === a.id)).toBe(false)
   })
 })
+
+describe('taking back a row typed wrong', () => {
+  async function openCase(name: string) {
+    const e = await htx(name)
+    return core.call('dissolution.open', { entityId: e.id, kind: 'voluntary', law: '2012', openedOn: '2024-03-01' })
+  }
+  const audits = (table: string) =>
+    core.ctx.db.selectFrom('audit_log').select(['action', 'row_id', 'before_json', 'after_json', 'user']).where('table_name', '=', table).orderBy('id').execute()
+
+  it('removes a council member, a debt and an obstacle: gone from the case, the case page, the dashboard and the summary; each removal audited with the row', async () => {
+    const c = await openCase('Hợp tác xã Nông nghiệp Sửa Sai')
+    let v = await core.call('dissolution.council', { caseId: c.id, name: 'Trần Văn Bình', role: 'chair', represents: 'hdqt', organisation: 'HĐQT' })
+    const chairWarnings = v.councilWarnings
+    expect(chairWarnings.join(' ')).not.toMatch(/chưa có chủ tịch/)
+    v = await core.call('dissolution.council', { caseId: c.id, name: 'Nguyễn Văn Nhầm', role: 'member', represents: 'bks' })
+    v = await core.call('dissolution.item', { caseId: c.id, type: 'payable', party: 'Agribank', amount: 15_000_000 })
+    v = await core.call('dissolution.item', { caseId: c.id, type: 'payable', party: 'Gõ nhầm', amount: 150_000_000 })
+    v = await core.call('dissolution.obstacle', { caseId: c.id, code: 'land', note: 'Chưa rõ ranh giới' })
+    v = await core.call('dissolution.obstacle', { caseId: c.id, code: 'debts', note: 'ghi nhầm' })
+    expect(v.unsettledPayable).toBe(165_000_000)
+    const wrongMember = v.council.find((m) => m.name === 'Nguyễn Văn Nhầm')!
+    const wrongItem = v.items.find((i) => i.party === 'Gõ nhầm')!
+    const wrongObstacle = v.obstacles.find((o) => o.code === 'debts')!
+    expect((await core.call('dissolution.dashboard', { asOf: '2024-04-01' })).obstacles.map((o) => o.code).sort()).toEqual(['debts', 'land'])
+
+    v = await core.call('dissolution.removeCouncil', { caseId: c.id, memberId: wrongMember.id })
+    expect(v.council.map((m) => m.name)).toEqual(['Trần Văn Bình'])
+    expect(v.councilWarnings.join(' ')).toMatch(/thiếu đại diện ban kiểm soát/) // the warning the wrong member had hidden is back
+    v = await core.call('dissolution.removeItem', { caseId: c.id, itemId: wrongItem.id })
+    expect(v.items.map((i) => i.party)).toEqual(['Agribank'])
+    expect(v.unsettledPayable).toBe(15_000_000)
+    v = await core.call('dissolution.removeObstacle', { caseId: c.id, obstacleId: wrongObstacle.id })
+    expect(v.obstacles.map((o) => o.code)).toEqual(['land'])
+
+    const shown = await core.call('dissolution.show', { caseId: c.id })
+    expect(shown).toEqual(v)
+    const page = (await core.call('dissolution.casePage', { caseId: c.id })).html
+    expect(page).not.toContain('Nguyễn Văn Nhầm')
+    expect(page).not.toContain('Gõ nhầm')
+    expect(page).toContain('Trần Văn Bình')
+    const dash = await core.call('dissolution.dashboard', { asOf: '2024-04-01' })
+    expect(dash.obstacles.map((o) => o.code)).toEqual(['land'])
+    expect(dash.unsettledPayable).toBe(15_000_000)
+    const summary = (await core.call('dissolution.summaryPage', { asOf: '2024-04-01' })).html
+    expect(summary).toContain('Đất đai, tài sản chưa rõ (Chưa rõ ranh giới)')
+    expect(summary).not.toContain('ghi nhầm')
+    expect(summary).toContain('15.000.000')
+    expect(summary).not.toContain('165.000.000')
+
+    for (const [table, row] of [
+      ['dissolution_council', wrongMember],
+      ['dissolution_items', wrongItem],
+      ['dissolution_obstacles', wrongObstacle]
+    ] as const) {
+      const rows = await audits(table)
+      expect(rows.map((r) => r.action)).toEqual(['create', 'create', 'delete'])
+      const del = rows[2]
+      expect(del).toMatchObject({ row_id: row.id, after_json: null, user: 'Nguyễn Thị Lan' })
+      expect(JSON.parse(del.before_json!)).toMatchObject({ id: row.id, case_id: c.id })
+      // the created row and the removed row are the same row
+      expect(JSON.parse(del.before_json!)).toMatchObject(JSON.parse(rows[1].after_json!))
+    }
+    expect(JSON.parse((await audits('dissolution_council'))[2].before_json!)).toMatchObject({ name: 'Nguyễn Văn Nhầm', role: 'member', represents: 'bks' })
+    expect(JSON.parse((await audits('dissolution_items'))[2].before_json!)).toMatchObject({ party: 'Gõ nhầm', amount: 150_000_000, type: 'payable' })
+    expect(JSON.parse((await audits('dissolution_obstacles'))[2].before_json!)).toMatchObject({ code: 'debts', note: 'ghi nhầm' })
+  })
+
+  it('brings the "no chair" warning back when the chair is removed', async () => {
+    const c = await openCase('Hợp tác xã Thiếu Chủ Tịch')
+    expect(c.councilWarnings.join(' ')).toMatch(/chưa có chủ tịch hội đồng/)
+    let v = await core.call('dissolution.council', { caseId: c.id, name: 'Lý Thị Mai', role: 'chair', represents: 'hdqt' })
+    expect(v.councilWarnings.join(' ')).not.toMatch(/chưa có chủ tịch/)
+    v = await core.call('dissolution.removeCouncil', { caseId: c.id, memberId: v.council[0].id })
+    expect(v.council).toEqual([])
+    expect(v.councilWarnings).toEqual(c.councilWarnings)
+  })
+
+  it('refuses a row of another case, an unknown row and an unknown case, in Vietnamese, and removes nothing', async () => {
+    const a = await openCase('Hợp tác xã Hồ Sơ Một')
+    const b = await openCase('Hợp tác xã Hồ Sơ Hai')
+    const va = await core.call('dissolution.council', { caseId: a.id, name: 'Phạm Văn Một', role: 'chair' })
+    const ia = await core.call('dissolution.item', { caseId: a.id, type: 'receivable', amount: 1_000_000 })
+    const oa = await core.call('dissolution.obstacle', { caseId: a.id, code: 'other' })
+    const memberId = va.council[0].id
+    const itemId = ia.items[0].id
+    const obstacleId = oa.obstacles[0].id
+    await expect(core.call('dissolution.removeCouncil', { caseId: b.id, memberId })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: `Hồ sơ giải thể số ${b.id} không có thành viên hội đồng giải thể số ${memberId}.`
+    })
+    await expect(core.call('dissolution.removeItem', { caseId: b.id, itemId })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/không có khoản nợ, tài sản số/) })
+    await expect(core.call('dissolution.removeObstacle', { caseId: b.id, obstacleId })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/không có vướng mắc số/) })
+    await expect(core.call('dissolution.removeObstacle', { caseId: a.id, obstacleId: 9999 })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(core.call('dissolution.removeItem', { caseId: 9999, itemId })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Không tìm thấy hồ sơ giải thể số 9999.' })
+    // zod, strict: an id that is not a positive whole number, or a stray field
+    await expect(core.call('dissolution.removeItem', { caseId: a.id, itemId: -1 } as never)).rejects.toMatchObject({ code: 'VALIDATION' })
+    await expect(core.call('dissolution.removeItem', { caseId: a.id, itemId, force: true } as never)).rejects.toMatchObject({ code: 'VALIDATION' })
+    const still = await core.call('dissolution.show', { caseId: a.id })
+    expect([still.council.length, still.items.length, still.obstacles.length]).toEqual([1, 1, 1])
+    expect((await audits('dissolution_items')).map((r) => r.action)).toEqual(['create'])
+  })
+
+  it('refuses on a finalised or a cancelled case: the file of a closed case stays as it was closed', async () => {
+    const t = TEMPLATES.find((x) => x.id === '2012-voluntary')!
+    const fin = await openCase('Hợp tác xã Đã Xong')
+    await core.call('dissolution.council', { caseId: fin.id, name: 'Đỗ Văn Chốt', role: 'chair' })
+    await core.call('dissolution.item', { caseId: fin.id, type: 'payable', amount: 5_000_000, settled: true, settledOn: '2024-04-01' })
+    const before = await core.call('dissolution.obstacle', { caseId: fin.id, code: 'file_incomplete' })
+    for (const s of t.steps) {
+      if (s.optional) await core.call('dissolution.step', { caseId: fin.id, code: s.code, state: 'na', naReason: 'Không có' })
+      else await core.call('dissolution.step', { caseId: fin.id, code: s.code, state: 'done', doneOn: '2024-05-01' })
+    }
+    await core.call('dissolution.finalise', { caseId: fin.id, authorityDate: '2024-06-01', decisionNo: '15/TB-TCKH' })
+    await expect(core.call('dissolution.removeCouncil', { caseId: fin.id, memberId: before.council[0].id })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: `Hồ sơ giải thể số ${fin.id} đã hoàn tất; không sửa được nữa.`
+    })
+    await expect(core.call('dissolution.removeItem', { caseId: fin.id, itemId: before.items[0].id })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(core.call('dissolution.removeObstacle', { caseId: fin.id, obstacleId: before.obstacles[0].id })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+
+    const can = await openCase('Hợp tác xã Đã Hủy')
+    const o = await core.call('dissolution.obstacle', { caseId: can.id, code: 'other', note: 'Hoạt động lại' })
+    await core.call('dissolution.cancel', { caseId: can.id, reason: 'HTX hoạt động trở lại', date: '2024-04-01' })
+    await expect(core.call('dissolution.removeObstacle', { caseId: can.id, obstacleId: o.obstacles[0].id })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: `Hồ sơ giải thể số ${can.id} đã bị hủy; không sửa được nữa.`
+    })
+    const after = await core.call('dissolution.show', { caseId: fin.id })
+    expect([after.council.length, after.items.length, after.obstacles.length]).toEqual([1, 1, 1])
+    expect((await core.call('dissolution.show', { caseId: can.id })).obstacles.length).toBe(1)
+    const deletes = await core.ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'delete').execute()
+    expect(deletes).toEqual([])
+  })
+
+  it('is a write: refused in province mode like every other case write', async () => {
+    const province = await officeCore('20')
+    try {
+      for (const call of [
+        () => province.call('dissolution.removeCouncil', { caseId: 1, memberId: 1 }),
+        () => province.call('dissolution.removeItem', { caseId: 1, itemId: 1 }),
+        () => province.call('dissolution.removeObstacle', { caseId: 1, obstacleId: 1 })
+      ]) {
+        await expect(call()).rejects.toMatchObject({ code: 'READ_ONLY', message: expect.stringMatching(/chế độ tỉnh/) })
+      }
+    } finally {
+      await province.dispose()
+    }
+  })
+})

@@ -46,4 +46,55 @@ describe('dissolution CLI', () => {
     expect((await cli('dissolution', 'summary', '--db', db, '--out', join(t.dir, 'x.pdf'))).code).toBe(2)
     expect(JSON.parse((await cli('entity', 'show', '--db', db, '--reg-no', '4900000018', '--json')).stdout).status).toBe('dissolved')
   })
+
+  it('shows the numbers of the council, debts and obstacles, and removes the one typed wrong by its number', async () => {
+    const t = tempDir()
+    cleanups.push(t.cleanup)
+    const db = join(t.dir, 'a.db')
+    expect((await cli('init', '--db', db, '--unit', '178')).code).toBe(0)
+    expect((await cli('entity', 'add', '--db', db, '--name', 'HTX Chè Tân Thành', '--reg-no', '4900000018')).code).toBe(0)
+    const open = await cli('dissolution', 'open', '--db', db, '--entity', '4900000018', '--kind', 'voluntary', '--law', '2012', '--date', '01/03/2024', '--json')
+    const id = String(JSON.parse(open.stdout).id)
+    const ok = async (...args: string[]) => {
+      const r = await cli('dissolution', ...args, '--db', db, '--case', id)
+      expect(r.code, r.stderr).toBe(0)
+      return r
+    }
+    await ok('council', '--name', 'Trần Văn Bình', '--role', 'chair', '--represents', 'hdqt')
+    await ok('council', '--name', 'Nguyễn Văn Nhầm', '--role', 'member')
+    await ok('debt', '--type', 'payable', '--amount', '15.000.000', '--party', 'Agribank')
+    await ok('debt', '--type', 'payable', '--amount', '150.000.000', '--party', 'Gõ nhầm')
+    await ok('obstacle', '--code', 'land', '--note', 'Chưa rõ ranh giới')
+    await ok('obstacle', '--code', 'debts', '--note', 'ghi nhầm')
+    const view = JSON.parse((await ok('show', '--json')).stdout)
+    const member = view.council.find((m: { name: string }) => m.name === 'Nguyễn Văn Nhầm').id
+    const item = view.items.find((i: { party: string }) => i.party === 'Gõ nhầm').id
+    const obstacle = view.obstacles.find((o: { code: string }) => o.code === 'debts').id
+
+    // The numbers a person needs to type are on the page `show` prints.
+    const shown = (await ok('show')).stdout
+    const line = (text: string) => shown.split('\n').find((l) => l.includes(text)) ?? ''
+    expect(line('Nguyễn Văn Nhầm')).toMatch(new RegExp(`^${member}\\s+Nguyễn Văn Nhầm\\s+Thành viên`))
+    expect(line('Gõ nhầm')).toMatch(new RegExp(`^${item}\\s+HTX nợ\\s+Gõ nhầm\\s+150\\.000\\.000\\s+Chưa xử lý`))
+    expect(line('ghi nhầm')).toMatch(new RegExp(`^${obstacle}\\s+Còn nợ chưa xử lý\\s+ghi nhầm`))
+
+    const r1 = await ok('remove', '--council', String(member))
+    expect(r1.stdout).not.toContain('Nguyễn Văn Nhầm')
+    expect(r1.stderr).toContain('thiếu đại diện ban kiểm soát')
+    const r2 = await ok('remove', '--item', String(item), '--json')
+    expect(JSON.parse(r2.stdout).unsettledPayable).toBe(15_000_000)
+    const r3 = await ok('remove', '--obstacle', String(obstacle))
+    expect(r3.stdout).not.toContain('ghi nhầm')
+    expect(r3.stdout).toContain('Chưa rõ ranh giới')
+
+    // Already gone, or not this case's: refused in Vietnamese (1); asked wrongly: usage (2)
+    const again = await cli('dissolution', 'remove', '--db', db, '--case', id, '--obstacle', String(obstacle))
+    expect(again.code).toBe(1)
+    expect(again.stderr).toContain(`Hồ sơ giải thể số ${id} không có vướng mắc số ${obstacle}`)
+    const two = await cli('dissolution', 'remove', '--db', db, '--case', id, '--item', '1', '--obstacle', '1')
+    expect(two.code).toBe(2)
+    expect(two.stderr).toContain('Cần đúng một trong --council SỐ, --item SỐ, --obstacle SỐ')
+    expect((await cli('dissolution', 'remove', '--db', db, '--case', id)).code).toBe(2)
+    expect((await cli('dissolution', 'remove', '--db', db, '--case', id, '--item', 'abc')).code).toBe(2)
+  })
 })

@@ -135,6 +135,69 @@ describe('Giải thể in Chromium, through the bridge, on a real file', () => {
     await page.screenshot({ path: screenshotPath('dissolution.png') })
   })
 
+  it('takes back a council member, a debt and an obstacle typed wrong, asking first; they stay gone after a reload', async () => {
+    const { page, core } = s
+    await page.getByTestId('council-name').fill('Nguyễn Văn Nhầm')
+    await page.getByTestId('council-role').selectOption('member')
+    await page.getByTestId('council-represents').selectOption('bks')
+    await page.getByTestId('council-add').click()
+    await expect.poll(() => page.getByTestId('council').innerText()).toContain('Nguyễn Văn Nhầm')
+    expect((await page.getByTestId('council-warning').allInnerTexts()).join('\n')).not.toContain('thiếu đại diện ban kiểm soát')
+    await page.getByTestId('item-party').fill('Ngân hàng gõ nhầm')
+    await page.getByTestId('item-amount').fill('150.000.000')
+    await page.getByTestId('item-add').click()
+    await expect.poll(() => page.getByTestId('unsettled').innerText()).toContain('Nợ phải trả chưa xử lý: 150.000.000 đồng')
+    await page.getByTestId('obstacle-code').selectOption('debts')
+    await page.getByTestId('obstacle-note').fill('ghi nhầm')
+    await page.getByTestId('obstacle-add').click()
+    await expect.poll(() => page.getByTestId('obstacle-debts').count()).toBe(1)
+    const v = await core.call('dissolution.show', { caseId })
+    const member = v.council.find((m) => m.name === 'Nguyễn Văn Nhầm')!.id
+    const item = v.items.find((i) => i.party === 'Ngân hàng gõ nhầm')!.id
+    const obstacle = v.obstacles.find((o) => o.code === 'debts')!.id
+
+    // «Xóa» names what it removes, and asks before doing it; «Thôi» keeps the row and gives the focus back.
+    const removeMember = page.getByRole('button', { name: 'Xóa thành viên Nguyễn Văn Nhầm' })
+    expect(await removeMember.getAttribute('data-testid')).toBe(`council-remove-${member}`)
+    await removeMember.click()
+    await expect.poll(() => page.getByRole('group', { name: 'Xóa thành viên Nguyễn Văn Nhầm?' }).count()).toBe(1)
+    await page.getByTestId(`council-remove-${member}-cancel`).click()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(`council-remove-${member}`)
+    expect((await core.call('dissolution.show', { caseId })).council.map((m) => m.name)).toContain('Nguyễn Văn Nhầm')
+    await removeMember.click()
+    await page.getByTestId(`council-remove-${member}-confirm`).click()
+    await expect.poll(() => page.getByTestId('council').innerText()).not.toContain('Nguyễn Văn Nhầm')
+    expect(await page.getByTestId('case-notice').innerText()).toBe('Đã xóa Nguyễn Văn Nhầm khỏi hội đồng giải thể.')
+    expect((await page.getByTestId('council-warning').allInnerTexts()).join('\n')).toContain('thiếu đại diện ban kiểm soát')
+
+    await page.getByRole('button', { name: 'Xóa khoản HTX nợ Ngân hàng gõ nhầm 150.000.000 đồng' }).click()
+    await page.getByTestId(`item-remove-${item}-confirm`).click()
+    await expect.poll(() => page.getByTestId('unsettled').innerText()).toContain('Nợ phải trả chưa xử lý: 0 đồng')
+    expect(await page.getByTestId(`item-${item}`).count()).toBe(0)
+
+    await page.getByRole('button', { name: 'Xóa vướng mắc «Còn nợ chưa xử lý» (ghi nhầm)' }).click()
+    await page.getByTestId(`obstacle-remove-${obstacle}-confirm`).click()
+    await expect.poll(() => page.getByTestId('obstacle-debts').count()).toBe(0)
+    expect(await page.getByTestId('obstacle-land').innerText()).toBe('Đất đai, tài sản chưa rõ: Đất sân phơi chưa rõ ranh giới')
+
+    // Gone from the file, not just from the screen.
+    await page.reload()
+    await page.getByTestId('nav-dissolution').click()
+    await page.getByTestId('tab-cases').click()
+    await page.getByTestId(`case-row-${caseId}`).click()
+    await expect.poll(() => page.getByTestId('council').innerText()).toContain('Hoàng Văn Minh')
+    expect(await page.getByTestId('council').innerText()).not.toContain('Nguyễn Văn Nhầm')
+    expect(await page.getByTestId('items').innerText()).not.toContain('Ngân hàng gõ nhầm')
+    expect(await page.getByTestId('obstacle-debts').count()).toBe(0)
+    expect(await page.getByTestId('obstacle-land').count()).toBe(1)
+    const after = await core.call('dissolution.show', { caseId })
+    expect([after.council.map((m) => m.id), after.items.map((i) => i.id), after.obstacles.map((o) => o.id)]).toEqual([
+      expect.not.arrayContaining([member]),
+      expect.not.arrayContaining([item]),
+      expect.not.arrayContaining([obstacle])
+    ])
+  })
+
   it('shows the case file and the drafts as printable pages in a sandboxed frame', async () => {
     const { page } = s
     await page.getByTestId('print-case').click()
@@ -170,6 +233,9 @@ describe('Giải thể in Chromium, through the bridge, on a real file', () => {
     await expect.poll(() => page.getByTestId('step-state-HS').innerText()).toBe('Không áp dụng: Nộp cùng thông báo giải thể')
     await page.getByTestId('finalise').click()
     await expect.poll(() => page.getByTestId('case-closed').innerText()).toBe('Đã giải thể ngày 15/06/2026 — 15/TB-TCKH')
+    // A closed case's file stays as it was closed: no «Xóa» left on its council, debts or obstacles.
+    expect(await page.getByTestId('council').innerText()).toContain('Hoàng Văn Minh')
+    expect(await page.locator('[data-testid^="council-remove-"], [data-testid^="item-remove-"], [data-testid^="obstacle-remove-"]').count()).toBe(0)
     expect((await core.call('entity.get', { id: entityId })).status).toBe('dissolved')
 
     await page.getByTestId('nav-registry').click()

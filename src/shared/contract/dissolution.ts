@@ -50,7 +50,10 @@ export const dissolutionLabels: Record<string, string> = {
   handling: 'Phương án xử lý',
   authorityDate: 'Ngày cơ quan đăng ký ghi nhận giải thể',
   lastAgmDate: 'Ngày đại hội thành viên thường niên gần nhất',
-  asOf: 'Tính đến ngày'
+  asOf: 'Tính đến ngày',
+  memberId: 'Thành viên hội đồng giải thể',
+  itemId: 'Khoản nợ, tài sản',
+  obstacleId: 'Vướng mắc'
 }
 
 const kind = z.enum(DISSOLUTION_KINDS, { message: 'Hình thức giải thể phải là tự nguyện (voluntary) hoặc bắt buộc (compulsory)' })
@@ -211,6 +214,10 @@ export const dissolutionContract = {
   'dissolution.obstacle': handler<CaseView>()(
     z.object({ caseId: id, code: z.enum(OBSTACLE_CODES, { message: `Mã vướng mắc: ${OBSTACLE_CODES.join(', ')}` }), note: optionalText(1000) }).strict()
   ),
+  /** Taking back what was typed wrong on an open case: one council member, one debt or asset, one obstacle tag. */
+  'dissolution.removeCouncil': handler<CaseView>()(z.object({ caseId: id, memberId: id }).strict()),
+  'dissolution.removeItem': handler<CaseView>()(z.object({ caseId: id, itemId: id }).strict()),
+  'dissolution.removeObstacle': handler<CaseView>()(z.object({ caseId: id, obstacleId: id }).strict()),
   'dissolution.attach': handler<CaseView>()(z.object({ caseId: id, stepCode: optionalText(40), path: text(1000) }).strict()),
   'dissolution.finalise': handler<CaseView>()(z.object({ caseId: id, authorityDate: isoDate, decisionNo: text(100).min(1, 'Cần số văn bản của cơ quan đăng ký') }).strict()),
   'dissolution.cancel': handler<CaseView>()(z.object({ caseId: id, reason: text(500).min(3, 'Cần nêu lý do hủy hồ sơ'), date: isoDate }).strict()),

@@ -1,4 +1,4 @@
-/** dissolution candidates|open|step|council|debt|asset|settle|obstacle|attach|finalise|cancel|show|list|draft|dashboard */
+/** dissolution candidates|open|step|council|debt|asset|settle|obstacle|remove|attach|finalise|cancel|show|list|draft|dashboard */
 import { existsSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { CaseSummary, CaseView, Candidate } from '../../../shared/api'
@@ -58,10 +58,44 @@ function printCase(result: unknown, io: CliIo): void {
       ])
     )
   )
-  if (c.council.length) io.out('Hội đồng giải thể: ' + c.council.map((m) => `${m.name} (${COUNCIL_ROLE_LABELS[m.role as 'chair'] ?? m.role})`).join('; '))
+  // The «Số» column is what settle and remove take (--item, --council, --obstacle).
+  if (c.council.length) {
+    io.out('Hội đồng giải thể:')
+    io.out(table(['Số', 'Họ và tên', 'Vai trò', 'Đại diện cho', 'Cơ quan, tổ chức'], c.council.map((m) => [m.id, m.name, COUNCIL_ROLE_LABELS[m.role as 'chair'] ?? m.role, m.represents, m.organisation])))
+  }
   for (const w of c.councilWarnings) io.err(`Cảnh báo: ${w}`)
+  if (c.items.length) {
+    io.out('Nợ và tài sản:')
+    io.out(
+      table(
+        ['Số', 'Loại', 'Chủ nợ / bên nợ / tài sản', 'Số tiền (đồng)', 'Tình trạng'],
+        c.items.map((i) => [
+          i.id,
+          ITEM_TYPE_LABEL[i.type] ?? i.type,
+          [i.party, i.landCertificate ? `GCN ${i.landCertificate}` : null, i.areaM2 ? `${formatNumber(i.areaM2, i.areaM2 % 1 ? 1 : 0)} m²` : null].filter(Boolean).join(', '),
+          i.amount === null ? '' : formatNumber(i.amount),
+          i.settled ? `Đã xử lý ${formatDate(i.settledOn)}` : 'Chưa xử lý'
+        ])
+      )
+    )
+  }
   io.out(`Nợ phải trả chưa xử lý: ${formatNumber(c.unsettledPayable)} đồng; nợ phải thu chưa xử lý: ${formatNumber(c.unsettledReceivable)} đồng`)
-  if (c.obstacles.length) io.out('Vướng mắc: ' + c.obstacles.map((o) => o.label + (o.note ? ` (${o.note})` : '')).join('; '))
+  if (c.obstacles.length) {
+    io.out('Vướng mắc:')
+    io.out(table(['Số', 'Vướng mắc', 'Ghi chú'], c.obstacles.map((o) => [o.id, o.label, o.note])))
+  }
+}
+
+const ITEM_TYPE_LABEL: Record<string, string> = { payable: 'HTX nợ', receivable: 'Nợ HTX', asset: 'Tài sản' }
+
+/** The one row `dissolution remove` takes back: exactly one of --council, --item, --obstacle, each a number from `dissolution show`. */
+function removal(values: Values): { kind: 'council' | 'item' | 'obstacle'; rowId: number } {
+  const given = (['council', 'item', 'obstacle'] as const).filter((k) => str(values, k) !== undefined)
+  if (given.length !== 1) throw new UsageError('Cần đúng một trong --council SỐ, --item SỐ, --obstacle SỐ (số in ở cột «Số» của lệnh dissolution show).')
+  const kind = given[0]
+  const rowId = Number(str(values, kind))
+  if (!Number.isInteger(rowId) || rowId < 1) throw new UsageError(`--${kind} phải là số in ở cột «Số» của lệnh dissolution show (đã gõ «${str(values, kind)}»).`)
+  return { kind, rowId }
 }
 
 const caseOpt = { case: { type: 'string' as const } }
@@ -183,6 +217,22 @@ export const dissolutionCommands: Record<string, Command> = {
     usage: 'dissolution obstacle --db TỆP --case SỐ --code council_not_formed|file_incomplete|managers_unreachable|debts|land|other [--note …]',
     options: { ...common, ...caseOpt, code: { type: 'string' }, note: { type: 'string' } },
     run: (values) => withCore(values, (core) => core.call('dissolution.obstacle', { caseId: caseId(values), code: str(values, 'code') ?? '', note: str(values, 'note') } as never)),
+    print: printCase
+  },
+  'dissolution remove': {
+    usage: 'dissolution remove --db TỆP --case SỐ (--council SỐ | --item SỐ | --obstacle SỐ)',
+    options: { ...common, ...caseOpt, council: { type: 'string' }, item: { type: 'string' }, obstacle: { type: 'string' } },
+    run: (values) => {
+      const id = caseId(values)
+      const { kind, rowId } = removal(values)
+      return withCore(values, (core) =>
+        kind === 'council'
+          ? core.call('dissolution.removeCouncil', { caseId: id, memberId: rowId })
+          : kind === 'item'
+            ? core.call('dissolution.removeItem', { caseId: id, itemId: rowId })
+            : core.call('dissolution.removeObstacle', { caseId: id, obstacleId: rowId })
+      )
+    },
     print: printCase
   },
   'dissolution attach': {

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { ATTACH_MAX_BYTES, type CaseSummary } from '../../../shared/contract/dissolution'
+import { ATTACH_MAX_BYTES, type CaseSummary, type CaseView } from '../../../shared/contract/dissolution'
 import { AppError } from '../../../shared/errors'
 import { writeAudit } from '../audit/log'
 import type { CoreContext, DomainHandlers, Trx } from '../context'
@@ -28,6 +28,26 @@ async function touch(trx: Trx, ctx: CoreContext, caseId: number) {
   await trx.updateTable('dissolution_cases').set({ updated_at: ctx.now() }).where('id', '=', caseId).execute()
 }
 
+
+/** The three lists a case can take a typed-wrong row back from, and how a missing row is named to the user. */
+const REMOVABLE = {
+  dissolution_council: 'thành viên hội đồng giải thể',
+  dissolution_items: 'khoản nợ, tài sản',
+  dissolution_obstacles: 'vướng mắc'
+} as const
+
+/** Deletes one row of an open case's list, in one transaction with its audit row (before = the row removed). */
+async function removeFromCase(ctx: CoreContext, table: keyof typeof REMOVABLE, caseId: number, rowId: number): Promise<CaseView> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await openCaseRow(trx, caseId)
+    const before = await trx.selectFrom(table).selectAll().where('id', '=', rowId).where('case_id', '=', caseId).executeTakeFirst()
+    if (!before) throw new AppError('NOT_FOUND', `Hồ sơ giải thể số ${caseId} không có ${REMOVABLE[table]} số ${rowId}.`, { caseId, id: rowId })
+    await trx.deleteFrom(table).where('id', '=', rowId).where('case_id', '=', caseId).execute()
+    await writeAudit(trx, ctx, { action: 'delete', table, rowId, before })
+    await touch(trx, ctx, caseId)
+  })
+  return buildCaseView(ctx.db, caseId, today(ctx))
+}
 
 /** Attachments live beside the DB by content hash, never inside it. */
 function attachmentFolder(ctx: CoreContext): string {
@@ -70,6 +90,9 @@ export const dissolutionHandlers: DomainHandlers<
   | 'dissolution.item'
   | 'dissolution.settle'
   | 'dissolution.obstacle'
+  | 'dissolution.removeCouncil'
+  | 'dissolution.removeItem'
+  | 'dissolution.removeObstacle'
   | 'dissolution.attach'
   | 'dissolution.finalise'
   | 'dissolution.cancel'
@@ -235,6 +258,10 @@ export const dissolutionHandlers: DomainHandlers<
     })
     return buildCaseView(ctx.db, input.caseId, today(ctx))
   },
+
+  'dissolution.removeCouncil': async (input, ctx) => removeFromCase(ctx, 'dissolution_council', input.caseId, input.memberId),
+  'dissolution.removeItem': async (input, ctx) => removeFromCase(ctx, 'dissolution_items', input.caseId, input.itemId),
+  'dissolution.removeObstacle': async (input, ctx) => removeFromCase(ctx, 'dissolution_obstacles', input.caseId, input.obstacleId),
 
   'dissolution.attach': async (input, ctx) => {
     if (!existsSync(input.path) || !statSync(input.path).isFile()) {

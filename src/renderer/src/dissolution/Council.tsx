@@ -1,8 +1,8 @@
-/** The dissolution council: members with role, whom they represent, organisation and appointment; the composition warning. */
+/** The dissolution council: members with role, whom they represent, organisation and appointment; the composition warning; a member typed wrong taken off. */
 import { useState, type FormEvent } from 'react'
 import { COUNCIL_ROLE_LABELS, COUNCIL_ROLES, type CaseView, type TemplateInfo } from '../../../shared/api'
 import { call } from '../api'
-import { Section, TextField, type Run } from './ui'
+import { RemoveButton, Section, TextField, type Run } from './ui'
 
 export function Council({ view, template, run }: { view: CaseView; template: TemplateInfo | undefined; run: Run }) {
   const [name, setName] = useState('')
@@ -11,6 +11,7 @@ export function Council({ view, template, run }: { view: CaseView; template: Tem
   const [organisation, setOrganisation] = useState('')
   const [decisionNo, setDecisionNo] = useState('')
   const requires = template?.council.requires ?? []
+  const open = view.state === 'open'
   const representsLabel = (code: string | null) => (code ? (requires.find((r) => r.code === code)?.label ?? code) : '')
 
   async function add(e: FormEvent) {
@@ -42,22 +43,32 @@ export function Council({ view, template, run }: { view: CaseView; template: Tem
               <th>Đại diện cho</th>
               <th>Cơ quan, tổ chức</th>
               <th>Quyết định bổ nhiệm</th>
+              {open && <th aria-label="Xóa" />}
             </tr>
           </thead>
           <tbody>
             {view.council.map((m) => (
-              <tr key={m.id}>
+              <tr key={m.id} data-testid={`council-member-${m.id}`}>
                 <td>{m.name}</td>
                 <td>{COUNCIL_ROLE_LABELS[m.role as keyof typeof COUNCIL_ROLE_LABELS] ?? m.role}</td>
                 <td>{representsLabel(m.represents)}</td>
                 <td>{m.organisation}</td>
                 <td>{m.decisionNo}</td>
+                {open && (
+                  <td>
+                    <RemoveButton
+                      what={`thành viên ${m.name}`}
+                      testId={`council-remove-${m.id}`}
+                      onConfirm={() => run(() => call('dissolution.removeCouncil', { caseId: view.id, memberId: m.id }), `Đã xóa ${m.name} khỏi hội đồng giải thể.`)}
+                    />
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {view.state === 'open' && (
+      {open && (
         <form className="diss-add" onSubmit={add} noValidate data-testid="council-form">
           <TextField label="Họ và tên" value={name} onChange={setName} testId="council-name" />
           <label className="field">

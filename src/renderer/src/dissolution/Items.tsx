@@ -1,13 +1,19 @@
-/** Debts owed by and to the cooperative, and its assets (land above all); what remains unsettled in VND. */
+/** Debts owed by and to the cooperative, and its assets (land above all); what remains unsettled in VND; a row typed wrong taken off. */
 import { useState, type FormEvent } from 'react'
 import { ITEM_TYPES, type CaseView } from '../../../shared/api'
 import { AppError } from '../../../shared/errors'
 import { formatNumber } from '../../../shared/text'
 import { call } from '../api'
 import { parseMoney } from '../grid/columns'
-import { DateField, fromIso, Section, TextField, todayIso, toIso, type Run } from './ui'
+import { DateField, fromIso, RemoveButton, Section, TextField, todayIso, toIso, type Run } from './ui'
 
 const TYPE_LABELS: Record<(typeof ITEM_TYPES)[number], string> = { payable: 'HTX nợ', receivable: 'Nợ HTX', asset: 'Tài sản' }
+/** How a row is named when it is removed: «khoản HTX nợ Agribank 15.000.000 đồng», «tài sản GCN BĐ 123456». */
+function itemName(i: CaseView['items'][number]): string {
+  const what = i.type === 'asset' ? 'tài sản' : `khoản ${TYPE_LABELS[i.type as keyof typeof TYPE_LABELS] ?? i.type}`
+  const who = i.party ?? (i.landCertificate ? `GCN ${i.landCertificate}` : null)
+  return [what, who, i.amount === null ? null : `${formatNumber(i.amount)} đồng`].filter(Boolean).join(' ')
+}
 const CATEGORIES: Record<string, string> = { tax: 'Thuế, ngân sách', bank: 'Ngân hàng, tổ chức tín dụng', org: 'Tổ chức khác', member: 'Thành viên', land: 'Đất đai', other: 'Khác' }
 
 function Settle({ view, itemId, run }: { view: CaseView; itemId: number; run: Run }) {
@@ -90,6 +96,7 @@ export function Items({ view, run }: { view: CaseView; run: Run }) {
               <th>Đất (GCN, diện tích)</th>
               <th>Phương án xử lý, ghi chú</th>
               <th>Tình trạng</th>
+              {view.state === 'open' && <th aria-label="Xóa" />}
             </tr>
           </thead>
           <tbody>
@@ -102,6 +109,15 @@ export function Items({ view, run }: { view: CaseView; run: Run }) {
                 <td>{[i.landCertificate, i.areaM2 ? `${formatNumber(i.areaM2, i.areaM2 % 1 ? 1 : 0)} m²` : ''].filter(Boolean).join(', ')}</td>
                 <td>{[i.handling, i.note].filter(Boolean).join('; ')}</td>
                 <td>{i.settled ? `Đã xử lý ${fromIso(i.settledOn)}` : view.state === 'open' ? <Settle view={view} itemId={i.id} run={run} /> : 'Chưa xử lý'}</td>
+                {view.state === 'open' && (
+                  <td>
+                    <RemoveButton
+                      what={itemName(i)}
+                      testId={`item-remove-${i.id}`}
+                      onConfirm={() => run(() => call('dissolution.removeItem', { caseId: view.id, itemId: i.id }), `Đã xóa ${itemName(i)}.`)}
+                    />
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

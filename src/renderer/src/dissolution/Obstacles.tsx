@@ -1,8 +1,8 @@
-/** Why the case is stuck, as coded tags (the reasons provinces report) with notes. */
+/** Why the case is stuck, as coded tags (the reasons provinces report) with notes; a tag typed wrong taken off. */
 import { useState, type FormEvent } from 'react'
 import { OBSTACLE_CODES, OBSTACLE_LABELS, type CaseView } from '../../../shared/api'
 import { call } from '../api'
-import { Section, TextField, type Run } from './ui'
+import { RemoveButton, Section, TextField, type Run } from './ui'
 
 export function Obstacles({ view, run }: { view: CaseView; run: Run }) {
   const [code, setCode] = useState<(typeof OBSTACLE_CODES)[number]>('council_not_formed')
@@ -16,9 +16,18 @@ export function Obstacles({ view, run }: { view: CaseView; run: Run }) {
       <div className="diss-tags">
         {view.obstacles.length === 0 && <span className="muted">Chưa ghi vướng mắc nào.</span>}
         {view.obstacles.map((o) => (
-          <span key={o.id} className="diss-tag" title={o.note ?? undefined} data-testid={`obstacle-${o.code}`}>
-            {o.label}
-            {o.note ? `: ${o.note}` : ''}
+          <span key={o.id} className="diss-tag-removable">
+            <span className="diss-tag" title={o.note ?? undefined} data-testid={`obstacle-${o.code}`}>
+              {o.label}
+              {o.note ? `: ${o.note}` : ''}
+            </span>
+            {view.state === 'open' && (
+              <RemoveButton
+                what={`vướng mắc «${o.label}»${o.note ? ` (${o.note})` : ''}`}
+                testId={`obstacle-remove-${o.id}`}
+                onConfirm={() => run(() => call('dissolution.removeObstacle', { caseId: view.id, obstacleId: o.id }), `Đã xóa vướng mắc «${o.label}».`)}
+              />
+            )}
           </span>
         ))}
       </div>

@@ -1,5 +1,5 @@
-/** Small pieces the dissolution screens share: today's date, date fields, and one way to run a write. */
-import { useState, type ReactNode } from 'react'
+/** Small pieces the dissolution screens share: today's date, date fields, one way to run a write, and a «Xóa» that asks first. */
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { CaseView } from '../../../shared/api'
 import { formatDate } from '../../../shared/text'
 import { messageOf } from '../api'
@@ -66,5 +66,58 @@ export function Section({ title, children, testId, extra }: { title: string; chi
       </div>
       {children}
     </section>
+  )
+}
+
+/**
+ * A small «Xóa» for one row of an open case (a council member, a debt or asset, an obstacle typed wrong).
+ * It asks in place, as restoring a backup does in Settings, so nothing goes on a single click; «Thôi» (or Esc)
+ * takes the question back and returns the focus to «Xóa».
+ */
+export function RemoveButton({ what, testId, onConfirm }: { what: string; testId: string; onConfirm(): Promise<unknown> }) {
+  const [asking, setAsking] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const button = useRef<HTMLButtonElement>(null)
+  const backToButton = useRef(false)
+  useEffect(() => {
+    if (!asking && backToButton.current) {
+      backToButton.current = false
+      button.current?.focus()
+    }
+  }, [asking])
+  const cancel = () => {
+    backToButton.current = true
+    setAsking(false)
+  }
+  if (!asking)
+    return (
+      <button ref={button} type="button" className="diss-remove" aria-label={`Xóa ${what}`} title={`Xóa ${what}`} onClick={() => setAsking(true)} data-testid={testId}>
+        Xóa
+      </button>
+    )
+  return (
+    <span className="diss-confirm" role="group" aria-label={`Xóa ${what}?`} onKeyDown={(e) => e.key === 'Escape' && cancel()}>
+      <span>Xóa {what}?</span>
+      <button
+        type="button"
+        className="diss-remove-yes"
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true)
+          try {
+            await onConfirm()
+          } finally {
+            setBusy(false)
+            setAsking(false)
+          }
+        }}
+        data-testid={`${testId}-confirm`}
+      >
+        Xóa
+      </button>
+      <button type="button" autoFocus onClick={cancel} data-testid={`${testId}-cancel`}>
+        Thôi
+      </button>
+    </span>
   )
 }
