@@ -247,8 +247,8 @@ describe('Giải thể in Chromium, through the bridge, on a real file', () => {
     const { page, core } = s
     await page.getByTestId('nav-dissolution').click()
     await page.getByTestId(`open-case-${resumedId}`).click()
-    expect(await page.getByTestId('case-kind').inputValue()).toBe('compulsory')
-    expect(await page.getByTestId('case-ground').inputValue()).toBe('no_activity_12m')
+    await expect.poll(() => page.getByTestId('case-kind').inputValue()).toBe('compulsory')
+    await expect.poll(() => page.getByTestId('case-ground').inputValue()).toBe('no_activity_12m')
     await page.getByTestId('case-opened').fill('01/09/2026')
     await page.getByTestId('case-open-submit').click()
     await expect.poll(() => page.getByTestId('case-title').innerText()).toBe('Hồ sơ số 2: HTX Dịch vụ Hoàng Đồng')
