@@ -156,6 +156,9 @@ export async function startBridge(core: Core, options: BridgeOptions): Promise<B
     } catch {
       return refuse(res, 400, { code: 'VALIDATION', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' })
     }
+    // Requests that came in with this one are read first: a file of the page is answered at once, while
+    // a call can hold the core for a while (the register's first screenful), and the page needs both.
+    await new Promise((next) => setImmediate(next))
     const envelope = await invokeEnvelope(core, name, input, { progress: (p) => broadcast('progress', p) })
     send(res, 200, JSON.stringify(envelope), 'application/json; charset=utf-8')
   }

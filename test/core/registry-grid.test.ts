@@ -36,6 +36,10 @@ describe('the registry grid reads', () => {
 
     // The first rows in name order, deleted ones left out: what the screen paints first.
     expect(asObjects(await core.call('entity.grid', { first: 1 })).map((r) => r.name)).toEqual(['HTX Ăn uống Đồng Đăng'])
+    // Ties of name by id, numbers in names by value, as the whole grid orders them.
+    for (const name of ['HTX số 10', 'HTX số 9', 'HTX Bắc Sơn', 'HTX số 9']) await core.call('entity.create', { kind: 'tht', name, confirmDuplicate: true })
+    const whole = asObjects(await core.call('entity.grid', {})).filter((r) => !r.deletedAt)
+    for (const k of [1, 3, 5, 6]) expect(asObjects(await core.call('entity.grid', { first: k })).map((r) => r.id)).toEqual(whole.slice(0, k).map((r) => r.id))
 
     // Just some rows, e.g. after an edit: the same shape.
     const some = asObjects(await core.call('entity.grid', { ids: [a.id] }))

@@ -163,6 +163,8 @@ describe('Sổ đăng ký in Chromium, through the bridge, on a real file', () =
 
   it('refuses a stale edit with a clear message and shows the register\'s value', async () => {
     const { page, core } = s
+    // The page has the whole register: it asks for it once its first rows are painted.
+    await expect.poll(() => page.getByTestId('loading-all').count()).toBe(0)
     const { rows } = await core.call('entity.list', { q: 'van tai bac son' })
     // Someone else edits the record after this page loaded it.
     await core.call('entity.update', { id: rows[0].id, rowVersion: rows[0].rowVersion, changes: { representative: 'Lý Thị Mai' } })

@@ -4,16 +4,19 @@
  * moves a column too; both end up in the same saved column state.
  */
 import type { Column, GridApi } from 'ag-grid-community'
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 
 export function ColumnChooser({ api }: { api: GridApi | null }) {
   const [open, setOpen] = useState(false)
   const [columns, setColumns] = useState<Column[]>([])
 
+  // The grid's own column order, refreshed on every change made here or by dragging.
+  const refresh = useCallback(() => {
+    if (api && !api.isDestroyed()) setColumns([...(api.getAllGridColumns() ?? [])].filter((c) => c.getColDef().headerName))
+  }, [api])
+
   useEffect(() => {
     if (!api || !open) return
-    // The grid's own column order, refreshed on every change made here or by dragging.
-    const refresh = () => setColumns([...(api.getAllGridColumns() ?? [])].filter((c) => c.getColDef().headerName))
     refresh()
     const events = ['columnVisible', 'columnMoved', 'displayedColumnsChanged'] as const
     for (const e of events) api.addEventListener(e, refresh)
@@ -21,12 +24,13 @@ export function ColumnChooser({ api }: { api: GridApi | null }) {
       if (api.isDestroyed()) return
       for (const e of events) api.removeEventListener(e, refresh)
     }
-  }, [api, open])
+  }, [api, open, refresh])
 
   const move = (column: Column, by: number) => {
     const all = api!.getAllGridColumns()
     const to = all.indexOf(column) + by
     if (to >= 0 && to < all.length) api!.moveColumns([column], to)
+    refresh()
   }
 
   return (
@@ -45,7 +49,11 @@ export function ColumnChooser({ api }: { api: GridApi | null }) {
                     type="checkbox"
                     data-testid={`column-${c.getColId()}`}
                     checked={c.isVisible()}
-                    onChange={(e) => api!.setColumnsVisible([c], e.target.checked)}
+                    onChange={(e) => {
+                      api!.setColumnsVisible([c], e.target.checked)
+                      // Now, not when the grid's event comes (a moment later): a checked box must not flick back meanwhile.
+                      refresh()
+                    }}
                   />
                   {c.getColDef().headerName}
                 </label>

@@ -79,6 +79,9 @@ const COLUMNS: ColDef<GridRow>[] = [
 
 type Tab = 'register' | 'figures'
 
+/** After the page's next paint (the grid draws its rows in animation frames). */
+const painted = () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))))
+
 export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; onChanged(): void }) {
   const [tab, setTab] = useState<Tab>('register')
   const [figuresOpened, setFiguresOpened] = useState(false)
@@ -107,14 +110,20 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
   const prefsReady = useRef(false)
   const saveColumns = useMemo(() => columnSaver(COLUMNS_PREF, (err) => setNotice({ kind: 'error', text: messageOf(err) })), [])
 
-  // The first screenfuls come in a quick call and are painted while the whole register loads.
-  const firstPainted = useRef(rows !== null)
+  // The first screenfuls come in a quick call (or came before this screen) and are painted while the whole register loads.
+  const rowsRef = useRef(rows)
+  rowsRef.current = rows
+  const firstLoad = useRef(true)
   const load = useCallback(async () => {
     try {
-      if (!firstPainted.current) {
-        firstPainted.current = true
-        const first = await loadFirstRows()
-        setRows((r) => r ?? first)
+      if (firstLoad.current) {
+        firstLoad.current = false
+        if (rowsRef.current === null) {
+          const first = await loadFirstRows()
+          setRows((r) => r ?? first)
+        }
+        // The whole register is asked for once they are on screen: the core's long read would slow their painting.
+        await painted()
       }
       setComplete(false)
       const all = await loadAllRows()
@@ -339,8 +348,6 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
   // AG Grid itself, not its React wrapper: the wrapper renders every cell as a React component, which
   // doubled the time to the first painted rows. Its options never change; rows and the loading note do.
   const host = useRef<HTMLDivElement>(null)
-  const rowsRef = useRef(rows)
-  rowsRef.current = rows
   useEffect(() => {
     const grid = createGrid<GridRow>(host.current!, {
       theme: gridTheme,
