@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import { resolve } from 'node:path'
+import type { IndexHtmlTransformContext, Plugin } from 'vite'
 
 // The CSP in index.html is strict; only the dev server (HMR over a websocket and
 // React's inline refresh preamble) needs it relaxed, and only in `serve`.
@@ -9,6 +10,27 @@ const relaxCspForDevServer = {
   apply: 'serve' as const,
   transformIndexHtml: (html: string) =>
     html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws:")
+}
+
+/**
+ * The app's chunk (src/renderer/src/boot.tsx and what it imports) is fetched as soon as the page's head is
+ * read, beside the small entry that first asks the core for the register's first rows: Vite links only an
+ * entry's static imports, and the entry loads the app with import().
+ */
+const preloadAppChunk: Plugin = {
+  name: 'preload-app-chunk',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler(_html: string, ctx: IndexHtmlTransformContext) {
+      const boot = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/boot.tsx'))
+      if (!boot || boot.type !== 'chunk') return
+      const linked = new Set([ctx.chunk?.fileName, ...(ctx.chunk?.imports ?? [])])
+      return [boot.fileName, ...boot.imports]
+        .filter((file) => !linked.has(file))
+        .map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const }))
+    }
+  }
 }
 
 export default defineConfig({
@@ -38,6 +60,6 @@ export default defineConfig({
       // An old office PC parses every byte of the page at start: ship it minified.
       minify: true
     },
-    plugins: [react(), relaxCspForDevServer]
+    plugins: [react(), relaxCspForDevServer, preloadAppChunk]
   }
 })
