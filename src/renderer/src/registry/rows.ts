@@ -19,7 +19,15 @@ export async function loadAllRows(): Promise<GridRow[]> {
 
 /** The first records in name order, to paint while the whole register loads: the first time, those main.tsx asked for at start. */
 export async function loadFirstRows(): Promise<GridRow[]> {
-  return toGridRows(await (takeEarlyFirstRows() ?? call('entity.grid', { first: FIRST_ROWS })))
+  const early = takeEarlyFirstRows()
+  if (early) {
+    try {
+      return toGridRows(await early)
+    } catch {
+      // Refused at start (a damaged file since replaced by a backup, say): asked again, and that answer counts.
+    }
+  }
+  return toGridRows(await call('entity.grid', { first: FIRST_ROWS }))
 }
 
 /** The first rows main.tsx asked for, if they have already come (taken once); else null. */
