@@ -80,5 +80,12 @@ describe('Gửi tỉnh → Tổng hợp các huyện in Chromium', () => {
     await p.getByTestId('report-layout').selectOption('theo-don-vi')
     const unitRow = p.locator('[data-testid="report-preview"] .ag-row', { hasText: 'Thành phố Lạng Sơn' })
     await expect.poll(() => unitRow.count()).toBeGreaterThan(0)
+
+    // The province's register is the districts' snapshots, for reading: it says so and offers no "+ Thêm HTX".
+    await p.getByTestId('nav-registry').click()
+    await expect.poll(() => p.getByTestId('read-only').innerText()).toContain('chỉ xem, mọi sửa đổi làm ở huyện')
+    // The district's four records (three HTX and one group), as its package carried them.
+    await expect.poll(() => p.locator('[data-testid="registry-grid"] .ag-row[row-id]').count()).toBe(4)
+    expect(await p.getByTestId('add-entity').count()).toBe(0)
   })
 })

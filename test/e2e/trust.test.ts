@@ -29,6 +29,7 @@ afterAll(async () => {
 describe('Cài đặt → Hồ sơ người dùng and Sao lưu', () => {
   it('creates the first profile as quản trị, adds a viewer, and switches with the password asked only when set', async () => {
     const { page, core } = s
+    const seeded = (await core.call('entity.create', { kind: 'htx', name: 'HTX Chè Tân Cương' })).id
     await page.getByTestId('nav-settings').click()
     await page.getByTestId('profile-add-name').fill('Nguyễn Thị Lan')
     await page.getByTestId('profile-add-password').fill('mật-khẩu-Lan')
@@ -45,6 +46,19 @@ describe('Cài đặt → Hồ sơ người dùng and Sao lưu', () => {
     await page.getByTestId('profile-enter').click()
     await expect.poll(() => page.getByTestId('who').innerText()).toContain('Lê Thu Hà — Chỉ xem')
     await expect(core.call('entity.create', { kind: 'htx', name: 'HTX Thu Hà' })).rejects.toMatchObject({ code: 'READ_ONLY' })
+    // The register says it is for reading: no cell opens, no "+ Thêm HTX", nothing to change in the detail panel.
+    await page.getByTestId('nav-registry').click()
+    await expect.poll(() => page.getByTestId('read-only').innerText()).toBe('Hồ sơ «Lê Thu Hà» chỉ được xem: không sửa được sổ.')
+    expect(await page.getByTestId('add-entity').count()).toBe(0)
+    const row = page.locator(`[data-testid="registry-grid"] .ag-row[row-id="${seeded}"]`)
+    await row.locator('[col-id="name"]').dblclick()
+    await page.keyboard.type('x')
+    expect(await page.locator('[data-testid="registry-grid"] .ag-cell-inline-editing').count()).toBe(0)
+    await row.locator('[data-testid="open-detail"]').click()
+    await expect.poll(() => page.getByTestId('detail-panel').locator('h2').innerText()).toBe('HTX Chè Tân Cương')
+    expect(await page.getByTestId('ocop-edit').count()).toBe(0)
+    expect(await page.getByTestId('event-add').count()).toBe(0)
+    expect(await page.getByTestId('delete').count()).toBe(0)
     // A viewer sees the list but not the management form.
     await page.getByTestId('nav-settings').click()
     // Once the list of profiles is on the screen, the form to add one is not.
@@ -81,11 +95,12 @@ describe('Cài đặt → Hồ sơ người dùng and Sao lưu', () => {
     await page.getByTestId('restore').first().click()
     await page.getByTestId('restore-confirm').click()
     await expect.poll(() => page.getByTestId('backup-section').innerText()).toContain('Đã khôi phục')
-    expect((await core.call('entity.list', {})).total).toBe(0)
+    expect((await core.call('entity.list', {})).rows.map((e) => e.name)).toEqual(['HTX Chè Tân Cương'])
     await expect.poll(() => page.getByTestId('backup-list').innerText()).toContain('Trước khi khôi phục')
     await page.screenshot({ path: screenshotPath('settings-backup.png'), fullPage: true })
     await page.getByTestId('nav-registry').click()
-    await expect.poll(() => page.locator('[data-testid="registry-grid"] .ag-row[row-id]').count()).toBe(0)
+    // The register as the copy holds it: the record made before, not the one made after.
+    await expect.poll(() => page.locator('[data-testid="registry-grid"] .ag-row[row-id] [col-id="name"]').allInnerTexts()).toEqual(['HTX Chè Tân Cương'])
     expect(existsSync(core.dbPath)).toBe(true)
   })
 })

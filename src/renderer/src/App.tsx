@@ -7,6 +7,7 @@ import { StartupRecovery, type StartupProblem } from './components/StartupRecove
 import { StatusBar } from './components/StatusBar'
 import { FirstRun } from './screens/FirstRun'
 import { Registry, type ListCount } from './screens/Registry'
+import { ReadOnlyContext, readOnlyReason } from './readOnly'
 import { dropEarlyFirstRows, takeEarlyOffice } from './startup'
 
 // The register opens first and alone; the other screens (Chart.js, printing, packages) load when first
@@ -126,13 +127,15 @@ export function App() {
         ))}
       </nav>
       <main className="content">
-        {screen === 'registry' && <Registry onCount={setListCount} onChanged={refreshOffice} />}
-        <Suspense fallback={<div className="loading">Đang mở…</div>}>
-          {screen === 'settings' && <Settings office={office} />}
-          {screen === 'exchange' && <Exchange office={office} onChanged={refreshOffice} />}
-          {screen === 'reports' && <Reports office={office} />}
-          {screen === 'dissolution' && <Dissolution onChanged={refreshOffice} />}
-        </Suspense>
+        <ReadOnlyContext.Provider value={readOnlyReason(office, session)}>
+          {screen === 'registry' && <Registry onCount={setListCount} onChanged={refreshOffice} />}
+          <Suspense fallback={<div className="loading">Đang mở…</div>}>
+            {screen === 'settings' && <Settings office={office} />}
+            {screen === 'exchange' && <Exchange office={office} onChanged={refreshOffice} />}
+            {screen === 'reports' && <Reports office={office} />}
+            {screen === 'dissolution' && <Dissolution onChanged={refreshOffice} />}
+          </Suspense>
+        </ReadOnlyContext.Provider>
       </main>
       <StatusBar office={office} total={registerTotal ?? office.counts.entities} listCount={screen === 'registry' ? listCount : null} />
     </div>

@@ -7,6 +7,14 @@ import type { GridRow } from '../../../shared/api'
 import { ENTITY_KINDS, KIND_SHORT, SECTORS, SECTOR_LABELS, STATUS_LABELS } from '../../../shared/domain'
 import { compareVi, fold, formatDate, formatNumber, parseViDate } from '../../../shared/text'
 
+/** What a grid's `context` tells its cells about writing: asked at each edit, so a change of profile needs no new grid. */
+export interface EditContext {
+  canWrite(): boolean
+}
+
+/** A cell opens for editing only when this window may write (readOnly.ts); the core refuses otherwise anyway. */
+export const canEdit = (p: { context?: Partial<EditContext> }) => p.context?.canWrite?.() ?? true
+
 /** Column filters match as the search box does: "bac son" finds "Xã Bắc Sơn". */
 const FOLDED = { textFormatter: (text: string) => fold(text) }
 
@@ -62,7 +70,7 @@ function dateColumn(field: 'registrationDate' | 'contractDate', headerName: stri
     headerName,
     width: 112,
     hide,
-    editable: true,
+    editable: canEdit,
     valueFormatter: (p) => formatDate(p.value as string | null),
     valueParser: (p: ValueParserParams<GridRow>) => parseDateCell(p.newValue),
     filter: 'agTextColumnFilter',
@@ -82,7 +90,7 @@ export const registryColumns: ColDef<GridRow>[] = [
     headerName: 'Loại hình',
     width: 88,
     pinned: 'left',
-    editable: true,
+    editable: canEdit,
     cellEditor: 'agSelectCellEditor',
     cellEditorParams: { values: [...ENTITY_KINDS] },
     valueFormatter: (p: ValueFormatterParams<GridRow>) => (p.value ? KIND_SHORT[p.value as GridRow['kind']] : ''),
@@ -95,12 +103,12 @@ export const registryColumns: ColDef<GridRow>[] = [
     headerName: 'Tên',
     width: 272,
     pinned: 'left',
-    editable: true,
+    editable: canEdit,
     ...viText,
     // The name stays text even when cleared, so the core's own message ("ít nhất 3 ký tự") is what the user reads.
     valueParser: (p) => String(p.newValue ?? '').trim()
   },
-  { field: 'regNo', headerName: 'Mã số HTX', width: 108, editable: true, ...viText },
+  { field: 'regNo', headerName: 'Mã số HTX', width: 108, editable: canEdit, ...viText },
   {
     field: 'status',
     headerName: 'Tình trạng',
@@ -110,25 +118,25 @@ export const registryColumns: ColDef<GridRow>[] = [
     filterParams: FOLDED,
     filterValueGetter: (p) => (p.data?.status ? STATUS_LABELS[p.data.status] : '')
   },
-  { field: 'representative', headerName: 'Người đại diện', width: 148, editable: true, ...viText },
-  { field: 'phone', headerName: 'Điện thoại', width: 112, editable: true, filter: 'agTextColumnFilter', filterParams: FOLDED, valueParser: blankToNull },
+  { field: 'representative', headerName: 'Người đại diện', width: 148, editable: canEdit, ...viText },
+  { field: 'phone', headerName: 'Điện thoại', width: 112, editable: canEdit, filter: 'agTextColumnFilter', filterParams: FOLDED, valueParser: blankToNull },
   dateColumn('registrationDate', 'Ngày đăng ký'),
   {
     field: 'charterCapital',
     headerName: 'Vốn điều lệ (đồng)',
     width: 140,
-    editable: true,
+    editable: canEdit,
     type: 'rightAligned',
     valueFormatter: (p) => formatNumber(p.value as number | null),
     valueParser: (p: ValueParserParams<GridRow>) => parseMoney(p.newValue) as number,
     filter: 'agNumberColumnFilter'
   },
-  { field: 'commune', headerName: 'Xã, phường', width: 160, editable: true, ...viText },
+  { field: 'commune', headerName: 'Xã, phường', width: 160, editable: canEdit, ...viText },
   {
     field: 'sector',
     headerName: 'Lĩnh vực',
     width: 220,
-    editable: true,
+    editable: canEdit,
     cellEditor: 'agSelectCellEditor',
     cellEditorParams: { values: [null, ...SECTORS] },
     valueFormatter: (p) => (p.value ? SECTOR_LABELS[p.value as NonNullable<GridRow['sector']>] : ''),
@@ -136,25 +144,25 @@ export const registryColumns: ColDef<GridRow>[] = [
     filterParams: FOLDED,
     filterValueGetter: (p) => (p.data?.sector ? SECTOR_LABELS[p.data.sector] : '')
   },
-  { field: 'address', headerName: 'Địa chỉ trụ sở', width: 220, editable: true, ...viText },
-  { field: 'shortName', headerName: 'Tên viết tắt', width: 140, hide: true, editable: true, ...viText },
-  { field: 'street', headerName: 'Số nhà, đường/thôn', width: 180, hide: true, editable: true, ...viText },
-  { field: 'districtName', headerName: 'Quận, huyện (trụ sở)', width: 160, hide: true, editable: true, ...viText },
-  { field: 'districtCode', headerName: 'Mã huyện', width: 96, hide: true, editable: true, ...viText },
-  { field: 'representativeTitle', headerName: 'Chức danh người đại diện', width: 170, hide: true, editable: true, ...viText },
-  { field: 'email', headerName: 'Thư điện tử', width: 180, hide: true, editable: true, ...viText },
+  { field: 'address', headerName: 'Địa chỉ trụ sở', width: 220, editable: canEdit, ...viText },
+  { field: 'shortName', headerName: 'Tên viết tắt', width: 140, hide: true, editable: canEdit, ...viText },
+  { field: 'street', headerName: 'Số nhà, đường/thôn', width: 180, hide: true, editable: canEdit, ...viText },
+  { field: 'districtName', headerName: 'Quận, huyện (trụ sở)', width: 160, hide: true, editable: canEdit, ...viText },
+  { field: 'districtCode', headerName: 'Mã huyện', width: 96, hide: true, editable: canEdit, ...viText },
+  { field: 'representativeTitle', headerName: 'Chức danh người đại diện', width: 170, hide: true, editable: canEdit, ...viText },
+  { field: 'email', headerName: 'Thư điện tử', width: 180, hide: true, editable: canEdit, ...viText },
   dateColumn('contractDate', 'Ngày hợp đồng hợp tác (THT)', true),
   {
     field: 'membersCount',
     headerName: 'Số thành viên',
     width: 110,
     hide: true,
-    editable: true,
+    editable: canEdit,
     type: 'rightAligned',
     valueFormatter: (p) => formatNumber(p.value as number | null),
     valueParser: (p: ValueParserParams<GridRow>) => parseMoney(p.newValue) as number,
     filter: 'agNumberColumnFilter'
   },
-  { field: 'businessLines', headerName: 'Ngành nghề kinh doanh', width: 240, hide: true, editable: true, ...viText },
-  { field: 'notes', headerName: 'Ghi chú', width: 240, hide: true, editable: true, ...viText }
+  { field: 'businessLines', headerName: 'Ngành nghề kinh doanh', width: 240, hide: true, editable: canEdit, ...viText },
+  { field: 'notes', headerName: 'Ghi chú', width: 240, hide: true, editable: canEdit, ...viText }
 ]

@@ -13,6 +13,7 @@ import { AppError } from '../../../shared/errors'
 import { call, messageOf } from '../api'
 import { parseDateCell } from '../grid/columns'
 import { LastAgmField } from '../dissolution/LastAgmField'
+import { useReadOnly } from '../readOnly'
 import { ListEditor, type ListColumn } from './ListEditor'
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -90,6 +91,7 @@ export function DetailPanel({
   onChanged?: (id: number, gone: boolean) => void
 }) {
   const [entity, setEntity] = useState<Entity | null>(null)
+  const readOnly = useReadOnly() !== null
   const [events, setEvents] = useState<StatusEvent[]>([])
   const [figures, setFigures] = useState<YearlyFigures[]>([])
   const [history, setHistory] = useState<AuditEntry[]>([])
@@ -214,6 +216,7 @@ export function DetailPanel({
         fromCells={(c) => ({ code: c.code as string, label: c.label as string })}
         empty="Chưa ghi ngành nghề theo mã VSIC."
         onSave={(vsic) => saveList({ vsic })}
+        readOnly={readOnly}
       />
       {entity.kind === 'lhhtx' && (
         <ListEditor<string>
@@ -227,6 +230,7 @@ export function DetailPanel({
           fromCells={(c) => c.name as string}
           empty="Chưa ghi HTX thành viên."
           onSave={(memberCoops) => saveList({ memberCoops })}
+          readOnly={readOnly}
         />
       )}
 
@@ -239,25 +243,27 @@ export function DetailPanel({
           </li>
         ))}
       </ol>
-      <form className="status-form" onSubmit={addEvent} aria-label="Thêm diễn biến tình trạng">
-        <select value={status} onChange={(e) => setStatus(e.target.value as Status)} aria-label="Tình trạng mới" data-testid="event-status">
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-        <input value={date} onChange={(e) => setDate(e.target.value)} placeholder="dd/mm/yyyy" aria-label="Ngày hiệu lực" data-testid="event-date" />
-        <input value={decision} onChange={(e) => setDecision(e.target.value)} placeholder="Số quyết định" aria-label="Số quyết định" data-testid="event-decision" />
-        <button type="submit" data-testid="event-add" disabled={!!entity.deletedAt}>
-          Thêm
-        </button>
-      </form>
+      {!readOnly && (
+        <form className="status-form" onSubmit={addEvent} aria-label="Thêm diễn biến tình trạng">
+          <select value={status} onChange={(e) => setStatus(e.target.value as Status)} aria-label="Tình trạng mới" data-testid="event-status">
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+          <input value={date} onChange={(e) => setDate(e.target.value)} placeholder="dd/mm/yyyy" aria-label="Ngày hiệu lực" data-testid="event-date" />
+          <input value={decision} onChange={(e) => setDecision(e.target.value)} placeholder="Số quyết định" aria-label="Số quyết định" data-testid="event-decision" />
+          <button type="submit" data-testid="event-add" disabled={!!entity.deletedAt}>
+            Thêm
+          </button>
+        </form>
+      )}
 
       {entity.kind !== 'tht' && (
         <>
           <h3>Đại hội thành viên thường niên gần nhất</h3>
-          <LastAgmField entityId={entity.id} disabled={!!entity.deletedAt} />
+          <LastAgmField entityId={entity.id} disabled={!!entity.deletedAt || readOnly} />
         </>
       )}
 
@@ -304,6 +310,7 @@ export function DetailPanel({
         blank={() => ({ year: String(new Date().getFullYear()) })}
         empty="Chưa có sản phẩm OCOP."
         onSave={(ocop) => saveList({ ocop })}
+        readOnly={readOnly}
       />
 
       <h3>Lịch sử thay đổi</h3>
@@ -318,8 +325,8 @@ export function DetailPanel({
         ))}
       </ul>
 
-      <h3>{entity.deletedAt ? 'Khôi phục' : 'Xóa khỏi sổ'}</h3>
-      {entity.deletedAt ? (
+      {!readOnly && <h3>{entity.deletedAt ? 'Khôi phục' : 'Xóa khỏi sổ'}</h3>}
+      {readOnly ? null : entity.deletedAt ? (
         <button type="button" data-testid="restore" onClick={() => run(() => call('entity.restore', { id }))}>
           Khôi phục bản ghi
         </button>

@@ -43,6 +43,8 @@ export interface ListEditorProps<T> {
   empty: string
   /** Saves the whole list (null when emptied); throws the core's error. */
   onSave: (items: T[] | null) => Promise<void>
+  /** The list is shown without its "Sửa" (a viewer's profile, a province's register). */
+  readOnly?: boolean
 }
 
 interface Row {
@@ -58,7 +60,7 @@ function parseInt_(text: string): unknown {
 }
 
 export function ListEditor<T>(props: ListEditorProps<T>) {
-  const { field, title, testId, items, columns, show, toCells, fromCells, blank, empty, onSave } = props
+  const { field, title, testId, items, columns, show, toCells, fromCells, blank, empty, onSave, readOnly = false } = props
   const [rows, setRows] = useState<Row[] | null>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [general, setGeneral] = useState<string | null>(null)
@@ -171,7 +173,7 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
     <section className="list-editor" ref={root} aria-labelledby={headingId} data-testid={testId}>
       <div className="list-editor-head">
         <h3 id={headingId}>{title}</h3>
-        {!rows && (
+        {!rows && !readOnly && (
           <button type="button" onClick={start} data-focus="edit" data-testid={`${testId}-edit`} aria-label={`Sửa ${title.toLowerCase()}`}>
             Sửa
           </button>

@@ -13,6 +13,7 @@ import { columnSaver, restoreColumns } from '../grid/columnPrefs'
 import { registryColumns } from '../grid/columns'
 import { AG_GRID_VI } from '../grid/locale'
 import { DEFAULT_COL, gridTheme } from '../grid/theme'
+import { useReadOnly } from '../readOnly'
 import { ACTION_LABELS, DetailPanel } from '../registry/DetailPanel'
 import { pasteInput } from '../registry/paste'
 import { NO_QUICK, passesQuick, quickActive, QuickFilters, type Quick } from '../registry/QuickFilters'
@@ -91,6 +92,10 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
   const [found, setFound] = useState<Set<number> | null>(null)
   const [quick, setQuick] = useState<Quick>(NO_QUICK)
   const [notice, setNotice] = useState<Notice | null>(null)
+  // A viewer's profile or a province's register: cells do not open, paste and "+ Thêm" are not offered.
+  const readOnly = useReadOnly()
+  const readOnlyRef = useRef(readOnly)
+  readOnlyRef.current = readOnly
   const [adding, setAdding] = useState(false)
   const [detailId, setDetailId] = useState<number | null>(null)
   const [detailVersion, setDetailVersion] = useState(0)
@@ -293,6 +298,10 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
   function onGridPaste(e: React.ClipboardEvent) {
     if (inTextBox(e.target)) return
     e.preventDefault()
+    if (readOnly) {
+      setNotice({ kind: 'error', text: `Không dán được. ${readOnly}` })
+      return
+    }
     void paste(e.clipboardData.getData('text/plain'))
   }
 
@@ -317,7 +326,11 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
     if (id && id !== detailId) setDetailId(id)
   }
 
-  const context = useMemo(() => ({ openDetail: (id: number) => setDetailId(id) }), [])
+  const context = useMemo(() => ({ openDetail: (id: number) => setDetailId(id), canWrite: () => readOnlyRef.current === null }), [])
+  // Signed in as a viewer in the middle of an edit: the edit ends unsaved.
+  useEffect(() => {
+    if (readOnly) gridRef.current?.stopEditing(true)
+  }, [readOnly])
   // Grid options that never change: new functions on each render would make AG Grid refilter and stop an edit.
   const gridOptions = useMemo(
     () => ({
@@ -417,9 +430,11 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
               value={query}
               onChange={(e) => setQuery(e.target.value)}
             />
-            <button className="primary" data-testid="add-entity" onClick={() => setAdding(true)}>
-              + Thêm HTX
-            </button>
+            {!readOnly && (
+              <button className="primary" data-testid="add-entity" onClick={() => setAdding(true)}>
+                + Thêm HTX
+              </button>
+            )}
           </>
         )}
       </header>
@@ -428,6 +443,11 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
           <QuickFilters value={quick} communes={communes} onChange={setQuick} />
           <ColumnChooser api={api} />
         </div>
+        {readOnly && (
+          <p className="read-only-note" role="status" data-testid="read-only">
+            {readOnly}
+          </p>
+        )}
         <Banner notice={notice} onClose={() => setNotice(null)} />
         <div className="registry-body">
           <div className="grid" data-testid="registry-grid" onKeyDownCapture={onGridKeyDown} onPaste={onGridPaste}>
@@ -447,7 +467,9 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
         </div>
         <p className="hint">
           {!complete && rows !== null && <strong data-testid="loading-all">Đang tải toàn bộ sổ… </strong>}
-          Gõ để sửa ô (hoặc F2), Enter/Tab để lưu và đi tiếp, Esc để bỏ; Ctrl+Z hoàn tác thay đổi vừa rồi; Ctrl+V dán một khối từ Excel. Ngày gõ dạng dd/mm/yyyy, vốn gõ 1.500.000.000. Bấm › để xem chi tiết.
+          {readOnly
+            ? 'Chỉ xem: tìm, lọc, sắp xếp và bấm › để xem chi tiết.'
+            : 'Gõ để sửa ô (hoặc F2), Enter/Tab để lưu và đi tiếp, Esc để bỏ; Ctrl+Z hoàn tác thay đổi vừa rồi; Ctrl+V dán một khối từ Excel. Ngày gõ dạng dd/mm/yyyy, vốn gõ 1.500.000.000. Bấm › để xem chi tiết.'}
         </p>
       </div>
       {figuresOpened && (

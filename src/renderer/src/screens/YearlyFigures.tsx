@@ -6,15 +6,16 @@
  */
 import type { CellValueChangedEvent, ColDef, ValueParserParams } from 'ag-grid-community'
 import { AgGridReact } from 'ag-grid-react'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { CLASSIFICATIONS, CLASSIFICATION_LABELS, FIELD_LABELS, type YearlyFields } from '../../../shared/api'
 import { KIND_SHORT, type EntityKind } from '../../../shared/domain'
 import { compareVi, formatNumber } from '../../../shared/text'
 import { call, messageOf } from '../api'
 import { Banner, type Notice } from '../components/Banner'
-import { parseMoney } from '../grid/columns'
+import { canEdit, parseMoney, type EditContext } from '../grid/columns'
 import { AG_GRID_VI } from '../grid/locale'
 import { DEFAULT_COL, gridTheme } from '../grid/theme'
+import { useReadOnly } from '../readOnly'
 import { loadAllRows } from '../registry/rows'
 
 interface FigureRow extends Partial<YearlyFields> {
@@ -30,7 +31,7 @@ const numberColumn = (field: (typeof FIGURE_FIELDS)[number], width: number): Col
   field,
   headerName: FIELD_LABELS[field] ?? field,
   width,
-  editable: true,
+  editable: canEdit,
   type: 'rightAligned',
   valueFormatter: (p) => formatNumber(p.value as number | null),
   // Text that is not a number goes to the core as typed, so its message names the field.
@@ -56,7 +57,7 @@ const COLUMNS: ColDef<FigureRow>[] = [
     field: 'classification',
     headerName: 'Xếp loại',
     width: 110,
-    editable: true,
+    editable: canEdit,
     cellEditor: 'agSelectCellEditor',
     cellEditorParams: { values: [null, ...CLASSIFICATIONS] },
     valueFormatter: (p) => (p.value ? CLASSIFICATION_LABELS[p.value as (typeof CLASSIFICATIONS)[number]] : '')
@@ -71,6 +72,10 @@ export function YearlyFigures() {
   const [year, setYear] = useState(THIS_YEAR - 1)
   const [rows, setRows] = useState<FigureRow[] | null>(null)
   const [notice, setNotice] = useState<Notice | null>(null)
+  const readOnly = useReadOnly()
+  const readOnlyRef = useRef(readOnly)
+  readOnlyRef.current = readOnly
+  const editContext = useMemo<EditContext>(() => ({ canWrite: () => readOnlyRef.current === null }), [])
 
   const load = useCallback(async () => {
     try {
@@ -133,10 +138,16 @@ export function YearlyFigures() {
             ))}
           </select>
         </label>
-        <button type="button" data-testid="copy-forward" onClick={() => void copyForward()}>
-          Chép từ năm trước ({year - 1})
-        </button>
-        <span className="muted">Gõ số như 1.500.000; mỗi ô lưu ngay khi Enter.</span>
+        {readOnly ? (
+          <span className="muted" data-testid="figures-read-only">{readOnly}</span>
+        ) : (
+          <>
+            <button type="button" data-testid="copy-forward" onClick={() => void copyForward()}>
+              Chép từ năm trước ({year - 1})
+            </button>
+            <span className="muted">Gõ số như 1.500.000; mỗi ô lưu ngay khi Enter.</span>
+          </>
+        )}
       </div>
       <Banner notice={notice} onClose={() => setNotice(null)} />
       <div className="grid" data-testid="figures-grid">
@@ -148,6 +159,7 @@ export function YearlyFigures() {
           defaultColDef={DEFAULT_COL}
           getRowId={(p) => String(p.data.entityId)}
           localeText={AG_GRID_VI}
+          context={editContext}
           onCellValueChanged={(e) => void onCellValueChanged(e)}
           stopEditingWhenCellsLoseFocus
           enterNavigatesVertically
