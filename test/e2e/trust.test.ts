@@ -30,6 +30,12 @@ describe('Cài đặt → Hồ sơ người dùng and Sao lưu', () => {
   it('creates the first profile as quản trị, adds a viewer, and switches with the password asked only when set', async () => {
     const { page, core } = s
     const seeded = (await core.call('entity.create', { kind: 'htx', name: 'HTX Chè Tân Cương' })).id
+    // A dissolution case with a council member, a debt and an obstacle, made while the file may still be written.
+    const caseId = (await core.call('dissolution.open', { entityId: seeded, kind: 'voluntary', law: '2012', openedOn: '2026-03-02' })).id
+    await core.call('dissolution.council', { caseId, name: 'Trần Văn Bình', role: 'chair' })
+    await core.call('dissolution.item', { caseId, type: 'payable', party: 'Agribank', amount: 15_000_000 })
+    const made = await core.call('dissolution.obstacle', { caseId, code: 'debts' })
+    const [memberId, itemId, obstacleId] = [made.council[0]!.id, made.items[0]!.id, made.obstacles[0]!.id]
     await page.getByTestId('nav-settings').click()
     await page.getByTestId('profile-add-name').fill('Nguyễn Thị Lan')
     await page.getByTestId('profile-add-password').fill('mật-khẩu-Lan')
@@ -59,6 +65,31 @@ describe('Cài đặt → Hồ sơ người dùng and Sao lưu', () => {
     expect(await page.getByTestId('ocop-edit').count()).toBe(0)
     expect(await page.getByTestId('event-add').count()).toBe(0)
     expect(await page.getByTestId('delete').count()).toBe(0)
+    // «Giải thể» says the same once and reads whole — the case, its steps, council, debts, obstacles — with none of its writes offered.
+    await page.getByTestId('nav-dissolution').click()
+    await expect.poll(() => page.getByTestId('read-only').innerText()).toBe('Hồ sơ «Lê Thu Hà» chỉ được xem: không sửa được sổ.')
+    await page.getByTestId('tab-cases').click()
+    await page.getByTestId(`case-row-${caseId}`).click()
+    await expect.poll(() => page.getByTestId('case-title').innerText()).toBe(`Hồ sơ số ${caseId}: HTX Chè Tân Cương`)
+    for (const step of made.steps) expect(await page.getByTestId(`step-state-${step.code}`).innerText()).toBe('Chưa làm')
+    expect(await page.getByTestId(`council-member-${memberId}`).innerText()).toContain('Trần Văn Bình')
+    expect(await page.getByTestId(`item-${itemId}`).innerText()).toContain('Chưa xử lý')
+    expect(await page.getByTestId('obstacle-debts').count()).toBe(1)
+    expect(await page.getByTestId('print-case').count()).toBe(1)
+    const writes = [
+      ...made.steps.map((x) => `step-edit-${x.code}`),
+      'council-form',
+      `council-remove-${memberId}`,
+      'item-form',
+      `item-remove-${itemId}`,
+      `settle-${itemId}`,
+      'obstacle-add',
+      `obstacle-remove-${obstacleId}`,
+      'attach-file',
+      'finalise',
+      'cancel-case'
+    ]
+    for (const testId of writes) expect(await page.getByTestId(testId).count(), testId).toBe(0)
     // A viewer sees the list but not the management form.
     await page.getByTestId('nav-settings').click()
     // Once the list of profiles is on the screen, the form to add one is not.

@@ -8,7 +8,7 @@ import { AppError } from '../../../shared/errors'
 import { formatNumber } from '../../../shared/text'
 import { call, messageOf } from '../api'
 import { downloadBase64, readAsBase64 } from '../files'
-import { Section, type Run } from './ui'
+import { Section, useCanChange, type Run } from './ui'
 
 const MB = ATTACH_MAX_BYTES / 1024 / 1024
 
@@ -19,6 +19,7 @@ function size(bytes: number): string {
 export function Attachments({ view, run, onError }: { view: CaseView; run: Run; onError(message: string): void }) {
   const [stepCode, setStepCode] = useState('')
   const input = useRef<HTMLInputElement>(null)
+  const open = useCanChange(view)
 
   async function attach(files: FileList | null) {
     for (const file of [...(files ?? [])]) {
@@ -74,7 +75,7 @@ export function Attachments({ view, run, onError }: { view: CaseView; run: Run; 
           </tbody>
         </table>
       )}
-      {view.state === 'open' && (
+      {open && (
         <div className="diss-add">
           <label className="field">
             <span>Thuộc bước</span>

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { Candidate, TemplateInfo } from '../../../shared/api'
 import { STATUS_LABELS, type Status } from '../../../shared/domain'
 import { call, messageOf } from '../api'
+import { useReadOnly } from '../readOnly'
 import { LastAgmField } from './LastAgmField'
 import { OpenCaseForm } from './OpenCaseForm'
 import { fromIso } from './ui'
@@ -14,6 +15,8 @@ export function Candidates({ templates, onOpened }: { templates: TemplateInfo[];
   const [list, setList] = useState<Candidate[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [opening, setOpening] = useState<Candidate | null>(null)
+  // Where this window only reads, the list is shown without «Mở hồ sơ» (and the date of the last AGM cannot be typed).
+  const writable = useReadOnly() === null
 
   const load = useCallback(() => {
     call('dissolution.candidates', {}).then(setList, (err) => setError(messageOf(err)))
@@ -24,7 +27,7 @@ export function Candidates({ templates, onOpened }: { templates: TemplateInfo[];
     <div className="diss-scroll" data-testid="candidates">
       <p className="hint">
         HTX, LHHTX thuộc một trường hợp giải thể bắt buộc hoặc có dấu hiệu không còn hoạt động: ngừng hoặc tạm ngừng từ 12 tháng, không đại hội thành viên
-        thường niên 18 tháng, bị thu hồi giấy chứng nhận, hai năm không có số liệu. Sửa ngày đại hội gần nhất ngay trong bảng.
+        thường niên 18 tháng, bị thu hồi giấy chứng nhận, hai năm không có số liệu.{writable && ' Sửa ngày đại hội gần nhất ngay trong bảng.'}
       </p>
       {error && <div className="banner banner-error" role="alert">{error}</div>}
       {list && list.length === 0 && <p className="muted">Không có HTX nào cần xử lý.</p>}
@@ -38,7 +41,7 @@ export function Candidates({ templates, onOpened }: { templates: TemplateInfo[];
               <th>Lý do</th>
               <th>Từ ngày</th>
               <th>ĐHTV thường niên gần nhất</th>
-              <th />
+              {writable && <th />}
             </tr>
           </thead>
           <tbody>
@@ -60,11 +63,13 @@ export function Candidates({ templates, onOpened }: { templates: TemplateInfo[];
                 <td>
                   <LastAgmField entityId={c.entityId} value={c.lastAgmDate} onSaved={load} />
                 </td>
-                <td>
-                  <button className="primary" onClick={() => setOpening(c)} data-testid={`open-case-${c.entityId}`}>
-                    Mở hồ sơ
-                  </button>
-                </td>
+                {writable && (
+                  <td>
+                    <button className="primary" onClick={() => setOpening(c)} data-testid={`open-case-${c.entityId}`}>
+                      Mở hồ sơ
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

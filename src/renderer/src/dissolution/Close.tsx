@@ -2,7 +2,7 @@
 import { useState } from 'react'
 import type { CaseView } from '../../../shared/api'
 import { call } from '../api'
-import { DateField, fromIso, Section, TextField, todayIso, toIso, type Run } from './ui'
+import { DateField, fromIso, Section, TextField, todayIso, toIso, useCanChange, type Run } from './ui'
 import { CASE_STATE_LABELS } from './CaseList'
 
 export function Close({ view, run, onClosed }: { view: CaseView; run: Run; onClosed(): void }) {
@@ -10,6 +10,7 @@ export function Close({ view, run, onClosed }: { view: CaseView; run: Run; onClo
   const [decisionNo, setDecisionNo] = useState('')
   const [reason, setReason] = useState('')
   const [cancelDate, setCancelDate] = useState(fromIso(todayIso()))
+  const canChange = useCanChange(view)
 
   if (view.state !== 'open') {
     return (
@@ -22,6 +23,8 @@ export function Close({ view, run, onClosed }: { view: CaseView; run: Run; onClo
       </Section>
     )
   }
+  // Still open but this window only reads: nothing to end here.
+  if (!canChange) return null
   const blocking = view.steps.filter((s) => !s.optional && s.state === 'todo')
 
   async function finalise() {

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react'
 import { COUNCIL_ROLE_LABELS, COUNCIL_ROLES, type CaseView, type TemplateInfo } from '../../../shared/api'
 import { call } from '../api'
-import { RemoveButton, Section, TextField, type Run } from './ui'
+import { RemoveButton, Section, TextField, useCanChange, type Run } from './ui'
 
 export function Council({ view, template, run }: { view: CaseView; template: TemplateInfo | undefined; run: Run }) {
   const [name, setName] = useState('')
@@ -11,7 +11,7 @@ export function Council({ view, template, run }: { view: CaseView; template: Tem
   const [organisation, setOrganisation] = useState('')
   const [decisionNo, setDecisionNo] = useState('')
   const requires = template?.council.requires ?? []
-  const open = view.state === 'open'
+  const open = useCanChange(view)
   const representsLabel = (code: string | null) => (code ? (requires.find((r) => r.code === code)?.label ?? code) : '')
 
   async function add(e: FormEvent) {

@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors'
 import { formatNumber } from '../../../shared/text'
 import { call } from '../api'
 import { parseMoney } from '../grid/columns'
-import { DateField, fromIso, RemoveButton, Section, TextField, todayIso, toIso, type Run } from './ui'
+import { DateField, fromIso, RemoveButton, Section, TextField, todayIso, toIso, useCanChange, type Run } from './ui'
 
 const TYPE_LABELS: Record<(typeof ITEM_TYPES)[number], string> = { payable: 'HTX nợ', receivable: 'Nợ HTX', asset: 'Tài sản' }
 /** How a row is named when it is removed: «khoản HTX nợ Agribank 15.000.000 đồng», «tài sản GCN BĐ 123456». */
@@ -47,6 +47,7 @@ export function Items({ view, run }: { view: CaseView; run: Run }) {
   const [area, setArea] = useState('')
   const [handling, setHandling] = useState('')
   const [settledOn, setSettledOn] = useState('')
+  const open = useCanChange(view)
 
   async function add(e: FormEvent) {
     e.preventDefault()
@@ -96,7 +97,7 @@ export function Items({ view, run }: { view: CaseView; run: Run }) {
               <th>Đất (GCN, diện tích)</th>
               <th>Phương án xử lý, ghi chú</th>
               <th>Tình trạng</th>
-              {view.state === 'open' && <th aria-label="Xóa" />}
+              {open && <th aria-label="Xóa" />}
             </tr>
           </thead>
           <tbody>
@@ -108,8 +109,8 @@ export function Items({ view, run }: { view: CaseView; run: Run }) {
                 <td className="num">{i.amount === null ? '' : formatNumber(i.amount)}</td>
                 <td>{[i.landCertificate, i.areaM2 ? `${formatNumber(i.areaM2, i.areaM2 % 1 ? 1 : 0)} m²` : ''].filter(Boolean).join(', ')}</td>
                 <td>{[i.handling, i.note].filter(Boolean).join('; ')}</td>
-                <td>{i.settled ? `Đã xử lý ${fromIso(i.settledOn)}` : view.state === 'open' ? <Settle view={view} itemId={i.id} run={run} /> : 'Chưa xử lý'}</td>
-                {view.state === 'open' && (
+                <td>{i.settled ? `Đã xử lý ${fromIso(i.settledOn)}` : open ? <Settle view={view} itemId={i.id} run={run} /> : 'Chưa xử lý'}</td>
+                {open && (
                   <td>
                     <RemoveButton
                       what={itemName(i)}
@@ -123,7 +124,7 @@ export function Items({ view, run }: { view: CaseView; run: Run }) {
           </tbody>
         </table>
       )}
-      {view.state === 'open' && (
+      {open && (
         <form className="diss-add" onSubmit={add} noValidate data-testid="item-form">
           <label className="field">
             <span>Loại</span>

@@ -5,12 +5,15 @@
  */
 import { useEffect, useState } from 'react'
 import { call, messageOf } from '../api'
+import { useReadOnly } from '../readOnly'
 import { fromIso, toIso } from './ui'
 
 export function LastAgmField({ entityId, value, onSaved, disabled }: { entityId: number; value?: string | null; onSaved?(): void; disabled?: boolean }) {
   const [stored, setStored] = useState<string | null>(value ?? null)
   const [text, setText] = useState(fromIso(value))
   const [error, setError] = useState<string | null>(null)
+  // Shown, not editable, where this window only reads (readOnly.ts).
+  const locked = useReadOnly() !== null || disabled
 
   useEffect(() => {
     if (value !== undefined) return
@@ -47,7 +50,7 @@ export function LastAgmField({ entityId, value, onSaved, disabled }: { entityId:
         placeholder="dd/mm/yyyy"
         aria-label="Ngày đại hội thành viên thường niên gần nhất"
         aria-invalid={error ? true : undefined}
-        disabled={disabled}
+        disabled={locked}
         data-testid={`agm-${entityId}`}
       />
       {changed && (

@@ -2,11 +2,12 @@
 import { useState, type FormEvent } from 'react'
 import { OBSTACLE_CODES, OBSTACLE_LABELS, type CaseView } from '../../../shared/api'
 import { call } from '../api'
-import { RemoveButton, Section, TextField, type Run } from './ui'
+import { RemoveButton, Section, TextField, useCanChange, type Run } from './ui'
 
 export function Obstacles({ view, run }: { view: CaseView; run: Run }) {
   const [code, setCode] = useState<(typeof OBSTACLE_CODES)[number]>('council_not_formed')
   const [note, setNote] = useState('')
+  const open = useCanChange(view)
   async function add(e: FormEvent) {
     e.preventDefault()
     if (await run(() => call('dissolution.obstacle', { caseId: view.id, code, note: note || null }), `Đã ghi vướng mắc «${OBSTACLE_LABELS[code]}».`)) setNote('')
@@ -21,7 +22,7 @@ export function Obstacles({ view, run }: { view: CaseView; run: Run }) {
               {o.label}
               {o.note ? `: ${o.note}` : ''}
             </span>
-            {view.state === 'open' && (
+            {open && (
               <RemoveButton
                 what={`vướng mắc «${o.label}»${o.note ? ` (${o.note})` : ''}`}
                 testId={`obstacle-remove-${o.id}`}
@@ -31,7 +32,7 @@ export function Obstacles({ view, run }: { view: CaseView; run: Run }) {
           </span>
         ))}
       </div>
-      {view.state === 'open' && (
+      {open && (
         <form className="diss-add" onSubmit={add} noValidate>
           <label className="field">
             <span>Vướng mắc</span>

@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react'
 import type { CaseView, StepView } from '../../../shared/api'
 import { call } from '../api'
-import { DateField, fromIso, Section, TextField, todayIso, toIso, type Run } from './ui'
+import { DateField, fromIso, Section, TextField, todayIso, toIso, useCanChange, type Run } from './ui'
 
 function stateText(s: StepView): string {
   if (s.state === 'done') return `Đã làm ${fromIso(s.doneOn)}${s.doneBy ? ` — ${s.doneBy}` : ''}`
@@ -93,7 +93,7 @@ function StepEditor({ view, step, run, onDone }: { view: CaseView; step: StepVie
 
 export function Steps({ view, run }: { view: CaseView; run: Run }) {
   const [editing, setEditing] = useState<string | null>(null)
-  const open = view.state === 'open'
+  const open = useCanChange(view)
   return (
     <Section title="Các bước" testId="steps">
       <table className="diss-table">

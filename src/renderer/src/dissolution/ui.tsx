@@ -1,9 +1,10 @@
-/** Small pieces the dissolution screens share: today's date, date fields, one way to run a write, and a «Xóa» that asks first. */
+/** Small pieces the dissolution screens share: today's date, date fields, whether the case may change, one way to run a write, and a «Xóa» that asks first. */
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { CaseView } from '../../../shared/api'
 import { formatDate } from '../../../shared/text'
 import { messageOf } from '../api'
 import { parseDateCell } from '../grid/columns'
+import { useReadOnly } from '../readOnly'
 
 /** Today on this computer, as the core's ISO date. */
 export function todayIso(): string {
@@ -34,6 +35,11 @@ export function TextField({ label, value, onChange, testId, wide, placeholder }:
       <input value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId} placeholder={placeholder} />
     </label>
   )
+}
+
+/** Whether this window may change the case: it is still open, and the window may write (readOnly.ts) — otherwise its controls are not offered. */
+export function useCanChange(view: CaseView): boolean {
+  return useReadOnly() === null && view.state === 'open'
 }
 
 /** Runs one write against the open case: the new view on success, the core's Vietnamese message on failure. */

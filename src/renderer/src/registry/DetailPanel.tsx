@@ -263,7 +263,7 @@ export function DetailPanel({
       {entity.kind !== 'tht' && (
         <>
           <h3>Đại hội thành viên thường niên gần nhất</h3>
-          <LastAgmField entityId={entity.id} disabled={!!entity.deletedAt || readOnly} />
+          <LastAgmField entityId={entity.id} disabled={!!entity.deletedAt} />
         </>
       )}
 
