@@ -60,6 +60,9 @@ describe('Cài đặt → Hồ sơ người dùng and Sao lưu', () => {
     await row.locator('[col-id="name"]').dblclick()
     await page.keyboard.type('x')
     expect(await page.locator('[data-testid="registry-grid"] .ag-cell-inline-editing').count()).toBe(0)
+    // Undo is not offered either: said on the screen, nothing asked of the core.
+    await page.keyboard.press('Control+Z')
+    await expect.poll(() => page.getByTestId('banner').innerText()).toContain('Không hoàn tác được. Hồ sơ «Lê Thu Hà» chỉ được xem')
     await row.locator('[data-testid="open-detail"]').click()
     await expect.poll(() => page.getByTestId('detail-panel').locator('h2').innerText()).toBe('HTX Chè Tân Cương')
     expect(await page.getByTestId('ocop-edit').count()).toBe(0)

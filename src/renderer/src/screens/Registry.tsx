@@ -291,7 +291,8 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
     if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z' && !inTextBox(e.target)) {
       e.preventDefault()
       e.stopPropagation()
-      void undo()
+      if (readOnly) setNotice({ kind: 'error', text: `Không hoàn tác được. ${readOnly}` })
+      else void undo()
     }
   }
 
