@@ -2,7 +2,7 @@
  * The registry grid's columns: how each field is shown (dd/mm/yyyy, 1.234.567,
  * Vietnamese labels) and edited. Saving is the screen's job, through the API.
  */
-import type { ColDef, ValueFormatterParams, ValueParserParams } from 'ag-grid-community'
+import type { ColDef, ICellRendererComp, ICellRendererParams, ValueFormatterParams, ValueParserParams } from 'ag-grid-community'
 import type { GridRow } from '../../../shared/api'
 import { ENTITY_KINDS, KIND_SHORT, SECTORS, SECTOR_LABELS, STATUS_LABELS } from '../../../shared/domain'
 import { compareVi, fold, formatDate, formatNumber, parseViDate } from '../../../shared/text'
@@ -80,11 +80,55 @@ function dateColumn(field: 'registrationDate' | 'contractDate', headerName: stri
 }
 
 /**
- * Kind and name stay pinned on the left; the rest scroll, most used first, so a
- * 1366-pixel screen shows up to the charter capital without scrolling. Every
- * other field of the record is a column too, hidden until chosen ("Cột").
+ * The narrow first column: opens the record's detail panel. Plain DOM, not a
+ * React component: the grid makes one per painted row on every scroll.
+ */
+class DetailButton implements ICellRendererComp<GridRow> {
+  private readonly button = document.createElement('button')
+
+  init(p: ICellRendererParams<GridRow>): void {
+    const row = p.data
+    this.button.type = 'button'
+    this.button.className = 'detail-open'
+    this.button.tabIndex = -1
+    this.button.textContent = '›'
+    this.button.dataset.testid = 'open-detail'
+    this.button.hidden = !row
+    if (!row) return
+    this.button.setAttribute('aria-label', `Xem chi tiết ${row.name}`)
+    this.button.addEventListener('click', () => p.context.openDetail(row.id))
+  }
+
+  getGui(): HTMLElement {
+    return this.button
+  }
+
+  /** A changed row gets a new button (its name is in the label). */
+  refresh(): boolean {
+    return false
+  }
+}
+
+/**
+ * The › that opens the detail panel, then kind and name stay pinned on the
+ * left; the rest scroll, most used first, so a 1366-pixel screen shows up to the
+ * charter capital without scrolling. Every other field of the record is a
+ * column too, hidden until chosen ("Cột").
  */
 export const registryColumns: ColDef<GridRow>[] = [
+  {
+    colId: 'detail',
+    headerName: '',
+    width: 40,
+    pinned: 'left',
+    lockPosition: 'left',
+    suppressMovable: true,
+    sortable: false,
+    filter: false,
+    resizable: false,
+    cellRenderer: DetailButton,
+    cellClass: 'detail-cell'
+  },
   {
     field: 'kind',
     headerName: 'Loại hình',

@@ -11,7 +11,7 @@ import { Candidates } from '../dissolution/Candidates'
 import { CaseView } from '../dissolution/CaseView'
 import { Dashboard } from '../dissolution/Dashboard'
 import { PrintView } from '../components/PrintView'
-import { useReadOnly } from '../readOnly'
+import { ReadOnlyNote } from '../readOnly'
 import '../dissolution/dissolution.css'
 
 const TABS = [
@@ -27,8 +27,6 @@ export function Dissolution({ onChanged }: { onChanged?: () => void }) {
   const [page, setPage] = useState<PrintablePage | null>(null)
   const [templates, setTemplates] = useState<TemplateInfo[]>([])
   const [error, setError] = useState<string | null>(null)
-  // A viewer's profile or a province's register: said once here; the views below then offer no writes (dissolution/ui.tsx useCanChange).
-  const readOnly = useReadOnly()
 
   useEffect(() => {
     call('dissolution.templates', {}).then(setTemplates, (err) => setError(messageOf(err)))
@@ -59,11 +57,8 @@ export function Dissolution({ onChanged }: { onChanged?: () => void }) {
           </button>
         ))}
       </nav>
-      {readOnly && (
-        <p className="read-only-note" role="status" data-testid="read-only">
-          {readOnly}
-        </p>
-      )}
+      {/* A viewer's profile or a province's register: said once here; the views below offer no writes (dissolution/ui.tsx useCanChange). */}
+      <ReadOnlyNote />
       {error && <div className="banner banner-error" role="alert">{error}</div>}
       {caseId !== null ? (
         <CaseView key={caseId} caseId={caseId} templates={templates} onBack={() => setCaseId(null)} onPrint={setPage} onChanged={() => onChanged?.()} />

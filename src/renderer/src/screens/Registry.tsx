@@ -1,5 +1,5 @@
 import { createGrid } from 'ag-grid-community'
-import type { CellFocusedEvent, CellValueChangedEvent, ColDef, GridApi, GridReadyEvent, ICellRendererComp, ICellRendererParams, IRowNode } from 'ag-grid-community'
+import type { CellFocusedEvent, CellValueChangedEvent, GridApi, GridReadyEvent, IRowNode } from 'ag-grid-community'
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { EntityFields, GridRow } from '../../../shared/api'
 import { FIELD_LABELS } from '../../../shared/api'
@@ -10,10 +10,10 @@ import { Banner, type Notice } from '../components/Banner'
 import { EntityForm } from '../components/EntityForm'
 import { ColumnChooser } from '../grid/ColumnChooser'
 import { columnSaver, restoreColumns } from '../grid/columnPrefs'
-import { registryColumns } from '../grid/columns'
+import { registryColumns as COLUMNS } from '../grid/columns'
 import { AG_GRID_VI } from '../grid/locale'
 import { DEFAULT_COL, gridTheme } from '../grid/theme'
-import { useReadOnly } from '../readOnly'
+import { ReadOnlyNote, useReadOnly } from '../readOnly'
 import { ACTION_LABELS, DetailPanel } from '../registry/DetailPanel'
 import { pasteInput } from '../registry/paste'
 import { NO_QUICK, passesQuick, quickActive, QuickFilters, type Quick } from '../registry/QuickFilters'
@@ -30,53 +30,6 @@ export interface ListCount {
 }
 
 const COLUMNS_PREF = 'registry.columns'
-
-/**
- * The narrow first column: opens the record's detail panel. Plain DOM, not a
- * React component: the grid makes one per painted row on every scroll.
- */
-class DetailButton implements ICellRendererComp<GridRow> {
-  private readonly button = document.createElement('button')
-
-  init(p: ICellRendererParams<GridRow>): void {
-    const row = p.data
-    this.button.type = 'button'
-    this.button.className = 'detail-open'
-    this.button.tabIndex = -1
-    this.button.textContent = '›'
-    this.button.dataset.testid = 'open-detail'
-    this.button.hidden = !row
-    if (!row) return
-    this.button.setAttribute('aria-label', `Xem chi tiết ${row.name}`)
-    this.button.addEventListener('click', () => p.context.openDetail(row.id))
-  }
-
-  getGui(): HTMLElement {
-    return this.button
-  }
-
-  /** A changed row gets a new button (its name is in the label). */
-  refresh(): boolean {
-    return false
-  }
-}
-
-const COLUMNS: ColDef<GridRow>[] = [
-  {
-    colId: 'detail',
-    headerName: '',
-    width: 40,
-    pinned: 'left',
-    lockPosition: 'left',
-    suppressMovable: true,
-    sortable: false,
-    filter: false,
-    resizable: false,
-    cellRenderer: DetailButton,
-    cellClass: 'detail-cell'
-  },
-  ...registryColumns
-]
 
 type Tab = 'register' | 'figures'
 
@@ -444,11 +397,7 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
           <QuickFilters value={quick} communes={communes} onChange={setQuick} />
           <ColumnChooser api={api} />
         </div>
-        {readOnly && (
-          <p className="read-only-note" role="status" data-testid="read-only">
-            {readOnly}
-          </p>
-        )}
+        <ReadOnlyNote />
         <Banner notice={notice} onClose={() => setNotice(null)} />
         <div className="registry-body">
           <div className="grid" data-testid="registry-grid" onKeyDownCapture={onGridKeyDown} onPaste={onGridPaste}>

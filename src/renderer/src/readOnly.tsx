@@ -22,3 +22,14 @@ export function readOnlyReason(office: OfficeInfo, session: ProfileSession | nul
   }
   return null
 }
+
+/** The sentence, once at the top of a screen, when this window only reads; nothing otherwise. */
+export function ReadOnlyNote() {
+  const reason = useReadOnly()
+  if (!reason) return null
+  return (
+    <p className="read-only-note" role="status" data-testid="read-only">
+      {reason}
+    </p>
+  )
+}
