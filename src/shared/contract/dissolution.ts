@@ -21,6 +21,8 @@ export const OBSTACLE_LABELS: Record<(typeof OBSTACLE_CODES)[number], string> = 
   land: 'Đất đai, tài sản chưa rõ',
   other: 'Khác'
 }
+/** How a debt or asset of a case is named on screen, on paper and in the CLI. */
+export const ITEM_TYPE_LABELS: Record<(typeof ITEM_TYPES)[number], string> = { payable: 'HTX nợ', receivable: 'Nợ HTX', asset: 'Tài sản' }
 export const COUNCIL_ROLE_LABELS: Record<(typeof COUNCIL_ROLES)[number], string> = {
   chair: 'Chủ tịch hội đồng',
   member: 'Thành viên',

@@ -2,7 +2,7 @@
 import { existsSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { CaseSummary, CaseView, Candidate } from '../../../shared/api'
-import { COUNCIL_ROLE_LABELS, DRAFT_DOCS, type DissolutionDashboard, type PrintablePage } from '../../../shared/contract/dissolution'
+import { COUNCIL_ROLE_LABELS, DRAFT_DOCS, ITEM_TYPE_LABELS, type DissolutionDashboard, type PrintablePage } from '../../../shared/contract/dissolution'
 import { AppError } from '../../../shared/errors'
 import { formatDate, formatNumber, parseViDate } from '../../../shared/text'
 import type { Core } from '../../core/api'
@@ -71,7 +71,7 @@ function printCase(result: unknown, io: CliIo): void {
         ['Số', 'Loại', 'Chủ nợ / bên nợ / tài sản', 'Số tiền (đồng)', 'Tình trạng'],
         c.items.map((i) => [
           i.id,
-          ITEM_TYPE_LABEL[i.type] ?? i.type,
+          ITEM_TYPE_LABELS[i.type as keyof typeof ITEM_TYPE_LABELS] ?? i.type,
           [i.party, i.landCertificate ? `GCN ${i.landCertificate}` : null, i.areaM2 ? `${formatNumber(i.areaM2, i.areaM2 % 1 ? 1 : 0)} m²` : null].filter(Boolean).join(', '),
           i.amount === null ? '' : formatNumber(i.amount),
           i.settled ? `Đã xử lý ${formatDate(i.settledOn)}` : 'Chưa xử lý'
@@ -85,8 +85,6 @@ function printCase(result: unknown, io: CliIo): void {
     io.out(table(['Số', 'Vướng mắc', 'Ghi chú'], c.obstacles.map((o) => [o.id, o.label, o.note])))
   }
 }
-
-const ITEM_TYPE_LABEL: Record<string, string> = { payable: 'HTX nợ', receivable: 'Nợ HTX', asset: 'Tài sản' }
 
 /** The one row `dissolution remove` takes back: exactly one of --council, --item, --obstacle, each a number from `dissolution show`. */
 function removal(values: Values): { kind: 'council' | 'item' | 'obstacle'; rowId: number } {

@@ -5,7 +5,7 @@
  */
 import { XLSX } from '../sheetjs'
 import type { Kysely } from 'kysely'
-import type { CaseView } from '../../../shared/contract/dissolution'
+import { ITEM_TYPE_LABELS, type CaseView } from '../../../shared/contract/dissolution'
 import { SECTOR_LABELS, STATUS_LABELS, type Sector, type Status } from '../../../shared/domain'
 import { formatDate, formatNumber } from '../../../shared/text'
 import type { Database } from '../db/schema'
@@ -139,7 +139,7 @@ export function caseHtml(c: CaseView): string {
     .join('')
   const council = c.council.map((m) => `<li>${esc(m.name)} — ${esc(m.role === 'chair' ? 'Chủ tịch' : m.role === 'secretary' ? 'Thư ký' : 'Thành viên')}${m.organisation ? `, ${esc(m.organisation)}` : ''}</li>`).join('')
   const items = c.items
-    .map((i) => `<tr><td>${esc(i.type === 'payable' ? 'HTX nợ' : i.type === 'receivable' ? 'Nợ HTX' : 'Tài sản')}</td><td>${esc(i.party ?? i.landCertificate ?? '')}</td><td style="text-align:right">${esc(i.amount === null ? '' : formatNumber(i.amount))}</td><td>${esc(i.settled ? `Đã xử lý ${formatDate(i.settledOn)}` : 'Chưa xử lý')}</td><td>${esc([i.areaM2 ? `${formatNumber(i.areaM2)} m²` : '', i.handling ?? '', i.note ?? ''].filter(Boolean).join('; '))}</td></tr>`)
+    .map((i) => `<tr><td>${esc(ITEM_TYPE_LABELS[i.type as keyof typeof ITEM_TYPE_LABELS] ?? i.type)}</td><td>${esc(i.party ?? i.landCertificate ?? '')}</td><td style="text-align:right">${esc(i.amount === null ? '' : formatNumber(i.amount))}</td><td>${esc(i.settled ? `Đã xử lý ${formatDate(i.settledOn)}` : 'Chưa xử lý')}</td><td>${esc([i.areaM2 ? `${formatNumber(i.areaM2)} m²` : '', i.handling ?? '', i.note ?? ''].filter(Boolean).join('; '))}</td></tr>`)
     .join('')
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Hồ sơ giải thể ${esc(c.entityName)}</title><style>${PAGE_CSS}</style></head><body><div class="case">
 <h1>HỒ SƠ GIẢI THỂ: ${esc(c.entityName)}</h1>

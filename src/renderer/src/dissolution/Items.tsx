@@ -1,16 +1,15 @@
 /** Debts owed by and to the cooperative, and its assets (land above all); what remains unsettled in VND; a row typed wrong taken off. */
 import { useState, type FormEvent } from 'react'
-import { ITEM_TYPES, type CaseView } from '../../../shared/api'
+import { ITEM_TYPE_LABELS, ITEM_TYPES, type CaseView } from '../../../shared/api'
 import { AppError } from '../../../shared/errors'
 import { formatNumber } from '../../../shared/text'
 import { call } from '../api'
 import { parseMoney } from '../grid/columns'
 import { DateField, fromIso, RemoveButton, Section, TextField, todayIso, toIso, useCanChange, type Run } from './ui'
 
-const TYPE_LABELS: Record<(typeof ITEM_TYPES)[number], string> = { payable: 'HTX nợ', receivable: 'Nợ HTX', asset: 'Tài sản' }
 /** How a row is named when it is removed: «khoản HTX nợ Agribank 15.000.000 đồng», «tài sản GCN BĐ 123456». */
 function itemName(i: CaseView['items'][number]): string {
-  const what = i.type === 'asset' ? 'tài sản' : `khoản ${TYPE_LABELS[i.type as keyof typeof TYPE_LABELS] ?? i.type}`
+  const what = i.type === 'asset' ? 'tài sản' : `khoản ${ITEM_TYPE_LABELS[i.type as keyof typeof ITEM_TYPE_LABELS] ?? i.type}`
   const who = i.party ?? (i.landCertificate ? `GCN ${i.landCertificate}` : null)
   return [what, who, i.amount === null ? null : `${formatNumber(i.amount)} đồng`].filter(Boolean).join(' ')
 }
@@ -103,7 +102,7 @@ export function Items({ view, run }: { view: CaseView; run: Run }) {
           <tbody>
             {view.items.map((i) => (
               <tr key={i.id} data-testid={`item-${i.id}`}>
-                <td>{TYPE_LABELS[i.type as keyof typeof TYPE_LABELS] ?? i.type}</td>
+                <td>{ITEM_TYPE_LABELS[i.type as keyof typeof ITEM_TYPE_LABELS] ?? i.type}</td>
                 <td>{i.category ? (CATEGORIES[i.category] ?? i.category) : ''}</td>
                 <td>{i.party}</td>
                 <td className="num">{i.amount === null ? '' : formatNumber(i.amount)}</td>
@@ -131,7 +130,7 @@ export function Items({ view, run }: { view: CaseView; run: Run }) {
             <select value={type} onChange={(e) => setType(e.target.value as typeof type)} data-testid="item-type">
               {ITEM_TYPES.map((t) => (
                 <option key={t} value={t}>
-                  {TYPE_LABELS[t]}
+                  {ITEM_TYPE_LABELS[t]}
                 </option>
               ))}
             </select>
