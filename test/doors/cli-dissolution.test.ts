@@ -5,13 +5,19 @@ import { tempDir } from '../helpers/temp'
 
 const cleanups: Array<() => void> = []
 afterEach(() => cleanups.splice(0).forEach((c) => c()))
+
+/** A register in a temp folder holding one HTX, «HTX Chè Tân Thành» (4900000018). */
+async function registerWithOneHtx(): Promise<{ dir: string; db: string }> {
+  const t = tempDir()
+  cleanups.push(t.cleanup)
+  const db = join(t.dir, 'a.db')
+  expect((await cli('init', '--db', db, '--unit', '178')).code).toBe(0)
+  expect((await cli('entity', 'add', '--db', db, '--name', 'HTX Chè Tân Thành', '--reg-no', '4900000018')).code).toBe(0)
+  return { dir: t.dir, db }
+}
 describe('dissolution CLI', () => {
   it('finds a candidate, opens a case, walks it, refuses an early finalise, finalises', async () => {
-    const t = tempDir()
-    cleanups.push(t.cleanup)
-    const db = join(t.dir, 'a.db')
-    expect((await cli('init', '--db', db, '--unit', '178')).code).toBe(0)
-    expect((await cli('entity', 'add', '--db', db, '--name', 'HTX Chè Tân Thành', '--reg-no', '4900000018')).code).toBe(0)
+    const { dir, db } = await registerWithOneHtx()
     expect((await cli('status', 'add', '--db', db, '--entity', '4900000018', '--status', 'inactive', '--date', '01/01/2023')).code).toBe(0)
     const cand = await cli('dissolution', 'candidates', '--db', db, '--as-of', '30/06/2024', '--json')
     expect(cand.code).toBe(0)
@@ -39,20 +45,16 @@ describe('dissolution CLI', () => {
     expect(JSON.parse(fin.stdout).state).toBe('finalised')
     const list = await cli('dissolution', 'list', '--db', db)
     expect(list.stdout).toContain('Đã giải thể')
-    const sum = await cli('dissolution', 'summary', '--db', db, '--out', join(t.dir, 'tong-hop.xlsx'), '--as-of', '01/07/2024')
+    const sum = await cli('dissolution', 'summary', '--db', db, '--out', join(dir, 'tong-hop.xlsx'), '--as-of', '01/07/2024')
     expect(sum.code).toBe(0)
     expect(sum.stderr).toContain('1 dòng')
-    expect((await cli('dissolution', 'print', '--db', db, '--case', id, '--out', join(t.dir, 'ho-so.html'))).code).toBe(0)
-    expect((await cli('dissolution', 'summary', '--db', db, '--out', join(t.dir, 'x.pdf'))).code).toBe(2)
+    expect((await cli('dissolution', 'print', '--db', db, '--case', id, '--out', join(dir, 'ho-so.html'))).code).toBe(0)
+    expect((await cli('dissolution', 'summary', '--db', db, '--out', join(dir, 'x.pdf'))).code).toBe(2)
     expect(JSON.parse((await cli('entity', 'show', '--db', db, '--reg-no', '4900000018', '--json')).stdout).status).toBe('dissolved')
   })
 
   it('shows the numbers of the council, debts and obstacles, and removes the one typed wrong by its number', async () => {
-    const t = tempDir()
-    cleanups.push(t.cleanup)
-    const db = join(t.dir, 'a.db')
-    expect((await cli('init', '--db', db, '--unit', '178')).code).toBe(0)
-    expect((await cli('entity', 'add', '--db', db, '--name', 'HTX Chè Tân Thành', '--reg-no', '4900000018')).code).toBe(0)
+    const { db } = await registerWithOneHtx()
     const open = await cli('dissolution', 'open', '--db', db, '--entity', '4900000018', '--kind', 'voluntary', '--law', '2012', '--date', '01/03/2024', '--json')
     const id = String(JSON.parse(open.stdout).id)
     const ok = async (...args: string[]) => {
