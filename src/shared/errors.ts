@@ -14,6 +14,20 @@ export type ErrorCode =
   | 'UNKNOWN_HANDLER'
   | 'FORBIDDEN'
   | 'READ_ONLY'
+  /** Another connection holds the file's write lock past the busy timeout: try again shortly. */
+  | 'BUSY'
+  /** SQLITE_FULL / ENOSPC: nothing was written. */
+  | 'DISK_FULL'
+  /** The file or its folder cannot be written (a read-only drive, a read-only copy). */
+  | 'FILE_READ_ONLY'
+  /** The operating system refuses this user the file. */
+  | 'PERMISSION_DENIED'
+  /** The file is not SQLite at all (and not a damaged Sổ HTX file). */
+  | 'NOT_A_DATABASE'
+  /** The file was made by a newer version: open for reading only. */
+  | 'NEWER_SCHEMA'
+  /** A backup of another office (unit) than the open file's. */
+  | 'WRONG_UNIT'
   | 'INTERNAL'
 
 export interface AppErrorData {
