@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import * as XLSX from 'xlsx'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { SUMMARY_HEADERS } from '../../src/main/core/dissolution/outputs'
@@ -15,7 +13,7 @@ afterEach(async () => {
 })
 
 describe('dissolution outputs', () => {
-  it('writes the summary of inactive cooperatives as .xlsx and as a page, and a printable case file', async () => {
+  it('makes the summary of inactive cooperatives as .xlsx and as a page, and a printable case file', async () => {
     const a = await core.call('entity.create', { kind: 'htx', name: 'HTX Nông nghiệp <Đồng Tâm>', regNo: '4900000018', status: 'active', sector: 'agri', registrationDate: '2010-04-02', commune: 'Xã Đồng Tâm' })
     await core.call('status.add', { entityId: a.id, status: 'inactive', effectiveDate: '2022-05-01' })
     const b = await core.call('entity.create', { kind: 'htx', name: 'HTX Vận tải Thành Công', status: 'active' })
@@ -25,10 +23,9 @@ describe('dissolution outputs', () => {
     await core.call('dissolution.obstacle', { caseId: c.id, code: 'council_not_formed', note: 'Giám đốc đi làm ăn xa' })
     await core.call('dissolution.item', { caseId: c.id, type: 'payable', party: 'Chi cục Thuế', amount: 3_200_000 })
 
-    const xlsx = join(core.dir, 'tong-hop.xlsx')
-    const r = await core.call('dissolution.summary', { path: xlsx, format: 'xlsx', asOf: '2024-07-01' })
+    const r = await core.call('dissolution.summaryXlsx', { asOf: '2024-07-01' })
     expect(r.rows).toBe(2)
-    const ws = XLSX.read(readFileSync(xlsx)).Sheets['HTX ngừng hoạt động']
+    const ws = XLSX.read(Buffer.from(r.base64, 'base64')).Sheets['HTX ngừng hoạt động']
     const aoa = XLSX.utils.sheet_to_json<string[]>(ws, { header: 1, defval: '' })
     expect(aoa[0][0]).toContain('01/07/2024')
     expect(aoa[2]).toEqual(SUMMARY_HEADERS)
@@ -40,17 +37,12 @@ describe('dissolution outputs', () => {
     expect(rowB[9]).toContain('Không thành lập được hội đồng giải thể')
     expect(rowB[10]).toContain('3.200.000')
 
-    const html = join(core.dir, 'tong-hop.html')
-    await core.call('dissolution.summary', { path: html, format: 'html', asOf: '2024-07-01' })
-    const page = readFileSync(html, 'utf8')
+    const page = (await core.call('dissolution.summaryPage', { asOf: '2024-07-01' })).html
     expect(page).toContain('HTX Nông nghiệp &lt;Đồng Tâm&gt;')
     expect(page).not.toContain('HTX Đang Tốt')
 
-    const file = join(core.dir, 'ho-so.html')
-    await core.call('dissolution.printCase', { caseId: c.id, path: file, asOf: '2024-07-01' })
-    const print = readFileSync(file, 'utf8')
+    const print = (await core.call('dissolution.casePage', { caseId: c.id, asOf: '2024-07-01' })).html
     expect(print).toContain('chưa đối chiếu văn bản')
     expect(print).toContain('3.200.000 đồng')
-    await expect(core.call('dissolution.printCase', { caseId: c.id, path: join(core.dir, 'khong', 'co.html') })).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })
 })

@@ -46,8 +46,6 @@ export const READS = new Set<ApiName>([
   'keys.list',
   'dissolution.candidates',
   'dissolution.show',
-  'dissolution.summary',
-  'dissolution.printCase',
   'dissolution.calendar',
   'dissolution.dashboard',
   'dissolution.casePage',

@@ -224,10 +224,6 @@ export const dissolutionContract = {
   'dissolution.finalise': handler<CaseView>()(z.object({ caseId: id, authorityDate: isoDate, decisionNo: text(100).min(1, 'Cần số văn bản của cơ quan đăng ký') }).strict()),
   'dissolution.cancel': handler<CaseView>()(z.object({ caseId: id, reason: text(500).min(3, 'Cần nêu lý do hủy hồ sơ'), date: isoDate }).strict()),
   'dissolution.show': handler<CaseView>()(z.object({ caseId: id, asOf: isoDate.optional() }).strict()),
-  'dissolution.summary': handler<{ path: string; rows: number }>()(
-    z.object({ path: text(1000).min(1, 'Cần đường dẫn tệp kết quả'), format: z.enum(['xlsx', 'html']), asOf: isoDate.optional(), title: optionalText(300) }).strict()
-  ),
-  'dissolution.printCase': handler<{ path: string }>()(z.object({ caseId: id, path: text(1000).min(1, 'Cần đường dẫn tệp kết quả'), asOf: isoDate.optional() }).strict()),
   /** Holiday overrides on top of resources/holidays/vn.json (announced swaps), for Settings. */
   'dissolution.calendar': handler<CalendarOverrides>()(z.object({}).strict()),
   'dissolution.setCalendar': handler<CalendarOverrides>()(
@@ -235,10 +231,14 @@ export const dissolutionContract = {
   ),
   'dissolution.templates': handler<TemplateInfo[]>()(z.object({}).strict()),
   'dissolution.dashboard': handler<DissolutionDashboard>()(z.object({ asOf: isoDate.optional() }).strict()),
-  /** Printable pages returned as HTML for the app to show (the path-writing twins above serve the CLI). */
+  /**
+   * Printable pages and the summary workbook, returned as bytes: the core never writes
+   * where an input says (the door saves them where the person chose — a download, a save
+   * dialog, the CLI's --out).
+   */
   'dissolution.casePage': handler<PrintablePage>()(z.object({ caseId: id, asOf: isoDate.optional() }).strict()),
-  'dissolution.summaryPage': handler<PrintablePage & { rows: number }>()(z.object({ asOf: isoDate.optional() }).strict()),
-  'dissolution.summaryXlsx': handler<{ name: string; base64: string; rows: number }>()(z.object({ asOf: isoDate.optional() }).strict()),
+  'dissolution.summaryPage': handler<PrintablePage & { rows: number }>()(z.object({ asOf: isoDate.optional(), title: optionalText(300) }).strict()),
+  'dissolution.summaryXlsx': handler<{ name: string; base64: string; rows: number }>()(z.object({ asOf: isoDate.optional(), title: optionalText(300) }).strict()),
   'dissolution.draft': handler<PrintablePage>()(
     z.object({ caseId: id, doc: z.enum(DRAFT_DOCS, { message: 'Văn bản: council (quyết định thành lập hội đồng giải thể), notice (thông báo giải thể), request (đề nghị ghi nhận giải thể)' }), date: isoDate.nullish() }).strict()
   ),

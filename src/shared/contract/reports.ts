@@ -111,25 +111,17 @@ export const reportsContract = {
   'report.list': handler<ReportLayoutInfo[]>()(z.object({}).strict()),
   'report.summary': handler<ReportSummary>()(z.object({ asOf: isoDate, scope }).strict()),
   'report.build': handler<ReportTable>()(z.object({ layout, asOf: isoDate, scope, reportNo }).strict()),
-  /** The file's bytes as base64 (the renderer downloads them), or written to `path` (the CLI). */
-  'report.export': handler<{ fileName: string; base64: string | null; path: string | null; rows: number }>()(
+  /** The file's bytes as base64: the door saves them where the person chose (a download, the CLI's option). */
+  'report.export': handler<{ fileName: string; base64: string; rows: number }>()(
     z
       .object({
         layout,
         asOf: isoDate,
         scope,
         reportNo,
-        format: z.enum(REPORT_FORMATS, { message: 'Định dạng là xlsx, csv hoặc html' }),
-        /** Absolute, and ending in the format's extension, so a stray word never becomes a file. */
-        path: z
-          .string()
-          .trim()
-          .max(1000, 'Không quá 1000 ký tự')
-          .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'Đường dẫn tệp ra phải là đường dẫn đầy đủ')
-          .optional()
+        format: z.enum(REPORT_FORMATS, { message: 'Định dạng là xlsx, csv hoặc html' })
       })
       .strict()
-      .refine((i) => !i.path || i.path.toLowerCase().endsWith(`.${i.format}`), { message: 'Tên tệp ra phải có đuôi đúng định dạng (.xlsx, .csv, .html)', path: ['path'] })
   ),
   'report.dashboard': handler<DashboardData>()(z.object({ asOf: isoDate, scope }).strict()),
   'report.targets': handler<TargetRow[]>()(z.object({ year, scope }).strict()),

@@ -1,13 +1,12 @@
 /** dissolution candidates|open|step|council|debt|asset|settle|obstacle|remove|attach|finalise|cancel|show|list|draft|dashboard */
-import { existsSync, renameSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
 import type { CaseSummary, CaseView, Candidate } from '../../../shared/api'
 import { COUNCIL_ROLE_LABELS, DRAFT_DOCS, ITEM_TYPE_LABELS, type DissolutionDashboard, type PrintablePage } from '../../../shared/contract/dissolution'
 import { AppError } from '../../../shared/errors'
 import { formatDate, formatNumber, parseViDate } from '../../../shared/text'
 import type { Core } from '../../core/api'
-import { common, withCore, type Command, type Values } from '../command'
+import { common, needDb, withCore, type Command, type Values } from '../command'
 import { UsageError, table, type CliIo } from '../io'
+import { writeOutput } from '../output'
 
 function str(values: Values, name: string): string | undefined {
   const v = values[name]
@@ -97,14 +96,6 @@ function removal(values: Values): { kind: 'council' | 'item' | 'obstacle'; rowId
 }
 
 const caseOpt = { case: { type: 'string' as const } }
-
-/** Whole file or nothing, in a folder that must already exist. */
-function writeWhole(path: string, data: string): void {
-  if (!existsSync(dirname(path))) throw new AppError('NOT_FOUND', `Không có thư mục ${dirname(path)} để ghi tệp.`, { field: 'out' })
-  const tmp = `${path}.tmp-${process.pid}`
-  writeFileSync(tmp, data)
-  renameSync(tmp, path)
-}
 
 export const dissolutionCommands: Record<string, Command> = {
   'dissolution candidates': {
@@ -266,10 +257,16 @@ export const dissolutionCommands: Record<string, Command> = {
     usage: 'dissolution summary --db TỆP --out TỆP.xlsx|TỆP.html [--as-of NGÀY] [--title TIÊU_ĐỀ]',
     options: { ...common, out: { type: 'string' }, 'as-of': { type: 'string' }, title: { type: 'string' } },
     run: (values) =>
-      withCore(values, (core) => {
+      withCore(values, async (core) => {
         const out = str(values, 'out')
         if (!out || !/\.(xlsx|html?)$/i.test(out)) throw new UsageError('Cần --out TỆP.xlsx hoặc TỆP.html.')
-        return core.call('dissolution.summary', { path: out, format: /\.xlsx$/i.test(out) ? 'xlsx' : 'html', asOf: date(values, 'as-of'), title: str(values, 'title') })
+        const input = { asOf: date(values, 'as-of'), title: str(values, 'title') }
+        if (/\.xlsx$/i.test(out)) {
+          const book = await core.call('dissolution.summaryXlsx', input)
+          return { path: writeOutput({ path: out, extensions: ['.xlsx'], dbPath: needDb(values) }, Buffer.from(book.base64, 'base64')), rows: book.rows }
+        }
+        const page = await core.call('dissolution.summaryPage', input)
+        return { path: writeOutput({ path: out, extensions: ['.html', '.htm'], dbPath: needDb(values) }, page.html), rows: page.rows }
       }),
     print: (result, io) => {
       const r = result as { path: string; rows: number }
@@ -279,7 +276,13 @@ export const dissolutionCommands: Record<string, Command> = {
   'dissolution print': {
     usage: 'dissolution print --db TỆP --case SỐ --out TỆP.html [--as-of NGÀY]',
     options: { ...common, ...caseOpt, out: { type: 'string' }, 'as-of': { type: 'string' } },
-    run: (values) => withCore(values, (core) => core.call('dissolution.printCase', { caseId: caseId(values), path: str(values, 'out') ?? '', asOf: date(values, 'as-of') })),
+    run: (values) =>
+      withCore(values, async (core) => {
+        const out = str(values, 'out')
+        if (!out) throw new UsageError('Cần --out TỆP.html.')
+        const page = await core.call('dissolution.casePage', { caseId: caseId(values), asOf: date(values, 'as-of') })
+        return { path: writeOutput({ path: out, extensions: ['.html', '.htm'], dbPath: needDb(values) }, page.html) }
+      }),
     print: (result, io) => io.err(`Đã ghi hồ sơ in vào ${(result as { path: string }).path}.`)
   },
   'dissolution draft': {
@@ -290,8 +293,7 @@ export const dissolutionCommands: Record<string, Command> = {
         const out = str(values, 'out')
         if (!out || !/\.html?$/i.test(out)) throw new UsageError('Cần --out TỆP.html.')
         const page = await core.call('dissolution.draft', { caseId: caseId(values), doc: str(values, 'doc') ?? '', date: date(values, 'date') } as never)
-        writeWhole(out, page.html)
-        return { path: out, name: page.name, title: page.title }
+        return { path: writeOutput({ path: out, extensions: ['.html', '.htm'], dbPath: needDb(values) }, page.html), name: page.name, title: page.title }
       }),
     print: (result, io) => {
       const r = result as Pick<PrintablePage, 'title'> & { path: string }

@@ -1,11 +1,11 @@
 /** report list | summary | targets | target | NAME (--xlsx | --csv | --html | --pdf OUT) */
-import { resolve } from 'node:path'
 import type { ReportSummary, TargetRow } from '../../../shared/api'
 import { formatDate, formatNumber, parseViDate } from '../../../shared/text'
 import { definitions } from '../../core/reports/definitions'
 import { htmlToPdf } from '../../core/reports/pdf'
-import { common, withCore, type Command, type Values } from '../command'
+import { common, needDb, withCore, type Command, type Values } from '../command'
 import { UsageError, table, type CliIo } from '../io'
+import { assertWritable, writeOutput } from '../output'
 
 function str(values: Values, name: string): string | undefined {
   const v = values[name]
@@ -99,15 +99,14 @@ export const reportCommands: Record<string, Command> = {
         const format = chosen[0]!
         const out = str(values, format)!
         const input = { layout: positionals[0]!, asOf: asOf(values), scope: str(values, 'scope'), reportNo: str(values, 'report-no') }
-        if (format !== 'pdf') {
-          const r = await core.call('report.export', { ...input, format, path: resolve(out) })
-          io.err(`Đã ghi ${r.path} (${formatNumber(r.rows)} dòng).`)
-          return r
-        }
-        const page = await core.call('report.export', { ...input, format: 'html' })
-        const path = await htmlToPdf(Buffer.from(page.base64!, 'base64').toString('utf8'), out)
+        const target = { path: out, extensions: [`.${format}`], dbPath: needDb(values), option: `--${format}` }
+        assertWritable(target)
+        const page = await core.call('report.export', { ...input, format: format === 'pdf' ? 'html' : format })
+        const html = format === 'pdf' ? Buffer.from(page.base64, 'base64').toString('utf8') : null
+        const bytes = html === null ? Buffer.from(page.base64, 'base64') : await htmlToPdf(html)
+        const path = writeOutput(target, bytes)
         io.err(`Đã ghi ${path} (${formatNumber(page.rows)} dòng).`)
-        return { fileName: page.fileName.replace(/\.html$/, '.pdf'), base64: null, path, rows: page.rows }
+        return { fileName: page.fileName.replace(/\.html$/, `.${format}`), path, rows: page.rows }
       })
   }
 }

@@ -1,7 +1,7 @@
 /** Dissolution cases: every write is one transaction with its audit rows. */
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { basename, join } from 'node:path'
 import { ATTACH_MAX_BYTES, type CaseSummary, type CaseView } from '../../../shared/contract/dissolution'
 import { AppError } from '../../../shared/errors'
 import { writeAudit } from '../audit/log'
@@ -9,7 +9,8 @@ import type { CoreContext, DomainHandlers, Trx } from '../context'
 import { findEntity } from '../registry/entities'
 import { findCandidates } from './candidates'
 import { buildCaseView, CAL_KEY, calendarOverrides, caseRow, today, type Db } from './case-view'
-import { paperHandlers, writeOut, type PaperHandlerName } from './paper-handlers'
+import { attachmentDir, storeAttachmentBytes } from './attachments'
+import { paperHandlers, type PaperHandlerName } from './paper-handlers'
 import { blockingSteps } from './schedule'
 import { templateFor, type Template } from './templates'
 
@@ -49,11 +50,6 @@ async function removeFromCase(ctx: CoreContext, table: keyof typeof REMOVABLE, c
   return buildCaseView(ctx.db, caseId, today(ctx))
 }
 
-/** Attachments live beside the DB by content hash, never inside it. */
-function attachmentFolder(ctx: CoreContext): string {
-  return join(dirname(ctx.conn.path), 'tep-dinh-kem')
-}
-
 /** The one way a file joins a case, whether it came as a path (CLI) or as bytes (the app). */
 async function storeAttachment(ctx: CoreContext, caseId: number, stepCode: string | null, name: string, bytes: Buffer): Promise<void> {
   const sha256 = createHash('sha256').update(bytes).digest('hex')
@@ -64,10 +60,8 @@ async function storeAttachment(ctx: CoreContext, caseId: number, stepCode: strin
       throw new AppError('VALIDATION', `Bước «${stepCode}» không có trong quy trình của hồ sơ.`, { field: 'stepCode' })
     }
     // The file is on disk before the row that names it commits; an orphan copy is harmless, a row without its file is not.
-    const folder = attachmentFolder(ctx)
-    mkdirSync(folder, { recursive: true })
-    const target = join(folder, sha256)
-    if (!existsSync(target)) writeOut(target, bytes)
+    mkdirSync(attachmentDir(ctx.conn.path), { recursive: true })
+    storeAttachmentBytes(ctx.conn.path, sha256, bytes)
     const row = { case_id: caseId, step_code: stepCode, name, size: bytes.length, sha256, added_at: ctx.now() }
     const { id } = await trx.insertInto('dissolution_attachments').values(row).returning('id').executeTakeFirstOrThrow()
     await writeAudit(trx, ctx, { action: 'create', table: 'dissolution_attachments', rowId: id, after: row })
@@ -284,7 +278,7 @@ export const dissolutionHandlers: DomainHandlers<
   'dissolution.attachment': async (input, ctx) => {
     const row = await ctx.db.selectFrom('dissolution_attachments').selectAll().where('id', '=', input.attachmentId).where('case_id', '=', input.caseId).executeTakeFirst()
     if (!row) throw new AppError('NOT_FOUND', `Hồ sơ ${input.caseId} không có tệp đính kèm số ${input.attachmentId}.`, { attachmentId: input.attachmentId })
-    const file = join(attachmentFolder(ctx), row.sha256)
+    const file = join(attachmentDir(ctx.conn.path), row.sha256)
     if (!existsSync(file)) throw new AppError('NOT_FOUND', `Tệp «${row.name}» không còn trong thư mục tệp đính kèm cạnh tệp dữ liệu.`, { attachmentId: row.id })
     return { name: row.name, base64: readFileSync(file).toString('base64') }
   },

@@ -1,6 +1,4 @@
 /** What the case data becomes on paper: printable pages, the province summary (.xlsx), draft documents, the dashboard. */
-import { existsSync, renameSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
 import type { AdminUnit } from '../../../shared/contract/office'
 import { AppError } from '../../../shared/errors'
 import { formatDate } from '../../../shared/text'
@@ -13,22 +11,12 @@ import { DRAFT_TITLES, draftHtml } from './documents'
 import { caseHtml, summaryHtml, summaryRows, summaryXlsx, type Letterhead } from './outputs'
 import { TEMPLATES, type Template } from './templates'
 export type PaperHandlerName =
-  | 'dissolution.summary'
-  | 'dissolution.printCase'
   | 'dissolution.draft'
   | 'dissolution.casePage'
   | 'dissolution.summaryPage'
   | 'dissolution.summaryXlsx'
   | 'dissolution.templates'
   | 'dissolution.dashboard'
-
-/** Writes a whole file or nothing (temp file + rename). */
-export function writeOut(path: string, data: string | Buffer): void {
-  if (!existsSync(dirname(path))) throw new AppError('NOT_FOUND', `Không có thư mục ${dirname(path)} để ghi tệp.`, { field: 'path' })
-  const tmp = `${path}.tmp-${process.pid}`
-  writeFileSync(tmp, data)
-  renameSync(tmp, path)
-}
 
 /** The office's administrative unit: who issues the pages. */
 async function officeUnit(db: Db): Promise<AdminUnit | null> {
@@ -46,19 +34,6 @@ function summaryTitle(asOf: string): string {
 }
 
 export const paperHandlers: DomainHandlers<PaperHandlerName> = {
-  'dissolution.summary': async (input, ctx) => {
-    const asOf = input.asOf ?? today(ctx)
-    const rows = await summaryRows(ctx.db, asOf)
-    const title = input.title ?? summaryTitle(asOf)
-    writeOut(input.path, input.format === 'xlsx' ? summaryXlsx(rows, title) : summaryHtml(rows, title, await letterhead(ctx)))
-    return { path: input.path, rows: rows.length }
-  },
-  'dissolution.printCase': async (input, ctx) => {
-    const view = await buildCaseView(ctx.db, input.caseId, input.asOf ?? today(ctx))
-    writeOut(input.path, caseHtml(view))
-    return { path: input.path }
-  },
-
   'dissolution.draft': async (input, ctx) => {
     const c = await caseRow(ctx.db, input.caseId)
     const entity = await findEntity(ctx.db, c.entity_id)
@@ -85,14 +60,14 @@ export const paperHandlers: DomainHandlers<PaperHandlerName> = {
   'dissolution.summaryPage': async (input, ctx) => {
     const asOf = input.asOf ?? today(ctx)
     const rows = await summaryRows(ctx.db, asOf)
-    const title = summaryTitle(asOf)
+    const title = input.title ?? summaryTitle(asOf)
     return { name: `tong-hop-htx-ngung-hoat-dong-${asOf}.html`, title, html: summaryHtml(rows, title, await letterhead(ctx)), rows: rows.length }
   },
 
   'dissolution.summaryXlsx': async (input, ctx) => {
     const asOf = input.asOf ?? today(ctx)
     const rows = await summaryRows(ctx.db, asOf)
-    return { name: `tong-hop-htx-ngung-hoat-dong-${asOf}.xlsx`, base64: summaryXlsx(rows, summaryTitle(asOf)).toString('base64'), rows: rows.length }
+    return { name: `tong-hop-htx-ngung-hoat-dong-${asOf}.xlsx`, base64: summaryXlsx(rows, input.title ?? summaryTitle(asOf)).toString('base64'), rows: rows.length }
   },
 
   'dissolution.templates': async () =>

@@ -1,7 +1,4 @@
 /** The reports domain's handlers: thin, the work is in summary/tables/render/targets. */
-import { writeFileSync } from 'node:fs'
-import { resolve } from 'node:path'
-import { AppError } from '../../../shared/errors'
 import type { DomainHandlers } from '../context'
 import { buildDashboard } from './dashboard'
 import { definitions } from './definitions'
@@ -27,15 +24,7 @@ export const reportsHandlers: DomainHandlers<Names> = {
     const table = await buildTable(ctx, input)
     const bytes =
       input.format === 'xlsx' ? toXlsx(table) : Buffer.from(input.format === 'csv' ? toCsvText(table) : toHtml(table), 'utf8')
-    const fileName = `${table.layoutId}-${table.asOf}.${input.format}`
-    if (!input.path) return { fileName, base64: bytes.toString('base64'), path: null, rows: table.rows.length }
-    const path = resolve(input.path)
-    try {
-      writeFileSync(path, bytes)
-    } catch (err) {
-      throw new AppError('VALIDATION', `Không ghi được tệp ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'thư mục không có' : 'không có quyền ghi hoặc tệp đang mở'}.`, { field: 'path' })
-    }
-    return { fileName, base64: null, path, rows: table.rows.length }
+    return { fileName: `${table.layoutId}-${table.asOf}.${input.format}`, base64: bytes.toString('base64'), rows: table.rows.length }
   },
 
   /** Every indicator with last year's actual (as of 31/12), and this year's plan and estimate. */

@@ -5,9 +5,9 @@
  * network is used; when no browser is found the caller says so in Vietnamese.
  */
 import { execFile } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { AppError } from '../../../shared/errors'
 
@@ -26,15 +26,16 @@ export function findBrowser(): string | null {
   return candidates().find((p) => existsSync(p)) ?? null
 }
 
-export async function htmlToPdf(html: string, out: string): Promise<string> {
+/** The page printed to PDF, as bytes: the door decides where they go. */
+export async function htmlToPdf(html: string): Promise<Buffer> {
   const browser = findBrowser()
   if (!browser) {
     throw new AppError('NOT_CONFIGURED', 'Không tìm thấy trình duyệt Edge/Chrome/Chromium để in ra PDF. Hãy xuất --html rồi mở tệp và chọn In → Lưu thành PDF, hoặc đặt SO_HTX_BROWSER trỏ tới trình duyệt.')
   }
   const dir = mkdtempSync(join(tmpdir(), 'so-htx-pdf-'))
-  const target = resolve(out)
   try {
     const page = join(dir, 'bao-cao.html')
+    const target = join(dir, 'bao-cao.pdf')
     writeFileSync(page, html)
     const args = ['--headless', '--disable-gpu', '--no-sandbox', '--no-pdf-header-footer', `--user-data-dir=${join(dir, 'profile')}`, `--print-to-pdf=${target}`, pathToFileURL(page).href]
     await new Promise<void>((done, fail) =>
@@ -43,7 +44,7 @@ export async function htmlToPdf(html: string, out: string): Promise<string> {
       throw new AppError('INTERNAL', `Trình duyệt ${browser} không in được PDF. Hãy xuất --html rồi in từ trình duyệt.`)
     })
     if (!existsSync(target) || statSync(target).size === 0) throw new AppError('INTERNAL', 'Trình duyệt không tạo ra tệp PDF.')
-    return target
+    return readFileSync(target)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
