@@ -22,6 +22,23 @@ function parseProblem(err: Error & { code?: string }): string {
   return `Tùy chọn không hợp lệ (${option || err.message}).`
 }
 
+/**
+ * "--profit -50.000.000": node:util would read the negative number as an option
+ * and refuse; a string option followed by a word that is a negative number takes it.
+ */
+function joinNegativeValues(args: string[], options: Record<string, { type: string }>): string[] {
+  const out: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const name = /^--([^=]+)$/.exec(args[i]!)?.[1]
+    const next = args[i + 1]
+    if (name && options[name]?.type === 'string' && next !== undefined && /^[-\u2212]\d/.test(next)) {
+      out.push(`${args[i]}=${next}`)
+      i++
+    } else out.push(args[i]!)
+  }
+  return out
+}
+
 /** Runs one command line; returns the exit code instead of exiting, for tests. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const json = argv.includes('--json')
@@ -38,7 +55,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     let parsed
     try {
-      parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true })
+      parsed = parseArgs({ args: joinNegativeValues(rest, command.options as Record<string, { type: string }>), options: command.options, allowPositionals: true, strict: true })
     } catch (err) {
       throw new UsageError(parseProblem(err as Error & { code?: string }))
     }

@@ -2,6 +2,7 @@
 import type { CaseSummary, CaseView, Candidate } from '../../../shared/api'
 import { COUNCIL_ROLE_LABELS, DRAFT_DOCS, ITEM_TYPE_LABELS, type DissolutionDashboard, type PrintablePage } from '../../../shared/contract/dissolution'
 import { AppError } from '../../../shared/errors'
+import { parseViNumber } from '../../../shared/numbers'
 import { formatDate, formatNumber, parseViDate } from '../../../shared/text'
 import type { Core } from '../../core/api'
 import { common, needDb, withCore, type Command, type Values } from '../command'
@@ -24,9 +25,9 @@ function caseId(values: Values): number {
 function money(values: Values, name: string): number | undefined {
   const v = str(values, name)
   if (v === undefined) return undefined
-  const digits = v.replace(/[.\s]/g, '')
-  if (!/^\d+$/.test(digits)) throw new UsageError(`--${name} phải là số tiền bằng đồng, ví dụ 15.000.000 (đã gõ «${v}»).`)
-  return Number(digits)
+  const n = parseViNumber(v)
+  if (n === null || !Number.isInteger(n) || n < 0) throw new UsageError(`--${name} phải là số tiền bằng đồng, ví dụ 15.000.000 (đã gõ «${v}»).`)
+  return n
 }
 async function entityId(core: Core, values: Values): Promise<number> {
   const word = str(values, 'entity')

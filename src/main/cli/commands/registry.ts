@@ -1,6 +1,7 @@
 import { CLASSIFICATION_LABELS, type Entity, type StatusEvent, type YearlyFigures } from '../../../shared/api'
 import { KIND_SHORT, SECTOR_LABELS, STATUS_LABELS } from '../../../shared/domain'
 import { AppError } from '../../../shared/errors'
+import { parseViNumber, typedNumber } from '../../../shared/numbers'
 import { formatDate, formatNumber, parseViDate } from '../../../shared/text'
 import type { Core } from '../../core/api'
 import { common, withCore, type Command, type Options, type Values } from '../command'
@@ -57,8 +58,7 @@ function entityFieldsFrom(values: Values): Record<string, unknown> {
 }
 
 function parseMoney(raw: string): number | string {
-  const digits = raw.replace(/[.\s]/g, '')
-  return /^\d+$/.test(digits) ? Number(digits) : raw
+  return typedNumber(raw) ?? raw
 }
 
 async function entityByRef(core: Core, values: Values): Promise<Entity> {
@@ -86,9 +86,9 @@ async function entityByWord(core: Core, word: unknown): Promise<Entity> {
 function intOption(values: Values, name: string): number | undefined {
   const raw = values[name]
   if (typeof raw !== 'string' || raw === '') return undefined
-  const digits = raw.replace(/[.\s]/g, '')
-  if (!/^-?\d+$/.test(digits)) throw new UsageError(`--${name} phải là một số nguyên (đã gõ «${raw}»).`)
-  return Number(digits)
+  const n = parseViNumber(raw)
+  if (n === null || !Number.isInteger(n)) throw new UsageError(`--${name} phải là một số nguyên (đã gõ «${raw}»).`)
+  return n
 }
 
 const FIGURE_OPTIONS: Record<string, string> = {

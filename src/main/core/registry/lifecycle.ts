@@ -3,6 +3,7 @@ import { sql, type Selectable } from 'kysely'
 import { entityFields, registryLabels, type StatusEvent, type YearlyFigures } from '../../../shared/api'
 import type { Status } from '../../../shared/domain'
 import { AppError } from '../../../shared/errors'
+import { typedNumber } from '../../../shared/numbers'
 import { parseViDate } from '../../../shared/text'
 import { writeAudit } from '../audit/log'
 import type { CoreContext, DomainHandlers, Trx } from '../context'
@@ -70,8 +71,7 @@ function cellValue(field: string, raw: string): unknown {
   const text = raw.trim()
   if (text === '') return null
   if (field === 'charterCapital' || field === 'membersCount') {
-    const digits = text.replace(/[.\s]/g, '')
-    return /^-?\d+$/.test(digits) ? Number(digits) : text
+    return typedNumber(text)
   }
   if (field === 'registrationDate' || field === 'contractDate') return parseViDate(text) ?? text
   if (field === 'kind') return text.toLowerCase()

@@ -14,22 +14,8 @@ export function cellText(value: Cell): string {
   return clean(String(value))
 }
 
-/**
- * "1.370" → 1370, "1.370,5" → 1370.5, "2,5" → 2.5, "1 500" → 1500, 12 → 12.
- * Returns null for blank, NaN for what is not a number.
- */
-export function parseViNumber(value: Cell): number | null {
-  if (value === null || value === undefined || value === '') return null
-  if (typeof value === 'number') return Number.isFinite(value) ? value : NaN
-  if (typeof value === 'boolean') return NaN
-  const s = clean(value).replace(/[\s\u00a0]/g, '')
-  if (s === '' || s === '-') return null
-  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) return Number(s.replace(/\./g, '').replace(',', '.'))
-  if (/^-?\d+(,\d+)?$/.test(s)) return Number(s.replace(',', '.'))
-  // "1.5" cannot be thousands (needs three digits after the dot): a decimal point.
-  if (/^-?\d+\.\d{1,2}$/.test(s) || /^-?\d+\.\d{4,}$/.test(s)) return Number(s)
-  return NaN
-}
+/** One reading of typed numbers for every door (shared/numbers.ts). */
+export { parseViNumber } from '../../../shared/numbers'
 
 /** Excel's day count (1900 system, with its phantom 29/02/1900) → ISO date. */
 export function excelSerialToIso(serial: number): string | null {

@@ -5,6 +5,7 @@
 import type { ColDef, ICellRendererComp, ICellRendererParams, ValueFormatterParams, ValueParserParams } from 'ag-grid-community'
 import type { GridRow } from '../../../shared/api'
 import { ENTITY_KINDS, KIND_SHORT, SECTORS, SECTOR_LABELS, STATUS_LABELS } from '../../../shared/domain'
+import { typedNumber } from '../../../shared/numbers'
 import { compareVi, fold, formatDate, formatNumber, parseViDate } from '../../../shared/text'
 
 /** What a grid's `context` tells its cells about writing: asked at each edit, so a change of profile needs no new grid. */
@@ -33,13 +34,8 @@ const viText = {
   tooltipValueGetter: (p: { value?: unknown }) => (typeof p.value === 'string' && p.value.length > 18 ? p.value : undefined)
 }
 
-/** "1.500.000.000", "1 500 000 000" or "1500000000" → 1500000000; anything else stays text for the core to name. */
-export function parseMoney(text: unknown): number | string | null {
-  const s = String(text ?? '').trim()
-  if (s === '') return null
-  const digits = s.replace(/[.\s]/g, '')
-  return /^\d+$/.test(digits) ? Number(digits) : s
-}
+/** "1.500.000.000", "-50.000.000", "1234567,89" → a number (shared/numbers.ts); anything else stays text for the core to name. */
+export const parseMoney = typedNumber
 
 const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/
 

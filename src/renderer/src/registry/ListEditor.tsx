@@ -12,6 +12,7 @@
  */
 import { useLayoutEffect, useRef, useState } from 'react'
 import { fieldErrors, messageOf } from '../api'
+import { typedNumber } from '../../../shared/numbers'
 
 export interface ListColumn {
   key: string
@@ -52,12 +53,8 @@ interface Row {
   cells: Cells
 }
 
-/** "1.234" or "4" → a number; anything else stays the text typed, for the core to name. */
-function parseInt_(text: string): unknown {
-  const compact = text.replace(/[.\s]/g, '')
-  if (/^-?\d+$/.test(compact)) return Number(compact)
-  return text.trim() === '' ? null : text
-}
+/** "1.234" or "4" → a number (shared/numbers.ts); anything else stays the text typed, for the core to name. */
+const parseInt_ = typedNumber
 
 export function ListEditor<T>(props: ListEditorProps<T>) {
   const { field, title, testId, items, columns, show, toCells, fromCells, blank, empty, onSave, readOnly = false } = props
