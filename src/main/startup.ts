@@ -9,11 +9,17 @@
  * With no good copy there is nothing to offer and the error goes to the door.
  * The rescue asks for no profile: the profiles live in the file that did not
  * open; what it does is bounded (a verified copy in, the damaged file kept).
+ *
+ * Only a file proven damaged is rescued: integrity_check failed (CORRUPT), or it
+ * is not SQLite at all though backups of a file of its name exist (a header
+ * overwritten). A busy, read-only or forbidden file is not damaged — offering a
+ * copy there rolled good data back — and goes to the door as its own error.
+ * Right before replacing, the file is checked again and kept if it is good.
  */
 import { existsSync, renameSync } from 'node:fs'
 import type { BackupInfo } from '../shared/api'
 import { AppError } from '../shared/errors'
-import { newestGoodBackup, replaceDatabaseFile, verifyBackup } from './core/backup/restore'
+import { fileState, newestGoodBackup, replaceDatabaseFile, verifyBackup } from './core/backup/restore'
 import { createCore, type Core, type CoreOptions } from './core/api'
 
 export interface StartupProblem {
@@ -22,18 +28,24 @@ export interface StartupProblem {
   backup: BackupInfo
 }
 
-/** Errors that say the file itself is bad; a refused password or a missing file is not rescued by a copy. */
-const DAMAGE = new Set(['CORRUPT', 'VALIDATION', 'INTERNAL'])
+/**
+ * Errors that say the file itself is bad; a lock, a read-only drive, a refused
+ * password or a missing file is not rescued by a copy.
+ */
+const DAMAGE = new Set(['CORRUPT', 'NOT_A_DATABASE'])
 
 export async function openForWindow(options: CoreOptions): Promise<{ core: Core; problem: StartupProblem | null }> {
   try {
     return { core: await createCore(options), problem: null }
   } catch (err) {
-    if (err instanceof AppError && !DAMAGE.has(err.code)) throw err
-    const backup = newestGoodBackup(options.dbPath)
-    if (!backup) throw err
-    if (!(err instanceof AppError)) console.error('[db]', err)
-    const reason = err instanceof AppError ? err.message.replace(/ Có thể dùng bản sao lưu.*$/, '') : 'Tệp dữ liệu không mở được.'
+    if (!(err instanceof AppError) || !DAMAGE.has(err.code)) throw err
+    // The copy the check found (this office's), else — not SQLite at all — one taken from a file of this name.
+    const found = err.details && 'backup' in err.details ? (err.details.backup as BackupInfo | null) : newestGoodBackup(options.dbPath)
+    if (!found) throw err
+    // Proven again by a fresh reader: a lock or a passing hiccup is not damage.
+    if (fileState(options.dbPath).state !== 'damaged') throw err
+    const backup = found
+    const reason = err.message.replace(/ Có thể dùng bản sao lưu.*$/, '')
     const problem: StartupProblem = { message: reason, path: options.dbPath, backup }
     return { core: standIn(options, problem), problem }
   }
@@ -49,7 +61,17 @@ function standIn(options: CoreOptions, problem: StartupProblem): Core {
   let recovering: Promise<Core> | null = null
 
   async function recover(): Promise<Core> {
-    // Checked again: the copy may have changed since start-up.
+    // Checked again right before: the file may have been put right since start-up (another window restored it,
+    // the drive came back), and a good file is never replaced; the copy may have changed too.
+    const now = fileState(problem.path)
+    if (now.state !== 'damaged') {
+      throw new AppError(
+        'FORBIDDEN',
+        now.state === 'good'
+          ? `Tệp dữ liệu ${problem.path} giờ mở được và vượt qua kiểm tra toàn vẹn, nên không bị thay bằng bản sao lưu cũ hơn. Hãy đóng Sổ HTX và mở lại.`
+          : `Chưa chắc tệp dữ liệu ${problem.path} bị hỏng (đang bị giữ hoặc không đọc được), nên không bị thay bằng bản sao lưu. Hãy đóng các chương trình khác đang mở tệp rồi mở lại Sổ HTX.`
+      )
+    }
     verifyBackup(problem.backup.file)
     const kept = keptName(problem.path, (options.now ?? (() => new Date().toISOString()))())
     for (const suffix of ['', '-wal', '-shm']) {

@@ -72,7 +72,7 @@ describe('start-up check', () => {
     cleanups.push(t.cleanup)
     const dbPath = join(t.dir, 'so-htx.db')
     writeFileSync(dbPath, 'rác '.repeat(1000))
-    await expect(openForWindow({ dbPath, checkIntegrity: true })).rejects.toMatchObject({ code: 'VALIDATION' })
+    await expect(openForWindow({ dbPath, checkIntegrity: true })).rejects.toMatchObject({ code: 'NOT_A_DATABASE' })
     const healthy = await officeWithBackup()
     const { core, problem } = await openForWindow({ dbPath: healthy, checkIntegrity: true })
     cleanups.push(() => core.close())

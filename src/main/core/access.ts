@@ -95,6 +95,9 @@ export function isRead(name: ApiName): boolean {
 
 /** Throws a Vietnamese AppError when the current caller may not run `name`. */
 export async function assertAllowed(ctx: CoreContext, name: ApiName): Promise<void> {
+  // Issue 12.12: a file made by a newer version is open for reading only (db/connection.ts, Connection.readOnly);
+  // every write is refused with the sentence naming the version needed. A copy of it may still be taken.
+  if (ctx.conn.readOnly && !isRead(name) && name !== 'backup.create') throw new AppError(ctx.conn.readOnly.code, ctx.conn.readOnly.message)
   if (isRead(name)) return
   if (!SELF_SERVICE.has(name)) await assertRole(ctx, name)
   if (PROVINCE_WRITES.has(name)) return

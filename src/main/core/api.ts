@@ -15,7 +15,7 @@ import { dissolutionHandlers } from './dissolution/handlers'
 import { exchangeHandlers } from './exchange/handlers'
 import { packageHandlers } from './exchange/package/handlers'
 import type { CoreContext, HandlerMap } from './context'
-import { openDatabase, type OpenOptions } from './db/connection'
+import { closeConnection, faultOf, openDatabase, type OpenOptions } from './db/connection'
 import { officeHandlers } from './office/handlers'
 import { withProgress } from './progress'
 import { profileHandlers } from './profiles/handlers'
@@ -78,6 +78,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     await startSession(ctx, options.user, options.password)
   } catch (err) {
     await conn.db.destroy()
+    // A newer file whose profiles table this build cannot read: said, not a stack trace.
+    if (conn.readOnly && !(err instanceof AppError)) throw new AppError(conn.readOnly.code, conn.readOnly.message, { path: conn.path })
     throw err
   }
   const dispatch = (name: string, input: unknown, hooks?: CallHooks) => dispatchTo(ctx, name, input, hooks)
@@ -85,7 +87,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ctx,
     dispatch,
     call: (name, input, hooks) => dispatch(name, input, hooks) as Promise<ApiOutput<typeof name>>,
-    close: () => conn.db.destroy()
+    // The connection in use now (a restore swaps it), checkpointed so the file stands alone.
+    close: () => closeConnection(ctx.conn)
   }
 }
 
@@ -95,21 +98,32 @@ export async function dispatchTo(ctx: CoreContext, name: string, input: unknown,
     throw new AppError('UNKNOWN_HANDLER', `Chức năng «${String(name).slice(0, 60)}» không có.`)
   }
   // Who may call comes before what was sent: a refused caller learns nothing about the input's rules.
-  await assertAllowed(ctx, name).catch(internal(name))
+  await assertAllowed(ctx, name).catch(internal(name, ctx))
   const parsed = apiContract[name].input.safeParse(input ?? {})
   if (!parsed.success) throw validationError(parsed.error)
   try {
     const run = () => (handlers[name] as (i: unknown, c: CoreContext) => Promise<unknown>)(parsed.data, ctx)
     return await (hooks.progress ? withProgress(name, hooks.progress, run) : run())
   } catch (err) {
-    return internal(name)(err)
+    return internal(name, ctx)(err)
   }
 }
 
-/** An AppError passes as is; anything else is logged and said in one Vietnamese sentence. */
-function internal(name: string) {
+/**
+ * An AppError passes as is; a fault of the file or the disk (locked, full,
+ * read-only, damaged) is said for what it is; anything else is logged and said
+ * in one Vietnamese sentence.
+ */
+function internal(name: string, ctx: CoreContext) {
   return (err: unknown): never => {
     if (err instanceof AppError) throw err
+    const fault = faultOf(err)
+    if (fault && fault.code !== 'FILE_READ_ONLY') throw fault
+    // A file made by a newer version: a read this build cannot do (a renamed column) or a write SQLite refused.
+    if (ctx.conn.readOnly && /^SQLITE_/.test(String((err as { code?: unknown })?.code ?? ''))) {
+      throw new AppError(ctx.conn.readOnly.code, ctx.conn.readOnly.message)
+    }
+    if (fault) throw fault
     // A bug or an environment failure: keep the detail for the log, not the user.
     console.error(`[${name}]`, err)
     throw new AppError('INTERNAL', 'Đã có lỗi không mong đợi; thao tác chưa được ghi. Hãy thử lại hoặc báo cho người quản trị.')

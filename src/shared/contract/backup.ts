@@ -9,6 +9,9 @@ export interface BackupInfo {
   reason: string
   size: number
   sha256: string
+  /** The office the copy is of (null: a file not yet set up). */
+  unitCode?: string | null
+  unitName?: string | null
 }
 
 export const backupLabels: Record<string, string> = {

@@ -28,6 +28,37 @@ export interface BackupRecord {
   reason: BackupReason
   size: number
   sha256: string
+  /** The office the copy is of (its unit), null before one was set up; absent in records written before 2026. */
+  unitCode?: string | null
+  unitName?: string | null
+  /** The name of the database file it was taken from. */
+  source?: string
+}
+
+/** The office a file belongs to, read from the file itself; undefined when it cannot be read. */
+export function officeOf(sqlite: Sqlite.Database): { unitCode: string | null; unitName: string | null } | undefined {
+  try {
+    const row = sqlite
+      .prepare('select o.unit_code as code, a.name as name from office o left join admin_units a on a.code = o.unit_code limit 1')
+      .get() as { code: string; name: string | null } | undefined
+    return row ? { unitCode: row.code, unitName: row.name ?? null } : { unitCode: null, unitName: null }
+  } catch {
+    return undefined
+  }
+}
+
+/** The office of a backup: its record's, or (an older record) the one inside the copy. */
+export function backupOffice(record: BackupRecord): { unitCode: string | null; unitName: string | null } | undefined {
+  if (record.unitCode !== undefined) return { unitCode: record.unitCode, unitName: record.unitName ?? null }
+  let db: Sqlite.Database | undefined
+  try {
+    db = new Sqlite(record.file, { readonly: true, fileMustExist: true })
+    return officeOf(db)
+  } catch {
+    return undefined
+  } finally {
+    db?.close()
+  }
 }
 
 export function backupDir(dbPath: string): string {
@@ -71,7 +102,11 @@ export async function writeBackup(
   now: string,
   folder = backupDir(dbPath)
 ): Promise<BackupRecord> {
-  mkdirSync(folder, { recursive: true })
+  try {
+    mkdirSync(folder, { recursive: true })
+  } catch (err) {
+    throw backupWriteError(err, folder)
+  }
   let file = join(folder, `${basename(dbPath, '.db')}-${reason}-${stamp(now)}.db`)
   // Two copies in one second (a frozen clock in tests, a quick second import) keep both.
   for (let n = 2; existsSync(file); n++) file = join(folder, `${basename(dbPath, '.db')}-${reason}-${stamp(now)}-${n}.db`)
@@ -79,16 +114,39 @@ export async function writeBackup(
     await sqlite.backup(file)
   } catch (err) {
     rmSync(file, { force: true })
-    throw new AppError('INTERNAL', `Không ghi được bản sao lưu vào ${folder}: ${(err as Error).message}`, { folder })
+    throw backupWriteError(err, folder)
   }
   const problems = integrityProblems(file)
   if (problems.length > 0) {
     rmSync(file, { force: true })
     throw new AppError('INTERNAL', `Bản sao lưu vừa ghi không vượt qua kiểm tra toàn vẹn (${problems[0]}); đã xóa nó.`)
   }
-  const record: BackupRecord = { file, at: now, reason, size: statSync(file).size, sha256: sha256File(file) }
-  writeFileSync(file.replace(/\.db$/, '.json'), JSON.stringify(record, null, 2))
+  const office = officeOf(sqlite) ?? { unitCode: null, unitName: null }
+  const record: BackupRecord = { file, at: now, reason, size: statSync(file).size, sha256: sha256File(file), ...office, source: basename(dbPath) }
+  try {
+    writeFileSync(file.replace(/\.db$/, '.json'), JSON.stringify(record, null, 2))
+  } catch (err) {
+    // A copy without its record is not listed; neither is left half-written.
+    rmSync(file, { force: true })
+    rmSync(file.replace(/\.db$/, '.json'), { force: true })
+    throw backupWriteError(err, folder)
+  }
   return record
+}
+
+/** A full disk or a locked file said as such; anything else with SQLite's words for the log. */
+function backupWriteError(err: unknown, folder: string): AppError {
+  const code = String((err as { code?: unknown }).code ?? '')
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    return new AppError('DISK_FULL', `Ổ đĩa đầy: không ghi được bản sao lưu vào ${folder}; không có bản dở dang nào được giữ lại.`, { folder })
+  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new AppError('BUSY', 'Tệp dữ liệu đang bận (một thao tác khác đang ghi), hãy thử lại sau ít giây.', { folder })
+  }
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN') {
+    return new AppError('FILE_READ_ONLY', `Không ghi được vào thư mục sao lưu ${folder} (không có quyền ghi hoặc ổ chỉ đọc).`, { folder })
+  }
+  return new AppError('INTERNAL', `Không ghi được bản sao lưu vào ${folder}: ${(err as Error).message}`, { folder })
 }
 
 /** Every recorded copy in a folder, newest first. */

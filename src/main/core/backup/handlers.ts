@@ -1,10 +1,15 @@
 import { AppError } from '../../../shared/errors'
-import type { DomainHandlers } from '../context'
+import type { CoreContext, DomainHandlers } from '../context'
 import { openDatabase } from '../db/connection'
 import { officeInfo } from '../office/handlers'
-import { backupDir, listBackups, writeBackup } from './files'
-import { replaceDatabaseFile, verifyBackup } from './restore'
+import { backupDir, backupOffice, listBackups, officeOf, writeBackup } from './files'
+import { assertSameOffice, isOfficeBackup, replaceDatabaseFile, verifyBackup } from './restore'
 import { rotate } from './rotation'
+
+/** The open file's office; a file not set up yet has none. */
+function currentOffice(ctx: CoreContext): { unitCode: string | null; unitName: string | null } {
+  return officeOf(ctx.conn.sqlite) ?? { unitCode: null, unitName: null }
+}
 
 export const backupHandlers: DomainHandlers<'backup.create' | 'backup.list' | 'backup.restore' | 'backup.recoverAtStart'> = {
   // A file that opened needs no rescue; the stand-in core of src/main/startup.ts answers this one.
@@ -17,10 +22,17 @@ export const backupHandlers: DomainHandlers<'backup.create' | 'backup.list' | 'b
     return record
   },
 
-  'backup.list': async (input, ctx) => listBackups(input.folder ?? backupDir(ctx.conn.path)),
+  // Only this office's copies: a province's beside a district's in one folder (a shared USB stick) are not offered.
+  'backup.list': async (input, ctx) => {
+    const { unitCode } = currentOffice(ctx)
+    return listBackups(input.folder ?? backupDir(ctx.conn.path))
+      .filter((r) => isOfficeBackup(r, unitCode))
+      .map((r) => ({ ...r, ...(backupOffice(r) ?? { unitCode: null, unitName: null }) }))
+  },
 
   'backup.restore': async (input, ctx) => {
     verifyBackup(input.file)
+    assertSameOffice(input.file, currentOffice(ctx))
     const path = ctx.conn.path
     // The file being replaced is itself kept, so a wrong choice can be undone.
     await writeBackup(ctx.conn.sqlite, path, 'restore', ctx.now())
@@ -32,10 +44,12 @@ export const backupHandlers: DomainHandlers<'backup.create' | 'backup.list' | 'b
     } catch (err) {
       problem = err
     }
+    // From here the context holds the restored file: every call, and close(), use it.
     const conn = await openDatabase(path)
     ctx.conn = conn
     ctx.db = conn.db
     if (problem) {
+      if (problem instanceof AppError) throw problem
       throw new AppError('INTERNAL', `Không khôi phục được: ${(problem as Error).message}. Dữ liệu hiện tại vẫn nguyên.`)
     }
     return officeInfo(ctx)
