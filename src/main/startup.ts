@@ -56,28 +56,37 @@ function keptName(path: string, now: string): string {
   return `${path}.hong-${now.replace(/[-:]/g, '').replace(/\..*$/, '')}`
 }
 
+/**
+ * Puts a verified copy in place of a damaged file, the damaged one kept beside
+ * it. Checked again right before: the file may have been put right since
+ * start-up (another window restored it, the drive came back) — a good file is
+ * never replaced, nor one that cannot be proven damaged (held by another program);
+ * the copy may have changed too. Used by the window's rescue and the CLI's restore.
+ */
+export function replaceDamagedFile(path: string, backupFile: string, now: string): void {
+  const state = fileState(path)
+  if (state.state !== 'damaged') {
+    throw new AppError(
+      'FORBIDDEN',
+      state.state === 'good'
+        ? `Tệp dữ liệu ${path} giờ mở được và vượt qua kiểm tra toàn vẹn, nên không bị thay bằng bản sao lưu cũ hơn. Hãy đóng Sổ HTX và mở lại.`
+        : `Chưa chắc tệp dữ liệu ${path} bị hỏng (đang bị giữ hoặc không đọc được), nên không bị thay bằng bản sao lưu. Hãy đóng các chương trình khác đang mở tệp rồi mở lại Sổ HTX.`
+    )
+  }
+  verifyBackup(backupFile)
+  const kept = keptName(path, now)
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(path + suffix)) renameSync(path + suffix, kept + suffix)
+  }
+  replaceDatabaseFile(path, backupFile)
+}
+
 function standIn(options: CoreOptions, problem: StartupProblem): Core {
   let real: Core | null = null
   let recovering: Promise<Core> | null = null
 
   async function recover(): Promise<Core> {
-    // Checked again right before: the file may have been put right since start-up (another window restored it,
-    // the drive came back), and a good file is never replaced; the copy may have changed too.
-    const now = fileState(problem.path)
-    if (now.state !== 'damaged') {
-      throw new AppError(
-        'FORBIDDEN',
-        now.state === 'good'
-          ? `Tệp dữ liệu ${problem.path} giờ mở được và vượt qua kiểm tra toàn vẹn, nên không bị thay bằng bản sao lưu cũ hơn. Hãy đóng Sổ HTX và mở lại.`
-          : `Chưa chắc tệp dữ liệu ${problem.path} bị hỏng (đang bị giữ hoặc không đọc được), nên không bị thay bằng bản sao lưu. Hãy đóng các chương trình khác đang mở tệp rồi mở lại Sổ HTX.`
-      )
-    }
-    verifyBackup(problem.backup.file)
-    const kept = keptName(problem.path, (options.now ?? (() => new Date().toISOString()))())
-    for (const suffix of ['', '-wal', '-shm']) {
-      if (existsSync(problem.path + suffix)) renameSync(problem.path + suffix, kept + suffix)
-    }
-    replaceDatabaseFile(problem.path, problem.backup.file)
+    replaceDamagedFile(problem.path, problem.backup.file, (options.now ?? (() => new Date().toISOString()))())
     real = await createCore(options)
     return real
   }

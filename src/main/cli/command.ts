@@ -32,10 +32,16 @@ export function needDb(values: Values): string {
   return values.db
 }
 
+/**
+ * Opens --db through the start-up check every door shares (db/connection.ts):
+ * integrity, a newer version (read-only), a lock, a read-only drive… A damaged
+ * file is refused before any command runs, so nothing is written into it.
+ */
 export async function withCore<T>(values: Values, work: (core: Core) => Promise<T>, mustExist = true): Promise<T> {
   const core = await createCore({
     dbPath: needDb(values),
     mustExist,
+    checkIntegrity: true,
     user: typeof values.user === 'string' ? values.user : undefined,
     // From the environment, not an option: a password on the command line would show in the process list and shell history.
     password: process.env.SO_HTX_PASSWORD

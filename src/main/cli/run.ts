@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { AppError } from '../../shared/errors'
+import { faultOf } from '../core/db/connection'
 import { commands } from './commands/index'
 import { EXIT, UsageError, type CliIo } from './io'
 
@@ -73,9 +74,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (json) io.out(JSON.stringify({ error: { code: 'USAGE', message: err.message } }))
       return EXIT.usage
     }
-    const error = err instanceof AppError ? err : new AppError('INTERNAL', 'Đã có lỗi không mong đợi; không có gì được ghi.')
-    if (!(err instanceof AppError)) io.err(String((err as Error)?.stack ?? err))
+    const error = err instanceof AppError ? err : (faultOf(err) ?? new AppError('INTERNAL', 'Đã có lỗi không mong đợi; không có gì được ghi.'))
+    // A stack trace is for the person debugging (SO_HTX_DEBUG=1), not for the one using the command.
+    if (!(err instanceof AppError) && process.env.SO_HTX_DEBUG) io.err(String((err as Error)?.stack ?? err))
     io.err(error.message)
+    const backup = error.code === 'CORRUPT' ? (error.details?.backup as { file?: string } | null | undefined) : null
+    if (backup?.file) io.err(`Để dùng bản sao lưu đó: npm run cli -- restore --db TỆP --from ${backup.file}`)
     if (json) io.out(JSON.stringify({ error: error.toJSON() }))
     return EXIT.rejected
   }

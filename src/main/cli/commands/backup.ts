@@ -1,7 +1,9 @@
 import { resolve } from 'node:path'
 import type { BackupInfo } from '../../../shared/api'
 import { formatDate, formatNumber } from '../../../shared/text'
-import { common, withCore, type Command } from '../command'
+import { AppError } from '../../../shared/errors'
+import { replaceDamagedFile } from '../../startup'
+import { common, needDb, withCore, type Command } from '../command'
 import { UsageError, table, type CliIo } from '../io'
 
 function printBackups(result: unknown, io: CliIo): void {
@@ -38,9 +40,17 @@ export const backupCommands: Record<string, Command> = {
   restore: {
     usage: 'restore --db TỆP --from BẢN_SAO_LƯU   khôi phục (tệp hiện tại được sao lưu trước)',
     options: { ...common, from: { type: 'string' } },
-    run: (values) => {
+    run: async (values) => {
       if (typeof values.from !== 'string') throw new UsageError('Thiếu --from BẢN_SAO_LƯU.')
-      return withCore(values, (core) => core.call('backup.restore', { file: resolve(values.from as string) }))
+      const file = resolve(values.from)
+      try {
+        return await withCore(values, (core) => core.call('backup.restore', { file }))
+      } catch (err) {
+        // A file the start-up check proves damaged cannot open to restore itself: the copy goes in its place, the damaged file kept beside it.
+        if (!(err instanceof AppError) || (err.code !== 'CORRUPT' && err.code !== 'NOT_A_DATABASE')) throw err
+        replaceDamagedFile(resolve(needDb(values)), file, new Date().toISOString())
+        return withCore(values, (core) => core.call('office.info', {}))
+      }
     },
     print: (_result, io) => io.out('Đã khôi phục. Bản trước khi khôi phục được giữ trong backups/.')
   }

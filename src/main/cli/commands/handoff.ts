@@ -9,8 +9,9 @@ import { resolve } from 'node:path'
 import type { Conflict, ConsolidateResult, KeyInfo, PackageReport, TrustedKey } from '../../../shared/api'
 import { formatDate, formatNumber, parseViDate } from '../../../shared/text'
 import { createCore } from '../../core/api'
-import { common, withCore, type Command } from '../command'
+import { common, needDb, withCore, type Command } from '../command'
 import { EXIT, UsageError, table } from '../io'
+import { assertWritable, writeOutput } from '../output'
 
 function asOfOption(value: string | boolean | undefined): string | undefined {
   if (typeof value !== 'string') return undefined
@@ -51,10 +52,13 @@ export const handoffCommands: Record<string, Command> = {
     run: (values) => {
       const out = outOption(values.out, 'gói .xlsx sẽ ghi ra')
       const asOf = asOfOption(values['as-of'])
+      const target = { path: out, extensions: ['.xlsx'], dbPath: needDb(values) }
+      assertWritable(target)
       return withCore(values, async (core) => {
         const p = await core.call('exchange.exportPackage', asOf ? { asOf } : {})
-        writeFileSync(out, Buffer.from(p.base64, 'base64'))
-        return { file: out, unit: p.unit, exportedAt: p.exportedAt, asOf: p.asOf, contentHash: p.contentHash, keyFingerprint: p.keyFingerprint, counts: p.counts }
+        // Whole or nothing (temp file + rename): a full disk leaves no half-written package.
+        const file = writeOutput(target, Buffer.from(p.base64, 'base64'))
+        return { file, unit: p.unit, exportedAt: p.exportedAt, asOf: p.asOf, contentHash: p.contentHash, keyFingerprint: p.keyFingerprint, counts: p.counts }
       })
     },
     print: (result, io) => {
