@@ -98,7 +98,8 @@ export function BackupSection() {
         </button>
       </div>
       <p className="hint">
-        Đang xem: {shown ?? 'thư mục backups cạnh tệp dữ liệu'} — {backups ? `${formatNumber(backups.length)} bản, mới nhất trước` : '…'}
+        Đang xem: {shown ?? 'thư mục backups cạnh tệp dữ liệu'} — {backups ? `${formatNumber(backups.length)} bản của đơn vị này, mới nhất trước` : '…'}
+        {' '}(Bản sao lưu của đơn vị khác trong cùng thư mục không hiện và không khôi phục vào sổ này được.)
       </p>
       {backups && backups.length > 0 && (
         <table className="list" data-testid="backup-list">
@@ -106,6 +107,7 @@ export function BackupSection() {
             <tr>
               <th>Thời điểm</th>
               <th>Lý do</th>
+              <th>Đơn vị</th>
               <th>Dung lượng</th>
               <th>SHA-256</th>
               <th />
@@ -116,6 +118,7 @@ export function BackupSection() {
               <tr key={b.file} title={b.file}>
                 <td>{when(b.at)}</td>
                 <td>{REASONS[b.reason] ?? b.reason}</td>
+                <td>{b.unitCode ? `${b.unitName ?? ''} (${b.unitCode})` : 'chưa chọn đơn vị'}</td>
                 <td>{formatNumber(Math.ceil(b.size / 1024))} KB</td>
                 <td><code>{b.sha256.slice(0, 12)}</code></td>
                 <td>
