@@ -347,5 +347,41 @@ describe('a full disk', () => {
   })
 })
 
-void mkdirSync
+describe('more hostile paths', () => {
+  it('a folder given as the database is refused in Vietnamese, nothing offered', async () => {
+    const t = tempDir()
+    cleanups.push(t.cleanup)
+    const dbPath = join(t.dir, 'thu-muc.db')
+    mkdirSync(dbPath)
+    const err = await openForWindow({ dbPath, checkIntegrity: true }).catch((e) => e)
+    expect(['PERMISSION_DENIED', 'NOT_A_DATABASE']).toContain(err.code)
+    expect(err.message).not.toMatch(/SQLITE|EISDIR|unable to open/)
+  })
+
+  it.skipIf(!ROOT)('a backup into a read-only folder (a locked USB stick) says so and leaves no half copy', async () => {
+    const dbPath = await officeFile(5)
+    const usb = tmpfs(1024)
+    if (!usb) return
+    expect(spawnSync('mount', ['-o', 'remount,ro', usb]).status).toBe(0)
+    cleanups.push(() => void spawnSync('mount', ['-o', 'remount,rw', usb]))
+    const core = await createCore({ dbPath })
+    cleanups.push(() => core.close())
+    const err = await core.call('backup.create', { folder: join(usb, 'SaoLuu') }).catch((e) => e)
+    expect(err).toMatchObject({ code: 'FILE_READ_ONLY' })
+    expect(err.message).not.toMatch(/EROFS|SQLITE/)
+  })
+
+  it.skipIf(!ROOT)('a backup onto a full USB stick says «ổ đĩa đầy» and leaves nothing listed', async () => {
+    const dbPath = await officeFile(300)
+    const usb = tmpfs(64)
+    if (!usb) return
+    const core = await createCore({ dbPath })
+    cleanups.push(() => core.close())
+    const err = await core.call('backup.create', { folder: usb }).catch((e) => e)
+    expect(err).toMatchObject({ code: 'DISK_FULL' })
+    expect(err.message).toMatch(/ổ đĩa đầy/i)
+    expect(readdirSync(usb)).toEqual([])
+  })
+})
+
 void copyFileSync

@@ -6,7 +6,7 @@
  */
 import Sqlite from 'better-sqlite3'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { AppError } from '../../../shared/errors'
 
@@ -105,7 +105,8 @@ export async function writeBackup(
   try {
     mkdirSync(folder, { recursive: true })
   } catch (err) {
-    throw backupWriteError(err, folder)
+    // Node says ENOENT for a folder it cannot make on a read-only drive: ask the nearest folder that exists.
+    throw backupWriteError(writeProblem(folder) ?? err, folder)
   }
   let file = join(folder, `${basename(dbPath, '.db')}-${reason}-${stamp(now)}.db`)
   // Two copies in one second (a frozen clock in tests, a quick second import) keep both.
@@ -132,6 +133,18 @@ export async function writeBackup(
     throw backupWriteError(err, folder)
   }
   return record
+}
+
+/** Why the nearest existing folder of `path` cannot be written, or null. */
+function writeProblem(path: string): unknown {
+  let at = path
+  while (!existsSync(at) && dirname(at) !== at) at = dirname(at)
+  try {
+    accessSync(at, constants.W_OK)
+    return null
+  } catch (err) {
+    return err
+  }
 }
 
 /** A full disk or a locked file said as such; anything else with SQLite's words for the log. */
