@@ -59,10 +59,10 @@ describe('new fields', () => {
 })
 
 describe('duplicate guard', () => {
-  it('asks before saving a same number or same folded name in one commune, and names the other', async () => {
+  it('refuses a same number, asks before a same folded name in one commune, and names the other', async () => {
     const first = await core.call('entity.create', { kind: 'htx', name: 'HTX Nông nghiệp Hoàng Đồng', commune: 'Xã Hoàng Đồng', regNo: '4900000017' })
     const byNumber = await rejection(core.call('entity.create', { kind: 'htx', name: 'HTX Khác', regNo: '4900000017' }))
-    expect(byNumber).toMatchObject({ code: 'DUPLICATE', details: { otherId: first.id } })
+    expect(byNumber).toMatchObject({ code: 'ALREADY_EXISTS', details: { otherId: first.id } })
     const byName = await rejection(core.call('entity.create', { kind: 'htx', name: 'htx nong nghiep hoang dong', commune: 'Xã Hoàng Đồng' }))
     expect(byName).toMatchObject({ code: 'DUPLICATE', details: { otherId: first.id, field: 'name' } })
     expect(byName!.message).toContain('HTX Nông nghiệp Hoàng Đồng')
@@ -71,7 +71,7 @@ describe('duplicate guard', () => {
     const confirmed = await core.call('entity.create', { kind: 'tht', name: 'HTX Nông nghiệp Hoàng Đồng', commune: 'Xã Hoàng Đồng', contractDate: '2023-04-01', confirmDuplicate: true })
     expect(confirmed.contractDate).toBe('2023-04-01')
     const upd = await rejection(core.call('entity.update', { id: confirmed.id, rowVersion: confirmed.rowVersion, changes: { regNo: '4900000017' } }))
-    expect(upd).toMatchObject({ code: 'DUPLICATE' })
+    expect(upd).toMatchObject({ code: 'ALREADY_EXISTS' })
   })
 })
 

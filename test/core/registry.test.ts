@@ -97,8 +97,8 @@ describe('the register through the core', () => {
 
   it('refuses a registration number that is already in the register', async () => {
     await core.call('entity.create', { kind: 'htx', name: 'HTX Một', regNo: '4900123456' })
-    const err = await rejection(core.call('entity.create', { kind: 'htx', name: 'HTX Hai', regNo: '4900123456' }))
-    expect(err).toMatchObject({ code: 'DUPLICATE' })
+    const err = await rejection(core.call('entity.create', { kind: 'htx', name: 'HTX Hai', regNo: '4900123456', confirmDuplicate: true }))
+    expect(err).toMatchObject({ code: 'ALREADY_EXISTS' })
     expect(err!.message).toContain('HTX Một')
     expect((await core.call('entity.list', {})).total).toBe(1)
   })

@@ -132,31 +132,40 @@ describe('Sổ đăng ký in Chromium, through the bridge, on a real file', () =
     await page.unroute('**/api/entity.update')
   })
 
-  it('asks before saving what looks like a record already in the register, and saves when told to', async () => {
+  it('refuses a registration number already in the register, asks before a same name in one commune, and saves when told to', async () => {
     const { page, core } = s
-    // In the grid: the edit is not applied, the question offers "Vẫn lưu".
+    // In the grid: a number is one cooperative's — refused, naming the record that has it, nothing to confirm.
     const regNo = await cellOf('HTX Vận tải Bắc Sơn', 'regNo')
     await regNo.dblclick()
     await page.keyboard.type('4900123456')
     await page.keyboard.press('Enter')
     await expect.poll(() => page.getByTestId('banner').innerText()).toContain('Mã số 4900123456 đã có trong sổ')
-    expect(await page.getByTestId('banner-action').innerText()).toBe('Vẫn lưu')
+    expect(await page.getByTestId('banner-action').count()).toBe(0)
     await expect.poll(() => regNo.innerText()).toBe('')
     await page.getByRole('button', { name: 'Đóng thông báo' }).click()
 
-    // In the form: the same question, and "Vẫn lưu" saves it.
+    // In the form: the same number is refused too.
     await page.getByTestId('add-entity').click()
     await page.getByTestId('field-name').fill('HTX Nông nghiệp Tân Thành (chi nhánh)')
     await page.getByTestId('field-regNo').fill('4900123456')
     await page.getByTestId('save-entity').click()
-    await expect.poll(() => page.getByTestId('duplicate').innerText()).toContain('đã có trong sổ')
+    await expect.poll(() => page.getByTestId('error-regNo').innerText()).toContain('đã có trong sổ')
     expect((await core.call('entity.list', { q: 'chi nhanh' })).total).toBe(0)
+
+    // A same folded name in the same commune may be real: asked, and "Vẫn lưu" saves it.
+    const existing = (await core.call('entity.list', { q: 'tan thanh' })).rows[0]
+    await core.call('entity.update', { id: existing.id, rowVersion: existing.rowVersion, changes: { commune: 'Xã Tân Thành' } })
+    await page.getByTestId('field-regNo').fill('')
+    await page.getByTestId('field-name').fill('htx nong nghiep tan thanh')
+    await page.getByTestId('field-commune').fill('Xã Tân Thành')
+    await page.getByTestId('save-entity').click()
+    await expect.poll(() => page.getByTestId('duplicate').innerText()).toContain('trùng tên và xã')
     await page.getByTestId('confirm-duplicate').click()
-    await expect.poll(() => page.getByTestId('banner').innerText()).toContain('Đã thêm «HTX Nông nghiệp Tân Thành (chi nhánh)»')
-    const { rows } = await core.call('entity.list', { q: 'chi nhanh' })
-    expect(rows).toHaveLength(1)
+    await expect.poll(() => page.getByTestId('banner').innerText()).toContain('Đã thêm «htx nong nghiep tan thanh»')
+    const { rows } = await core.call('entity.list', { q: 'tan thanh' })
+    expect(rows).toHaveLength(2)
     // Tidy up for the screenshot below: the register keeps it, deleted, with a reason.
-    await core.call('entity.delete', { id: rows[0].id, reason: 'Nhập thử trong kiểm thử' })
+    await core.call('entity.delete', { id: rows.find((r) => r.id !== existing.id)!.id, reason: 'Nhập thử trong kiểm thử' })
     await page.reload()
     await expect.poll(() => gridRows().count()).toBe(2)
   })

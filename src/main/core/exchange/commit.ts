@@ -9,7 +9,9 @@ import { AppError } from '../../../shared/errors'
 import { formatNumber } from '../../../shared/text'
 import { writeAudit } from '../audit/log'
 import type { CoreContext, Trx } from '../context'
+import { backupBefore } from '../backup/before'
 import { progressReporter } from '../progress'
+import { duplicateError } from '../db/unique'
 import { derivedKeys, toColumns } from '../registry/entities'
 import { FIGURE_COLUMNS, previewImport, RECORD_COLUMNS, type PreviewInput } from './preview'
 
@@ -20,11 +22,41 @@ async function item(trx: Trx, batchId: number, table: 'entities' | 'status_event
   await trx.insertInto('import_batch_items').values({ batch_id: batchId, table_name: table, row_id: rowId, before_json: before === null ? null : JSON.stringify(before) }).execute()
 }
 
+/** The preview's decisions were made on a register that another write changed before the lock was taken. */
+class RegisterMoved extends Error {}
+
+/** The newest audit row: every write to the register has one, so a new one means the register moved. */
+function registerHead(ctx: CoreContext): number {
+  return (ctx.conn.sqlite.prepare('select coalesce(max(id), 0) as id from audit_log').get() as { id: number }).id
+}
+
+/**
+ * Preview, then write what it decided — in one transaction that first takes the
+ * file's write lock and checks nothing was written since the preview looked.
+ * Two imports of one file at once used to both decide "new" and double every
+ * record; now the second one sees the first's records and finds them unchanged.
+ */
 export async function commitImport(input: PreviewInput & { strict?: boolean }, ctx: CoreContext): Promise<ImportResult> {
   const office = await ctx.db.selectFrom('office').select('unit_code').executeTakeFirst()
   if (!office) throw new AppError('NOT_CONFIGURED', 'Chưa chọn đơn vị hành chính của cơ quan. Hãy thiết lập trước khi nhập sổ.')
-  const { result, figures } = await previewImport(input, ctx, true)
-  if (input.strict && result.totals.errors > 0) {
+  for (let attempt = 1; ; attempt++) {
+    const seen = registerHead(ctx)
+    const plan = await previewImport(input, ctx, true)
+    refuseNothingOrStrict(plan.result, input.strict)
+    if (attempt === 1) await backupBefore(ctx, 'import')
+    try {
+      return await writeImport(plan, seen, ctx)
+    } catch (err) {
+      if (!(err instanceof RegisterMoved)) throw err
+      if (attempt >= 3) {
+        throw new AppError('BUSY', 'Sổ đang được ghi liên tục bởi thao tác khác nên chưa nhập được; không có gì được ghi. Hãy thử lại sau ít phút.')
+      }
+    }
+  }
+}
+
+function refuseNothingOrStrict(result: ImportResult, strict: boolean | undefined): void {
+  if (strict && result.totals.errors > 0) {
     const first = result.files.flatMap((f) => f.sheets.flatMap((s) => [...s.issues, ...s.rows.flatMap((r) => r.issues)].filter((i) => i.severity === 'error').map((i) => `${f.file} › ${s.sheet} › dòng ${i.row}: ${i.message}`)))[0]
     throw new AppError('VALIDATION', `Có ${formatNumber(result.totals.errors)} dòng lỗi nên không nhập gì (chế độ nghiêm ngặt). Lỗi đầu tiên: ${first}`, { errors: result.totals.errors })
   }
@@ -34,6 +66,11 @@ export async function commitImport(input: PreviewInput & { strict?: boolean }, c
     const why = result.files.flatMap((f) => f.sheets.flatMap((s) => s.issues.map((i) => `${f.file} › ${i.message}`)))[0]
     throw new AppError('VALIDATION', `Không tìm thấy dòng dữ liệu nào để nhập; không có gì được ghi.${why ? ` ${why}` : ''}`)
   }
+}
+
+type Plan = Awaited<ReturnType<typeof previewImport>>
+
+async function writeImport({ result, figures }: Plan, seen: number, ctx: CoreContext): Promise<ImportResult> {
   const now = ctx.now()
   const today = now.slice(0, 10)
   const report = progressReporter()
@@ -58,6 +95,8 @@ export async function commitImport(input: PreviewInput & { strict?: boolean }, c
       })
       .returning('id')
       .executeTakeFirstOrThrow()
+    // That insert took the write lock: from here no other connection writes until commit.
+    if (registerHead(ctx) !== seen) throw new RegisterMoved()
     await writeAudit(trx, ctx, { action: 'import', table: 'import_batches', rowId: batchId, after: { files: result.files.map((f) => f.file), counts: result.totals } })
 
     // New records go through statements prepared once and run on the same connection, inside
@@ -74,13 +113,13 @@ export async function commitImport(input: PreviewInput & { strict?: boolean }, c
     const insertAudit = sqlite.prepare('insert into audit_log (at, user, action, table_name, row_id, before_json, after_json) values (?, ?, ?, ?, ?, null, ?)')
     const recordFields = Object.keys(RECORD_COLUMNS) as Array<keyof typeof RECORD_COLUMNS>
     const figureEntries = Object.entries(FIGURE_COLUMNS) as Array<[keyof typeof FIGURE_COLUMNS, string]>
-    const pending: Array<{ rec: ImportRecord; year: number }> = []
+    const pending: Array<{ rec: ImportRecord; year: number; where: string }> = []
     let updates = 0
     const flush = async () => {
       if (pending.length === 0) return
       const chunk = pending.splice(0)
       const auditAt = ctx.now()
-      for (const { rec, year } of chunk) {
+      for (const { rec, year, where } of chunk) {
         const fields: Record<string, unknown> = { kind: rec.kind, name: rec.name }
         for (const f of recordFields) fields[f] = rec[f] ?? null
         const columns = toColumns(fields) as Record<string, string | number | null>
@@ -89,7 +128,12 @@ export async function commitImport(input: PreviewInput & { strict?: boolean }, c
         const values: Array<string | number | null> = [rec.kind]
         for (const column of Object.values(RECORD_COLUMNS)) values.push(column === 'name' ? name : (columns[column] ?? null))
         values.push(keys.name_key, keys.search_key, now, now, batchId)
-        const entityId = Number(insertEntity.run(values).lastInsertRowid)
+        let entityId: number
+        try {
+          entityId = Number(insertEntity.run(values).lastInsertRowid)
+        } catch (err) {
+          throw duplicateError(sqlite, err, { name, regNo: columns.reg_no as string | null, commune: columns.commune as string | null }, where) ?? err
+        }
         // A status without its own date holds since registration; a dissolution date is a dated event.
         const initial = rec.status && !(rec.status === 'dissolved' && rec.dissolutionDate) ? rec.status : 'active'
         const mine = [{ status: initial, effective_date: null as string | null }]
@@ -130,7 +174,7 @@ export async function commitImport(input: PreviewInput & { strict?: boolean }, c
           if (!rec || (row.state !== 'new' && row.state !== 'update')) continue
           let entityId: number
           if (row.state === 'new') {
-            pending.push({ rec, year: sheet.figuresYear })
+            pending.push({ rec, year: sheet.figuresYear, where: `${file.file} › ${sheet.sheet} › dòng ${row.row}` })
             if (pending.length >= CHUNK) await flush()
             continue
           } else {

@@ -7,6 +7,7 @@ import type { Statement } from 'better-sqlite3'
 import type { EntityFields } from '../../../shared/api'
 import type { Status } from '../../../shared/domain'
 import type { CoreContext } from '../context'
+import { duplicateError } from '../db/unique'
 import { derivedKeys, toColumns } from './entities'
 
 export function bulkCreateEntities(ctx: CoreContext, rows: Array<EntityFields & { status?: Status }>): { created: number; firstId: number | null; lastId: number | null } {
@@ -52,7 +53,7 @@ export function bulkCreateEntities(ctx: CoreContext, rows: Array<EntityFields & 
       else insertStatusRun.run(run.status, now, run.from, run.to)
       run = null
     }
-    for (const fields of rows) {
+    for (const [index, fields] of rows.entries()) {
       const { status, ...rest } = fields
       const columns = toColumns(rest) as Record<string, string | number | null>
       const keys = derivedKeys({
@@ -65,7 +66,12 @@ export function bulkCreateEntities(ctx: CoreContext, rows: Array<EntityFields & 
       const names = Object.keys(columns)
       const values: Array<string | number | null> = Object.values(columns)
       values.push(keys.name_key, keys.search_key, now, now)
-      const id = Number(insertFor(names).statement.run(values).lastInsertRowid)
+      let id: number
+      try {
+        id = Number(insertFor(names).statement.run(values).lastInsertRowid)
+      } catch (err) {
+        throw duplicateError(sqlite, err, { name: columns.name as string, regNo: columns.reg_no as string | null, commune: columns.commune as string | null }, `Dòng ${index + 1}`) ?? err
+      }
       const initial = status ?? 'active'
       if (run && run.status === initial && id === run.to + 1) run.to = id
       else {

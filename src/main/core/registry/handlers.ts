@@ -1,14 +1,15 @@
 import { sql, type SelectQueryBuilder } from 'kysely'
 import type { Entity } from '../../../shared/api'
 import { AppError } from '../../../shared/errors'
-import { fold, searchTokens } from '../../../shared/text'
+import { searchTokens } from '../../../shared/text'
 import { regNoWarning } from './check-digit'
 import { gridHandlers } from './grid'
 import { lifecycleHandlers } from './lifecycle'
 import { assertEditableAfterDissolution } from '../dissolution/guard'
 import { writeAudit } from '../audit/log'
-import type { CoreContext, DomainHandlers, Trx } from '../context'
+import type { CoreContext, DomainHandlers } from '../context'
 import type { Database } from '../db/schema'
+import { guardDuplicate } from './duplicates'
 import { derivedKeys, findEntity, selectEntities, toColumns, toEntity } from './entities'
 import { byName, firstInOrder } from './order'
 
@@ -16,41 +17,6 @@ export async function mustFind(ctx: CoreContext, id: number): Promise<Entity> {
   const entity = await findEntity(ctx.db, id)
   if (!entity) throw new AppError('NOT_FOUND', `Không tìm thấy bản ghi số ${id} trong sổ.`, { id })
   return entity
-}
-
-/**
- * Two records with one registration number, or one folded name in one commune,
- * would be counted twice in every report: ask before saving (confirmDuplicate).
- */
-export async function guardDuplicate(
-  trx: Trx,
-  probe: { regNo: string | null | undefined; name: string; commune: string | null | undefined },
-  confirmed: boolean | undefined,
-  exceptId?: number
-): Promise<void> {
-  if (confirmed) return
-  const nameKey = fold(probe.name)
-  let query = trx
-    .selectFrom('entities')
-    .select(['id', 'name', 'reg_no', 'commune'])
-    .where('deleted_at', 'is', null)
-    .where((eb) => {
-      const ors = []
-      if (probe.regNo) ors.push(eb('reg_no', '=', probe.regNo))
-      if (probe.commune) ors.push(eb.and([eb('name_key', '=', nameKey), eb('commune', '=', probe.commune)]))
-      return ors.length ? eb.or(ors) : eb.val(0).$castTo<boolean>()
-    })
-  if (exceptId) query = query.where('id', '!=', exceptId)
-  const other = await query.executeTakeFirst()
-  if (!other) return
-  const byNumber = !!probe.regNo && other.reg_no === probe.regNo
-  throw new AppError(
-    'DUPLICATE',
-    byNumber
-      ? `Mã số ${probe.regNo} đã có trong sổ: «${other.name}» (bản ghi số ${other.id}). Vẫn lưu?`
-      : `Đã có «${other.name}» ở ${other.commune} (bản ghi số ${other.id}), trùng tên và xã. Vẫn lưu?`,
-    { field: byNumber ? 'regNo' : 'name', otherId: other.id, otherName: other.name }
-  )
 }
 
 /** entity.list's conditions: every folded word of q, the kind, deleted records left out unless asked. */
@@ -90,7 +56,7 @@ export const registryHandlers: DomainHandlers<
     const now = ctx.now()
     const id = await ctx.db.transaction().execute(async (trx) => {
       const name = columns.name ?? input.name
-      await guardDuplicate(trx, { regNo: columns.reg_no, name, commune: columns.commune }, confirmDuplicate)
+      await guardDuplicate(trx, { kind: input.kind, regNo: columns.reg_no, name, commune: columns.commune }, confirmDuplicate)
       const row = {
         ...columns,
         kind: input.kind,
@@ -163,8 +129,8 @@ export const registryHandlers: DomainHandlers<
         address: 'address' in changes ? (changes.address ?? null) : before.address,
         commune: 'commune' in changes ? (changes.commune ?? null) : before.commune
       }
-      if ('reg_no' in changes || 'name' in changes || 'commune' in changes) {
-        await guardDuplicate(trx, { regNo: merged.reg_no, name: merged.name, commune: merged.commune }, input.confirmDuplicate, input.id)
+      if ('reg_no' in changes || 'name' in changes || 'commune' in changes || 'kind' in changes) {
+        await guardDuplicate(trx, { kind: changes.kind ?? before.kind, regNo: merged.reg_no, name: merged.name, commune: merged.commune }, input.confirmDuplicate, input.id)
       }
       const result = await trx
         .updateTable('entities')

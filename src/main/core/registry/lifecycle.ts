@@ -9,6 +9,7 @@ import { writeAudit } from '../audit/log'
 import type { CoreContext, DomainHandlers, Trx } from '../context'
 import type { StatusEventsTable, YearlyFiguresTable } from '../db/schema'
 import { bulkCreateEntities } from './bulk'
+import { guardDuplicate } from './duplicates'
 import { derivedKeys, findEntity, toColumns } from './entities'
 
 type Names =
@@ -120,6 +121,8 @@ export const lifecycleHandlers: DomainHandlers<Names> = {
     await ctx.db.transaction().execute(async (trx) => {
       const entity = await entityOrFail(trx, input.id)
       if (!entity.deletedAt) throw new AppError('FORBIDDEN', `«${entity.name}» chưa bị xóa.`, { id: input.id })
+      // Its number may have gone to another record meanwhile: said before the file refuses it.
+      await guardDuplicate(trx, { kind: entity.kind, regNo: entity.regNo, name: entity.name, commune: entity.commune }, true, entity.id)
       await trx
         .updateTable('entities')
         .set({ deleted_at: null, deleted_reason: null, row_version: entity.rowVersion + 1, updated_at: ctx.now() })

@@ -12,6 +12,7 @@ import * as m005 from './005-reports'
 import * as m006 from './006-handoff'
 import * as m007 from './007-profiles'
 import * as m008 from './008-conflict-owners'
+import * as m009 from './009-live-uniqueness'
 
 export const migrations: Record<string, Migration> = {
   '001-foundation': m001,
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '005-reports': m005,
   '006-handoff': m006,
   '007-profiles': m007,
-  '008-conflict-owners': m008
+  '008-conflict-owners': m008,
+  '009-live-uniqueness': m009
 }
