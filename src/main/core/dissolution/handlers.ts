@@ -5,6 +5,7 @@ import { basename, join } from 'node:path'
 import { ATTACH_MAX_BYTES, type CaseSummary, type CaseView } from '../../../shared/contract/dissolution'
 import { AppError } from '../../../shared/errors'
 import { writeAudit } from '../audit/log'
+import { backupBefore } from '../backup/before'
 import type { CoreContext, DomainHandlers, Trx } from '../context'
 import { findEntity } from '../registry/entities'
 import { findCandidates } from './candidates'
@@ -284,6 +285,9 @@ export const dissolutionHandlers: DomainHandlers<
   },
 
   'dissolution.finalise': async (input, ctx) => {
+    // The record's status changes for good: a verified copy first (README, Tin cậy), only for a case that can still be finalised.
+    await openCaseRow(ctx.db, input.caseId)
+    await backupBefore(ctx, 'finalisation')
     await ctx.db.transaction().execute(async (trx) => {
       const c = await openCaseRow(trx, input.caseId)
       const template = JSON.parse(c.template_json) as Template
