@@ -43,6 +43,7 @@ export function bulkCreateEntities(ctx: CoreContext, rows: Array<EntityFields & 
   const insertAudit = sqlite.prepare(
     'insert into audit_log (at, user, action, table_name, row_id, before_json, after_json) values (?, ?, ?, ?, null, null, ?)'
   )
+  // immediate: take the write lock first, so a busy file is waited out (busy_timeout), not refused at once.
   return sqlite.transaction(() => {
     let firstId: number | null = null
     let lastId: number | null = null
@@ -84,5 +85,5 @@ export function bulkCreateEntities(ctx: CoreContext, rows: Array<EntityFields & 
     endRun()
     insertAudit.run(now, ctx.user, 'bulk_create', 'entities', JSON.stringify({ count: rows.length, firstId, lastId }))
     return { created: rows.length, firstId, lastId }
-  })()
+  }).immediate()
 }
