@@ -11,7 +11,14 @@ export function handler<Out>() {
 
 export const empty = z.object({}).strict()
 export const id = z.number().int().positive()
-export const text = (max: number) => z.string().trim().max(max, `Không quá ${max} ký tự`)
+/** Control characters other than tab and line breaks: invisible, and not every spreadsheet program keeps them. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Không quá ${max} ký tự`)
+    .refine((s) => !CONTROL_CHARACTERS.test(s), 'Có ký tự điều khiển không nhìn thấy được (thường do dán từ chương trình khác): hãy xóa rồi gõ lại')
 export const optionalText = (max: number) => text(max).nullish()
 
 export const isoDate = z
