@@ -10,6 +10,8 @@ export const handoffLabels: Record<string, string> = {
   asOf: 'Số liệu tính đến ngày',
   file: 'Tệp gói dữ liệu',
   trustNewKeys: 'Tin cậy khóa mới',
+  replaceWrongDate: 'Nhận thay gói sai ngày',
+  newKey: 'Tạo khóa mới',
   key: 'Tệp khóa công khai',
   replace: 'Thay khóa đã ghi nhận',
   preview: 'Chỉ xem trước',
@@ -36,7 +38,23 @@ export const PACKAGE_PROBLEM_CODES = [
   'UNKNOWN_KEY',
   'OLDER',
   /** Signed, but its rows break the register's rules (a dangling reference, a code not in the lists). */
-  'INVALID_DATA'
+  'INVALID_DATA',
+  /** Signed with a key the province already knows as another unit's: a key belongs to one unit. */
+  'KEY_OF_ANOTHER_UNIT',
+  /** Dated more than a day after the province's clock (a PC with a wrong clock): it would make every real package «older». */
+  'FUTURE_DATE',
+  /** The zip holds two entries of one name: programs differ on which one they read. */
+  'DUPLICATE_ENTRY',
+  /** The workbook lists two sheets of one name (case ignored, as Excel does). */
+  'DUPLICATE_SHEET',
+  /** A sheet the package never has (added, or a human sheet renamed). */
+  'UNEXPECTED_SHEET',
+  /** A part a package never has: drawings, images, comments, external links, macros… */
+  'UNEXPECTED_PART',
+  /** A zip two programs could read differently: bytes outside the entries, a local header naming another entry, sizes that disagree. */
+  'BAD_ZIP',
+  /** It would unpack to more than any real package (a zip bomb), or an entry unpacks to more than it says. */
+  'TOO_LARGE'
 ] as const
 export type PackageProblemCode = (typeof PACKAGE_PROBLEM_CODES)[number]
 
@@ -79,7 +97,14 @@ export interface ExportedPackageInfo {
 }
 
 export interface ConsolidateResult {
-  accepted: Array<{ file: string; unit: string; exportedAt: string; trustedNewKey: boolean }>
+  accepted: Array<{
+    file: string
+    unit: string
+    exportedAt: string
+    trustedNewKey: boolean
+    /** Accepted with replaceWrongDate over the package in place: its (future) export time. */
+    replacedWrongDate?: string
+  }>
   skipped: Array<{ file: string; unit: string; reason: string }>
   rejected: Array<{ file: string; code: string; reason: string }>
   conflicts: Conflict[]
@@ -159,10 +184,28 @@ export interface KeyInfo {
 }
 
 export const handoffContract = {
-  'exchange.exportPackage': handler<ExportedPackageInfo>()(z.object({ asOf: isoDate.optional() }).strict()),
+  'exchange.exportPackage': handler<ExportedPackageInfo>()(
+    z
+      .object({
+        asOf: isoDate.optional(),
+        /** The key file is lost for good and the office exported before: make a new key (audited); the province must trust it again. */
+        newKey: z.boolean().optional()
+      })
+      .strict()
+  ),
   'exchange.verifyPackage': handler<PackageReport>()(z.object({ file: packageFile }).strict()),
   'exchange.consolidate': handler<ConsolidateResult>()(
-    z.object({ files: z.array(packageFile).min(1, 'Chọn ít nhất một gói').max(200), trustNewKeys: z.boolean().optional() }).strict()
+    z
+      .object({
+        files: z.array(packageFile).min(1, 'Chọn ít nhất một gói').max(200),
+        trustNewKeys: z.boolean().optional(),
+        /**
+         * The district's package in place is dated after the province's clock (a PC with a wrong clock): accept a
+         * package that is not in the future over it even though its date is earlier (audited).
+         */
+        replaceWrongDate: z.boolean().optional()
+      })
+      .strict()
   ),
   'exchange.exportHistory': handler<PackageExport[]>()(empty),
   'exchange.consolidationLog': handler<ConsolidationEntry[]>()(z.object({ limit: z.number().int().min(1).max(5000).optional() }).strict()),

@@ -21,6 +21,19 @@
  * The signature is Ed25519 over "so-htx-manifest/1\n" + JSON of the manifest's
  * entries (signature excluded) sorted by key, so it covers the hash, the counts,
  * the unit, the times and the public key together.
+ *
+ * What a person reads is signed too: the manifest entry "humanSheets" lists each
+ * human sheet as [name, SHA-256 of its cells] (humanSheetHash below: every cell as
+ * text, so a re-save that re-types a cell or changes its formatting still verifies,
+ * and any change to what a cell says does not). Verification refuses a workbook
+ * with any other sheet, a sheet listed twice, a formula, link, comment, merged
+ * block or a number format that shows other text, and zips that two programs could
+ * read differently (zip.ts).
+ *
+ * Strings are written as shared strings with every literal "_xHHHH_" escaped as
+ * "_x005F_xHHHH_" (OOXML's escape for its own escape), so they read back as written
+ * by SheetJS, LibreOffice and Excel alike; characters XML cannot hold are written
+ * by SheetJS as "_xHHHH_" and come back too.
  */
 import { createHash, type Hash } from 'node:crypto'
 import type Sqlite from 'better-sqlite3'
@@ -145,7 +158,49 @@ export const MANIFEST_LABELS: Record<string, string> = {
   contentHash: 'Mã băm SHA-256 của dữ liệu máy',
   publicKey: 'Khóa công khai (Ed25519, SPKI base64)',
   keyFingerprint: 'Dấu vân tay khóa',
+  humanSheets: 'Các trang để đọc và mã băm SHA-256 của từng trang',
   signature: 'Chữ ký Ed25519'
+}
+
+/** The header row of the manifest sheet. */
+export const MANIFEST_HEADER = ['Khóa', 'Giá trị', 'Ý nghĩa']
+
+/** The label column of one manifest row, as written (checked on the way back in: it is what a person reads). */
+export function manifestLabel(key: string): string {
+  return MANIFEST_LABELS[key] ?? (key.startsWith('count.') ? `Số dòng ${key.slice(6)}` : '')
+}
+
+/**
+ * A string as it goes into a cell: a literal "_xHHHH_" would be read back as the
+ * character HHHH (SheetJS reads "_X…_" too), so its "_" is written "_x005F_".
+ */
+export function cellText(text: string): string {
+  return text.replace(/_(?=[xX][0-9A-Fa-f]{4}_)/g, '_x005F_')
+}
+
+/** One human cell as the signature sees it: what it says, as text; empty is null. */
+export function humanCell(value: unknown): string | null {
+  if (value === null || value === undefined || value === '') return null
+  if (typeof value === 'number') {
+    const n = normalise(value, 'number')
+    return n === null ? null : String(n)
+  }
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE'
+  return String(value).replace(/\r\n?/g, '\n')
+}
+
+/** SHA-256 of one human sheet's cells: rows of humanCell values, trailing empty cells and rows left out. */
+export function humanSheetHash(rows: ReadonlyArray<ReadonlyArray<unknown> | undefined>): string {
+  // Array.from: a spreadsheet's rows may have holes (cells never written), read as empty.
+  const canonical = Array.from(rows, (r) => {
+    const cells = Array.from(r ?? [], (v) => humanCell(v))
+    while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop()
+    return cells
+  })
+  while (canonical.length > 0 && canonical[canonical.length - 1].length === 0) canonical.pop()
+  const h = createHash('sha256').update('so-htx-human/1\n')
+  for (const r of canonical) h.update(JSON.stringify(r) + '\n')
+  return h.digest('hex')
 }
 
 export function countKey(table: string): string {

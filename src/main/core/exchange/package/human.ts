@@ -11,9 +11,10 @@ import type { CoreContext } from '../../context'
 import { definitions } from '../../reports/definitions'
 import { buildSummary } from '../../reports/summary'
 import { loadSnapshot } from '../../reports/snapshot'
+import { cellText } from './format'
 
 type Cell = string | number | null
-type Sheet = { name: string; rows: Cell[][]; widths: number[] }
+export type Sheet = { name: string; rows: Cell[][]; widths: number[] }
 
 export async function humanSheets(ctx: CoreContext, asOf: string, officeName: string): Promise<Sheet[]> {
   const title = (text: string): Cell[][] => [[officeName], [text], [`Số liệu tính đến ngày ${formatDate(asOf)}`], []]
@@ -83,9 +84,12 @@ export async function humanSheets(ctx: CoreContext, asOf: string, officeName: st
   ]
 }
 
-/** Text cells stay text (a name starting with "=" is never a formula): aoa_to_sheet writes strings as strings. */
+/**
+ * Text cells stay text (a name starting with "=" is never a formula): aoa_to_sheet writes strings as strings;
+ * a literal "_xHHHH_" is escaped so it reads back as written (format.ts, cellText).
+ */
 export function appendSheet(wb: XLSX.WorkBook, sheet: Sheet): void {
-  const ws = XLSX.utils.aoa_to_sheet(sheet.rows, { dense: true })
+  const ws = XLSX.utils.aoa_to_sheet(sheet.rows.map((r) => r.map((v) => (typeof v === 'string' ? cellText(v) : v))), { dense: true })
   ws['!cols'] = sheet.widths.map((wch) => ({ wch }))
   XLSX.utils.book_append_sheet(wb, ws, sheet.name)
 }

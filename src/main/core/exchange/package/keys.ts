@@ -1,12 +1,21 @@
 /**
- * The office's signing key: Ed25519 (node:crypto), created on first use, the
- * private half in a PEM file beside the DB (mode 0600, never exported), the public
- * half shared as a small text file whose fingerprint a person reads aloud over the
- * phone to the province before it is trusted.
+ * The office's signing key: Ed25519 (node:crypto), created at setup or on first use,
+ * the private half in a PEM file beside the DB (mode 0600, never exported), the
+ * public half shared as a small text file whose fingerprint a person reads aloud
+ * over the phone to the province before it is trusted.
+ *
+ * Once the office has exported a package, its key is the one the province knows:
+ * a missing key file is then never replaced by a new key in silence (the province
+ * would refuse every later package); only an explicit «tạo khóa mới» does, audited.
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { basename } from 'node:path'
 import { AppError } from '../../../../shared/errors'
+import { formatDate } from '../../../../shared/text'
+import { writeAudit } from '../../audit/log'
+import { backupDir } from '../../backup/files'
+import type { CoreContext } from '../../context'
 
 export interface SigningKey {
   privateKey: KeyObject
@@ -37,11 +46,52 @@ export function ensureSigningKey(dbPath: string): SigningKey {
   try {
     privateKey = createPrivateKey(readFileSync(file))
   } catch {
-    throw new AppError('CORRUPT', `Tệp khóa ký ${file} bị hỏng. Hãy khôi phục tệp này từ bản sao, hoặc xóa nó để tạo khóa mới (tỉnh sẽ phải tin cậy khóa mới).`, { file })
+    throw new AppError('CORRUPT', `Tệp khóa ký ${file} bị hỏng. Hãy chép lại tệp này từ bản sao của khóa; nếu không còn bản nào, xóa nó rồi xuất gói với «tạo khóa mới» (tỉnh sẽ phải tin cậy khóa mới).`, { file })
   }
   if (privateKey.asymmetricKeyType !== 'ed25519') throw new AppError('CORRUPT', `Tệp khóa ký ${file} không phải khóa Ed25519.`, { file })
   const publicKey = spkiBase64(createPublicKey(privateKey))
   return { privateKey, publicKey, fingerprint: fingerprint(publicKey), file }
+}
+
+/**
+ * The office's key for exporting, showing or handing out: made here only while the
+ * office has never exported (or when the user explicitly asks for a new one because
+ * the old is lost); otherwise a missing key file is refused, saying where it belongs
+ * and how to put it back. The automatic backups hold the database only, not the key.
+ */
+export async function officeSigningKey(ctx: CoreContext, options: { newKey?: boolean } = {}): Promise<SigningKey> {
+  const file = keyFileFor(ctx.conn.path)
+  const present = existsSync(file)
+  if (options.newKey && present) {
+    throw new AppError(
+      'VALIDATION',
+      `Tệp khóa ký ${file} vẫn còn: không tạo khóa mới khi khóa cũ còn dùng được (tỉnh đã biết khóa này). «Tạo khóa mới» chỉ dùng khi tệp khóa đã mất hẳn.`,
+      { field: 'newKey', file }
+    )
+  }
+  if (!present && !options.newKey) {
+    const last = ctx.conn.sqlite.prepare('select at, key_fingerprint from package_exports order by id desc limit 1').get() as
+      | { at: string; key_fingerprint: string }
+      | undefined
+    if (last) {
+      const day = formatDate(new Date(Date.parse(last.at) + 7 * 3600_000).toISOString())
+      throw new AppError(
+        'NOT_FOUND',
+        `Không tìm thấy tệp khóa ký của cơ quan: ${file}. Cơ quan đã xuất gói ký bằng khóa ${last.key_fingerprint} (lần cuối ngày ${day}), nên phần mềm không tự tạo khóa mới: tỉnh sẽ từ chối mọi gói ký bằng khóa khác. ` +
+          `Hãy chép tệp «${basename(file)}» từ bản sao lưu khóa của cơ quan (USB, thư mục đã chép riêng) về đúng chỗ trên, cạnh tệp dữ liệu, rồi làm lại. ` +
+          `Các bản sao lưu tự động trong ${backupDir(ctx.conn.path)} chỉ chứa tệp dữ liệu, không chứa khóa. ` +
+          `Nếu không còn bản sao nào của khóa: xuất gói với «tạo khóa mới» (dòng lệnh: export --new-key), gửi tệp khóa công khai mới cho tỉnh và gọi điện đối chiếu dấu vân tay để tỉnh thay khóa.`,
+        { file, fingerprint: last.key_fingerprint }
+      )
+    }
+  }
+  const key = ensureSigningKey(ctx.conn.path)
+  if (!present && options.newKey) {
+    await ctx.db.transaction().execute((trx) =>
+      writeAudit(trx, ctx, { action: 'new_signing_key', table: 'package_exports', rowId: null, after: { file, fingerprint: key.fingerprint } })
+    )
+  }
+  return key
 }
 
 /**

@@ -9,9 +9,10 @@ import { XLSX } from '../../sheetjs'
 import type { PackageProblem } from '../../../../shared/contract/handoff'
 import { fingerprint, verifyText } from './keys'
 import {
-  ContentHash, countKey, FORMAT, FORMAT_VERSION, MACHINE_TABLES, MANIFEST_SHEET, normalise, parseHeaderCell, signedText,
-  type Manifest, type TableData, type Value
+  ContentHash, countKey, FORMAT, FORMAT_VERSION, humanSheetHash, MACHINE_TABLES, MANIFEST_HEADER, MANIFEST_SHEET, manifestLabel, normalise,
+  parseHeaderCell, signedText, type Manifest, type TableData, type Value
 } from './format'
+import { readZip, type ZipEntry } from './zip'
 
 export interface ParsedPackage {
   manifest: Manifest | null
@@ -22,21 +23,46 @@ export interface ParsedPackage {
   signature: 'valid' | 'invalid' | 'unsigned'
 }
 
-type Cell = { t?: string; v?: unknown } | undefined
+type Cell = { t?: string; v?: unknown; f?: string; l?: unknown; c?: unknown; z?: unknown } | undefined
 
 function problem(code: PackageProblem['code'], message: string, where: Omit<PackageProblem, 'code' | 'message'> = {}): PackageProblem {
   return { code, message, ...where }
 }
 
-/** A zip ends with its central directory record: without it the file was cut short. */
-function zipIsWhole(bytes: Buffer): boolean {
-  const tail = bytes.subarray(Math.max(0, bytes.length - 65_557))
-  return tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) >= 0
-}
-
 function cellValue(cell: Cell): unknown {
   if (!cell || cell.t === 'z' || cell.t === 'e') return null
   return cell.v ?? null
+}
+
+function decodeXml(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
+    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
+    if (e[0] !== '#') return named[e.toLowerCase()]
+    return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+  })
+}
+
+/**
+ * The sheet names the workbook part lists, in its own words (SheetJS keeps one sheet per name):
+ * the workbook the package's relationships name, and the only one the content types name.
+ */
+function listedSheets(entries: ZipEntry[], name: string): { names: string[] } | { problem: PackageProblem } {
+  const part = (n: string) => entries.find((e) => e.name.toLowerCase() === n.toLowerCase())?.data.toString('utf8')
+  const rels = part('_rels/.rels') ?? ''
+  const target = /<Relationship\b[^>]*\bType="[^"]*\/officeDocument"[^>]*>/.exec(rels)?.[0].match(/\bTarget="([^"]+)"/)?.[1]
+  const types = part('[Content_Types].xml') ?? ''
+  const workbooks = [...types.matchAll(/<Override\b[^>]*>/g)]
+    .map((o) => o[0])
+    .filter((o) => /ContentType="application\/vnd\.(openxmlformats-officedocument\.spreadsheetml\.sheet|ms-excel\.sheet\.(macroEnabled|binary)\.)[^"]*main[^"]*"/i.test(o))
+    .map((o) => /PartName="([^"]+)"/.exec(o)?.[1]?.replace(/^\//, '') ?? '')
+  const main = target?.replace(/^\//, '')
+  if (!main || workbooks.length !== 1 || workbooks[0].toLowerCase() !== main.toLowerCase()) {
+    return { problem: problem('BAD_ZIP', `${name} không chỉ rõ một sổ làm việc duy nhất (mục lục của tệp ghi ${workbooks.length} sổ): chương trình khác nhau sẽ mở ra nội dung khác nhau. Không nhận.`) }
+  }
+  const xml = part(main)
+  if (xml === undefined) return { problem: problem('TRUNCATED', `${name} thiếu phần sổ làm việc (${main}). Hãy chép lại tệp gốc.`) }
+  const names = [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"/g)].map((m) => decodeXml(m[1]))
+  return { names }
 }
 
 export function readPackage(bytes: Buffer, name: string): ParsedPackage {
@@ -46,17 +72,39 @@ export function readPackage(bytes: Buffer, name: string): ParsedPackage {
     out.problems.push(problem('NOT_A_PACKAGE', `${name} không phải là gói dữ liệu Sổ HTX (không phải tệp .xlsx).`))
     return out
   }
-  if (!zipIsWhole(bytes)) {
-    out.problems.push(problem('TRUNCATED', `${name} bị cắt cụt (thiếu phần cuối tệp): có thể chép từ USB chưa xong. Hãy chép lại tệp gốc.`))
+  // The zip first (zip.ts): bounded, unambiguous, no part a package never has.
+  const zip = readZip(bytes, name)
+  if (zip.problem) {
+    out.problems.push(problem(zip.problem.code, zip.problem.message))
     return out
+  }
+  const listed = listedSheets(zip.entries, name)
+  if ('problem' in listed) {
+    out.problems.push(listed.problem)
+    return out
+  }
+  const byKey = new Map<string, string>()
+  for (const sheet of listed.names) {
+    const key = sheet.normalize('NFC').toLocaleLowerCase('vi')
+    const twin = byKey.get(key)
+    if (twin !== undefined) {
+      out.problems.push(
+        problem('DUPLICATE_SHEET', `${name} có hai trang cùng tên «${twin === sheet ? sheet : `${twin}» và «${sheet}`}» (có thể một trang bị ẩn): chương trình khác nhau sẽ đọc trang khác nhau. Không nhận.`, { sheet })
+      )
+      return out
+    }
+    byKey.set(key, sheet)
   }
   let wb: XLSX.WorkBook
   try {
-    // Only the manifest and the machine sheets: the human ones are for people and never trusted.
-    const sheets = [MANIFEST_SHEET, ...MACHINE_TABLES.map((s) => s.sheet)]
-    wb = XLSX.read(bytes, { type: 'buffer', dense: true, sheets, cellDates: false, cellFormula: false, cellHTML: false, cellText: false, cellStyles: false })
+    // Formulas, links and number formats are read so that verification can refuse them; nothing is evaluated.
+    wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellDates: false, cellFormula: true, cellNF: true, cellHTML: false, cellText: false, cellStyles: false })
   } catch {
     out.problems.push(problem('TRUNCATED', `${name} bị hỏng, không đọc được như một tệp Excel. Hãy chép lại tệp gốc.`))
+    return out
+  }
+  if (wb.SheetNames.length !== listed.names.length) {
+    out.problems.push(problem('DUPLICATE_SHEET', `${name} liệt kê ${listed.names.length} trang nhưng chỉ đọc được ${wb.SheetNames.length}: có trang trùng tên. Không nhận.`))
     return out
   }
   const manifestSheet = wb.Sheets[MANIFEST_SHEET]
@@ -79,6 +127,24 @@ export function readPackage(bytes: Buffer, name: string): ParsedPackage {
   if (!Number.isInteger(version) || version < 1 || version > FORMAT_VERSION) {
     out.problems.push(
       problem('FORMAT_VERSION', `${name} dùng định dạng gói phiên bản ${manifest.formatVersion || '(trống)'}; phần mềm này đọc được đến phiên bản ${FORMAT_VERSION}. Hãy cập nhật phần mềm.`, { sheet: MANIFEST_SHEET })
+    )
+    return out
+  }
+
+  // Which human sheets the package has, signed with their contents; any other sheet is refused.
+  const human = humanList(manifest.humanSheets)
+  if (!human) {
+    out.problems.push(
+      problem('FORMAT_VERSION', `${name} không ghi các trang để đọc cùng chữ ký (xuất bằng bản phần mềm cũ hơn): người mở tệp có thể thấy nội dung không được ký. Hãy cập nhật phần mềm ở đơn vị gửi rồi xuất lại gói.`, { sheet: MANIFEST_SHEET })
+    )
+    return out
+  }
+  const expected = new Set([...human.map(([n]) => n), ...MACHINE_TABLES.map((t) => t.sheet), MANIFEST_SHEET])
+  const unexpected = wb.SheetNames.find((n) => !expected.has(n))
+  if (unexpected !== undefined) {
+    const hidden = wb.Workbook?.Sheets?.find((s) => s.name === unexpected)?.Hidden
+    out.problems.push(
+      problem('UNEXPECTED_SHEET', `${name} có trang «${unexpected}»${hidden ? ' (bị ẩn)' : ''} mà gói dữ liệu không có: trang được thêm hoặc đổi tên sau khi xuất, nội dung của nó không được ký. Không nhận.`, { sheet: unexpected })
     )
     return out
   }
@@ -106,6 +172,13 @@ export function readPackage(bytes: Buffer, name: string): ParsedPackage {
     while (last > 0 && (data[last] ?? []).every((c) => cellValue(c) === null)) last--
     for (let r = 1; r <= last; r++) {
       const src = data[r] ?? []
+      // A cell beside the columns is not data, yet a person reads it: an edit.
+      for (let i = cols.length; i < src.length; i++) {
+        if (cellValue(src[i]) !== null) {
+          out.problems.push(problem('EDITED', `Trang «${spec.sheet}», ô ${XLSX.utils.encode_cell({ r, c: i })}: có nội dung ngoài các cột dữ liệu, được thêm sau khi xuất.`, { sheet: spec.sheet, row: r + 1 }))
+          return out
+        }
+      }
       const values = cols.map((c, i) => normalise(cellValue(src[i]), c.type))
       hash.row(values)
       rows.push(values)
@@ -140,5 +213,91 @@ export function readPackage(bytes: Buffer, name: string): ParsedPackage {
       manifest.keyFingerprint = fingerprint(manifest.publicKey)
     }
   }
+  // What a person reads must be what was signed: the human sheets, the manifest's layout, and nothing that shows other text.
+  const shown = humanProblem(wb, human, name) ?? manifestLayoutProblem(manifestSheet) ?? presentationProblem(wb)
+  if (shown) out.problems.push(shown)
   return out
+}
+
+/** The manifest's signed list of human sheets: [name, hash] pairs, or null when missing or malformed. */
+function humanList(value: string | undefined): Array<[string, string]> | null {
+  try {
+    const list = JSON.parse(value ?? '') as unknown
+    if (!Array.isArray(list) || list.length === 0) return null
+    if (!list.every((x) => Array.isArray(x) && x.length === 2 && typeof x[0] === 'string' && x[0] !== '' && typeof x[1] === 'string' && /^[0-9a-f]{64}$/.test(x[1]))) return null
+    return list as Array<[string, string]>
+  } catch {
+    return null
+  }
+}
+
+function humanProblem(wb: XLSX.WorkBook, human: Array<[string, string]>, name: string): PackageProblem | null {
+  for (const [sheet, signed] of human) {
+    const ws = wb.Sheets[sheet]
+    if (!ws) return problem('EDITED', `${name} thiếu trang để đọc «${sheet}»: trang bị xóa sau khi xuất.`, { sheet })
+    const rows = Array.from((ws['!data'] ?? []) as Cell[][], (r) => Array.from(r ?? [], (c) => cellValue(c)))
+    if (humanSheetHash(rows) !== signed) {
+      return problem('EDITED', `Trang «${sheet}» của ${name} đã bị sửa sau khi xuất: nội dung người đọc thấy khác nội dung đơn vị gửi đã ký. Không nhận; hãy xin đơn vị gửi lại tệp gốc.`, { sheet })
+    }
+  }
+  return null
+}
+
+/** The manifest sheet as written: its header, one row per key with the key's own label, nothing else. */
+function manifestLayoutProblem(ws: XLSX.WorkSheet): PackageProblem | null {
+  const edited = (why: string, row?: number) => problem('EDITED', `Trang «${MANIFEST_SHEET}» đã bị sửa sau khi xuất (${why}).`, { sheet: MANIFEST_SHEET, ...(row ? { row } : {}) })
+  const data = Array.from((ws['!data'] ?? []) as Cell[][], (r) => Array.from(r ?? [], (c) => cellValue(c)))
+  let last = data.length - 1
+  while (last > 0 && data[last].every((v) => v === null)) last--
+  const text = (v: unknown) => (v === null ? '' : String(v))
+  if (MANIFEST_HEADER.some((h, i) => text(data[0]?.[i] ?? null) !== h)) return edited('dòng tiêu đề', 1)
+  const keys = new Set<string>()
+  for (let r = 0; r <= last; r++) {
+    const row = data[r] ?? []
+    if (row.slice(3).some((v) => v !== null)) return edited(`có nội dung ngoài ba cột ở dòng ${r + 1}`, r + 1)
+    if (r === 0) continue
+    const key = text(row[0] ?? null)
+    if (key === '') return edited(`dòng ${r + 1} không có khóa`, r + 1)
+    if (keys.has(key)) return edited(`khóa «${key}» ghi hai lần`, r + 1)
+    keys.add(key)
+    if (text(row[2] ?? null) !== manifestLabel(key)) return edited(`ý nghĩa của «${key}» bị đổi`, r + 1)
+  }
+  return null
+}
+
+/**
+ * A number format that shows text of its own (a quoted or escaped word) or hides the value (an empty section):
+ * what a person reads would not be the cell's value. Currency signs and layout characters are fine.
+ */
+function formatShowsOtherText(z: unknown): boolean {
+  if (typeof z !== 'string' || z === 'General' || z === '@') return false
+  const bare = z.replace(/\[[^\]]*\]/g, '')
+  if (/"[^"]*\p{L}[^"]*"/u.test(bare) || /\\\p{L}/u.test(bare)) return true
+  return bare.includes(';') && bare.split(';').some((section) => section.trim() === '')
+}
+
+/** Formulas, links, comments, error cells, merged blocks or number formats that show other text: never in a package. */
+function presentationProblem(wb: XLSX.WorkBook): PackageProblem | null {
+  for (const sheet of wb.SheetNames) {
+    const ws = wb.Sheets[sheet]
+    const edited = (r: number, c: number, what: string) =>
+      problem('EDITED', `Trang «${sheet}», ô ${XLSX.utils.encode_cell({ r, c })}: ${what}, được thêm sau khi xuất (gói dữ liệu không bao giờ có). Không nhận.`, { sheet, row: r + 1 })
+    const merge = (ws['!merges'] ?? [])[0]
+    if (merge) return edited(merge.s.r, merge.s.c, 'có ô gộp (che các ô bên dưới)')
+    const data = (ws['!data'] ?? []) as Cell[][]
+    for (let r = 0; r < data.length; r++) {
+      const row = data[r]
+      if (!row) continue
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c]
+        if (!cell) continue
+        if (cell.f) return edited(r, c, 'có công thức')
+        if (cell.l) return edited(r, c, 'có liên kết')
+        if (cell.c) return edited(r, c, 'có ghi chú')
+        if (cell.t === 'e') return edited(r, c, 'có giá trị lỗi')
+        if (formatShowsOtherText(cell.z)) return edited(r, c, `có định dạng số hiện chữ khác giá trị («${String(cell.z).slice(0, 60)}»)`)
+      }
+    }
+  }
+  return null
 }

@@ -10,10 +10,10 @@ import { writeAudit } from '../../audit/log'
 import type { CoreContext } from '../../context'
 import { officeName } from '../../office/handlers'
 import { appendSheet, humanSheets } from './human'
-import { ensureSigningKey, signText } from './keys'
+import { officeSigningKey, signText } from './keys'
 import {
-  ContentHash, countKey, FORMAT, FORMAT_VERSION, headerCell, MACHINE_TABLES, MANIFEST_LABELS, MANIFEST_SHEET, MAX_CELL_TEXT, normalise,
-  signedText, tableColumns, type Manifest, type Value
+  cellText, ContentHash, countKey, FORMAT, FORMAT_VERSION, headerCell, humanSheetHash, MACHINE_TABLES, MANIFEST_HEADER, MANIFEST_SHEET, MAX_CELL_TEXT,
+  manifestLabel, normalise, signedText, tableColumns, type Manifest, type Value
 } from './format'
 
 export interface ExportedPackage {
@@ -40,12 +40,24 @@ export async function currentUnit(ctx: CoreContext): Promise<OfficeUnitRow> {
   return unit
 }
 
-export async function exportPackage(ctx: CoreContext, asOf: string): Promise<ExportedPackage> {
+/**
+ * "_x0041_x0042_": two escapes sharing an underscore. LibreOffice writes the second one unescaped, so the text
+ * reads back as "_x0041_B" after a re-save; the one string form the package cannot carry, refused at export.
+ */
+const OVERLAPPING_ESCAPES = /_[xX][0-9A-Fa-f]{4}_[xX][0-9A-Fa-f]{4}_/
+
+/** Strings as they go into cells (format.ts, cellText); the hash is over the strings themselves. */
+function escaped(rows: Value[][]): Value[][] {
+  return rows.map((r) => r.map((v) => (typeof v === 'string' ? cellText(v) : v)))
+}
+
+export async function exportPackage(ctx: CoreContext, asOf: string, newKey = false): Promise<ExportedPackage> {
   const unit = await currentUnit(ctx)
   const office = officeName({ code: unit.code, name: unit.name, level: unit.level as 'district', parentCode: unit.parent_code, validFrom: null, validTo: null })
-  const key = ensureSigningKey(ctx.conn.path)
+  const key = await officeSigningKey(ctx, { newKey })
   const wb = XLSX.utils.book_new()
-  for (const sheet of await humanSheets(ctx, asOf, office)) appendSheet(wb, sheet)
+  const human = await humanSheets(ctx, asOf, office)
+  for (const sheet of human) appendSheet(wb, sheet)
 
   const hash = new ContentHash()
   const counts: Record<string, number> = {}
@@ -64,12 +76,20 @@ export async function exportPackage(ctx: CoreContext, asOf: string): Promise<Exp
         if (typeof v === 'string' && v.length > MAX_CELL_TEXT) {
           throw new AppError('VALIDATION', `Không xuất được: ô ${columns[i].name} của dòng ${r + 2} trong ${spec.table} dài quá ${MAX_CELL_TEXT} ký tự (giới hạn của Excel).`, { table: spec.table, row: r + 2, column: columns[i].name })
         }
+        const overlap = typeof v === 'string' ? OVERLAPPING_ESCAPES.exec(v) : null
+        if (overlap) {
+          throw new AppError(
+            'VALIDATION',
+            `Không xuất được: ô ${columns[i].name} của dòng ${r + 2} trong ${spec.table} chứa «${overlap[0]}» (hai chuỗi dạng _xHHHH_ liền nhau chung một dấu gạch dưới), thứ Excel/LibreOffice ghi lại thành chữ khác, nên tỉnh sẽ thấy gói bị sửa. Hãy sửa chữ đó (ví dụ thêm một khoảng trắng) rồi xuất lại.`,
+            { table: spec.table, row: r + 2, column: columns[i].name }
+          )
+        }
       }
       hash.row(values)
       rows.push(values)
     }
     counts[spec.table] = raw.length
-    const ws = XLSX.utils.aoa_to_sheet(rows, { dense: true })
+    const ws = XLSX.utils.aoa_to_sheet(escaped(rows), { dense: true })
     XLSX.utils.book_append_sheet(wb, ws, spec.sheet)
   }
 
@@ -87,17 +107,17 @@ export async function exportPackage(ctx: CoreContext, asOf: string): Promise<Exp
     ...Object.fromEntries(Object.entries(counts).map(([t, n]) => [countKey(t), String(n)])),
     contentHash: hash.hex(),
     publicKey: key.publicKey,
-    keyFingerprint: key.fingerprint
+    keyFingerprint: key.fingerprint,
+    // What a person reads, signed with the data: each human sheet's name and the hash of its cells.
+    humanSheets: JSON.stringify(human.map((s) => [s.name, humanSheetHash(s.rows)]))
   }
   manifest.signature = signText(key, signedText(manifest))
-  const manifestRows = [
-    ['Khóa', 'Giá trị', 'Ý nghĩa'],
-    ...Object.entries(manifest).map(([k, v]) => [k, v, MANIFEST_LABELS[k] ?? (k.startsWith('count.') ? `Số dòng ${k.slice(6)}` : '')])
-  ]
-  const ws = XLSX.utils.aoa_to_sheet(manifestRows, { dense: true })
+  const manifestRows = [MANIFEST_HEADER, ...Object.entries(manifest).map(([k, v]) => [k, v, manifestLabel(k)])]
+  const ws = XLSX.utils.aoa_to_sheet(escaped(manifestRows), { dense: true })
   ws['!cols'] = [{ wch: 28 }, { wch: 70 }, { wch: 40 }]
   XLSX.utils.book_append_sheet(wb, ws, MANIFEST_SHEET)
-  const bytes = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer
+  // Shared strings: what Excel and LibreOffice write, and the form whose "_xHHHH_" escapes every reader decodes once.
+  const bytes = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true, bookSST: true }) as Buffer
 
   const fileName = `goi-du-lieu-${unit.code}-den-${formatDate(asOf).replace(/\//g, '-')}.xlsx`
   await ctx.db.transaction().execute(async (trx) => {
