@@ -47,15 +47,15 @@ function verifyShape(r: PackageReport) {
 
 export const handoffCommands: Record<string, Command> = {
   export: {
-    usage: 'export --db TỆP --out GÓI.xlsx [--as-of NGÀY]   xuất gói dữ liệu đã ký để gửi tỉnh',
-    options: { ...common, out: { type: 'string' }, 'as-of': { type: 'string' } },
+    usage: 'export --db TỆP --out GÓI.xlsx [--as-of NGÀY] [--new-key]   xuất gói dữ liệu đã ký để gửi tỉnh',
+    options: { ...common, out: { type: 'string' }, 'as-of': { type: 'string' }, 'new-key': { type: 'boolean' } },
     run: (values) => {
       const out = outOption(values.out, 'gói .xlsx sẽ ghi ra')
       const asOf = asOfOption(values['as-of'])
       const target = { path: out, extensions: ['.xlsx'], dbPath: needDb(values) }
       assertWritable(target)
       return withCore(values, async (core) => {
-        const p = await core.call('exchange.exportPackage', asOf ? { asOf } : {})
+        const p = await core.call('exchange.exportPackage', { ...(asOf ? { asOf } : {}), ...(values['new-key'] ? { newKey: true } : {}) })
         // Whole or nothing (temp file + rename): a full disk leaves no half-written package.
         const file = writeOutput(target, Buffer.from(p.base64, 'base64'))
         return { file, unit: p.unit, exportedAt: p.exportedAt, asOf: p.asOf, contentHash: p.contentHash, keyFingerprint: p.keyFingerprint, counts: p.counts }
@@ -103,18 +103,19 @@ export const handoffCommands: Record<string, Command> = {
   },
 
   consolidate: {
-    usage: 'consolidate GÓI.xlsx… --db TỆP_TỈNH [--trust-new-keys]   tổng hợp gói của các huyện (tệp cấp tỉnh)',
-    options: { ...common, 'trust-new-keys': { type: 'boolean' } },
+    usage: 'consolidate GÓI.xlsx… --db TỆP_TỈNH [--trust-new-keys] [--accept-over-wrong-date]   tổng hợp gói của các huyện (tệp cấp tỉnh)',
+    options: { ...common, 'trust-new-keys': { type: 'boolean' }, 'accept-over-wrong-date': { type: 'boolean' } },
     positionals: true,
     run: (values, positionals) => {
       if (positionals.length === 0) throw new UsageError('Cần ít nhất một tệp gói để tổng hợp.')
       return withCore(values, async (core) => {
         const r = await core.call('exchange.consolidate', {
           files: positionals.map((p) => ({ path: resolve(p) })),
-          ...(values['trust-new-keys'] ? { trustNewKeys: true } : {})
+          ...(values['trust-new-keys'] ? { trustNewKeys: true } : {}),
+          ...(values['accept-over-wrong-date'] ? { replaceWrongDate: true } : {})
         })
         return {
-          accepted: r.accepted.map((a) => ({ file: a.file, unit: a.unit, exportedAt: a.exportedAt })),
+          accepted: r.accepted.map((a) => ({ file: a.file, unit: a.unit, exportedAt: a.exportedAt, ...(a.replacedWrongDate ? { replacedWrongDate: a.replacedWrongDate } : {}) })),
           skipped: r.skipped,
           rejected: r.rejected,
           conflicts: r.conflicts.map((c) => ({ key: c.key, units: c.units, countedUnit: c.countedUnit, resolved: c.resolved }))
@@ -124,7 +125,9 @@ export const handoffCommands: Record<string, Command> = {
     exitCode: (result) => ((result as ConsolidateResult).rejected.length > 0 ? EXIT.rejected : EXIT.done),
     print: (result, io) => {
       const r = result as ConsolidateResult
-      for (const a of r.accepted) io.out(`ĐÃ TỔNG HỢP  ${a.file} (đơn vị ${a.unit}, xuất lúc ${when(a.exportedAt)})`)
+      for (const a of r.accepted) {
+        io.out(`ĐÃ TỔNG HỢP  ${a.file} (đơn vị ${a.unit}, xuất lúc ${when(a.exportedAt)})${a.replacedWrongDate ? `, thay gói ghi sai ngày ${when(a.replacedWrongDate)}` : ''}`)
+      }
       for (const s of r.skipped) io.out(`BỎ QUA       ${s.file}: ${s.reason}`)
       for (const j of r.rejected) io.err(`TỪ CHỐI      ${j.file}: ${j.code} — ${j.reason}`)
       for (const c of r.conflicts) io.err(`Trùng giữa các huyện ${c.units.join(', ')}: ${c.key} — tính ở huyện ${c.countedUnit}${c.resolved ? ' (tỉnh đã quyết định)' : ' (gói mới nhất; chọn huyện quản lý bằng lệnh conflicts resolve)'}`)

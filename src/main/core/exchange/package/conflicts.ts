@@ -63,10 +63,16 @@ function conflictGroups(sqlite: Sqlite): Map<string, Group> {
   return groups
 }
 
-/** Per district, the export time of its consolidated package (the newest accepted one is the snapshot in place). */
+/**
+ * Per district, the export time of the package in place: the one accepted last (not the latest date: a package
+ * accepted over one with a wrong, future date is in place though its date is earlier).
+ */
 function latestExports(sqlite: Sqlite): Map<string, string> {
   const rows = sqlite
-    .prepare(`select unit_code, max(exported_at) as at from package_consolidations where outcome = 'accepted' and unit_code is not null group by unit_code`)
+    .prepare(
+      `select unit_code, exported_at as at from package_consolidations
+       where id in (select max(id) from package_consolidations where outcome = 'accepted' and unit_code is not null group by unit_code)`
+    )
     .all() as Array<{ unit_code: string; at: string | null }>
   return new Map(rows.map((r) => [r.unit_code, r.at ?? '']))
 }

@@ -29,7 +29,7 @@ export async function requireProvince(ctx: CoreContext): Promise<OfficeUnitRow> 
   return unit
 }
 
-export async function consolidate(ctx: CoreContext, files: FileInput[], trustNewKeys: boolean): Promise<ConsolidateResult> {
+export async function consolidate(ctx: CoreContext, files: FileInput[], trustNewKeys: boolean, replaceWrongDate = false): Promise<ConsolidateResult> {
   const province = await requireProvince(ctx)
   const result: ConsolidateResult = { accepted: [], skipped: [], rejected: [], conflicts: [], backup: null }
   const refused: Array<{ file: string; unit: string | null; parsed: ParsedPackage | null; outcome: 'skipped' | 'rejected'; code: string | null; reason: string }> = []
@@ -60,7 +60,7 @@ export async function consolidate(ctx: CoreContext, files: FileInput[], trustNew
   candidates.sort((a, b) => (a.parsed.manifest.exportedAt < b.parsed.manifest.exportedAt ? -1 : 1))
   for (const c of candidates) {
     const m = c.parsed.manifest
-    const verdict = checkForProvince(ctx, province, c.parsed, trustNewKeys)
+    const verdict = checkForProvince(ctx, province, c.parsed, trustNewKeys, replaceWrongDate)
     const first = verdict.problems[0]
     if (first && first.code !== 'OLDER') {
       result.rejected.push({ file: c.file, code: first.code, reason: first.message })
@@ -82,7 +82,7 @@ export async function consolidate(ctx: CoreContext, files: FileInput[], trustNew
     }
     result.backup ??= (await backupBefore(ctx, 'consolidation')).file
     try {
-      replaceSnapshot(ctx, c, verdict.newKey)
+      replaceSnapshot(ctx, c, verdict.newKey, verdict.replacesWrongDate)
     } catch (err) {
       // Rolled back: the district keeps its previous snapshot.
       if (!(err instanceof AppError)) console.error('[exchange.consolidate]', err)
@@ -94,7 +94,10 @@ export async function consolidate(ctx: CoreContext, files: FileInput[], trustNew
       refused.push({ file: c.file, unit: m.unitCode, parsed: c.parsed, outcome: 'rejected', code: 'INVALID_DATA', reason })
       continue
     }
-    result.accepted.push({ file: c.file, unit: m.unitCode, exportedAt: m.exportedAt, trustedNewKey: verdict.newKey })
+    result.accepted.push({
+      file: c.file, unit: m.unitCode, exportedAt: m.exportedAt, trustedNewKey: verdict.newKey,
+      ...(verdict.replacesWrongDate ? { replacedWrongDate: verdict.replacesWrongDate } : {})
+    })
   }
 
   if (refused.length > 0) {
@@ -127,7 +130,7 @@ function missingColumns(ctx: CoreContext, tables: TableData[]): string | null {
 }
 
 /** All of the district or nothing: better-sqlite3 rolls the transaction back on any throw (or on a kill, SQLite does). */
-function replaceSnapshot(ctx: CoreContext, c: Candidate, trustKey: boolean): void {
+function replaceSnapshot(ctx: CoreContext, c: Candidate, trustKey: boolean, overWrongDate: string | null): void {
   const sqlite = ctx.conn.sqlite
   const m = c.parsed.manifest
   const unit = m.unitCode
@@ -190,6 +193,16 @@ function replaceSnapshot(ctx: CoreContext, c: Candidate, trustKey: boolean): voi
         ctx.now(), ctx.user, 'consolidate', 'package_consolidations', Number(log.lastInsertRowid), JSON.stringify({ unit, entities: removed }),
         JSON.stringify({ unit, file: c.file, exportedAt: m.exportedAt, contentHash: c.parsed.contentHash, counts, trustedNewKey: trustKey })
       )
+    if (overWrongDate) {
+      // The province's explicit choice to put an earlier-dated package over one dated in the future: said in the log.
+      sqlite
+        .prepare('insert into audit_log (at, user, action, table_name, row_id, before_json, after_json) values (?, ?, ?, ?, ?, ?, ?)')
+        .run(
+          ctx.now(), ctx.user, 'consolidate_over_wrong_date', 'package_consolidations', Number(log.lastInsertRowid),
+          JSON.stringify({ unit, exportedAt: overWrongDate, provinceClock: ctx.now() }),
+          JSON.stringify({ unit, file: c.file, exportedAt: m.exportedAt, contentHash: c.parsed.contentHash })
+        )
+    }
   })
   run()
 }

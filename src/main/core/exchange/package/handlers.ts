@@ -5,7 +5,7 @@ import type { CoreContext, DomainHandlers } from '../../context'
 import { loadBytes } from '../read'
 import { consolidate, findConflicts, requireProvince } from './consolidate'
 import { resolveConflict } from './conflicts'
-import { ensureSigningKey, parsePublicKeyFile, publicKeyFile } from './keys'
+import { officeSigningKey, parsePublicKeyFile, publicKeyFile } from './keys'
 import { readPackage } from './read'
 import { checkForProvince, toReport } from './verify'
 import { currentUnit, exportPackage } from './write'
@@ -31,7 +31,7 @@ async function trustedKeys(ctx: CoreContext): Promise<TrustedKey[]> {
 
 export const packageHandlers: DomainHandlers<Names> = {
   'exchange.exportPackage': async (input, ctx) => {
-    const p = await exportPackage(ctx, input.asOf ?? today(ctx))
+    const p = await exportPackage(ctx, input.asOf ?? today(ctx), input.newKey ?? false)
     return {
       fileName: p.fileName,
       base64: p.bytes.toString('base64'),
@@ -57,7 +57,7 @@ export const packageHandlers: DomainHandlers<Names> = {
     return toReport(name, parsed, verdict)
   },
 
-  'exchange.consolidate': (input, ctx) => consolidate(ctx, input.files, input.trustNewKeys ?? false),
+  'exchange.consolidate': (input, ctx) => consolidate(ctx, input.files, input.trustNewKeys ?? false, input.replaceWrongDate ?? false),
 
   'exchange.exportHistory': async (_input, ctx) => {
     const rows = await ctx.db.selectFrom('package_exports').selectAll().orderBy('id', 'desc').execute()
@@ -86,7 +86,7 @@ export const packageHandlers: DomainHandlers<Names> = {
     const keys = new Map((sqlite.prepare('select unit_code, fingerprint from trusted_keys').all() as Array<{ unit_code: string; fingerprint: string }>).map((r) => [r.unit_code, r.fingerprint]))
     const latest = sqlite.prepare(
       `select at, exported_at, as_of, content_hash from package_consolidations
-       where unit_code = ? and outcome = 'accepted' order by exported_at desc, id desc limit 1`
+       where unit_code = ? and outcome = 'accepted' order by id desc limit 1`
     )
     return districts.map((d): DistrictSnapshot => {
       const l = latest.get(d.code) as { at: string; exported_at: string; as_of: string; content_hash: string } | undefined
@@ -103,13 +103,13 @@ export const packageHandlers: DomainHandlers<Names> = {
 
   'keys.show': async (_input, ctx) => {
     const unit = await currentUnit(ctx)
-    const key = ensureSigningKey(ctx.conn.path)
+    const key = await officeSigningKey(ctx)
     return { unit: unit.code, unitName: unit.name, fingerprint: key.fingerprint, publicKey: key.publicKey }
   },
 
   'keys.exportPublic': async (_input, ctx) => {
     const unit = await currentUnit(ctx)
-    const key = ensureSigningKey(ctx.conn.path)
+    const key = await officeSigningKey(ctx)
     return { fileName: `khoa-cong-khai-${unit.code}.pub`, text: publicKeyFile(unit.code, unit.name, key), fingerprint: key.fingerprint }
   },
 
@@ -127,6 +127,21 @@ export const packageHandlers: DomainHandlers<Names> = {
     const unit = await ctx.db.selectFrom('admin_units').selectAll().where('code', '=', parsed.unitCode).executeTakeFirst()
     if (!unit || unit.level !== 'district' || unit.parent_code !== province.code) {
       throw new AppError('VALIDATION', `${name} là khóa của đơn vị ${parsed.unitCode}, không phải một huyện của ${province.name}.`, { field: 'key' })
+    }
+    // A key belongs to one unit: the same key (or fingerprint) already pinned for another unit is refused.
+    const other = await ctx.db
+      .selectFrom('trusted_keys')
+      .leftJoin('admin_units', 'admin_units.code', 'trusted_keys.unit_code')
+      .select(['trusted_keys.unit_code', 'admin_units.name', 'trusted_keys.fingerprint'])
+      .where('trusted_keys.unit_code', '<>', unit.code)
+      .where((eb) => eb.or([eb('trusted_keys.public_key', '=', parsed.publicKey), eb('trusted_keys.fingerprint', '=', parsed.fingerprint)]))
+      .executeTakeFirst()
+    if (other) {
+      throw new AppError(
+        'VALIDATION',
+        `${name} ghi là khóa của ${unit.code} — ${unit.name}, nhưng khóa này (dấu vân tay ${parsed.fingerprint}) đã được tin cậy là khóa của ${other.unit_code} — ${other.name ?? other.unit_code}. Một khóa chỉ thuộc một đơn vị: không tin cậy. Hãy gọi điện đối chiếu với cả hai đơn vị.`,
+        { field: 'key', unit: other.unit_code }
+      )
     }
     if (input.preview) {
       const pinned = await ctx.db.selectFrom('trusted_keys').select(['fingerprint', 'public_key']).where('unit_code', '=', unit.code).executeTakeFirst()

@@ -1,7 +1,8 @@
 /**
  * What only the province file can say about a package: does the unit belong to
- * this province, is the signing key the one pinned for that district, and is the
- * package newer than (or the same as) the one already consolidated.
+ * this province, is the signing key the one pinned for that district (and no
+ * other unit's), is it dated no later than the province's clock allows, and is
+ * it newer than (or the same as) the one already consolidated.
  */
 import type { PackageProblem, PackageReport } from '../../../../shared/contract/handoff'
 import { formatDate } from '../../../../shared/text'
@@ -10,24 +11,48 @@ import { countKey, MACHINE_TABLES } from './format'
 import type { ParsedPackage } from './read'
 import type { OfficeUnitRow } from './write'
 
+/**
+ * How far after the province's clock a package may be dated. A district PC a few
+ * hours off (a wrong time zone, a clock never set) is common and harmless; a day
+ * covers it, and the worst a package inside it can do is make that district's real
+ * packages «older» for less than a day. Anything later is a wrong clock: refused,
+ * never consolidated, so it cannot lock the district out.
+ */
+export const FUTURE_TOLERANCE_MS = 24 * 3600_000
+
 export interface ProvinceVerdict {
   problems: PackageProblem[]
   /** No key pinned for the district yet: acceptable only with an explicit "trust this new key". */
   newKey: boolean
   alreadyConsolidated: boolean
+  /** Accepted over the package in place, whose export time (returned here) is after the province's clock. */
+  replacesWrongDate: string | null
 }
 
-export function lastAccepted(ctx: CoreContext, unit: string): { exported_at: string; content_hash: string } | undefined {
+/** The district's package in place: the one accepted last (by id, not by its date, which may be wrong). */
+export function lastAccepted(ctx: CoreContext, unit: string): { id: number; exported_at: string; content_hash: string } | undefined {
   return ctx.conn.sqlite
     .prepare(
-      `select exported_at, content_hash from package_consolidations
-       where unit_code = ? and outcome = 'accepted' order by exported_at desc, id desc limit 1`
+      `select id, exported_at, content_hash from package_consolidations
+       where unit_code = ? and outcome = 'accepted' order by id desc limit 1`
     )
-    .get(unit) as { exported_at: string; content_hash: string } | undefined
+    .get(unit) as { id: number; exported_at: string; content_hash: string } | undefined
 }
 
-export function checkForProvince(ctx: CoreContext, province: OfficeUnitRow, parsed: ParsedPackage, trustNewKeys: boolean): ProvinceVerdict {
-  const verdict: ProvinceVerdict = { problems: [], newKey: false, alreadyConsolidated: false }
+/** A moment on the office's clock (Vietnam, UTC+7). */
+function when(iso: string): string {
+  const local = new Date(Date.parse(iso) + 7 * 3600_000).toISOString()
+  return `${local.slice(11, 16)} ngày ${formatDate(local)}`
+}
+
+export function checkForProvince(
+  ctx: CoreContext,
+  province: OfficeUnitRow,
+  parsed: ParsedPackage,
+  trustNewKeys: boolean,
+  replaceWrongDate = false
+): ProvinceVerdict {
+  const verdict: ProvinceVerdict = { problems: [], newKey: false, alreadyConsolidated: false, replacesWrongDate: null }
   const m = parsed.manifest
   if (!m || parsed.signature !== 'valid') return verdict
   const unit = ctx.conn.sqlite.prepare('select code, name, level, parent_code from admin_units where code = ?').get(m.unitCode) as OfficeUnitRow | undefined
@@ -35,6 +60,37 @@ export function checkForProvince(ctx: CoreContext, province: OfficeUnitRow, pars
     verdict.problems.push({
       code: 'WRONG_PROVINCE',
       message: `Gói của đơn vị ${m.unitCode} — ${m.unitName || '?'}, không phải một huyện của ${province.name}: không tổng hợp vào tệp này.`
+    })
+    return verdict
+  }
+  const exportedAt = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(m.exportedAt ?? '') ? Date.parse(m.exportedAt) : NaN
+  const now = Date.parse(ctx.now())
+  if (Number.isNaN(exportedAt)) {
+    verdict.problems.push({ code: 'INVALID_DATA', message: `Gói của ${unit.name} ghi thời điểm xuất «${m.exportedAt ?? ''}» không đọc được: không tổng hợp.` })
+    return verdict
+  }
+  if (exportedAt > now + FUTURE_TOLERANCE_MS) {
+    verdict.problems.push({
+      code: 'FUTURE_DATE',
+      message:
+        `Gói của ${unit.name} ghi thời điểm xuất ${when(m.exportedAt)}, sau đồng hồ máy tỉnh (${when(ctx.now())}) hơn một ngày: đồng hồ máy ở huyện (hoặc ở tỉnh) bị sai. ` +
+        `Không tổng hợp, vì một gói ghi ngày tương lai sẽ làm mọi gói thật gửi sau bị coi là cũ hơn. Hãy nhờ huyện chỉnh ngày giờ máy rồi xuất lại gói.`
+    })
+    return verdict
+  }
+  // A key belongs to one unit: the same key (or fingerprint) pinned for another unit is refused, whatever this unit's pin.
+  const other = ctx.conn.sqlite
+    .prepare(
+      `select k.unit_code as code, coalesce(a.name, k.unit_code) as name, k.fingerprint from trusted_keys k left join admin_units a on a.code = k.unit_code
+       where k.unit_code <> ? and (k.public_key = ? or k.fingerprint = ?) order by k.unit_code limit 1`
+    )
+    .get(unit.code, m.publicKey, m.keyFingerprint) as { code: string; name: string; fingerprint: string } | undefined
+  if (other) {
+    verdict.problems.push({
+      code: 'KEY_OF_ANOTHER_UNIT',
+      message:
+        `Gói ghi là của ${unit.code} — ${unit.name} nhưng được ký bằng khóa ${m.keyFingerprint}, khóa tỉnh đã ghi nhận cho ${other.code} — ${other.name}. ` +
+        `Một khóa chỉ thuộc một đơn vị: không tổng hợp. Có thể ${unit.name} đang dùng bản sao tệp dữ liệu hay tệp khóa của ${other.name}; hãy gọi điện đối chiếu với cả hai đơn vị.`
     })
     return verdict
   }
@@ -57,11 +113,20 @@ export function checkForProvince(ctx: CoreContext, province: OfficeUnitRow, pars
   }
   const last = lastAccepted(ctx, unit.code)
   if (last && last.content_hash === m.contentHash) verdict.alreadyConsolidated = true
-  else if (last && m.exportedAt < last.exported_at) {
-    verdict.problems.push({
-      code: 'OLDER',
-      message: `Gói của ${unit.name} xuất lúc ${formatDate(m.exportedAt)} ${m.exportedAt.slice(11, 16)}, cũ hơn gói đã tổng hợp (xuất lúc ${formatDate(last.exported_at)} ${last.exported_at.slice(11, 16)}).`
-    })
+  else if (last && exportedAt < Date.parse(last.exported_at)) {
+    // The package in place dated after the province's clock: a wrong clock, which the province may override.
+    const wrongDate = Date.parse(last.exported_at) > now
+    if (wrongDate && replaceWrongDate) verdict.replacesWrongDate = last.exported_at
+    else {
+      verdict.problems.push({
+        code: 'OLDER',
+        message:
+          `Gói của ${unit.name} xuất lúc ${formatDate(m.exportedAt)} ${m.exportedAt.slice(11, 16)}, cũ hơn gói đã tổng hợp (xuất lúc ${formatDate(last.exported_at)} ${last.exported_at.slice(11, 16)}).` +
+          (wrongDate
+            ? ` Gói đã tổng hợp ghi thời điểm ở tương lai (sau đồng hồ máy tỉnh): có lẽ đồng hồ máy huyện đã sai. Nếu đã gọi điện xác nhận gói này mới hơn, hãy tổng hợp lại với «nhận thay gói sai ngày» (dòng lệnh: --accept-over-wrong-date); việc này được ghi nhật ký.`
+            : '')
+      })
+    }
   }
   return verdict
 }
@@ -71,7 +136,7 @@ export function toReport(file: string, parsed: ParsedPackage, verdict: ProvinceV
   const problems = [...parsed.problems, ...(verdict?.problems ?? [])]
   const counts: Record<string, number> = {}
   if (m) for (const spec of MACHINE_TABLES) if (m[countKey(spec.table)] !== undefined) counts[spec.table] = Number(m[countKey(spec.table)])
-  const unknownKey = problems.some((p) => p.code === 'UNKNOWN_KEY')
+  const unknownKey = problems.some((p) => p.code === 'UNKNOWN_KEY' || p.code === 'KEY_OF_ANOTHER_UNIT')
   return {
     file,
     ok: problems.length === 0,
