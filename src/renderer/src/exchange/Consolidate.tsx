@@ -24,6 +24,7 @@ export function Consolidate({ onChanged }: { onChanged?: () => void }) {
   const [picked, setPicked] = useState<Picked[]>([])
   const [reports, setReports] = useState<PackageReport[]>([])
   const [trustNew, setTrustNew] = useState(false)
+  const [overWrongDate, setOverWrongDate] = useState(false)
   const [districts, setDistricts] = useState<DistrictSnapshot[]>([])
   const [conflicts, setConflicts] = useState<Conflict[]>([])
   const [notice, setNotice] = useState<Notice | null>(null)
@@ -55,7 +56,11 @@ export function Consolidate({ onChanged }: { onChanged?: () => void }) {
   async function consolidate() {
     setBusy(true)
     try {
-      const r = await call('exchange.consolidate', { files: picked, ...(trustNew ? { trustNewKeys: true } : {}) })
+      const r = await call('exchange.consolidate', {
+        files: picked,
+        ...(trustNew ? { trustNewKeys: true } : {}),
+        ...(overWrongDate ? { replaceWrongDate: true } : {})
+      })
       const parts = [`Đã tổng hợp ${r.accepted.length} gói`]
       if (r.skipped.length) parts.push(`bỏ qua ${r.skipped.length} (${r.skipped.map((s) => `${s.file}: ${s.reason}`).join('; ')})`)
       if (r.rejected.length) parts.push(`từ chối ${r.rejected.length} (${r.rejected.map((s) => `${s.file}: ${s.reason}`).join('; ')})`)
@@ -87,7 +92,9 @@ export function Consolidate({ onChanged }: { onChanged?: () => void }) {
   }
 
   const unknownKey = reports.some((r) => r.code === 'UNKNOWN_KEY')
-  const usable = reports.some((r) => r.ok || r.code === 'UNKNOWN_KEY')
+  // «Older» than the package in place: the core accepts it over that one only when that one is dated in the future.
+  const older = reports.some((r) => r.code === 'OLDER')
+  const usable = reports.some((r) => r.ok || r.code === 'UNKNOWN_KEY' || (overWrongDate && r.code === 'OLDER'))
   const names = new Map(districts.map((d) => [d.code, d.name]))
 
   return (
@@ -134,6 +141,12 @@ export function Consolidate({ onChanged }: { onChanged?: () => void }) {
           <label className="inline-form">
             <input type="checkbox" data-testid="trust-new-keys" checked={trustNew} onChange={(e) => setTrustNew(e.target.checked)} />
             <span>Tôi đã gọi điện đối chiếu dấu vân tay với huyện: tin cậy khóa mới (khóa sẽ được ghi nhận cho huyện đó).</span>
+          </label>
+        )}
+        {older && (
+          <label className="inline-form">
+            <input type="checkbox" data-testid="replace-wrong-date" checked={overWrongDate} onChange={(e) => setOverWrongDate(e.target.checked)} />
+            <span>Gói đã tổng hợp của huyện ghi ngày ở tương lai (đồng hồ máy huyện sai) và tôi đã xác nhận gói này mới hơn: nhận thay gói sai ngày (được ghi nhật ký).</span>
           </label>
         )}
         {reports.length > 0 && (
