@@ -16,6 +16,7 @@
 import type { ApiName } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 import type { CoreContext } from './context'
+import { isProvince } from './office/office'
 import { allProfiles, effectiveRole } from './profiles/session'
 
 /** Handlers that never change the file. */
@@ -101,12 +102,7 @@ export async function assertAllowed(ctx: CoreContext, name: ApiName): Promise<vo
   if (isRead(name)) return
   if (!SELF_SERVICE.has(name)) await assertRole(ctx, name)
   if (PROVINCE_WRITES.has(name)) return
-  const office = await ctx.db
-    .selectFrom('office')
-    .innerJoin('admin_units', 'admin_units.code', 'office.unit_code')
-    .select('admin_units.level')
-    .executeTakeFirst()
-  if (office?.level === 'province') {
+  if (await isProvince(ctx.db)) {
     throw new AppError(
       'READ_ONLY',
       'Tệp này ở chế độ tỉnh: sổ đăng ký được lập từ số liệu các huyện gửi lên nên không sửa trực tiếp được. Hãy sửa ở huyện rồi gửi lại gói dữ liệu.'

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors'
 import type { CoreContext, DomainHandlers } from '../context'
 import { openDatabase } from '../db/connection'
-import { officeInfo } from '../office/handlers'
+import { officeInfo } from '../office/office'
 import { backupDir, backupOffice, listBackups, officeOf, writeBackup } from './files'
 import { assertSameOffice, isOfficeBackup, replaceDatabaseFile, verifyBackup } from './restore'
 import { rotate } from './rotation'

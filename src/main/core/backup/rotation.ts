@@ -3,6 +3,7 @@
  * risky operations. Manual copies written elsewhere (a USB stick) are not ours
  * to delete.
  */
+import { vnDate } from '../../../shared/clock'
 import type Sqlite from 'better-sqlite3'
 import { copyFileSync, writeFileSync } from 'node:fs'
 import { backupDir, listBackups, removeBackup, writeBackup, type BackupRecord } from './files'
@@ -10,11 +11,8 @@ import { backupDir, listBackups, removeBackup, writeBackup, type BackupRecord } 
 export const KEEP = { daily: 14, monthly: 12, events: 20 } as const
 const EVENT_REASONS = new Set(['migration', 'import', 'consolidation', 'finalisation', 'restore'])
 
-/** The local calendar day of an ISO instant, as the office's clock shows it. */
-function localDay(iso: string): string {
-  const d = new Date(iso)
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
+/** The calendar day of an ISO instant, as the office's clock shows it (Vietnam). */
+const localDay = vnDate
 
 export function rotate(folder: string): BackupRecord[] {
   const all = listBackups(folder)

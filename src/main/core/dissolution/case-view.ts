@@ -13,9 +13,6 @@ export async function calendarOverrides(db: Db): Promise<CalendarOverrides> {
   return row ? (JSON.parse(row.value) as CalendarOverrides) : { add: [], remove: [], workingWeekends: [] }
 }
 
-export function today(ctx: CoreContext): string {
-  return ctx.now().slice(0, 10)
-}
 
 export async function caseRow(db: Db, caseId: number) {
   const row = await db.selectFrom('dissolution_cases').selectAll().where('id', '=', caseId).executeTakeFirst()

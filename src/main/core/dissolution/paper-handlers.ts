@@ -1,11 +1,10 @@
 /** What the case data becomes on paper: printable pages, the province summary (.xlsx), draft documents, the dashboard. */
-import type { AdminUnit } from '../../../shared/contract/office'
 import { AppError } from '../../../shared/errors'
 import { formatDate } from '../../../shared/text'
 import type { CoreContext, DomainHandlers } from '../context'
-import { toUnit } from '../office/handlers'
+import { currentUnit, today } from '../office/office'
 import { findEntity } from '../registry/entities'
-import { buildCaseView, caseRow, today, type Db } from './case-view'
+import { buildCaseView, caseRow } from './case-view'
 import { dissolutionDashboard } from './dashboard'
 import { DRAFT_TITLES, draftHtml } from './documents'
 import { caseHtml, summaryHtml, summaryRows, summaryXlsx, type Letterhead } from './outputs'
@@ -18,14 +17,8 @@ export type PaperHandlerName =
   | 'dissolution.templates'
   | 'dissolution.dashboard'
 
-/** The office's administrative unit: who issues the pages. */
-async function officeUnit(db: Db): Promise<AdminUnit | null> {
-  const u = await db.selectFrom('office').innerJoin('admin_units', 'admin_units.code', 'office.unit_code').selectAll('admin_units').executeTakeFirst()
-  return u ? toUnit(u) : null
-}
-
 async function letterhead(ctx: CoreContext): Promise<Letterhead | undefined> {
-  const unit = await officeUnit(ctx.db)
+  const unit = await currentUnit(ctx.db)
   return unit ? { unit, date: today(ctx) } : undefined
 }
 
@@ -37,7 +30,7 @@ export const paperHandlers: DomainHandlers<PaperHandlerName> = {
   'dissolution.draft': async (input, ctx) => {
     const c = await caseRow(ctx.db, input.caseId)
     const entity = await findEntity(ctx.db, c.entity_id)
-    const unit = await officeUnit(ctx.db)
+    const unit = await currentUnit(ctx.db)
     if (!entity || !unit) throw new AppError('NOT_FOUND', 'Chưa chọn cơ quan hoặc không tìm thấy hợp tác xã của hồ sơ.', { caseId: input.caseId })
     const view = await buildCaseView(ctx.db, input.caseId, today(ctx))
     const html = draftHtml({

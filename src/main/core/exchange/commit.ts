@@ -10,6 +10,7 @@ import { formatNumber } from '../../../shared/text'
 import { writeAudit } from '../audit/log'
 import type { CoreContext, Trx } from '../context'
 import { backupBefore } from '../backup/before'
+import { requireUnit, today as officeToday } from '../office/office'
 import { progressReporter } from '../progress'
 import { duplicateError } from '../db/unique'
 import { derivedKeys, toColumns } from '../registry/entities'
@@ -37,8 +38,7 @@ function registerHead(ctx: CoreContext): number {
  * record; now the second one sees the first's records and finds them unchanged.
  */
 export async function commitImport(input: PreviewInput & { strict?: boolean }, ctx: CoreContext): Promise<ImportResult> {
-  const office = await ctx.db.selectFrom('office').select('unit_code').executeTakeFirst()
-  if (!office) throw new AppError('NOT_CONFIGURED', 'Chưa chọn đơn vị hành chính của cơ quan. Hãy thiết lập trước khi nhập sổ.')
+  await requireUnit(ctx.db)
   for (let attempt = 1; ; attempt++) {
     const seen = registerHead(ctx)
     const plan = await previewImport(input, ctx, true)
@@ -72,7 +72,7 @@ type Plan = Awaited<ReturnType<typeof previewImport>>
 
 async function writeImport({ result, figures }: Plan, seen: number, ctx: CoreContext): Promise<ImportResult> {
   const now = ctx.now()
-  const today = now.slice(0, 10)
+  const today = officeToday(ctx)
   const report = progressReporter()
   const toWrite = result.totals.created + result.totals.updated
   let written = 0

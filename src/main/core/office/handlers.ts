@@ -1,53 +1,12 @@
-import type { AdminUnit, OfficeInfo } from '../../../shared/api'
-import type { UnitLevel } from '../../../shared/domain'
+/** The office's handlers: what the file is set up for, setting it up, the list of units. */
 import { AppError } from '../../../shared/errors'
 import { writeAudit } from '../audit/log'
-import type { CoreContext, DomainHandlers } from '../context'
-import { schemaVersion } from '../db/connection'
+import type { DomainHandlers } from '../context'
 import { createSigningKeyAtSetup } from '../exchange/package/keys'
-import type { AdminUnitsTable } from '../db/schema'
+import { officeInfo, toUnit } from './office'
 
-export function toUnit(row: AdminUnitsTable): AdminUnit {
-  return {
-    code: row.code,
-    name: row.name,
-    level: row.level as UnitLevel,
-    parentCode: row.parent_code,
-    validFrom: row.valid_from,
-    validTo: row.valid_to
-  }
-}
-
-/** The name printed on documents: the office of the unit, not the unit itself. */
-export function officeName(unit: AdminUnit): string {
-  return unit.level === 'province' ? `Sở Tài chính ${unit.name.replace(/^Tỉnh/, 'tỉnh')}` : `Phòng Tài chính - Kế hoạch ${unit.name}`
-}
-
-export async function officeInfo(ctx: CoreContext): Promise<OfficeInfo> {
-  const office = await ctx.db
-    .selectFrom('office')
-    .innerJoin('admin_units', 'admin_units.code', 'office.unit_code')
-    .selectAll('admin_units')
-    .executeTakeFirst()
-  const count = async (table: 'entities' | 'status_events' | 'yearly_figures' | 'audit_log') =>
-    Number((await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
-  const unit = office ? toUnit(office) : null
-  return {
-    configured: unit !== null,
-    unit,
-    officeName: unit ? officeName(unit) : null,
-    mode: unit ? (unit.level === 'province' ? 'province' : 'district') : null,
-    schemaVersion: await schemaVersion(ctx.db),
-    dbPath: ctx.conn.path,
-    user: ctx.user,
-    counts: {
-      entities: await count('entities'),
-      statusEvents: await count('status_events'),
-      yearlyFigures: await count('yearly_figures'),
-      auditRows: await count('audit_log')
-    }
-  }
-}
+/** Documents and the package import the office's name from office.ts; kept here for the package module until it moves. */
+export { officeName } from './office'
 
 export const officeHandlers: DomainHandlers<'office.info' | 'office.setup' | 'units.list'> = {
   'office.info': async (_input, ctx) => officeInfo(ctx),

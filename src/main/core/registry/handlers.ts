@@ -9,6 +9,7 @@ import { assertEditableAfterDissolution } from '../dissolution/guard'
 import { writeAudit } from '../audit/log'
 import type { CoreContext, DomainHandlers } from '../context'
 import type { Database } from '../db/schema'
+import { requireUnit } from '../office/office'
 import { guardDuplicate } from './duplicates'
 import { derivedKeys, findEntity, selectEntities, toColumns, toEntity } from './entities'
 import { byName, firstInOrder } from './order'
@@ -39,18 +40,11 @@ function withWarnings(entity: Entity): Entity {
   return warning ? { ...entity, warnings: [warning] } : entity
 }
 
-async function requireOffice(ctx: CoreContext): Promise<void> {
-  const office = await ctx.db.selectFrom('office').select('unit_code').executeTakeFirst()
-  if (!office) {
-    throw new AppError('NOT_CONFIGURED', 'Chưa chọn đơn vị hành chính của cơ quan. Hãy thiết lập trước khi nhập sổ.')
-  }
-}
-
 export const registryHandlers: DomainHandlers<
   'entity.create' | 'entity.list' | 'entity.get' | 'entity.update' | keyof typeof lifecycleHandlers | keyof typeof gridHandlers
 > = {
   'entity.create': async (input, ctx) => {
-    await requireOffice(ctx)
+    await requireUnit(ctx.db)
     const { status, confirmDuplicate, ...fields } = input
     const columns = toColumns(fields)
     const now = ctx.now()

@@ -8,6 +8,7 @@ import { parseViDate } from '../../../shared/text'
 import { writeAudit } from '../audit/log'
 import type { CoreContext, DomainHandlers, Trx } from '../context'
 import type { StatusEventsTable, YearlyFiguresTable } from '../db/schema'
+import { requireUnit } from '../office/office'
 import { bulkCreateEntities } from './bulk'
 import { guardDuplicate } from './duplicates'
 import { derivedKeys, findEntity, toColumns } from './entities'
@@ -83,8 +84,7 @@ const PASTABLE = new Set(Object.keys(entityFields.shape).filter((f) => !['vsic',
 
 export const lifecycleHandlers: DomainHandlers<Names> = {
   'entity.bulkCreate': async (input, ctx) => {
-    const office = await ctx.db.selectFrom('office').select('unit_code').executeTakeFirst()
-    if (!office) throw new AppError('NOT_CONFIGURED', 'Chưa chọn đơn vị hành chính của cơ quan. Hãy thiết lập trước khi nhập sổ.')
+    await requireUnit(ctx.db)
     return bulkCreateEntities(ctx, input.rows)
   },
 

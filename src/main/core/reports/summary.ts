@@ -9,6 +9,7 @@
 import { STOPPED_STATUSES } from '../../../shared/domain'
 import { AppError } from '../../../shared/errors'
 import type { CoreContext } from '../context'
+import { requireUnit } from '../office/office'
 import { definitions, type EntitySet, type Indicator } from './definitions'
 import { loadSnapshot, type EntityAsOf } from './snapshot'
 
@@ -29,12 +30,7 @@ export interface OfficeUnit {
 }
 
 export async function officeUnit(ctx: CoreContext): Promise<OfficeUnit> {
-  const office = await ctx.db
-    .selectFrom('office')
-    .innerJoin('admin_units', 'admin_units.code', 'office.unit_code')
-    .select(['admin_units.code', 'admin_units.name', 'admin_units.level'])
-    .executeTakeFirst()
-  if (!office) throw new AppError('NOT_CONFIGURED', 'Chưa chọn đơn vị hành chính của cơ quan. Hãy thiết lập trước khi lập báo cáo.')
+  const office = await requireUnit(ctx.db, 'lập báo cáo')
   if (office.level !== 'province') return { code: office.code, name: office.name, mode: 'district', districts: [{ code: office.code, name: office.name }] }
   const districts = await ctx.db
     .selectFrom('admin_units')

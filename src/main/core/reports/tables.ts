@@ -8,7 +8,7 @@ import { KIND_SHORT, SECTOR_LABELS, STATUS_LABELS } from '../../../shared/domain
 import { AppError } from '../../../shared/errors'
 import { compareVi, formatDate } from '../../../shared/text'
 import type { CoreContext } from '../context'
-import { officeName } from '../office/handlers'
+import { officeName } from '../office/office'
 import { officeIssuer, placeName } from '../text/document'
 import { definitions, findLayout, type Indicator, type Layout, type PlanColumn } from './definitions'
 import { largestRemainder, roundHalfUp } from './rounding'

@@ -1,5 +1,6 @@
+import { vnDateTime } from '../../../shared/clock'
 import { useState } from 'react'
-import { formatDate, formatNumber } from '../../../shared/text'
+import { formatNumber } from '../../../shared/text'
 import { call, messageOf } from '../api'
 
 export interface StartupProblem {
@@ -8,10 +9,9 @@ export interface StartupProblem {
   backup: { file: string; at: string; reason: string; size: number; sha256: string }
 }
 
+/** When the copy was taken, on the office's clock: dd/mm/yyyy lúc hh:mm. */
 function when(iso: string): string {
-  const d = new Date(iso)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${formatDate(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`)} lúc ${pad(d.getHours())}:${pad(d.getMinutes())}`
+  return vnDateTime(iso).replace(' ', ' lúc ')
 }
 
 /**

@@ -2,15 +2,13 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { CaseView } from '../../../shared/api'
 import { formatDate } from '../../../shared/text'
+import { vnToday } from '../../../shared/clock'
 import { messageOf } from '../api'
 import { parseDateCell } from '../grid/columns'
 import { useReadOnly } from '../readOnly'
 
-/** Today on this computer, as the core's ISO date. */
-export function todayIso(): string {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
+/** Today in Vietnam (the office's clock), as the core's ISO date. */
+export const todayIso = () => vnToday()
 
 /** What the user typed (dd/mm/yyyy) for the core; anything unreadable goes as typed so the core's message names it. */
 export const toIso = (text: string): string | null => parseDateCell(text)

@@ -1,16 +1,10 @@
+import { vnDateTime, vnToday } from '../../../shared/clock'
 import { formatDate } from '../../../shared/text'
 
-/** A stored UTC moment as this computer's clock shows it: dd/mm/yyyy hh:mm. */
-export function localTime(iso: string | null | undefined): string {
-  if (!iso) return ''
-  const d = new Date(iso)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${formatDate(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`)} ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
+/** A stored UTC moment as the office's clock shows it (Vietnam, whatever this computer's zone): dd/mm/yyyy hh:mm. */
+export const localTime = vnDateTime
 
-/** Today on this computer, dd/mm/yyyy: the default "as of" date. */
+/** Today in Vietnam, dd/mm/yyyy: the default "as of" date. */
 export function todayVi(): string {
-  const d = new Date()
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`
+  return formatDate(vnToday())
 }

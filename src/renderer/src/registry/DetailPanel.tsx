@@ -5,6 +5,7 @@
  * Self-contained: give it an entity id; it reads and writes only through api.ts
  * and tells the screen which record changed.
  */
+import { vnYear } from '../../../shared/clock'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { CLASSIFICATION_LABELS, FIELD_LABELS, type AuditEntry, type Entity, type StatusEvent, type YearlyFigures } from '../../../shared/api'
 import { KIND_SHORT, STATUS_LABELS, STATUSES, type Status } from '../../../shared/domain'
@@ -307,7 +308,7 @@ export function DetailPanel({
         toCells={(o) => ({ name: o.name, stars: String(o.stars), year: String(o.year) })}
         // Numbers the person typed as words travel as typed: the core names them.
         fromCells={(c) => ({ name: c.name as string, stars: c.stars as number, year: c.year as number })}
-        blank={() => ({ year: String(new Date().getFullYear()) })}
+        blank={() => ({ year: String(vnYear()) })}
         empty="Chưa có sản phẩm OCOP."
         onSave={(ocop) => saveList({ ocop })}
         readOnly={readOnly}

@@ -4,6 +4,7 @@
  * or open the printable page. "Tổng quan" charts the register; "Kế hoạch" holds the
  * year's targets and estimates that the annex tables compare against.
  */
+import { vnToday } from '../../../shared/clock'
 import { useCallback, useEffect, useState } from 'react'
 import type { AdminUnit, OfficeInfo, ReportLayoutInfo, ReportTable } from '../../../shared/api'
 import { formatDate, parseViDate } from '../../../shared/text'
@@ -17,10 +18,8 @@ import '../reports/reports.css'
 
 type Tab = 'overview' | 'report' | 'targets'
 
-function today(): string {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
+/** Today in Vietnam (the office's clock). */
+const today = () => vnToday()
 
 export function Reports({ office }: { office: OfficeInfo }) {
   const [tab, setTab] = useState<Tab>('overview')

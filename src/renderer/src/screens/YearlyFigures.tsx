@@ -4,6 +4,7 @@
  * figures.set, and "Chép từ năm trước" carries last year's member counts into
  * records that have nothing for this year yet (figures.copyForward).
  */
+import { vnYear } from '../../../shared/clock'
 import type { CellValueChangedEvent, ColDef, ValueParserParams } from 'ag-grid-community'
 import { AgGridReact } from 'ag-grid-react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
@@ -64,7 +65,7 @@ const COLUMNS: ColDef<FigureRow>[] = [
   }
 ]
 
-const THIS_YEAR = new Date().getFullYear()
+const THIS_YEAR = vnYear()
 const YEARS = Array.from({ length: THIS_YEAR + 1 - 2012 + 1 }, (_, i) => THIS_YEAR + 1 - i)
 
 export function YearlyFigures() {

@@ -1,6 +1,7 @@
+import { vnDateTime } from '../../../shared/clock'
 import { useCallback, useEffect, useState } from 'react'
 import type { BackupInfo } from '../../../shared/api'
-import { formatDate, formatNumber } from '../../../shared/text'
+import { formatNumber } from '../../../shared/text'
 import { call, messageOf } from '../api'
 import { Banner, type Notice } from '../components/Banner'
 import { SESSION_CHANGED } from '../components/ProfileChooser'
@@ -16,12 +17,8 @@ const REASONS: Record<string, string> = {
   restore: 'Trước khi khôi phục'
 }
 
-/** Local time of a backup, dd/mm/yyyy hh:mm. */
-function when(iso: string): string {
-  const d = new Date(iso)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${formatDate(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`)} ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
+/** When a backup was taken, on the office's clock: dd/mm/yyyy hh:mm. */
+const when = vnDateTime
 
 /**
  * Cài đặt → Sao lưu: a copy now (into backups/ beside the file, or into a folder
