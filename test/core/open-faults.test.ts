@@ -16,6 +16,7 @@ import { backupDir, listBackups } from '../../src/main/core/backup/files'
 import { migrations } from '../../src/main/core/db/migrations'
 import { openForWindow } from '../../src/main/startup'
 import { tempDir } from '../helpers/temp'
+import { canMountTmpfs } from '../helpers/mount'
 
 const cleanups: Array<() => void | Promise<void>> = []
 afterEach(async () => {
@@ -24,6 +25,7 @@ afterEach(async () => {
 
 const SQLITE = require.resolve('better-sqlite3')
 const ROOT = process.getuid?.() === 0
+const MOUNT = canMountTmpfs()
 
 /** A district's file with `n` records and one manual backup; returns its path. */
 async function officeFile(n = 50, unitCode = '178', name = 'so-htx.db', dir?: string): Promise<string> {
@@ -139,7 +141,7 @@ describe('opening a file another process holds', () => {
 })
 
 describe('files that cannot be written or read', () => {
-  it.skipIf(!ROOT)('a file on a read-only drive is named read-only (no raw EROFS), not damaged, and not replaced', async () => {
+  it.skipIf(!MOUNT)('a file on a read-only drive is named read-only (no raw EROFS), not damaged, and not replaced', async () => {
     const mnt = tmpfs(4096)
     if (!mnt) return
     const dbPath = await officeFile(20, '178', 'so-htx.db', mnt)
@@ -321,7 +323,7 @@ describe('closing after an in-app restore', () => {
 })
 
 describe('a full disk', () => {
-  it.skipIf(!ROOT)('a write on a full disk says «ổ đĩa đầy» (DISK_FULL) and leaves the file as it was', async () => {
+  it.skipIf(!MOUNT)('a write on a full disk says «ổ đĩa đầy» (DISK_FULL) and leaves the file as it was', async () => {
     const mnt = tmpfs(1024)
     if (!mnt) return
     const dbPath = join(mnt, 'so-htx.db')
@@ -358,7 +360,7 @@ describe('more hostile paths', () => {
     expect(err.message).not.toMatch(/SQLITE|EISDIR|unable to open/)
   })
 
-  it.skipIf(!ROOT)('a backup into a read-only folder (a locked USB stick) says so and leaves no half copy', async () => {
+  it.skipIf(!MOUNT)('a backup into a read-only folder (a locked USB stick) says so and leaves no half copy', async () => {
     const dbPath = await officeFile(5)
     const usb = tmpfs(1024)
     if (!usb) return
@@ -371,7 +373,7 @@ describe('more hostile paths', () => {
     expect(err.message).not.toMatch(/EROFS|SQLITE/)
   })
 
-  it.skipIf(!ROOT)('a backup onto a full USB stick says «ổ đĩa đầy» and leaves nothing listed', async () => {
+  it.skipIf(!MOUNT)('a backup onto a full USB stick says «ổ đĩa đầy» and leaves nothing listed', async () => {
     const dbPath = await officeFile(300)
     const usb = tmpfs(64)
     if (!usb) return

@@ -17,6 +17,7 @@ import { packageHandlers } from './exchange/package/handlers'
 import type { CoreContext, HandlerMap } from './context'
 import { closeConnection, faultOf, openDatabase, type OpenOptions } from './db/connection'
 import { officeHandlers } from './office/handlers'
+import { withDelivery, type Deliver } from './delivery'
 import { withProgress } from './progress'
 import { profileHandlers } from './profiles/handlers'
 import { startSession } from './profiles/session'
@@ -45,6 +46,8 @@ export interface Core {
 /** What a door may listen to while one call runs. */
 export interface CallHooks {
   progress?: (event: ProgressEvent) => void
+  /** The CLI's own file write, run inside the handler's transaction (delivery.ts). */
+  deliver?: Deliver
 }
 
 export interface CoreOptions extends OpenOptions {
@@ -102,7 +105,9 @@ export async function dispatchTo(ctx: CoreContext, name: string, input: unknown,
   const parsed = apiContract[name].input.safeParse(input ?? {})
   if (!parsed.success) throw validationError(parsed.error)
   try {
-    const run = () => (handlers[name] as (i: unknown, c: CoreContext) => Promise<unknown>)(parsed.data, ctx)
+    const handle = () => (handlers[name] as (i: unknown, c: CoreContext) => Promise<unknown>)(parsed.data, ctx)
+    const deliver = hooks.deliver
+    const run = deliver ? () => withDelivery(deliver, handle) : handle
     return await (hooks.progress ? withProgress(name, hooks.progress, run) : run())
   } catch (err) {
     return internal(name, ctx)(err)

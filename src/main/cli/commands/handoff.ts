@@ -55,9 +55,11 @@ export const handoffCommands: Record<string, Command> = {
       const target = { path: out, extensions: ['.xlsx'], dbPath: needDb(values) }
       assertWritable(target)
       return withCore(values, async (core) => {
-        const p = await core.call('exchange.exportPackage', { ...(asOf ? { asOf } : {}), ...(values['new-key'] ? { newKey: true } : {}) })
-        // Whole or nothing (temp file + rename): a full disk leaves no half-written package.
-        const file = writeOutput(target, Buffer.from(p.base64, 'base64'))
+        // Written inside the export's transaction, whole or nothing (temp file + rename): a full disk
+        // leaves neither a half-written package nor an export-history row.
+        let file = ''
+        const deliver = ({ bytes }: { bytes: Buffer }) => void (file = writeOutput(target, bytes))
+        const p = await core.call('exchange.exportPackage', { ...(asOf ? { asOf } : {}), ...(values['new-key'] ? { newKey: true } : {}) }, { deliver })
         return { file, unit: p.unit, exportedAt: p.exportedAt, asOf: p.asOf, contentHash: p.contentHash, keyFingerprint: p.keyFingerprint, counts: p.counts }
       })
     },

@@ -5,9 +5,6 @@ import type { DomainHandlers } from '../context'
 import { createSigningKeyAtSetup } from '../exchange/package/keys'
 import { officeInfo, toUnit } from './office'
 
-/** Documents and the package import the office's name from office.ts; kept here for the package module until it moves. */
-export { officeName } from './office'
-
 export const officeHandlers: DomainHandlers<'office.info' | 'office.setup' | 'units.list'> = {
   'office.info': async (_input, ctx) => officeInfo(ctx),
 

@@ -8,7 +8,8 @@ import { AppError } from '../../../../shared/errors'
 import { formatDate } from '../../../../shared/text'
 import { writeAudit } from '../../audit/log'
 import type { CoreContext } from '../../context'
-import { officeName } from '../../office/handlers'
+import { deliverFile } from '../../delivery'
+import { officeName } from '../../office/office'
 import { appendSheet, humanSheets } from './human'
 import { officeSigningKey, signText } from './keys'
 import {
@@ -133,6 +134,8 @@ export async function exportPackage(ctx: CoreContext, asOf: string, newKey = fal
     }
     const { id } = await trx.insertInto('package_exports').values(row).returning('id').executeTakeFirstOrThrow()
     await writeAudit(trx, ctx, { action: 'export_package', table: 'package_exports', rowId: id, after: row })
+    // The CLI writes its --out here: the row commits only with the file whole on disk.
+    deliverFile({ fileName, bytes })
   })
   return { fileName, bytes, manifest, counts }
 }
