@@ -1,12 +1,14 @@
 /**
  * The real UI against the real core: a temp-dir SQLite file, the loopback
- * bridge serving the built renderer, and Debian's Chromium driven by
- * playwright-core (Electron cannot start on these machines).
+ * bridge serving the built renderer, and a Chromium driven by playwright-core
+ * (Electron cannot start on these machines): the one test/helpers/find-browser.ts
+ * finds, a system browser or else the npm package's.
  */
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { startBridge, type Bridge } from '../../src/main/bridge'
+import { findBrowser, type FoundBrowser } from '../helpers/find-browser'
 import { officeCore } from '../helpers/temp'
 
 export const CHROMIUM_ARGS = [
@@ -20,6 +22,14 @@ export const CHROMIUM_ARGS = [
   '--disable-sync'
 ]
 
+let found: Promise<FoundBrowser> | undefined
+
+/** Launches the browser the run uses (looked up once per worker; the global setup printed which). */
+export async function launchBrowser(): Promise<Browser> {
+  const b = await (found ??= findBrowser())
+  return chromium.launch({ executablePath: b.executablePath, args: [...CHROMIUM_ARGS, ...b.args], env: { ...process.env, ...b.env } })
+}
+
 export interface Session {
   core: Awaited<ReturnType<typeof officeCore>>
   bridge: Bridge
@@ -32,7 +42,7 @@ export interface Session {
 export async function openApp(unit: string | null = '178'): Promise<Session> {
   const core = await officeCore(unit)
   const bridge = await startBridge(core, { staticDir: resolve(__dirname, '../../out/renderer') })
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  const browser = await launchBrowser()
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' })
   const problems: string[] = []
   page.on('pageerror', (err) => problems.push(err.message))

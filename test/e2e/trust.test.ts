@@ -10,11 +10,10 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { chromium } from 'playwright-core'
 import { startBridge } from '../../src/main/bridge'
 import { createCore } from '../../src/main/core/api'
 import { openForWindow } from '../../src/main/startup'
-import { CHROMIUM_ARGS, openApp, screenshotPath, type Session } from './browser'
+import { launchBrowser, openApp, screenshotPath, type Session } from './browser'
 
 let s: Session
 const usb = mkdtempSync(join(tmpdir(), 'so-htx-usb-'))
@@ -152,7 +151,7 @@ describe('start-up check in Chromium, through the web door', () => {
     const { core, problem } = await openForWindow({ dbPath, checkIntegrity: true })
     expect(problem).not.toBeNull()
     const bridge = await startBridge(core, { staticDir: resolve(__dirname, '../../out/renderer') })
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+    const browser = await launchBrowser()
     try {
       const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' })
       page.setDefaultTimeout(10_000)
