@@ -46,3 +46,28 @@ describe('the office clock', () => {
     expect(page.html).toContain('HTX Sớm Mai')
   })
 })
+
+describe('package times on the office clock', () => {
+  it('OLDER names both export times as Vietnam shows them, not UTC printed as local', async () => {
+    let clock = '2024-07-01T01:00:00.000Z'
+    const t = tempDir()
+    cleanups.push(t.cleanup)
+    const district = await createCore({ dbPath: join(t.dir, 'huyen.db'), user: 'Lan', now: () => clock })
+    const province = await createCore({ dbPath: join(t.dir, 'tinh.db'), user: 'Hà', now: () => '2024-07-02T03:00:00.000Z' })
+    cleanups.push(() => district.close(), () => province.close())
+    await district.call('office.setup', { unitCode: '178' })
+    await province.call('office.setup', { unitCode: '20' })
+    await district.call('entity.create', { kind: 'htx', name: 'HTX Giờ Việt', regNo: '4900000018', status: 'active' })
+    const first = await district.call('exchange.exportPackage', { asOf: '2024-06-30' })
+    clock = '2024-07-01T02:00:00.000Z'
+    await district.call('entity.create', { kind: 'htx', name: 'HTX Mới', regNo: '4900000017', status: 'active' })
+    const second = await district.call('exchange.exportPackage', { asOf: '2024-06-30' })
+    const ok = await province.call('exchange.consolidate', { files: [{ name: 'sau.xlsx', base64: second.base64 }], trustNewKeys: true })
+    expect(ok.accepted).toHaveLength(1)
+    const late = await province.call('exchange.verifyPackage', { file: { name: 'truoc.xlsx', base64: first.base64 } })
+    expect(late.code).toBe('OLDER')
+    const message = late.problems.find((p) => p.code === 'OLDER')!.message
+    expect(message).toContain('08:00 ngày 01/07/2024')
+    expect(message).toContain('09:00 ngày 01/07/2024')
+  })
+})

@@ -4,7 +4,7 @@
  * the shapes the issue promises; verify exits 1 when the package is not ok,
  * consolidate when any package was rejected.
  */
-import { writeFileSync } from 'node:fs'
+import { vnDateTime } from '../../../shared/clock'
 import { resolve } from 'node:path'
 import type { Conflict, ConsolidateResult, KeyInfo, PackageReport, TrustedKey } from '../../../shared/api'
 import { formatDate, formatNumber, parseViDate } from '../../../shared/text'
@@ -25,12 +25,8 @@ function outOption(value: string | boolean | undefined, what: string): string {
   return resolve(value)
 }
 
-/** A moment as the office's clock shows it (Vietnam, UTC+7). */
-const when = (iso: string | null) => {
-  if (!iso) return ''
-  const local = new Date(Date.parse(iso) + 7 * 3600_000).toISOString()
-  return `${formatDate(local)} ${local.slice(11, 16)}`
-}
+/** A moment as the office's clock shows it (Vietnam). */
+const when = vnDateTime
 
 function conflictState(c: Conflict): string {
   if (c.resolved) return `tỉnh đã quyết định (${c.decision!.by}, ${when(c.decision!.at)})${c.decision!.note ? `: ${c.decision!.note}` : ''}`
@@ -179,8 +175,7 @@ export const handoffCommands: Record<string, Command> = {
       const out = outOption(values.out, 'tệp khóa công khai .pub')
       return withCore(values, async (core) => {
         const k = await core.call('keys.exportPublic', {})
-        writeFileSync(out, k.text, 'utf8')
-        return { file: out, fingerprint: k.fingerprint }
+        return { file: writeOutput({ path: out, extensions: ['.pub', '.txt'], dbPath: needDb(values) }, k.text), fingerprint: k.fingerprint }
       })
     },
     print: (result, io) => {

@@ -1,4 +1,6 @@
 import type { ConsolidationEntry, DistrictSnapshot, TrustedKey } from '../../../../shared/contract/handoff'
+import { assertAdmin } from '../../access'
+import { today } from '../../office/office'
 import { AppError } from '../../../../shared/errors'
 import { writeAudit } from '../../audit/log'
 import type { CoreContext, DomainHandlers } from '../../context'
@@ -14,11 +16,6 @@ type Names =
   | 'exchange.exportPackage' | 'exchange.verifyPackage' | 'exchange.consolidate' | 'exchange.exportHistory' | 'exchange.consolidationLog'
   | 'exchange.districts' | 'exchange.conflicts' | 'exchange.resolveConflict' | 'keys.show' | 'keys.exportPublic' | 'keys.trust' | 'keys.list'
 
-function today(ctx: CoreContext): string {
-  // The office's calendar day (Vietnam, UTC+7), not the UTC one.
-  return new Date(Date.parse(ctx.now()) + 7 * 3600_000).toISOString().slice(0, 10)
-}
-
 async function trustedKeys(ctx: CoreContext): Promise<TrustedKey[]> {
   const rows = await ctx.db
     .selectFrom('trusted_keys')
@@ -31,6 +28,7 @@ async function trustedKeys(ctx: CoreContext): Promise<TrustedKey[]> {
 
 export const packageHandlers: DomainHandlers<Names> = {
   'exchange.exportPackage': async (input, ctx) => {
+    if (input.newKey) await assertAdmin(ctx, 'Tạo khóa ký mới')
     const p = await exportPackage(ctx, input.asOf ?? today(ctx), input.newKey ?? false)
     return {
       fileName: p.fileName,
@@ -57,7 +55,10 @@ export const packageHandlers: DomainHandlers<Names> = {
     return toReport(name, parsed, verdict)
   },
 
-  'exchange.consolidate': (input, ctx) => consolidate(ctx, input.files, input.trustNewKeys ?? false, input.replaceWrongDate ?? false),
+  'exchange.consolidate': async (input, ctx) => {
+    if (input.replaceWrongDate) await assertAdmin(ctx, 'Nhận thay gói sai ngày')
+    return consolidate(ctx, input.files, input.trustNewKeys ?? false, input.replaceWrongDate ?? false)
+  },
 
   'exchange.exportHistory': async (_input, ctx) => {
     const rows = await ctx.db.selectFrom('package_exports').selectAll().orderBy('id', 'desc').execute()
@@ -114,6 +115,7 @@ export const packageHandlers: DomainHandlers<Names> = {
   },
 
   'keys.trust': async (input, ctx) => {
+    if (input.replace) await assertAdmin(ctx, 'Thay khóa đã ghi nhận của một đơn vị')
     const province = await requireProvince(ctx)
     let text: string
     let name = 'Tệp khóa'

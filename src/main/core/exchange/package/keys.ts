@@ -8,6 +8,7 @@
  * a missing key file is then never replaced by a new key in silence (the province
  * would refuse every later package); only an explicit «tạo khóa mới» does, audited.
  */
+import { vnDate } from '../../../../shared/clock'
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
@@ -74,7 +75,7 @@ export async function officeSigningKey(ctx: CoreContext, options: { newKey?: boo
       | { at: string; key_fingerprint: string }
       | undefined
     if (last) {
-      const day = formatDate(new Date(Date.parse(last.at) + 7 * 3600_000).toISOString())
+      const day = formatDate(vnDate(last.at))
       throw new AppError(
         'NOT_FOUND',
         `Không tìm thấy tệp khóa ký của cơ quan: ${file}. Cơ quan đã xuất gói ký bằng khóa ${last.key_fingerprint} (lần cuối ngày ${day}), nên phần mềm không tự tạo khóa mới: tỉnh sẽ từ chối mọi gói ký bằng khóa khác. ` +

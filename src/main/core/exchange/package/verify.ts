@@ -4,8 +4,8 @@
  * other unit's), is it dated no later than the province's clock allows, and is
  * it newer than (or the same as) the one already consolidated.
  */
+import { vnDateTime } from '../../../../shared/clock'
 import type { PackageProblem, PackageReport } from '../../../../shared/contract/handoff'
-import { formatDate } from '../../../../shared/text'
 import type { CoreContext } from '../../context'
 import { countKey, MACHINE_TABLES } from './format'
 import type { ParsedPackage } from './read'
@@ -39,10 +39,10 @@ export function lastAccepted(ctx: CoreContext, unit: string): { id: number; expo
     .get(unit) as { id: number; exported_at: string; content_hash: string } | undefined
 }
 
-/** A moment on the office's clock (Vietnam, UTC+7). */
+/** A moment on the office's clock (Vietnam): hh:mm ngày dd/mm/yyyy. */
 function when(iso: string): string {
-  const local = new Date(Date.parse(iso) + 7 * 3600_000).toISOString()
-  return `${local.slice(11, 16)} ngày ${formatDate(local)}`
+  const [day, time] = vnDateTime(iso).split(' ')
+  return `${time} ngày ${day}`
 }
 
 export function checkForProvince(
@@ -121,7 +121,7 @@ export function checkForProvince(
       verdict.problems.push({
         code: 'OLDER',
         message:
-          `Gói của ${unit.name} xuất lúc ${formatDate(m.exportedAt)} ${m.exportedAt.slice(11, 16)}, cũ hơn gói đã tổng hợp (xuất lúc ${formatDate(last.exported_at)} ${last.exported_at.slice(11, 16)}).` +
+          `Gói của ${unit.name} xuất lúc ${when(m.exportedAt)}, cũ hơn gói đã tổng hợp (xuất lúc ${when(last.exported_at)}).` +
           (wrongDate
             ? ` Gói đã tổng hợp ghi thời điểm ở tương lai (sau đồng hồ máy tỉnh): có lẽ đồng hồ máy huyện đã sai. Nếu đã gọi điện xác nhận gói này mới hơn, hãy tổng hợp lại với «nhận thay gói sai ngày» (dòng lệnh: --accept-over-wrong-date); việc này được ghi nhật ký.`
             : '')
