@@ -53,3 +53,25 @@ describe('handoff trust from the command line', () => {
     expect(fresh.code).toBe(0)
   })
 })
+
+describe('replacing what the province trusts is for quản trị', () => {
+  it('keys trust --replace by a cán bộ is refused; the same by quản trị goes through', async () => {
+    const d = tempDir()
+    const p = (name: string) => join(d.dir, name)
+    try {
+      for (const [db, unit] of [['h.db', '178'], ['tinh.db', '20']]) expect((await cli('init', '--db', p(db), '--unit', unit)).code).toBe(0)
+      expect((await cli('keys', 'export', '--db', p('h.db'), '--out', p('178.pub'))).code).toBe(0)
+      process.env.SO_HTX_NEW_PASSWORD = ''
+      expect((await cli('profile', 'add', '--db', p('tinh.db'), '--name', 'Quản trị')).code).toBe(0)
+      expect((await cli('profile', 'add', '--db', p('tinh.db'), '--name', 'Cán bộ', '--role', 'can-bo', '--user', 'Quản trị')).code).toBe(0)
+      expect((await cli('keys', 'trust', p('178.pub'), '--db', p('tinh.db'), '--user', 'Cán bộ')).code).toBe(0)
+      const officer = await cli('keys', 'trust', p('178.pub'), '--db', p('tinh.db'), '--replace', '--user', 'Cán bộ', '--json')
+      expect(officer.code).toBe(1)
+      expect(JSON.parse(officer.stdout).error.code).toBe('FORBIDDEN')
+      expect(officer.stderr).toContain('quản trị')
+      expect((await cli('keys', 'trust', p('178.pub'), '--db', p('tinh.db'), '--replace', '--user', 'Quản trị')).code).toBe(0)
+    } finally {
+      d.cleanup()
+    }
+  })
+})

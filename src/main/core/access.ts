@@ -130,3 +130,14 @@ async function assertRole(ctx: CoreContext, name: ApiName): Promise<void> {
     throw new AppError('FORBIDDEN', 'Việc này chỉ người quản trị được làm.')
   }
 }
+
+/**
+ * For a handler whose one option replaces something trusted (a pinned key, a
+ * package over one with a wrong date, the office's signing key): quản trị only,
+ * as for ADMIN_ONLY handlers. `what` names the option in the refusal.
+ */
+export async function assertAdmin(ctx: CoreContext, what: string): Promise<void> {
+  if (effectiveRole(await allProfiles(ctx.db), ctx.profile) !== 'admin') {
+    throw new AppError('FORBIDDEN', `${what}: việc này chỉ người quản trị được làm.`)
+  }
+}
