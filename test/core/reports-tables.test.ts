@@ -158,6 +158,7 @@ describe('files: xlsx read back, printable page, CSV', () => {
 })
 
 const soffice = ['soffice', 'libreoffice'].find((cmd) => spawnSync(cmd, ['--version'], { timeout: 20_000 }).status === 0)
+if (soffice === undefined) console.log('LibreOffice (soffice) is not on PATH: skipping "opens the workbook cleanly"; .ci/run installs libreoffice-calc-nogui')
 
 describe('LibreOffice', () => {
   it.runIf(soffice !== undefined)('opens the workbook cleanly (converted headless to .ods)', async () => {
