@@ -15,6 +15,7 @@ export function useReadOnly(): string | null {
 }
 
 export function readOnlyReason(office: OfficeInfo, session: ProfileSession | null): string | null {
+  if (office.readOnly) return office.readOnly
   if (office.mode === 'province') return 'Sổ của tỉnh được lập từ gói các huyện gửi lên: chỉ xem, mọi sửa đổi làm ở huyện.'
   if (session && session.profiles.length > 0) {
     if (session.role === 'viewer') return `Hồ sơ «${session.selected}» chỉ được xem: không sửa được sổ.`

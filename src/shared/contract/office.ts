@@ -21,6 +21,8 @@ export interface OfficeInfo {
   dbPath: string
   user: string
   counts: { entities: number; statusEvents: number; yearlyFigures: number; auditRows: number }
+  /** Why this file opened for reading only (made by a newer version), said by the core; null when it takes writes. */
+  readOnly: string | null
 }
 
 export const officeLabels: Record<string, string> = {

@@ -71,6 +71,7 @@ export async function officeInfo(ctx: CoreContext): Promise<OfficeInfo> {
     schemaVersion: await schemaVersion(ctx.db),
     dbPath: ctx.conn.path,
     user: ctx.user,
+    readOnly: ctx.conn.readOnly?.message ?? null,
     counts: {
       entities: await count('entities'),
       statusEvents: await count('status_events'),
