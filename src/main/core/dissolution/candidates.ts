@@ -9,7 +9,7 @@ import type { Database } from '../db/schema'
 import { selectEntities } from '../registry/entities'
 
 export async function findCandidates(db: Kysely<Database>, asOf: string): Promise<Candidate[]> {
-  const rows = await selectEntities(db).where('e.kind', 'in', ['htx', 'lhhtx']).where('e.deleted_at', 'is', null).orderBy('e.name').execute()
+  const rows = await selectEntities(db, asOf).where('e.kind', 'in', ['htx', 'lhhtx']).where('e.deleted_at', 'is', null).orderBy('e.name').execute()
   const openCases = new Set(
     (await db.selectFrom('dissolution_cases').select('entity_id').where('state', '=', 'open').execute()).map((r) => r.entity_id)
   )
@@ -19,19 +19,11 @@ export async function findCandidates(db: Kysely<Database>, asOf: string): Promis
   const asOfYear = Number(asOf.slice(0, 4))
   const out: Candidate[] = []
   for (const e of rows) {
-    const status = (e as { status: string | null }).status
+    const status = e.status
     if (status === 'dissolved' || status === 'dissolving' || openCases.has(e.id)) continue
     const reasons: Candidate['reasons'] = []
     if (status === 'suspended' || status === 'inactive') {
-      const ev = await db
-        .selectFrom('status_events')
-        .select('effective_date')
-        .where('entity_id', '=', e.id)
-        .orderBy((eb) => eb.parens(eb('effective_date', 'is', null)))
-        .orderBy('effective_date', 'desc')
-        .orderBy('id', 'desc')
-        .executeTakeFirst()
-      const since = ev?.effective_date ? addMonths(ev.effective_date, 12) : null
+      const since = e.status_since ? addMonths(e.status_since, 12) : null
       if (since === null || since <= asOf) {
         reasons.push({
           code: 'stopped_12m',
@@ -41,8 +33,7 @@ export async function findCandidates(db: Kysely<Database>, asOf: string): Promis
       }
     }
     if (status === 'revoked') {
-      const ev = await db.selectFrom('status_events').select('effective_date').where('entity_id', '=', e.id).where('status', '=', 'revoked').orderBy('id', 'desc').executeTakeFirst()
-      reasons.push({ code: 'certificate_revoked', label: 'Bị thu hồi giấy chứng nhận đăng ký', since: ev?.effective_date ?? null })
+      reasons.push({ code: 'certificate_revoked', label: 'Bị thu hồi giấy chứng nhận đăng ký', since: e.status_since })
     }
     const agmBase = e.last_agm_date ?? e.registration_date
     const agmSince = agmBase ? addMonths(agmBase, 18) : null

@@ -44,24 +44,16 @@ export const SUMMARY_HEADERS = [
 ]
 
 export async function summaryRows(db: Kysely<Database>, asOf: string): Promise<SummaryRow[]> {
-  const entities = await selectEntities(db).where('e.kind', 'in', ['htx', 'lhhtx']).where('e.deleted_at', 'is', null).orderBy('e.name').execute()
+  const entities = await selectEntities(db, asOf).where('e.kind', 'in', ['htx', 'lhhtx']).where('e.deleted_at', 'is', null).orderBy('e.name').execute()
   const candidates = new Map((await findCandidates(db, asOf)).map((c) => [c.entityId, c]))
   const cases = await db.selectFrom('dissolution_cases').select(['id', 'entity_id']).orderBy('id', 'desc').execute()
   const latestCase = new Map<number, number>()
   for (const c of cases) if (!latestCase.has(c.entity_id)) latestCase.set(c.entity_id, c.id)
   const rows: SummaryRow[] = []
   for (const e of entities) {
-    const status = (e as { status: string | null }).status as Status | null
+    const status = e.status as Status | null
     const caseId = latestCase.get(e.id)
     if ((status === null || status === 'active') && !caseId && !candidates.has(e.id)) continue
-    const since = await db
-      .selectFrom('status_events')
-      .select('effective_date')
-      .where('entity_id', '=', e.id)
-      .orderBy((eb) => eb.parens(eb('effective_date', 'is', null)))
-      .orderBy('effective_date', 'desc')
-      .orderBy('id', 'desc')
-      .executeTakeFirst()
     let stage = 'Chưa mở hồ sơ'
     let obstacles = ''
     let proposal = ''
@@ -87,7 +79,7 @@ export async function summaryRows(db: Kysely<Database>, asOf: string): Promise<S
       sector: e.sector ? (SECTOR_LABELS[e.sector as Sector] ?? e.sector) : '',
       yearFounded: e.registration_date ? e.registration_date.slice(0, 4) : '',
       status: status ? STATUS_LABELS[status] : '',
-      statusSince: formatDate(since?.effective_date ?? null),
+      statusSince: formatDate(e.status_since),
       caseStage: stage,
       obstacles,
       proposedHandling: proposal

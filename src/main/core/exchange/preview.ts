@@ -3,6 +3,7 @@
  * the register — new, update (with the changed fields), unchanged, duplicate
  * within the import, skipped or error. Nothing is written here.
  */
+import { statusOf } from '../registry/status-at'
 import { createHash } from 'node:crypto'
 import { statSync } from 'node:fs'
 import type { ImportCounts, ImportField, ImportFileResult, ImportResult, ImportRow, ImportSheet } from '../../../shared/api'
@@ -146,11 +147,7 @@ export async function previewImport(input: PreviewInput, ctx: CoreContext, forCo
     .selectFrom('entities as e')
     .select(['e.id', 'e.kind', 'e.reg_no', 'e.name', 'e.name_key', 'e.address', 'e.commune', 'e.representative', 'e.phone',
       'e.registration_date', 'e.charter_capital', 'e.sector', 'e.business_lines', 'e.notes', 'e.row_version'])
-    .select((eb) =>
-      eb.selectFrom('status_events as s').select('s.status').whereRef('s.entity_id', '=', 'e.id')
-        .orderBy((o) => o.fn('coalesce', [o.ref('s.effective_date'), o.val('')]), 'desc')
-        .orderBy('s.id', 'desc').limit(1).as('status')
-    )
+    .select(statusOf('e').as('status'))
     .execute()) as ExistingEntity[]
   const existing = new Map<string, ExistingEntity>()
   // Records kept without a number: only these can be found by name for a row that has one.

@@ -1,9 +1,10 @@
 /** The register's rows: mapping between the API's fields and the stored columns. */
-import { sql, type Kysely } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import type { Entity, EntityFields } from '../../../shared/api'
 import type { EntityKind, Sector, Status } from '../../../shared/domain'
 import { clean, fold, searchKeyOfFolded } from '../../../shared/text'
 import type { Database, EntitiesTable } from '../db/schema'
+import { statusOf, statusSinceOf } from './status-at'
 
 type FieldColumn = Exclude<keyof EntitiesTable, 'id' | 'name_key' | 'search_key' | 'row_version' | 'created_at' | 'updated_at'>
 
@@ -86,7 +87,7 @@ function foldCommune(commune: string): string {
   return key
 }
 
-type EntityRow = EntitiesTable & { id: number; row_version: number; status: string | null }
+type EntityRow = Selectable<EntitiesTable> & { status: string | null }
 
 export function toEntity(row: EntityRow): Entity {
   return {
@@ -123,25 +124,12 @@ export function toEntity(row: EntityRow): Entity {
   }
 }
 
-/**
- * Entities with their current status: the latest dated event, or when none is
- * dated, the latest recorded "since registration" one.
- */
-export function selectEntities(db: Kysely<Database>) {
+/** Entities with their status as the register stands, or on `asOf` (status-at.ts), and since when it holds. */
+export function selectEntities(db: Kysely<Database>, asOf?: string) {
   return db
     .selectFrom('entities as e')
     .selectAll('e')
-    .select((eb) =>
-      eb
-        .selectFrom('status_events as s')
-        .select('s.status')
-        .whereRef('s.entity_id', '=', 'e.id')
-        .orderBy(sql`s.effective_date is null`)
-        .orderBy('s.effective_date', 'desc')
-        .orderBy('s.id', 'desc')
-        .limit(1)
-        .as('status')
-    )
+    .select([statusOf('e', asOf).as('status'), statusSinceOf('e', asOf).as('status_since')])
 }
 
 export async function findEntity(db: Kysely<Database>, id: number): Promise<Entity | undefined> {

@@ -4,6 +4,7 @@
  * order, widths). The grid holds the whole register, so these reads go
  * straight to prepared statements that return arrays, not objects.
  */
+import { statusesSql } from './status-at'
 import { GRID_FIELDS } from '../../../shared/api'
 import { compareVi, searchTokens } from '../../../shared/text'
 import { writeAudit } from '../audit/log'
@@ -19,19 +20,12 @@ const COLUMN_OF: Record<string, string> = {
   deletedAt: 'deleted_at'
 }
 
-/** The current status of each record, as entity.list derives it: latest dated event, else latest "since registration" one. */
-const CURRENT_STATUS = `
-  select entity_id, status from (
-    select entity_id, status,
-      row_number() over (partition by entity_id order by effective_date is null, effective_date desc, id desc) as rn
-    from status_events %WHERE%
-  ) where rn = 1`
-
 function gridSql(filtered: boolean): string {
-  const where = filtered ? 'where entity_id in (select value from json_each(?))' : ''
-  const columns = GRID_FIELDS.map((f) => (f === 'status' ? 's.status' : `e.${COLUMN_OF[f]}`)).join(', ')
+  // The register as it stands (status-at.ts), for every row in one grouped pass.
+  const current = statusesSql({ asOf: false, where: filtered ? 's.entity_id in (select value from json_each(?))' : undefined })
+  const columns = GRID_FIELDS.map((f) => (f === 'status' ? 'st.status' : `e.${COLUMN_OF[f]}`)).join(', ')
   return `select ${columns} from entities e
-    left join (${CURRENT_STATUS.replace('%WHERE%', where)}) s on s.entity_id = e.id
+    left join (${current}) st on st.entity_id = e.id
     ${filtered ? 'where e.id in (select value from json_each(?))' : ''}`
 }
 

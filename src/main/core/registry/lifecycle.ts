@@ -11,6 +11,7 @@ import type { StatusEventsTable, YearlyFiguresTable } from '../db/schema'
 import { requireUnit } from '../office/office'
 import { bulkCreateEntities } from './bulk'
 import { guardDuplicate } from './duplicates'
+import { statusesSql } from './status-at'
 import { derivedKeys, findEntity, toColumns } from './entities'
 
 type Names =
@@ -290,17 +291,12 @@ export const lifecycleHandlers: DomainHandlers<Names> = {
     return rows.map(toEvent)
   },
 
-  /** The status each entity held on a date: one query, undated events holding since registration. */
+  /** The status each entity held on a date (status-at.ts): one grouped pass, undated events holding since registration. */
   'status.asOf': async (input, ctx) => {
-    const rows = await sql<{ entityId: number; status: Status }>`
-      select entity_id as entityId, status from (
-        select entity_id, status,
-          row_number() over (partition by entity_id order by effective_date is null, effective_date desc, id desc) as rn
-        from status_events
-        where (effective_date is null or effective_date <= ${input.date})
-          ${input.entityId ? sql`and entity_id = ${input.entityId}` : sql``}
-      ) where rn = 1 order by entity_id`.execute(ctx.db)
-    return rows.rows
+    const query = statusesSql({ asOf: true, where: input.entityId ? 's.entity_id = ?' : undefined })
+    const params = input.entityId ? [input.date, input.entityId] : [input.date]
+    const rows = ctx.conn.sqlite.prepare(`select entity_id as entityId, status from (${query}) order by entity_id`).all(...params)
+    return rows as Array<{ entityId: number; status: Status }>
   },
 
   'figures.set': async (input, ctx) => {

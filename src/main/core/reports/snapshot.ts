@@ -7,6 +7,7 @@
  * file, the copies of a cooperative claimed by two districts that are not counted
  * (exchange/package/conflicts.ts) are left out here, so it counts once everywhere.
  */
+import { statusesSql } from '../registry/status-at'
 import type { EntityKind, Sector, Status } from '../../../shared/domain'
 import type { CoreContext } from '../context'
 import type { YearlyFiguresTable } from '../db/schema'
@@ -90,15 +91,9 @@ export function loadSnapshot(ctx: CoreContext, asOf: string, options: { details?
     })
   }
 
-  // The deciding event per entity, picked by SQLite in one grouped pass: the key puts
-  // dated events above undated ones, then the later date, then the later recorded id,
-  // and the bare columns of a max() aggregate come from the row holding the max.
+  // The deciding event per entity on the date (status-at.ts), in one grouped pass.
   const latest = sqlite
-    .prepare(
-      `select entity_id, status, effective_date,
-              max((effective_date is not null) * 100000000000000000 + coalesce(cast(replace(effective_date, '-', '') as integer), 0) * 100000000 + id)
-       from status_events where effective_date is null or effective_date <= ? group by entity_id`
-    )
+    .prepare(statusesSql({ asOf: true }))
     .raw()
     .all(asOf) as Array<[number, Status, string | null, number]>
   for (const [entityId, status, date] of latest) {
