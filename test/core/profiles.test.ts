@@ -8,7 +8,7 @@ import { request } from 'node:http'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ADMIN_ONLY, READS, SELF_SERVICE } from '../../src/main/core/access'
+import { accessOf } from '../../src/main/core/access'
 import { createCore } from '../../src/main/core/api'
 import { startBridge } from '../../src/main/bridge'
 import { migrations } from '../../src/main/core/db/migrations'
@@ -41,7 +41,8 @@ function snapshot(core: TestCore): string {
   return JSON.stringify(tables.map((t) => [t.name, db.prepare(`select * from "${t.name}"`).all()]))
 }
 
-const WRITES = API_NAMES.filter((n) => !READS.has(n) && !SELF_SERVICE.has(n))
+const WRITES = API_NAMES.filter((n) => accessOf(n) !== 'read' && accessOf(n) !== 'self-service')
+const ADMIN_ONLY = API_NAMES.filter((n) => accessOf(n) === 'admin')
 
 describe('profiles and roles', () => {
   it('makes the first profile quản trị, lets only quản trị add people, and audits it without the password', async () => {

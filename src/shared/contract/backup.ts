@@ -23,12 +23,12 @@ export const backupLabels: Record<string, string> = {
 const fullPath = text(1000).regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'Cần đường dẫn đầy đủ (ví dụ E:\\SaoLuu)')
 
 export const backupContract = {
-  'backup.create': handler<BackupInfo>()(z.object({ folder: fullPath.optional() }).strict()),
-  'backup.list': handler<BackupInfo[]>()(z.object({ folder: fullPath.optional() }).strict()),
-  'backup.restore': handler<OfficeInfo>()(z.object({ file: fullPath }).strict()),
+  'backup.create': handler<BackupInfo>('province-write')(z.object({ folder: fullPath.optional() }).strict()),
+  'backup.list': handler<BackupInfo[]>('read')(z.object({ folder: fullPath.optional() }).strict()),
+  'backup.restore': handler<OfficeInfo>('admin')(z.object({ file: fullPath }).strict()),
   /**
    * Only when the file did not open at start-up (src/main/startup.ts): put the
    * newest good copy in its place, keeping the damaged file aside.
    */
-  'backup.recoverAtStart': handler<OfficeInfo>()(z.object({}).strict())
+  'backup.recoverAtStart': handler<OfficeInfo>('write')(z.object({}).strict())
 }

@@ -4,9 +4,24 @@ import { isRealDate } from '../text'
 
 z.config(z.locales.vi())
 
-/** Declares a handler: its input schema now, its output type as a parameter. */
-export function handler<Out>() {
-  return <In extends z.ZodType>(input: In) => ({ input, output: undefined as unknown as Out })
+/**
+ * Who may call a handler, said where it is declared (the core's gate, access.ts, reads it):
+ * - 'read': changes nothing in the file, so anyone may call it, also on a file opened read-only;
+ * - 'write': changes the office's register: a signed-in quản trị or cán bộ, never in province mode
+ *   (there the register is the districts' snapshots);
+ * - 'province-write': a write a province-mode file still accepts, its own housekeeping (consolidation,
+ *   keys, targets, backups);
+ * - 'admin': managing people or replacing the whole file: quản trị only, in either mode;
+ * - 'self-service': one's own session (signing in, one's own password, preferences): any role, even
+ *   not signed in; the handler checks the rest.
+ * There is no default: a handler that does not say does not compile.
+ */
+export const ACCESS_LEVELS = ['read', 'write', 'province-write', 'admin', 'self-service'] as const
+export type Access = (typeof ACCESS_LEVELS)[number]
+
+/** Declares a handler: its access now, then its input schema, its output type as a parameter. */
+export function handler<Out>(access: Access) {
+  return <In extends z.ZodType>(input: In) => ({ access, input, output: undefined as unknown as Out })
 }
 
 export const empty = z.object({}).strict()

@@ -163,13 +163,13 @@ export interface PrintablePage {
 }
 
 export const dissolutionContract = {
-  'dissolution.candidates': handler<Candidate[]>()(z.object({ asOf: isoDate.optional() }).strict()),
-  'dissolution.lastAgm': handler<{ lastAgmDate: string | null }>()(z.object({ entityId: id }).strict()),
-  'dissolution.setLastAgm': handler<{ ok: true }>()(z.object({ entityId: id, lastAgmDate: isoDate.nullable() }).strict()),
-  'dissolution.open': handler<CaseView>()(
+  'dissolution.candidates': handler<Candidate[]>('read')(z.object({ asOf: isoDate.optional() }).strict()),
+  'dissolution.lastAgm': handler<{ lastAgmDate: string | null }>('read')(z.object({ entityId: id }).strict()),
+  'dissolution.setLastAgm': handler<{ ok: true }>('write')(z.object({ entityId: id, lastAgmDate: isoDate.nullable() }).strict()),
+  'dissolution.open': handler<CaseView>('write')(
     z.object({ entityId: id, kind, law: z.enum(LAW_VERSIONS).default('2023'), ground: optionalText(200), openedOn: isoDate, decisionNo: optionalText(100) }).strict()
   ),
-  'dissolution.step': handler<CaseView>()(
+  'dissolution.step': handler<CaseView>('write')(
     z
       .object({
         caseId: id,
@@ -183,7 +183,7 @@ export const dissolutionContract = {
       })
       .strict()
   ),
-  'dissolution.council': handler<CaseView>()(
+  'dissolution.council': handler<CaseView>('write')(
     z
       .object({
         caseId: id,
@@ -195,7 +195,7 @@ export const dissolutionContract = {
       })
       .strict()
   ),
-  'dissolution.item': handler<CaseView>()(
+  'dissolution.item': handler<CaseView>('write')(
     z
       .object({
         caseId: id,
@@ -212,37 +212,37 @@ export const dissolutionContract = {
       })
       .strict()
   ),
-  'dissolution.settle': handler<CaseView>()(z.object({ caseId: id, itemId: id, settledOn: isoDate }).strict()),
-  'dissolution.obstacle': handler<CaseView>()(
+  'dissolution.settle': handler<CaseView>('write')(z.object({ caseId: id, itemId: id, settledOn: isoDate }).strict()),
+  'dissolution.obstacle': handler<CaseView>('write')(
     z.object({ caseId: id, code: z.enum(OBSTACLE_CODES, { message: `Mã vướng mắc: ${OBSTACLE_CODES.join(', ')}` }), note: optionalText(1000) }).strict()
   ),
   /** Taking back what was typed wrong on an open case: one council member, one debt or asset, one obstacle tag. */
-  'dissolution.removeCouncil': handler<CaseView>()(z.object({ caseId: id, memberId: id }).strict()),
-  'dissolution.removeItem': handler<CaseView>()(z.object({ caseId: id, itemId: id }).strict()),
-  'dissolution.removeObstacle': handler<CaseView>()(z.object({ caseId: id, obstacleId: id }).strict()),
-  'dissolution.attach': handler<CaseView>()(z.object({ caseId: id, stepCode: optionalText(40), path: text(1000) }).strict()),
-  'dissolution.finalise': handler<CaseView>()(z.object({ caseId: id, authorityDate: isoDate, decisionNo: text(100).min(1, 'Cần số văn bản của cơ quan đăng ký') }).strict()),
-  'dissolution.cancel': handler<CaseView>()(z.object({ caseId: id, reason: text(500).min(3, 'Cần nêu lý do hủy hồ sơ'), date: isoDate }).strict()),
-  'dissolution.show': handler<CaseView>()(z.object({ caseId: id, asOf: isoDate.optional() }).strict()),
+  'dissolution.removeCouncil': handler<CaseView>('write')(z.object({ caseId: id, memberId: id }).strict()),
+  'dissolution.removeItem': handler<CaseView>('write')(z.object({ caseId: id, itemId: id }).strict()),
+  'dissolution.removeObstacle': handler<CaseView>('write')(z.object({ caseId: id, obstacleId: id }).strict()),
+  'dissolution.attach': handler<CaseView>('write')(z.object({ caseId: id, stepCode: optionalText(40), path: text(1000) }).strict()),
+  'dissolution.finalise': handler<CaseView>('write')(z.object({ caseId: id, authorityDate: isoDate, decisionNo: text(100).min(1, 'Cần số văn bản của cơ quan đăng ký') }).strict()),
+  'dissolution.cancel': handler<CaseView>('write')(z.object({ caseId: id, reason: text(500).min(3, 'Cần nêu lý do hủy hồ sơ'), date: isoDate }).strict()),
+  'dissolution.show': handler<CaseView>('read')(z.object({ caseId: id, asOf: isoDate.optional() }).strict()),
   /** Holiday overrides on top of resources/holidays/vn.json (announced swaps), for Settings. */
-  'dissolution.calendar': handler<CalendarOverrides>()(z.object({}).strict()),
-  'dissolution.setCalendar': handler<CalendarOverrides>()(
+  'dissolution.calendar': handler<CalendarOverrides>('read')(z.object({}).strict()),
+  'dissolution.setCalendar': handler<CalendarOverrides>('write')(
     z.object({ add: z.array(isoDate).max(500), remove: z.array(isoDate).max(500), workingWeekends: z.array(isoDate).max(500) }).strict()
   ),
-  'dissolution.templates': handler<TemplateInfo[]>()(z.object({}).strict()),
-  'dissolution.dashboard': handler<DissolutionDashboard>()(z.object({ asOf: isoDate.optional() }).strict()),
+  'dissolution.templates': handler<TemplateInfo[]>('read')(z.object({}).strict()),
+  'dissolution.dashboard': handler<DissolutionDashboard>('read')(z.object({ asOf: isoDate.optional() }).strict()),
   /**
    * Printable pages and the summary workbook, returned as bytes: the core never writes
    * where an input says (the door saves them where the person chose — a download, a save
    * dialog, the CLI's --out).
    */
-  'dissolution.casePage': handler<PrintablePage>()(z.object({ caseId: id, asOf: isoDate.optional() }).strict()),
-  'dissolution.summaryPage': handler<PrintablePage & { rows: number }>()(z.object({ asOf: isoDate.optional(), title: optionalText(300) }).strict()),
-  'dissolution.summaryXlsx': handler<{ name: string; base64: string; rows: number }>()(z.object({ asOf: isoDate.optional(), title: optionalText(300) }).strict()),
-  'dissolution.draft': handler<PrintablePage>()(
+  'dissolution.casePage': handler<PrintablePage>('read')(z.object({ caseId: id, asOf: isoDate.optional() }).strict()),
+  'dissolution.summaryPage': handler<PrintablePage & { rows: number }>('read')(z.object({ asOf: isoDate.optional(), title: optionalText(300) }).strict()),
+  'dissolution.summaryXlsx': handler<{ name: string; base64: string; rows: number }>('read')(z.object({ asOf: isoDate.optional(), title: optionalText(300) }).strict()),
+  'dissolution.draft': handler<PrintablePage>('read')(
     z.object({ caseId: id, doc: z.enum(DRAFT_DOCS, { message: 'Văn bản: council (quyết định thành lập hội đồng giải thể), notice (thông báo giải thể), request (đề nghị ghi nhận giải thể)' }), date: isoDate.nullish() }).strict()
   ),
-  'dissolution.attachFile': handler<CaseView>()(
+  'dissolution.attachFile': handler<CaseView>('write')(
     z
       .object({
         caseId: id,
@@ -252,6 +252,6 @@ export const dissolutionContract = {
       })
       .strict()
   ),
-  'dissolution.attachment': handler<{ name: string; base64: string }>()(z.object({ caseId: id, attachmentId: id }).strict()),
-  'dissolution.list': handler<CaseSummary[]>()(z.object({ state: z.enum(['open', 'finalised', 'cancelled']).optional(), asOf: isoDate.optional() }).strict())
+  'dissolution.attachment': handler<{ name: string; base64: string }>('read')(z.object({ caseId: id, attachmentId: id }).strict()),
+  'dissolution.list': handler<CaseSummary[]>('read')(z.object({ state: z.enum(['open', 'finalised', 'cancelled']).optional(), asOf: isoDate.optional() }).strict())
 }

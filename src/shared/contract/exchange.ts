@@ -168,11 +168,11 @@ export interface ImportBatch {
 }
 
 export const exchangeContract = {
-  'exchange.previewImport': handler<ImportResult>()(importInput),
-  'exchange.commitImport': handler<ImportResult>()(importInput.extend({ strict: z.boolean().optional() }).strict()),
-  'exchange.undoImport': handler<{ batchId: number; deleted: number; restored: number }>()(z.object({ batchId: id }).strict()),
-  'exchange.importTemplate': handler<{ name: string; base64: string }>()(z.object({}).strict()),
-  'exchange.importHistory': handler<ImportBatch[]>()(
+  'exchange.previewImport': handler<ImportResult>('read')(importInput),
+  'exchange.commitImport': handler<ImportResult>('write')(importInput.extend({ strict: z.boolean().optional() }).strict()),
+  'exchange.undoImport': handler<{ batchId: number; deleted: number; restored: number }>('write')(z.object({ batchId: id }).strict()),
+  'exchange.importTemplate': handler<{ name: string; base64: string }>('read')(z.object({}).strict()),
+  'exchange.importHistory': handler<ImportBatch[]>('read')(
     z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict()
   )
 }

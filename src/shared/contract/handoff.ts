@@ -184,7 +184,7 @@ export interface KeyInfo {
 }
 
 export const handoffContract = {
-  'exchange.exportPackage': handler<ExportedPackageInfo>()(
+  'exchange.exportPackage': handler<ExportedPackageInfo>('province-write')(
     z
       .object({
         asOf: isoDate.optional(),
@@ -193,8 +193,8 @@ export const handoffContract = {
       })
       .strict()
   ),
-  'exchange.verifyPackage': handler<PackageReport>()(z.object({ file: packageFile }).strict()),
-  'exchange.consolidate': handler<ConsolidateResult>()(
+  'exchange.verifyPackage': handler<PackageReport>('read')(z.object({ file: packageFile }).strict()),
+  'exchange.consolidate': handler<ConsolidateResult>('province-write')(
     z
       .object({
         files: z.array(packageFile).min(1, 'Chọn ít nhất một gói').max(200),
@@ -207,12 +207,12 @@ export const handoffContract = {
       })
       .strict()
   ),
-  'exchange.exportHistory': handler<PackageExport[]>()(empty),
-  'exchange.consolidationLog': handler<ConsolidationEntry[]>()(z.object({ limit: z.number().int().min(1).max(5000).optional() }).strict()),
-  'exchange.districts': handler<DistrictSnapshot[]>()(empty),
-  'exchange.conflicts': handler<Conflict[]>()(empty),
+  'exchange.exportHistory': handler<PackageExport[]>('read')(empty),
+  'exchange.consolidationLog': handler<ConsolidationEntry[]>('read')(z.object({ limit: z.number().int().min(1).max(5000).optional() }).strict()),
+  'exchange.districts': handler<DistrictSnapshot[]>('read')(empty),
+  'exchange.conflicts': handler<Conflict[]>('read')(empty),
   /** Province: which district owns a conflicting entity (counted there only). */
-  'exchange.resolveConflict': handler<Conflict>()(
+  'exchange.resolveConflict': handler<Conflict>('province-write')(
     z
       .object({
         conflictKey: text(600).min(1, 'Chọn một mục trùng'),
@@ -221,9 +221,9 @@ export const handoffContract = {
       })
       .strict()
   ),
-  'keys.show': handler<KeyInfo>()(empty),
-  'keys.exportPublic': handler<{ fileName: string; text: string; fingerprint: string }>()(empty),
-  'keys.trust': handler<TrustedKey>()(
+  'keys.show': handler<KeyInfo>('read')(empty),
+  'keys.exportPublic': handler<{ fileName: string; text: string; fingerprint: string }>('read')(empty),
+  'keys.trust': handler<TrustedKey>('province-write')(
     z
       .object({
         key: z.union([packageFile, z.object({ text: z.string().max(10_000) }).strict()]),
@@ -233,5 +233,5 @@ export const handoffContract = {
       })
       .strict()
   ),
-  'keys.list': handler<TrustedKey[]>()(empty)
+  'keys.list': handler<TrustedKey[]>('read')(empty)
 }

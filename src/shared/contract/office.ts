@@ -30,11 +30,11 @@ export const officeLabels: Record<string, string> = {
 }
 
 export const officeContract = {
-  'office.info': handler<OfficeInfo>()(empty),
-  'office.setup': handler<OfficeInfo>()(
+  'office.info': handler<OfficeInfo>('read')(empty),
+  'office.setup': handler<OfficeInfo>('province-write')(
     z.object({ unitCode: text(10).regex(/^\d{2,5}$/, 'Mã đơn vị hành chính chỉ gồm chữ số') }).strict()
   ),
-  'units.list': handler<AdminUnit[]>()(
+  'units.list': handler<AdminUnit[]>('read')(
     z.object({ level: z.enum(UNIT_LEVELS).optional(), parentCode: text(10).optional() }).strict()
   )
 }

@@ -38,17 +38,17 @@ const role = z.enum(ROLES, { message: 'Vai trò là quản trị, cán bộ ho�
 const password = z.string().min(4, 'Mật khẩu ít nhất 4 ký tự').max(200, 'Mật khẩu không quá 200 ký tự')
 
 export const profilesContract = {
-  'profile.list': handler<ProfileSession>()(z.object({}).strict()),
+  'profile.list': handler<ProfileSession>('read')(z.object({}).strict()),
   /** Sign in as a profile (the first one of a file is created by choosing it). */
-  'profile.select': handler<ProfileSession>()(
+  'profile.select': handler<ProfileSession>('self-service')(
     z.object({ name: profileName, password: z.string().max(200).optional() }).strict()
   ),
-  'profile.create': handler<ProfileInfo>()(
+  'profile.create': handler<ProfileInfo>('admin')(
     z.object({ name: profileName, role: role.default('officer'), password: password.optional() }).strict()
   ),
-  'profile.setRole': handler<ProfileInfo>()(z.object({ name: profileName, role }).strict()),
+  'profile.setRole': handler<ProfileInfo>('admin')(z.object({ name: profileName, role }).strict()),
   /** null removes the password. Someone else's: quản trị only; one's own: the current password. */
-  'profile.setPassword': handler<ProfileInfo>()(
+  'profile.setPassword': handler<ProfileInfo>('self-service')(
     z.object({ name: profileName, password: password.nullable(), currentPassword: z.string().max(200).optional() }).strict()
   )
 }

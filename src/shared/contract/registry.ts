@@ -223,10 +223,10 @@ export interface AuditEntry {
 }
 
 export const registryContract = {
-  'entity.create': handler<Entity>()(
+  'entity.create': handler<Entity>('write')(
     entityFields.extend({ status: z.enum(STATUSES).default('active'), confirmDuplicate: z.boolean().optional() }).strict()
   ),
-  'entity.list': handler<{ rows: Entity[]; total: number }>()(
+  'entity.list': handler<{ rows: Entity[]; total: number }>('read')(
     z
       .object({
         q: text(200).optional(),
@@ -237,8 +237,8 @@ export const registryContract = {
       })
       .strict()
   ),
-  'entity.get': handler<Entity>()(z.object({ id }).strict()),
-  'entity.update': handler<Entity>()(
+  'entity.get': handler<Entity>('read')(z.object({ id }).strict()),
+  'entity.update': handler<Entity>('write')(
     z
       .object({
         id,
@@ -248,21 +248,21 @@ export const registryContract = {
       })
       .strict()
   ),
-  'entity.bulkCreate': handler<{ created: number; firstId: number | null; lastId: number | null }>()(
+  'entity.bulkCreate': handler<{ created: number; firstId: number | null; lastId: number | null }>('write')(
     z.object({ rows: z.array(entityFields.extend({ status: z.enum(STATUSES).optional() }).strict()).min(1).max(200_000) }).strict()
   ),
-  'entity.delete': handler<{ id: number; hard: boolean }>()(
+  'entity.delete': handler<{ id: number; hard: boolean }>('write')(
     z.object({ id, reason: text(500).min(3, 'Hãy ghi lý do xóa (ít nhất 3 ký tự)'), hard: z.boolean().optional() }).strict()
   ),
-  'entity.restore': handler<Entity>()(z.object({ id }).strict()),
-  'entity.undo': handler<{ undone: number; action: string; table: string; rowId: number | null; entityId: number | null }>()(z.object({}).strict()),
-  'entity.grid': handler<GridRows>()(
+  'entity.restore': handler<Entity>('write')(z.object({ id }).strict()),
+  'entity.undo': handler<{ undone: number; action: string; table: string; rowId: number | null; entityId: number | null }>('write')(z.object({}).strict()),
+  'entity.grid': handler<GridRows>('read')(
     z.object({ ids: z.array(id).min(1).max(10_000).optional(), first: z.number().int().min(1).max(10_000).optional() }).strict()
   ),
-  'entity.search': handler<{ ids: number[] }>()(z.object({ q: text(200) }).strict()),
-  'prefs.get': handler<{ value: string | null }>()(z.object({ key: prefKey }).strict()),
-  'prefs.set': handler<{ saved: boolean }>()(z.object({ key: prefKey, value: z.string().max(50_000, 'Tùy chọn quá dài') }).strict()),
-  'entity.paste': handler<PasteResult>()(
+  'entity.search': handler<{ ids: number[] }>('read')(z.object({ q: text(200) }).strict()),
+  'prefs.get': handler<{ value: string | null }>('read')(z.object({ key: prefKey }).strict()),
+  'prefs.set': handler<{ saved: boolean }>('self-service')(z.object({ key: prefKey, value: z.string().max(50_000, 'Tùy chọn quá dài') }).strict()),
+  'entity.paste': handler<PasteResult>('write')(
     z
       .object({
         rowIds: z.array(id).min(1).max(10_000),
@@ -271,7 +271,7 @@ export const registryContract = {
       })
       .strict()
   ),
-  'status.add': handler<StatusEvent>()(
+  'status.add': handler<StatusEvent>('write')(
     z
       .object({
         entityId: id,
@@ -282,14 +282,14 @@ export const registryContract = {
       })
       .strict()
   ),
-  'status.list': handler<StatusEvent[]>()(z.object({ entityId: id }).strict()),
-  'status.asOf': handler<Array<{ entityId: number; status: Status }>>()(
+  'status.list': handler<StatusEvent[]>('read')(z.object({ entityId: id }).strict()),
+  'status.asOf': handler<Array<{ entityId: number; status: Status }>>('read')(
     z.object({ date: isoDate, entityId: id.optional() }).strict()
   ),
-  'figures.set': handler<YearlyFigures>()(z.object({ entityId: id, year, figures: yearlyFields }).strict()),
-  'figures.list': handler<YearlyFigures[]>()(z.object({ entityId: id.optional(), year: year.optional() }).strict()),
-  'figures.copyForward': handler<{ copied: number }>()(z.object({ fromYear: year, toYear: year }).strict()),
-  'audit.list': handler<AuditEntry[]>()(
+  'figures.set': handler<YearlyFigures>('write')(z.object({ entityId: id, year, figures: yearlyFields }).strict()),
+  'figures.list': handler<YearlyFigures[]>('read')(z.object({ entityId: id.optional(), year: year.optional() }).strict()),
+  'figures.copyForward': handler<{ copied: number }>('write')(z.object({ fromYear: year, toYear: year }).strict()),
+  'audit.list': handler<AuditEntry[]>('read')(
     z
       .object({
         table: text(40).optional(),

@@ -108,11 +108,11 @@ export interface DashboardData {
 export const REPORT_FORMATS = ['xlsx', 'csv', 'html'] as const
 
 export const reportsContract = {
-  'report.list': handler<ReportLayoutInfo[]>()(z.object({}).strict()),
-  'report.summary': handler<ReportSummary>()(z.object({ asOf: isoDate, scope }).strict()),
-  'report.build': handler<ReportTable>()(z.object({ layout, asOf: isoDate, scope, reportNo }).strict()),
+  'report.list': handler<ReportLayoutInfo[]>('read')(z.object({}).strict()),
+  'report.summary': handler<ReportSummary>('read')(z.object({ asOf: isoDate, scope }).strict()),
+  'report.build': handler<ReportTable>('read')(z.object({ layout, asOf: isoDate, scope, reportNo }).strict()),
   /** The file's bytes as base64: the door saves them where the person chose (a download, the CLI's option). */
-  'report.export': handler<{ fileName: string; base64: string; rows: number }>()(
+  'report.export': handler<{ fileName: string; base64: string; rows: number }>('read')(
     z
       .object({
         layout,
@@ -123,9 +123,9 @@ export const reportsContract = {
       })
       .strict()
   ),
-  'report.dashboard': handler<DashboardData>()(z.object({ asOf: isoDate, scope }).strict()),
-  'report.targets': handler<TargetRow[]>()(z.object({ year, scope }).strict()),
-  'report.setTargets': handler<{ changed: number }>()(
+  'report.dashboard': handler<DashboardData>('read')(z.object({ asOf: isoDate, scope }).strict()),
+  'report.targets': handler<TargetRow[]>('read')(z.object({ year, scope }).strict()),
+  'report.setTargets': handler<{ changed: number }>('province-write')(
     z
       .object({
         year,
