@@ -134,6 +134,8 @@ export interface Entity {
   ocop?: Array<{ name: string; stars: number; year: number }> | null
   deletedAt?: string | null
   deletedReason?: string | null
+  /** entity.get: until when this record, made by mistake, may still be deleted for good (entity.delete hard); null once it may not. */
+  hardDeleteUntil?: string | null
   /** Things worth a second look that did not stop the save (e.g. a bad check digit). */
   warnings?: string[]
 }

@@ -11,6 +11,7 @@ import type { CoreContext, DomainHandlers } from '../context'
 import type { Database } from '../db/schema'
 import { requireUnit } from '../office/office'
 import { guardDuplicate } from './duplicates'
+import { hardDeleteUntil } from './hard-delete'
 import { derivedKeys, findEntity, selectEntities, toColumns, toEntity } from './entities'
 import { byName, firstInOrder } from './order'
 
@@ -98,7 +99,10 @@ export const registryHandlers: DomainHandlers<
     return { rows: page.map((id) => byId.get(id)!), total: keys.length }
   },
 
-  'entity.get': async (input, ctx) => mustFind(ctx, input.id),
+  'entity.get': async (input, ctx) => {
+    const entity = await mustFind(ctx, input.id)
+    return { ...entity, hardDeleteUntil: entity.deletedAt ? null : hardDeleteUntil(entity.createdAt, ctx.now()) }
+  },
 
   'entity.update': async (input, ctx) => {
     const changes = toColumns(input.changes)

@@ -11,6 +11,7 @@ import type { StatusEventsTable, YearlyFiguresTable } from '../db/schema'
 import { requireUnit } from '../office/office'
 import { bulkCreateEntities } from './bulk'
 import { guardDuplicate } from './duplicates'
+import { mayHardDelete } from './hard-delete'
 import { statusesSql } from './status-at'
 import { derivedKeys, findEntity, toColumns } from './entities'
 
@@ -26,8 +27,6 @@ type Names =
   | 'figures.set'
   | 'figures.list'
   | 'figures.copyForward'
-
-const DAY_MS = 24 * 60 * 60 * 1000
 
 async function entityOrFail(db: Trx | CoreContext['db'], id: number) {
   const entity = await findEntity(db, id)
@@ -93,8 +92,7 @@ export const lifecycleHandlers: DomainHandlers<Names> = {
     return ctx.db.transaction().execute(async (trx) => {
       const entity = await entityOrFail(trx, input.id)
       if (input.hard) {
-        const age = Date.parse(ctx.now()) - Date.parse(entity.createdAt)
-        if (!(age >= 0 && age < DAY_MS)) {
+        if (!mayHardDelete(entity.createdAt, ctx.now())) {
           throw new AppError(
             'FORBIDDEN',
             `Chỉ được xóa hẳn bản ghi tạo nhầm trong 24 giờ qua; «${entity.name}» đã có từ lâu hơn. Hãy dùng xóa thường (có thể khôi phục).`,

@@ -30,8 +30,6 @@ export const ACTION_LABELS: Record<string, string> = {
   bulk_create: 'Thêm hàng loạt'
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000
-
 type Ocop = NonNullable<Entity['ocop']>[number]
 type Vsic = NonNullable<Entity['vsic']>[number]
 const showOcop = (o: Ocop) => `${o.name}: ${o.stars} sao (năm ${o.year})`
@@ -163,7 +161,6 @@ export function DetailPanel({
   }
 
   if (!entity) return <aside className="detail-panel">{error ?? 'Đang tải…'}</aside>
-  const age = Date.now() - Date.parse(entity.createdAt)
   const rows: Array<[string, string]> = [
     ['Loại hình', KIND_SHORT[entity.kind]],
     ['Mã số HTX', entity.regNo ?? ''],
@@ -337,7 +334,7 @@ export function DetailPanel({
           <button type="button" data-testid="delete" onClick={() => run(() => call('entity.delete', { id, reason }).then(() => setReason('')))}>
             Xóa (khôi phục được)
           </button>
-          {age >= 0 && age < DAY_MS && (
+          {entity.hardDeleteUntil && (
             <button
               type="button"
               className="danger"
