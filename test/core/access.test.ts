@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { ACCESS_LEVELS, API_NAMES, apiContract, empty, handler } from '../../src/shared/api'
 import { accessOf, isRead } from '../../src/main/core/access'
+import { createCore } from '../../src/main/core/api'
 import { officeCore } from '../helpers/temp'
 
 const cores: Array<Awaited<ReturnType<typeof officeCore>>> = []
@@ -41,5 +42,25 @@ describe('who may write', () => {
     const n = core.ctx.conn.sqlite.prepare('select count(*) n from entities').get() as { n: number }
     expect(n.n).toBe(0)
     await expect(core.call('entity.list', {})).resolves.toMatchObject({ total: 0 })
+  })
+
+  it('says through office.info, for the caller\'s own session, why the register is for reading (the screens only show it)', async () => {
+    const district = await officeCore('178')
+    cores.push(district)
+    expect((await district.call('office.info', {})).readOnly).toBeNull()
+    await district.call('profile.create', { name: 'Nguyễn Thị Lan' })
+    await district.call('profile.create', { name: 'Lê Thu Hà', role: 'viewer' })
+    expect((await district.call('office.info', {})).readOnly).toBeNull()
+    await district.call('profile.select', { name: 'Lê Thu Hà' })
+    expect((await district.call('office.info', {})).readOnly).toBe('Hồ sơ «Lê Thu Hà» chỉ được xem: không sửa được sổ.')
+    const stranger = await createCore({ dbPath: district.dbPath, user: 'Không Ai' })
+    try {
+      expect((await stranger.call('office.info', {})).readOnly).toBe('Chưa chọn hồ sơ người dùng: chỉ xem. Bấm «Đổi» để chọn hồ sơ.')
+    } finally {
+      await stranger.close()
+    }
+    const province = await officeCore('20')
+    cores.push(province)
+    expect((await province.call('office.info', {})).readOnly).toBe('Sổ của tỉnh được lập từ gói các huyện gửi lên: chỉ xem, mọi sửa đổi làm ở huyện.')
   })
 })

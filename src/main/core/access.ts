@@ -81,3 +81,19 @@ export async function assertAdmin(ctx: CoreContext, what: string): Promise<void>
     throw new AppError('FORBIDDEN', `${what}: việc này chỉ người quản trị được làm.`)
   }
 }
+
+/**
+ * The sentence a window shows once at the top when this caller may not change the
+ * register (an office 'write'), or null when it may: the same rules as the gate above,
+ * said short, so the screens shape themselves to the core instead of repeating its rules.
+ * office.info carries it, asked again whenever the session changes.
+ */
+export async function readOnlyReason(ctx: CoreContext): Promise<string | null> {
+  if (ctx.conn.readOnly) return ctx.conn.readOnly.message
+  if (await isProvince(ctx.db)) return 'Sổ của tỉnh được lập từ gói các huyện gửi lên: chỉ xem, mọi sửa đổi làm ở huyện.'
+  const profiles = await allProfiles(ctx.db)
+  const role = effectiveRole(profiles, ctx.profile)
+  if (role === 'viewer') return `Hồ sơ «${ctx.profile}» chỉ được xem: không sửa được sổ.`
+  if (role === null) return 'Chưa chọn hồ sơ người dùng: chỉ xem. Bấm «Đổi» để chọn hồ sơ.'
+  return null
+}

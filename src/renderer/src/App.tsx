@@ -7,7 +7,7 @@ import { StartupRecovery, type StartupProblem } from './components/StartupRecove
 import { StatusBar } from './components/StatusBar'
 import { FirstRun } from './screens/FirstRun'
 import { Registry, type ListCount } from './screens/Registry'
-import { ReadOnlyContext, readOnlyReason } from './readOnly'
+import { ReadOnlyContext } from './readOnly'
 import { dropEarlyFirstRows, takeEarlyOffice } from './startup'
 
 // The register opens first and alone; the other screens (Chart.js, printing, packages) load when first
@@ -127,7 +127,7 @@ export function App() {
         ))}
       </nav>
       <main className="content">
-        <ReadOnlyContext.Provider value={readOnlyReason(office, session)}>
+        <ReadOnlyContext.Provider value={office.readOnly}>
           {screen === 'registry' && <Registry onCount={setListCount} onChanged={refreshOffice} />}
           <Suspense fallback={<div className="loading">Đang mở…</div>}>
             {screen === 'settings' && <Settings office={office} />}

@@ -21,7 +21,10 @@ export interface OfficeInfo {
   dbPath: string
   user: string
   counts: { entities: number; statusEvents: number; yearlyFigures: number; auditRows: number }
-  /** Why this file opened for reading only (made by a newer version), said by the core; null when it takes writes. */
+  /**
+   * Why this caller may not change the register, said by the core for its session: a file made by a newer
+   * version, a province file, a «chỉ xem» profile, no profile chosen; null when it may. The screens show it as is.
+   */
   readOnly: string | null
 }
 

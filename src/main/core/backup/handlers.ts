@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors'
 import type { CoreContext, DomainHandlers } from '../context'
 import { openDatabase } from '../db/connection'
-import { officeInfo } from '../office/office'
+import { officeView } from '../office/view'
 import { backupDir, backupOffice, listBackups, officeOf, writeBackup } from './files'
 import { assertSameOffice, isOfficeBackup, replaceDatabaseFile, verifyBackup } from './restore'
 import { rotate } from './rotation'
@@ -52,6 +52,6 @@ export const backupHandlers: DomainHandlers<'backup.create' | 'backup.list' | 'b
       if (problem instanceof AppError) throw problem
       throw new AppError('INTERNAL', `Không khôi phục được: ${(problem as Error).message}. Dữ liệu hiện tại vẫn nguyên.`)
     }
-    return officeInfo(ctx)
+    return officeView(ctx)
   }
 }

@@ -3,10 +3,11 @@ import { AppError } from '../../../shared/errors'
 import { writeAudit } from '../audit/log'
 import type { DomainHandlers } from '../context'
 import { createSigningKeyAtSetup } from '../exchange/package/keys'
-import { officeInfo, toUnit } from './office'
+import { toUnit } from './office'
+import { officeView } from './view'
 
 export const officeHandlers: DomainHandlers<'office.info' | 'office.setup' | 'units.list'> = {
-  'office.info': async (_input, ctx) => officeInfo(ctx),
+  'office.info': async (_input, ctx) => officeView(ctx),
 
   'office.setup': async (input, ctx) => {
     const unit = await ctx.db.selectFrom('admin_units').selectAll().where('code', '=', input.unitCode).executeTakeFirst()
@@ -27,7 +28,7 @@ export const officeHandlers: DomainHandlers<'office.info' | 'office.setup' | 'un
       await writeAudit(trx, ctx, { action: 'setup', table: 'office', rowId: 1, after: row })
     })
     createSigningKeyAtSetup(ctx.conn.path)
-    return officeInfo(ctx)
+    return officeView(ctx)
   },
 
   'units.list': async (input, ctx) => {
