@@ -106,6 +106,8 @@ export interface CaseView {
   closedDecisionNo: string | null
   closeReason: string | null
   steps: StepView[]
+  /** Codes of the required steps neither done nor marked N/A, in template order: dissolution.finalise refuses while any is left. */
+  blockingSteps: string[]
   council: Array<{ id: number; name: string; role: string; represents: string | null; organisation: string | null; decisionNo: string | null }>
   councilWarnings: string[]
   items: Array<{ id: number; type: string; category: string | null; party: string | null; amount: number | null; settled: boolean; settledOn: string | null; landCertificate: string | null; areaM2: number | null; handling: string | null; note: string | null }>

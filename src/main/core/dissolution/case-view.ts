@@ -3,7 +3,7 @@ import { OBSTACLE_LABELS, type CalendarOverrides, type CaseView, type StepView }
 import { AppError } from '../../../shared/errors'
 import { vnCalendar } from '../calendar'
 import type { CoreContext, Trx } from '../context'
-import { scheduleSteps } from './schedule'
+import { blockingSteps, scheduleSteps } from './schedule'
 import type { Template } from './templates'
 export type Db = CoreContext['db'] | Trx
 
@@ -83,6 +83,7 @@ export async function buildCaseView(db: Db, caseId: number, asOf: string): Promi
     closedDecisionNo: c.closed_decision_no,
     closeReason: c.close_reason,
     steps: stepViews,
+    blockingSteps: blockingSteps(template.steps, states).map((t) => t.code),
     council: council.map((m) => ({ id: m.id, name: m.name, role: m.role, represents: m.represents, organisation: m.organisation, decisionNo: m.decision_no })),
     councilWarnings,
     items: items.map((i) => ({

@@ -25,7 +25,6 @@ export function Close({ view, run, onClosed }: { view: CaseView; run: Run; onClo
   }
   // Still open but this window only reads: nothing to end here.
   if (!canChange) return null
-  const blocking = view.steps.filter((s) => !s.optional && s.state === 'todo')
 
   async function finalise() {
     if (!window.confirm(`Hoàn tất giải thể «${view.entityName}»? Bản ghi trong sổ sẽ chuyển sang «Đã giải thể» và chỉ còn sửa được ghi chú.`)) return
@@ -45,7 +44,7 @@ export function Close({ view, run, onClosed }: { view: CaseView; run: Run; onClo
           <button className="primary" onClick={() => void finalise()} data-testid="finalise">
             Hoàn tất giải thể
           </button>
-          {blocking.length > 0 && <p className="hint">Còn {blocking.length} bước bắt buộc chưa làm hoặc chưa ghi lý do không áp dụng.</p>}
+          {view.blockingSteps.length > 0 && <p className="hint" data-testid="finalise-blocking">Còn {view.blockingSteps.length} bước bắt buộc chưa làm hoặc chưa ghi lý do không áp dụng.</p>}
         </div>
         <div className="diss-add" data-testid="cancel-form">
           <TextField label="Lý do hủy hồ sơ" value={reason} onChange={setReason} testId="cancel-reason" placeholder="ví dụ HTX hoạt động trở lại" />
