@@ -4,17 +4,19 @@
  * its items (so the whole import can be undone). Strict mode refuses everything
  * when any row has an error.
  */
-import type { ImportBatch, ImportCounts, ImportField, ImportRecord, ImportResult } from '../../../shared/api'
+import type { EntityFields, ImportBatch, ImportCounts, ImportField, ImportRecord, ImportResult } from '../../../shared/api'
+import type { Status } from '../../../shared/domain'
 import { AppError } from '../../../shared/errors'
 import { formatNumber } from '../../../shared/text'
-import { writeAudit } from '../audit/log'
+import { auditWriter, writeAudit } from '../audit/log'
 import type { CoreContext, Trx } from '../context'
 import { backupBefore } from '../backup/before'
 import { requireUnit, today as officeToday } from '../office/office'
 import { progressReporter } from '../progress'
-import { duplicateError } from '../db/unique'
+import type { YearlyFiguresTable } from '../db/schema'
 import { derivedKeys, toColumns } from '../registry/entities'
-import { FIGURE_COLUMNS, previewImport, RECORD_COLUMNS, type PreviewInput } from './preview'
+import { entityWriter } from '../registry/bulk'
+import { FIGURE_COLUMNS, previewImport, RECORD_COLUMNS, type FiguresRow, type PreviewInput } from './preview'
 
 /** New records written between two progress reports (and two chances for other calls to queue). */
 const CHUNK = 500
@@ -70,9 +72,11 @@ function refuseNothingOrStrict(result: ImportResult, strict: boolean | undefined
 
 type Plan = Awaited<ReturnType<typeof previewImport>>
 
+type Sheet = ImportResult['files'][number]['sheets'][number]
+type Row = Sheet['rows'][number]
+
+/** Writes what the preview decided, in one transaction that starts by checking the register has not moved. */
 async function writeImport({ result, figures }: Plan, seen: number, ctx: CoreContext): Promise<ImportResult> {
-  const now = ctx.now()
-  const today = officeToday(ctx)
   const report = progressReporter()
   const toWrite = result.totals.created + result.totals.updated
   let written = 0
@@ -83,154 +87,162 @@ async function writeImport({ result, figures }: Plan, seen: number, ctx: CoreCon
     await new Promise((resume) => setImmediate(resume))
   }
   const batchId = await ctx.db.transaction().execute(async (trx) => {
-    const { id: batchId } = await trx
-      .insertInto('import_batches')
-      .values({
-        at: now,
-        user: ctx.user,
-        files_json: JSON.stringify(result.files.map((f) => ({ name: f.file, sha256: f.sha256, bytes: f.bytes }))),
-        counts_json: JSON.stringify(result.totals),
-        undone_at: null,
-        undone_by: null
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const batchId = await startBatch(trx, ctx, result)
     // That insert took the write lock: from here no other connection writes until commit.
     if (registerHead(ctx) !== seen) throw new RegisterMoved()
     await writeAudit(trx, ctx, { action: 'import', table: 'import_batches', rowId: batchId, after: { files: result.files.map((f) => f.file), counts: result.totals } })
-
-    // New records go through statements prepared once and run on the same connection, inside
-    // this transaction (a register of 100,000 rows in seconds); each carries the batch id so undo
-    // finds it, and each gets its audit row. Chunks only pace the progress reports.
-    const sqlite = ctx.conn.sqlite
-    const entityColumns = ['kind', ...Object.values(RECORD_COLUMNS), 'name_key', 'search_key', 'created_at', 'updated_at', 'import_batch_id']
-    const insertEntity = sqlite.prepare(`insert into entities (${entityColumns.join(', ')}) values (${entityColumns.map(() => '?').join(', ')})`)
-    const insertEvent = sqlite.prepare('insert into status_events (entity_id, status, effective_date, decision_no, note, created_at, import_batch_id) values (?, ?, ?, null, null, ?, ?)')
-    const figureColumns = Object.values(FIGURE_COLUMNS)
-    const insertFigures = sqlite.prepare(
-      `insert into yearly_figures (entity_id, year, ${figureColumns.join(', ')}, import_batch_id) values (?, ?, ${figureColumns.map(() => '?').join(', ')}, ?)`
-    )
-    const insertAudit = sqlite.prepare('insert into audit_log (at, user, action, table_name, row_id, before_json, after_json) values (?, ?, ?, ?, ?, null, ?)')
-    const recordFields = Object.keys(RECORD_COLUMNS) as Array<keyof typeof RECORD_COLUMNS>
-    const figureEntries = Object.entries(FIGURE_COLUMNS) as Array<[keyof typeof FIGURE_COLUMNS, string]>
-    const pending: Array<{ rec: ImportRecord; year: number; where: string }> = []
+    const created = newRecords(ctx, batchId)
     let updates = 0
-    const flush = async () => {
-      if (pending.length === 0) return
-      const chunk = pending.splice(0)
-      const auditAt = ctx.now()
-      for (const { rec, year, where } of chunk) {
-        const fields: Record<string, unknown> = { kind: rec.kind, name: rec.name }
-        for (const f of recordFields) fields[f] = rec[f] ?? null
-        const columns = toColumns(fields) as Record<string, string | number | null>
-        const name = (columns.name ?? rec.name) as string
-        const keys = derivedKeys({ name, reg_no: (columns.reg_no ?? null) as string | null, representative: (columns.representative ?? null) as string | null, address: (columns.address ?? null) as string | null, commune: (columns.commune ?? null) as string | null })
-        const values: Array<string | number | null> = [rec.kind]
-        for (const column of Object.values(RECORD_COLUMNS)) values.push(column === 'name' ? name : (columns[column] ?? null))
-        values.push(keys.name_key, keys.search_key, now, now, batchId)
-        let entityId: number
-        try {
-          entityId = Number(insertEntity.run(values).lastInsertRowid)
-        } catch (err) {
-          throw duplicateError(sqlite, err, { name, regNo: columns.reg_no as string | null, commune: columns.commune as string | null }, where) ?? err
-        }
-        // A status without its own date holds since registration; a dissolution date is a dated event.
-        const initial = rec.status && !(rec.status === 'dissolved' && rec.dissolutionDate) ? rec.status : 'active'
-        const mine = [{ status: initial, effective_date: null as string | null }]
-        if (rec.dissolutionDate) mine.push({ status: 'dissolved', effective_date: rec.dissolutionDate })
-        const fig: Record<string, number> = {}
-        let hasFigures = false
-        for (const [field, column] of figureEntries) {
-          const v = rec.figures[field]
-          if (v !== undefined && v !== null) {
-            fig[column] = v
-            hasFigures = true
-          }
-        }
-        // The audit row's after: the fields, then status, figures and batch (fields is not read again).
-        fields.status = mine.map((e) => e.status)
-        fields.figures = hasFigures ? { year, ...fig } : undefined
-        fields.importBatch = batchId
-        insertAudit.run(auditAt, ctx.user, 'create', 'entities', entityId, JSON.stringify(fields))
-        for (const e of mine) insertEvent.run(entityId, e.status, e.effective_date, now, batchId)
-        if (hasFigures) insertFigures.run(entityId, year, ...figureColumns.map((c) => fig[c] ?? null), batchId)
-      }
-      await wrote(chunk.length)
-    }
-
     for (const file of result.files) {
       for (const sheet of file.sheets) {
-        // Remember the mapping people confirmed by hand, for the next file of this shape.
-        const manual = sheet.columns.filter((c) => c.source === 'manual' || c.source === 'remembered')
-        if (sheet.columns.some((c) => c.source === 'manual')) {
-          const mapping: Record<number, ImportField | null> = {}
-          for (const c of manual) mapping[c.index] = c.field
-          await trx.insertInto('import_mappings').values({ shape: sheet.shape, mapping_json: JSON.stringify(mapping), updated_at: now })
-            .onConflict((oc) => oc.column('shape').doUpdateSet({ mapping_json: JSON.stringify(mapping), updated_at: now })).execute()
-        }
-        const statusDate = sheet.asOfDate ?? today
+        await rememberMapping(trx, sheet, ctx.now())
+        const statusDate = sheet.asOfDate ?? officeToday(ctx)
         for (const row of sheet.rows) {
           const rec = row.record
-          if (!rec || (row.state !== 'new' && row.state !== 'update')) continue
-          let entityId: number
+          if (!rec) continue
           if (row.state === 'new') {
-            pending.push({ rec, year: sheet.figuresYear, where: `${file.file} › ${sheet.sheet} › dòng ${row.row}` })
-            if (pending.length >= CHUNK) await flush()
-            continue
-          } else {
+            created.add(rec, sheet.figuresYear, `${file.file} › ${sheet.sheet} › dòng ${row.row}`)
+            if (created.pending() >= CHUNK) await wrote(created.flush())
+          } else if (row.state === 'update') {
             if (++updates % CHUNK === 0) await wrote(CHUNK)
-            entityId = row.entityId!
-            const before = await trx.selectFrom('entities').selectAll().where('id', '=', entityId).executeTakeFirstOrThrow()
-            const changed: Record<string, unknown> = {}
-            for (const c of row.changes ?? []) if (c.field in RECORD_COLUMNS) changed[c.field] = c.after
-            if (Object.keys(changed).length) {
-              const columns = toColumns(changed)
-              const merged = { ...before, ...columns }
-              await trx.updateTable('entities')
-                .set({ ...columns, ...derivedKeys(merged), row_version: before.row_version + 1, updated_at: now })
-                .where('id', '=', entityId).execute()
-              await item(trx, batchId, 'entities', entityId, before)
-              const pick = (o: Record<string, unknown>) => Object.fromEntries(Object.keys(columns).map((k) => [k, o[k] ?? null]))
-              await writeAudit(trx, ctx, { action: 'update', table: 'entities', rowId: entityId, before: pick(before), after: { ...pick(merged), importBatch: batchId } })
-            }
-            // Only a status that changes makes an event: a file read again must not repeat "dissolved".
-            const statusChange = row.changes?.find((c) => c.field === 'status')
-            if (statusChange) {
-              const status = String(statusChange.after)
-              const effective = status === 'dissolved' && rec.dissolutionDate ? rec.dissolutionDate : statusDate
-              const event = { entity_id: entityId, status, effective_date: effective, decision_no: null, note: 'Theo tệp nhập', created_at: now, import_batch_id: batchId }
-              const { id } = await trx.insertInto('status_events').values(event).returning('id').executeTakeFirstOrThrow()
-              await item(trx, batchId, 'status_events', id)
-              await writeAudit(trx, ctx, { action: 'create', table: 'status_events', rowId: id, after: event })
-            }
-          }
-          // Figures of the chosen year.
-          const fig: Record<string, number> = {}
-          for (const [field, column] of Object.entries(FIGURE_COLUMNS)) {
-            const v = rec.figures[field as keyof typeof FIGURE_COLUMNS]
-            if (v !== undefined && v !== null) fig[column] = v
-          }
-          if (Object.keys(fig).length) {
-            const existing = row.state === 'update' ? figures.get(`${entityId}:${sheet.figuresYear}`) : undefined
-            if (existing) {
-              await trx.updateTable('yearly_figures').set(fig).where('id', '=', existing.id).execute()
-              await item(trx, batchId, 'yearly_figures', existing.id, existing)
-              await writeAudit(trx, ctx, { action: 'update', table: 'yearly_figures', rowId: existing.id, before: existing, after: fig })
-            } else {
-              const values = { entity_id: entityId, year: sheet.figuresYear, ...fig, import_batch_id: batchId }
-              const { id } = await trx.insertInto('yearly_figures').values(values).returning('id').executeTakeFirstOrThrow()
-              await item(trx, batchId, 'yearly_figures', id)
-              await writeAudit(trx, ctx, { action: 'create', table: 'yearly_figures', rowId: id, after: values })
-            }
+            await updateRecord(trx, ctx, batchId, row, rec, statusDate)
+            await updateFigures(trx, ctx, batchId, row.entityId!, rec, sheet.figuresYear, figures.get(`${row.entityId}:${sheet.figuresYear}`))
           }
         }
       }
     }
-    await flush()
+    await wrote(created.flush())
     if (updates % CHUNK) await wrote(updates % CHUNK)
     return batchId
   })
   return { ...result, batchId, committed: true }
+}
+
+async function startBatch(trx: Trx, ctx: CoreContext, result: ImportResult): Promise<number> {
+  const { id } = await trx
+    .insertInto('import_batches')
+    .values({
+      at: ctx.now(),
+      user: ctx.user,
+      files_json: JSON.stringify(result.files.map((f) => ({ name: f.file, sha256: f.sha256, bytes: f.bytes }))),
+      counts_json: JSON.stringify(result.totals),
+      undone_at: null,
+      undone_by: null
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return id
+}
+
+/** Remember the mapping people confirmed by hand, for the next file of this shape. */
+async function rememberMapping(trx: Trx, sheet: Sheet, now: string): Promise<void> {
+  if (!sheet.columns.some((c) => c.source === 'manual')) return
+  const mapping: Record<number, ImportField | null> = {}
+  for (const c of sheet.columns.filter((c) => c.source === 'manual' || c.source === 'remembered')) mapping[c.index] = c.field
+  await trx
+    .insertInto('import_mappings')
+    .values({ shape: sheet.shape, mapping_json: JSON.stringify(mapping), updated_at: now })
+    .onConflict((oc) => oc.column('shape').doUpdateSet({ mapping_json: JSON.stringify(mapping), updated_at: now }))
+    .execute()
+}
+
+function figuresOf(rec: ImportRecord): Record<string, number> | null {
+  const fig: Record<string, number> = {}
+  for (const [field, column] of Object.entries(FIGURE_COLUMNS) as Array<[keyof typeof FIGURE_COLUMNS, string]>) {
+    const v = rec.figures[field]
+    if (v !== undefined && v !== null) fig[column] = v
+  }
+  return Object.keys(fig).length ? fig : null
+}
+
+/**
+ * New records through the bulk writer (registry/bulk.ts) on the same connection, inside the
+ * import's transaction: each carries the batch id so undo finds it, and each gets its audit
+ * row. They are queued and written in chunks only to pace the progress reports.
+ */
+function newRecords(ctx: CoreContext, batchId: number) {
+  const writer = entityWriter(ctx, { batchId })
+  const audit = auditWriter(ctx)
+  const figureColumns = Object.values(FIGURE_COLUMNS) satisfies Array<keyof YearlyFiguresTable>
+  const insertFigures = ctx.conn.sqlite.prepare(
+    `insert into yearly_figures (entity_id, year, ${figureColumns.join(', ')}, import_batch_id) values (?, ?, ${figureColumns.map(() => '?').join(', ')}, ?)`
+  )
+  const recordFields = Object.keys(RECORD_COLUMNS) as Array<keyof typeof RECORD_COLUMNS>
+  const queue: Array<{ rec: ImportRecord; year: number; where: string }> = []
+  return {
+    add: (rec: ImportRecord, year: number, where: string) => void queue.push({ rec, year, where }),
+    pending: () => queue.length,
+    /** Writes what is queued; returns how many. */
+    flush(): number {
+      const chunk = queue.splice(0)
+      const at = ctx.now()
+      for (const { rec, year, where } of chunk) {
+        const fields: Record<string, unknown> = { kind: rec.kind, name: rec.name }
+        for (const f of recordFields) fields[f] = rec[f] ?? null
+        const entityId = writer.insert(fields as Partial<EntityFields>, where)
+        // A status without its own date holds since registration; a dissolution date is a dated event.
+        const initial = rec.status && !(rec.status === 'dissolved' && rec.dissolutionDate) ? rec.status : 'active'
+        const events: Array<{ status: Status; effective_date: string | null }> = [{ status: initial, effective_date: null }]
+        if (rec.dissolutionDate) events.push({ status: 'dissolved', effective_date: rec.dissolutionDate })
+        const fig = figuresOf(rec)
+        // The audit row's after: the fields, then status, figures and batch (fields is not read again).
+        fields.status = events.map((e) => e.status)
+        fields.figures = fig ? { year, ...fig } : undefined
+        fields.importBatch = batchId
+        audit({ action: 'create', table: 'entities', rowId: entityId, after: fields }, at)
+        for (const e of events) writer.status(entityId, e.status, e.effective_date)
+        if (fig) insertFigures.run(entityId, year, ...figureColumns.map((c) => fig[c] ?? null), batchId)
+      }
+      return chunk.length
+    }
+  }
+}
+
+/** A record already in the register: the fields the file changes, and a status event only when the status changes. */
+async function updateRecord(trx: Trx, ctx: CoreContext, batchId: number, row: Row, rec: ImportRecord, statusDate: string): Promise<void> {
+  const entityId = row.entityId!
+  const now = ctx.now()
+  const before = await trx.selectFrom('entities').selectAll().where('id', '=', entityId).executeTakeFirstOrThrow()
+  const changed: Record<string, unknown> = {}
+  for (const c of row.changes ?? []) if (c.field in RECORD_COLUMNS) changed[c.field] = c.after
+  if (Object.keys(changed).length) {
+    const columns = toColumns(changed)
+    const merged = { ...before, ...columns }
+    await trx
+      .updateTable('entities')
+      .set({ ...columns, ...derivedKeys(merged), row_version: before.row_version + 1, updated_at: now })
+      .where('id', '=', entityId)
+      .execute()
+    await item(trx, batchId, 'entities', entityId, before)
+    const pick = (o: Record<string, unknown>) => Object.fromEntries(Object.keys(columns).map((k) => [k, o[k] ?? null]))
+    await writeAudit(trx, ctx, { action: 'update', table: 'entities', rowId: entityId, before: pick(before), after: { ...pick(merged), importBatch: batchId } })
+  }
+  // Only a status that changes makes an event: a file read again must not repeat "dissolved".
+  const statusChange = row.changes?.find((c) => c.field === 'status')
+  if (statusChange) {
+    const status = String(statusChange.after)
+    const effective = status === 'dissolved' && rec.dissolutionDate ? rec.dissolutionDate : statusDate
+    const event = { entity_id: entityId, status, effective_date: effective, decision_no: null, note: 'Theo tệp nhập', created_at: now, import_batch_id: batchId }
+    const { id } = await trx.insertInto('status_events').values(event).returning('id').executeTakeFirstOrThrow()
+    await item(trx, batchId, 'status_events', id)
+    await writeAudit(trx, ctx, { action: 'create', table: 'status_events', rowId: id, after: event })
+  }
+}
+
+/** The file's figures of the chosen year for a record already in the register: over its row of that year, or a new one. */
+async function updateFigures(trx: Trx, ctx: CoreContext, batchId: number, entityId: number, rec: ImportRecord, year: number, existing: FiguresRow | undefined): Promise<void> {
+  const fig = figuresOf(rec)
+  if (!fig) return
+  if (existing) {
+    await trx.updateTable('yearly_figures').set(fig).where('id', '=', existing.id).execute()
+    await item(trx, batchId, 'yearly_figures', existing.id, existing)
+    await writeAudit(trx, ctx, { action: 'update', table: 'yearly_figures', rowId: existing.id, before: existing, after: fig })
+  } else {
+    const values = { entity_id: entityId, year, ...fig, import_batch_id: batchId }
+    const { id } = await trx.insertInto('yearly_figures').values(values).returning('id').executeTakeFirstOrThrow()
+    await item(trx, batchId, 'yearly_figures', id)
+    await writeAudit(trx, ctx, { action: 'create', table: 'yearly_figures', rowId: id, after: values })
+  }
 }
 
 /** Undoes a whole batch: rows it created are deleted, rows it changed get their earlier values back. */

@@ -6,7 +6,7 @@
  */
 import type { ConsolidateResult } from '../../../../shared/contract/handoff'
 import { AppError } from '../../../../shared/errors'
-import { writeAudit } from '../../audit/log'
+import { auditWriter, writeAudit } from '../../audit/log'
 import { backupBefore } from '../../backup/before'
 import type { CoreContext } from '../../context'
 import { findConflicts } from './conflicts'
@@ -187,24 +187,28 @@ function replaceSnapshot(ctx: CoreContext, c: Candidate, trustKey: boolean, over
          values (?, ?, ?, ?, ?, ?, ?, ?, 'accepted', null, null, ?)`
       )
       .run(ctx.now(), ctx.user, unit, c.file, m.exportedAt, m.asOf, c.parsed.contentHash, m.keyFingerprint, JSON.stringify(counts))
-    sqlite
-      .prepare('insert into audit_log (at, user, action, table_name, row_id, before_json, after_json) values (?, ?, ?, ?, ?, ?, ?)')
-      .run(
-        ctx.now(), ctx.user, 'consolidate', 'package_consolidations', Number(log.lastInsertRowid), JSON.stringify({ unit, entities: removed }),
-        JSON.stringify({ unit, file: c.file, exportedAt: m.exportedAt, contentHash: c.parsed.contentHash, counts, trustedNewKey: trustKey })
-      )
+    const audit = auditWriter(ctx)
+    const logId = Number(log.lastInsertRowid)
+    audit({
+      action: 'consolidate',
+      table: 'package_consolidations',
+      rowId: logId,
+      before: { unit, entities: removed },
+      after: { unit, file: c.file, exportedAt: m.exportedAt, contentHash: c.parsed.contentHash, counts, trustedNewKey: trustKey }
+    })
     if (overWrongDate) {
       // The province's explicit choice to put an earlier-dated package over one dated in the future: said in the log.
-      sqlite
-        .prepare('insert into audit_log (at, user, action, table_name, row_id, before_json, after_json) values (?, ?, ?, ?, ?, ?, ?)')
-        .run(
-          ctx.now(), ctx.user, 'consolidate_over_wrong_date', 'package_consolidations', Number(log.lastInsertRowid),
-          JSON.stringify({ unit, exportedAt: overWrongDate, provinceClock: ctx.now() }),
-          JSON.stringify({ unit, file: c.file, exportedAt: m.exportedAt, contentHash: c.parsed.contentHash })
-        )
+      audit({
+        action: 'consolidate_over_wrong_date',
+        table: 'package_consolidations',
+        rowId: logId,
+        before: { unit, exportedAt: overWrongDate, provinceClock: ctx.now() },
+        after: { unit, file: c.file, exportedAt: m.exportedAt, contentHash: c.parsed.contentHash }
+      })
     }
   })
-  run()
+  // immediate: the write lock first, so a busy file is waited out (busy_timeout), not refused at once.
+  run.immediate()
 }
 
 // Conflicts (the same cooperative in two districts) and which district counts them: ./conflicts.
