@@ -6,7 +6,7 @@
  */
 import { STATUSES, type Status } from '../../../shared/domain'
 import type { CoreContext } from '../context'
-import { leftOutOfProvinceCounts } from '../exchange/package/conflicts'
+import { leftOutOfProvinceCounts } from '../province/conflicts'
 import { defaultGrouping } from './definitions'
 import { loadSnapshot } from './snapshot'
 import { checkScope, inSet, officeUnit, unitKey } from './summary'

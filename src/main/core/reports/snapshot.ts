@@ -5,13 +5,13 @@
  * for 30/06/2023 gives the same numbers whenever it is run, unless the history
  * itself was corrected (and then the audit log says what changed). In a province
  * file, the copies of a cooperative claimed by two districts that are not counted
- * (exchange/package/conflicts.ts) are left out here, so it counts once everywhere.
+ * (province/conflicts.ts) are left out here, so it counts once everywhere.
  */
 import { statusesSql } from '../registry/status-at'
 import type { EntityKind, Sector, Status } from '../../../shared/domain'
 import type { CoreContext } from '../context'
 import type { YearlyFiguresTable } from '../db/schema'
-import { leftOutOfProvinceCounts } from '../exchange/package/conflicts'
+import { leftOutOfProvinceCounts } from '../province/conflicts'
 
 export type Figures = Pick<
   YearlyFiguresTable,

@@ -9,11 +9,11 @@
  * numbers skip; the report snapshot (summary, annex tables, list layouts) and the
  * dashboard's per-year series all take it from here, so every province number agrees.
  */
-import type { Conflict } from '../../../../shared/contract/handoff'
-import { AppError } from '../../../../shared/errors'
-import { fold } from '../../../../shared/text'
-import { writeAudit } from '../../audit/log'
-import type { CoreContext } from '../../context'
+import type { Conflict } from '../../../shared/contract/handoff'
+import { AppError } from '../../../shared/errors'
+import { fold } from '../../../shared/text'
+import { writeAudit } from '../audit/log'
+import type { CoreContext } from '../context'
 
 type Sqlite = CoreContext['conn']['sqlite']
 
