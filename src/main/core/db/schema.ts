@@ -1,8 +1,8 @@
 /** Kysely's view of the SQLite file: one interface per table, snake_case as stored. */
 import type { Generated } from 'kysely'
-import type { DissolutionTables } from '../dissolution/tables'
-import type { ReportTables } from '../reports/tables-db'
-import type { HandoffTables } from '../exchange/package/tables'
+import type { DissolutionTables } from '../dissolution/schema'
+import type { ReportTables } from '../reports/schema'
+import type { HandoffTables } from '../exchange/package/schema'
 
 export interface OfficeTable {
   id: number

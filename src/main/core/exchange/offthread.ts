@@ -18,7 +18,7 @@ import { Worker } from 'node:worker_threads'
 import { AppError } from '../../../shared/errors'
 import type { Progress } from '../progress'
 import type { FileInput } from './read'
-import type { Mappings, ReadFile } from './tables'
+import type { Mappings, ReadFile } from './file-tables'
 import type { WorkerMessage } from './worker'
 
 export const BUILT_WORKER = 'import-worker.js'

@@ -13,7 +13,7 @@ import { progressReporter } from '../progress'
 import { readOffThread } from './offthread'
 import { defaultFiguresYear } from './parse'
 import type { FileInput } from './read'
-import type { Mappings, ReadFile } from './tables'
+import type { Mappings, ReadFile } from './file-tables'
 
 export interface PreviewInput {
   files: FileInput[]

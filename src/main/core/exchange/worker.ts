@@ -8,7 +8,7 @@ import { parentPort } from 'node:worker_threads'
 import { AppError, type AppErrorData } from '../../../shared/errors'
 import type { Progress } from '../progress'
 import type { FileInput } from './read'
-import { readTables, type Mappings, type ReadFile } from './tables'
+import { readTables, type Mappings, type ReadFile } from './file-tables'
 
 export type WorkerRequest = { id: number; files: FileInput[]; mappings: Mappings }
 type Body =

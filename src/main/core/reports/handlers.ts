@@ -1,11 +1,11 @@
-/** The reports domain's handlers: thin, the work is in summary/tables/render/targets. */
+/** The reports domain's handlers: thin, the work is in summary/build-table/render/targets. */
 import type { DomainHandlers } from '../context'
 import { buildDashboard } from './dashboard'
 import { definitions } from './definitions'
 import { toCsvText, toHtml, toXlsx } from './render'
 import { roundHalfUp } from './rounding'
 import { buildSummary, checkScope, officeUnit } from './summary'
-import { buildTable } from './tables'
+import { buildTable } from './build-table'
 import { loadTargets, saveTargets } from './targets'
 
 type Names = 'report.dashboard' | 'report.list' | 'report.summary' | 'report.build' | 'report.export' | 'report.targets' | 'report.setTargets'
