@@ -5,7 +5,7 @@
  * list; the decision survives re-consolidating both packages.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { officeCore } from '../helpers/temp'
+import { officeCore, testClock } from '../helpers/temp'
 import { exportTo } from './package-fixture'
 
 type Office = Awaited<ReturnType<typeof officeCore>>
@@ -16,7 +16,7 @@ let d178: Office
 let d180: Office
 let province: Office
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const clock = testClock()
 
 async function htx(core: Office, name: string, regNo: string) {
   return core.call('entity.create', { kind: 'htx', name, regNo, registrationDate: '2020-03-02', sector: 'agri', charterCapital: 500_000_000 } as never)
@@ -25,7 +25,7 @@ async function htx(core: Office, name: string, regNo: string) {
 /** Both districts export (178 first, so 180's package is the newer) and the province consolidates both. */
 async function sendBoth(tag: string, expected = ['178', '180']) {
   const a = (await exportTo(d178, d178.dir, AS_OF, `178-${tag}.xlsx`)).file
-  await sleep(5)
+  clock.advance()
   const b = (await exportTo(d180, d180.dir, AS_OF, `180-${tag}.xlsx`)).file
   const r = await province.call('exchange.consolidate', { files: [{ path: a }, { path: b }], trustNewKeys: true })
   expect(r.rejected).toEqual([])
@@ -45,8 +45,8 @@ async function listed(scope?: string) {
 }
 
 beforeAll(async () => {
-  d178 = await officeCore('178')
-  d180 = await officeCore('180')
+  d178 = await officeCore('178', undefined, { now: clock.now })
+  d180 = await officeCore('180', undefined, { now: clock.now })
   province = await officeCore('20')
   await htx(d178, 'HTX Chuyển trụ sở Hoàng Đồng', REG)
   await htx(d178, 'HTX Chỉ ở thành phố', '4900555002')

@@ -12,16 +12,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signedText } from '../../src/main/core/exchange/package/format'
 import { fingerprint, keyFileFor } from '../../src/main/core/exchange/package/keys'
 import { readPackage } from '../../src/main/core/exchange/package/read'
-import { officeCore } from '../helpers/temp'
+import { officeCore, testClock } from '../helpers/temp'
 import { exportTo, seedDistrict } from './package-fixture'
 
 type Office = Awaited<ReturnType<typeof officeCore>>
 let district: Office
 let province: Office
 let pkg: string
+const clock = testClock()
 
 beforeAll(async () => {
-  district = await officeCore('178')
+  district = await officeCore('178', undefined, { now: clock.now })
   province = await officeCore('20')
   await seedDistrict(district, 9, 1)
   pkg = (await exportTo(district, district.dir)).file
@@ -31,7 +32,6 @@ afterAll(async () => {
   await province.dispose()
 })
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const verify = (core: Office, file: string) => core.call('exchange.verifyPackage', { file: { path: file } })
 
 /** Reads the package with SheetJS, lets `edit` change it, writes it to a new file. */
@@ -281,7 +281,7 @@ describe('province: trusted keys and consolidation', () => {
     expect(province.ctx.conn.sqlite.prepare('select * from entities order by id').all()).toEqual(before)
     expect((await verify(province, pkg)).alreadyConsolidated).toBe(true)
 
-    await sleep(5)
+    clock.advance()
     await district.call('entity.create', { kind: 'htx', name: 'HTX Mới thành lập', regNo: '4900999990' })
     const newer = (await exportTo(district, district.dir, '2024-06-30', 'newer.xlsx')).file
     const older = tamper('older-copy.xlsx', () => {}) // the first package, re-saved

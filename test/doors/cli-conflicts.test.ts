@@ -7,7 +7,6 @@ import { tempDir } from '../helpers/temp'
 const t = tempDir()
 afterAll(() => t.cleanup())
 const at = (name: string) => join(t.dir, name)
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 async function htxTotals() {
   const s = JSON.parse((await cli('report', 'summary', '--db', at('t.db'), '--as-of', '30/06/2024', '--json')).stdout)
@@ -21,7 +20,6 @@ describe('conflicts from the command line', () => {
       expect((await cli('entity', 'add', '--db', at(db), '--name', 'HTX Chuyển trụ sở Na Sầm', '--reg-no', '4900777001', '--registration-date', '02/03/2020')).code).toBe(0)
       expect((await cli('entity', 'add', '--db', at(db), '--name', `HTX Riêng ${unit}`, '--reg-no', other, '--registration-date', '02/03/2020')).code).toBe(0)
       expect((await cli('export', '--db', at(db), '--out', at(`${unit}.xlsx`), '--as-of', '30/06/2024')).code).toBe(0)
-      await sleep(5)
     }
     expect((await cli('init', '--db', at('t.db'), '--unit', '20')).code).toBe(0)
     const c = await cli('consolidate', at('178.xlsx'), at('180.xlsx'), '--db', at('t.db'), '--trust-new-keys')
