@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
+import { IMPORT_MAX_BYTES, REQUEST_MAX_BYTES } from '../shared/api'
 import type { AppErrorData, Envelope } from '../shared/errors'
 import type { AppEvents, EventChannel } from '../shared/events'
 import { BRIDGE_CLIENT_JS } from './bridge-client'
@@ -28,7 +29,9 @@ export const CSP =
   "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'; " +
   "frame-ancestors 'none'"
 
-const MAX_BODY = 10 * 1024 * 1024
+/** The contract's own limit: one file at IMPORT_MAX_BYTES as base64 in its envelope gets through, nothing much bigger. */
+const MAX_BODY = REQUEST_MAX_BYTES
+const TOO_LARGE = `Dữ liệu gửi lên quá lớn (một tệp tối đa ${IMPORT_MAX_BYTES / 1024 / 1024} MB).`
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -146,10 +149,10 @@ export async function startBridge(core: Core, options: BridgeOptions): Promise<B
     }
     if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
       req.resume()
-      return refuse(res, 413, { code: 'VALIDATION', message: 'Dữ liệu gửi lên quá lớn (tối đa 10 MB).' })
+      return refuse(res, 413, { code: 'VALIDATION', message: TOO_LARGE })
     }
     const body = await readBody(req)
-    if (body === null) return refuse(res, 413, { code: 'VALIDATION', message: 'Dữ liệu gửi lên quá lớn (tối đa 10 MB).' })
+    if (body === null) return refuse(res, 413, { code: 'VALIDATION', message: TOO_LARGE })
     let input: unknown
     try {
       input = body === '' ? {} : JSON.parse(body)

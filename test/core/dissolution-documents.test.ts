@@ -4,6 +4,7 @@ import * as XLSX from 'xlsx'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/main/cli/run'
 import { placeAndDate } from '../../src/main/core/text/document'
+import { IMPORT_MAX_BASE64 } from '../../src/shared/api'
 import { officeCore } from '../helpers/temp'
 
 type Office = Awaited<ReturnType<typeof officeCore>>
@@ -147,15 +148,15 @@ describe('what the screens need from the core', () => {
   it('stores an attachment sent as bytes the same way as one from a path, and gives it back', async () => {
     const { c } = await compulsoryCase()
     const bytes = Buffer.from('%PDF-1.4 quyết định giải thể')
-    const v = await core.call('dissolution.attachFile', { caseId: c.id, stepCode: 'QD', name: 'C:\\Users\\lan\\Quyết định 125.pdf', base64: bytes.toString('base64') })
+    const v = await core.call('dissolution.attach', { caseId: c.id, stepCode: 'QD', file: { name: 'C:\\Users\\lan\\Quyết định 125.pdf', base64: bytes.toString('base64') } })
     const a = v.attachments[0]
     expect(a).toMatchObject({ name: 'Quyết định 125.pdf', size: bytes.length, stepCode: 'QD' })
     expect(existsSync(join(core.dir, 'tep-dinh-kem', a.sha256))).toBe(true)
     const back = await core.call('dissolution.attachment', { caseId: c.id, attachmentId: a.id })
     expect(Buffer.from(back.base64, 'base64').equals(bytes)).toBe(true)
-    await expect(core.call('dissolution.attachFile', { caseId: c.id, name: 'x.pdf', base64: 'không phải base64' })).rejects.toMatchObject({ code: 'VALIDATION' })
-    await expect(core.call('dissolution.attachFile', { caseId: c.id, stepCode: 'NOPE', name: 'x.pdf', base64: 'AAAA' })).rejects.toMatchObject({ code: 'VALIDATION' })
-    await expect(core.call('dissolution.attachFile', { caseId: c.id, name: 'big.pdf', base64: 'A'.repeat(10_000_000) })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('7 MB') })
+    await expect(core.call('dissolution.attach', { caseId: c.id, file: { name: 'x.pdf', base64: 'không phải base64' } })).rejects.toMatchObject({ code: 'VALIDATION' })
+    await expect(core.call('dissolution.attach', { caseId: c.id, stepCode: 'NOPE', file: { name: 'x.pdf', base64: 'AAAA' } })).rejects.toMatchObject({ code: 'VALIDATION' })
+    await expect(core.call('dissolution.attach', { caseId: c.id, file: { name: 'big.pdf', base64: 'A'.repeat(IMPORT_MAX_BASE64 + 4) } })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('50 MB') })
     expect((await core.call('dissolution.show', { caseId: c.id })).attachments).toHaveLength(1)
   })
 

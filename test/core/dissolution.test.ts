@@ -172,11 +172,11 @@ describe('a case', () => {
     const c = await core.call('dissolution.open', { entityId: e.id, kind: 'voluntary', law: '2023', openedOn: '2024-08-01' })
     const file = join(core.dir, 'nghi-quyet.pdf')
     writeFileSync(file, 'bản quét nghị quyết')
-    const v = await core.call('dissolution.attach', { caseId: c.id, stepCode: 'NQ', path: file })
+    const v = await core.call('dissolution.attach', { caseId: c.id, stepCode: 'NQ', file: { path: file } })
     const sha = createHash('sha256').update('bản quét nghị quyết').digest('hex')
     expect(v.attachments[0]).toMatchObject({ name: 'nghi-quyet.pdf', sha256: sha, stepCode: 'NQ' })
     expect(existsSync(join(core.dir, 'tep-dinh-kem', sha))).toBe(true)
-    await expect(core.call('dissolution.attach', { caseId: c.id, path: join(core.dir, 'khong-co.pdf') })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(core.call('dissolution.attach', { caseId: c.id, file: { path: join(core.dir, 'khong-co.pdf') } })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('«khong-co.pdf»: không mở được') })
   })
 })
 

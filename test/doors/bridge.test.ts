@@ -5,6 +5,7 @@ import { networkInterfaces } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cspFrom, startBridge, type Bridge } from '../../src/main/bridge'
+import { IMPORT_MAX_BYTES, REQUEST_MAX_BYTES } from '../../src/shared/api'
 import { officeCore } from '../helpers/temp'
 
 let core: Awaited<ReturnType<typeof officeCore>>
@@ -108,9 +109,21 @@ describe('the loopback bridge', () => {
     expect(JSON.parse((await call('entity.drop', {})).text).error.code).toBe('UNKNOWN_HANDLER')
     const notJson = await raw('POST', '/api/office.info', { 'content-type': 'application/json', authorization: `Bearer ${bridge.token}` }, '{nope')
     expect(notJson.status).toBe(400)
-    const big = await raw('POST', '/api/office.info', { 'content-type': 'application/json', authorization: `Bearer ${bridge.token}` }, 'x'.repeat(11 * 1024 * 1024))
+    const big = await raw('POST', '/api/office.info', { 'content-type': 'application/json', authorization: `Bearer ${bridge.token}` }, 'x'.repeat(REQUEST_MAX_BYTES + 1))
     expect(big.status).toBe(413)
+    expect(JSON.parse(big.text).error.message).toContain('50 MB')
     expect((await raw('POST', '/api/office.info', { 'content-type': 'text/plain', authorization: `Bearer ${bridge.token}` }, '{}')).status).toBe(415)
+  })
+
+  it('takes a file as large as the contract takes (IMPORT_MAX_BYTES as base64), not a byte more', async () => {
+    const e = await core.call('entity.create', { kind: 'htx', name: 'HTX Bản Quét Lớn' })
+    const c = await core.call('dissolution.open', { entityId: e.id, kind: 'voluntary', openedOn: '2024-02-01' })
+    const bytes = Buffer.alloc(IMPORT_MAX_BYTES, 7)
+    const sent = await call('dissolution.attach', { caseId: c.id, file: { name: 'quet.pdf', base64: bytes.toString('base64') } })
+    expect(sent.status).toBe(200)
+    expect(JSON.parse(sent.text)).toMatchObject({ ok: true, value: { attachments: [{ name: 'quet.pdf', size: IMPORT_MAX_BYTES }] } })
+    const over = await call('dissolution.attach', { caseId: c.id, file: { name: 'quet.pdf', base64: Buffer.alloc(IMPORT_MAX_BYTES + 3, 7).toString('base64') } })
+    expect(JSON.parse(over.text)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
   })
 
   it('streams the progress of a running call on GET /events, only with the token', async () => {

@@ -1,5 +1,5 @@
 /**
- * Issue 12 (1): outputs never overwrite a file the core owns, and no API input
+ * outputs never overwrite a file the core owns, and no API input
  * names a path to write. Through the doors where it was found: the CLI's --out
  * and format options, the bridge's /api, and the contract itself.
  */
@@ -133,7 +133,7 @@ const PATH_INPUTS: Partial<Record<ApiName, string[]>> = {
   'backup.list': ['folder'],
   // The one write to a named place: a new copy with a name the core makes, never over an existing file.
   'backup.create': ['folder'],
-  'dissolution.attach': ['path']
+  'dissolution.attach': ['file', 'path']
 }
 
 /** Every object key at any depth of a schema (objects, arrays, unions, optionals, pipes). */

@@ -1,6 +1,6 @@
 /** Backup copies of the office's file: take one, list them, put one back. */
 import { z } from 'zod'
-import { handler, text } from './common'
+import { fullPath, handler } from './common'
 import type { OfficeInfo } from './office'
 
 export interface BackupInfo {
@@ -19,13 +19,13 @@ export const backupLabels: Record<string, string> = {
   file: 'Tệp sao lưu'
 }
 
-/** A full path (C:\…, \\máy\…, /…): a relative one would land wherever the app was started. */
-const fullPath = text(1000).regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'Cần đường dẫn đầy đủ (ví dụ E:\\SaoLuu)')
+/** A backup folder or copy by its full path: a relative one would land wherever the app was started. */
+const backupPath = fullPath('Cần đường dẫn đầy đủ (ví dụ E:\\SaoLuu)')
 
 export const backupContract = {
-  'backup.create': handler<BackupInfo>('province-write')(z.object({ folder: fullPath.optional() }).strict()),
-  'backup.list': handler<BackupInfo[]>('read')(z.object({ folder: fullPath.optional() }).strict()),
-  'backup.restore': handler<OfficeInfo>('admin')(z.object({ file: fullPath }).strict()),
+  'backup.create': handler<BackupInfo>('province-write')(z.object({ folder: backupPath.optional() }).strict()),
+  'backup.list': handler<BackupInfo[]>('read')(z.object({ folder: backupPath.optional() }).strict()),
+  'backup.restore': handler<OfficeInfo>('admin')(z.object({ file: backupPath }).strict()),
   /**
    * Only when the file did not open at start-up (src/main/startup.ts): put the
    * newest good copy in its place, keeping the damaged file aside.

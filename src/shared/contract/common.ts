@@ -42,3 +42,35 @@ export const isoDate = z
   .refine((s) => isRealDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))), {
     message: 'Ngày không có thật trên lịch'
   })
+
+/** 50 MiB per file coming in: a district register is a few hundred kilobytes, a scanned decision a few megabytes. */
+export const IMPORT_MAX_BYTES = 50 * 1024 * 1024
+/** The longest base64 a file of IMPORT_MAX_BYTES becomes. */
+export const IMPORT_MAX_BASE64 = Math.ceil(IMPORT_MAX_BYTES / 3) * 4
+/** The largest request a door takes: one file at the limit as base64, plus the rest of the input and the envelope. */
+export const REQUEST_MAX_BYTES = IMPORT_MAX_BASE64 + 64 * 1024
+
+/** A full path (C:\…, \\máy\…, /…): a relative one would depend on where the app was started. */
+export const fullPath = (message = 'Cần đường dẫn đầy đủ tới tệp') => text(1000).regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, message)
+
+/**
+ * A file coming in, the one shape every handler takes: a full path (the CLI, a
+ * desktop dialog) or the bytes of a file picked in the window (the browser preview
+ * has no paths). The core reads either the same way (core/file-input.ts).
+ */
+export const fileInput = z.union([
+  z.object({ path: fullPath() }).strict(),
+  z
+    .object({
+      name: text(255).min(1, 'Cần tên tệp'),
+      base64: z.string().max(IMPORT_MAX_BASE64, `Tệp không quá ${IMPORT_MAX_BYTES / 1024 / 1024} MB`)
+    })
+    .strict()
+])
+export type FileInput = z.infer<typeof fileInput>
+
+/** A file going out: its name and bytes; the door saves it where the person chose (a download, a dialog, --out). */
+export interface FileOutput {
+  name: string
+  base64: string
+}

@@ -1,6 +1,6 @@
 /** Dissolution cases: candidates, checklists from templates, council, debts/assets, obstacles, finalise/cancel. */
 import { z } from 'zod'
-import { handler, id, isoDate, optionalText, text } from './common'
+import { fileInput, handler, id, isoDate, optionalText, text, type FileOutput } from './common'
 
 export const DISSOLUTION_KINDS = ['voluntary', 'compulsory'] as const
 export const LAW_VERSIONS = ['2012', '2023'] as const
@@ -10,8 +10,6 @@ export const ITEM_TYPES = ['payable', 'receivable', 'asset'] as const
 export const OBSTACLE_CODES = ['council_not_formed', 'file_incomplete', 'managers_unreachable', 'debts', 'land', 'other'] as const
 export const DRAFT_DOCS = ['council', 'notice', 'request'] as const
 export type DraftDoc = (typeof DRAFT_DOCS)[number]
-/** An attachment sent as bytes (the browser preview has no paths): 7 MB keeps its base64 under the bridge's 10 MB body. */
-export const ATTACH_MAX_BYTES = 7 * 1024 * 1024
 
 export const OBSTACLE_LABELS: Record<(typeof OBSTACLE_CODES)[number], string> = {
   council_not_formed: 'Không thành lập được hội đồng giải thể',
@@ -222,7 +220,8 @@ export const dissolutionContract = {
   'dissolution.removeCouncil': handler<CaseView>('write')(z.object({ caseId: id, memberId: id }).strict()),
   'dissolution.removeItem': handler<CaseView>('write')(z.object({ caseId: id, itemId: id }).strict()),
   'dissolution.removeObstacle': handler<CaseView>('write')(z.object({ caseId: id, obstacleId: id }).strict()),
-  'dissolution.attach': handler<CaseView>('write')(z.object({ caseId: id, stepCode: optionalText(40), path: text(1000) }).strict()),
+  /** A scanned document of the case, by path (CLI) or as bytes (window); kept beside the data file by its SHA-256. */
+  'dissolution.attach': handler<CaseView>('write')(z.object({ caseId: id, stepCode: optionalText(40), file: fileInput }).strict()),
   'dissolution.finalise': handler<CaseView>('write')(z.object({ caseId: id, authorityDate: isoDate, decisionNo: text(100).min(1, 'Cần số văn bản của cơ quan đăng ký') }).strict()),
   'dissolution.cancel': handler<CaseView>('write')(z.object({ caseId: id, reason: text(500).min(3, 'Cần nêu lý do hủy hồ sơ'), date: isoDate }).strict()),
   'dissolution.show': handler<CaseView>('read')(z.object({ caseId: id, asOf: isoDate.optional() }).strict()),
@@ -240,20 +239,10 @@ export const dissolutionContract = {
    */
   'dissolution.casePage': handler<PrintablePage>('read')(z.object({ caseId: id, asOf: isoDate.optional() }).strict()),
   'dissolution.summaryPage': handler<PrintablePage & { rows: number }>('read')(z.object({ asOf: isoDate.optional(), title: optionalText(300) }).strict()),
-  'dissolution.summaryXlsx': handler<{ name: string; base64: string; rows: number }>('read')(z.object({ asOf: isoDate.optional(), title: optionalText(300) }).strict()),
+  'dissolution.summaryXlsx': handler<FileOutput & { rows: number }>('read')(z.object({ asOf: isoDate.optional(), title: optionalText(300) }).strict()),
   'dissolution.draft': handler<PrintablePage>('read')(
     z.object({ caseId: id, doc: z.enum(DRAFT_DOCS, { message: 'Văn bản: council (quyết định thành lập hội đồng giải thể), notice (thông báo giải thể), request (đề nghị ghi nhận giải thể)' }), date: isoDate.nullish() }).strict()
   ),
-  'dissolution.attachFile': handler<CaseView>('write')(
-    z
-      .object({
-        caseId: id,
-        stepCode: optionalText(40),
-        name: text(255).min(1, 'Cần tên tệp'),
-        base64: z.string().max(Math.ceil((ATTACH_MAX_BYTES * 4) / 3) + 8, `Tệp đính kèm không quá ${ATTACH_MAX_BYTES / 1024 / 1024} MB`)
-      })
-      .strict()
-  ),
-  'dissolution.attachment': handler<{ name: string; base64: string }>('read')(z.object({ caseId: id, attachmentId: id }).strict()),
+  'dissolution.attachment': handler<FileOutput>('read')(z.object({ caseId: id, attachmentId: id }).strict()),
   'dissolution.list': handler<CaseSummary[]>('read')(z.object({ state: z.enum(['open', 'finalised', 'cancelled']).optional(), asOf: isoDate.optional() }).strict())
 }

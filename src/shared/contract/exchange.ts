@@ -1,7 +1,7 @@
 /** Exchange: importing the offices' spreadsheets (preview, commit, history, undo). */
 import { z } from 'zod'
 import type { EntityKind, Sector, Status } from '../domain'
-import { handler, id, text } from './common'
+import { fileInput, handler, id, text, type FileOutput } from './common'
 
 export const exchangeLabels: Record<string, string> = {
   files: 'Tệp',
@@ -28,15 +28,6 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   kind: 'Loại hình', notes: 'Ghi chú'
 }
 
-/** 50 MiB per file: a district register is a few hundred kilobytes. */
-export const IMPORT_MAX_BYTES = 50 * 1024 * 1024
-
-/** A full path (C:\…, \\máy\…, /…): a relative one would depend on where the app was started. */
-const importFile = z.union([
-  z.object({ path: text(1000).regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'Cần đường dẫn đầy đủ tới tệp') }).strict(),
-  z.object({ name: text(255).min(1), base64: z.string().max(Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 8) }).strict()
-])
-
 /** A column mapped by hand: the header shape it belongs to, the column (0-based), its meaning (null: ignore). */
 export const columnMapping = z
   .object({ shape: text(64).min(1), column: z.number().int().min(0).max(16_383), field: z.enum(IMPORT_FIELDS).nullable() })
@@ -44,7 +35,7 @@ export const columnMapping = z
 
 const importInput = z
   .object({
-    files: z.array(importFile).min(1, 'Chọn ít nhất một tệp').max(50),
+    files: z.array(fileInput).min(1, 'Chọn ít nhất một tệp').max(50),
     figuresYear: z.number().int().min(1990).max(2200).optional(),
     mappings: z.array(columnMapping).max(2000).optional()
   })
@@ -171,7 +162,7 @@ export const exchangeContract = {
   'exchange.previewImport': handler<ImportResult>('read')(importInput),
   'exchange.commitImport': handler<ImportResult>('write')(importInput.extend({ strict: z.boolean().optional() }).strict()),
   'exchange.undoImport': handler<{ batchId: number; deleted: number; restored: number }>('write')(z.object({ batchId: id }).strict()),
-  'exchange.importTemplate': handler<{ name: string; base64: string }>('read')(z.object({}).strict()),
+  'exchange.importTemplate': handler<FileOutput>('read')(z.object({}).strict()),
   'exchange.importHistory': handler<ImportBatch[]>('read')(
     z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict()
   )

@@ -3,8 +3,7 @@
  * verification, the province's consolidation of many packages, trusted keys.
  */
 import { z } from 'zod'
-import { IMPORT_MAX_BYTES } from './exchange'
-import { empty, handler, isoDate, text } from './common'
+import { empty, fileInput, handler, isoDate, text } from './common'
 
 export const handoffLabels: Record<string, string> = {
   asOf: 'Số liệu tính đến ngày',
@@ -18,12 +17,6 @@ export const handoffLabels: Record<string, string> = {
   conflictKey: 'Mục trùng giữa các huyện',
   ownerUnit: 'Huyện quản lý'
 }
-
-/** A full path (C:\…, \\máy\…, /…), or the bytes of a file picked in the window. */
-const packageFile = z.union([
-  z.object({ path: text(1000).regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'Cần đường dẫn đầy đủ tới tệp') }).strict(),
-  z.object({ name: text(255).min(1), base64: z.string().max(Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 8) }).strict()
-])
 
 /** Stable codes of what a package can fail on (scripts and tests match on them). */
 export const PACKAGE_PROBLEM_CODES = [
@@ -193,11 +186,11 @@ export const handoffContract = {
       })
       .strict()
   ),
-  'exchange.verifyPackage': handler<PackageReport>('read')(z.object({ file: packageFile }).strict()),
+  'exchange.verifyPackage': handler<PackageReport>('read')(z.object({ file: fileInput }).strict()),
   'exchange.consolidate': handler<ConsolidateResult>('province-write')(
     z
       .object({
-        files: z.array(packageFile).min(1, 'Chọn ít nhất một gói').max(200),
+        files: z.array(fileInput).min(1, 'Chọn ít nhất một gói').max(200),
         trustNewKeys: z.boolean().optional(),
         /**
          * The district's package in place is dated after the province's clock (a PC with a wrong clock): accept a
@@ -226,7 +219,7 @@ export const handoffContract = {
   'keys.trust': handler<TrustedKey>('province-write')(
     z
       .object({
-        key: z.union([packageFile, z.object({ text: z.string().max(10_000) }).strict()]),
+        key: z.union([fileInput, z.object({ text: z.string().max(10_000) }).strict()]),
         replace: z.boolean().optional(),
         /** Only read the file and say whose key it is and its fingerprint, to compare before trusting. */
         preview: z.boolean().optional()

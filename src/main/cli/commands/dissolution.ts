@@ -1,4 +1,5 @@
 /** dissolution candidates|open|step|council|debt|asset|settle|obstacle|remove|attach|finalise|cancel|show|list|draft|dashboard */
+import { resolve } from 'node:path'
 import type { CaseSummary, CaseView, Candidate } from '../../../shared/api'
 import { COUNCIL_ROLE_LABELS, DRAFT_DOCS, ITEM_TYPE_LABELS, type DissolutionDashboard, type PrintablePage } from '../../../shared/contract/dissolution'
 import { AppError } from '../../../shared/errors'
@@ -232,7 +233,7 @@ export const dissolutionCommands: Record<string, Command> = {
     run: (values, positionals) =>
       withCore(values, (core) => {
         if (positionals.length !== 1) throw new UsageError('Cần đúng một tệp đính kèm.')
-        return core.call('dissolution.attach', { caseId: caseId(values), stepCode: str(values, 'step'), path: positionals[0] })
+        return core.call('dissolution.attach', { caseId: caseId(values), stepCode: str(values, 'step'), file: { path: resolve(positionals[0]!) } })
       }),
     print: printCase
   },

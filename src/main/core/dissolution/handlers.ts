@@ -1,8 +1,8 @@
 /** Dissolution cases: every write is one transaction with its audit rows. */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
-import { basename, join } from 'node:path'
-import { ATTACH_MAX_BYTES, type CaseSummary, type CaseView } from '../../../shared/contract/dissolution'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { CaseSummary, CaseView } from '../../../shared/contract/dissolution'
 import { AppError } from '../../../shared/errors'
 import { writeAudit } from '../audit/log'
 import { backupBefore } from '../backup/before'
@@ -11,6 +11,7 @@ import { findEntity } from '../registry/entities'
 import { findCandidates } from './candidates'
 import { today } from '../office/office'
 import { buildCaseView, CAL_KEY, calendarOverrides, caseRow, type Db } from './case-view'
+import { loadBytes } from '../file-input'
 import { attachmentDir, storeAttachmentBytes } from './attachments'
 import { paperHandlers, type PaperHandlerName } from './paper-handlers'
 import { blockingSteps } from './schedule'
@@ -96,7 +97,6 @@ export const dissolutionHandlers: DomainHandlers<
   | 'dissolution.list'
   | 'dissolution.calendar'
   | 'dissolution.setCalendar'
-  | 'dissolution.attachFile'
   | 'dissolution.attachment'
   | 'dissolution.lastAgm'
 > = {
@@ -260,20 +260,8 @@ export const dissolutionHandlers: DomainHandlers<
   'dissolution.removeObstacle': async (input, ctx) => removeFromCase(ctx, 'dissolution_obstacles', input.caseId, input.obstacleId),
 
   'dissolution.attach': async (input, ctx) => {
-    if (!existsSync(input.path) || !statSync(input.path).isFile()) {
-      throw new AppError('NOT_FOUND', `Không tìm thấy tệp ${input.path}.`, { field: 'path' })
-    }
-    await storeAttachment(ctx, input.caseId, input.stepCode ?? null, basename(input.path), readFileSync(input.path))
-    return buildCaseView(ctx.db, input.caseId, today(ctx))
-  },
-
-  'dissolution.attachFile': async (input, ctx) => {
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.base64)) throw new AppError('VALIDATION', `Tệp «${input.name}» không đọc được (dữ liệu gửi lên bị hỏng).`, { field: 'base64' })
-    const bytes = Buffer.from(input.base64, 'base64')
-    if (bytes.length > ATTACH_MAX_BYTES) throw new AppError('VALIDATION', `Tệp «${input.name}» lớn hơn ${ATTACH_MAX_BYTES / 1024 / 1024} MB.`, { field: 'base64' })
-    // Only the file's own name is kept, whatever folder the browser or the user typed before it.
-    const name = input.name.split(/[\\/]/).pop() || 'tep-dinh-kem'
-    await storeAttachment(ctx, input.caseId, input.stepCode ?? null, name, bytes)
+    const { name, data } = loadBytes(input.file)
+    await storeAttachment(ctx, input.caseId, input.stepCode ?? null, name, data)
     return buildCaseView(ctx.db, input.caseId, today(ctx))
   },
 

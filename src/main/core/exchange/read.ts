@@ -4,12 +4,12 @@
  * workbooks all become one clear Vietnamese message before anything is written.
  */
 import { createHash } from 'node:crypto'
-import { readFileSync, statSync } from 'node:fs'
-import { basename, extname } from 'node:path'
+import { extname } from 'node:path'
 import { XLSX } from '../sheetjs'
-import { IMPORT_MAX_BYTES, type ImportFileResult } from '../../../shared/api'
+import type { FileInput, ImportFileResult } from '../../../shared/api'
 import { AppError } from '../../../shared/errors'
 import { formatNumber } from '../../../shared/text'
+import { loadBytes } from '../file-input'
 import type { Cell } from '../text/values'
 
 /** Rows a sheet may have: a district register has hundreds; 1,048,576-row sheets are refused. */
@@ -35,34 +35,12 @@ export interface OpenedFile {
   sheets: SheetGrid[]
 }
 
-export type FileInput = { path: string } | { name: string; base64: string }
+// Where the spreadsheet and package readers have always found them; the one reader of files coming in is core/file-input.ts.
+export type { FileInput }
+export { loadBytes }
 
 function refuse(file: string, message: string, details: Record<string, unknown> = {}): never {
   throw new AppError('VALIDATION', `Tệp «${file}»: ${message}`, { file, ...details })
-}
-
-export function loadBytes(input: FileInput): { name: string; data: Buffer } {
-  if ('path' in input) {
-    const name = basename(input.path)
-    let size: number
-    try {
-      const st = statSync(input.path)
-      if (!st.isFile()) refuse(name, 'không phải là một tệp.')
-      size = st.size
-    } catch (err) {
-      if (err instanceof AppError) throw err
-      refuse(name, 'không mở được (không có tệp hoặc không có quyền đọc).', { path: input.path })
-    }
-    if (size > IMPORT_MAX_BYTES) tooBig(name, size)
-    return { name, data: readFileSync(input.path) }
-  }
-  const data = Buffer.from(input.base64, 'base64')
-  if (data.length > IMPORT_MAX_BYTES) tooBig(input.name, data.length)
-  return { name: basename(input.name), data }
-}
-
-function tooBig(name: string, size: number): never {
-  refuse(name, `quá lớn (${formatNumber(size / 1024 / 1024, 1)} MB; tối đa ${IMPORT_MAX_BYTES / 1024 / 1024} MB).`)
 }
 
 /** What the bytes are, whatever the name says. */

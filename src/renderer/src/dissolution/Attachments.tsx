@@ -3,14 +3,14 @@
  * their SHA-256 (never inside the database); listed with name, size and hash.
  */
 import { useRef, useState } from 'react'
-import { ATTACH_MAX_BYTES, type CaseView } from '../../../shared/api'
+import { IMPORT_MAX_BYTES, type CaseView } from '../../../shared/api'
 import { AppError } from '../../../shared/errors'
 import { formatNumber } from '../../../shared/text'
 import { call, messageOf } from '../api'
 import { downloadBase64, readAsBase64 } from '../files'
 import { Section, useCanChange, type Run } from './ui'
 
-const MB = ATTACH_MAX_BYTES / 1024 / 1024
+const MB = IMPORT_MAX_BYTES / 1024 / 1024
 
 function size(bytes: number): string {
   return bytes < 1024 ? `${bytes} byte` : bytes < 1024 * 1024 ? `${formatNumber(bytes / 1024, 1)} KB` : `${formatNumber(bytes / 1024 / 1024, 1)} MB`
@@ -25,9 +25,9 @@ export function Attachments({ view, run, onError }: { view: CaseView; run: Run; 
     for (const file of [...(files ?? [])]) {
       await run(async () => {
         // Checked here too so a big scan is refused before it is read and sent.
-        if (file.size > ATTACH_MAX_BYTES) throw new AppError('VALIDATION', `Tệp «${file.name}» lớn hơn ${MB} MB; hãy quét lại với độ phân giải thấp hơn.`)
+        if (file.size > IMPORT_MAX_BYTES) throw new AppError('VALIDATION', `Tệp «${file.name}» lớn hơn ${MB} MB; hãy quét lại với độ phân giải thấp hơn.`)
         const picked = await readAsBase64(file)
-        return call('dissolution.attachFile', { caseId: view.id, stepCode: stepCode || null, name: picked.name, base64: picked.base64 })
+        return call('dissolution.attach', { caseId: view.id, stepCode: stepCode || null, file: picked })
       }, `Đã đính kèm «${file.name}».`)
     }
     if (input.current) input.current.value = ''
