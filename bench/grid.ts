@@ -1,5 +1,5 @@
 /**
- * Registry grid bench, (c) of issue 3: a 100,000-record register (or `size`)
+ * Registry grid bench (first rows of the grid): a 100,000-record register (or `size`)
  * with three status events per record, served by the loopback bridge to
  * Debian's Chromium, as the e2e tests do. Prints
  * (c) time from opening the page to the first painted rows of the registry

@@ -1,6 +1,6 @@
 /**
  * The README promises a verified copy before each import and each dissolution
- * finalisation (issue 12, point 11): taken just before the change, of this
+ * finalisation: taken just before the change, of this
  * office, so a restore undoes exactly that step.
  *
  * The first test proves backupBefore itself. The two after it need the call

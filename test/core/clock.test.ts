@@ -1,5 +1,5 @@
 /**
- * Issue 12 (17): "today" was the UTC date in some places and Vietnam's in others
+ * "today" was the UTC date in some places and Vietnam's in others
  * (a case opened before 07:00 in Vietnam was missing from the dashboard). One
  * clock: the office's date in Asia/Ho_Chi_Minh, whatever zone the computer has.
  */

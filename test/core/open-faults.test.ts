@@ -1,5 +1,5 @@
 /**
- * Faults at opening and around backups (issue 12, points 2, 12, 14, 16, 18):
+ * Faults at opening and around backups:
  * a locked, read-only, forbidden, foreign, damaged or newer file each named for
  * what it is; a backup offered only for a file proven damaged, and a good file
  * never replaced; backups kept to their office; close() closes the file in use.

@@ -1,5 +1,5 @@
 /**
- * Issue 12, packages (points 7, 8) and a probe of our own: a package must show a
+ * Packages under attack, a probe of our own: a package must show a
  * person what was signed. Forged human sheets, sheets added, hidden or listed
  * twice, zips with two entries of one name or a central directory that disagrees
  * with the entries, formulas, links, drawings and zip bombs are each refused with

@@ -1,5 +1,5 @@
 /**
- * Issue 12, packages (points 5, 6, 9, 10): a key belongs to one unit; a package
+ * a key belongs to one unit; a package
  * dated in the future is refused and a wrong date already consolidated can be
  * replaced (audited); every string the canonical form holds survives a fresh read
  * and a LibreOffice re-save; a lost key is never replaced in silence.

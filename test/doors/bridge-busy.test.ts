@@ -1,7 +1,7 @@
 /**
  * Writes through the bridge while another process writes (a CLI import): they
  * wait out the busy timeout instead of failing at once, and when the other
- * writer outlasts it the answer is BUSY in Vietnamese (issue 12, point 14).
+ * writer outlasts it the answer is BUSY in Vietnamese.
  */
 import { spawn } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'

@@ -1,5 +1,5 @@
 /**
- * The CLI door on faulty files (issue 12, points 13, 15, 16): the same start-up
+ * The CLI door on faulty files: the same start-up
  * check as the windows (a damaged file is refused before any command writes
  * into it, in Vietnamese, without a stack trace, and `restore` can still put a
  * copy in its place), a newer file read-only, a full disk said as «ổ đĩa đầy»

@@ -1,4 +1,4 @@
-/** Issue 12 (packages) through the command line: --trust-new-keys, --accept-over-wrong-date, export --new-key. */
+/** The package's trust rules through the command line: --trust-new-keys, --accept-over-wrong-date, export --new-key. */
 import { copyFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import Sqlite from 'better-sqlite3'

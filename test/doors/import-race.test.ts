@@ -1,5 +1,5 @@
 /**
- * Issue 12 (3): two imports of one file at once doubled every record. Two real
+ * two imports of one file at once doubled every record. Two real
  * CLI processes preview the same file while a third connection holds the write
  * lock, so both have decided before either may write; then the lock goes. The
  * one that writes second must find the register moved, look again, and write

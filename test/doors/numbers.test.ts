@@ -1,5 +1,5 @@
 /**
- * Issue 12 (4): money with a decimal point was inflated (1500000000.00 → 150 tỷ,
+ * money with a decimal point was inflated (1500000000.00 → 150 tỷ,
  * 2.5 → 25, a pasted 1234567.89 → 123.456.789) by hand-written dot stripping in
  * the core, the CLI and the grid. One reading (shared/numbers.ts) in every door.
  */

@@ -10,7 +10,7 @@ import { common, withCore, type Command } from '../command'
 import { UsageError, table, type CliIo } from '../io'
 import { progressLines } from '../progress'
 
-/** The summary the CLI promises (issue 4): per sheet counts and issues, then totals. */
+/** The summary the CLI promises: per sheet counts and issues, then totals. */
 export function importSummary(result: ImportResult) {
   return {
     files: result.files.map((f) => ({

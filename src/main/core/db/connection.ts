@@ -2,7 +2,7 @@
  * Opens the office's SQLite file: pragmas for safety, pending migrations (with a
  * backup copy first when the file already held data), reference data in sync.
  *
- * The start-up check every door shares (issue 12): a file that will not open is
+ * The start-up check every door shares: a file that will not open is
  * named for what it is — busy (another program holds it), read-only, forbidden
  * to this user, not a database, or damaged — each its own AppError code, never
  * a raw SQLite or system code. Only a file proven damaged is CORRUPT (the one

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 
 /**
- * Dissolution cases (issue 5): a case per entity with the template it was opened with
+ * Dissolution cases: a case per entity with the template it was opened with
  * (a JSON snapshot, so a template change never rewrites an open case), its steps,
  * attachments (files stored by SHA-256 under a folder next to the DB, only metadata here),
  * council members, debts/assets, obstacles; and the entity's last annual general meeting.

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 
 /**
- * Reports (issue 6): the year's plan target ("kế hoạch") and the user's year-end
+ * Reports: the year's plan target ("kế hoạch") and the user's year-end
  * estimate ("ước thực hiện") per indicator, year and unit (the office, or in a
  * province file one of its districts). Either may be left empty.
  */

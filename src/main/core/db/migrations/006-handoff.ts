@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 
 /**
- * Handoff to the province (issue 7): what a district sent (export history), the
+ * Handoff to the province: what a district sent (export history), the
  * districts' public keys a province trusts (one pinned key per district), and the
  * consolidation log (every package a province was given: hash, time, outcome).
  * Consolidated snapshots live in the register's own tables with

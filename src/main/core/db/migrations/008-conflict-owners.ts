@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 
 /**
- * The province's decisions on conflicts (issue 7): the same registration number (or,
+ * The province's decisions on conflicts: the same registration number (or,
  * for THT, folded name + commune) in two districts' snapshots. One row per conflict
  * key says which district owns the entity, so province counts take it once, there.
  * Keyed by the conflict key, not row ids: a re-consolidation replaces the districts'

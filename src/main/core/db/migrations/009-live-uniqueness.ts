@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 
 /**
  * One live record per registration number, and per THT without a number per
- * folded name + commune (issue 12: two imports of one file at once doubled every
+ * folded name + commune (two imports of one file at once doubled every
  * record; the preview ran outside the write and nothing in the file said no).
  *
  * Triggers rather than a unique index, for two reasons a unique index cannot meet:
