@@ -38,6 +38,7 @@ const INPUTS: Partial<Record<ApiName, (s: Seeded) => unknown>> = {
   'backup.list': () => ({}),
   'entity.list': () => ({ includeDeleted: true }),
   'entity.get': (s) => ({ id: s.entityId }),
+  'entity.byRegNo': () => ({ regNo: '4907000124' }),
   'entity.grid': () => ({}),
   'entity.search': () => ({ q: 'hop tac xa' }),
   'prefs.get': () => ({ key: 'registry.columns' }),

@@ -46,4 +46,15 @@ describe('the core answers what the screens ask', () => {
     const after = await core.call('dissolution.step', { caseId: view.id, code: second!, state: 'na', naReason: 'Không có' })
     expect(after.blockingSteps).toEqual(required.slice(2))
   })
+
+  it('finds a record by its registration number (entity.byRegNo): the live one, exactly that number', async () => {
+    const core = await officeCore('178')
+    cores.push(core)
+    const old = await core.call('entity.create', { kind: 'htx', name: 'HTX Cũ Đã Xóa', regNo: '4907000777' })
+    await core.call('entity.delete', { id: old.id, reason: 'nhập trùng' })
+    const live = await core.call('entity.create', { kind: 'htx', name: 'HTX Đang Dùng', regNo: '4907000777' })
+    await core.call('entity.create', { kind: 'htx', name: 'HTX Số Dài Hơn', regNo: '49070007770' })
+    expect(await core.call('entity.byRegNo', { regNo: '4907000777' })).toMatchObject({ id: live.id, name: 'HTX Đang Dùng' })
+    await expect(core.call('entity.byRegNo', { regNo: '490700077' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Không có HTX nào mang mã số 490700077.' })
+  })
 })

@@ -240,6 +240,8 @@ export const registryContract = {
       .strict()
   ),
   'entity.get': handler<Entity>('read')(z.object({ id }).strict()),
+  /** The live record (not deleted) with this registration number: there is at most one. */
+  'entity.byRegNo': handler<Entity>('read')(z.object({ regNo: text(20).min(1, 'Cần mã số HTX') }).strict()),
   'entity.update': handler<Entity>('write')(
     z
       .object({

@@ -2,7 +2,6 @@
 import { resolve } from 'node:path'
 import type { CaseSummary, CaseView, Candidate } from '../../../shared/api'
 import { COUNCIL_ROLE_LABELS, DRAFT_DOCS, ITEM_TYPE_LABELS, type DissolutionDashboard, type PrintablePage } from '../../../shared/contract/dissolution'
-import { AppError } from '../../../shared/errors'
 import { parseViNumber } from '../../../shared/numbers'
 import { formatDate, formatNumber, parseViDate } from '../../../shared/text'
 import type { Core } from '../../core/api'
@@ -34,10 +33,7 @@ async function entityId(core: Core, values: Values): Promise<number> {
   const word = str(values, 'entity')
   if (!word) throw new UsageError('Cần --entity MÃ_SỐ (hoặc số bản ghi).')
   if (/^\d{1,8}$/.test(word)) return Number(word)
-  const { rows } = await core.call('entity.list', { q: word })
-  const found = rows.find((e) => e.regNo === word)
-  if (!found) throw new AppError('NOT_FOUND', `Không có HTX nào mang mã số ${word}.`)
-  return found.id
+  return (await core.call('entity.byRegNo', { regNo: word })).id
 }
 
 const STATE_LABEL: Record<string, string> = { todo: 'Chưa làm', done: 'Đã làm', na: 'Không áp dụng', open: 'Đang xử lý', finalised: 'Đã giải thể', cancelled: 'Đã hủy' }

@@ -1,6 +1,5 @@
 import { CLASSIFICATION_LABELS, type Entity, type StatusEvent, type YearlyFigures } from '../../../shared/api'
 import { KIND_SHORT, SECTOR_LABELS, STATUS_LABELS } from '../../../shared/domain'
-import { AppError } from '../../../shared/errors'
 import { parseViNumber, typedNumber } from '../../../shared/numbers'
 import { formatDate, formatNumber, parseViDate } from '../../../shared/text'
 import type { Core } from '../../core/api'
@@ -68,10 +67,7 @@ async function entityByRef(core: Core, values: Values): Promise<Entity> {
     return core.call('entity.get', { id })
   }
   if (typeof values['reg-no'] === 'string') {
-    const { rows } = await core.call('entity.list', { q: values['reg-no'] })
-    const found = rows.find((e) => e.regNo === values['reg-no'])
-    if (!found) throw new AppError('NOT_FOUND', `Không có HTX nào mang mã số ${values['reg-no']}.`)
-    return found
+    return core.call('entity.byRegNo', { regNo: values['reg-no'] })
   }
   throw new UsageError('Cần --id SỐ hoặc --reg-no MÃ_SỐ để chỉ bản ghi.')
 }

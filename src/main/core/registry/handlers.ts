@@ -42,7 +42,7 @@ function withWarnings(entity: Entity): Entity {
 }
 
 export const registryHandlers: DomainHandlers<
-  'entity.create' | 'entity.list' | 'entity.get' | 'entity.update' | keyof typeof lifecycleHandlers | keyof typeof gridHandlers
+  'entity.create' | 'entity.list' | 'entity.get' | 'entity.byRegNo' | 'entity.update' | keyof typeof lifecycleHandlers | keyof typeof gridHandlers
 > = {
   'entity.create': async (input, ctx) => {
     await requireUnit(ctx.db)
@@ -102,6 +102,12 @@ export const registryHandlers: DomainHandlers<
   'entity.get': async (input, ctx) => {
     const entity = await mustFind(ctx, input.id)
     return { ...entity, hardDeleteUntil: entity.deletedAt ? null : hardDeleteUntil(entity.createdAt, ctx.now()) }
+  },
+
+  'entity.byRegNo': async (input, ctx) => {
+    const row = await ctx.db.selectFrom('entities').select('id').where('reg_no', '=', input.regNo).where('deleted_at', 'is', null).executeTakeFirst()
+    if (!row) throw new AppError('NOT_FOUND', `Không có HTX nào mang mã số ${input.regNo}.`, { regNo: input.regNo })
+    return mustFind(ctx, row.id)
   },
 
   'entity.update': async (input, ctx) => {
