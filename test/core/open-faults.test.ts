@@ -16,7 +16,7 @@ import { backupDir, listBackups } from '../../src/main/core/backup/files'
 import { migrations } from '../../src/main/core/db/migrations'
 import { openForWindow } from '../../src/main/startup'
 import { tempDir } from '../helpers/temp'
-import { canMountTmpfs } from '../helpers/mount'
+import { canMountTmpfs, tmpfs } from '../helpers/mount'
 
 const cleanups: Array<() => void | Promise<void>> = []
 afterEach(async () => {
@@ -81,21 +81,6 @@ async function holdLock(dbPath: string, mode: 'exclusive' | 'write', ms: number)
   return { done }
 }
 
-/** Mounts a small tmpfs (root only); returns its folder or null where the machine does not allow it. */
-function tmpfs(sizeKb: number): string | null {
-  if (!ROOT) return null
-  const t = tempDir('so-htx-mnt-')
-  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeKb}k`, 'tmpfs', t.dir])
-  if (r.status !== 0) {
-    t.cleanup()
-    return null
-  }
-  cleanups.push(() => {
-    spawnSync('umount', ['-l', t.dir])
-    t.cleanup()
-  })
-  return t.dir
-}
 
 describe('opening a file another process holds', () => {
   it('says busy — not damaged — and offers no backup, leaving the good file alone', async () => {
@@ -142,7 +127,7 @@ describe('opening a file another process holds', () => {
 
 describe('files that cannot be written or read', () => {
   it.skipIf(!MOUNT)('a file on a read-only drive is named read-only (no raw EROFS), not damaged, and not replaced', async () => {
-    const mnt = tmpfs(4096)
+    const mnt = tmpfs(4096, cleanups)
     if (!mnt) return
     const dbPath = await officeFile(20, '178', 'so-htx.db', mnt)
     expect(spawnSync('mount', ['-o', 'remount,ro', mnt]).status).toBe(0)
@@ -326,7 +311,7 @@ describe('closing after an in-app restore', () => {
 
 describe('a full disk', () => {
   it.skipIf(!MOUNT)('a write on a full disk says «ổ đĩa đầy» (DISK_FULL) and leaves the file as it was', async () => {
-    const mnt = tmpfs(1024)
+    const mnt = tmpfs(1024, cleanups)
     if (!mnt) return
     const dbPath = join(mnt, 'so-htx.db')
     const core = await createCore({ dbPath })
@@ -364,7 +349,7 @@ describe('more hostile paths', () => {
 
   it.skipIf(!MOUNT)('a backup into a read-only folder (a locked USB stick) says so and leaves no half copy', async () => {
     const dbPath = await officeFile(5)
-    const usb = tmpfs(1024)
+    const usb = tmpfs(1024, cleanups)
     if (!usb) return
     expect(spawnSync('mount', ['-o', 'remount,ro', usb]).status).toBe(0)
     cleanups.push(() => void spawnSync('mount', ['-o', 'remount,rw', usb]))
@@ -377,7 +362,7 @@ describe('more hostile paths', () => {
 
   it.skipIf(!MOUNT)('a backup onto a full USB stick says «ổ đĩa đầy» and leaves nothing listed', async () => {
     const dbPath = await officeFile(300)
-    const usb = tmpfs(64)
+    const usb = tmpfs(64, cleanups)
     if (!usb) return
     const core = await createCore({ dbPath })
     cleanups.push(() => core.close())

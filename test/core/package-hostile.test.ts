@@ -11,7 +11,7 @@ import * as XLSX from 'xlsx'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { officeCore } from '../helpers/temp'
 import { exportTo, seedDistrict } from './package-fixture'
-import { addSheet, sheetPart, text, unzip, zip, type Entry } from './package-zip'
+import { addSheet, sheetPart, text, unzip, zip, type Entry } from '../helpers/zip'
 
 type Office = Awaited<ReturnType<typeof officeCore>>
 let district: Office

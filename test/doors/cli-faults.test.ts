@@ -6,7 +6,6 @@
  * with nothing left behind, another office's backup refused.
  */
 import Sqlite from 'better-sqlite3'
-import { spawnSync } from 'node:child_process'
 import { closeSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -14,10 +13,9 @@ import { createCore } from '../../src/main/core/api'
 import { backupDir } from '../../src/main/core/backup/files'
 import { cli } from '../helpers/cli'
 import { tempDir } from '../helpers/temp'
-import { canMountTmpfs } from '../helpers/mount'
+import { canMountTmpfs, tmpfs } from '../helpers/mount'
 
 const FIX = join(__dirname, '../fixtures/import')
-const ROOT = process.getuid?.() === 0
 const MOUNT = canMountTmpfs()
 const cleanups: Array<() => void | Promise<void>> = []
 afterEach(async () => {
@@ -49,19 +47,6 @@ function count(db: string, table = 'entities'): number {
   }
 }
 
-function tmpfs(sizeKb: number): string | null {
-  if (!ROOT) return null
-  const t = tempDir('so-htx-mnt-')
-  if (spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeKb}k`, 'tmpfs', t.dir]).status !== 0) {
-    t.cleanup()
-    return null
-  }
-  cleanups.push(() => {
-    spawnSync('umount', ['-l', t.dir])
-    t.cleanup()
-  })
-  return t.dir
-}
 
 function fill(dir: string): void {
   const fd = openSync(join(dir, 'day.bin'), 'w')
@@ -133,7 +118,7 @@ describe('the CLI on a damaged file', () => {
 
 describe('the CLI on a full disk', () => {
   it.skipIf(!MOUNT)('an import on a full disk says «ổ đĩa đầy» and leaves no record behind', async () => {
-    const mnt = tmpfs(2048)
+    const mnt = tmpfs(2048, cleanups)
     if (!mnt) return
     const db = await office(0, mnt)
     // Another window keeps the file open (its -shm is in place); its log emptied, then the disk fills.
@@ -152,7 +137,7 @@ describe('the CLI on a full disk', () => {
 
   it.skipIf(!MOUNT)('export to a full drive says «ổ đĩa đầy» and leaves no partial .xlsx', async () => {
     const db = await office(200)
-    const usb = tmpfs(64)
+    const usb = tmpfs(64, cleanups)
     if (!usb) return
     fill(usb)
     const out = join(usb, 'goi.xlsx')
@@ -167,7 +152,7 @@ describe('the CLI on a full disk', () => {
   // The CLI writes inside the export's transaction (core/delivery.ts): no file, no history row.
   it.skipIf(!MOUNT)('export to a full drive records no package_exports row', async () => {
     const db = await office(200)
-    const usb = tmpfs(64)
+    const usb = tmpfs(64, cleanups)
     if (!usb) return
     fill(usb)
     await cli('export', '--db', db, '--out', join(usb, 'goi.xlsx'), '--as-of', '30/06/2024')

@@ -22,3 +22,18 @@ export function canMountTmpfs(): boolean {
   if (!answer) console.warn('[bỏ qua] Các kiểm thử ổ đầy / ổ chỉ đọc cần quyền root và lệnh mount tmpfs; máy này không có.')
   return answer
 }
+
+/** Mounts a small tmpfs (a USB stick of `sizeKb`) for the test; `cleanups` unmounts it. Null where the machine does not allow it. */
+export function tmpfs(sizeKb: number, cleanups: Array<() => void | Promise<void>>): string | null {
+  if (!canMountTmpfs()) return null
+  const t = tempDir('so-htx-mnt-')
+  if (spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeKb}k`, 'tmpfs', t.dir]).status !== 0) {
+    t.cleanup()
+    return null
+  }
+  cleanups.push(() => {
+    spawnSync('umount', ['-l', t.dir])
+    t.cleanup()
+  })
+  return t.dir
+}

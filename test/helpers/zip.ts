@@ -1,8 +1,9 @@
 /**
- * A forger's zip tools for the package tests: take a package apart entry by entry
- * (by its central directory), change the XML, and put it back together, including
- * the things no spreadsheet program writes (two entries of one name, a central
- * directory that names another entry than the local header, a size that lies).
+ * A forger's zip tools for the package tests and the hostile fixtures: take a zip
+ * apart entry by entry (by its central directory), change the XML, and put it back
+ * together, including the things no spreadsheet program writes (two entries of one
+ * name, a central directory that names another entry than the local header, a size
+ * that lies).
  */
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib'
 
@@ -38,13 +39,21 @@ export function unzip(bytes: Buffer): Entry[] {
   return out
 }
 
+/** Deflated once, whatever the number of zips a big part goes into. */
+const deflated = new WeakMap<Buffer, Buffer>()
+function deflate(data: Buffer): Buffer {
+  let packed = deflated.get(data)
+  if (!packed) deflated.set(data, (packed = deflateRawSync(data, { level: 6 })))
+  return packed
+}
+
 export function zip(entries: Entry[], trailing: Buffer = Buffer.alloc(0)): Buffer {
   const locals: Buffer[] = []
   const centrals: Buffer[] = []
   let offset = 0
   for (const e of entries) {
     const method = e.method ?? 8
-    const body = method === 8 ? deflateRawSync(e.data) : e.data
+    const body = method === 8 ? deflate(e.data) : e.data
     const name = Buffer.from(e.name, 'utf8')
     const localName = Buffer.from(e.localName ?? e.name, 'utf8')
     const size = e.declaredSize ?? e.data.length
