@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { XLSX } from '../src/main/core/sheetjs'
 import { createCore } from '../src/main/core/api'
-import { MACHINE_TABLES } from '../src/main/core/exchange/package/format'
-import { keyFileFor } from '../src/main/core/exchange/package/keys'
+import { MACHINE_TABLES } from '../src/main/core/handoff/format'
+import { keyFileFor } from '../src/main/core/handoff/keys'
 import { time, type BenchFigure, type BenchOptions } from './lib'
 
 const DISTRICTS = ['178', '180', '181', '182', '183', '184', '185', '186', '187', '188', '189']
@@ -80,7 +80,7 @@ export async function run(options: BenchOptions): Promise<BenchFigure[]> {
       await core.call('office.setup', { unitCode: unit })
       const rows = rowsOf(p, size)
       await core.call('entity.bulkCreate', { rows: rows.map((r) => ({ kind: 'htx' as const, ...r })) })
-      const out = await core.call('exchange.exportPackage', { asOf: '2024-06-30' })
+      const out = await core.call('handoff.export', { asOf: '2024-06-30' })
       await core.close()
       pkgFiles.push(join(dir, `p${p}.xlsx`))
       writeFileSync(pkgFiles[p], Buffer.from(out.base64, 'base64'))
@@ -91,7 +91,7 @@ export async function run(options: BenchOptions): Promise<BenchFigure[]> {
 
     const province = await createCore({ dbPath: join(dir, 'tinh.db'), user: 'bench' })
     await province.call('office.setup', { unitCode: '20' })
-    const consolidated = await time(() => province.call('exchange.consolidate', { files: pkgFiles.map((path) => ({ path })), trustNewKeys: true }))
+    const consolidated = await time(() => province.call('handoff.consolidate', { files: pkgFiles.map((path) => ({ path })), trustNewKeys: true }))
     const r = consolidated.result
     if (r.accepted.length !== packages) throw new Error(`consolidate accepted ${r.accepted.length}/${packages}: ${JSON.stringify(r.rejected.slice(0, 2))}`)
     await province.close()

@@ -50,14 +50,14 @@ const INPUTS: Partial<Record<ApiName, (s: Seeded) => unknown>> = {
   'exchange.previewImport': (s) => ({ files: [{ path: s.importPath }] }),
   'exchange.importTemplate': () => ({}),
   'exchange.importHistory': () => ({}),
-  'exchange.verifyPackage': (s) => ({ file: { path: s.packagePath } }),
-  'exchange.exportHistory': () => ({}),
-  'exchange.consolidationLog': () => ({}),
-  'exchange.districts': () => ({}),
-  'exchange.conflicts': () => ({}),
-  'keys.show': () => ({}),
-  'keys.exportPublic': () => ({}),
-  'keys.list': () => ({}),
+  'handoff.verify': (s) => ({ file: { path: s.packagePath } }),
+  'handoff.exportHistory': () => ({}),
+  'handoff.consolidationLog': () => ({}),
+  'handoff.districts': () => ({}),
+  'handoff.conflicts': () => ({}),
+  'handoff.key': () => ({}),
+  'handoff.publicKey': () => ({}),
+  'handoff.trustedKeys': () => ({}),
   'dissolution.candidates': () => ({ asOf: '2024-06-30' }),
   'dissolution.show': (s) => ({ caseId: s.caseId }),
   'dissolution.calendar': () => ({}),
@@ -146,7 +146,7 @@ describe('a handler declared read writes nothing', () => {
     seeded.packagePath = file
     const province = await officeCore('20')
     cleanups.push(() => province.dispose())
-    expect((await province.call('exchange.consolidate', { files: [{ path: file }], trustNewKeys: true })).accepted).toHaveLength(1)
+    expect((await province.call('handoff.consolidate', { files: [{ path: file }], trustNewKeys: true })).accepted).toHaveLength(1)
     await province.call('report.setTargets', { year: 2024, scope: null, values: [{ indicator: 'htx.total', plan: 40, estimate: 38 }] })
     const provinceSeed = { ...seeded, caseId: 1, attachmentId: 1 }
 

@@ -20,7 +20,7 @@ describe('who may write', () => {
   it('reads each handler\'s access from its contract entry, and an entry cannot be declared without one', () => {
     for (const name of API_NAMES) expect(ACCESS_LEVELS).toContain(apiContract[name].access)
     expect(accessOf('profile.setRole')).toBe('admin')
-    expect(accessOf('exchange.consolidate')).toBe('province-write')
+    expect(accessOf('handoff.consolidate')).toBe('province-write')
     expect(accessOf('profile.select')).toBe('self-service')
     // @ts-expect-error: not saying who may call it does not compile.
     expect(handler<number>()(empty).access).toBeUndefined()

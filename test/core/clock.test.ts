@@ -58,13 +58,13 @@ describe('package times on the office clock', () => {
     await district.call('office.setup', { unitCode: '178' })
     await province.call('office.setup', { unitCode: '20' })
     await district.call('entity.create', { kind: 'htx', name: 'HTX Giờ Việt', regNo: '4900000018', status: 'active' })
-    const first = await district.call('exchange.exportPackage', { asOf: '2024-06-30' })
+    const first = await district.call('handoff.export', { asOf: '2024-06-30' })
     clock = '2024-07-01T02:00:00.000Z'
     await district.call('entity.create', { kind: 'htx', name: 'HTX Mới', regNo: '4900000017', status: 'active' })
-    const second = await district.call('exchange.exportPackage', { asOf: '2024-06-30' })
-    const ok = await province.call('exchange.consolidate', { files: [{ name: 'sau.xlsx', base64: second.base64 }], trustNewKeys: true })
+    const second = await district.call('handoff.export', { asOf: '2024-06-30' })
+    const ok = await province.call('handoff.consolidate', { files: [{ name: 'sau.xlsx', base64: second.base64 }], trustNewKeys: true })
     expect(ok.accepted).toHaveLength(1)
-    const late = await province.call('exchange.verifyPackage', { file: { name: 'truoc.xlsx', base64: first.base64 } })
+    const late = await province.call('handoff.verify', { file: { name: 'truoc.xlsx', base64: first.base64 } })
     expect(late.code).toBe('OLDER')
     const message = late.problems.find((p) => p.code === 'OLDER')!.message
     expect(message).toContain('08:00 ngày 01/07/2024')

@@ -87,8 +87,8 @@ const EXPORTS: Record<string, Probe> = {
     const csv = await call('report.export', { ...base, format: 'csv' })
     return { xlsx: Buffer.from(xlsx.base64, 'base64'), csv: Buffer.from(csv.base64, 'base64').toString('utf8'), listsEntities: false }
   },
-  'exchange.exportPackage': async (call) => ({
-    xlsx: Buffer.from((await call('exchange.exportPackage', {})).base64, 'base64'),
+  'handoff.export': async (call) => ({
+    xlsx: Buffer.from((await call('handoff.export', {})).base64, 'base64'),
     listsEntities: true
   })
 }

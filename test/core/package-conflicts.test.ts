@@ -27,7 +27,7 @@ async function sendBoth(tag: string, expected = ['178', '180']) {
   const a = (await exportTo(d178, d178.dir, AS_OF, `178-${tag}.xlsx`)).file
   clock.advance()
   const b = (await exportTo(d180, d180.dir, AS_OF, `180-${tag}.xlsx`)).file
-  const r = await province.call('exchange.consolidate', { files: [{ path: a }, { path: b }], trustNewKeys: true })
+  const r = await province.call('handoff.consolidate', { files: [{ path: a }, { path: b }], trustNewKeys: true })
   expect(r.rejected).toEqual([])
   expect(r.accepted.map((x) => x.unit)).toEqual(expected)
   return r
@@ -77,14 +77,14 @@ describe('a cooperative in two districts is counted once in the province', () =>
 
   it('resolving to the other district moves the count there; totals are unchanged; the decision is audited', async () => {
     const before = await provinceHtx()
-    const c = await province.call('exchange.resolveConflict', { conflictKey: KEY, ownerUnit: '178', note: 'Đã chuyển trụ sở về Thành phố Lạng Sơn' })
+    const c = await province.call('handoff.resolveConflict', { conflictKey: KEY, ownerUnit: '178', note: 'Đã chuyển trụ sở về Thành phố Lạng Sơn' })
     expect(c).toMatchObject({ key: KEY, countedUnit: '178', resolved: true, decision: { owner: '178', by: 'Nguyễn Thị Lan', note: 'Đã chuyển trụ sở về Thành phố Lạng Sơn' } })
     const after = await provinceHtx()
     expect(after).toMatchObject({ total: 3, d178: 2, d180: 1 })
     expect([after.total, after.capital]).toEqual([before.total, before.capital])
     expect((await province.call('report.dashboard', { asOf: AS_OF, scope: '178' })).total).toBe(2)
     expect([await listed(), await listed('178'), await listed('180')]).toEqual([1, 1, 0])
-    expect(await province.call('exchange.conflicts', {})).toEqual([c])
+    expect(await province.call('handoff.conflicts', {})).toEqual([c])
     const audit = province.ctx.conn.sqlite.prepare(`select user, after_json from audit_log where action = 'resolve_conflict'`).all() as Array<{ user: string; after_json: string }>
     expect(audit).toHaveLength(1)
     expect(JSON.parse(audit[0].after_json)).toMatchObject({ key: KEY, owner_unit: '178', units_json: '["178","180"]' })
@@ -100,11 +100,11 @@ describe('a cooperative in two districts is counted once in the province', () =>
   })
 
   it('refuses an owner that is not one of the conflict\'s districts, or a key that is not a conflict, with a Vietnamese message; nothing is written', async () => {
-    await expect(province.call('exchange.resolveConflict', { conflictKey: KEY, ownerUnit: '181' })).rejects.toMatchObject({
+    await expect(province.call('handoff.resolveConflict', { conflictKey: KEY, ownerUnit: '181' })).rejects.toMatchObject({
       code: 'VALIDATION',
       message: expect.stringMatching(/^Huyện quản lý phải là một trong các huyện đang cùng có mã số 4900555001: 178 — Thành phố Lạng Sơn, 180 — .+; «181» không phải\.$/)
     })
-    await expect(province.call('exchange.resolveConflict', { conflictKey: 'reg:4900555002', ownerUnit: '178' })).rejects.toMatchObject({
+    await expect(province.call('handoff.resolveConflict', { conflictKey: 'reg:4900555002', ownerUnit: '178' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
       message: expect.stringContaining('Không có mục trùng «reg:4900555002» giữa các huyện')
     })
@@ -112,7 +112,7 @@ describe('a cooperative in two districts is counted once in the province', () =>
   })
 
   it('a district file neither resolves conflicts nor changes its own counts', async () => {
-    await expect(d178.call('exchange.resolveConflict', { conflictKey: KEY, ownerUnit: '178' })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('Chỉ tệp dữ liệu cấp tỉnh') })
+    await expect(d178.call('handoff.resolveConflict', { conflictKey: KEY, ownerUnit: '178' })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('Chỉ tệp dữ liệu cấp tỉnh') })
     expect((await d180.call('report.summary', { asOf: AS_OF })).indicators['htx.total']).toBe(3)
   })
 
@@ -121,7 +121,7 @@ describe('a cooperative in two districts is counted once in the province', () =>
     const id = rows.find((e) => e.regNo === REG)!.id
     await d178.call('entity.delete', { id, reason: 'Đã chuyển trụ sở sang huyện Tràng Định' })
     await sendBoth('c', ['178'])
-    expect(await province.call('exchange.conflicts', {})).toEqual([])
+    expect(await province.call('handoff.conflicts', {})).toEqual([])
     expect(await provinceHtx()).toMatchObject({ total: 5, d178: 2, d180: 3 })
   })
 })

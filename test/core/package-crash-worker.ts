@@ -5,7 +5,7 @@ async function main(): Promise<void> {
   const [dbPath, ...files] = process.argv.slice(2)
   const core = await createCore({ dbPath, user: 'crash' })
   process.stdout.write('ready\n')
-  await core.call('exchange.consolidate', { files: files.map((path) => ({ path })) })
+  await core.call('handoff.consolidate', { files: files.map((path) => ({ path })) })
   await core.close()
   process.stdout.write('done\n')
 }

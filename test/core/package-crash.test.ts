@@ -48,7 +48,7 @@ describe('crash in the middle of a consolidation', () => {
       packages[code] = { old, new: (await exportTo(d, t.dir, '2024-06-30', `${code}-new.xlsx`)).file }
       await d.dispose()
     }
-    const first = await province.call('exchange.consolidate', { files: Object.values(packages).map((p) => ({ path: p.old })), trustNewKeys: true })
+    const first = await province.call('handoff.consolidate', { files: Object.values(packages).map((p) => ({ path: p.old })), trustNewKeys: true })
     expect(first.accepted).toHaveLength(2)
     const pristine = join(t.dir, 'pristine.db')
     province.ctx.conn.sqlite.pragma('wal_checkpoint(TRUNCATE)')

@@ -24,14 +24,14 @@ beforeAll(async () => {
   province = await officeCore('20')
   await seedDistrict(district, 9, 1)
   pkg = (await exportTo(district, district.dir)).file
-  await province.call('keys.trust', { key: { text: (await district.call('keys.exportPublic', {})).text } })
+  await province.call('handoff.trustKey', { key: { text: (await district.call('handoff.publicKey', {})).text } })
 })
 afterAll(async () => {
   await district.dispose()
   await province.dispose()
 })
 
-const verify = (file: string) => province.call('exchange.verifyPackage', { file: { path: file } })
+const verify = (file: string) => province.call('handoff.verify', { file: { path: file } })
 const write = (bytes: Buffer): string => {
   const file = join(district.dir, `hostile-${++n}.xlsx`)
   writeFileSync(file, bytes)

@@ -28,7 +28,7 @@ describe('round trip: 11 districts → packages → province', () => {
       summaries.set(code, (await d.call('report.summary', { asOf: AS_OF })).indicators)
       files.push((await exportTo(d, d.dir, AS_OF)).file)
     }
-    const result = await province.call('exchange.consolidate', { files: files.map((path) => ({ path })), trustNewKeys: true })
+    const result = await province.call('handoff.consolidate', { files: files.map((path) => ({ path })), trustNewKeys: true })
     expect(result.rejected).toEqual([])
     expect(result.accepted.map((a) => a.unit).sort()).toEqual(DISTRICTS)
 
@@ -43,7 +43,7 @@ describe('round trip: 11 districts → packages → province', () => {
     }
     expect(compared).toBeGreaterThan(10)
     expect(total.indicators['htx.total']).toBeGreaterThan(0)
-    const districts = await province.call('exchange.districts', {})
+    const districts = await province.call('handoff.districts', {})
     expect(districts.filter((d) => d.exportedAt !== null).map((d) => d.code)).toEqual(DISTRICTS)
   }, 120_000)
 })

@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:
 import { basename, join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createCore } from '../../src/main/core/api'
-import { keyFileFor, publicKeyFile, ensureSigningKey } from '../../src/main/core/exchange/package/keys'
+import { keyFileFor, publicKeyFile, ensureSigningKey } from '../../src/main/core/handoff/keys'
 import { officeCore, tempDir } from '../helpers/temp'
 import { exportTo, seedDistrict } from './package-fixture'
 
@@ -36,7 +36,7 @@ async function clockedOffice(unit: string, clock: { now: string }) {
   return o
 }
 
-const verify = (core: { call: Office['call'] }, file: string) => core.call('exchange.verifyPackage', { file: { path: file } })
+const verify = (core: { call: Office['call'] }, file: string) => core.call('handoff.verify', { file: { path: file } })
 const DAY = 24 * 3600_000
 const iso = (ms: number) => new Date(ms).toISOString()
 
@@ -66,12 +66,12 @@ describe('point 5: a key belongs to one unit', () => {
     const p178 = (await exportTo(d178, d178.dir)).file
     const p180 = (await exportTo(d180, d180.dir)).file
 
-    const first = await province.call('exchange.consolidate', { files: [{ path: p178 }], trustNewKeys: true })
+    const first = await province.call('handoff.consolidate', { files: [{ path: p178 }], trustNewKeys: true })
     expect(first.accepted.map((a) => a.unit)).toEqual(['178'])
-    const second = await province.call('exchange.consolidate', { files: [{ path: p180 }], trustNewKeys: true })
+    const second = await province.call('handoff.consolidate', { files: [{ path: p180 }], trustNewKeys: true })
     expect(second.accepted).toEqual([])
     expect(second.rejected).toEqual([{ file: basename(p180), code: 'KEY_OF_ANOTHER_UNIT', reason: expect.stringMatching(/178 — Thành phố Lạng Sơn.*180 — Huyện Tràng Định|180 — Huyện Tràng Định.*178 — Thành phố Lạng Sơn/) }])
-    expect((await province.call('keys.list', {})).map((k) => k.unit)).toEqual(['178'])
+    expect((await province.call('handoff.trustedKeys', {})).map((k) => k.unit)).toEqual(['178'])
     expect((province.ctx.conn.sqlite.prepare(`select count(*) n from entities where district_code = '180'`).get() as { n: number }).n).toBe(0)
     expect(await verify(province, p180)).toMatchObject({ ok: false, code: 'KEY_OF_ANOTHER_UNIT', signature: 'unknown-key' })
   })
@@ -85,23 +85,23 @@ describe('point 5: a key belongs to one unit', () => {
     copyFileSync(keyFileFor(d181.dbPath), keyFileFor(d182.dbPath))
     const a = (await exportTo(d181, d181.dir)).file
     const b = (await exportTo(d182, d182.dir)).file
-    const r = await province.call('exchange.consolidate', { files: [{ path: a }, { path: b }], trustNewKeys: true })
+    const r = await province.call('handoff.consolidate', { files: [{ path: a }, { path: b }], trustNewKeys: true })
     expect(r.accepted.map((x) => x.unit)).toEqual(['181'])
     expect(r.rejected.map((x) => x.code)).toEqual(['KEY_OF_ANOTHER_UNIT'])
   })
 
-  it('keys.trust refuses a key file for 180 that holds the key already trusted for 178', async () => {
+  it('handoff.trustKey refuses a key file for 180 that holds the key already trusted for 178', async () => {
     const province = await office('20')
     const d178 = await office('178')
-    const own = await d178.call('keys.exportPublic', {})
-    await province.call('keys.trust', { key: { text: own.text } })
+    const own = await d178.call('handoff.publicKey', {})
+    await province.call('handoff.trustKey', { key: { text: own.text } })
     const key = ensureSigningKey(d178.dbPath)
     const forged = publicKeyFile('180', 'Huyện Tràng Định', key)
-    await expect(province.call('keys.trust', { key: { text: forged } })).rejects.toMatchObject({
+    await expect(province.call('handoff.trustKey', { key: { text: forged } })).rejects.toMatchObject({
       code: 'VALIDATION',
       message: expect.stringMatching(/180 — Huyện Tràng Định.*178 — Thành phố Lạng Sơn/)
     })
-    expect((await province.call('keys.list', {})).map((k) => k.unit)).toEqual(['178'])
+    expect((await province.call('handoff.trustedKeys', {})).map((k) => k.unit)).toEqual(['178'])
   })
 })
 
@@ -120,10 +120,10 @@ describe('point 6: a package dated in the future', () => {
     const v = await verify(province, ahead)
     expect(v).toMatchObject({ ok: false, code: 'FUTURE_DATE' })
     expect(v.problems[0].message).toMatch(/tương lai|đồng hồ/)
-    const r = await province.call('exchange.consolidate', { files: [{ path: ahead }], trustNewKeys: true })
+    const r = await province.call('handoff.consolidate', { files: [{ path: ahead }], trustNewKeys: true })
     expect(r.rejected.map((x) => x.code)).toEqual(['FUTURE_DATE'])
     expect(r.accepted).toEqual([])
-    const ok = await province.call('exchange.consolidate', { files: [{ path: hours }], trustNewKeys: true })
+    const ok = await province.call('handoff.consolidate', { files: [{ path: hours }], trustNewKeys: true })
     expect(ok.accepted.map((x) => x.file)).toEqual(['hours.xlsx'])
   })
 
@@ -135,16 +135,16 @@ describe('point 6: a package dated in the future', () => {
     const district = await clockedOffice('178', dClock)
     await district.call('entity.create', { kind: 'htx', name: 'HTX Một', regNo: '4900777011' })
     const wrong = (await exportTo(district, district.dir, '2024-12-31', 'wrong.xlsx')).file
-    expect((await province.call('exchange.consolidate', { files: [{ path: wrong }], trustNewKeys: true })).accepted).toHaveLength(1)
+    expect((await province.call('handoff.consolidate', { files: [{ path: wrong }], trustNewKeys: true })).accepted).toHaveLength(1)
 
     pClock.now = iso(now)
     dClock.now = iso(now)
     await district.call('entity.create', { kind: 'htx', name: 'HTX Hai', regNo: '4900777012' })
     const real = (await exportTo(district, district.dir, '2024-12-31', 'real.xlsx')).file
-    const skipped = await province.call('exchange.consolidate', { files: [{ path: real }] })
+    const skipped = await province.call('handoff.consolidate', { files: [{ path: real }] })
     expect(skipped.skipped).toEqual([{ file: 'real.xlsx', unit: '178', reason: expect.stringMatching(/cũ hơn.*tương lai.*nhận thay gói sai ngày/s) }])
 
-    const over = await province.call('exchange.consolidate', { files: [{ path: real }], replaceWrongDate: true })
+    const over = await province.call('handoff.consolidate', { files: [{ path: real }], replaceWrongDate: true })
     expect(over.accepted).toEqual([expect.objectContaining({ file: 'real.xlsx', unit: '178' })])
     const names = province.ctx.conn.sqlite.prepare(`select name from entities where district_code = '178' order by name`).all()
     expect(names).toEqual([{ name: 'HTX Hai' }, { name: 'HTX Một' }])
@@ -160,10 +160,10 @@ describe('point 6: a package dated in the future', () => {
     pClock.now = iso(now + 3600_000)
     await district.call('entity.create', { kind: 'htx', name: 'HTX Ba', regNo: '4900777013' })
     const next = (await exportTo(district, district.dir, '2024-12-31', 'next.xlsx')).file
-    expect((await province.call('exchange.consolidate', { files: [{ path: next }] })).accepted.map((a) => a.file)).toEqual(['next.xlsx'])
-    expect((await province.call('exchange.districts', {})).find((d) => d.code === '178')!.exportedAt).toBe(iso(now + 3600_000))
+    expect((await province.call('handoff.consolidate', { files: [{ path: next }] })).accepted.map((a) => a.file)).toEqual(['next.xlsx'])
+    expect((await province.call('handoff.districts', {})).find((d) => d.code === '178')!.exportedAt).toBe(iso(now + 3600_000))
     // The option does not let a really older package back in.
-    const back = await province.call('exchange.consolidate', { files: [{ path: real }], replaceWrongDate: true })
+    const back = await province.call('handoff.consolidate', { files: [{ path: real }], replaceWrongDate: true })
     expect(back.skipped.map((s) => s.file)).toEqual(['real.xlsx'])
   })
 })
@@ -177,7 +177,7 @@ describe('point 9: every string the canonical form holds comes back', () => {
     expect(await verify(district, file)).toMatchObject({ ok: true, problems: [] })
     if (hasSoffice()) expect(await verify(district, resave(file, district.dir))).toMatchObject({ ok: true, problems: [] })
     const province = await office('20')
-    await province.call('exchange.consolidate', { files: [{ path: file }], trustNewKeys: true })
+    await province.call('handoff.consolidate', { files: [{ path: file }], trustNewKeys: true })
     const stored = province.ctx.conn.sqlite.prepare('select name from entities order by id').all() as Array<{ name: string }>
     expect(stored.map((r) => r.name)).toEqual(names)
   }, 150_000)
@@ -185,11 +185,11 @@ describe('point 9: every string the canonical form holds comes back', () => {
   it('the one form LibreOffice writes back altered (two escapes sharing an underscore) is refused at export, naming the cell', async () => {
     const district = await office('178')
     await district.call('entity.create', { kind: 'htx', name: 'HTX _x005F_x0041_ lồng', regNo: '4900777029' })
-    await expect(district.call('exchange.exportPackage', { asOf: '2024-06-30' })).rejects.toMatchObject({
+    await expect(district.call('handoff.export', { asOf: '2024-06-30' })).rejects.toMatchObject({
       code: 'VALIDATION',
       message: expect.stringMatching(/ô name của dòng 2 trong entities chứa «_x005F_x0041_»/)
     })
-    expect(await district.call('exchange.exportHistory', {})).toEqual([])
+    expect(await district.call('handoff.exportHistory', {})).toEqual([])
   })
 
   it('control characters are refused at entry', async () => {
@@ -209,7 +209,7 @@ describe('point 9: every string the canonical form holds comes back', () => {
 })
 
 describe('point 10: a missing key file is never replaced in silence', () => {
-  it('after the first export, a deleted key stops export and keys.show with where it belongs and how to restore it', async () => {
+  it('after the first export, a deleted key stops export and handoff.key with where it belongs and how to restore it', async () => {
     const district = await office('178')
     await district.call('entity.create', { kind: 'htx', name: 'HTX Mất khóa', regNo: '4900777040' })
     await exportTo(district, district.dir)
@@ -217,36 +217,36 @@ describe('point 10: a missing key file is never replaced in silence', () => {
     const saved = readFileSync(keyFile)
     rmSync(keyFile)
     const refusal = { code: 'NOT_FOUND', message: expect.stringMatching(new RegExp(`${keyFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*sao lưu`, 's')) }
-    await expect(district.call('exchange.exportPackage', { asOf: '2024-06-30' })).rejects.toMatchObject(refusal)
-    await expect(district.call('keys.show', {})).rejects.toMatchObject(refusal)
-    await expect(district.call('keys.exportPublic', {})).rejects.toMatchObject(refusal)
+    await expect(district.call('handoff.export', { asOf: '2024-06-30' })).rejects.toMatchObject(refusal)
+    await expect(district.call('handoff.key', {})).rejects.toMatchObject(refusal)
+    await expect(district.call('handoff.publicKey', {})).rejects.toMatchObject(refusal)
     expect(existsSync(keyFile)).toBe(false)
-    expect((await district.call('exchange.exportHistory', {})).length).toBe(1)
+    expect((await district.call('handoff.exportHistory', {})).length).toBe(1)
 
     // Put back from a copy: exporting works again, with the same key.
     const { writeFileSync } = await import('node:fs')
     writeFileSync(keyFile, saved, { mode: 0o600 })
-    const again = await district.call('exchange.exportPackage', { asOf: '2024-06-30' })
-    expect(again.keyFingerprint).toBe((await district.call('exchange.exportHistory', {}))[1].keyFingerprint)
+    const again = await district.call('handoff.export', { asOf: '2024-06-30' })
+    expect(again.keyFingerprint).toBe((await district.call('handoff.exportHistory', {}))[1].keyFingerprint)
   })
 
   it('lost for good: only an explicit «tạo khóa mới» makes another key, audited', async () => {
     const district = await office('178')
     await exportTo(district, district.dir)
-    const before = (await district.call('keys.show', {})).fingerprint
+    const before = (await district.call('handoff.key', {})).fingerprint
     rmSync(keyFileFor(district.dbPath))
-    const p = await district.call('exchange.exportPackage', { asOf: '2024-06-30', newKey: true })
+    const p = await district.call('handoff.export', { asOf: '2024-06-30', newKey: true })
     expect(p.keyFingerprint).not.toBe(before)
     const audit = await district.call('audit.list', {})
     expect(audit.some((a) => a.action === 'new_signing_key')).toBe(true)
     // With the key present, «tạo khóa mới» is refused: a key is not replaced while it exists.
-    await expect(district.call('exchange.exportPackage', { asOf: '2024-06-30', newKey: true })).rejects.toMatchObject({ code: 'VALIDATION' })
+    await expect(district.call('handoff.export', { asOf: '2024-06-30', newKey: true })).rejects.toMatchObject({ code: 'VALIDATION' })
   })
 
   it('an office that never exported still gets its key made at first use', async () => {
     const district = await office('178')
     rmSync(keyFileFor(district.dbPath))
-    const p = await district.call('exchange.exportPackage', { asOf: '2024-06-30' })
+    const p = await district.call('handoff.export', { asOf: '2024-06-30' })
     expect(p.keyFingerprint).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){4}$/)
     expect(existsSync(keyFileFor(district.dbPath))).toBe(true)
   })

@@ -9,9 +9,9 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import * as XLSX from 'xlsx'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { signedText } from '../../src/main/core/exchange/package/format'
-import { fingerprint, keyFileFor } from '../../src/main/core/exchange/package/keys'
-import { readPackage } from '../../src/main/core/exchange/package/read'
+import { signedText } from '../../src/main/core/handoff/format'
+import { fingerprint, keyFileFor } from '../../src/main/core/handoff/keys'
+import { readPackage } from '../../src/main/core/handoff/read'
 import { officeCore, testClock } from '../helpers/temp'
 import { exportTo, seedDistrict } from './package-fixture'
 
@@ -32,7 +32,7 @@ afterAll(async () => {
   await province.dispose()
 })
 
-const verify = (core: Office, file: string) => core.call('exchange.verifyPackage', { file: { path: file } })
+const verify = (core: Office, file: string) => core.call('handoff.verify', { file: { path: file } })
 
 /** Reads the package with SheetJS, lets `edit` change it, writes it to a new file. */
 function tamper(name: string, edit: (wb: XLSX.WorkBook) => void): string {
@@ -79,7 +79,7 @@ describe('package: export and verify', () => {
     expect(report.counts).toMatchObject({ entities: 9, yearly_figures: 9, dissolution_cases: 1, dissolution_council: 1, dissolution_items: 2, dissolution_obstacles: 1 })
     expect(report.contentHash).toMatch(/^[0-9a-f]{64}$/)
     expect(report.keyFingerprint).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){4}$/)
-    const history = await district.call('exchange.exportHistory', {})
+    const history = await district.call('handoff.exportHistory', {})
     expect(history[0]).toMatchObject({ asOf: '2024-06-30', contentHash: report.contentHash, keyFingerprint: report.keyFingerprint })
   })
 
@@ -237,22 +237,22 @@ function colCell(wb: XLSX.WorkBook, column: string, row: number): string {
 
 describe('province: trusted keys and consolidation', () => {
   it('refuses an unknown key, then accepts it after the key file is trusted; ids are the province\'s own', async () => {
-    const first = await province.call('exchange.consolidate', { files: [{ path: pkg }] })
+    const first = await province.call('handoff.consolidate', { files: [{ path: pkg }] })
     expect(first.rejected).toEqual([{ file: expect.any(String), code: 'UNKNOWN_KEY', reason: expect.stringMatching(/chưa được tin cậy/) }])
     expect((await province.call('office.info', {})).counts.entities).toBe(0)
 
-    const keyFile = await district.call('keys.exportPublic', {})
+    const keyFile = await district.call('handoff.publicKey', {})
     expect(keyFile.text).toContain(keyFile.fingerprint)
-    const trusted = await province.call('keys.trust', { key: { text: keyFile.text } })
+    const trusted = await province.call('handoff.trustKey', { key: { text: keyFile.text } })
     expect(trusted).toMatchObject({ unit: '178', fingerprint: keyFile.fingerprint, source: 'file' })
 
     // A different key for the same district is not swapped in silently.
     const other = (await officeCore('178'))
-    const otherKey = await other.call('keys.exportPublic', {})
-    await expect(province.call('keys.trust', { key: { text: otherKey.text } })).rejects.toMatchObject({ code: 'ALREADY_EXISTS' })
+    const otherKey = await other.call('handoff.publicKey', {})
+    await expect(province.call('handoff.trustKey', { key: { text: otherKey.text } })).rejects.toMatchObject({ code: 'ALREADY_EXISTS' })
     await other.dispose()
 
-    const result = await province.call('exchange.consolidate', { files: [{ path: pkg }] })
+    const result = await province.call('handoff.consolidate', { files: [{ path: pkg }] })
     expect(result.accepted).toHaveLength(1)
     expect(result.backup).toMatch(/consolidation/)
     const sqlite = province.ctx.conn.sqlite
@@ -266,7 +266,7 @@ describe('province: trusted keys and consolidation', () => {
     const notesOf = (db: typeof sqlite) => db.prepare(`select notes from entities where notes like '+84%' order by name`).all()
     expect(notesOf(sqlite)).toEqual(notesOf(district.ctx.conn.sqlite))
     expect(notesOf(sqlite).length).toBeGreaterThan(0)
-    const log = await province.call('exchange.consolidationLog', {})
+    const log = await province.call('handoff.consolidationLog', {})
     expect(log[0]).toMatchObject({ outcome: 'accepted', unit: '178' })
     expect(log.some((l) => l.outcome === 'rejected' && l.code === 'UNKNOWN_KEY')).toBe(true)
     const audit = await province.call('audit.list', { table: 'package_consolidations' })
@@ -275,7 +275,7 @@ describe('province: trusted keys and consolidation', () => {
 
   it('the same package again is a no-op; an older one after a newer one is skipped', async () => {
     const before = province.ctx.conn.sqlite.prepare('select * from entities order by id').all()
-    const again = await province.call('exchange.consolidate', { files: [{ path: pkg }] })
+    const again = await province.call('handoff.consolidate', { files: [{ path: pkg }] })
     expect(again).toMatchObject({ accepted: [], rejected: [], backup: null })
     expect(again.skipped[0].reason).toMatch(/đã được tổng hợp/)
     expect(province.ctx.conn.sqlite.prepare('select * from entities order by id').all()).toEqual(before)
@@ -285,12 +285,12 @@ describe('province: trusted keys and consolidation', () => {
     await district.call('entity.create', { kind: 'htx', name: 'HTX Mới thành lập', regNo: '4900999990' })
     const newer = (await exportTo(district, district.dir, '2024-06-30', 'newer.xlsx')).file
     const older = tamper('older-copy.xlsx', () => {}) // the first package, re-saved
-    const result = await province.call('exchange.consolidate', { files: [{ path: newer }] })
+    const result = await province.call('handoff.consolidate', { files: [{ path: newer }] })
     expect(result.accepted.map((a) => a.file)).toEqual(['newer.xlsx'])
-    const late = await province.call('exchange.consolidate', { files: [{ path: older }] })
+    const late = await province.call('handoff.consolidate', { files: [{ path: older }] })
     expect(late.skipped).toEqual([{ file: 'older-copy.xlsx', unit: '178', reason: expect.stringMatching(/cũ hơn gói đã tổng hợp/) }])
     expect((await verify(province, older)).code).toBe('OLDER')
-    expect((await province.call('exchange.districts', {})).find((d) => d.code === '178')).toMatchObject({ entities: 10, trustedKey: expect.any(String) })
+    expect((await province.call('handoff.districts', {})).find((d) => d.code === '178')).toMatchObject({ entities: 10, trustedKey: expect.any(String) })
   })
 
   it('the province register is read-only; the same cooperative in two districts is listed as a conflict', async () => {
@@ -298,13 +298,13 @@ describe('province: trusted keys and consolidation', () => {
     const other = await officeCore('180')
     await other.call('entity.create', { kind: 'htx', name: 'HTX Chuyển trụ sở', regNo: '4900999990' })
     const { file } = await exportTo(other, other.dir)
-    const result = await province.call('exchange.consolidate', { files: [{ path: file }], trustNewKeys: true })
+    const result = await province.call('handoff.consolidate', { files: [{ path: file }], trustNewKeys: true })
     expect(result.accepted).toEqual([{ file: expect.any(String), unit: '180', exportedAt: expect.any(String), trustedNewKey: true }])
     expect(result.conflicts).toEqual([
       // Not yet decided: counted in the district whose package is the newer (180's, exported last).
       { key: 'reg:4900999990', units: ['178', '180'], names: ['HTX Mới thành lập', 'HTX Chuyển trụ sở'], countedUnit: '180', resolved: false, decision: null }
     ])
-    expect((await province.call('keys.list', {})).map((k) => [k.unit, k.source])).toEqual([['178', 'file'], ['180', 'package']])
+    expect((await province.call('handoff.trustedKeys', {})).map((k) => [k.unit, k.source])).toEqual([['178', 'file'], ['180', 'package']])
     await other.dispose()
   })
 
@@ -331,7 +331,7 @@ describe('province: trusted keys and consolidation', () => {
       ws[XLSX.utils.encode_cell({ r: 1, c: header.indexOf('status:text') })] = { t: 's', v: 'bí ẩn' }
       resign(wb, readFileSync(keyFileFor(district.dbPath)), { exportedAt: new Date(Date.now() + 120_000).toISOString() })
     })
-    const result = await province.call('exchange.consolidate', { files: [{ path: dangling }, { path: badCode }] })
+    const result = await province.call('handoff.consolidate', { files: [{ path: dangling }, { path: badCode }] })
     expect(result.accepted).toEqual([])
     expect(result.rejected.map((r) => [r.file, r.code])).toEqual([['dangling.xlsx', 'INVALID_DATA'], ['bad-status.xlsx', 'INVALID_DATA']])
     expect(result.rejected[0].reason).toMatch(/trỏ tới entities số 99999 .*giữ nguyên/)
@@ -340,6 +340,6 @@ describe('province: trusted keys and consolidation', () => {
   })
 
   it('a district file cannot consolidate', async () => {
-    await expect(district.call('exchange.consolidate', { files: [{ path: pkg }] })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(district.call('handoff.consolidate', { files: [{ path: pkg }] })).rejects.toMatchObject({ code: 'FORBIDDEN' })
   })
 })

@@ -300,7 +300,7 @@ export const scenarios: Record<string, Scenario> = {
       }
       const { file } = await exportTo(d, dir, '2024-06-30', `goi-${code}-${i}.xlsx`)
       try {
-        await core.call('exchange.consolidate', { files: [{ path: file }], trustNewKeys: true })
+        await core.call('handoff.consolidate', { files: [{ path: file }], trustNewKeys: true })
       } finally {
         rmSync(file, { force: true })
       }

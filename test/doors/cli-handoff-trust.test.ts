@@ -3,7 +3,7 @@ import { copyFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import Sqlite from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
-import { keyFileFor } from '../../src/main/core/exchange/package/keys'
+import { keyFileFor } from '../../src/main/core/handoff/keys'
 import { cli } from '../helpers/cli'
 import { tempDir } from '../helpers/temp'
 

@@ -126,9 +126,9 @@ describe('writeOutput', () => {
 const PATH_INPUTS: Partial<Record<ApiName, string[]>> = {
   'exchange.previewImport': ['path'],
   'exchange.commitImport': ['path'],
-  'exchange.verifyPackage': ['file', 'path'],
-  'exchange.consolidate': ['path'],
-  'keys.trust': ['path'],
+  'handoff.verify': ['file', 'path'],
+  'handoff.consolidate': ['path'],
+  'handoff.trustKey': ['path'],
   'backup.restore': ['file'],
   'backup.list': ['folder'],
   // The one write to a named place: a new copy with a name the core makes, never over an existing file.

@@ -23,7 +23,7 @@ beforeAll(async () => {
     files.push((await exportTo(d, d.dir, AS_OF)).file)
     await new Promise((r) => setTimeout(r, 5))
   }
-  const r = await province.core.call('exchange.consolidate', { files: files.map((path) => ({ path })), trustNewKeys: true })
+  const r = await province.core.call('handoff.consolidate', { files: files.map((path) => ({ path })), trustNewKeys: true })
   expect(r.accepted).toHaveLength(2)
 }, 60_000)
 afterAll(async () => {

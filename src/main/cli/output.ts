@@ -14,7 +14,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
 import { basename, dirname, extname, resolve, sep } from 'node:path'
 import { AppError } from '../../shared/errors'
-import { keyFileFor } from '../core/exchange/package/keys'
+import { keyFileFor } from '../core/handoff/keys'
 import { backupDir } from '../core/backup/files'
 import { attachmentDir } from '../core/dissolution/attachments'
 

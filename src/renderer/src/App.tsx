@@ -13,7 +13,7 @@ import { dropEarlyFirstRows, takeEarlyOffice } from './startup'
 // The register opens first and alone; the other screens (Chart.js, printing, packages) load when first
 // opened, so an old PC parses less before the first rows show.
 const Dissolution = lazy(() => import('./screens/Dissolution').then((m) => ({ default: m.Dissolution })))
-const Exchange = lazy(() => import('./exchange/Exchange').then((m) => ({ default: m.Exchange })))
+const Exchange = lazy(() => import('./handoff/Exchange').then((m) => ({ default: m.Exchange })))
 const Reports = lazy(() => import('./screens/Reports').then((m) => ({ default: m.Reports })))
 const Settings = lazy(() => import('./screens/Settings').then((m) => ({ default: m.Settings })))
 

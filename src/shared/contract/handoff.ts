@@ -163,9 +163,9 @@ export interface TrustedKey {
   source: 'file' | 'package'
   addedAt: string
   addedBy: string
-  /** keys.trust: false for a preview, or when the district already had this key. */
+  /** handoff.trustKey: false for a preview, or when the district already had this key. */
   saved?: boolean
-  /** keys.trust preview: the fingerprint already pinned for that district, if another. */
+  /** handoff.trustKey preview: the fingerprint already pinned for that district, if another. */
   pinned?: string | null
 }
 
@@ -177,7 +177,7 @@ export interface KeyInfo {
 }
 
 export const handoffContract = {
-  'exchange.exportPackage': handler<ExportedPackageInfo>('province-write')(
+  'handoff.export': handler<ExportedPackageInfo>('province-write')(
     z
       .object({
         asOf: isoDate.optional(),
@@ -186,8 +186,8 @@ export const handoffContract = {
       })
       .strict()
   ),
-  'exchange.verifyPackage': handler<PackageReport>('read')(z.object({ file: fileInput }).strict()),
-  'exchange.consolidate': handler<ConsolidateResult>('province-write')(
+  'handoff.verify': handler<PackageReport>('read')(z.object({ file: fileInput }).strict()),
+  'handoff.consolidate': handler<ConsolidateResult>('province-write')(
     z
       .object({
         files: z.array(fileInput).min(1, 'Chọn ít nhất một gói').max(200),
@@ -200,12 +200,12 @@ export const handoffContract = {
       })
       .strict()
   ),
-  'exchange.exportHistory': handler<PackageExport[]>('read')(empty),
-  'exchange.consolidationLog': handler<ConsolidationEntry[]>('read')(z.object({ limit: z.number().int().min(1).max(5000).optional() }).strict()),
-  'exchange.districts': handler<DistrictSnapshot[]>('read')(empty),
-  'exchange.conflicts': handler<Conflict[]>('read')(empty),
+  'handoff.exportHistory': handler<PackageExport[]>('read')(empty),
+  'handoff.consolidationLog': handler<ConsolidationEntry[]>('read')(z.object({ limit: z.number().int().min(1).max(5000).optional() }).strict()),
+  'handoff.districts': handler<DistrictSnapshot[]>('read')(empty),
+  'handoff.conflicts': handler<Conflict[]>('read')(empty),
   /** Province: which district owns a conflicting entity (counted there only). */
-  'exchange.resolveConflict': handler<Conflict>('province-write')(
+  'handoff.resolveConflict': handler<Conflict>('province-write')(
     z
       .object({
         conflictKey: text(600).min(1, 'Chọn một mục trùng'),
@@ -214,9 +214,9 @@ export const handoffContract = {
       })
       .strict()
   ),
-  'keys.show': handler<KeyInfo>('read')(empty),
-  'keys.exportPublic': handler<{ fileName: string; text: string; fingerprint: string }>('read')(empty),
-  'keys.trust': handler<TrustedKey>('province-write')(
+  'handoff.key': handler<KeyInfo>('read')(empty),
+  'handoff.publicKey': handler<{ fileName: string; text: string; fingerprint: string }>('read')(empty),
+  'handoff.trustKey': handler<TrustedKey>('province-write')(
     z
       .object({
         key: z.union([fileInput, z.object({ text: z.string().max(10_000) }).strict()]),
@@ -226,5 +226,5 @@ export const handoffContract = {
       })
       .strict()
   ),
-  'keys.list': handler<TrustedKey[]>('read')(empty)
+  'handoff.trustedKeys': handler<TrustedKey[]>('read')(empty)
 }

@@ -55,7 +55,7 @@ export const handoffCommands: Record<string, Command> = {
         // leaves neither a half-written package nor an export-history row.
         let file = ''
         const deliver = ({ bytes }: { bytes: Buffer }) => void (file = writeOutput(target, bytes))
-        const p = await core.call('exchange.exportPackage', { ...(asOf ? { asOf } : {}), ...(values['new-key'] ? { newKey: true } : {}) }, { deliver })
+        const p = await core.call('handoff.export', { ...(asOf ? { asOf } : {}), ...(values['new-key'] ? { newKey: true } : {}) }, { deliver })
         return { file, unit: p.unit, exportedAt: p.exportedAt, asOf: p.asOf, contentHash: p.contentHash, keyFingerprint: p.keyFingerprint, counts: p.counts }
       })
     },
@@ -76,12 +76,12 @@ export const handoffCommands: Record<string, Command> = {
       if (typeof values.db !== 'string') {
         const core = await createCore({ dbPath: ':memory:' })
         try {
-          return verifyShape(await core.call('exchange.verifyPackage', { file }))
+          return verifyShape(await core.call('handoff.verify', { file }))
         } finally {
           await core.close()
         }
       }
-      return withCore(values, async (core) => verifyShape(await core.call('exchange.verifyPackage', { file })))
+      return withCore(values, async (core) => verifyShape(await core.call('handoff.verify', { file })))
     },
     exitCode: (result) => ((result as PackageReport).ok ? EXIT.done : EXIT.rejected),
     print: (result, io) => {
@@ -107,7 +107,7 @@ export const handoffCommands: Record<string, Command> = {
     run: (values, positionals) => {
       if (positionals.length === 0) throw new UsageError('Cần ít nhất một tệp gói để tổng hợp.')
       return withCore(values, async (core) => {
-        const r = await core.call('exchange.consolidate', {
+        const r = await core.call('handoff.consolidate', {
           files: positionals.map((p) => ({ path: resolve(p) })),
           ...(values['trust-new-keys'] ? { trustNewKeys: true } : {}),
           ...(values['accept-over-wrong-date'] ? { replaceWrongDate: true } : {})
@@ -135,7 +135,7 @@ export const handoffCommands: Record<string, Command> = {
   conflicts: {
     usage: 'conflicts --db TỆP_TỈNH   HTX có trong số liệu của hai huyện: đang tính ở huyện nào, tỉnh đã quyết định chưa',
     options: { ...common },
-    run: (values) => withCore(values, (core) => core.call('exchange.conflicts', {})),
+    run: (values) => withCore(values, (core) => core.call('handoff.conflicts', {})),
     print: (result, io) => {
       const rows = result as Conflict[]
       if (rows.length === 0) return io.out('Không có HTX nào xuất hiện ở hai huyện.')
@@ -150,7 +150,7 @@ export const handoffCommands: Record<string, Command> = {
       if (typeof values.key !== 'string' || values.key === '') throw new UsageError('Thiếu --key KHÓA (cột «Khóa» của lệnh conflicts, ví dụ reg:4900123456).')
       if (typeof values.owner !== 'string' || values.owner === '') throw new UsageError('Thiếu --owner MÃ_HUYỆN (một trong các huyện đang trùng).')
       const input = { conflictKey: values.key, ownerUnit: values.owner, ...(typeof values.note === 'string' ? { note: values.note } : {}) }
-      return withCore(values, (core) => core.call('exchange.resolveConflict', input))
+      return withCore(values, (core) => core.call('handoff.resolveConflict', input))
     },
     print: (result, io) => {
       const c = result as Conflict
@@ -161,7 +161,7 @@ export const handoffCommands: Record<string, Command> = {
   'keys show': {
     usage: 'keys show --db TỆP   dấu vân tay khóa ký của cơ quan (đọc qua điện thoại cho tỉnh)',
     options: { ...common },
-    run: (values) => withCore(values, (core) => core.call('keys.show', {})),
+    run: (values) => withCore(values, (core) => core.call('handoff.key', {})),
     print: (result, io) => {
       const k = result as KeyInfo
       io.out(`Đơn vị ${k.unit} — ${k.unitName}\nDấu vân tay khóa: ${k.fingerprint}`)
@@ -174,7 +174,7 @@ export const handoffCommands: Record<string, Command> = {
     run: (values) => {
       const out = outOption(values.out, 'tệp khóa công khai .pub')
       return withCore(values, async (core) => {
-        const k = await core.call('keys.exportPublic', {})
+        const k = await core.call('handoff.publicKey', {})
         return { file: writeOutput({ path: out, extensions: ['.pub', '.txt'], dbPath: needDb(values) }, k.text), fingerprint: k.fingerprint }
       })
     },
@@ -190,7 +190,7 @@ export const handoffCommands: Record<string, Command> = {
     positionals: true,
     run: (values, positionals) => {
       if (positionals.length !== 1) throw new UsageError('Cần đúng một tệp khóa .pub.')
-      return withCore(values, (core) => core.call('keys.trust', { key: { path: resolve(positionals[0]) }, ...(values.replace ? { replace: true } : {}) }))
+      return withCore(values, (core) => core.call('handoff.trustKey', { key: { path: resolve(positionals[0]) }, ...(values.replace ? { replace: true } : {}) }))
     },
     print: (result, io) => {
       const k = result as TrustedKey
@@ -201,7 +201,7 @@ export const handoffCommands: Record<string, Command> = {
   'keys list': {
     usage: 'keys list --db TỆP_TỈNH   các khóa huyện đã được tin cậy',
     options: { ...common },
-    run: (values) => withCore(values, (core) => core.call('keys.list', {})),
+    run: (values) => withCore(values, (core) => core.call('handoff.trustedKeys', {})),
     print: (result, io) => {
       const rows = result as TrustedKey[]
       io.out(table(['Đơn vị', 'Tên', 'Dấu vân tay', 'Nguồn', 'Từ'], rows.map((k) => [k.unit, k.unitName, k.fingerprint, k.source === 'file' ? 'tệp khóa' : 'gói (xác nhận)', when(k.addedAt)])))

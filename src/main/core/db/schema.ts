@@ -2,7 +2,7 @@
 import type { Generated } from 'kysely'
 import type { DissolutionTables } from '../dissolution/schema'
 import type { ReportTables } from '../reports/schema'
-import type { HandoffTables } from '../exchange/package/schema'
+import type { HandoffTables } from '../handoff/schema'
 
 export interface OfficeTable {
   id: number

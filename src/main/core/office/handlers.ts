@@ -2,7 +2,7 @@
 import { AppError } from '../../../shared/errors'
 import { writeAudit } from '../audit/log'
 import type { DomainHandlers } from '../context'
-import { createSigningKeyAtSetup } from '../exchange/package/keys'
+import { createSigningKeyAtSetup } from '../handoff/keys'
 import { toUnit } from './office'
 import { officeView } from './view'
 

@@ -7,13 +7,13 @@ import { useEffect, useState } from 'react'
 import type { KeyInfo } from '../../../shared/api'
 import { call, messageOf } from '../api'
 import { Banner, type Notice } from '../components/Banner'
-import { SavePublicKey } from '../exchange/SavePublicKey'
+import { SavePublicKey } from '../handoff/SavePublicKey'
 
 export function KeysSection() {
   const [key, setKey] = useState<KeyInfo | null>(null)
   const [notice, setNotice] = useState<Notice | null>(null)
   useEffect(() => {
-    call('keys.show', {}).then(setKey, (err) => setNotice({ kind: 'error', text: messageOf(err) }))
+    call('handoff.key', {}).then(setKey, (err) => setNotice({ kind: 'error', text: messageOf(err) }))
   }, [])
 
   return (

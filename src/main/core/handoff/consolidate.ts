@@ -4,13 +4,13 @@
  * in one SQLite transaction with its log row and audit row, after one backup.
  * Older and identical packages are skipped; refused ones are logged with why.
  */
-import type { ConsolidateResult } from '../../../../shared/contract/handoff'
-import { AppError } from '../../../../shared/errors'
-import { auditWriter, writeAudit } from '../../audit/log'
-import { backupBefore } from '../../backup/before'
-import type { CoreContext } from '../../context'
-import { findConflicts } from '../../province/conflicts'
-import { loadBytes, type FileInput } from '../read'
+import type { ConsolidateResult } from '../../../shared/contract/handoff'
+import { AppError } from '../../../shared/errors'
+import { auditWriter, writeAudit } from '../audit/log'
+import { backupBefore } from '../backup/before'
+import type { CoreContext } from '../context'
+import { findConflicts } from '../province/conflicts'
+import { loadBytes, type FileInput } from '../exchange/read'
 import { MACHINE_TABLES, tableColumns, type TableData } from './format'
 import { readPackage, type ParsedPackage } from './read'
 import { checkForProvince } from './verify'
@@ -85,7 +85,7 @@ export async function consolidate(ctx: CoreContext, files: FileInput[], trustNew
       replaceSnapshot(ctx, c, verdict.newKey, verdict.replacesWrongDate)
     } catch (err) {
       // Rolled back: the district keeps its previous snapshot.
-      if (!(err instanceof AppError)) console.error('[exchange.consolidate]', err)
+      if (!(err instanceof AppError)) console.error('[handoff.consolidate]', err)
       const reason =
         err instanceof AppError
           ? err.message

@@ -4,13 +4,13 @@
  * Derived from the same file the machine sheets come from; nothing here is
  * trusted on the way back in.
  */
-import { XLSX } from '../../sheetjs'
-import { KIND_SHORT, SECTOR_LABELS, STATUS_LABELS } from '../../../../shared/domain'
-import { compareVi, formatDate } from '../../../../shared/text'
-import type { CoreContext } from '../../context'
-import { definitions } from '../../reports/definitions'
-import { buildSummary } from '../../reports/summary'
-import { loadSnapshot } from '../../reports/snapshot'
+import { XLSX } from '../sheetjs'
+import { KIND_SHORT, SECTOR_LABELS, STATUS_LABELS } from '../../../shared/domain'
+import { compareVi, formatDate } from '../../../shared/text'
+import type { CoreContext } from '../context'
+import { definitions } from '../reports/definitions'
+import { buildSummary } from '../reports/summary'
+import { loadSnapshot } from '../reports/snapshot'
 import { cellText } from './format'
 
 type Cell = string | number | null

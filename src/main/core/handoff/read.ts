@@ -5,8 +5,8 @@
  * names. Whether that key is trusted, the unit belongs to the province and the
  * package is newer than the last one is the province's part (verify.ts).
  */
-import { XLSX } from '../../sheetjs'
-import type { PackageProblem } from '../../../../shared/contract/handoff'
+import { XLSX } from '../sheetjs'
+import type { PackageProblem } from '../../../shared/contract/handoff'
 import { fingerprint, verifyText } from './keys'
 import {
   ContentHash, countKey, FORMAT, FORMAT_VERSION, humanSheetHash, MACHINE_TABLES, MANIFEST_HEADER, MANIFEST_SHEET, manifestLabel, normalise,

@@ -8,15 +8,15 @@
  * a missing key file is then never replaced by a new key in silence (the province
  * would refuse every later package); only an explicit «tạo khóa mới» does, audited.
  */
-import { vnDate } from '../../../../shared/clock'
+import { vnDate } from '../../../shared/clock'
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
-import { AppError } from '../../../../shared/errors'
-import { formatDate } from '../../../../shared/text'
-import { writeAudit } from '../../audit/log'
-import { backupDir } from '../../backup/files'
-import type { CoreContext } from '../../context'
+import { AppError } from '../../../shared/errors'
+import { formatDate } from '../../../shared/text'
+import { writeAudit } from '../audit/log'
+import { backupDir } from '../backup/files'
+import type { CoreContext } from '../context'
 
 export interface SigningKey {
   privateKey: KeyObject
@@ -105,7 +105,7 @@ export function createSigningKeyAtSetup(dbPath: string): void {
   try {
     ensureSigningKey(dbPath)
   } catch {
-    // Reported by keys.show / exchange.exportPackage, where the user can act on it.
+    // Reported by handoff.key / handoff.export, where the user can act on it.
   }
 }
 

@@ -1,20 +1,20 @@
-import type { ConsolidationEntry, DistrictSnapshot, TrustedKey } from '../../../../shared/contract/handoff'
-import { assertAdmin } from '../../access'
-import { today } from '../../office/office'
-import { AppError } from '../../../../shared/errors'
-import { writeAudit } from '../../audit/log'
-import type { CoreContext, DomainHandlers } from '../../context'
-import { loadBytes } from '../read'
+import type { ConsolidationEntry, DistrictSnapshot, TrustedKey } from '../../../shared/contract/handoff'
+import { assertAdmin } from '../access'
+import { today } from '../office/office'
+import { AppError } from '../../../shared/errors'
+import { writeAudit } from '../audit/log'
+import type { CoreContext, DomainHandlers } from '../context'
+import { loadBytes } from '../exchange/read'
 import { consolidate, findConflicts, requireProvince } from './consolidate'
-import { resolveConflict } from '../../province/conflicts'
+import { resolveConflict } from '../province/conflicts'
 import { officeSigningKey, parsePublicKeyFile, publicKeyFile } from './keys'
 import { readPackage } from './read'
 import { checkForProvince, toReport } from './verify'
 import { currentUnit, exportPackage } from './write'
 
 type Names =
-  | 'exchange.exportPackage' | 'exchange.verifyPackage' | 'exchange.consolidate' | 'exchange.exportHistory' | 'exchange.consolidationLog'
-  | 'exchange.districts' | 'exchange.conflicts' | 'exchange.resolveConflict' | 'keys.show' | 'keys.exportPublic' | 'keys.trust' | 'keys.list'
+  | 'handoff.export' | 'handoff.verify' | 'handoff.consolidate' | 'handoff.exportHistory' | 'handoff.consolidationLog'
+  | 'handoff.districts' | 'handoff.conflicts' | 'handoff.resolveConflict' | 'handoff.key' | 'handoff.publicKey' | 'handoff.trustKey' | 'handoff.trustedKeys'
 
 async function trustedKeys(ctx: CoreContext): Promise<TrustedKey[]> {
   const rows = await ctx.db
@@ -27,7 +27,7 @@ async function trustedKeys(ctx: CoreContext): Promise<TrustedKey[]> {
 }
 
 export const packageHandlers: DomainHandlers<Names> = {
-  'exchange.exportPackage': async (input, ctx) => {
+  'handoff.export': async (input, ctx) => {
     if (input.newKey) await assertAdmin(ctx, 'Tạo khóa ký mới')
     const p = await exportPackage(ctx, input.asOf ?? today(ctx), input.newKey ?? false)
     return {
@@ -42,7 +42,7 @@ export const packageHandlers: DomainHandlers<Names> = {
     }
   },
 
-  'exchange.verifyPackage': async (input, ctx) => {
+  'handoff.verify': async (input, ctx) => {
     const { name, data } = loadBytes(input.file)
     const parsed = readPackage(data, name)
     const unit = await ctx.db
@@ -55,12 +55,12 @@ export const packageHandlers: DomainHandlers<Names> = {
     return toReport(name, parsed, verdict)
   },
 
-  'exchange.consolidate': async (input, ctx) => {
+  'handoff.consolidate': async (input, ctx) => {
     if (input.replaceWrongDate) await assertAdmin(ctx, 'Nhận thay gói sai ngày')
     return consolidate(ctx, input.files, input.trustNewKeys ?? false, input.replaceWrongDate ?? false)
   },
 
-  'exchange.exportHistory': async (_input, ctx) => {
+  'handoff.exportHistory': async (_input, ctx) => {
     const rows = await ctx.db.selectFrom('package_exports').selectAll().orderBy('id', 'desc').execute()
     return rows.map((r) => ({
       id: r.id, at: r.at, user: r.user, fileName: r.file_name, asOf: r.as_of, contentHash: r.content_hash, keyFingerprint: r.key_fingerprint,
@@ -68,7 +68,7 @@ export const packageHandlers: DomainHandlers<Names> = {
     }))
   },
 
-  'exchange.consolidationLog': async (input, ctx) => {
+  'handoff.consolidationLog': async (input, ctx) => {
     const rows = await ctx.db.selectFrom('package_consolidations').selectAll().orderBy('id', 'desc').limit(input.limit ?? 500).execute()
     return rows.map((r) => ({
       id: r.id, at: r.at, user: r.user, unit: r.unit_code, file: r.file_name, exportedAt: r.exported_at, asOf: r.as_of, contentHash: r.content_hash,
@@ -76,7 +76,7 @@ export const packageHandlers: DomainHandlers<Names> = {
     }))
   },
 
-  'exchange.districts': async (_input, ctx) => {
+  'handoff.districts': async (_input, ctx) => {
     const unit = await currentUnit(ctx)
     if (unit.level !== 'province') return []
     const sqlite = ctx.conn.sqlite
@@ -98,23 +98,23 @@ export const packageHandlers: DomainHandlers<Names> = {
     })
   },
 
-  'exchange.conflicts': async (_input, ctx) => findConflicts(ctx),
+  'handoff.conflicts': async (_input, ctx) => findConflicts(ctx),
 
-  'exchange.resolveConflict': (input, ctx) => resolveConflict(ctx, input),
+  'handoff.resolveConflict': (input, ctx) => resolveConflict(ctx, input),
 
-  'keys.show': async (_input, ctx) => {
+  'handoff.key': async (_input, ctx) => {
     const unit = await currentUnit(ctx)
     const key = await officeSigningKey(ctx)
     return { unit: unit.code, unitName: unit.name, fingerprint: key.fingerprint, publicKey: key.publicKey }
   },
 
-  'keys.exportPublic': async (_input, ctx) => {
+  'handoff.publicKey': async (_input, ctx) => {
     const unit = await currentUnit(ctx)
     const key = await officeSigningKey(ctx)
     return { fileName: `khoa-cong-khai-${unit.code}.pub`, text: publicKeyFile(unit.code, unit.name, key), fingerprint: key.fingerprint }
   },
 
-  'keys.trust': async (input, ctx) => {
+  'handoff.trustKey': async (input, ctx) => {
     if (input.replace) await assertAdmin(ctx, 'Thay khóa đã ghi nhận của một đơn vị')
     const province = await requireProvince(ctx)
     let text: string
@@ -172,5 +172,5 @@ export const packageHandlers: DomainHandlers<Names> = {
     return { ...(await trustedKeys(ctx)).find((k) => k.unit === unit.code)!, saved }
   },
 
-  'keys.list': async (_input, ctx) => trustedKeys(ctx)
+  'handoff.trustedKeys': async (_input, ctx) => trustedKeys(ctx)
 }

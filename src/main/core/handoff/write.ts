@@ -2,14 +2,14 @@
  * Export: the office's complete data as a signed package (format.ts), with an
  * export-history row and its audit row in one transaction.
  */
-import { XLSX } from '../../sheetjs'
-import { version as appVersion } from '../../../../../package.json'
-import { AppError } from '../../../../shared/errors'
-import { formatDate } from '../../../../shared/text'
-import { writeAudit } from '../../audit/log'
-import type { CoreContext } from '../../context'
-import { deliverFile } from '../../delivery'
-import { officeName } from '../../office/office'
+import { XLSX } from '../sheetjs'
+import { version as appVersion } from '../../../../package.json'
+import { AppError } from '../../../shared/errors'
+import { formatDate } from '../../../shared/text'
+import { writeAudit } from '../audit/log'
+import type { CoreContext } from '../context'
+import { deliverFile } from '../delivery'
+import { officeName } from '../office/office'
 import { appendSheet, humanSheets } from './human'
 import { officeSigningKey, signText } from './keys'
 import {

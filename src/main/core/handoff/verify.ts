@@ -4,9 +4,9 @@
  * other unit's), is it dated no later than the province's clock allows, and is
  * it newer than (or the same as) the one already consolidated.
  */
-import { vnDateTime } from '../../../../shared/clock'
-import type { PackageProblem, PackageReport } from '../../../../shared/contract/handoff'
-import type { CoreContext } from '../../context'
+import { vnDateTime } from '../../../shared/clock'
+import type { PackageProblem, PackageReport } from '../../../shared/contract/handoff'
+import type { CoreContext } from '../context'
 import { countKey, MACHINE_TABLES } from './format'
 import type { ParsedPackage } from './read'
 import type { OfficeUnitRow } from './write'

@@ -9,7 +9,7 @@
  * (its declared size) so a size that lies cannot make anyone inflate more.
  */
 import { inflateRawSync } from 'node:zlib'
-import type { PackageProblemCode } from '../../../../shared/contract/handoff'
+import type { PackageProblemCode } from '../../../shared/contract/handoff'
 
 /** All entries together may unpack to this; a real package of 100,000 rows is about 15 MB. */
 export const PACKAGE_MAX_UNPACKED = 256 * 1024 * 1024

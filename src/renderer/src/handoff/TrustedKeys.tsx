@@ -15,7 +15,7 @@ export function TrustedKeys() {
   const [notice, setNotice] = useState<Notice | null>(null)
 
   const load = useCallback(() => {
-    call('keys.list', {}).then(setKeys, (err) => setNotice({ kind: 'error', text: messageOf(err) }))
+    call('handoff.trustedKeys', {}).then(setKeys, (err) => setNotice({ kind: 'error', text: messageOf(err) }))
   }, [])
   useEffect(load, [load])
 
@@ -25,7 +25,7 @@ export function TrustedKeys() {
     try {
       const content = await file.text()
       setText(content)
-      setPreview(await call('keys.trust', { key: { text: content }, preview: true }))
+      setPreview(await call('handoff.trustKey', { key: { text: content }, preview: true }))
       setNotice(null)
     } catch (err) {
       setText(null)
@@ -37,7 +37,7 @@ export function TrustedKeys() {
   async function trust() {
     if (!text || !preview) return
     try {
-      const k = await call('keys.trust', { key: { text }, ...(preview.pinned ? { replace: true } : {}) })
+      const k = await call('handoff.trustKey', { key: { text }, ...(preview.pinned ? { replace: true } : {}) })
       setNotice({ kind: 'success', text: `Đã tin cậy khóa của ${k.unitName}: ${k.fingerprint}.` })
       setText(null)
       setPreview(null)

@@ -33,8 +33,8 @@ export function Consolidate({ onChanged }: { onChanged?: () => void }) {
   const [inputKey, setInputKey] = useState(0)
 
   const load = useCallback(() => {
-    call('exchange.districts', {}).then(setDistricts, (err) => setNotice({ kind: 'error', text: messageOf(err) }))
-    call('exchange.conflicts', {}).then(setConflicts, (err) => setNotice({ kind: 'error', text: messageOf(err) }))
+    call('handoff.districts', {}).then(setDistricts, (err) => setNotice({ kind: 'error', text: messageOf(err) }))
+    call('handoff.conflicts', {}).then(setConflicts, (err) => setNotice({ kind: 'error', text: messageOf(err) }))
   }, [])
   useEffect(load, [load])
 
@@ -45,7 +45,7 @@ export function Consolidate({ onChanged }: { onChanged?: () => void }) {
     try {
       const chosen = await Promise.all([...files].map(readAsBase64))
       setPicked(chosen)
-      setReports(await Promise.all(chosen.map((f) => call('exchange.verifyPackage', { file: f }))))
+      setReports(await Promise.all(chosen.map((f) => call('handoff.verify', { file: f }))))
     } catch (err) {
       setNotice({ kind: 'error', text: messageOf(err) })
     } finally {
@@ -56,7 +56,7 @@ export function Consolidate({ onChanged }: { onChanged?: () => void }) {
   async function consolidate() {
     setBusy(true)
     try {
-      const r = await call('exchange.consolidate', {
+      const r = await call('handoff.consolidate', {
         files: picked,
         ...(trustNew ? { trustNewKeys: true } : {}),
         ...(overWrongDate ? { replaceWrongDate: true } : {})
@@ -81,7 +81,7 @@ export function Consolidate({ onChanged }: { onChanged?: () => void }) {
   async function exportProvince() {
     setBusy(true)
     try {
-      const p = await call('exchange.exportPackage', {})
+      const p = await call('handoff.export', {})
       downloadBase64(p.fileName, p.base64)
       setNotice({ kind: 'success', text: `Đã xuất gói của tỉnh ${p.fileName}: ${formatNumber(p.counts.entities)} bản ghi của các huyện, đến ngày ${formatDate(p.asOf)}.` })
     } catch (err) {

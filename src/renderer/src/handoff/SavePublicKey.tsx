@@ -5,7 +5,7 @@ import { downloadText, MIME } from '../files'
 export function SavePublicKey({ testId, onError }: { testId: string; onError(message: string): void }) {
   async function save() {
     try {
-      const k = await call('keys.exportPublic', {})
+      const k = await call('handoff.publicKey', {})
       downloadText(k.fileName, k.text, MIME.pub)
     } catch (err) {
       onError(messageOf(err))

@@ -65,7 +65,7 @@ function ConflictRow({ conflict: c, names, onNotice, onResolved }: { conflict: C
   async function save() {
     setBusy(true)
     try {
-      const r = await call('exchange.resolveConflict', { conflictKey: c.key, ownerUnit: owner, note: note.trim() || null })
+      const r = await call('handoff.resolveConflict', { conflictKey: c.key, ownerUnit: owner, note: note.trim() || null })
       onNotice({ kind: 'success', text: `Đã ghi: ${what} do ${name(r.countedUnit)} quản lý và chỉ được tính ở huyện này trong báo cáo của tỉnh.` })
       onResolved()
     } catch (err) {

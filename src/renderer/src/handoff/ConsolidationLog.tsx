@@ -12,7 +12,7 @@ export function ConsolidationLog() {
   const [rows, setRows] = useState<ConsolidationEntry[] | null>(null)
   const [notice, setNotice] = useState<Notice | null>(null)
   useEffect(() => {
-    call('exchange.consolidationLog', {}).then(setRows, (err) => setNotice({ kind: 'error', text: messageOf(err) }))
+    call('handoff.consolidationLog', {}).then(setRows, (err) => setNotice({ kind: 'error', text: messageOf(err) }))
   }, [])
   return (
     <section className="page">

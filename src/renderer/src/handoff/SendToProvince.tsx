@@ -20,8 +20,8 @@ export function SendToProvince() {
   const [busy, setBusy] = useState(false)
 
   const load = useCallback(() => {
-    call('keys.show', {}).then(setKey, (err) => setNotice({ kind: 'error', text: messageOf(err) }))
-    call('exchange.exportHistory', {}).then(setHistory, (err) => setNotice({ kind: 'error', text: messageOf(err) }))
+    call('handoff.key', {}).then(setKey, (err) => setNotice({ kind: 'error', text: messageOf(err) }))
+    call('handoff.exportHistory', {}).then(setHistory, (err) => setNotice({ kind: 'error', text: messageOf(err) }))
   }, [])
   useEffect(load, [load])
 
@@ -30,7 +30,7 @@ export function SendToProvince() {
     if (!iso) return setNotice({ kind: 'error', text: `Ngày «${asOf}» không hợp lệ: gõ ngày/tháng/năm, ví dụ 30/06/2024.` })
     setBusy(true)
     try {
-      const p = await call('exchange.exportPackage', { asOf: iso })
+      const p = await call('handoff.export', { asOf: iso })
       downloadBase64(p.fileName, p.base64)
       setNotice({
         kind: 'success',
