@@ -11,6 +11,7 @@ import { AppError } from '../../../shared/errors'
 import { formatNumber } from '../../../shared/text'
 import { loadBytes } from '../file-input'
 import type { Cell } from '../text/values'
+import { readXlsxSheets } from './xlsx-stream'
 
 /** Rows a sheet may have: a district register has hundreds; 1,048,576-row sheets are refused. */
 export const MAX_SHEET_ROWS = 200_000
@@ -33,6 +34,8 @@ export interface OpenedFile {
   sha256: string
   bytes: number
   sheets: SheetGrid[]
+  /** Which reader gave the sheets: the .xlsx stream reader, or SheetJS (other formats, and files the stream leaves to it). */
+  reader: 'stream' | 'sheetjs'
 }
 
 // Where the spreadsheet and package readers have always found them; the one reader of files coming in is core/file-input.ts.
@@ -121,6 +124,8 @@ export function openWorkbook(input: FileInput): OpenedFile {
   const { name, data } = loadBytes(input)
   const format = sniff(name, data)
   const sha256 = createHash('sha256').update(data).digest('hex')
+  const streamed = format === 'xlsx' ? readXlsxSheets(data, MAX_SHEET_ROWS) : null
+  if (streamed) return { name, format, sha256, bytes: data.length, sheets: streamed, reader: 'stream' }
   let wb: XLSX.WorkBook
   try {
     const options: XLSX.ParsingOptions = { cellDates: false, cellFormula: false, cellHTML: false, cellStyles: false, sheetRows: MAX_SHEET_ROWS + 1, dense: true }
@@ -160,5 +165,5 @@ export function openWorkbook(input: FileInput): OpenedFile {
   if (!sheets.some((s) => s.rows.some((r) => r.some((c) => c !== null && c !== '')))) {
     refuse(name, 'không có ô nào đọc được dữ liệu: tệp trống hoặc bị hỏng. Hãy mở bằng Excel kiểm tra và lưu lại.')
   }
-  return { name, format, sha256, bytes: data.length, sheets }
+  return { name, format, sha256, bytes: data.length, sheets, reader: 'sheetjs' }
 }
