@@ -55,9 +55,15 @@ async function pair<A, B>(k: number, floor: () => A, app: () => Promise<B> | B) 
   let appResult!: B
   for (let j = 0; j < k; j++) {
     const f = await time(floor)
-    if (f.ms < floorMs) (floorMs = f.ms), (floorResult = f.result)
+    if (f.ms < floorMs) {
+      floorMs = f.ms
+      floorResult = f.result
+    }
     const a = await time(app)
-    if (a.ms < appMs) (appMs = a.ms), (appResult = a.result)
+    if (a.ms < appMs) {
+      appMs = a.ms
+      appResult = a.result
+    }
   }
   return { floorMs, appMs, floorResult, appResult }
 }

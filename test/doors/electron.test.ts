@@ -3,7 +3,7 @@
  * that record what the shell asks of it, and the recorded handlers are called to
  * check that they refuse what they must. The IPC handlers run on a real core.
  */
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -552,22 +552,5 @@ describe('events', () => {
       await core.close()
       cleanup()
     }
-  })
-})
-
-describe('the core', () => {
-  it('never imports electron', () => {
-    const files: string[] = []
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir)) {
-        const path = join(dir, name)
-        if (statSync(path).isDirectory()) walk(path)
-        else if (path.endsWith('.ts')) files.push(path)
-      }
-    }
-    walk(join(root, 'src/main/core'))
-    expect(files.length).toBeGreaterThan(5)
-    const offenders = files.filter((f) => /from\s+['"]electron['"]|require\(\s*['"]electron['"]\s*\)/.test(readFileSync(f, 'utf8')))
-    expect(offenders).toEqual([])
   })
 })

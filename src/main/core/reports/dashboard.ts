@@ -29,7 +29,8 @@ export async function buildDashboard(ctx: CoreContext, asOf: string, scope?: str
     if (!inSet(e, 'present')) continue
     byStatus[e.status as Exclude<Status, 'dissolved'>]++
     const g = sectors[groupOf.get(e.sector ?? 'other') ?? -1]
-    if (g) (e.status === 'active' ? g.active++ : g.stopped++)
+    if (g && e.status === 'active') g.active++
+    else if (g) g.stopped++
   }
 
   const last = Number(asOf.slice(0, 4))

@@ -26,9 +26,9 @@ interface FigureRow extends Partial<YearlyFields> {
   commune: string | null
 }
 
-const FIGURE_FIELDS = ['members', 'newMembers', 'workers', 'managers', 'managersElementary', 'managersCollege', 'revenue', 'profit', 'avgIncome', 'taxesPaid'] as const
+type FigureField = 'members' | 'newMembers' | 'workers' | 'managers' | 'managersElementary' | 'managersCollege' | 'revenue' | 'profit' | 'avgIncome' | 'taxesPaid'
 
-const numberColumn = (field: (typeof FIGURE_FIELDS)[number], width: number): ColDef<FigureRow> => ({
+const numberColumn = (field: FigureField, width: number): ColDef<FigureRow> => ({
   field,
   headerName: FIELD_LABELS[field] ?? field,
   width,
