@@ -17,10 +17,9 @@ import Sqlite from 'better-sqlite3'
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { chromium } from 'playwright-core'
 import { startBridge } from '../src/main/bridge'
 import { createCore } from '../src/main/core/api'
-import { CHROMIUM_ARGS } from '../test/e2e/browser'
+import { launchBrowser } from '../test/e2e/browser'
 import { tempDir } from '../test/helpers/temp'
 import type { BenchFigure, BenchOptions } from './lib'
 
@@ -120,7 +119,8 @@ export async function run(options: BenchOptions): Promise<BenchFigure[]> {
 
     const core = await createCore({ dbPath, user: 'Bench' })
     const bridge = await startBridge(core, { staticDir: STATIC })
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+    // The same browser the e2e tests use (CHROMIUM_PATH, a system Chromium/Chrome/Edge, else the npm Chromium).
+    const browser = await launchBrowser()
     try {
       const firstRows: number[] = []
       const shells: number[] = []
