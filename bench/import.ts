@@ -1,15 +1,24 @@
 /**
  * Import of a generated 100,000-row, 17-column .xlsx: the whole import (read,
- * decode, map, compare, one transaction into a fresh register) against SheetJS
- * parsing the same bytes alone (goal ≤ 1.3), and peak memory. Where LibreOffice
- * is installed, also against `soffice --headless --convert-to csv` (goal < 1.0).
+ * decode, map, compare, one transaction into a fresh register) against
+ * - the machine's floor (goal ≤ 1.5): the sheet's XML inflated from the zip and
+ *   every cell scanned once, plus the same records written by prepared
+ *   statements in one transaction (the entity, its status event, its yearly
+ *   figures and its audit row, as the import writes them);
+ * - SheetJS parsing the same bytes alone (goal ≤ 1.3);
+ * - `soffice --headless --convert-to csv` where LibreOffice is installed (goal ≤ 1.0);
+ * and peak memory. Says which reader the import used (the .xlsx stream reader or SheetJS).
  */
+import Sqlite from 'better-sqlite3'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { inflateRawSync } from 'node:zlib'
 import { XLSX } from '../src/main/core/sheetjs'
 import { createCore } from '../src/main/core/api'
+import { openWorkbook } from '../src/main/core/exchange/read'
+import { fold, searchKey } from '../src/shared/text'
 import { peakRss, sweepFigures, sweepSizes, time, type BenchFigure, type BenchOptions, type SweepPoint } from './lib'
 
 const HEADER = [
@@ -20,7 +29,9 @@ const HEADER = [
 const SECTORS = ['Nông nghiệp', 'CN-TTCN', 'TM-DV', 'Vận tải', 'Xây dựng', 'Môi trường']
 const STATUSES = ['Đang hoạt động', 'Tạm ngừng', 'Ngừng HĐ', 'Chờ giải thể']
 
-function workbook(size: number): Buffer {
+type SourceRow = Array<string | number>
+
+function sourceRows(size: number): SourceRow[] {
   const rows: Array<Array<string | number>> = [HEADER]
   for (let i = 1; i <= size; i++) {
     rows.push([
@@ -29,9 +40,78 @@ function workbook(size: number): Buffer {
       i % 3 === 0 ? '1.370' : 500 + (i % 5000), SECTORS[i % SECTORS.length], 7 + (i % 50), 5 + (i % 40), 3, 2, 1, STATUSES[i % STATUSES.length], i % 10 === 0 ? 'Ghi chú' : ''
     ])
   }
+  return rows
+}
+
+function workbook(rows: SourceRow[]): Buffer {
   const wb = XLSX.utils.book_new()
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'HTX')
   return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer
+}
+
+/**
+ * The floor's first half: the one sheet's entry found in the zip's central directory,
+ * inflated with zlib, and every cell visited once (its value's bounds found). Returns the
+ * cells seen and the bytes of their values, so none of it can be skipped.
+ */
+function rawScan(zip: Buffer): { cells: number; valueBytes: number } {
+  let eocd = zip.length - 22
+  while (zip.readUInt32LE(eocd) !== 0x06054b50) eocd--
+  let at = zip.readUInt32LE(eocd + 16)
+  for (let n = zip.readUInt16LE(eocd + 10); n > 0; n--) {
+    const nameLength = zip.readUInt16LE(at + 28)
+    if (zip.toString('latin1', at + 46, at + 46 + nameLength) === 'xl/worksheets/sheet1.xml') break
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32)
+  }
+  const local = zip.readUInt32LE(at + 42)
+  const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28)
+  const xml = inflateRawSync(zip.subarray(start, start + zip.readUInt32LE(at + 20)))
+  let cells = 0
+  let valueBytes = 0
+  for (let i = 0, n = xml.length; i < n; i++) {
+    // "<c " opens a cell; its value runs from the next ">" after "<v" to the next "<".
+    if (xml[i] !== 0x3c || xml[i + 1] !== 0x63 || xml[i + 2] !== 0x20) continue
+    cells++
+    while (i < n && !(xml[i] === 0x3c && xml[i + 1] === 0x76)) i++
+    while (i < n && xml[i] !== 0x3e) i++
+    const from = ++i
+    while (i < n && xml[i] !== 0x3c) i++
+    valueBytes += i - from
+  }
+  return { cells, valueBytes }
+}
+
+const SECTOR_CODES: Record<string, string> = { 'Nông nghiệp': 'agri', 'CN-TTCN': 'industry', 'TM-DV': 'trade_service', 'Vận tải': 'transport', 'Xây dựng': 'construction', 'Môi trường': 'environment' }
+const STATUS_CODES: Record<string, string> = { 'Đang hoạt động': 'active', 'Tạm ngừng': 'suspended', 'Ngừng HĐ': 'inactive', 'Chờ giải thể': 'dissolving' }
+
+/**
+ * The floor's second half: the file's records written straight into a fresh register by
+ * prepared statements in one transaction — per record the rows the import writes (the
+ * entity with its search keys, its status event, its yearly figures, its audit row).
+ */
+function rawInserts(dbPath: string, rows: SourceRow[]): void {
+  const db = new Sqlite(dbPath)
+  const now = new Date().toISOString()
+  const entity = db.prepare(
+    `insert into entities (kind, reg_no, name, name_key, search_key, address, commune, representative, phone, registration_date, charter_capital, sector, notes, created_at, updated_at)
+     values ('htx', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  )
+  const status = db.prepare(`insert into status_events (entity_id, status, effective_date, created_at) values (?, ?, null, ?)`)
+  const figures = db.prepare(`insert into yearly_figures (entity_id, year, members, workers, managers, managers_elementary, managers_college) values (?, 2024, ?, ?, ?, ?, ?)`)
+  const audit = db.prepare(`insert into audit_log (at, user, action, table_name, row_id, before_json, after_json) values (?, 'bench', 'create', 'entities', ?, null, ?)`)
+  db.transaction(() => {
+    for (const r of rows.slice(1)) {
+      const [, name, regNo, address, commune, representative, phone, date, capital, sector, members, workers, managers, elementary, college, statusText, notes] = r as string[]
+      const [d, m, y] = String(date).split('/')
+      const cap = typeof capital === 'number' ? capital * 1_000_000 : Number(String(capital).replace('.', '')) * 1_000_000
+      const values = [regNo, name, fold(name), searchKey(name, regNo, representative, address, commune), address, commune, representative, phone, `${y}-${m}-${d}`, cap, SECTOR_CODES[sector] ?? null, notes || null] as const
+      const id = entity.run(...values, now, now).lastInsertRowid
+      status.run(id, STATUS_CODES[statusText] ?? 'active', now)
+      figures.run(id, members, workers, managers, elementary, college)
+      audit.run(now, id, JSON.stringify({ kind: 'htx', values, status: [STATUS_CODES[statusText]], figures: { year: 2024, members, workers, managers, elementary, college } }))
+    }
+  })()
+  db.close()
 }
 
 function hasSoffice(): boolean {
@@ -43,11 +123,18 @@ function hasSoffice(): boolean {
   }
 }
 
-/** One import at one size into a fresh register, and SheetJS reading the same bytes alone. */
+/** One import at one size into a fresh register; SheetJS reading the same bytes alone; the machine's floor. */
 async function measureImport(dir: string, size: number, tag: string) {
   const file = join(dir, `register-${tag}.xlsx`)
-  writeFileSync(file, workbook(size))
+  const source = sourceRows(size)
+  writeFileSync(file, workbook(source))
   const bytes = readFileSync(file)
+  const scan = await time(() => rawScan(bytes))
+  if (scan.result.cells < size * 10) throw new Error(`raw scan saw ${scan.result.cells} cells`)
+  const floorDb = join(dir, `floor-${tag}.db`)
+  await (await createCore({ dbPath: floorDb, user: 'bench' })).close()
+  const inserts = await time(() => rawInserts(floorDb, source))
+  const floor = { ms: scan.ms + inserts.ms, scanMs: scan.ms, insertMs: inserts.ms }
   const parse = await time(() => {
     const wb = XLSX.read(bytes, { type: 'buffer', dense: true })
     return XLSX.utils.sheet_to_json(wb.Sheets[wb.SheetNames[0]], { header: 1, raw: true, defval: null }).length
@@ -64,26 +151,37 @@ async function measureImport(dir: string, size: number, tag: string) {
   const whole = { peakMiB: commit.peakMiB, result: { ms: preview.ms + commit.result.ms, result: commit.result.result } }
   const created = whole.result.result.totals.created
   await core.close()
-  return { file, parse, preview, commit, whole, created }
+  // Which reader the import's worker used for this file (read again here, outside the timings).
+  const reader = openWorkbook({ path: file }).reader
+  return { file, parse, preview, commit, whole, created, floor, reader }
 }
 
 export async function run(options: BenchOptions): Promise<BenchFigure[]> {
   const size = options.size ?? 100_000
   const dir = mkdtempSync(join(tmpdir(), 'so-htx-bench-import-'))
   try {
-    const { file, parse, preview, commit, whole, created } = await measureImport(dir, size, 'full')
+    const { file, parse, preview, commit, whole, created, floor, reader } = await measureImport(dir, size, 'full')
+    const path = reader === 'stream' ? 'đọc .xlsx thẳng từ zip (xlsx-stream)' : 'đọc bằng SheetJS'
     const figures: BenchFigure[] = [
+      {
+        name: `Nhập hẳn ${size.toLocaleString('vi-VN')} dòng / sàn của máy`,
+        value: whole.result.ms,
+        floor: floor.ms,
+        goal: 1.5,
+        unit: 'ms',
+        note: `${path}; sàn = giải nén + quét XML một lượt (${Math.round(floor.scanMs).toLocaleString('vi-VN')} ms) + ghi thẳng cùng các dòng bằng câu lệnh chuẩn bị sẵn (${Math.round(floor.insertMs).toLocaleString('vi-VN')} ms)`
+      },
       { name: `Xem trước ${size.toLocaleString('vi-VN')} dòng × 17 cột / SheetJS đọc riêng`, value: preview.ms, floor: parse.ms, goal: 1.3, unit: 'ms' },
       { name: `Nhập hẳn (xem trước + ghi một giao dịch) / SheetJS đọc riêng`, value: whole.result.ms, floor: parse.ms, goal: 1.3, unit: 'ms', note: `${created.toLocaleString('vi-VN')} HTX mới; phần ghi ${Math.round(commit.result.ms).toLocaleString('vi-VN')} ms` },
       { name: 'Bộ nhớ đỉnh (RSS) khi nhập', value: whole.peakMiB, floor: null, goal: null, unit: 'MiB' }
     ]
-    // Size sweep: the whole import at smaller sizes, each against SheetJS alone at that size.
-    const sweep: SweepPoint[] = [{ size, ms: whole.result.ms, floorMs: parse.ms }]
+    // Size sweep: the whole import at smaller sizes, each against the machine's floor at that size.
+    const sweep: SweepPoint[] = [{ size, ms: whole.result.ms, floorMs: floor.ms }]
     for (const n of sweepSizes(options, size)) {
       const m = await measureImport(dir, n, String(n))
-      sweep.push({ size: n, ms: m.whole.result.ms, floorMs: m.parse.ms })
+      sweep.push({ size: n, ms: m.whole.result.ms, floorMs: m.floor.ms })
     }
-    if (sweep.length > 1) figures.push(...sweepFigures('nhập hẳn / SheetJS đọc riêng', sweep))
+    if (sweep.length > 1) figures.push(...sweepFigures('nhập hẳn / sàn của máy', sweep))
     if (hasSoffice()) {
       const lo = await time(() => execFileSync('soffice', ['--headless', '--convert-to', 'csv', '--outdir', dir, file], { stdio: 'ignore' }))
       figures.push({ name: 'Nhập hẳn / soffice --convert-to csv', value: whole.result.ms, floor: lo.ms, goal: 1.0, unit: 'ms' })
