@@ -39,7 +39,7 @@ export async function seedDistrict(core: Core, n: number, seed: number): Promise
 /** Exports a package and writes it to `dir`; returns the file path and what the core said. */
 export async function exportTo(core: Core, dir: string, asOf = '2024-06-30', name?: string) {
   const p = await core.call('handoff.export', { asOf })
-  const file = join(dir, name ?? p.fileName)
+  const file = join(dir, name ?? p.name)
   writeFileSync(file, Buffer.from(p.base64, 'base64'))
   return { file, info: p }
 }

@@ -86,7 +86,7 @@ describe('files: xlsx read back, printable page, CSV', () => {
     core = await officeCore('178')
     seed(core.ctx.conn.sqlite, many(1234, (i) => ({ sector: i % 2 ? 'agri' : 'transport', registered: '2015-01-01', capital: 1_000_000_000, figures: [{ year: 2022, members: 10 }] })))
     const out = await core.call('report.export', { layout: 'phu-luc-1', asOf: '2023-06-30', format: 'xlsx' })
-    expect(out.fileName).toBe('phu-luc-1-2023-06-30.xlsx')
+    expect(out.name).toBe('phu-luc-1-2023-06-30.xlsx')
     const buf = Buffer.from(out.base64, 'base64')
     const wb = XLSX.read(buf, { type: 'buffer', cellNF: true, cellStyles: true })
     const ws = wb.Sheets[wb.SheetNames[0]!]!
@@ -129,7 +129,7 @@ describe('files: xlsx read back, printable page, CSV', () => {
     seed(core.ctx.conn.sqlite, many(1500, (i) => ({ sector: 'agri', name: i === 0 ? 'HTX <Đồng Tâm>' : undefined, registered: '2015-01-01', capital: 2_000_000_000 })))
     const html = await core.call('report.export', { layout: 'linh-vuc', asOf: '2023-06-30', format: 'html' })
     const page = Buffer.from(html.base64!, 'base64').toString('utf8')
-    expect(html.fileName).toBe('linh-vuc-2023-06-30.html')
+    expect(html.name).toBe('linh-vuc-2023-06-30.html')
     expect(page).toContain('Times New Roman')
     expect(page).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')
     expect(page).toContain('Lạng Sơn, ngày …… tháng …… năm ……')

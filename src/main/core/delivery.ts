@@ -6,7 +6,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 
-export type Deliver = (file: { fileName: string; bytes: Buffer }) => void
+export type Deliver = (file: { name: string; bytes: Buffer }) => void
 
 const scope = new AsyncLocalStorage<Deliver>()
 
@@ -15,6 +15,6 @@ export function withDelivery<T>(deliver: Deliver, work: () => Promise<T>): Promi
 }
 
 /** Called by a handler inside its transaction; throws what the door's write threw, so the transaction rolls back. */
-export function deliverFile(file: { fileName: string; bytes: Buffer }): void {
+export function deliverFile(file: { name: string; bytes: Buffer }): void {
   scope.getStore()?.(file)
 }

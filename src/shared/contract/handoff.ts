@@ -78,8 +78,9 @@ export interface PackageReport {
   problems: PackageProblem[]
 }
 
+/** A file going out ({name, base64}, as every file the core returns) with what the package holds. */
 export interface ExportedPackageInfo {
-  fileName: string
+  name: string
   base64: string
   unit: string
   exportedAt: string
@@ -215,7 +216,7 @@ export const handoffContract = {
       .strict()
   ),
   'handoff.key': handler<KeyInfo>('read')(empty),
-  'handoff.publicKey': handler<{ fileName: string; text: string; fingerprint: string }>('read')(empty),
+  'handoff.publicKey': handler<{ name: string; text: string; fingerprint: string }>('read')(empty),
   'handoff.trustKey': handler<TrustedKey>('province-write')(
     z
       .object({

@@ -112,7 +112,7 @@ export const reportsContract = {
   'report.summary': handler<ReportSummary>('read')(z.object({ asOf: isoDate, scope }).strict()),
   'report.build': handler<ReportTable>('read')(z.object({ layout, asOf: isoDate, scope, reportNo }).strict()),
   /** The file's bytes as base64: the door saves them where the person chose (a download, the CLI's option). */
-  'report.export': handler<{ fileName: string; base64: string; rows: number }>('read')(
+  'report.export': handler<{ name: string; base64: string; rows: number }>('read')(
     z
       .object({
         layout,

@@ -106,7 +106,7 @@ export const reportCommands: Record<string, Command> = {
         const bytes = html === null ? Buffer.from(page.base64, 'base64') : await htmlToPdf(html)
         const path = writeOutput(target, bytes)
         io.err(`Đã ghi ${path} (${formatNumber(page.rows)} dòng).`)
-        return { fileName: page.fileName.replace(/\.html$/, `.${format}`), path, rows: page.rows }
+        return { name: page.name.replace(/\.html$/, `.${format}`), path, rows: page.rows }
       })
   }
 }

@@ -31,7 +31,7 @@ export const packageHandlers: DomainHandlers<Names> = {
     if (input.newKey) await assertAdmin(ctx, 'Tạo khóa ký mới')
     const p = await exportPackage(ctx, input.asOf ?? today(ctx), input.newKey ?? false)
     return {
-      fileName: p.fileName,
+      name: p.fileName,
       base64: p.bytes.toString('base64'),
       unit: p.manifest.unitCode,
       exportedAt: p.manifest.exportedAt,
@@ -111,7 +111,7 @@ export const packageHandlers: DomainHandlers<Names> = {
   'handoff.publicKey': async (_input, ctx) => {
     const unit = await currentUnit(ctx)
     const key = await officeSigningKey(ctx)
-    return { fileName: `khoa-cong-khai-${unit.code}.pub`, text: publicKeyFile(unit.code, unit.name, key), fingerprint: key.fingerprint }
+    return { name: `khoa-cong-khai-${unit.code}.pub`, text: publicKeyFile(unit.code, unit.name, key), fingerprint: key.fingerprint }
   },
 
   'handoff.trustKey': async (input, ctx) => {

@@ -135,7 +135,7 @@ export async function exportPackage(ctx: CoreContext, asOf: string, newKey = fal
     const { id } = await trx.insertInto('package_exports').values(row).returning('id').executeTakeFirstOrThrow()
     await writeAudit(trx, ctx, { action: 'export_package', table: 'package_exports', rowId: id, after: row })
     // The CLI writes its --out here: the row commits only with the file whole on disk.
-    deliverFile({ fileName, bytes })
+    deliverFile({ name: fileName, bytes })
   })
   return { fileName, bytes, manifest, counts }
 }

@@ -24,7 +24,7 @@ export const reportsHandlers: DomainHandlers<Names> = {
     const table = await buildTable(ctx, input)
     const bytes =
       input.format === 'xlsx' ? toXlsx(table) : Buffer.from(input.format === 'csv' ? toCsvText(table) : toHtml(table), 'utf8')
-    return { fileName: `${table.layoutId}-${table.asOf}.${input.format}`, base64: bytes.toString('base64'), rows: table.rows.length }
+    return { name: `${table.layoutId}-${table.asOf}.${input.format}`, base64: bytes.toString('base64'), rows: table.rows.length }
   },
 
   /** Every indicator with last year's actual (as of 31/12), and this year's plan and estimate. */

@@ -82,8 +82,8 @@ export function Consolidate({ onChanged }: { onChanged?: () => void }) {
     setBusy(true)
     try {
       const p = await call('handoff.export', {})
-      downloadBase64(p.fileName, p.base64)
-      setNotice({ kind: 'success', text: `Đã xuất gói của tỉnh ${p.fileName}: ${formatNumber(p.counts.entities)} bản ghi của các huyện, đến ngày ${formatDate(p.asOf)}.` })
+      downloadBase64(p.name, p.base64)
+      setNotice({ kind: 'success', text: `Đã xuất gói của tỉnh ${p.name}: ${formatNumber(p.counts.entities)} bản ghi của các huyện, đến ngày ${formatDate(p.asOf)}.` })
     } catch (err) {
       setNotice({ kind: 'error', text: messageOf(err) })
     } finally {

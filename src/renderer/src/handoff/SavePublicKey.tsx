@@ -6,7 +6,7 @@ export function SavePublicKey({ testId, onError }: { testId: string; onError(mes
   async function save() {
     try {
       const k = await call('handoff.publicKey', {})
-      downloadText(k.fileName, k.text, MIME.pub)
+      downloadText(k.name, k.text, MIME.pub)
     } catch (err) {
       onError(messageOf(err))
     }

@@ -31,10 +31,10 @@ export function SendToProvince() {
     setBusy(true)
     try {
       const p = await call('handoff.export', { asOf: iso })
-      downloadBase64(p.fileName, p.base64)
+      downloadBase64(p.name, p.base64)
       setNotice({
         kind: 'success',
-        text: `Đã xuất ${p.fileName}: ${formatNumber(p.counts.entities)} bản ghi, số liệu đến ${formatDate(p.asOf)}. Chép tệp này sang USB gửi tỉnh; không mở và lưu lại bằng Excel trước khi gửi.`
+        text: `Đã xuất ${p.name}: ${formatNumber(p.counts.entities)} bản ghi, số liệu đến ${formatDate(p.asOf)}. Chép tệp này sang USB gửi tỉnh; không mở và lưu lại bằng Excel trước khi gửi.`
       })
       load()
     } catch (err) {

@@ -66,7 +66,7 @@ export function Reports({ office }: { office: OfficeInfo }) {
   async function exportAs(format: 'xlsx' | 'csv') {
     try {
       const r = await call('report.export', { ...input(), format })
-      downloadBase64(r.fileName, r.base64!, format === 'xlsx' ? MIME.xlsx : MIME.csv)
+      downloadBase64(r.name, r.base64, format === 'xlsx' ? MIME.xlsx : MIME.csv)
     } catch (err) {
       setError(messageOf(err))
     }
