@@ -33,6 +33,8 @@ export function readTables(input: FileInput, mappings: Mappings, report: (p: Pro
   const file = opened.name
   const sheets = opened.sheets.map((grid): ReadSheet => {
     const total = grid.rows.length
+    // Looked at before parsing, which tidies the cells in place (a cell of spaces is still content).
+    const hasContent = grid.rows.some((r) => r.some((v) => v !== null && v !== ''))
     const tables = parseSheet(grid, {
       mappingFor: (shape) => {
         const m = mappings[shape]
@@ -40,7 +42,7 @@ export function readTables(input: FileInput, mappings: Mappings, report: (p: Pro
       },
       progress: (done) => report({ phase: 'parse', label: 'Đang đọc các dòng', file, sheet: grid.name, done, total })
     })
-    return { name: grid.name, tables, hasContent: tables.length > 0 || grid.rows.some((r) => r.some((v) => v !== null && v !== '')) }
+    return { name: grid.name, tables, hasContent: tables.length > 0 || hasContent }
   })
   return { name: file, format: opened.format, sha256: opened.sha256, bytes: opened.bytes, sheets }
 }

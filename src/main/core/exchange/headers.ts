@@ -96,6 +96,9 @@ export function kindInTitle(text: string | null | undefined): EntityKind | null 
 
 /** Kind from the name's prefix: "Liên hiệp HTX …", "Tổ hợp tác …", "HTX …". */
 export function kindFromName(name: string): EntityKind | null {
+  // Most names open with the short form, followed by a space or a stop: no need to fold the whole name for it.
+  const short = /^(htx|lhhtx|tht)(?=[\s,.;:()/-]|$)/i.exec(name)
+  if (short) return short[1].toLowerCase() === 'htx' ? 'htx' : short[1].toLowerCase() === 'tht' ? 'tht' : 'lhhtx'
   const f = fold(name)
   if (/^(lien hiep hop tac xa|lien hiep htx|lhhtx)\b/.test(f)) return 'lhhtx'
   if (/^(to hop tac|tht)\b/.test(f)) return 'tht'

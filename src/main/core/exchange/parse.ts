@@ -9,7 +9,7 @@ import { XLSX } from '../sheetjs'
 import type { ImportColumn, ImportField, ImportIssue, ImportRecord, ImportRow, ImportSheet } from '../../../shared/api'
 import type { EntityKind } from '../../../shared/domain'
 import { clean, fold } from '../../../shared/text'
-import { detectEncoding, toUnicode, type CellEncoding, type TextEncoding } from '../text/legacy'
+import { detectEncoding, toUnicode, type TextEncoding } from '../text/legacy'
 import { asOfDateIn, cellText, parseSheetDate, parseViNumber, type Cell } from '../text/values'
 import { kindFromName, kindInTitle, matchHeader, matchKind, matchSector, matchStatus } from './headers'
 import type { SheetGrid } from './read'
@@ -28,26 +28,42 @@ export function columnLetter(index: number): string {
   return XLSX.utils.encode_col(index)
 }
 
-/** The sheet with legacy text converted: each cell by its own evidence, else its column's, else the sheet's. */
+/**
+ * The sheet with legacy text converted: each cell by its own evidence, else its column's, else the sheet's.
+ * Converted in place: the grid is the reader's own, and a second copy of 100,000 rows would only be garbage.
+ */
 function decodeSheet(grid: SheetGrid): { rows: Cell[][]; encoding: ImportSheet['encoding'] } {
-  // One look at every cell; columns and the sheet vote with what the cells showed.
+  // One look at every cell; columns and the sheet vote with what the cells showed. Only the cells
+  // that are not plainly Unicode are remembered (by row and column), the rest need no second look.
   const votes: Array<{ tcvn3: number; vni: number; unicode: number }> = []
   const sheetVotes = { tcvn3: 0, vni: 0, unicode: 0 }
-  const seen: Array<Array<CellEncoding | 'latin'>> = grid.rows.map((r) =>
-    r.map((v, c) => {
-      if (typeof v !== 'string' || v === '') return 'unicode'
+  const rowsIn = grid.rows
+  // What each cell showed, one byte a cell (rows laid end to end): 0 Unicode (or not text).
+  const start = new Int32Array(rowsIn.length + 1)
+  for (let ri = 0; ri < rowsIn.length; ri++) start[ri + 1] = start[ri] + rowsIn[ri].length
+  const shown = new Uint8Array(start[rowsIn.length])
+  for (let ri = 0; ri < rowsIn.length; ri++) {
+    const r = rowsIn[ri]
+    for (let c = 0; c < r.length; c++) {
+      const v = r[c]
+      if (typeof v !== 'string' || v === '') continue
       const e = detectEncoding(v)
-      if (e === 'ambiguous') return e
+      if (e === 'ambiguous') {
+        shown[start[ri] + c] = SHOWN_AMBIGUOUS
+        continue
+      }
       const col = (votes[c] ??= { tcvn3: 0, vni: 0, unicode: 0 })
       if (e === 'unicode') {
         // "Céng" reads as Unicode but is TCVN3's "Cộng": letters both share follow the column or sheet.
-        if (!UNICODE_ONLY.test(v)) return LATIN.test(v) ? 'latin' : e
-      }
+        if (!UNICODE_ONLY.test(v)) {
+          if (LATIN.test(v)) shown[start[ri] + c] = SHOWN_LATIN
+          continue
+        }
+      } else shown[start[ri] + c] = e === 'tcvn3' ? SHOWN_TCVN3 : SHOWN_VNI
       col[e]++
       sheetVotes[e]++
-      return e
-    })
-  )
+    }
+  }
   const decide = (v: { tcvn3: number; vni: number; unicode: number } | undefined): TextEncoding | null => {
     if (!v || (v.tcvn3 === 0 && v.vni === 0)) return null
     if (v.unicode > v.tcvn3 + v.vni) return null
@@ -56,20 +72,41 @@ function decodeSheet(grid: SheetGrid): { rows: Cell[][]; encoding: ImportSheet['
   const sheetLegacy = decide(sheetVotes)
   const columns = votes.map(decide)
   const found = new Set<TextEncoding>()
-  const rows = grid.rows.map((r, ri) =>
-    r.map((v, c) => {
-      if (typeof v !== 'string') return v
-      const own = seen[ri][c]
+  const rows = grid.rows
+  for (let ri = 0; ri < rows.length; ri++) {
+    const r = rows[ri]
+    for (let c = 0; c < r.length; c++) {
+      const v = r[c]
+      if (typeof v !== 'string') continue
+      const own = shown[start[ri] + c]
       const enc: TextEncoding =
-        own === 'ambiguous' ? (columns[c] ?? sheetLegacy ?? 'tcvn3') : own === 'latin' ? (columns[c] ?? sheetLegacy ?? 'unicode') : own
+        own === SHOWN_AMBIGUOUS
+          ? (columns[c] ?? sheetLegacy ?? 'tcvn3')
+          : own === SHOWN_LATIN
+            ? (columns[c] ?? sheetLegacy ?? 'unicode')
+            : own === SHOWN_TCVN3
+              ? 'tcvn3'
+              : own === SHOWN_VNI
+                ? 'vni'
+                : 'unicode'
       if (enc !== 'unicode') found.add(enc)
-      return tidy(enc === 'unicode' ? v : toUnicode(v, enc))
-    })
-  )
+      r[c] = tidy(enc === 'unicode' ? v : toUnicode(v, enc))
+    }
+  }
   const legacy = [...found]
   const encoding = legacy.length === 0 ? 'unicode' : legacy.length === 1 ? legacy[0] : 'mixed'
   return { rows, encoding }
 }
+
+/** Cell text of a decoded sheet: its strings are tidy already (decodeSheet), so only other values need cellText. */
+function textOf(value: Cell): string {
+  return typeof value === 'string' ? value : cellText(value)
+}
+
+const SHOWN_AMBIGUOUS = 1
+const SHOWN_LATIN = 2
+const SHOWN_TCVN3 = 3
+const SHOWN_VNI = 4
 
 /** Latin-1 letters: Unicode Vietnamese has some (é, â, ô…), and legacy encodings use them all. */
 const LATIN = /[\u00c0-\u00ff]/
@@ -79,13 +116,19 @@ const UNICODE_ONLY = /[ăđơưĂĐƠƯ\u1ea0-\u1ef9\u0300-\u0323]/
 
 /** clean() without its cost for the common case: already NFC, no stray spaces. */
 function tidy(text: string): string {
+  if (text === '') return text
   if (/^[\x21-\x7e\u00c0-\u1ef9](?:[\x21-\x7e\u00c0-\u1ef9]| (?! ))*$/.test(text) && !/[\u0300-\u036f]/.test(text)) return text
   return clean(text)
 }
 
-function nonEmpty(row: Cell[] | undefined): Array<[number, Cell]> {
-  const out: Array<[number, Cell]> = []
-  for (const [c, v] of (row ?? []).entries()) if (v !== null && v !== undefined && cellText(v) !== '') out.push([c, v])
+/** The columns of a row's non-empty cells (the columns, not [column, value] pairs: 100,000 rows would make 1.7 million of those). */
+function nonEmpty(row: Cell[] | undefined): number[] {
+  const out: number[] = []
+  if (!row) return out
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c]
+    if (v !== null && v !== undefined && textOf(v) !== '') out.push(c)
+  }
   return out
 }
 
@@ -121,10 +164,10 @@ function isHeaderRow(texts: string[]): boolean {
 }
 
 /** "(1) (2) (3) …" or "1 2 3 …" under a header: column numbers, not a record. */
-function isColumnNumbers(cells: Array<[number, Cell]>): boolean {
+function isColumnNumbers(raw: Cell[], cells: number[]): boolean {
   if (cells.length < 3) return false
-  return cells.every(([, v], i) => {
-    const m = /^\(?(\d{1,2})\)?$/.exec(cellText(v))
+  return cells.every((c, i) => {
+    const m = /^\(?(\d{1,2})\)?$/.exec(textOf(raw[c]))
     return m !== null && Number(m[1]) === i + 1
   })
 }
@@ -154,9 +197,10 @@ export function parseSheet(grid: SheetGrid, options: ParseOptions): ParsedTable[
 
   while (r < rows.length) {
     if (r % PROGRESS_EVERY === 0) options.progress?.(r, rows.length)
-    const cells = nonEmpty(rows[r])
+    const raw = rows[r] ?? []
+    const cells = nonEmpty(raw)
     // Only a row of words can be a header: a number or a date anywhere means a record.
-    const candidate = cells.length >= 2 && cells.every(([, v]) => typeof v === 'string' && !/^[\d\s.,/-]+$/.test(v))
+    const candidate = cells.length >= 2 && cells.every((c) => typeof raw[c] === 'string' && !/^[\d\s.,/-]+$/.test(raw[c] as string))
     const texts = candidate ? headerTexts(rows, r, grid.merges, origin) : []
     if (candidate && isHeaderRow(texts)) {
       // A header: a new table starts here, one or two rows deep.
@@ -185,7 +229,7 @@ export function parseSheet(grid: SheetGrid, options: ParseOptions): ParsedTable[
     if (!current || !ctx) {
       // Above the first header: titles and the "as of" line.
       if (cells.length > 0 && cells.length <= 2) {
-        const t = cells.map(([, v]) => cellText(v)).join(' ')
+        const t = cells.map((c) => cellText(raw[c])).join(' ')
         const f = fold(t)
         if (f.includes('so lieu') || f.includes('tinh den')) asOfDate = asOfDateIn(t) ?? asOfDate
         else if (/danh sach|to hop tac|hop tac xa|tht|htx/.test(f)) pendingTitle = t
@@ -197,9 +241,9 @@ export function parseSheet(grid: SheetGrid, options: ParseOptions): ParsedTable[
       continue
     }
     // Inside a table.
-    const row = classifyRow(rows[r] ?? [], cells, ctx, rowNo(r))
+    const row = classifyRow(raw, cells, ctx, rowNo(r))
     if (row.reason === 'title') {
-      const t = cells.map(([, v]) => cellText(v)).join(' ')
+      const t = cells.map((c) => cellText(raw[c])).join(' ')
       const f = fold(t)
       if (f.includes('so lieu') || f.includes('tinh den')) asOfDate = asOfDateIn(t) ?? asOfDate
       else pendingTitle = t
@@ -262,17 +306,25 @@ function issue(row: number, column: ImportColumn | null, code: string, message: 
   return { row, column: column?.letter ?? null, severity, code, message: column ? `Cột ${column.letter} «${column.header}»: ${message}` : message }
 }
 
-function classifyRow(raw: Cell[], cells: Array<[number, Cell]>, ctx: TableContext, row: number): ImportRow {
+function classifyRow(raw: Cell[], cells: number[], ctx: TableContext, row: number): ImportRow {
   if (cells.length === 0) return { row, state: 'skipped', reason: 'blank', issues: [] }
   const nameCol = ctx.byField.get('name')
   const seqCol = ctx.byField.get('seq')
-  const firstTexts = cells.slice(0, 3).map(([, v]) => cellText(v)).filter((t) => t.length < 40 && /^[tTcC]/.test(t))
-  if (firstTexts.some((t) => TOTALS.test(fold(t)))) return { row, state: 'skipped', reason: 'totals', issues: [] }
-  if (isColumnNumbers(cells)) return { row, state: 'skipped', reason: 'column-numbers', issues: [] }
-  // The STT column holds numbers; a section or title typed into it is still text.
-  const textCells = cells.filter(([c, v]) => c !== seqCol?.index || !/^\d+\.?$/.test(cellText(v)))
-  if (textCells.length === 1 && typeof textCells[0][1] === 'string') {
-    const t = cellText(textCells[0][1])
+  for (let i = 0; i < 3 && i < cells.length; i++) {
+    const t = textOf(raw[cells[i]])
+    if (t.length < 40 && /^[tTcC]/.test(t) && TOTALS.test(fold(t))) return { row, state: 'skipped', reason: 'totals', issues: [] }
+  }
+  if (isColumnNumbers(raw, cells)) return { row, state: 'skipped', reason: 'column-numbers', issues: [] }
+  // The STT column holds numbers; a section or title typed into it is still text. Only a row of one such cell matters.
+  let textCol = -1
+  let textCount = 0
+  for (const c of cells) {
+    if (c === seqCol?.index && /^\d+\.?$/.test(textOf(raw[c]))) continue
+    if (++textCount > 1) break
+    textCol = c
+  }
+  if (textCount === 1 && typeof raw[textCol] === 'string') {
+    const t = textOf(raw[textCol])
     const f = fold(t)
     // "I. Xã Yên Khoái", "2) Thị trấn Yên Thịnh", "Xã Yên Phong": a group heading naming the commune.
     const stripped = t.replace(/^\s*(?:[IVXLC]+|[a-zA-Z]|\d{1,2})\s*[.)\-/]\s+/, '').trim()
@@ -280,7 +332,7 @@ function classifyRow(raw: Cell[], cells: Array<[number, Cell]>, ctx: TableContex
       ctx.commune = stripped
       return { row, state: 'skipped', reason: 'section', issues: [] }
     }
-    if (textCells[0][0] !== nameCol?.index || /danh sach|so lieu|tinh den/.test(f)) {
+    if (textCol !== nameCol?.index || /danh sach|so lieu|tinh den/.test(f)) {
       return { row, state: 'skipped', reason: 'title', issues: [] }
     }
   }
@@ -293,7 +345,7 @@ function readRecord(raw: Cell[], ctx: TableContext, row: number): ImportRow {
   const text = (f: ImportField): string | null => {
     const c = col(f)
     if (!c) return null
-    const t = cellText(raw[c.index])
+    const t = textOf(raw[c.index])
     return t === '' ? null : t
   }
   const name = text('name')
