@@ -1,4 +1,6 @@
+/** The change log: what an audit row holds is said once here, for the Kysely writes and the bulk ones. */
 import type Sqlite from 'better-sqlite3'
+import type { Insertable, Selectable } from 'kysely'
 import type { AuditEntry } from '../../../shared/api'
 import type { CoreContext, Trx } from '../context'
 import type { AuditLogTable } from '../db/schema'
@@ -9,6 +11,19 @@ export interface AuditRecord {
   rowId: number | null
   before?: unknown
   after?: unknown
+}
+
+/** One record as its stored row. */
+function auditRow(ctx: CoreContext, record: AuditRecord, at: string): Insertable<AuditLogTable> {
+  return {
+    at,
+    user: ctx.user,
+    action: record.action,
+    table_name: record.table,
+    row_id: record.rowId,
+    before_json: record.before === undefined ? null : JSON.stringify(record.before),
+    after_json: record.after === undefined ? null : JSON.stringify(record.after)
+  }
 }
 
 /** Writes the change log row inside the caller's transaction: no change without it. */
@@ -22,17 +37,7 @@ export async function writeAudits(trx: Trx, ctx: CoreContext, records: AuditReco
   for (let i = 0; i < records.length; i += 500) {
     await trx
       .insertInto('audit_log')
-      .values(
-        records.slice(i, i + 500).map((record) => ({
-          at,
-          user: ctx.user,
-          action: record.action,
-          table_name: record.table,
-          row_id: record.rowId,
-          before_json: record.before === undefined ? null : JSON.stringify(record.before),
-          after_json: record.after === undefined ? null : JSON.stringify(record.after)
-        }))
-      )
+      .values(records.slice(i, i + 500).map((record) => auditRow(ctx, record, at)))
       .execute()
   }
 }
@@ -54,28 +59,13 @@ export function auditWriter(ctx: CoreContext): (record: AuditRecord, at?: string
     preparedAudits.set(sqlite, insert)
   }
   const statement = insert
-  return (record, at = ctx.now()) =>
-    void statement.run(
-      at,
-      ctx.user,
-      record.action,
-      record.table,
-      record.rowId,
-      record.before === undefined ? null : JSON.stringify(record.before),
-      record.after === undefined ? null : JSON.stringify(record.after)
-    )
+  return (record, at = ctx.now()) => {
+    const row = auditRow(ctx, record, at)
+    statement.run(AUDIT_COLUMNS.map((c) => row[c] ?? null))
+  }
 }
 
-export function toAuditEntry(row: {
-  id: number
-  at: string
-  user: string
-  action: string
-  table_name: string
-  row_id: number | null
-  before_json: string | null
-  after_json: string | null
-}): AuditEntry {
+export function toAuditEntry(row: Selectable<AuditLogTable>): AuditEntry {
   return {
     id: row.id,
     at: row.at,

@@ -3,6 +3,8 @@
  * the register — new, update (with the changed fields), unchanged, duplicate
  * within the import, skipped or error. Nothing is written here.
  */
+import type { Selectable } from 'kysely'
+import type { EntitiesTable, YearlyFiguresTable } from '../db/schema'
 import { statusOf } from '../registry/status-at'
 import { createHash } from 'node:crypto'
 import { statSync } from 'node:fs'
@@ -21,35 +23,15 @@ export interface PreviewInput {
   mappings?: Array<{ shape: string; column: number; field: ImportField | null }>
 }
 
-export interface ExistingEntity {
-  id: number
-  kind: string
-  reg_no: string | null
-  name: string
-  name_key: string
-  address: string | null
-  commune: string | null
-  representative: string | null
-  phone: string | null
-  registration_date: string | null
-  charter_capital: number | null
-  sector: string | null
-  business_lines: string | null
-  notes: string | null
-  row_version: number
-  status: string | null
-}
+/** A record of the register as the preview compares it: its stored columns (typed by the table) and current status. */
+export type ExistingEntity = Pick<
+  Selectable<EntitiesTable>,
+  | 'id' | 'kind' | 'reg_no' | 'name' | 'name_key' | 'address' | 'commune' | 'representative' | 'phone'
+  | 'registration_date' | 'charter_capital' | 'sector' | 'business_lines' | 'notes' | 'row_version'
+> & { status: string | null }
 
-export interface FiguresRow {
-  id: number
-  entity_id: number
-  year: number
-  members: number | null
-  workers: number | null
-  managers: number | null
-  managers_elementary: number | null
-  managers_college: number | null
-}
+/** The yearly figures the import writes, as stored. */
+export type FiguresRow = Pick<Selectable<YearlyFiguresTable>, 'id' | 'entity_id' | 'year' | 'members' | 'workers' | 'managers' | 'managers_elementary' | 'managers_college'>
 
 export const RECORD_COLUMNS = {
   regNo: 'reg_no', name: 'name', address: 'address', commune: 'commune', representative: 'representative', phone: 'phone',
