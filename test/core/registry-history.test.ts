@@ -189,6 +189,20 @@ describe('paste from Excel', () => {
     expect(got).toMatchObject({ name: 'HTX Dán 20', commune: 'Xã 20', charterCapital: 20_000_000, registrationDate: '2020-05-02' })
   })
 
+  it('undoes a whole paste as one step, audited, and names the records it took back', async () => {
+    const ids = await twenty()
+    const typed = await core.call('entity.update', { id: ids[0]!, rowVersion: 1, changes: { phone: '0912 000 000' } })
+    expect(typed.phone).toBe('0912 000 000')
+    await core.call('entity.paste', { rowIds: ids.slice(0, 3), fields: ['name', 'commune'], cells: block().slice(0, 3).map((r) => r.slice(0, 2)) })
+    const undone = await core.call('entity.undo', {})
+    expect(undone).toMatchObject({ action: 'paste', entityIds: ids.slice(0, 3), names: ['HTX Dòng 1', 'HTX Dòng 2', 'HTX Dòng 3'] })
+    for (const [i, id] of ids.slice(0, 3).entries()) expect(await core.call('entity.get', { id })).toMatchObject({ name: `HTX Dòng ${i + 1}`, commune: null })
+    // Each record's history says it was undone; the next step back is the edit before the paste.
+    expect((await core.call('audit.list', { table: 'entities', rowId: ids[1]! })).map((a) => a.action)).toContain('undo')
+    expect(await core.call('entity.undo', {})).toMatchObject({ action: 'update', entityIds: [ids[0]], names: ['HTX Dòng 1'] })
+    expect((await core.call('entity.get', { id: ids[0]! })).phone).toBeNull()
+  })
+
   it('refuses the whole 20×5 block when one cell is bad, naming row and column, saving nothing', async () => {
     const ids = await twenty()
     const cells = block()

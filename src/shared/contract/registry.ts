@@ -259,7 +259,10 @@ export const registryContract = {
     z.object({ id, reason: text(500).min(3, 'Hãy ghi lý do xóa (ít nhất 3 ký tự)'), hard: z.boolean().optional() }).strict()
   ),
   'entity.restore': handler<Entity>('write')(z.object({ id }).strict()),
-  'entity.undo': handler<{ undone: number; action: string; table: string; rowId: number | null; entityId: number | null }>('write')(z.object({}).strict()),
+  /** One step back: a field, a status event, a year's figures, or a whole paste (entityIds all it touched, names to say so). */
+  'entity.undo': handler<{ undone: number; action: string; table: string; rowId: number | null; entityId: number | null; entityIds: number[]; names: string[] }>('write')(
+    z.object({}).strict()
+  ),
   'entity.grid': handler<GridRows>('read')(
     z.object({ ids: z.array(id).min(1).max(10_000).optional(), first: z.number().int().min(1).max(10_000).optional() }).strict()
   ),
