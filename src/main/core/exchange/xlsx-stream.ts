@@ -225,8 +225,9 @@ function scanSheet(xml: Buffer, strings: string[], maxRows: number): Omit<Stream
     if (dim && dim.e.r + 1 > maxRows) giveUp('more rows than allowed: SheetJS refuses it with its own count')
   }
   const emptyData = xml[xml.indexOf(GT, dataAt) - 1] === SLASH
-  const dataEnd = emptyData ? dataAt : xml.indexOf('</sheetData>', dataAt)
-  if (dataEnd < 0) giveUp('sheetData not closed')
+  // Looked for from the end, where it is: not through the 70 MB before it.
+  const dataEnd = emptyData ? dataAt : xml.lastIndexOf('</sheetData>')
+  if (dataEnd < dataAt) giveUp('sheetData not closed')
 
   const byRow: Array<Cell[] | undefined> = []
   // Rows as their tags say (the range SheetJS guesses without a dimension), and rows holding a cell.
