@@ -35,6 +35,8 @@ const READS = API_NAMES.filter((n) => accessOf(n) === 'read')
 const INPUTS: Partial<Record<ApiName, (s: Seeded) => unknown>> = {
   'office.info': () => ({}),
   'units.list': () => ({ level: 'district' }),
+  'units.find': () => ({ text: 'dong kinh' }),
+  'units.show': () => ({ code: '178', on: '2024-12-31' }),
   'backup.list': () => ({}),
   'entity.list': () => ({ includeDeleted: true }),
   'entity.get': (s) => ({ id: s.entityId }),

@@ -3,7 +3,10 @@ import type { OfficeInfo } from '../../../shared/api'
 import { AppError } from '../../../shared/errors'
 import { formatNumber } from '../../../shared/text'
 import { common, needDb, withCore, type Command } from '../command'
-import { UsageError, type CliIo } from '../io'
+import type { MapUnit } from '../../../shared/contract/office'
+import { formatDate, parseViDate } from '../../../shared/text'
+import { findUnits, unitsByCode } from '../../core/office/map'
+import { UsageError, table, type CliIo } from '../io'
 
 function printOffice(result: unknown, io: CliIo): void {
   const info = result as OfficeInfo
@@ -45,5 +48,55 @@ export const officeCommands: Record<string, Command> = {
     options: common,
     run: (values) => withCore(values, (core) => core.call('office.info', {})),
     print: printOffice
+  },
+
+  // The national map needs no office file: it is the app's own data (resources/admin-units/vn.json).
+  'units find': {
+    usage: 'units find CHỮ [--json]   tìm đơn vị hành chính theo tên gõ không dấu (trước và sau 01/07/2025)',
+    options: { json: { type: 'boolean' } },
+    positionals: true,
+    run: async (_values, positionals) => {
+      const words = positionals.join(' ').trim()
+      if (!words) throw new UsageError('Cần chữ để tìm, ví dụ: units find dong kinh')
+      return findUnits(words)
+    },
+    print: printUnits
+  },
+  'units show': {
+    usage: 'units show MÃ [--on NGÀY] [--json]   đơn vị mang mã này ở mỗi thời kỳ (hoặc vào một ngày)',
+    options: { json: { type: 'boolean' }, on: { type: 'string' } },
+    positionals: true,
+    run: async (values, positionals) => {
+      const code = positionals[0]
+      if (!code || positionals.length > 1 || !/^\d{2,5}$/.test(code)) throw new UsageError('Cần đúng một mã đơn vị (2 chữ số: tỉnh, 3: huyện, 5: xã).')
+      const on = typeof values.on === 'string' ? (parseViDate(values.on) ?? undefined) : undefined
+      if (typeof values.on === 'string' && !on) throw new UsageError(`--on phải là một ngày (dd/mm/yyyy), đã gõ «${values.on}».`)
+      const found = unitsByCode(code, on)
+      if (found.length === 0) {
+        throw new AppError('NOT_FOUND', `Không có đơn vị hành chính mang mã ${code}${on ? ` vào ngày ${formatDate(on)}` : ''}. Tìm theo tên: units find TÊN.`, { code })
+      }
+      return found
+    },
+    print: printUnits
   }
+}
+
+const LEVEL: Record<MapUnit['level'], string> = { province: 'tỉnh', district: 'huyện', commune: 'xã' }
+
+function printUnits(result: unknown, io: CliIo): void {
+  const list = result as MapUnit[]
+  io.out(
+    table(
+      ['Mã', 'Tên', 'Cấp', 'Thuộc', 'Thời kỳ', 'Hợp thành từ'],
+      list.map((u) => [
+        u.code,
+        u.name,
+        LEVEL[u.level],
+        [u.district?.name, u.level === 'province' ? null : u.province.name].filter(Boolean).join(', '),
+        u.period === 'before' ? `đến ${formatDate(u.validTo)}` : `từ ${formatDate(u.validFrom)}`,
+        u.from.map((f) => `${f.name ?? f.code}${f.part === 'partial' ? ' (một phần)' : ''}`).join(', ')
+      ])
+    )
+  )
+  io.err(`${formatNumber(list.length)} đơn vị.`)
 }

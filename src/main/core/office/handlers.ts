@@ -1,4 +1,5 @@
 /** The office's handlers: what the file is set up for, setting it up, the list of units. */
+import { findUnits, unitsByCode } from './map'
 import { AppError } from '../../../shared/errors'
 import { writeAudit } from '../audit/log'
 import type { DomainHandlers } from '../context'
@@ -6,7 +7,10 @@ import { createSigningKeyAtSetup } from '../handoff/keys'
 import { toUnit } from './office'
 import { officeView } from './view'
 
-export const officeHandlers: DomainHandlers<'office.info' | 'office.setup' | 'units.list'> = {
+export const officeHandlers: DomainHandlers<'office.info' | 'office.setup' | 'units.list' | 'units.find' | 'units.show'> = {
+  'units.find': async (input) => findUnits(input.text, input.limit),
+  'units.show': async (input) => unitsByCode(input.code, input.on),
+
   'office.info': async (_input, ctx) => officeView(ctx),
 
   'office.setup': async (input, ctx) => {

@@ -1,0 +1,84 @@
+/**
+ * Vietnam's administrative map of both periods (resources/admin-units/vn.json, built by
+ * scripts/build-admin-units.ts): 63 provinces, 696 districts and 10,047 communes valid
+ * until 30/06/2025; 34 provinces and 3,321 communes from 01/07/2025, each new commune
+ * with the old communes it was made from. A code names a unit only with its period
+ * (some new communes kept an old commune's code), so every answer carries its period.
+ * Read once, on first use, and kept in memory (a few MB).
+ */
+import map from '../../../../resources/admin-units/vn.json'
+import type { MapUnit, UnitPeriod } from '../../../shared/contract/office'
+import { fold } from '../../../shared/text'
+
+type Before = [string, string, Array<[string, string, Array<[string, string]>]>]
+type After = [string, string, string[], Array<[string, string, Array<[string, 'full' | 'partial']>]>]
+
+const BEFORE_UNTIL = map.before.validTo
+const AFTER_FROM = map.after.validFrom
+
+let units: Array<MapUnit & { key: string }> | null = null
+
+function all(): Array<MapUnit & { key: string }> {
+  if (units) return units
+  const out: Array<MapUnit & { key: string }> = []
+  const period = (p: UnitPeriod) => (p === 'before' ? { validFrom: null, validTo: BEFORE_UNTIL } : { validFrom: AFTER_FROM, validTo: null })
+  for (const [pc, pn, districts] of map.before.provinces as Before[]) {
+    const province = { code: pc, name: pn }
+    out.push({ code: pc, name: pn, level: 'province', period: 'before', ...period('before'), province, district: null, from: [], key: fold(pn) })
+    for (const [dc, dn, communes] of districts) {
+      const district = { code: dc, name: dn }
+      out.push({ code: dc, name: dn, level: 'district', period: 'before', ...period('before'), province, district: null, from: [], key: fold(dn) })
+      for (const [cc, cn] of communes) out.push({ code: cc, name: cn, level: 'commune', period: 'before', ...period('before'), province, district, from: [], key: fold(cn) })
+    }
+  }
+  // The old units a new one was made from, named from the old map (the five special zones name an old island district).
+  const old = new Map(out.filter((u) => u.level !== 'province').map((u) => [u.code, u.name]))
+  const oldProvince = new Map(out.filter((u) => u.level === 'province').map((u) => [u.code, u.name]))
+  for (const [pc, pn, olds, communes] of map.after.provinces as After[]) {
+    const province = { code: pc, name: pn }
+    const fromProvinces = olds.map((code) => ({ code, name: oldProvince.get(code) ?? null, part: 'full' as const }))
+    out.push({ code: pc, name: pn, level: 'province', period: 'after', ...period('after'), province, district: null, from: fromProvinces, key: fold(pn) })
+    for (const [cc, cn, from] of communes) {
+      const made = from.map(([code, part]) => ({ code, name: old.get(code) ?? null, part }))
+      out.push({ code: cc, name: cn, level: 'commune', period: 'after', ...period('after'), province, district: null, from: made, key: fold(cn) })
+    }
+  }
+  units = out
+  return out
+}
+
+const strip = ({ key: _key, ...u }: MapUnit & { key: string }): MapUnit => u
+
+/** The period a date falls in: the district level ended on 30/06/2025. */
+export function periodOn(date: string): UnitPeriod {
+  return date <= BEFORE_UNTIL ? 'before' : 'after'
+}
+
+/**
+ * Units where every folded word typed starts a word of the name ("dong kinh" finds
+ * Phường Đông Kinh; "than uyen" finds Huyện Than Uyên, not every "Huyện"), or whose
+ * code it is. Whole-word matches first, then the new map before the old, then by level.
+ */
+export function findUnits(text: string, limit = 50): MapUnit[] {
+  const words = fold(text).split(/\s+/).filter(Boolean)
+  if (words.length === 0) return []
+  const order = { province: 0, district: 1, commune: 2 } as const
+  const scored: Array<{ u: MapUnit & { key: string }; whole: number }> = []
+  for (const u of all()) {
+    const tokens = u.key.split(' ')
+    if (u.code === text.trim()) scored.push({ u, whole: words.length + 1 })
+    else if (words.every((w) => tokens.some((t) => t.startsWith(w)))) scored.push({ u, whole: words.filter((w) => tokens.includes(w)).length })
+  }
+  return scored
+    .sort((a, b) => b.whole - a.whole || (a.u.period === b.u.period ? 0 : a.u.period === 'after' ? -1 : 1) || order[a.u.level] - order[b.u.level] || a.u.code.localeCompare(b.u.code))
+    .slice(0, limit)
+    .map((s) => strip(s.u))
+}
+
+/** The units a code names; on a date, only the one of that date's map. */
+export function unitsByCode(code: string, on?: string): MapUnit[] {
+  const period = on ? periodOn(on) : null
+  return all()
+    .filter((u) => u.code === code && (period === null || u.period === period))
+    .map(strip)
+}
