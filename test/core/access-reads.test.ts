@@ -77,7 +77,8 @@ const INPUTS: Partial<Record<ApiName, (s: Seeded) => unknown>> = {
   'report.build': (s) => ({ layout: s.layout, asOf: '2024-06-30' }),
   'report.export': (s) => ({ layout: s.layout, asOf: '2024-06-30', format: 'xlsx' }),
   'report.targets': () => ({ year: 2024 }),
-  'report.dashboard': () => ({ asOf: '2024-06-30' })
+  'report.dashboard': () => ({ asOf: '2024-06-30' }),
+  'report.narrative': () => ({ asOf: '2024-12-31' })
 }
 
 async function seedDistrict(core: TestCore): Promise<Seeded> {

@@ -39,6 +39,18 @@ export interface TargetRow {
   estimate: number | null
 }
 
+/** «Số liệu cho báo cáo»: the plan's Part 1 sentences as of a date, ready to copy. */
+export interface NarrativeReport {
+  asOf: string
+  unit: string
+  /** HTX: new and dissolved in the year so far, the total with capital and status, the share by sector. */
+  htx: string[]
+  /** One sentence per sector group that has HTX. */
+  sectors: string[]
+  /** Unions and cooperative groups. */
+  others: string[]
+}
+
 export interface ReportSummary {
   asOf: string
   unit: string
@@ -124,6 +136,7 @@ export const reportsContract = {
       .strict()
   ),
   'report.dashboard': handler<DashboardData>('read')(z.object({ asOf: isoDate, scope }).strict()),
+  'report.narrative': handler<NarrativeReport>('read')(z.object({ asOf: isoDate, scope }).strict()),
   'report.targets': handler<TargetRow[]>('read')(z.object({ year, scope }).strict()),
   'report.setTargets': handler<{ changed: number }>('province-write')(
     z

@@ -1,5 +1,6 @@
 /** report list | summary | targets | target | NAME (--xlsx | --csv | --html | --pdf OUT) */
 import type { ReportSummary, TargetRow } from '../../../shared/api'
+import type { NarrativeReport } from '../../../shared/contract/reports'
 import { formatDate, formatNumber, parseViDate } from '../../../shared/text'
 import { definitions } from '../../core/reports/definitions'
 import { htmlToPdf } from '../../core/reports/pdf'
@@ -86,6 +87,15 @@ export const reportCommands: Record<string, Command> = {
         })
       }),
     print: (result, io) => io.err(`Đã lưu ${(result as { changed: number }).changed} chỉ tiêu.`)
+  },
+  'report narrative': {
+    usage: 'report narrative --db TỆP --as-of NGÀY [--scope MÃ_HUYỆN]   các câu số liệu cho Phần 1 kế hoạch (chép vào văn bản)',
+    options: { ...common, 'as-of': { type: 'string' }, ...scopeOpt },
+    run: (values) => withCore(values, (core) => core.call('report.narrative', { asOf: asOf(values), scope: str(values, 'scope') })),
+    print: (result, io) => {
+      const n = result as NarrativeReport
+      io.out([...n.htx, '', ...n.sectors, '', ...n.others].join('\n'))
+    }
   },
   report: {
     usage: `report MẪU --db TỆP --as-of NGÀY (--xlsx | --csv | --html | --pdf) TỆP_RA [--scope MÃ_HUYỆN] [--report-no SỐ]   (MẪU: report list)`,

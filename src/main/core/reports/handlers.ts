@@ -1,6 +1,7 @@
 /** The reports domain's handlers: thin, the work is in summary/build-table/render/targets. */
 import type { DomainHandlers } from '../context'
 import { buildDashboard } from './dashboard'
+import { buildNarrative } from './narrative'
 import { definitions } from './definitions'
 import { toCsvText, toHtml, toXlsx } from './render'
 import { roundHalfUp } from './rounding'
@@ -8,7 +9,7 @@ import { buildSummary, checkScope, officeUnit } from './summary'
 import { buildTable } from './build-table'
 import { loadTargets, saveTargets } from './targets'
 
-type Names = 'report.dashboard' | 'report.list' | 'report.summary' | 'report.build' | 'report.export' | 'report.targets' | 'report.setTargets'
+type Names = 'report.narrative' | 'report.dashboard' | 'report.list' | 'report.summary' | 'report.build' | 'report.export' | 'report.targets' | 'report.setTargets'
 
 export const reportsHandlers: DomainHandlers<Names> = {
   'report.list': async () =>
@@ -17,6 +18,8 @@ export const reportsHandlers: DomainHandlers<Names> = {
   'report.summary': async (input, ctx) => buildSummary(ctx, input.asOf, input.scope),
 
   'report.dashboard': async (input, ctx) => buildDashboard(ctx, input.asOf, input.scope),
+
+  'report.narrative': async (input, ctx) => buildNarrative(ctx, input.asOf, input.scope),
 
   'report.build': async (input, ctx) => buildTable(ctx, input),
 
