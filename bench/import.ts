@@ -19,7 +19,7 @@ import { XLSX } from '../src/main/core/sheetjs'
 import { createCore } from '../src/main/core/api'
 import { openWorkbook } from '../src/main/core/exchange/read'
 import { fold, searchKey } from '../src/shared/text'
-import { peakRss, sweepFigures, sweepSizes, time, type BenchFigure, type BenchOptions, type SweepPoint } from './lib'
+import { collectGarbage, peakRss, sweepFigures, sweepSizes, time, type BenchFigure, type BenchOptions, type SweepPoint } from './lib'
 
 const HEADER = [
   'STT', 'Tên HTX', 'Mã số HTX', 'Địa chỉ trụ sở', 'Xã, phường, thị trấn', 'Người đại diện theo pháp luật', 'Điện thoại',
@@ -126,9 +126,10 @@ function hasSoffice(): boolean {
 /** One import at one size into a fresh register; SheetJS reading the same bytes alone; the machine's floor. */
 async function measureImport(dir: string, size: number, tag: string) {
   const file = join(dir, `register-${tag}.xlsx`)
-  const source = sourceRows(size)
-  writeFileSync(file, workbook(source))
-  // The import first, before SheetJS's workbook and the floor's rows add to the process's memory.
+  writeFileSync(file, workbook(sourceRows(size)))
+  // The import first, before SheetJS's workbook and the floor's rows add to the process's memory,
+  // and after the garbage of writing the workbook is gone: the import is not charged for the bench's own heap.
+  collectGarbage()
   const core = await createCore({ dbPath: join(dir, `bench-${tag}.db`), user: 'bench' })
   await core.call('office.setup', { unitCode: '178' })
   // The import worker is started once by the first import (a moment with the built bundle; seconds under tsx,
@@ -147,6 +148,8 @@ async function measureImport(dir: string, size: number, tag: string) {
   const created = whole.result.result.totals.created
   await core.close()
   const bytes = readFileSync(file)
+  const source = sourceRows(size)
+  collectGarbage()
   const scan = await time(() => rawScan(bytes))
   if (scan.result.cells < size * 10) throw new Error(`raw scan saw ${scan.result.cells} cells`)
   const floorDb = join(dir, `floor-${tag}.db`)

@@ -23,6 +23,9 @@ const TOTALS = /^(tong cong|cong|tong so|tong|cong toan huyen|tong cong toan huy
 const SECTION = /^(xa|phuong|thi tran)\s+\S/
 const TEXT_FIELDS: ImportField[] = ['name', 'regNo', 'address', 'commune', 'representative', 'phone', 'businessLines', 'notes']
 const FIGURE_FIELDS = { members: 'members', workers: 'workers', managers: 'managers', managersElementary: 'managersElementary', managersCollege: 'managersCollege' } as const
+/** FIGURE_FIELDS as pairs once, not once a record. */
+const FIGURE_ENTRIES = Object.entries(FIGURE_FIELDS) as Array<[ImportField, keyof ImportRecord['figures']]>
+const DATE_FIELDS = ['registrationDate', 'dissolutionDate'] as const
 
 export function columnLetter(index: number): string {
   return XLSX.utils.encode_col(index)
@@ -371,7 +374,7 @@ function readRecord(raw: Cell[], ctx: TableContext, row: number): ImportRow {
   if (!record.commune && ctx.commune) record.commune = ctx.commune
   else if (!ctx.byField.get('commune') && ctx.commune) record.commune = ctx.commune
 
-  for (const f of ['registrationDate', 'dissolutionDate'] as const) {
+  for (const f of DATE_FIELDS) {
     const c = ctx.byField.get(f)
     if (!c) continue
     const d = parseSheetDate(raw[c.index])
@@ -385,7 +388,7 @@ function readRecord(raw: Cell[], ctx: TableContext, row: number): ImportRow {
     else if (Number.isNaN(n) || n < 0) issues.push(issue(row, capCol, 'NUMBER_INVALID', `«${cellText(raw[capCol.index])}» không phải số tiền hợp lệ.`))
     else record.charterCapital = Math.round(n * (capCol.unit ?? 1_000_000))
   }
-  for (const [f, key] of Object.entries(FIGURE_FIELDS) as Array<[ImportField, keyof ImportRecord['figures']]>) {
+  for (const [f, key] of FIGURE_ENTRIES) {
     const c = ctx.byField.get(f)
     if (!c) continue
     const n = parseViNumber(raw[c.index])

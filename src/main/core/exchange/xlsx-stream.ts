@@ -470,8 +470,19 @@ function number(xml: Buffer, from: number, to: number): number {
   return parseFloat(unescape(xml.toString('latin1', from, to)))
 }
 
+/** Buffer's own decoders, without toString's checks of its arguments on each of a million cells. */
+const { latin1Slice, utf8Slice } = Buffer.prototype as unknown as Record<'latin1Slice' | 'utf8Slice', (this: Buffer, from: number, to: number) => string>
+
 function text(xml: Buffer, from: number, to: number): string {
-  const s = xml.toString('utf8', from, to)
+  // Plain ASCII (numbers typed as text, codes, phone numbers) needs no UTF-8 decoding.
+  let ascii = true
+  for (let i = from; i < to; i++) {
+    if (xml[i] > 0x7f) {
+      ascii = false
+      break
+    }
+  }
+  const s = ascii ? latin1Slice.call(xml, from, to) : utf8Slice.call(xml, from, to)
   // Entities and Excel's escapes are rare: look before paying for the replaces.
   return s.includes('&') || s.includes('_x') || s.includes('\r') ? unescape(s) : s
 }
