@@ -19,14 +19,14 @@ beforeAll(async () => {
   ] as const
   for (const r of records) ids[r.name] = (await s.core.call('entity.create', r)).id
   await s.page.reload()
-  await s.page.waitForFunction(() => document.querySelectorAll('[data-testid="registry-grid"] .ag-row[row-id]').length === 5)
+  await s.page.waitForFunction(() => document.querySelectorAll('[data-testid="registry-grid"] .ag-row[row-id]:not([row-id="new"])').length === 5)
 }, 90_000)
 afterAll(async () => {
   await s?.close()
 })
 
 const GRID = '[data-testid="registry-grid"]'
-const gridRows = () => s.page.locator(`${GRID} .ag-row[row-id]`)
+const gridRows = () => s.page.locator(`${GRID} .ag-row[row-id]:not([row-id="new"])`)
 const cell = (name: string, column: string) => s.page.locator(`${GRID} .ag-row[row-id="${ids[name]}"] [col-id="${column}"]`)
 const banner = () => s.page.getByTestId('banner').innerText()
 const stored = (name: string) => s.core.call('entity.get', { id: ids[name]! })

@@ -25,7 +25,7 @@ beforeAll(async () => {
   }
   await s.core.call('dissolution.finalise', { caseId: c.id, authorityDate: '2024-09-05', decisionNo: '21/TB-TCKH' })
   await s.page.reload()
-  await s.page.waitForFunction(() => document.querySelectorAll('[data-testid="registry-grid"] .ag-row[row-id]').length === 3)
+  await s.page.waitForFunction(() => document.querySelectorAll('[data-testid="registry-grid"] .ag-row[row-id]:not([row-id="new"])').length === 3)
 }, 90_000)
 afterAll(async () => {
   await s?.close()
@@ -67,7 +67,7 @@ describe('list fields in the detail panel', () => {
     await expect.poll(() => page.getByTestId('ocop-edit').evaluate((el) => el === document.activeElement)).toBe(true)
 
     await page.reload()
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="registry-grid"] .ag-row[row-id]').length === 3)
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="registry-grid"] .ag-row[row-id]:not([row-id="new"])').length === 3)
     await openDetail('HTX Chè Tân Cương')
     expect(await page.getByTestId('ocop-items').innerText()).toBe('Chè búp Tân Cương: 4 sao (năm 2023)')
   })

@@ -10,8 +10,8 @@ afterAll(async () => {
 })
 
 const GRID = '[data-testid="registry-grid"]'
-const gridRows = () => s.page.locator(`${GRID} .ag-row[row-id]`)
-const gridRow = (name: string) => s.page.locator(`${GRID} .ag-row[row-id]`, { hasText: name })
+const gridRows = () => s.page.locator(`${GRID} .ag-row[row-id]:not([row-id="new"])`)
+const gridRow = (name: string) => s.page.locator(`${GRID} .ag-row[row-id]:not([row-id="new"])`, { hasText: name })
 /** One cell of the record with that name (kind and name are pinned left, still in the same row). */
 async function cellOf(name: string, column: string) {
   return gridRow(name).locator(`[col-id="${column}"]`)

@@ -12,6 +12,7 @@ import {
   LocaleModule,
   ModuleRegistry,
   NumberFilterModule,
+  PinnedRowModule,
   RowApiModule,
   RowStyleModule,
   SelectEditorModule,
@@ -31,6 +32,8 @@ ModuleRegistry.registerModules([
   TextFilterModule,
   NumberFilterModule,
   ExternalFilterModule,
+  // The register's empty row at the bottom, for typing a new record.
+  PinnedRowModule,
   ColumnApiModule,
   RowApiModule,
   EventApiModule,

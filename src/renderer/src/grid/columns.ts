@@ -16,6 +16,10 @@ export interface EditContext {
 /** A cell opens for editing only when this window may write (readOnly.ts); the core refuses otherwise anyway. */
 export const canEdit = (p: { context?: Partial<EditContext> }) => p.context?.canWrite?.() ?? true
 
+/** The empty row under the register where a new record is typed (Registry.tsx pins it at the bottom). */
+export const NEW_ROW_ID = -1
+export const isNewRow = (row: { id: number }) => row.id === NEW_ROW_ID
+
 /** Column filters match as the search box does: "bac son" finds "Xã Bắc Sơn". */
 const FOLDED = { textFormatter: (text: string) => fold(text) }
 
@@ -60,11 +64,11 @@ export function parseDateCell(text: unknown): string | null {
 }
 
 /** A date column typed and shown as dd/mm/yyyy, filtered by what it shows. */
-function dateColumn(field: 'registrationDate' | 'contractDate', headerName: string, hide = false): ColDef<GridRow> {
+function dateColumn(field: 'registrationDate' | 'contractDate', headerName: string, hide = false, width = 112): ColDef<GridRow> {
   return {
     field,
     headerName,
-    width: 112,
+    width,
     hide,
     editable: canEdit,
     valueFormatter: (p) => formatDate(p.value as string | null),
@@ -89,8 +93,8 @@ class DetailButton implements ICellRendererComp<GridRow> {
     this.button.tabIndex = -1
     this.button.textContent = '›'
     this.button.dataset.testid = 'open-detail'
-    this.button.hidden = !row
-    if (!row) return
+    this.button.hidden = !row || isNewRow(row)
+    if (!row || isNewRow(row)) return
     this.button.setAttribute('aria-label', `Xem chi tiết ${row.name}`)
     this.button.addEventListener('click', () => p.context.openDetail(row.id))
   }
@@ -108,7 +112,8 @@ class DetailButton implements ICellRendererComp<GridRow> {
 /**
  * The › that opens the detail panel, then kind and name stay pinned on the
  * left; the rest scroll, most used first, so a 1366-pixel screen shows up to the
- * charter capital without scrolling. Every other field of the record is a
+ * charter capital whole, without scrolling: a right-aligned number cut at the
+ * grid's edge would read a thousand times too small (800.000.000 as «800.000»). Every other field of the record is a
  * column too, hidden until chosen ("Cột").
  */
 export const registryColumns: ColDef<GridRow>[] = [
@@ -141,10 +146,13 @@ export const registryColumns: ColDef<GridRow>[] = [
   {
     field: 'name',
     headerName: 'Tên',
-    width: 272,
+    width: 236,
     pinned: 'left',
     editable: canEdit,
     ...viText,
+    // The new row says what it is for until a name is typed.
+    valueFormatter: (p: ValueFormatterParams<GridRow>) => (p.data && isNewRow(p.data) && !p.value ? 'Gõ tên để thêm mới…' : ((p.value as string) ?? '')),
+    cellClassRules: { 'new-row-prompt': (p) => !!p.data && isNewRow(p.data) && !p.value },
     // The name stays text even when cleared, so the core's own message ("ít nhất 3 ký tự") is what the user reads.
     valueParser: (p) => String(p.newValue ?? '').trim()
   },
@@ -152,7 +160,7 @@ export const registryColumns: ColDef<GridRow>[] = [
   {
     field: 'status',
     headerName: 'Tình trạng',
-    width: 152,
+    width: 140,
     valueFormatter: (p) => (p.value ? STATUS_LABELS[p.value as NonNullable<GridRow['status']>] : ''),
     filter: 'agTextColumnFilter',
     filterParams: FOLDED,
@@ -160,7 +168,7 @@ export const registryColumns: ColDef<GridRow>[] = [
   },
   { field: 'representative', headerName: 'Người đại diện', width: 148, editable: canEdit, ...viText },
   { field: 'phone', headerName: 'Điện thoại', width: 112, editable: canEdit, filter: 'agTextColumnFilter', filterParams: FOLDED, valueParser: blankToNull },
-  dateColumn('registrationDate', 'Ngày đăng ký'),
+  dateColumn('registrationDate', 'Ngày đăng ký', false, 104),
   {
     field: 'charterCapital',
     headerName: 'Vốn điều lệ (đồng)',

@@ -1,5 +1,5 @@
 import { createGrid } from 'ag-grid-community'
-import type { CellFocusedEvent, CellValueChangedEvent, GridApi, GridReadyEvent, IRowNode } from 'ag-grid-community'
+import type { CellEditingStoppedEvent, CellFocusedEvent, CellValueChangedEvent, ColumnEventType, GridApi, GridReadyEvent, IRowNode } from 'ag-grid-community'
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { EntityFields, GridRow } from '../../../shared/api'
 import { FIELD_LABELS } from '../../../shared/api'
@@ -9,8 +9,8 @@ import { call, messageOf } from '../api'
 import { Banner, type Notice } from '../components/Banner'
 import { EntityForm } from '../components/EntityForm'
 import { ColumnChooser } from '../grid/ColumnChooser'
-import { columnSaver, restoreColumns } from '../grid/columnPrefs'
-import { registryColumns as COLUMNS } from '../grid/columns'
+import { columnSaver, restoreColumns, savedByPerson } from '../grid/columnPrefs'
+import { isNewRow, NEW_ROW_ID, registryColumns as COLUMNS } from '../grid/columns'
 import { AG_GRID_VI } from '../grid/locale'
 import { DEFAULT_COL, gridTheme } from '../grid/theme'
 import { ReadOnlyNote, useReadOnly } from '../readOnly'
@@ -32,6 +32,23 @@ export interface ListCount {
 const COLUMNS_PREF = 'registry.columns'
 
 type Tab = 'register' | 'figures'
+
+/** The empty row under the register, typed into like Excel's next free line: kind HTX until changed. */
+const emptyNewRow = (): GridRow => ({ id: NEW_ROW_ID, kind: 'htx', name: '', rowVersion: 0 }) as unknown as GridRow
+
+/** What was typed into the new row, as entity.create takes it: blank cells left out. */
+function typedFields(row: GridRow): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(row)) if (k !== 'id' && k !== 'rowVersion' && v !== null && v !== undefined && v !== '') out[k] = v
+  return out
+}
+
+/** «HTX An Bình», or «HTX An Bình», «HTX Bình Minh» và 3 HTX khác: who a message is about. */
+function named(names: string[]): string {
+  if (names.length === 0) return ''
+  const shown = names.slice(0, 2).map((n) => `«${n}»`).join(', ')
+  return names.length > 2 ? `${shown} và ${names.length - 2} bản ghi khác` : shown
+}
 
 /** After the page's next paint (the grid draws its rows in animation frames). */
 const painted = () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))))
@@ -66,6 +83,10 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
   const filterState = useRef({ found, quick })
   filterState.current = { found, quick }
   const prefsReady = useRef(false)
+  // The new row being typed: saved through entity.create when it is left with a name.
+  const newRow = useRef<GridRow>(emptyNewRow())
+  const creating = useRef(false)
+  const enterInNewRow = useRef(false)
   const saveColumns = useMemo(() => columnSaver(COLUMNS_PREF, (err) => setNotice({ kind: 'error', text: messageOf(err) })), [])
 
   // The first screenfuls come in a quick call (or came before this screen) and are painted while the whole register loads.
@@ -193,16 +214,55 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
     const field = event.colDef.field as keyof EntityFields
     const row = event.data
     if (!row || event.oldValue === event.newValue) return
+    // The new row keeps what is typed until it is left (onCellFocused) or Enter ends it.
+    if (isNewRow(row)) return
     queueSave(row, field, event.newValue)
+  }
+
+  /** The new row, left with a name: one entity.create; the row empties for the next one. */
+  async function createFromNewRow(stayInRow: boolean, confirmDuplicate = false) {
+    const grid = apiRef.current
+    const fields = typedFields(newRow.current)
+    if (!grid || creating.current || typeof fields.name !== 'string' || fields.name.trim() === '') return
+    creating.current = true
+    try {
+      const entity = await call('entity.create', { ...(fields as unknown as EntityFields), ...(confirmDuplicate ? { confirmDuplicate } : {}) })
+      newRow.current = emptyNewRow()
+      grid.setGridOption('pinnedBottomRowData', [newRow.current])
+      const [added] = await loadRows([entity.id])
+      if (added) {
+        versions.current.set(added.id, added.rowVersion)
+        grid.applyTransaction({ add: [added] })
+      }
+      const done = `Đã thêm «${entity.name}» vào sổ.`
+      setNotice(entity.warnings?.length ? { kind: 'warning', text: `${done} ${entity.warnings.join(' ')}` } : { kind: 'success', text: done })
+      onChanged()
+      if (stayInRow) grid.setFocusedCell(0, 'name', 'bottom')
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'DUPLICATE') {
+        setNotice({ kind: 'warning', text: err.message, action: { label: 'Vẫn thêm', run: () => void createFromNewRow(stayInRow, true) } })
+      } else {
+        setNotice({ kind: 'error', text: `Chưa thêm được dòng mới: ${messageOf(err)}` })
+      }
+    } finally {
+      creating.current = false
+    }
+  }
+
+  function onCellEditingStopped(e: CellEditingStoppedEvent<GridRow>) {
+    if (!e.rowPinned || !enterInNewRow.current) return
+    enterInNewRow.current = false
+    void createFromNewRow(true)
   }
 
   /** Ctrl+Z outside a cell editor: the core undoes this profile's last change from the audit log. */
   async function undo() {
     try {
       const done = await call('entity.undo', {})
-      if (done.entityId) await refreshRows([done.entityId])
+      if (done.entityIds.length) await refreshRows(done.entityIds)
       onChanged()
-      setNotice({ kind: 'success', text: `Đã hoàn tác: ${ACTION_LABELS[done.action] ?? done.action}${done.entityId ? ` (bản ghi số ${done.entityId})` : ''}.` })
+      const what = done.action === 'paste' ? `Dán ${done.entityIds.length} dòng` : (ACTION_LABELS[done.action] ?? done.action)
+      setNotice({ kind: 'success', text: `Đã hoàn tác: ${what}${done.names.length ? ` ${named(done.names)}` : ''}.` })
     } catch (err) {
       setNotice({ kind: 'error', text: messageOf(err) })
     }
@@ -214,6 +274,10 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
     const focused = api.getFocusedCell()
     if (!focused || focused.rowIndex === null) {
       setNotice({ kind: 'error', text: 'Hãy chọn ô bắt đầu trong bảng trước khi dán.' })
+      return
+    }
+    if (focused.rowPinned) {
+      setNotice({ kind: 'error', text: 'Dòng mới cuối bảng chỉ gõ được từng ô; hãy dán vào các dòng đã có trong sổ.' })
       return
     }
     const rowIds: number[] = []
@@ -241,6 +305,10 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
     target instanceof HTMLElement && !!target.closest('.ag-cell-inline-editing, .ag-floating-filter, .ag-filter, input, textarea, select')
 
   function onGridKeyDown(e: React.KeyboardEvent) {
+    // Enter ending an edit in the new row saves it, as Enter on Excel's last line goes on to the next.
+    if (e.key === 'Enter' && e.target instanceof HTMLElement && e.target.closest('.ag-cell-inline-editing') && apiRef.current?.getFocusedCell()?.rowPinned === 'bottom') {
+      enterInNewRow.current = true
+    }
     if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z' && !inTextBox(e.target)) {
       e.preventDefault()
       e.stopPropagation()
@@ -269,43 +337,50 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
     }
     prefsReady.current = true
   }
-  const columnsChanged = () => {
-    if (prefsReady.current && api) saveColumns(api)
+  // Only what a person did is saved: the grid unpinning columns for a narrow window is not their choice.
+  const columnsChanged = (source: ColumnEventType | undefined) => {
+    if (prefsReady.current && api && savedByPerson(source)) saveColumns(api)
   }
 
   // While the panel is open it follows the focused row, so arrows walk through records.
   function onCellFocused(e: CellFocusedEvent<GridRow>) {
+    if (!e.rowPinned && typedFields(newRow.current).name) void createFromNewRow(false)
+    if (e.rowPinned) return
     if (detailId === null || e.rowIndex === null || !api) return
     const id = api.getDisplayedRowAtIndex(e.rowIndex)?.data?.id
     if (id && id !== detailId) setDetailId(id)
   }
 
   const context = useMemo(() => ({ openDetail: (id: number) => setDetailId(id), canWrite: () => readOnlyRef.current === null }), [])
-  // Signed in as a viewer in the middle of an edit: the edit ends unsaved.
+  // Signed in as a viewer in the middle of an edit: the edit ends unsaved, and there is no new row to type into.
   useEffect(() => {
     if (readOnly) gridRef.current?.stopEditing(true)
+    gridRef.current?.setGridOption('pinnedBottomRowData', readOnly ? [] : [newRow.current])
   }, [readOnly])
   // Grid options that never change: new functions on each render would make AG Grid refilter and stop an edit.
   const gridOptions = useMemo(
     () => ({
-      getRowId: (p: { data: GridRow }) => String(p.data.id),
+      getRowId: (p: { data: GridRow; rowPinned?: string | null }) => (p.rowPinned ? 'new' : String(p.data.id)),
+      // Kind, name and › stay pinned at any width; the layout (registry.css) keeps room for the rest.
+      processUnpinnedColumns: () => [],
       isExternalFilterPresent: () => true,
       doesExternalFilterPass: (node: IRowNode<GridRow>) => {
         const { found: ids, quick: q } = filterState.current
         return !!node.data && passesQuick(q, node.data) && (ids === null || ids.has(node.data.id))
       },
-      rowClassRules: { 'row-deleted': (p: { data?: GridRow }) => !!p.data?.deletedAt }
+      rowClassRules: { 'row-deleted': (p: { data?: GridRow }) => !!p.data?.deletedAt, 'row-new': (p: { data?: GridRow }) => !!p.data && isNewRow(p.data) }
     }),
     []
   )
-  const handlers = useRef({ countRows, columnsChanged, onCellFocused, onCellValueChanged, onGridReady })
-  handlers.current = { countRows, columnsChanged, onCellFocused, onCellValueChanged, onGridReady }
+  const handlers = useRef({ countRows, columnsChanged, onCellFocused, onCellValueChanged, onCellEditingStopped, onGridReady })
+  handlers.current = { countRows, columnsChanged, onCellFocused, onCellValueChanged, onCellEditingStopped, onGridReady }
   const events = useMemo(
     () => ({
       onModelUpdated: () => handlers.current.countRows(),
-      onDisplayedColumnsChanged: () => handlers.current.columnsChanged(),
-      onColumnResized: (e: { finished: boolean }) => e.finished && handlers.current.columnsChanged(),
-      onSortChanged: () => handlers.current.columnsChanged(),
+      onDisplayedColumnsChanged: (e: { source?: ColumnEventType }) => handlers.current.columnsChanged(e.source),
+      onColumnResized: (e: { finished: boolean; source?: ColumnEventType }) => e.finished && handlers.current.columnsChanged(e.source),
+      onSortChanged: (e: { source?: string }) => handlers.current.columnsChanged(e.source as ColumnEventType),
+      onCellEditingStopped: (e: CellEditingStoppedEvent<GridRow>) => handlers.current.onCellEditingStopped(e),
       onCellFocused: (e: CellFocusedEvent<GridRow>) => handlers.current.onCellFocused(e),
       onCellValueChanged: (e: CellValueChangedEvent<GridRow>) => handlers.current.onCellValueChanged(e)
     }),
@@ -325,6 +400,7 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
       localeText: AG_GRID_VI,
       context,
       rowData: rowsRef.current,
+      pinnedBottomRowData: readOnlyRef.current ? [] : [newRow.current],
       loading: rowsRef.current === null,
       onGridReady: (e: GridReadyEvent<GridRow>) => void handlers.current.onGridReady(e),
       tooltipShowDelay: 600,
@@ -398,7 +474,6 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
           <ColumnChooser api={api} />
         </div>
         <ReadOnlyNote />
-        <Banner notice={notice} onClose={() => setNotice(null)} />
         <div className="registry-body">
           <div className="grid" data-testid="registry-grid" onKeyDownCapture={onGridKeyDown} onPaste={onGridPaste}>
             <div ref={host} className="grid-host" />
@@ -415,12 +490,16 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
             />
           )}
         </div>
-        <p className="hint">
-          {!complete && rows !== null && <strong data-testid="loading-all">Đang tải toàn bộ sổ… </strong>}
-          {readOnly
-            ? 'Chỉ xem: tìm, lọc, sắp xếp và bấm › để xem chi tiết.'
-            : 'Gõ để sửa ô (hoặc F2), Enter/Tab để lưu và đi tiếp, Esc để bỏ; Ctrl+Z hoàn tác thay đổi vừa rồi; Ctrl+V dán một khối từ Excel. Ngày gõ dạng dd/mm/yyyy, vốn gõ 1.500.000.000. Bấm › để xem chi tiết.'}
-        </p>
+        {/* Messages float over the hint line: the grid never moves when one comes or goes. */}
+        <div className="notice-slot">
+          <p className="hint">
+            {!complete && rows !== null && <strong data-testid="loading-all">Đang tải toàn bộ sổ… </strong>}
+            {readOnly
+              ? 'Chỉ xem: tìm, lọc, sắp xếp và bấm › để xem chi tiết.'
+              : 'Gõ để sửa ô (hoặc F2), Enter/Tab để lưu và đi tiếp, Esc để bỏ; Ctrl+Z hoàn tác bước vừa rồi (cả một lần dán); Ctrl+V dán một khối từ Excel; dòng trống cuối bảng để gõ HTX mới. Ngày gõ dd/mm/yyyy, vốn gõ 1.500.000.000. Bấm › để xem chi tiết.'}
+          </p>
+          <Banner notice={notice} onClose={() => setNotice(null)} />
+        </div>
       </div>
       {figuresOpened && (
         <div className="registry-tab" hidden={tab !== 'figures'}>

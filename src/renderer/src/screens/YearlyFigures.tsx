@@ -146,11 +146,9 @@ export function YearlyFigures() {
             <button type="button" data-testid="copy-forward" onClick={() => void copyForward()}>
               Chép từ năm trước ({year - 1})
             </button>
-            <span className="muted">Gõ số như 1.500.000; mỗi ô lưu ngay khi Enter.</span>
           </>
         )}
       </div>
-      <Banner notice={notice} onClose={() => setNotice(null)} />
       <div className="grid" data-testid="figures-grid">
         <AgGridReact<FigureRow>
           theme={gridTheme}
@@ -166,6 +164,13 @@ export function YearlyFigures() {
           enterNavigatesVertically
           enterNavigatesVerticallyAfterEdit
         />
+      </div>
+      {/* Over the hint line, as in the register: a save does not push the grid down. */}
+      <div className="notice-slot">
+        <p className="hint">
+          Gõ số như 1.500.000, lỗ gõ có dấu trừ: -50.000.000; mỗi ô lưu ngay khi Enter. Thành viên, lao động là số nguyên không âm.
+        </p>
+        <Banner notice={notice} onClose={() => setNotice(null)} />
       </div>
     </div>
   )
