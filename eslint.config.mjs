@@ -27,7 +27,17 @@ export default tseslint.config(
   {
     files: ['src/main/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The core never imports Electron: it runs under plain Node for the CLI, the bridge and the tests.' }] }]
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'The core never imports Electron: it runs under plain Node for the CLI, the bridge and the tests.'
+            }
+          ]
+        }
+      ]
     }
   },
   {
@@ -37,7 +47,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/main/**', '**/preload/**'], message: 'The renderer only shows: it reaches the core through window.api and imports only shared/.' },
+            {
+              group: ['**/main/**', '**/preload/**'],
+              message: 'The renderer only shows: it reaches the core through window.api and imports only shared/.'
+            },
             { group: nodeOnly, message: 'No file system, SQL or Node in the renderer: ask the core.' }
           ]
         }
@@ -60,6 +73,16 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', 'scripts/**', 'bench/**', 'test/**', 'electron.vite.config.ts', 'vitest.config.mts'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', URL: 'readonly' } }
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly'
+      }
+    }
   }
 )

@@ -12,7 +12,10 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 
 type Before = { validTo: string; asOf: string; provinces: Array<[string, string, Array<[string, string, Array<[string, string]>]>]> }
-type After = { validFrom: string; provinces: Array<[string, string, string[], Array<[string, string, Array<[string, 'full' | 'partial']>]>]> }
+type After = {
+  validFrom: string
+  provinces: Array<[string, string, string[], Array<[string, string, Array<[string, 'full' | 'partial']>]>]>
+}
 
 const root = resolve(__dirname, '..')
 const source = resolve(process.argv[2] ?? resolve(root, '../shared/data/admin-units/vn-admin-units.json'))
@@ -23,14 +26,27 @@ const nfc = (s: string) => s.normalize('NFC').trim()
 const before: Before = {
   validTo: data.before.validTo,
   asOf: data.before.asOf,
-  provinces: data.before.provinces.map(([code, name, districts]) => [code, nfc(name), districts.map(([d, dn, communes]) => [d, nfc(dn), communes.map(([c, cn]) => [c, nfc(cn)])])])
+  provinces: data.before.provinces.map(([code, name, districts]) => [
+    code,
+    nfc(name),
+    districts.map(([d, dn, communes]) => [d, nfc(dn), communes.map(([c, cn]) => [c, nfc(cn)])])
+  ])
 }
 const after: After = {
   validFrom: data.after.validFrom,
-  provinces: data.after.provinces.map(([code, name, olds, communes]) => [code, nfc(name), olds, communes.map(([c, cn, from]) => [c, nfc(cn), from])])
+  provinces: data.after.provinces.map(([code, name, olds, communes]) => [
+    code,
+    nfc(name),
+    olds,
+    communes.map(([c, cn, from]) => [c, nfc(cn), from])
+  ])
 }
 const count = {
-  before: { provinces: before.provinces.length, districts: before.provinces.reduce((n, p) => n + p[2].length, 0), communes: before.provinces.reduce((n, p) => n + p[2].reduce((m, d) => m + d[2].length, 0), 0) },
+  before: {
+    provinces: before.provinces.length,
+    districts: before.provinces.reduce((n, p) => n + p[2].length, 0),
+    communes: before.provinces.reduce((n, p) => n + p[2].reduce((m, d) => m + d[2].length, 0), 0)
+  },
   after: { provinces: after.provinces.length, communes: after.provinces.reduce((n, p) => n + p[3].length, 0) }
 }
 const out = {
@@ -44,4 +60,6 @@ const out = {
 }
 const target = resolve(root, 'resources/admin-units/vn.json')
 writeFileSync(target, JSON.stringify(out) + '\n')
-console.log(`Đã ghi ${target}: trước 01/07/2025 ${count.before.provinces} tỉnh, ${count.before.districts} huyện, ${count.before.communes} xã; từ ${data.after.validFrom} ${count.after.provinces} tỉnh, ${count.after.communes} xã.`)
+console.log(
+  `Đã ghi ${target}: trước 01/07/2025 ${count.before.provinces} tỉnh, ${count.before.districts} huyện, ${count.before.communes} xã; từ ${data.after.validFrom} ${count.after.provinces} tỉnh, ${count.after.communes} xã.`
+)

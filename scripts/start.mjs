@@ -100,11 +100,15 @@ function preview() {
 }
 
 function desktop(binary) {
-  const child = spawn(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'preview', ...process.argv.slice(2)], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, ELECTRON_EXEC_PATH: binary }
-  })
+  const child = spawn(
+    process.execPath,
+    [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'preview', ...process.argv.slice(2)],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, ELECTRON_EXEC_PATH: binary }
+    }
+  )
   child.on('error', (err) => {
     process.stderr.write(`Không chạy được electron-vite: ${err.message}\n`)
     process.exit(1)

@@ -181,7 +181,9 @@ export async function startBridge(core: Core, options: BridgeOptions): Promise<B
     }
     if (relative === 'index.html') {
       // The bridge client must define window.api before the app's module runs.
-      const html = content.toString('utf8').replace('<script type="module"', '<script src="/bridge-client.js"></script>\n    <script type="module"')
+      const html = content
+        .toString('utf8')
+        .replace('<script type="module"', '<script src="/bridge-client.js"></script>\n    <script type="module"')
       return send(res, 200, html, TYPES['.html'], { 'content-security-policy': csp })
     }
     send(res, 200, content, TYPES[extname(target)] ?? 'application/octet-stream', { 'cache-control': 'public, max-age=3600' })
@@ -189,7 +191,8 @@ export async function startBridge(core: Core, options: BridgeOptions): Promise<B
 
   const server = createServer((req, res) => {
     void (async () => {
-      if (!isLoopback(req.socket.remoteAddress)) return refuse(res, 403, { code: 'FORBIDDEN', message: 'Chỉ nhận kết nối từ chính máy này.' })
+      if (!isLoopback(req.socket.remoteAddress))
+        return refuse(res, 403, { code: 'FORBIDDEN', message: 'Chỉ nhận kết nối từ chính máy này.' })
       const host = req.headers.host ?? ''
       if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
         return refuse(res, 403, { code: 'FORBIDDEN', message: 'Tên máy trong yêu cầu không đúng.' })

@@ -33,9 +33,7 @@ export function bindIpc(ipcMain: Pick<IpcMain, 'handle'>, core: Core, appUrl: st
   return API_NAMES.map((name) => {
     const channel = `api:${name}`
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown) =>
-      isTrustedSender(event, appUrl)
-        ? invokeEnvelope(core, name, input, { progress: (p) => deliver(event, 'progress', p) })
-        : FORBIDDEN
+      isTrustedSender(event, appUrl) ? invokeEnvelope(core, name, input, { progress: (p) => deliver(event, 'progress', p) }) : FORBIDDEN
     )
     return channel
   })

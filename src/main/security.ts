@@ -15,7 +15,9 @@ export const CSP =
  * electron-vite config's `relax-csp-for-dev-server` plugin allows, and only in dev.
  */
 export function cspFor(dev: boolean): string {
-  return dev ? CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws:") : CSP
+  return dev
+    ? CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws:")
+    : CSP
 }
 
 export function secureWebPreferences(preload: string, devTools: boolean): WebPreferences {
@@ -54,7 +56,8 @@ export function isAppUrl(candidate: string, appUrl: string): boolean {
     const url = new URL(candidate)
     const app = new URL(appUrl)
     // Install folders like "Sổ HTX" are percent-encoded by Node and by Chromium, each in its own way.
-    if (app.protocol === 'file:') return url.protocol === 'file:' && url.host === app.host && decodeURIComponent(url.pathname) === decodeURIComponent(app.pathname)
+    if (app.protocol === 'file:')
+      return url.protocol === 'file:' && url.host === app.host && decodeURIComponent(url.pathname) === decodeURIComponent(app.pathname)
     return url.origin === app.origin
   } catch {
     return false

@@ -16,7 +16,9 @@ export function parseViNumber(value: unknown): number | null {
   if (value === null || value === undefined || value === '') return null
   if (typeof value === 'number') return Number.isFinite(value) ? value : NaN
   if (typeof value !== 'string') return NaN
-  const s = clean(value).replace(/[\s\u00a0]/g, '').replace(/^[\u2212\u2013]/, '-')
+  const s = clean(value)
+    .replace(/[\s\u00a0]/g, '')
+    .replace(/^[\u2212\u2013]/, '-')
   if (s === '' || s === '-') return null
   if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) return Number(s.replace(/\./g, '').replace(',', '.'))
   if (/^-?\d+(,\d+)?$/.test(s)) return Number(s.replace(',', '.'))

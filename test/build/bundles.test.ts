@@ -162,7 +162,14 @@ describe('electron-builder.yml', () => {
   it('builds a Vietnamese per-user installer and a portable .exe for Windows', () => {
     const targets = (config.win.target as Array<string | { target: string }>).map((t) => (typeof t === 'string' ? t : t.target))
     expect(targets).toEqual(expect.arrayContaining(['nsis', 'portable']))
-    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true, createDesktopShortcut: true, shortcutName: 'Sổ HTX', language: '1066' })
+    expect(config.nsis).toMatchObject({
+      oneClick: false,
+      perMachine: false,
+      allowToChangeInstallationDirectory: true,
+      createDesktopShortcut: true,
+      shortcutName: 'Sổ HTX',
+      language: '1066'
+    })
     expect(config.nsis.installerLanguages).toEqual(['vi_VN'])
     expect(config.portable.artifactName).toMatch(/\.\$\{ext\}$/)
     expect(config.portable.artifactName).not.toBe(config.nsis.artifactName)

@@ -24,17 +24,23 @@ describe('the layering, enforced by the linter', () => {
   })
 
   it('the renderer imports neither the main process nor Node', async () => {
-    expect(await problems('src/renderer/src/probe.ts', "import { handlers } from '../../main/core/api'\nexport const x = handlers\n")).toEqual([
-      expect.stringMatching(/^no-restricted-imports: .*renderer only shows/)
-    ])
+    expect(
+      await problems('src/renderer/src/probe.ts', "import { handlers } from '../../main/core/api'\nexport const x = handlers\n")
+    ).toEqual([expect.stringMatching(/^no-restricted-imports: .*renderer only shows/)])
     expect(await problems('src/renderer/src/probe.ts', "import { readFileSync } from 'node:fs'\nexport const x = readFileSync\n")).toEqual([
       expect.stringMatching(/^no-restricted-imports: .*ask the core/)
     ])
   })
 
   it('shared imports only zod and itself', async () => {
-    expect(await problems('src/shared/probe.ts', "import { x } from '../renderer/src/api'\nexport const y = x\n")).toEqual([expect.stringMatching(/^no-restricted-imports:/)])
-    expect(await problems('src/shared/probe.ts', "import Sqlite from 'better-sqlite3'\nexport const y = Sqlite\n")).toEqual([expect.stringMatching(/^no-restricted-imports:/)])
-    expect(await problems('src/shared/probe.ts', "import { z } from 'zod'\nimport { clean } from './text'\nexport const y = [z, clean]\n")).toEqual([])
+    expect(await problems('src/shared/probe.ts', "import { x } from '../renderer/src/api'\nexport const y = x\n")).toEqual([
+      expect.stringMatching(/^no-restricted-imports:/)
+    ])
+    expect(await problems('src/shared/probe.ts', "import Sqlite from 'better-sqlite3'\nexport const y = Sqlite\n")).toEqual([
+      expect.stringMatching(/^no-restricted-imports:/)
+    ])
+    expect(
+      await problems('src/shared/probe.ts', "import { z } from 'zod'\nimport { clean } from './text'\nexport const y = [z, clean]\n")
+    ).toEqual([])
   })
 })

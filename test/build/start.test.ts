@@ -71,7 +71,10 @@ describe('npm start without Electron: the browser preview', () => {
     const { dir, cleanup } = tempDir()
     try {
       // A binary that does not exist, so this runs the same on a machine that has Electron.
-      const run = await preview({ ELECTRON_EXEC_PATH: join(dir, 'no-electron'), XDG_CONFIG_HOME: join(dir, 'config'), APPDATA: join(dir, 'config'), HOME: dir }, [])
+      const run = await preview(
+        { ELECTRON_EXEC_PATH: join(dir, 'no-electron'), XDG_CONFIG_HOME: join(dir, 'config'), APPDATA: join(dir, 'config'), HOME: dir },
+        []
+      )
       const expected = defaultDbPath({ XDG_CONFIG_HOME: join(dir, 'config'), APPDATA: join(dir, 'config') }, process.platform, dir)
       expect(run.stderr).toContain('chưa có Electron')
       expect(run.stdout).toMatch(/^Sổ HTX \(xem trên trình duyệt\): http:\/\/127\.0\.0\.1:\d+\/#token=/)
@@ -100,8 +103,10 @@ describe('npm start without Electron: the browser preview', () => {
     }
   }, 90_000)
 
-  it("names the folder Electron uses for productName «Sổ HTX» on each system", () => {
-    expect(defaultDbPath({ APPDATA: 'C:\\Users\\lan\\AppData\\Roaming' }, 'win32', 'C:\\Users\\lan')).toBe(join('C:\\Users\\lan\\AppData\\Roaming', 'Sổ HTX', 'so-htx.db'))
+  it('names the folder Electron uses for productName «Sổ HTX» on each system', () => {
+    expect(defaultDbPath({ APPDATA: 'C:\\Users\\lan\\AppData\\Roaming' }, 'win32', 'C:\\Users\\lan')).toBe(
+      join('C:\\Users\\lan\\AppData\\Roaming', 'Sổ HTX', 'so-htx.db')
+    )
     expect(defaultDbPath({}, 'darwin', '/Users/lan')).toBe('/Users/lan/Library/Application Support/Sổ HTX/so-htx.db')
     expect(defaultDbPath({ XDG_CONFIG_HOME: '/x/cfg' }, 'linux', '/home/lan')).toBe('/x/cfg/Sổ HTX/so-htx.db')
     expect(defaultDbPath({}, 'linux', '/home/lan')).toBe('/home/lan/.config/Sổ HTX/so-htx.db')

@@ -92,7 +92,10 @@ async function seedDistrict(core: TestCore): Promise<Seeded> {
   await core.call('dissolution.council', { caseId: c.id, name: 'Nguyễn Văn An', role: 'chair' })
   await core.call('dissolution.item', { caseId: c.id, type: 'payable', party: 'Ngân hàng', amount: 15_000_000 })
   await core.call('dissolution.obstacle', { caseId: c.id, code: 'debts' })
-  const withFile = await core.call('dissolution.attach', { caseId: c.id, file: { name: 'bien-ban.pdf', base64: Buffer.from('%PDF-1.4 biên bản').toString('base64') } })
+  const withFile = await core.call('dissolution.attach', {
+    caseId: c.id,
+    file: { name: 'bien-ban.pdf', base64: Buffer.from('%PDF-1.4 biên bản').toString('base64') }
+  })
   await core.call('report.setTargets', { year: 2024, scope: null, values: [{ indicator: 'htx.total', plan: 40, estimate: 38 }] })
   const layouts = await core.call('report.list', {})
   return {
@@ -159,7 +162,8 @@ describe('a handler declared read writes nothing', () => {
       const input = INPUTS[name]
       if (!input) continue
       const runs = [await probe(district, name, input(seeded)), await probe(province, name, input(provinceSeed))]
-      for (const [i, run] of runs.entries()) if (run.changed.length) writes.push(`${name} (${i ? 'tỉnh' : 'huyện'}): ${run.changed.join(', ')}`)
+      for (const [i, run] of runs.entries())
+        if (run.changed.length) writes.push(`${name} (${i ? 'tỉnh' : 'huyện'}): ${run.changed.join(', ')}`)
       // Each read really ran somewhere: a handler refused on both files would prove nothing.
       if (!runs.some((r) => r.ok)) neverRan.push(`${name}: ${runs.map((r) => r.error).join(' | ')}`)
     }

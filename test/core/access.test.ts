@@ -17,7 +17,7 @@ describe('who may write', () => {
     expect(isRead('entity.create')).toBe(false)
   })
 
-  it('reads each handler\'s access from its contract entry, and an entry cannot be declared without one', () => {
+  it("reads each handler's access from its contract entry, and an entry cannot be declared without one", () => {
     for (const name of API_NAMES) expect(ACCESS_LEVELS).toContain(apiContract[name].access)
     expect(accessOf('profile.setRole')).toBe('admin')
     expect(accessOf('handoff.consolidate')).toBe('province-write')
@@ -44,7 +44,7 @@ describe('who may write', () => {
     await expect(core.call('entity.list', {})).resolves.toMatchObject({ total: 0 })
   })
 
-  it('says through office.info, for the caller\'s own session, why the register is for reading (the screens only show it)', async () => {
+  it("says through office.info, for the caller's own session, why the register is for reading (the screens only show it)", async () => {
     const district = await officeCore('178')
     cores.push(district)
     expect((await district.call('office.info', {})).readOnly).toBeNull()
@@ -61,6 +61,8 @@ describe('who may write', () => {
     }
     const province = await officeCore('20')
     cores.push(province)
-    expect((await province.call('office.info', {})).readOnly).toBe('Sổ của tỉnh được lập từ gói các huyện gửi lên: chỉ xem, mọi sửa đổi làm ở huyện.')
+    expect((await province.call('office.info', {})).readOnly).toBe(
+      'Sổ của tỉnh được lập từ gói các huyện gửi lên: chỉ xem, mọi sửa đổi làm ở huyện.'
+    )
   })
 })

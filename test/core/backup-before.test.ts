@@ -53,7 +53,13 @@ describe('a copy before a risky step', () => {
 
   it('a dissolution finalisation takes one first', async () => {
     const e = await core.call('entity.create', { kind: 'htx', name: 'HTX Giải thể', status: 'inactive' })
-    const c = await core.call('dissolution.open', { entityId: e.id, kind: 'voluntary', law: '2012', openedOn: '2024-03-01', decisionNo: '01/NQ-ĐHTV' })
+    const c = await core.call('dissolution.open', {
+      entityId: e.id,
+      kind: 'voluntary',
+      law: '2012',
+      openedOn: '2024-03-01',
+      decisionNo: '01/NQ-ĐHTV'
+    })
     await core.call('dissolution.step', { caseId: c.id, code: 'NQ', state: 'done', doneOn: '2024-03-01' })
     await core.call('dissolution.step', { caseId: c.id, code: 'TB_DK', state: 'done', doneOn: '2024-04-15' })
     await core.call('dissolution.step', { caseId: c.id, code: 'TB_NO', state: 'done', doneOn: '2024-04-20' })

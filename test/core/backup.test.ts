@@ -33,7 +33,7 @@ describe('backups', () => {
     usb.cleanup()
   })
 
-  it('takes one daily copy a day, plus the month\'s first, and keeps 14 daily, 12 monthly, 20 event copies', async () => {
+  it("takes one daily copy a day, plus the month's first, and keeps 14 daily, 12 monthly, 20 event copies", async () => {
     const first = await dailyBackupIfDue(core.ctx.conn.sqlite, core.dbPath, '2026-03-01T03:00:00.000Z')
     expect(first.map((r) => r.reason)).toEqual(['daily', 'monthly'])
     expect(await dailyBackupIfDue(core.ctx.conn.sqlite, core.dbPath, '2026-03-01T04:00:00.000Z')).toEqual([])
@@ -122,6 +122,10 @@ describe('backups', () => {
     expect(JSON.parse(out.pop()!)[0].file).toBe(record.file)
     expect(await runCli(['restore', '--db', core.dbPath, '--from', record.file, '--json'], io)).toBe(0)
     expect(await runCli(['restore', '--db', core.dbPath], io)).toBe(2)
-    core = Object.assign(await createCore({ dbPath: core.dbPath }), { dir: core.dir, dbPath: core.dbPath, dispose: core.dispose }) as TestCore
+    core = Object.assign(await createCore({ dbPath: core.dbPath }), {
+      dir: core.dir,
+      dbPath: core.dbPath,
+      dispose: core.dispose
+    }) as TestCore
   })
 })

@@ -44,7 +44,10 @@ describe('holiday data resources/holidays/vn.json', () => {
       for (const md of ['01-01', '04-30', '05-01', '09-02']) expect(set.has(`${y}-${md}`), `${y}-${md}`).toBe(true)
       expect(set.has(tetDate(y)), `Tết ${y}`).toBe(true)
       expect(set.has(lunarToSolar(10, 3, y)), `Hùng ${y}`).toBe(true)
-      expect(vnHolidays.some((d) => d.date === `${y}-09-03` && d.kind === 'holiday'), `3/9/${y}`).toBe(y >= 2021)
+      expect(
+        vnHolidays.some((d) => d.date === `${y}-09-03` && d.kind === 'holiday'),
+        `3/9/${y}`
+      ).toBe(y >= 2021)
     }
   })
   it('gives a compensatory day for a holiday on a weekend (2/9/2023 Sat, 3/9 Sun → 4/9, 5/9)', () => {

@@ -54,7 +54,10 @@ describe('package times on the office clock', () => {
     cleanups.push(t.cleanup)
     const district = await createCore({ dbPath: join(t.dir, 'huyen.db'), user: 'Lan', now: () => clock })
     const province = await createCore({ dbPath: join(t.dir, 'tinh.db'), user: 'Hà', now: () => '2024-07-02T03:00:00.000Z' })
-    cleanups.push(() => district.close(), () => province.close())
+    cleanups.push(
+      () => district.close(),
+      () => province.close()
+    )
     await district.call('office.setup', { unitCode: '178' })
     await province.call('office.setup', { unitCode: '20' })
     await district.call('entity.create', { kind: 'htx', name: 'HTX Giờ Việt', regNo: '4900000018', status: 'active' })

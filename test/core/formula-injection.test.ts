@@ -22,7 +22,13 @@ const STARTS_FORMULA = /^[=+\-@]/
 let core: Awaited<ReturnType<typeof officeCore>>
 beforeAll(async () => {
   core = await officeCore('178')
-  const e = await core.call('entity.create', { kind: 'htx', regNo: '4900123456', registrationDate: '2015-03-02', sector: 'agri', ...HOSTILE })
+  const e = await core.call('entity.create', {
+    kind: 'htx',
+    regNo: '4900123456',
+    registrationDate: '2015-03-02',
+    sector: 'agri',
+    ...HOSTILE
+  })
   await core.call('entity.create', { kind: 'htx', name: '+HTX Cộng Đầu Tên', representative: '-Trừ Đầu Tên', sector: 'transport' })
   await core.call('status.add', { entityId: e.id, status: 'inactive', effectiveDate: '2023-01-05' })
 }, 60_000)
@@ -59,7 +65,7 @@ function checkWorkbook(bytes: Buffer, what: string): string[] {
 function checkCsv(text: string, what: string): string[] {
   const fields: string[] = []
   for (const m of text.replace(/^\uFEFF/, '').matchAll(/"((?:[^"]|"")*)"|([^,\r\n]*)/g)) {
-    const value = m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2] ?? ''
+    const value = m[1] !== undefined ? m[1].replace(/""/g, '"') : (m[2] ?? '')
     if (value === '') continue
     fields.push(value)
     if (!/^-?\d+([.,]\d+)?$/.test(value)) expect(value, what).not.toMatch(STARTS_FORMULA)
@@ -67,10 +73,16 @@ function checkCsv(text: string, what: string): string[] {
   return fields
 }
 
-type Probe = (call: (name: ApiName, input: unknown) => Promise<any>, dir: string) => Promise<{ xlsx?: Buffer; csv?: string; listsEntities: boolean }>
+type Probe = (
+  call: (name: ApiName, input: unknown) => Promise<any>,
+  dir: string
+) => Promise<{ xlsx?: Buffer; csv?: string; listsEntities: boolean }>
 
 const EXPORTS: Record<string, Probe> = {
-  'exchange.importTemplate': async (call) => ({ xlsx: Buffer.from((await call('exchange.importTemplate', {})).base64, 'base64'), listsEntities: false }),
+  'exchange.importTemplate': async (call) => ({
+    xlsx: Buffer.from((await call('exchange.importTemplate', {})).base64, 'base64'),
+    listsEntities: false
+  }),
   'dissolution.summaryXlsx': async (call) => ({
     xlsx: Buffer.from((await call('dissolution.summaryXlsx', { asOf: '2026-01-01' })).base64, 'base64'),
     listsEntities: true
@@ -97,7 +109,13 @@ const present = Object.keys(EXPORTS).filter(isApiName)
 
 describe('formula injection in every export', () => {
   it('covers the exports that exist (by handler name)', () => {
-    console.log(`Kiểm tra chèn công thức: ${present.join(', ')}; chưa có: ${Object.keys(EXPORTS).filter((n) => !isApiName(n)).join(', ') || 'không'}`)
+    console.log(
+      `Kiểm tra chèn công thức: ${present.join(', ')}; chưa có: ${
+        Object.keys(EXPORTS)
+          .filter((n) => !isApiName(n))
+          .join(', ') || 'không'
+      }`
+    )
     expect(present).toEqual(expect.arrayContaining(['exchange.importTemplate', 'dissolution.summaryXlsx']))
   })
 

@@ -8,7 +8,19 @@
  */
 import Sqlite from 'better-sqlite3'
 import { spawn, spawnSync } from 'node:child_process'
-import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs'
+import {
+  chmodSync,
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+  writeSync
+} from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createCore } from '../../src/main/core/api'
@@ -37,7 +49,10 @@ async function officeFile(n = 50, unitCode = '178', name = 'so-htx.db', dir?: st
   const dbPath = join(dir, name)
   const core = await createCore({ dbPath, user: 'Nguyễn Thị Lan' })
   await core.call('office.setup', { unitCode })
-  if (n > 0) await core.call('entity.bulkCreate', { rows: Array.from({ length: n }, (_, i) => ({ kind: 'htx', name: `HTX Số ${i + 1} Hoàng Đồng` })) })
+  if (n > 0)
+    await core.call('entity.bulkCreate', {
+      rows: Array.from({ length: n }, (_, i) => ({ kind: 'htx', name: `HTX Số ${i + 1} Hoàng Đồng` }))
+    })
   await core.call('backup.create', {})
   await core.close()
   return dbPath
@@ -81,7 +96,6 @@ async function holdLock(dbPath: string, mode: 'exclusive' | 'write', ms: number)
   return { done }
 }
 
-
 describe('opening a file another process holds', () => {
   it('says busy — not damaged — and offers no backup, leaving the good file alone', async () => {
     const dbPath = await officeFile()
@@ -104,7 +118,7 @@ describe('opening a file another process holds', () => {
     expect((await core.call('entity.list', { limit: 1 })).total).toBe(50)
   })
 
-  it('a write waits for another process\'s write transaction instead of failing at once', async () => {
+  it("a write waits for another process's write transaction instead of failing at once", async () => {
     const dbPath = await officeFile()
     const core = await createCore({ dbPath, busyTimeoutMs: 10_000 })
     cleanups.push(() => core.close())
@@ -151,7 +165,12 @@ describe('files that cannot be written or read', () => {
          (e) => console.log(JSON.stringify({ code: e.code, message: e.message })))`
     )
     const tsx = resolve(__dirname, '../../node_modules/tsx/dist/cli.mjs')
-    const r = spawnSync(process.execPath, [tsx, script], { uid: 65534, gid: 65534, encoding: 'utf8', env: { ...process.env, HOME: '/tmp' } })
+    const r = spawnSync(process.execPath, [tsx, script], {
+      uid: 65534,
+      gid: 65534,
+      encoding: 'utf8',
+      env: { ...process.env, HOME: '/tmp' }
+    })
     const answer = JSON.parse(r.stdout.trim().split('\n').pop()!)
     expect(answer.code).toBe('PERMISSION_DENIED')
     expect(answer.message).toMatch(/quyền/)
@@ -200,7 +219,9 @@ describe('the rescue at start-up', () => {
     writeFileSync(dbPath, good)
     // A newer record the backup does not have.
     const db = new Sqlite(dbPath)
-    db.prepare("insert into entities(kind, name, name_key, search_key, created_at, updated_at) values('htx', 'HTX Mới hơn', 'htx moi hon', 'htx moi hon', '2026-01-01', '2026-01-01')").run()
+    db.prepare(
+      "insert into entities(kind, name, name_key, search_key, created_at, updated_at) values('htx', 'HTX Mới hơn', 'htx moi hon', 'htx moi hon', '2026-01-01', '2026-01-01')"
+    ).run()
     db.close()
     const err = await core.call('backup.recoverAtStart', {}).catch((e) => e)
     expect(err.code).not.toBeUndefined()
@@ -248,7 +269,7 @@ describe('a file from a newer version', () => {
 })
 
 describe('backups belong to their office', () => {
-  it('lists only this office\'s backups and refuses to restore another unit\'s, naming it', async () => {
+  it("lists only this office's backups and refuses to restore another unit's, naming it", async () => {
     const district = await officeFile(8, '178')
     const t = tempDir()
     cleanups.push(t.cleanup)
@@ -285,7 +306,10 @@ describe('backups belong to their office', () => {
     // As written before records named their office.
     const json = theirs.file.replace(/\.db$/, '.json')
     const record = JSON.parse(readFileSync(json, 'utf8'))
-    writeFileSync(json, JSON.stringify({ file: record.file, at: record.at, reason: record.reason, size: record.size, sha256: record.sha256 }))
+    writeFileSync(
+      json,
+      JSON.stringify({ file: record.file, at: record.at, reason: record.reason, size: record.size, sha256: record.sha256 })
+    )
     const core = await createCore({ dbPath: district })
     cleanups.push(() => core.close())
     expect((await core.call('backup.list', {})).map((b) => b.file)).not.toContain(theirs.file)

@@ -19,7 +19,14 @@ let province: Office
 const clock = testClock()
 
 async function htx(core: Office, name: string, regNo: string) {
-  return core.call('entity.create', { kind: 'htx', name, regNo, registrationDate: '2020-03-02', sector: 'agri', charterCapital: 500_000_000 } as never)
+  return core.call('entity.create', {
+    kind: 'htx',
+    name,
+    regNo,
+    registrationDate: '2020-03-02',
+    sector: 'agri',
+    charterCapital: 500_000_000
+  } as never)
 }
 
 /** Both districts export (178 first, so 180's package is the newer) and the province consolidates both. */
@@ -35,7 +42,12 @@ async function sendBoth(tag: string, expected = ['178', '180']) {
 
 async function provinceHtx() {
   const s = await province.call('report.summary', { asOf: AS_OF })
-  return { total: s.indicators['htx.total'], d178: s.byUnit['178']['htx.total'], d180: s.byUnit['180']['htx.total'], capital: s.indicators['htx.charter_capital_million'] }
+  return {
+    total: s.indicators['htx.total'],
+    d178: s.byUnit['178']['htx.total'],
+    d180: s.byUnit['180']['htx.total'],
+    capital: s.indicators['htx.charter_capital_million']
+  }
 }
 
 /** How many times the moved cooperative's number appears in the province list (Biểu 4), whole and per district. */
@@ -77,15 +89,26 @@ describe('a cooperative in two districts is counted once in the province', () =>
 
   it('resolving to the other district moves the count there; totals are unchanged; the decision is audited', async () => {
     const before = await provinceHtx()
-    const c = await province.call('handoff.resolveConflict', { conflictKey: KEY, ownerUnit: '178', note: 'Đã chuyển trụ sở về Thành phố Lạng Sơn' })
-    expect(c).toMatchObject({ key: KEY, countedUnit: '178', resolved: true, decision: { owner: '178', by: 'Nguyễn Thị Lan', note: 'Đã chuyển trụ sở về Thành phố Lạng Sơn' } })
+    const c = await province.call('handoff.resolveConflict', {
+      conflictKey: KEY,
+      ownerUnit: '178',
+      note: 'Đã chuyển trụ sở về Thành phố Lạng Sơn'
+    })
+    expect(c).toMatchObject({
+      key: KEY,
+      countedUnit: '178',
+      resolved: true,
+      decision: { owner: '178', by: 'Nguyễn Thị Lan', note: 'Đã chuyển trụ sở về Thành phố Lạng Sơn' }
+    })
     const after = await provinceHtx()
     expect(after).toMatchObject({ total: 3, d178: 2, d180: 1 })
     expect([after.total, after.capital]).toEqual([before.total, before.capital])
     expect((await province.call('report.dashboard', { asOf: AS_OF, scope: '178' })).total).toBe(2)
     expect([await listed(), await listed('178'), await listed('180')]).toEqual([1, 1, 0])
     expect(await province.call('handoff.conflicts', {})).toEqual([c])
-    const audit = province.ctx.conn.sqlite.prepare(`select user, after_json from audit_log where action = 'resolve_conflict'`).all() as Array<{ user: string; after_json: string }>
+    const audit = province.ctx.conn.sqlite
+      .prepare(`select user, after_json from audit_log where action = 'resolve_conflict'`)
+      .all() as Array<{ user: string; after_json: string }>
     expect(audit).toHaveLength(1)
     expect(JSON.parse(audit[0].after_json)).toMatchObject({ key: KEY, owner_unit: '178', units_json: '["178","180"]' })
   })
@@ -99,10 +122,12 @@ describe('a cooperative in two districts is counted once in the province', () =>
     expect((await province.call('report.dashboard', { asOf: AS_OF })).total).toBe(5)
   })
 
-  it('refuses an owner that is not one of the conflict\'s districts, or a key that is not a conflict, with a Vietnamese message; nothing is written', async () => {
+  it("refuses an owner that is not one of the conflict's districts, or a key that is not a conflict, with a Vietnamese message; nothing is written", async () => {
     await expect(province.call('handoff.resolveConflict', { conflictKey: KEY, ownerUnit: '181' })).rejects.toMatchObject({
       code: 'VALIDATION',
-      message: expect.stringMatching(/^Huyện quản lý phải là một trong các huyện đang cùng có mã số 4900555001: 178 — Thành phố Lạng Sơn, 180 — .+; «181» không phải\.$/)
+      message: expect.stringMatching(
+        /^Huyện quản lý phải là một trong các huyện đang cùng có mã số 4900555001: 178 — Thành phố Lạng Sơn, 180 — .+; «181» không phải\.$/
+      )
     })
     await expect(province.call('handoff.resolveConflict', { conflictKey: 'reg:4900555002', ownerUnit: '178' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
@@ -112,7 +137,10 @@ describe('a cooperative in two districts is counted once in the province', () =>
   })
 
   it('a district file neither resolves conflicts nor changes its own counts', async () => {
-    await expect(d178.call('handoff.resolveConflict', { conflictKey: KEY, ownerUnit: '178' })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('Chỉ tệp dữ liệu cấp tỉnh') })
+    await expect(d178.call('handoff.resolveConflict', { conflictKey: KEY, ownerUnit: '178' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('Chỉ tệp dữ liệu cấp tỉnh')
+    })
     expect((await d180.call('report.summary', { asOf: AS_OF })).indicators['htx.total']).toBe(3)
   })
 

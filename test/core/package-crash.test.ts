@@ -17,13 +17,21 @@ const t = tempDir('so-htx-pkg-crash-')
 afterAll(() => t.cleanup())
 
 function rows(n: number, label: string) {
-  return Array.from({ length: n }, (_, i) => ({ kind: 'htx' as const, name: `HTX ${label} số ${i}`, regNo: `49${label === 'mới' ? 1 : 0}${String(i).padStart(7, '0')}`, charterCapital: i * 1000 }))
+  return Array.from({ length: n }, (_, i) => ({
+    kind: 'htx' as const,
+    name: `HTX ${label} số ${i}`,
+    regNo: `49${label === 'mới' ? 1 : 0}${String(i).padStart(7, '0')}`,
+    charterCapital: i * 1000
+  }))
 }
 
 /** Runs the worker, kills it after `delayMs` from "ready"; resolves with whether it finished first. */
 function runAndKill(dbPath: string, files: string[], delayMs: number): Promise<'killed' | 'finished'> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'package-crash-worker.ts'), dbPath, ...files], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'package-crash-worker.ts'), dbPath, ...files], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     let stderr = ''
     child.stderr.on('data', (d) => (stderr += d))
     child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), delayMs))
@@ -48,7 +56,10 @@ describe('crash in the middle of a consolidation', () => {
       packages[code] = { old, new: (await exportTo(d, t.dir, '2024-06-30', `${code}-new.xlsx`)).file }
       await d.dispose()
     }
-    const first = await province.call('handoff.consolidate', { files: Object.values(packages).map((p) => ({ path: p.old })), trustNewKeys: true })
+    const first = await province.call('handoff.consolidate', {
+      files: Object.values(packages).map((p) => ({ path: p.old })),
+      trustNewKeys: true
+    })
     expect(first.accepted).toHaveLength(2)
     const pristine = join(t.dir, 'pristine.db')
     province.ctx.conn.sqlite.pragma('wal_checkpoint(TRUNCATE)')
@@ -72,11 +83,17 @@ describe('crash in the middle of a consolidation', () => {
           const names = db.prepare(`select name from entities where district_code = ?`).all(code) as Array<{ name: string }>
           const old = names.filter((n) => n.name.includes('cũ')).length
           const fresh = names.filter((n) => n.name.includes('mới')).length
-          const log = db.prepare(`select counts_json from package_consolidations where unit_code = ? and outcome = 'accepted' order by id desc limit 1`).get(code) as { counts_json: string }
+          const log = db
+            .prepare(`select counts_json from package_consolidations where unit_code = ? and outcome = 'accepted' order by id desc limit 1`)
+            .get(code) as { counts_json: string }
           const logged = JSON.parse(log.counts_json).entities
           // Whole: exactly the old snapshot or exactly the new one, and the log says which.
           expect([old, fresh === 0 || fresh === 3000, names.length]).toEqual([50, true, logged])
-          const events = (db.prepare(`select count(*) n from status_events s join entities e on e.id = s.entity_id where e.district_code = ?`).get(code) as { n: number }).n
+          const events = (
+            db
+              .prepare(`select count(*) n from status_events s join entities e on e.id = s.entity_id where e.district_code = ?`)
+              .get(code) as { n: number }
+          ).n
           expect(events).toBe(names.length)
           states.push(fresh === 0 ? 'cũ' : 'mới')
         }

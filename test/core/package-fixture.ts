@@ -26,7 +26,11 @@ export async function seedDistrict(core: Core, n: number, seed: number): Promise
     ids.push((e as { id: number }).id)
     if (i % 3 === 1) await core.call('status.add', { entityId: ids[i], status: 'inactive', effectiveDate: `2023-0${1 + (i % 8)}-15` })
     if (i % 5 === 2) await core.call('status.add', { entityId: ids[i], status: 'dissolved', effectiveDate: '2022-12-31' })
-    await core.call('figures.set', { entityId: ids[i], year: 2023, figures: { members: 7 + i + seed, workers: 3 + i, managers: 2, revenue: 1_000_000 * (i + seed), profit: 10_000 * i } })
+    await core.call('figures.set', {
+      entityId: ids[i],
+      year: 2023,
+      figures: { members: 7 + i + seed, workers: 3 + i, managers: 2, revenue: 1_000_000 * (i + seed), profit: 10_000 * i }
+    })
   }
   const target = ids.find((_, i) => i % 3 === 1)!
   const c = (await core.call('dissolution.open', { entityId: target, kind: 'compulsory', openedOn: '2024-02-01' })) as { id: number }

@@ -61,78 +61,203 @@ const cellOf = (wb: XLSX.WorkBook, sheet: string, find: (v: unknown) => boolean)
 
 describe('hostile packages are refused with their code', () => {
   const cases: Array<[string, () => string, string]> = [
-    ['a name edited in the «Danh sách» sheet', () => bySheetJs((wb) => {
-      const at = cellOf(wb, 'Danh sách', (v) => typeof v === 'string' && v.startsWith('HTX Dịch vụ'))
-      wb.Sheets['Danh sách'][at] = { t: 's', v: 'HTX Giả mạo' }
-    }), 'EDITED'],
-    ['a number edited in the «Tổng hợp» sheet', () => bySheetJs((wb) => {
-      const ws = wb.Sheets['Tổng hợp']
-      const at = Object.keys(ws).find((k) => /^D\d+$/.test(k) && typeof (ws[k] as XLSX.CellObject).v === 'number')!
-      ws[at] = { t: 'n', v: 999_999 }
-    }), 'EDITED'],
-    ['a row appended to the «Danh sách» sheet', () => bySheetJs((wb) => XLSX.utils.sheet_add_aoa(wb.Sheets['Danh sách'], [[99, 'HTX', 'HTX Thêm vào']], { origin: -1 })), 'EDITED'],
-    ['a trailing space added to one human cell', () => bySheetJs((wb) => {
-      const at = cellOf(wb, 'Danh sách', (v) => typeof v === 'string' && v.startsWith('HTX Dịch vụ'))
-      wb.Sheets['Danh sách'][at] = { t: 's', v: `${(wb.Sheets['Danh sách'][at] as XLSX.CellObject).v} ` }
-    }), 'EDITED'],
-    ['a human sheet deleted', () => bySheetJs((wb) => {
-      wb.SheetNames = wb.SheetNames.filter((s) => s !== 'Giải thể')
-      delete wb.Sheets['Giải thể']
-    }), 'EDITED'],
-    ['a formula over a human cell whose cached value is the signed one', () => bySheetJs((wb) => {
-      const at = cellOf(wb, 'Danh sách', (v) => typeof v === 'string' && v.startsWith('HTX Dịch vụ'))
-      const c = wb.Sheets['Danh sách'][at] as XLSX.CellObject
-      c.f = '"HTX Giả mạo"'
-    }), 'EDITED'],
-    ['a hyperlink on a human cell', () => bySheetJs((wb) => {
-      const at = cellOf(wb, 'Danh sách', (v) => typeof v === 'string' && v.startsWith('HTX Dịch vụ'))
-      ;(wb.Sheets['Danh sách'][at] as XLSX.CellObject).l = { Target: 'http://lua-dao.example/nop-tien' }
-    }), 'EDITED'],
-    ['a hidden extra sheet with a HYPERLINK formula', () => bySheetJs((wb) => {
-      XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([[{ t: 's', v: 'Bấm vào đây', f: 'HYPERLINK("http://lua-dao.example","Bấm vào đây")' }]]), 'Ghi chú')
-      wb.Workbook ??= { Sheets: [] }
-      wb.Workbook.Sheets = wb.SheetNames.map((name) => ({ name, Hidden: name === 'Ghi chú' ? 1 : 0 }))
-    }), 'UNEXPECTED_SHEET'],
-    ['a visible extra sheet', () => bySheetJs((wb) => XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Tỉnh đã duyệt gói này']]), 'Ghi chú')), 'UNEXPECTED_SHEET'],
-    ['a human sheet renamed', () => bySheetJs((wb) => {
-      wb.SheetNames = wb.SheetNames.map((s) => (s === 'Danh sách' ? 'Danh sách đã duyệt' : s))
-      wb.Sheets['Danh sách đã duyệt'] = wb.Sheets['Danh sách']
-      delete wb.Sheets['Danh sách']
-    }), 'UNEXPECTED_SHEET'],
-    ['an extra column of text beside a machine sheet', () => bySheetJs((wb) => XLSX.utils.sheet_add_aoa(wb.Sheets.data_entities, [['Ghi chú của tỉnh: đã duyệt']], { origin: { r: 1, c: 60 } })), 'EDITED'],
-    ['a manifest row with no key but a forged sentence', () => bySheetJs((wb) => XLSX.utils.sheet_add_aoa(wb.Sheets.manifest, [[null, 'Gói đã được tỉnh phê duyệt', '']], { origin: -1 })), 'EDITED'],
-    ['a manifest label changed', () => bySheetJs((wb) => {
-      const at = cellOf(wb, 'manifest', (v) => v === 'Tên đơn vị gửi')
-      wb.Sheets.manifest[at] = { t: 's', v: 'Tên đơn vị gửi (đã được tỉnh xác nhận)' }
-    }), 'EDITED'],
-    ['merged cells hiding a human row', () => bySheetJs((wb) => {
-      wb.Sheets['Danh sách']['!merges'] = [{ s: { r: 5, c: 0 }, e: { r: 6, c: 9 } }]
-    }), 'EDITED'],
-    ['a number format that shows other text', () => bySheetJs((wb) => {
-      const ws = wb.Sheets['Tổng hợp']
-      const at = Object.keys(ws).find((k) => /^D\d+$/.test(k) && typeof (ws[k] as XLSX.CellObject).v === 'number')!
-      ;(ws[at] as XLSX.CellObject).z = '"Không có số liệu"'
-    }), 'EDITED'],
+    [
+      'a name edited in the «Danh sách» sheet',
+      () =>
+        bySheetJs((wb) => {
+          const at = cellOf(wb, 'Danh sách', (v) => typeof v === 'string' && v.startsWith('HTX Dịch vụ'))
+          wb.Sheets['Danh sách'][at] = { t: 's', v: 'HTX Giả mạo' }
+        }),
+      'EDITED'
+    ],
+    [
+      'a number edited in the «Tổng hợp» sheet',
+      () =>
+        bySheetJs((wb) => {
+          const ws = wb.Sheets['Tổng hợp']
+          const at = Object.keys(ws).find((k) => /^D\d+$/.test(k) && typeof (ws[k] as XLSX.CellObject).v === 'number')!
+          ws[at] = { t: 'n', v: 999_999 }
+        }),
+      'EDITED'
+    ],
+    [
+      'a row appended to the «Danh sách» sheet',
+      () => bySheetJs((wb) => XLSX.utils.sheet_add_aoa(wb.Sheets['Danh sách'], [[99, 'HTX', 'HTX Thêm vào']], { origin: -1 })),
+      'EDITED'
+    ],
+    [
+      'a trailing space added to one human cell',
+      () =>
+        bySheetJs((wb) => {
+          const at = cellOf(wb, 'Danh sách', (v) => typeof v === 'string' && v.startsWith('HTX Dịch vụ'))
+          wb.Sheets['Danh sách'][at] = { t: 's', v: `${(wb.Sheets['Danh sách'][at] as XLSX.CellObject).v} ` }
+        }),
+      'EDITED'
+    ],
+    [
+      'a human sheet deleted',
+      () =>
+        bySheetJs((wb) => {
+          wb.SheetNames = wb.SheetNames.filter((s) => s !== 'Giải thể')
+          delete wb.Sheets['Giải thể']
+        }),
+      'EDITED'
+    ],
+    [
+      'a formula over a human cell whose cached value is the signed one',
+      () =>
+        bySheetJs((wb) => {
+          const at = cellOf(wb, 'Danh sách', (v) => typeof v === 'string' && v.startsWith('HTX Dịch vụ'))
+          const c = wb.Sheets['Danh sách'][at] as XLSX.CellObject
+          c.f = '"HTX Giả mạo"'
+        }),
+      'EDITED'
+    ],
+    [
+      'a hyperlink on a human cell',
+      () =>
+        bySheetJs((wb) => {
+          const at = cellOf(wb, 'Danh sách', (v) => typeof v === 'string' && v.startsWith('HTX Dịch vụ'))
+          ;(wb.Sheets['Danh sách'][at] as XLSX.CellObject).l = { Target: 'http://lua-dao.example/nop-tien' }
+        }),
+      'EDITED'
+    ],
+    [
+      'a hidden extra sheet with a HYPERLINK formula',
+      () =>
+        bySheetJs((wb) => {
+          XLSX.utils.book_append_sheet(
+            wb,
+            XLSX.utils.aoa_to_sheet([[{ t: 's', v: 'Bấm vào đây', f: 'HYPERLINK("http://lua-dao.example","Bấm vào đây")' }]]),
+            'Ghi chú'
+          )
+          wb.Workbook ??= { Sheets: [] }
+          wb.Workbook.Sheets = wb.SheetNames.map((name) => ({ name, Hidden: name === 'Ghi chú' ? 1 : 0 }))
+        }),
+      'UNEXPECTED_SHEET'
+    ],
+    [
+      'a visible extra sheet',
+      () => bySheetJs((wb) => XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Tỉnh đã duyệt gói này']]), 'Ghi chú')),
+      'UNEXPECTED_SHEET'
+    ],
+    [
+      'a human sheet renamed',
+      () =>
+        bySheetJs((wb) => {
+          wb.SheetNames = wb.SheetNames.map((s) => (s === 'Danh sách' ? 'Danh sách đã duyệt' : s))
+          wb.Sheets['Danh sách đã duyệt'] = wb.Sheets['Danh sách']
+          delete wb.Sheets['Danh sách']
+        }),
+      'UNEXPECTED_SHEET'
+    ],
+    [
+      'an extra column of text beside a machine sheet',
+      () =>
+        bySheetJs((wb) => XLSX.utils.sheet_add_aoa(wb.Sheets.data_entities, [['Ghi chú của tỉnh: đã duyệt']], { origin: { r: 1, c: 60 } })),
+      'EDITED'
+    ],
+    [
+      'a manifest row with no key but a forged sentence',
+      () => bySheetJs((wb) => XLSX.utils.sheet_add_aoa(wb.Sheets.manifest, [[null, 'Gói đã được tỉnh phê duyệt', '']], { origin: -1 })),
+      'EDITED'
+    ],
+    [
+      'a manifest label changed',
+      () =>
+        bySheetJs((wb) => {
+          const at = cellOf(wb, 'manifest', (v) => v === 'Tên đơn vị gửi')
+          wb.Sheets.manifest[at] = { t: 's', v: 'Tên đơn vị gửi (đã được tỉnh xác nhận)' }
+        }),
+      'EDITED'
+    ],
+    [
+      'merged cells hiding a human row',
+      () =>
+        bySheetJs((wb) => {
+          wb.Sheets['Danh sách']['!merges'] = [{ s: { r: 5, c: 0 }, e: { r: 6, c: 9 } }]
+        }),
+      'EDITED'
+    ],
+    [
+      'a number format that shows other text',
+      () =>
+        bySheetJs((wb) => {
+          const ws = wb.Sheets['Tổng hợp']
+          const at = Object.keys(ws).find((k) => /^D\d+$/.test(k) && typeof (ws[k] as XLSX.CellObject).v === 'number')!
+          ;(ws[at] as XLSX.CellObject).z = '"Không có số liệu"'
+        }),
+      'EDITED'
+    ],
     ['a hidden second «manifest» sheet', () => byZip((e) => addSheet(e, 'manifest', 'manifest', { hidden: true })), 'DUPLICATE_SHEET'],
-    ['a second sheet named «MANIFEST» (Excel ignores case)', () => byZip((e) => addSheet(e, 'MANIFEST', 'manifest', { hidden: true })), 'DUPLICATE_SHEET'],
-    ['two sheets named «Danh sách», the second forged', () => byZip((e) => addSheet(e, 'Danh sách', 'Danh sách', { edit: () => forgedList() })), 'DUPLICATE_SHEET'],
-    ['a zip with two entries of the same name (SheetJS reads the first, LibreOffice the last)', () => byZip((e) => {
-      e.push({ name: sheetPart(e, 'Danh sách'), data: Buffer.from(forgedList()) })
-    }), 'DUPLICATE_ENTRY'],
-    ['two entries whose names differ only in case', () => byZip((e) => {
-      e.push({ name: sheetPart(e, 'Danh sách').toUpperCase(), data: Buffer.from(forgedList()) })
-    }), 'DUPLICATE_ENTRY'],
-    ['a local header naming another entry than the central directory', () => byZip((e) => {
-      const part = sheetPart(e, 'Danh sách')
-      const i = e.findIndex((x) => x.name === part)
-      e.splice(i, 0, { name: 'docProps/custom.xml', localName: part, data: Buffer.from(forgedList()) })
-    }), 'BAD_ZIP'],
-    ['an entry name that climbs out of the folder', () => byZip((e) => e.push({ name: '../../evil.xml', data: Buffer.from('<x/>') })), 'BAD_ZIP'],
-    ['a drawing (text box over the cells) added', () => byZip((e) => e.push({ name: 'xl/drawings/drawing1.xml', data: Buffer.from('<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>') })), 'UNEXPECTED_PART'],
+    [
+      'a second sheet named «MANIFEST» (Excel ignores case)',
+      () => byZip((e) => addSheet(e, 'MANIFEST', 'manifest', { hidden: true })),
+      'DUPLICATE_SHEET'
+    ],
+    [
+      'two sheets named «Danh sách», the second forged',
+      () => byZip((e) => addSheet(e, 'Danh sách', 'Danh sách', { edit: () => forgedList() })),
+      'DUPLICATE_SHEET'
+    ],
+    [
+      'a zip with two entries of the same name (SheetJS reads the first, LibreOffice the last)',
+      () =>
+        byZip((e) => {
+          e.push({ name: sheetPart(e, 'Danh sách'), data: Buffer.from(forgedList()) })
+        }),
+      'DUPLICATE_ENTRY'
+    ],
+    [
+      'two entries whose names differ only in case',
+      () =>
+        byZip((e) => {
+          e.push({ name: sheetPart(e, 'Danh sách').toUpperCase(), data: Buffer.from(forgedList()) })
+        }),
+      'DUPLICATE_ENTRY'
+    ],
+    [
+      'a local header naming another entry than the central directory',
+      () =>
+        byZip((e) => {
+          const part = sheetPart(e, 'Danh sách')
+          const i = e.findIndex((x) => x.name === part)
+          e.splice(i, 0, { name: 'docProps/custom.xml', localName: part, data: Buffer.from(forgedList()) })
+        }),
+      'BAD_ZIP'
+    ],
+    [
+      'an entry name that climbs out of the folder',
+      () => byZip((e) => e.push({ name: '../../evil.xml', data: Buffer.from('<x/>') })),
+      'BAD_ZIP'
+    ],
+    [
+      'a drawing (text box over the cells) added',
+      () =>
+        byZip((e) =>
+          e.push({
+            name: 'xl/drawings/drawing1.xml',
+            data: Buffer.from('<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>')
+          })
+        ),
+      'UNEXPECTED_PART'
+    ],
     ['a macro project added', () => byZip((e) => e.push({ name: 'xl/vbaProject.bin', data: Buffer.alloc(512, 7) })), 'UNEXPECTED_PART'],
-    ['an external link part added', () => byZip((e) => e.push({ name: 'xl/externalLinks/externalLink1.xml', data: Buffer.from('<externalLink/>') })), 'UNEXPECTED_PART'],
-    ['a zip bomb entry (40 MB of spaces)', () => byZip((e) => e.push({ name: 'docProps/custom.xml', data: Buffer.alloc(40_000_000, 0x20) })), 'TOO_LARGE'],
-    ['an entry that lies about its size (says 1 kB, unpacks to 40 MB)', () => byZip((e) => e.push({ name: 'docProps/custom.xml', data: Buffer.alloc(40_000_000, 0x20), declaredSize: 1000 })), 'TOO_LARGE'],
+    [
+      'an external link part added',
+      () => byZip((e) => e.push({ name: 'xl/externalLinks/externalLink1.xml', data: Buffer.from('<externalLink/>') })),
+      'UNEXPECTED_PART'
+    ],
+    [
+      'a zip bomb entry (40 MB of spaces)',
+      () => byZip((e) => e.push({ name: 'docProps/custom.xml', data: Buffer.alloc(40_000_000, 0x20) })),
+      'TOO_LARGE'
+    ],
+    [
+      'an entry that lies about its size (says 1 kB, unpacks to 40 MB)',
+      () => byZip((e) => e.push({ name: 'docProps/custom.xml', data: Buffer.alloc(40_000_000, 0x20), declaredSize: 1000 })),
+      'TOO_LARGE'
+    ],
     ['data hidden after the end of the zip', () => byZip(() => {}, Buffer.from('PK\u0003\u0004 hidden entry')), 'BAD_ZIP'],
     ['a package cut inside its central directory', () => write(readFileSync(pkg).subarray(0, readFileSync(pkg).length - 30)), 'TRUNCATED']
   ]

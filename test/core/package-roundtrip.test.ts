@@ -16,7 +16,7 @@ afterAll(async () => {
 })
 
 describe('round trip: 11 districts → packages → province', () => {
-  it('the province summary is the sum of the districts\' summaries, indicator by indicator', async () => {
+  it("the province summary is the sum of the districts' summaries, indicator by indicator", async () => {
     const province = await officeCore('20')
     open.push(province)
     const files: string[] = []
@@ -35,7 +35,8 @@ describe('round trip: 11 districts → packages → province', () => {
     const total = await province.call('report.summary', { asOf: AS_OF })
     let compared = 0
     for (const ind of definitions().indicators) {
-      for (const code of DISTRICTS) expect([code, ind.code, total.byUnit[code][ind.code]]).toEqual([code, ind.code, summaries.get(code)![ind.code]])
+      for (const code of DISTRICTS)
+        expect([code, ind.code, total.byUnit[code][ind.code]]).toEqual([code, ind.code, summaries.get(code)![ind.code]])
       if (ind.measure === 'avg') continue
       const sum = DISTRICTS.reduce((s, c) => s + (summaries.get(c)![ind.code] ?? 0), 0)
       expect([ind.code, total.indicators[ind.code] ?? 0]).toEqual([ind.code, sum])

@@ -56,7 +56,7 @@ function resave(file: string, dir: string): string {
 }
 
 describe('point 5: a key belongs to one unit', () => {
-  it('a package for 180 signed with 178\'s key is refused even with «tin cậy khóa mới», naming both units', async () => {
+  it("a package for 180 signed with 178's key is refused even with «tin cậy khóa mới», naming both units", async () => {
     const province = await office('20')
     const d178 = await office('178')
     const d180 = await office('180')
@@ -70,9 +70,17 @@ describe('point 5: a key belongs to one unit', () => {
     expect(first.accepted.map((a) => a.unit)).toEqual(['178'])
     const second = await province.call('handoff.consolidate', { files: [{ path: p180 }], trustNewKeys: true })
     expect(second.accepted).toEqual([])
-    expect(second.rejected).toEqual([{ file: basename(p180), code: 'KEY_OF_ANOTHER_UNIT', reason: expect.stringMatching(/178 — Thành phố Lạng Sơn.*180 — Huyện Tràng Định|180 — Huyện Tràng Định.*178 — Thành phố Lạng Sơn/) }])
+    expect(second.rejected).toEqual([
+      {
+        file: basename(p180),
+        code: 'KEY_OF_ANOTHER_UNIT',
+        reason: expect.stringMatching(/178 — Thành phố Lạng Sơn.*180 — Huyện Tràng Định|180 — Huyện Tràng Định.*178 — Thành phố Lạng Sơn/)
+      }
+    ])
     expect((await province.call('handoff.trustedKeys', {})).map((k) => k.unit)).toEqual(['178'])
-    expect((province.ctx.conn.sqlite.prepare(`select count(*) n from entities where district_code = '180'`).get() as { n: number }).n).toBe(0)
+    expect((province.ctx.conn.sqlite.prepare(`select count(*) n from entities where district_code = '180'`).get() as { n: number }).n).toBe(
+      0
+    )
     expect(await verify(province, p180)).toMatchObject({ ok: false, code: 'KEY_OF_ANOTHER_UNIT', signature: 'unknown-key' })
   })
 
@@ -106,7 +114,7 @@ describe('point 5: a key belongs to one unit', () => {
 })
 
 describe('point 6: a package dated in the future', () => {
-  it('is refused as FUTURE_DATE beyond one day of the province\'s clock; a few hours ahead is accepted', async () => {
+  it("is refused as FUTURE_DATE beyond one day of the province's clock; a few hours ahead is accepted", async () => {
     const now = Date.parse('2025-03-10T03:00:00.000Z')
     const pClock = { now: iso(now) }
     const dClock = { now: iso(now + 2 * DAY) }
@@ -142,7 +150,9 @@ describe('point 6: a package dated in the future', () => {
     await district.call('entity.create', { kind: 'htx', name: 'HTX Hai', regNo: '4900777012' })
     const real = (await exportTo(district, district.dir, '2024-12-31', 'real.xlsx')).file
     const skipped = await province.call('handoff.consolidate', { files: [{ path: real }] })
-    expect(skipped.skipped).toEqual([{ file: 'real.xlsx', unit: '178', reason: expect.stringMatching(/cũ hơn.*tương lai.*nhận thay gói sai ngày/s) }])
+    expect(skipped.skipped).toEqual([
+      { file: 'real.xlsx', unit: '178', reason: expect.stringMatching(/cũ hơn.*tương lai.*nhận thay gói sai ngày/s) }
+    ])
 
     const over = await province.call('handoff.consolidate', { files: [{ path: real }], replaceWrongDate: true })
     expect(over.accepted).toEqual([expect.objectContaining({ file: 'real.xlsx', unit: '178' })])
@@ -151,7 +161,9 @@ describe('point 6: a package dated in the future', () => {
     const audit = await province.call('audit.list', { table: 'package_consolidations' })
     const row = audit.find((a) => a.action === 'consolidate_over_wrong_date')
     expect(row).toBeDefined()
-    const log = province.ctx.conn.sqlite.prepare(`select id from package_consolidations where outcome = 'accepted' and file_name = 'real.xlsx'`).get() as { id: number }
+    const log = province.ctx.conn.sqlite
+      .prepare(`select id from package_consolidations where outcome = 'accepted' and file_name = 'real.xlsx'`)
+      .get() as { id: number }
     expect(row!.rowId).toBe(log.id)
     expect(JSON.stringify(row)).toContain(iso(now + 400 * DAY))
 
@@ -194,8 +206,12 @@ describe('point 9: every string the canonical form holds comes back', () => {
 
   it('control characters are refused at entry', async () => {
     const district = await office('178')
-    await expect(district.call('entity.create', { kind: 'htx', name: 'HTX Tab\u0001ẩn', regNo: '4900777030' })).rejects.toMatchObject({ code: 'VALIDATION' })
-    await expect(district.call('entity.create', { kind: 'htx', name: 'HTX Xuống\u000bdòng', regNo: '4900777031' })).rejects.toMatchObject({ code: 'VALIDATION' })
+    await expect(district.call('entity.create', { kind: 'htx', name: 'HTX Tab\u0001ẩn', regNo: '4900777030' })).rejects.toMatchObject({
+      code: 'VALIDATION'
+    })
+    await expect(district.call('entity.create', { kind: 'htx', name: 'HTX Xuống\u000bdòng', regNo: '4900777031' })).rejects.toMatchObject({
+      code: 'VALIDATION'
+    })
   })
 
   it('control characters already in a file (written before the rule) still verify after a LibreOffice re-save', async () => {
@@ -216,7 +232,10 @@ describe('point 10: a missing key file is never replaced in silence', () => {
     const keyFile = keyFileFor(district.dbPath)
     const saved = readFileSync(keyFile)
     rmSync(keyFile)
-    const refusal = { code: 'NOT_FOUND', message: expect.stringMatching(new RegExp(`${keyFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*sao lưu`, 's')) }
+    const refusal = {
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(new RegExp(`${keyFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*sao lưu`, 's'))
+    }
     await expect(district.call('handoff.export', { asOf: '2024-06-30' })).rejects.toMatchObject(refusal)
     await expect(district.call('handoff.key', {})).rejects.toMatchObject(refusal)
     await expect(district.call('handoff.publicKey', {})).rejects.toMatchObject(refusal)

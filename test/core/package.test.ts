@@ -63,7 +63,12 @@ function resign(wb: XLSX.WorkBook, privatePem: string | Buffer, extra: Record<st
   const parsed = readPackage(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer, 'x')
   const priv = createPrivateKey(privatePem)
   const publicKey = (createPublicKey(priv).export({ type: 'spki', format: 'der' }) as Buffer).toString('base64')
-  const manifest: Record<string, string> = { ...manifestOf(wb), contentHash: parsed.contentHash!, publicKey, keyFingerprint: fingerprint(publicKey) }
+  const manifest: Record<string, string> = {
+    ...manifestOf(wb),
+    contentHash: parsed.contentHash!,
+    publicKey,
+    keyFingerprint: fingerprint(publicKey)
+  }
   manifest.signature = sign(null, Buffer.from(signedText(manifest), 'utf8'), priv).toString('base64')
   setManifest(wb, manifest)
 }
@@ -75,8 +80,24 @@ describe('package: export and verify', () => {
     expect(wb.SheetNames.at(-1)).toBe('manifest')
     expect(wb.SheetNames).toContain('data_dissolution_items')
     const report = await verify(district, pkg)
-    expect(report).toMatchObject({ ok: true, code: null, unit: '178', unitName: 'Thành phố Lạng Sơn', asOf: '2024-06-30', formatVersion: 1, signature: 'valid', problems: [] })
-    expect(report.counts).toMatchObject({ entities: 9, yearly_figures: 9, dissolution_cases: 1, dissolution_council: 1, dissolution_items: 2, dissolution_obstacles: 1 })
+    expect(report).toMatchObject({
+      ok: true,
+      code: null,
+      unit: '178',
+      unitName: 'Thành phố Lạng Sơn',
+      asOf: '2024-06-30',
+      formatVersion: 1,
+      signature: 'valid',
+      problems: []
+    })
+    expect(report.counts).toMatchObject({
+      entities: 9,
+      yearly_figures: 9,
+      dissolution_cases: 1,
+      dissolution_council: 1,
+      dissolution_items: 2,
+      dissolution_obstacles: 1
+    })
     expect(report.contentHash).toMatch(/^[0-9a-f]{64}$/)
     expect(report.keyFingerprint).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){4}$/)
     const history = await district.call('handoff.exportHistory', {})
@@ -86,7 +107,9 @@ describe('package: export and verify', () => {
   it('keeps text that starts with = + - @ as text cells, never formulas', () => {
     const wb = XLSX.read(readFileSync(pkg), { type: 'buffer', cellFormula: true })
     for (const sheet of ['data_entities', 'Danh sách']) {
-      const cells = Object.entries(wb.Sheets[sheet]).filter(([k]) => !k.startsWith('!')).map(([, c]) => c as XLSX.CellObject)
+      const cells = Object.entries(wb.Sheets[sheet])
+        .filter(([k]) => !k.startsWith('!'))
+        .map(([, c]) => c as XLSX.CellObject)
       const risky = cells.filter((c) => typeof c.v === 'string' && /^[=+\-@]/.test(c.v))
       expect(risky.length).toBeGreaterThanOrEqual(sheet === 'data_entities' ? 3 : 1)
       for (const c of risky) {
@@ -109,7 +132,9 @@ describe('package: export and verify', () => {
       }
     })
     expect((await verify(district, retyped)).ok).toBe(true)
-    const ods = XLSX.read(XLSX.write(XLSX.read(readFileSync(pkg), { type: 'buffer' }), { type: 'buffer', bookType: 'ods' }), { type: 'buffer' })
+    const ods = XLSX.read(XLSX.write(XLSX.read(readFileSync(pkg), { type: 'buffer' }), { type: 'buffer', bookType: 'ods' }), {
+      type: 'buffer'
+    })
     const viaOds = join(district.dir, 'via-ods.xlsx')
     writeFileSync(viaOds, XLSX.write(ods, { type: 'buffer', bookType: 'xlsx' }) as Buffer)
     expect((await verify(district, viaOds)).ok).toBe(true)
@@ -121,7 +146,10 @@ describe('package: export and verify', () => {
     if (process.platform !== 'win32') expect(statSync(keyFile).mode & 0o777).toBe(0o600)
     const pem = readFileSync(keyFile, 'utf8')
     expect(pem).toMatch(/BEGIN PRIVATE KEY/)
-    const body = pem.split('\n').filter((l) => l && !l.startsWith('-----')).join('')
+    const body = pem
+      .split('\n')
+      .filter((l) => l && !l.startsWith('-----'))
+      .join('')
     expect(readFileSync(pkg).includes(Buffer.from(body.slice(0, 40)))).toBe(false)
   })
 })
@@ -136,15 +164,22 @@ function hasSoffice(): boolean {
 }
 
 const SOFFICE = hasSoffice()
-if (!SOFFICE) console.log('LibreOffice (soffice) is not on PATH: skipping "still verifies after soffice --headless --convert-to xlsx"; .ci/run installs libreoffice-calc-nogui')
+if (!SOFFICE)
+  console.log(
+    'LibreOffice (soffice) is not on PATH: skipping "still verifies after soffice --headless --convert-to xlsx"; .ci/run installs libreoffice-calc-nogui'
+  )
 
 describe('package: a real spreadsheet program', () => {
   // .ci/run installs LibreOffice, so CI runs this; a machine without it says why it skips.
-  it.skipIf(!SOFFICE)('still verifies after soffice --headless --convert-to xlsx', async () => {
-    const out = join(district.dir, 'soffice')
-    execFileSync('soffice', ['--headless', '--convert-to', 'xlsx', '--outdir', out, pkg], { stdio: 'ignore', timeout: 120_000 })
-    expect((await verify(district, join(out, basename(pkg)))).ok).toBe(true)
-  }, 150_000)
+  it.skipIf(!SOFFICE)(
+    'still verifies after soffice --headless --convert-to xlsx',
+    async () => {
+      const out = join(district.dir, 'soffice')
+      execFileSync('soffice', ['--headless', '--convert-to', 'xlsx', '--outdir', out, pkg], { stdio: 'ignore', timeout: 120_000 })
+      expect((await verify(district, join(out, basename(pkg)))).ok).toBe(true)
+    },
+    150_000
+  )
 })
 
 describe('package: tampering is refused with the right code', () => {
@@ -176,8 +211,16 @@ describe('package: tampering is refused with the right code', () => {
       },
       'COUNT_MISMATCH'
     ],
-    ['the district code renamed in the manifest', (wb) => setManifest(wb, { unitCode: '180', unitName: 'Tràng Định' }), 'SIGNATURE_INVALID'],
-    ['the district code renamed in the data', (wb) => (wb.Sheets.data_entities[colCell(wb, 'district_code', 1)] = { t: 's', v: '180' }), 'EDITED'],
+    [
+      'the district code renamed in the manifest',
+      (wb) => setManifest(wb, { unitCode: '180', unitName: 'Tràng Định' }),
+      'SIGNATURE_INVALID'
+    ],
+    [
+      'the district code renamed in the data',
+      (wb) => (wb.Sheets.data_entities[colCell(wb, 'district_code', 1)] = { t: 's', v: '180' }),
+      'EDITED'
+    ],
     ['the signature removed', (wb) => setManifest(wb, { signature: '' }), 'UNSIGNED'],
     ['a newer format version', (wb) => setManifest(wb, { formatVersion: '2' }), 'FORMAT_VERSION']
   ]
@@ -207,7 +250,9 @@ describe('package: tampering is refused with the right code', () => {
   })
 
   it('a district of another province (signed with the real key) is refused as WRONG_PROVINCE', async () => {
-    const file = tamper('other-province.xlsx', (wb) => resign(wb, readFileSync(keyFileFor(district.dbPath)), { unitCode: '001', unitName: 'Quận Ba Đình' }))
+    const file = tamper('other-province.xlsx', (wb) =>
+      resign(wb, readFileSync(keyFileFor(district.dbPath)), { unitCode: '001', unitName: 'Quận Ba Đình' })
+    )
     const report = await verify(province, file)
     expect(report.code).toBe('WRONG_PROVINCE')
   })
@@ -219,7 +264,14 @@ describe('package: tampering is refused with the right code', () => {
     expect((await verify(province, cut)).code).toBe('TRUNCATED')
     const plain = join(district.dir, 'plain.xlsx')
     const wb = XLSX.utils.book_new()
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['STT', 'Tên HTX'], [1, 'HTX A']]), 'HTX')
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([
+        ['STT', 'Tên HTX'],
+        [1, 'HTX A']
+      ]),
+      'HTX'
+    )
     writeFileSync(plain, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer)
     expect((await verify(province, plain)).code).toBe('NOT_A_PACKAGE')
     const text = join(district.dir, 'notes.xlsx')
@@ -236,7 +288,7 @@ function colCell(wb: XLSX.WorkBook, column: string, row: number): string {
 }
 
 describe('province: trusted keys and consolidation', () => {
-  it('refuses an unknown key, then accepts it after the key file is trusted; ids are the province\'s own', async () => {
+  it("refuses an unknown key, then accepts it after the key file is trusted; ids are the province's own", async () => {
     const first = await province.call('handoff.consolidate', { files: [{ path: pkg }] })
     expect(first.rejected).toEqual([{ file: expect.any(String), code: 'UNKNOWN_KEY', reason: expect.stringMatching(/chưa được tin cậy/) }])
     expect((await province.call('office.info', {})).counts.entities).toBe(0)
@@ -247,7 +299,7 @@ describe('province: trusted keys and consolidation', () => {
     expect(trusted).toMatchObject({ unit: '178', fingerprint: keyFile.fingerprint, source: 'file' })
 
     // A different key for the same district is not swapped in silently.
-    const other = (await officeCore('178'))
+    const other = await officeCore('178')
     const otherKey = await other.call('handoff.publicKey', {})
     await expect(province.call('handoff.trustKey', { key: { text: otherKey.text } })).rejects.toMatchObject({ code: 'ALREADY_EXISTS' })
     await other.dispose()
@@ -257,7 +309,9 @@ describe('province: trusted keys and consolidation', () => {
     expect(result.backup).toMatch(/consolidation/)
     const sqlite = province.ctx.conn.sqlite
     const names = sqlite.prepare(`select e.name, e.district_code from dissolution_cases c join entities e on e.id = c.entity_id`).all()
-    const source = district.ctx.conn.sqlite.prepare(`select e.name from dissolution_cases c join entities e on e.id = c.entity_id`).all() as Array<{ name: string }>
+    const source = district.ctx.conn.sqlite
+      .prepare(`select e.name from dissolution_cases c join entities e on e.id = c.entity_id`)
+      .all() as Array<{ name: string }>
     expect(names).toEqual([{ name: source[0].name, district_code: '178' }])
     const orphans = sqlite.pragma('foreign_key_check') as unknown[]
     expect(orphans).toEqual([])
@@ -290,7 +344,10 @@ describe('province: trusted keys and consolidation', () => {
     const late = await province.call('handoff.consolidate', { files: [{ path: older }] })
     expect(late.skipped).toEqual([{ file: 'older-copy.xlsx', unit: '178', reason: expect.stringMatching(/cũ hơn gói đã tổng hợp/) }])
     expect((await verify(province, older)).code).toBe('OLDER')
-    expect((await province.call('handoff.districts', {})).find((d) => d.code === '178')).toMatchObject({ entities: 10, trustedKey: expect.any(String) })
+    expect((await province.call('handoff.districts', {})).find((d) => d.code === '178')).toMatchObject({
+      entities: 10,
+      trustedKey: expect.any(String)
+    })
   })
 
   it('the province register is read-only; the same cooperative in two districts is listed as a conflict', async () => {
@@ -302,13 +359,23 @@ describe('province: trusted keys and consolidation', () => {
     expect(result.accepted).toEqual([{ file: expect.any(String), unit: '180', exportedAt: expect.any(String), trustedNewKey: true }])
     expect(result.conflicts).toEqual([
       // Not yet decided: counted in the district whose package is the newer (180's, exported last).
-      { key: 'reg:4900999990', units: ['178', '180'], names: ['HTX Mới thành lập', 'HTX Chuyển trụ sở'], countedUnit: '180', resolved: false, decision: null }
+      {
+        key: 'reg:4900999990',
+        units: ['178', '180'],
+        names: ['HTX Mới thành lập', 'HTX Chuyển trụ sở'],
+        countedUnit: '180',
+        resolved: false,
+        decision: null
+      }
     ])
-    expect((await province.call('handoff.trustedKeys', {})).map((k) => [k.unit, k.source])).toEqual([['178', 'file'], ['180', 'package']])
+    expect((await province.call('handoff.trustedKeys', {})).map((k) => [k.unit, k.source])).toEqual([
+      ['178', 'file'],
+      ['180', 'package']
+    ])
     await other.dispose()
   })
 
-  it('the province exports its own package (unit = province, every district\'s rows), which a province file refuses to consolidate', async () => {
+  it("the province exports its own package (unit = province, every district's rows), which a province file refuses to consolidate", async () => {
     const { file, info } = await exportTo(province, province.dir, '2024-06-30', 'tinh.xlsx')
     expect(info.unit).toBe('20')
     const districtsRows = (province.ctx.conn.sqlite.prepare('select count(*) n from entities').get() as { n: number }).n
@@ -317,7 +384,7 @@ describe('province: trusted keys and consolidation', () => {
     expect((await verify(province, file)).code).toBe('WRONG_PROVINCE')
   })
 
-  it('a signed package whose rows break the register\'s rules is rejected as INVALID_DATA and the previous snapshot stays', async () => {
+  it("a signed package whose rows break the register's rules is rejected as INVALID_DATA and the previous snapshot stays", async () => {
     const before = province.ctx.conn.sqlite.prepare(`select name from entities where district_code = '178' order by name`).all()
     const dangling = tamper('dangling.xlsx', (wb) => {
       const ws = wb.Sheets.data_status_events
@@ -333,7 +400,10 @@ describe('province: trusted keys and consolidation', () => {
     })
     const result = await province.call('handoff.consolidate', { files: [{ path: dangling }, { path: badCode }] })
     expect(result.accepted).toEqual([])
-    expect(result.rejected.map((r) => [r.file, r.code])).toEqual([['dangling.xlsx', 'INVALID_DATA'], ['bad-status.xlsx', 'INVALID_DATA']])
+    expect(result.rejected.map((r) => [r.file, r.code])).toEqual([
+      ['dangling.xlsx', 'INVALID_DATA'],
+      ['bad-status.xlsx', 'INVALID_DATA']
+    ])
     expect(result.rejected[0].reason).toMatch(/trỏ tới entities số 99999 .*giữ nguyên/)
     expect(result.rejected[1].reason).toMatch(/dòng 2 của trang «data_status_events» không hợp lệ/)
     expect(province.ctx.conn.sqlite.prepare(`select name from entities where district_code = '178' order by name`).all()).toEqual(before)

@@ -25,13 +25,26 @@ describe('profile CLI', () => {
     cleanups.push(t.cleanup)
     const db = join(t.dir, 'a.db')
     expect((await cli({}, 'init', '--db', db, '--unit', '178')).code).toBe(0)
-    const first = await cli({ newPassword: 'bí-mật-Lan' }, 'profile', 'add', '--db', db, '--name', 'Nguyễn Thị Lan', '--user', 'Nguyễn Thị Lan', '--json')
+    const first = await cli(
+      { newPassword: 'bí-mật-Lan' },
+      'profile',
+      'add',
+      '--db',
+      db,
+      '--name',
+      'Nguyễn Thị Lan',
+      '--user',
+      'Nguyễn Thị Lan',
+      '--json'
+    )
     expect(first.code).toBe(0)
     expect(JSON.parse(first.stdout)).toMatchObject({ name: 'Nguyễn Thị Lan', role: 'admin', hasPassword: true })
 
     // Now the file has profiles: the admin acts with her password.
     const lan = { password: 'bí-mật-Lan' }
-    expect((await cli(lan, 'profile', 'add', '--db', db, '--name', 'Lê Thu Hà', '--role', 'chỉ xem', '--user', 'Nguyễn Thị Lan')).code).toBe(0)
+    expect(
+      (await cli(lan, 'profile', 'add', '--db', db, '--name', 'Lê Thu Hà', '--role', 'chỉ xem', '--user', 'Nguyễn Thị Lan')).code
+    ).toBe(0)
     const wrong = await cli({ password: 'sai' }, 'profile', 'add', '--db', db, '--name', 'Kẻ Lạ', '--user', 'Nguyễn Thị Lan')
     expect(wrong.code).toBe(1)
     expect(wrong.stderr).toContain('không đúng')
@@ -55,6 +68,22 @@ describe('profile CLI', () => {
     const own = await cli({ newPassword: 'của-Hà-1' }, 'profile', 'set-password', '--db', db, '--name', 'Lê Thu Hà', '--user', 'Lê Thu Hà')
     expect(own.code).toBe(0)
     expect((await cli({ password: 'của-Hà-1' }, 'info', '--db', db, '--user', 'Lê Thu Hà')).code).toBe(0)
-    expect((await cli({ password: 'bad' }, 'profile', 'set-role', '--db', db, '--name', 'Lê Thu Hà', '--role', 'xyz', '--user', 'Nguyễn Thị Lan')).code).toBe(2)
+    expect(
+      (
+        await cli(
+          { password: 'bad' },
+          'profile',
+          'set-role',
+          '--db',
+          db,
+          '--name',
+          'Lê Thu Hà',
+          '--role',
+          'xyz',
+          '--user',
+          'Nguyễn Thị Lan'
+        )
+      ).code
+    ).toBe(2)
   })
 })

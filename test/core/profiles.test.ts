@@ -81,8 +81,14 @@ describe('profiles and roles', () => {
   it('refuses a wrong or missing password at every door, and keeps the last quản trị', async () => {
     const core = await office()
     await core.call('profile.create', { name: 'Nguyễn Thị Lan', password: 'đúng-rồi' })
-    await expect(door(core, 'Nguyễn Thị Lan', 'sai-rồi')).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('không đúng') })
-    await expect(door(core, 'Nguyễn Thị Lan')).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('SO_HTX_PASSWORD') })
+    await expect(door(core, 'Nguyễn Thị Lan', 'sai-rồi')).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('không đúng')
+    })
+    await expect(door(core, 'Nguyễn Thị Lan')).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('SO_HTX_PASSWORD')
+    })
     // The same password typed decomposed (NFD) is the same password.
     const lan = await door(core, 'Nguyễn Thị Lan', 'đúng-rồi'.normalize('NFD'))
     expect((await lan.call('profile.list', {})).role).toBe('admin')
@@ -92,13 +98,17 @@ describe('profiles and roles', () => {
     await expect(anon.call('profile.select', { name: 'Nguyễn Thị Lan', password: 'sai' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
     await expect(anon.call('profile.select', { name: 'Không Có Ai' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
     await expect(anon.call('entity.create', { kind: 'htx', name: 'HTX Lạ' })).rejects.toMatchObject({ code: 'READ_ONLY' })
-    await expect(anon.call('profile.select', { name: 'Nguyễn Thị Lan', password: 'đúng-rồi' })).resolves.toMatchObject({ selected: 'Nguyễn Thị Lan' })
+    await expect(anon.call('profile.select', { name: 'Nguyễn Thị Lan', password: 'đúng-rồi' })).resolves.toMatchObject({
+      selected: 'Nguyễn Thị Lan'
+    })
     await expect(anon.call('profile.setRole', { name: 'Nguyễn Thị Lan', role: 'officer' })).rejects.toMatchObject({
       code: 'FORBIDDEN',
       message: expect.stringContaining('quản trị duy nhất')
     })
     // One's own password needs the current one.
-    await expect(anon.call('profile.setPassword', { name: 'Nguyễn Thị Lan', password: 'mới-1234', currentPassword: 'sai' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(
+      anon.call('profile.setPassword', { name: 'Nguyễn Thị Lan', password: 'mới-1234', currentPassword: 'sai' })
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' })
     await anon.call('profile.setPassword', { name: 'Nguyễn Thị Lan', password: 'mới-1234', currentPassword: 'đúng-rồi' })
     await expect(door(core, 'Nguyễn Thị Lan', 'đúng-rồi')).rejects.toMatchObject({ code: 'FORBIDDEN' })
     await expect(door(core, 'Nguyễn Thị Lan', 'mới-1234')).resolves.toBeTruthy()
@@ -115,12 +125,17 @@ describe('profiles and roles', () => {
     const before = snapshot(core)
     expect(WRITES.length).toBeGreaterThan(20)
     for (const name of WRITES) {
-      await expect(viewer.dispatch(name, {}), name).rejects.toMatchObject({ code: 'READ_ONLY', message: expect.stringContaining('chỉ được xem') })
+      await expect(viewer.dispatch(name, {}), name).rejects.toMatchObject({
+        code: 'READ_ONLY',
+        message: expect.stringContaining('chỉ được xem')
+      })
     }
     // Reads still answer.
     await expect(viewer.call('entity.list', {})).resolves.toMatchObject({ total: 0 })
     // Her own password is hers to set; nobody else's.
-    await expect(viewer.call('profile.setPassword', { name: 'Nguyễn Thị Lan', password: 'chiếm-quyền' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(viewer.call('profile.setPassword', { name: 'Nguyễn Thị Lan', password: 'chiếm-quyền' })).rejects.toMatchObject({
+      code: 'FORBIDDEN'
+    })
     expect(snapshot(core)).toBe(before)
     await viewer.call('profile.setPassword', { name: 'Lê Thu Hà', password: 'của-Hà' })
     expect((await core.call('profile.list', {})).profiles.find((p) => p.name === 'Lê Thu Hà')?.hasPassword).toBe(true)
@@ -179,7 +194,8 @@ describe('profiles and roles', () => {
     const dbPath = join(t.dir, 'cu.db')
     const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '007'))
     const old = await createCore({ dbPath, user: 'x', migrations: before })
-    old.ctx.conn.sqlite.exec(`insert into profiles (name, created_at) values ('Trần Văn Bình', '2025-03-01T00:00:00Z'), ('Nguyễn Thị Lan', '2024-01-01T00:00:00Z');
+    old.ctx.conn.sqlite
+      .exec(`insert into profiles (name, created_at) values ('Trần Văn Bình', '2025-03-01T00:00:00Z'), ('Nguyễn Thị Lan', '2024-01-01T00:00:00Z');
       insert into meta (key, value) values ('profile', 'Trần Văn Bình')`)
     await old.close()
     const upgraded = await createCore({ dbPath })

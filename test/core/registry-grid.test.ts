@@ -13,13 +13,23 @@ beforeEach(async () => {
 afterEach(async () => {
   await core.dispose()
 })
-const rejection = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as AppError)
+const rejection = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as AppError
+  )
 const asObjects = (g: { fields: readonly string[]; rows: unknown[][] }) =>
   g.rows.map((r) => Object.fromEntries(g.fields.map((f, i) => [f, r[i]])) as Record<string, unknown>)
 
 describe('the registry grid reads', () => {
   it('gives every record as one lean row, in Vietnamese name order, with its current status and deleted ones marked', async () => {
-    const b = await core.call('entity.create', { kind: 'htx', name: 'HTX Bắc Sơn', regNo: '4900000017', commune: 'Xã Bắc Sơn', charterCapital: 500_000_000 })
+    const b = await core.call('entity.create', {
+      kind: 'htx',
+      name: 'HTX Bắc Sơn',
+      regNo: '4900000017',
+      commune: 'Xã Bắc Sơn',
+      charterCapital: 500_000_000
+    })
     const a = await core.call('entity.create', { kind: 'htx', name: 'HTX Ăn uống Đồng Đăng', representative: 'Lý Văn Ba' })
     const c = await core.call('entity.create', { kind: 'tht', name: 'HTX An Phú', status: 'suspended' })
     await core.call('status.add', { entityId: b.id, status: 'inactive', effectiveDate: '2024-03-01', decisionNo: '12/QĐ' })
@@ -30,16 +40,26 @@ describe('the registry grid reads', () => {
     const rows = asObjects(grid)
     // a < ă < â …: "An" before "Ăn" before "Bắc".
     expect(rows.map((r) => r.name)).toEqual(['HTX An Phú', 'HTX Ăn uống Đồng Đăng', 'HTX Bắc Sơn'])
-    expect(rows[2]).toMatchObject({ id: b.id, status: 'inactive', regNo: '4900000017', commune: 'Xã Bắc Sơn', charterCapital: 500_000_000, rowVersion: 2, deletedAt: null })
+    expect(rows[2]).toMatchObject({
+      id: b.id,
+      status: 'inactive',
+      regNo: '4900000017',
+      commune: 'Xã Bắc Sơn',
+      charterCapital: 500_000_000,
+      rowVersion: 2,
+      deletedAt: null
+    })
     expect(rows[0]).toMatchObject({ kind: 'tht', status: 'suspended' })
     expect(rows[0].deletedAt).toEqual(expect.any(String))
 
     // The first rows in name order, deleted ones left out: what the screen paints first.
     expect(asObjects(await core.call('entity.grid', { first: 1 })).map((r) => r.name)).toEqual(['HTX Ăn uống Đồng Đăng'])
     // Ties of name by id, numbers in names by value, as the whole grid orders them.
-    for (const name of ['HTX số 10', 'HTX số 9', 'HTX Bắc Sơn', 'HTX số 9']) await core.call('entity.create', { kind: 'tht', name, confirmDuplicate: true })
+    for (const name of ['HTX số 10', 'HTX số 9', 'HTX Bắc Sơn', 'HTX số 9'])
+      await core.call('entity.create', { kind: 'tht', name, confirmDuplicate: true })
     const whole = asObjects(await core.call('entity.grid', {})).filter((r) => !r.deletedAt)
-    for (const k of [1, 3, 5, 6]) expect(asObjects(await core.call('entity.grid', { first: k })).map((r) => r.id)).toEqual(whole.slice(0, k).map((r) => r.id))
+    for (const k of [1, 3, 5, 6])
+      expect(asObjects(await core.call('entity.grid', { first: k })).map((r) => r.id)).toEqual(whole.slice(0, k).map((r) => r.id))
 
     // Just some rows, e.g. after an edit: the same shape.
     const some = asObjects(await core.call('entity.grid', { ids: [a.id] }))
@@ -48,7 +68,12 @@ describe('the registry grid reads', () => {
   })
 
   it('searches as entity.list does: without diacritics, "hop tac xa" for HTX, across number and representative', async () => {
-    const a = await core.call('entity.create', { kind: 'htx', name: 'HTX Nông nghiệp Yên Khoái', regNo: '4900123456', representative: 'Hoàng Thị Mận' })
+    const a = await core.call('entity.create', {
+      kind: 'htx',
+      name: 'HTX Nông nghiệp Yên Khoái',
+      regNo: '4900123456',
+      representative: 'Hoàng Thị Mận'
+    })
     const b = await core.call('entity.create', { kind: 'htx', name: 'HTX Vận tải Bắc Sơn', address: 'Thôn Quỳnh Sơn' })
     expect((await core.call('entity.search', { q: 'hop tac xa yen khoai' })).ids).toEqual([a.id])
     expect((await core.call('entity.search', { q: 'hoang thi man' })).ids).toEqual([a.id])
@@ -108,6 +133,15 @@ describe('the first records in order without a full sort', () => {
     const sorted = [...items].sort(byName)
     for (const k of [0, 1, 2, 60, 399, 400, 500]) expect(firstInOrder(items, k, byName)).toEqual(sorted.slice(0, k))
     // "số 9" before "số 10": numbers in names count as numbers.
-    expect(firstInOrder([{ id: 1, name: 'HTX số 10' }, { id: 2, name: 'HTX số 9' }], 1, byName)[0]!.id).toBe(2)
+    expect(
+      firstInOrder(
+        [
+          { id: 1, name: 'HTX số 10' },
+          { id: 2, name: 'HTX số 9' }
+        ],
+        1,
+        byName
+      )[0]!.id
+    ).toBe(2)
   })
 })

@@ -13,7 +13,11 @@ beforeEach(async () => {
 afterEach(async () => {
   await core.dispose()
 })
-const rejection = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as AppError)
+const rejection = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as AppError
+  )
 
 describe('registration number check digit', () => {
   it('computes the check digit and warns without refusing', async () => {
@@ -50,7 +54,9 @@ describe('new fields', () => {
     expect(got.vsic).toEqual([{ code: '0118', label: 'Trồng rau, đậu các loại' }])
     expect(got.memberCoops).toEqual(['HTX Một', 'HTX Hai'])
     expect(got.ocop).toEqual([{ name: 'Rau cải ngọt', stars: 4, year: 2024 }])
-    const err = await rejection(core.call('entity.create', { kind: 'htx', name: 'HTX OCOP', ocop: [{ name: 'Mật ong', stars: 2, year: 2024 }] }))
+    const err = await rejection(
+      core.call('entity.create', { kind: 'htx', name: 'HTX OCOP', ocop: [{ name: 'Mật ong', stars: 2, year: 2024 }] })
+    )
     expect(err).toMatchObject({ code: 'VALIDATION' })
     expect(err!.message).toContain('3 đến 5 sao')
     const mail = await rejection(core.call('entity.create', { kind: 'htx', name: 'HTX Thư', email: 'khong-co-a-cong' }))
@@ -60,17 +66,32 @@ describe('new fields', () => {
 
 describe('duplicate guard', () => {
   it('refuses a same number, asks before a same folded name in one commune, and names the other', async () => {
-    const first = await core.call('entity.create', { kind: 'htx', name: 'HTX Nông nghiệp Hoàng Đồng', commune: 'Xã Hoàng Đồng', regNo: '4900000017' })
+    const first = await core.call('entity.create', {
+      kind: 'htx',
+      name: 'HTX Nông nghiệp Hoàng Đồng',
+      commune: 'Xã Hoàng Đồng',
+      regNo: '4900000017'
+    })
     const byNumber = await rejection(core.call('entity.create', { kind: 'htx', name: 'HTX Khác', regNo: '4900000017' }))
     expect(byNumber).toMatchObject({ code: 'ALREADY_EXISTS', details: { otherId: first.id } })
-    const byName = await rejection(core.call('entity.create', { kind: 'htx', name: 'htx nong nghiep hoang dong', commune: 'Xã Hoàng Đồng' }))
+    const byName = await rejection(
+      core.call('entity.create', { kind: 'htx', name: 'htx nong nghiep hoang dong', commune: 'Xã Hoàng Đồng' })
+    )
     expect(byName).toMatchObject({ code: 'DUPLICATE', details: { otherId: first.id, field: 'name' } })
     expect(byName!.message).toContain('HTX Nông nghiệp Hoàng Đồng')
     // Another commune is a different record; a THT is told apart by commune and contract date.
     await core.call('entity.create', { kind: 'htx', name: 'HTX Nông nghiệp Hoàng Đồng', commune: 'Xã Gia Cát' })
-    const confirmed = await core.call('entity.create', { kind: 'tht', name: 'HTX Nông nghiệp Hoàng Đồng', commune: 'Xã Hoàng Đồng', contractDate: '2023-04-01', confirmDuplicate: true })
+    const confirmed = await core.call('entity.create', {
+      kind: 'tht',
+      name: 'HTX Nông nghiệp Hoàng Đồng',
+      commune: 'Xã Hoàng Đồng',
+      contractDate: '2023-04-01',
+      confirmDuplicate: true
+    })
     expect(confirmed.contractDate).toBe('2023-04-01')
-    const upd = await rejection(core.call('entity.update', { id: confirmed.id, rowVersion: confirmed.rowVersion, changes: { regNo: '4900000017' } }))
+    const upd = await rejection(
+      core.call('entity.update', { id: confirmed.id, rowVersion: confirmed.rowVersion, changes: { regNo: '4900000017' } })
+    )
     expect(upd).toMatchObject({ code: 'ALREADY_EXISTS' })
   })
 })
@@ -103,7 +124,11 @@ describe('yearly figures', () => {
   it('sets, lists and copies forward (counts only, no money), with the circular noted', async () => {
     const a = await core.call('entity.create', { kind: 'htx', name: 'HTX Số Liệu' })
     const b = await core.call('entity.create', { kind: 'htx', name: 'HTX Có Sẵn' })
-    const f = await core.call('figures.set', { entityId: a.id, year: 2024, figures: { members: 25, newMembers: 3, revenue: 1_500_000_000, taxesPaid: 12_000_000, classification: 'fair' } })
+    const f = await core.call('figures.set', {
+      entityId: a.id,
+      year: 2024,
+      figures: { members: 25, newMembers: 3, revenue: 1_500_000_000, taxesPaid: 12_000_000, classification: 'fair' }
+    })
     expect(f).toMatchObject({ members: 25, newMembers: 3, taxesPaid: 12_000_000, classification: 'fair' })
     expect(f.classificationCircular).toContain('Thông tư')
     await core.call('figures.set', { entityId: a.id, year: 2024, figures: { members: 26 } })
@@ -180,7 +205,13 @@ describe('paste from Excel', () => {
     return ids
   }
   const block = () =>
-    Array.from({ length: 20 }, (_, i) => [`HTX Dán ${i + 1}`, `Xã ${i + 1}`, `Nguyễn Văn ${i + 1}`, `${i + 1}.000.000`, `0${(i % 9) + 1}/05/2020`])
+    Array.from({ length: 20 }, (_, i) => [
+      `HTX Dán ${i + 1}`,
+      `Xã ${i + 1}`,
+      `Nguyễn Văn ${i + 1}`,
+      `${i + 1}.000.000`,
+      `0${(i % 9) + 1}/05/2020`
+    ])
 
   it('saves a valid 20×5 block in one go', async () => {
     const ids = await twenty()
@@ -193,10 +224,17 @@ describe('paste from Excel', () => {
     const ids = await twenty()
     const typed = await core.call('entity.update', { id: ids[0]!, rowVersion: 1, changes: { phone: '0912 000 000' } })
     expect(typed.phone).toBe('0912 000 000')
-    await core.call('entity.paste', { rowIds: ids.slice(0, 3), fields: ['name', 'commune'], cells: block().slice(0, 3).map((r) => r.slice(0, 2)) })
+    await core.call('entity.paste', {
+      rowIds: ids.slice(0, 3),
+      fields: ['name', 'commune'],
+      cells: block()
+        .slice(0, 3)
+        .map((r) => r.slice(0, 2))
+    })
     const undone = await core.call('entity.undo', {})
     expect(undone).toMatchObject({ action: 'paste', entityIds: ids.slice(0, 3), names: ['HTX Dòng 1', 'HTX Dòng 2', 'HTX Dòng 3'] })
-    for (const [i, id] of ids.slice(0, 3).entries()) expect(await core.call('entity.get', { id })).toMatchObject({ name: `HTX Dòng ${i + 1}`, commune: null })
+    for (const [i, id] of ids.slice(0, 3).entries())
+      expect(await core.call('entity.get', { id })).toMatchObject({ name: `HTX Dòng ${i + 1}`, commune: null })
     // Each record's history says it was undone; the next step back is the edit before the paste.
     expect((await core.call('audit.list', { table: 'entities', rowId: ids[1]! })).map((a) => a.action)).toContain('undo')
     expect(await core.call('entity.undo', {})).toMatchObject({ action: 'update', entityIds: [ids[0]], names: ['HTX Dòng 1'] })
@@ -240,7 +278,14 @@ describe('bulk write path', () => {
     expect(found.rows[0]).toMatchObject({ name: 'HTX Hoàng Đồng', status: 'active', regNo: '4900000017' })
     expect((await core.call('entity.list', { q: 'rau sach' })).rows[0]!.status).toBe('inactive')
     expect((await core.call('audit.list', { table: 'entities' })).filter((a) => a.action === 'bulk_create')).toHaveLength(1)
-    const bad = await rejection(core.call('entity.bulkCreate', { rows: [{ kind: 'htx', name: 'HTX Tốt' }, { kind: 'htx', name: 'X' }] }))
+    const bad = await rejection(
+      core.call('entity.bulkCreate', {
+        rows: [
+          { kind: 'htx', name: 'HTX Tốt' },
+          { kind: 'htx', name: 'X' }
+        ]
+      })
+    )
     expect(bad).toMatchObject({ code: 'VALIDATION' })
     expect((await core.call('entity.list', {})).total).toBe(2)
   })

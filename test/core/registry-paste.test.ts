@@ -17,7 +17,14 @@ describe("Excel's clipboard text", () => {
 
   it('places the block at the focused cell, refusing a block that runs off the grid', () => {
     const input = pasteInput('A\t1\nB\t2\n', [10, 11, 12], ['name', 'commune', 'phone'], { rowIndex: 1, field: 'commune' })
-    expect(input).toEqual({ rowIds: [11, 12], fields: ['commune', 'phone'], cells: [['A', '1'], ['B', '2']] })
+    expect(input).toEqual({
+      rowIds: [11, 12],
+      fields: ['commune', 'phone'],
+      cells: [
+        ['A', '1'],
+        ['B', '2']
+      ]
+    })
     expect(() => pasteInput('A\nB\nC\n', [10, 11, 12], ['name'], { rowIndex: 1, field: 'name' })).toThrow('vượt quá số dòng')
     expect(() => pasteInput('A\tB\n', [10], ['name'], { rowIndex: 0, field: 'name' })).toThrow('vượt quá số cột')
   })
@@ -40,7 +47,10 @@ describe('clipboard → entity.paste end to end through the core', () => {
     const bad = [...lines]
     bad[6] = bad[6]!.replace('0912 006', 'không có')
     const badInput = pasteInput(bad.join('\r\n') + '\r\n', ids, fields, { rowIndex: 0, field: 'name' })
-    await expect(core.call('entity.paste', badInput)).rejects.toMatchObject({ code: 'VALIDATION', details: { row: 7, column: 'Điện thoại' } })
+    await expect(core.call('entity.paste', badInput)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: { row: 7, column: 'Điện thoại' }
+    })
     expect((await core.call('entity.list', { q: 'excel' })).total).toBe(0)
     const good = pasteInput(lines.join('\r\n') + '\r\n', ids, fields, { rowIndex: 0, field: 'name' })
     expect(await core.call('entity.paste', good)).toEqual({ updated: 20 })

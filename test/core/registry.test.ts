@@ -11,7 +11,11 @@ afterEach(async () => {
   await core.dispose()
 })
 
-const rejection = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as AppError)
+const rejection = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as AppError
+  )
 
 describe('the register through the core', () => {
   it('refuses records until the office has chosen its unit', async () => {
@@ -89,7 +93,9 @@ describe('the register through the core', () => {
   })
 
   it('refuses unknown fields and unknown handlers with typed errors', async () => {
-    expect(await rejection(core.dispatch('entity.create', { kind: 'htx', name: 'HTX Thử', secret: 1 }))).toMatchObject({ code: 'VALIDATION' })
+    expect(await rejection(core.dispatch('entity.create', { kind: 'htx', name: 'HTX Thử', secret: 1 }))).toMatchObject({
+      code: 'VALIDATION'
+    })
     expect(await rejection(core.dispatch('entity.drop', {}))).toMatchObject({ code: 'UNKNOWN_HANDLER' })
     expect(await rejection(core.dispatch('__proto__', {}))).toMatchObject({ code: 'UNKNOWN_HANDLER' })
     expect(await rejection(core.dispatch('entity.get', { id: 404 }))).toMatchObject({ code: 'NOT_FOUND' })

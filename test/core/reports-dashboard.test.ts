@@ -13,9 +13,30 @@ describe('report.dashboard', () => {
   it('counts HTX by status and sector as of the date, and per year: registrations, dissolutions, members, workers', async () => {
     core = await officeCore('178')
     seed(core.ctx.conn.sqlite, [
-      ...many(3, (i) => ({ sector: 'agri', registered: `202${i}-03-01`, figures: [{ year: 2022, members: 10, workers: 4 }, { year: 2023, members: 12, workers: 5 }] })),
-      { sector: 'transport', registered: '2021-05-01', events: [['active', null], ['suspended', '2022-02-01']] },
-      { sector: 'industry', registered: '2015-05-01', events: [['active', null], ['dissolved', '2022-09-01']] },
+      ...many(3, (i) => ({
+        sector: 'agri',
+        registered: `202${i}-03-01`,
+        figures: [
+          { year: 2022, members: 10, workers: 4 },
+          { year: 2023, members: 12, workers: 5 }
+        ]
+      })),
+      {
+        sector: 'transport',
+        registered: '2021-05-01',
+        events: [
+          ['active', null],
+          ['suspended', '2022-02-01']
+        ]
+      },
+      {
+        sector: 'industry',
+        registered: '2015-05-01',
+        events: [
+          ['active', null],
+          ['dissolved', '2022-09-01']
+        ]
+      },
       { kind: 'tht', registered: '2021-01-01' }
     ])
     const d = await core.call('report.dashboard', { asOf: '2022-12-31' })

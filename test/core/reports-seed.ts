@@ -16,7 +16,11 @@ export interface SeedRow {
   memberCoops?: string[]
   /** Status events: [status, date or null]. Default: active since registration. */
   events?: Array<[string, string | null]>
-  figures?: Array<{ year: number } & Partial<Record<'members' | 'workers' | 'managers' | 'managers_elementary' | 'managers_college' | 'revenue' | 'profit' | 'avg_income', number>> & { classification?: string }>
+  figures?: Array<
+    { year: number } & Partial<
+      Record<'members' | 'workers' | 'managers' | 'managers_elementary' | 'managers_college' | 'revenue' | 'profit' | 'avg_income', number>
+    > & { classification?: string }
+  >
 }
 
 export function seed(sqlite: Sqlite.Database, rows: SeedRow[]): number[] {
@@ -26,14 +30,38 @@ export function seed(sqlite: Sqlite.Database, rows: SeedRow[]): number[] {
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
   const ev = sqlite.prepare('insert into status_events (entity_id, status, effective_date, created_at) values (?, ?, ?, ?)')
-  const cols = ['members', 'workers', 'managers', 'managers_elementary', 'managers_college', 'revenue', 'profit', 'avg_income', 'classification'] as const
-  const fig = sqlite.prepare(`insert into yearly_figures (entity_id, year, ${cols.join(', ')}) values (?, ?, ${cols.map(() => '?').join(', ')})`)
+  const cols = [
+    'members',
+    'workers',
+    'managers',
+    'managers_elementary',
+    'managers_college',
+    'revenue',
+    'profit',
+    'avg_income',
+    'classification'
+  ] as const
+  const fig = sqlite.prepare(
+    `insert into yearly_figures (entity_id, year, ${cols.join(', ')}) values (?, ?, ${cols.map(() => '?').join(', ')})`
+  )
   const ids: number[] = []
   sqlite.transaction(() => {
     rows.forEach((r, i) => {
       const name = r.name ?? `Hợp tác xã số ${i + 1}`
       const id = Number(
-        ent.run(r.kind ?? 'htx', name, fold(name), searchKey(name), r.sector ?? null, r.district ?? null, r.registered ?? null, r.capital ?? null, r.memberCoops ? JSON.stringify(r.memberCoops) : null, now, now).lastInsertRowid
+        ent.run(
+          r.kind ?? 'htx',
+          name,
+          fold(name),
+          searchKey(name),
+          r.sector ?? null,
+          r.district ?? null,
+          r.registered ?? null,
+          r.capital ?? null,
+          r.memberCoops ? JSON.stringify(r.memberCoops) : null,
+          now,
+          now
+        ).lastInsertRowid
       )
       for (const [status, date] of r.events ?? [['active', null]]) ev.run(id, status, date, now)
       for (const f of r.figures ?? []) fig.run(id, f.year, ...cols.map((c) => (f as Record<string, unknown>)[c] ?? null))
@@ -66,7 +94,15 @@ export function langSonRows(): SeedRow[] {
     for (let k = 0; k < active + stopped; k++) {
       const isStopped = k >= active
       const status = !isStopped ? null : stoppedSeen++ < 48 ? 'dissolving' : 'inactive'
-      present.push({ sector, events: status ? [['active', null], [status, '2021-05-01']] : [['active', null]] })
+      present.push({
+        sector,
+        events: status
+          ? [
+              ['active', null],
+              [status, '2021-05-01']
+            ]
+          : [['active', null]]
+      })
     }
   }
   present.forEach((r, i) => {
@@ -88,13 +124,52 @@ export function langSonRows(): SeedRow[] {
   })
   // Figures of a later year never count in a 2023 report.
   present[0]!.figures!.push({ year: 2024, members: 9999, workers: 9999 })
-  const dissolved = many(6, (i) => ({ sector: 'agri', district: DISTRICTS[i], registered: '2015-01-01', events: [['active', null], ['dissolving', '2022-01-01'], ['dissolved', `2023-0${i + 1}-15`]] }))
-  const dissolvedBefore = many(3, (i) => ({ sector: 'agri', district: DISTRICTS[i], registered: '2015-01-01', events: [['active', null], ['dissolved', '2022-12-31']] }))
+  const dissolved = many(6, (i) => ({
+    sector: 'agri',
+    district: DISTRICTS[i],
+    registered: '2015-01-01',
+    events: [
+      ['active', null],
+      ['dissolving', '2022-01-01'],
+      ['dissolved', `2023-0${i + 1}-15`]
+    ]
+  }))
+  const dissolvedBefore = many(3, (i) => ({
+    sector: 'agri',
+    district: DISTRICTS[i],
+    registered: '2015-01-01',
+    events: [
+      ['active', null],
+      ['dissolved', '2022-12-31']
+    ]
+  }))
   const unions: SeedRow[] = [
-    { kind: 'lhhtx', district: '178', registered: '2016-01-01', memberCoops: many(7, (i) => ({ name: `HTX ${i}` })).map((r) => r.name!), events: [['active', null], ['inactive', '2020-01-01']] },
-    { kind: 'lhhtx', district: '183', registered: '2017-01-01', memberCoops: many(6, (i) => ({ name: `HTX ${i}` })).map((r) => r.name!), events: [['active', null], ['suspended', '2022-01-01']] }
+    {
+      kind: 'lhhtx',
+      district: '178',
+      registered: '2016-01-01',
+      memberCoops: many(7, (i) => ({ name: `HTX ${i}` })).map((r) => r.name!),
+      events: [
+        ['active', null],
+        ['inactive', '2020-01-01']
+      ]
+    },
+    {
+      kind: 'lhhtx',
+      district: '183',
+      registered: '2017-01-01',
+      memberCoops: many(6, (i) => ({ name: `HTX ${i}` })).map((r) => r.name!),
+      events: [
+        ['active', null],
+        ['suspended', '2022-01-01']
+      ]
+    }
   ]
-  const groups = many(230, (i) => ({ kind: 'tht' as const, district: DISTRICTS[i % DISTRICTS.length], registered: '2019-05-01', figures: [{ year: 2022, members: 20 + (i < 50 ? 1 : 0) }] }))
+  const groups = many(230, (i) => ({
+    kind: 'tht' as const,
+    district: DISTRICTS[i % DISTRICTS.length],
+    registered: '2019-05-01',
+    figures: [{ year: 2022, members: 20 + (i < 50 ? 1 : 0) }]
+  }))
   return [...present, ...dissolved, ...dissolvedBefore, ...unions, ...groups]
 }
-

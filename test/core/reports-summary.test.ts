@@ -15,42 +15,115 @@ afterEach(async () => {
 describe('report.summary on a district register with known history', () => {
   it('gives every indicator as of several dates: before/after a registration, a suspension, a dissolution; figures of the right year', async () => {
     core = await officeCore('178')
-    const a = await core.call('entity.create', { kind: 'htx', name: 'HTX Nông nghiệp Hoàng Đồng', registrationDate: '2020-03-01', sector: 'agri', charterCapital: 1_000_000_000 })
+    const a = await core.call('entity.create', {
+      kind: 'htx',
+      name: 'HTX Nông nghiệp Hoàng Đồng',
+      registrationDate: '2020-03-01',
+      sector: 'agri',
+      charterCapital: 1_000_000_000
+    })
     await core.call('status.add', { entityId: a.id, status: 'suspended', effectiveDate: '2022-05-10' })
     await core.call('status.add', { entityId: a.id, status: 'dissolved', effectiveDate: '2023-04-20' })
     await core.call('figures.set', { entityId: a.id, year: 2021, figures: { members: 10, workers: 4, managers: 3, managersCollege: 1 } })
     await core.call('figures.set', { entityId: a.id, year: 2022, figures: { members: 12, workers: 5, managers: 3, managersElementary: 2 } })
     await core.call('figures.set', { entityId: a.id, year: 2023, figures: { members: 14, workers: 6, managers: 4 } })
-    const b = await core.call('entity.create', { kind: 'htx', name: 'HTX Thương mại Đông Kinh', registrationDate: '2023-02-01', sector: 'trade_service', charterCapital: 2_000_000_000 })
-    await core.call('figures.set', { entityId: b.id, year: 2023, figures: { revenue: 500_000_000, profit: 40_000_000, avgIncome: 6_500_000, classification: 'good' } })
+    const b = await core.call('entity.create', {
+      kind: 'htx',
+      name: 'HTX Thương mại Đông Kinh',
+      registrationDate: '2023-02-01',
+      sector: 'trade_service',
+      charterCapital: 2_000_000_000
+    })
+    await core.call('figures.set', {
+      entityId: b.id,
+      year: 2023,
+      figures: { revenue: 500_000_000, profit: 40_000_000, avgIncome: 6_500_000, classification: 'good' }
+    })
     await core.call('entity.create', { kind: 'tht', name: 'Tổ hợp tác Chè Tân Liên', registrationDate: '2019-01-01', membersCount: 9 })
-    await core.call('entity.create', { kind: 'lhhtx', name: 'Liên hiệp HTX Rau sạch', registrationDate: '2021-06-01', memberCoops: ['HTX Một', 'HTX Hai', 'HTX Ba'], status: 'inactive' })
+    await core.call('entity.create', {
+      kind: 'lhhtx',
+      name: 'Liên hiệp HTX Rau sạch',
+      registrationDate: '2021-06-01',
+      memberCoops: ['HTX Một', 'HTX Hai', 'HTX Ba'],
+      status: 'inactive'
+    })
     // A deleted record never counts.
     const gone = await core.call('entity.create', { kind: 'htx', name: 'HTX Nhập nhầm', registrationDate: '2020-01-01' })
     await core.call('entity.delete', { id: gone.id, reason: 'Nhập nhầm' })
 
     const at = async (asOf: string) => (await core!.call('report.summary', { asOf })).indicators
     const y2021 = await at('2021-12-31')
-    expect(y2021).toMatchObject({ 'htx.total': 1, 'htx.active': 1, 'htx.stopped': 0, 'htx.new': 0, 'htx.members': 10, 'htx.workers': 4, 'htx.managers.college_plus': 1, 'htx.charter_capital_million': 1000 })
-    expect(y2021).toMatchObject({ 'htx.sector.agri.total': 1, 'htx.sector.agri.active': 1, 'lhhtx.total': 1, 'lhhtx.stopped': 1, 'lhhtx.member_coops': 3, 'tht.total': 1, 'tht.members': 9, 'tht.managers': 1 })
+    expect(y2021).toMatchObject({
+      'htx.total': 1,
+      'htx.active': 1,
+      'htx.stopped': 0,
+      'htx.new': 0,
+      'htx.members': 10,
+      'htx.workers': 4,
+      'htx.managers.college_plus': 1,
+      'htx.charter_capital_million': 1000
+    })
+    expect(y2021).toMatchObject({
+      'htx.sector.agri.total': 1,
+      'htx.sector.agri.active': 1,
+      'lhhtx.total': 1,
+      'lhhtx.stopped': 1,
+      'lhhtx.member_coops': 3,
+      'tht.total': 1,
+      'tht.members': 9,
+      'tht.managers': 1
+    })
     expect(y2021['htx.revenue_avg_million']).toBeNull()
 
     const mid2022 = await at('2022-06-30')
-    expect(mid2022).toMatchObject({ 'htx.total': 1, 'htx.active': 0, 'htx.stopped': 1, 'htx.sector.agri.stopped': 1, 'htx.members': 12, 'htx.managers.elementary_intermediate': 2 })
+    expect(mid2022).toMatchObject({
+      'htx.total': 1,
+      'htx.active': 0,
+      'htx.stopped': 1,
+      'htx.sector.agri.stopped': 1,
+      'htx.members': 12,
+      'htx.managers.elementary_intermediate': 2
+    })
 
     const q1 = await at('2023-03-31')
-    expect(q1).toMatchObject({ 'htx.total': 2, 'htx.active': 1, 'htx.stopped': 1, 'htx.new': 1, 'htx.new.charter_capital_million': 2000, 'htx.dissolved': 0 })
-    expect(q1).toMatchObject({ 'htx.members': 14, 'htx.charter_capital_million': 3000, 'htx.sector.trade_service_environment.total': 1, 'htx.class.good': 1 })
+    expect(q1).toMatchObject({
+      'htx.total': 2,
+      'htx.active': 1,
+      'htx.stopped': 1,
+      'htx.new': 1,
+      'htx.new.charter_capital_million': 2000,
+      'htx.dissolved': 0
+    })
+    expect(q1).toMatchObject({
+      'htx.members': 14,
+      'htx.charter_capital_million': 3000,
+      'htx.sector.trade_service_environment.total': 1,
+      'htx.class.good': 1
+    })
 
     const h1 = await at('2023-06-30')
-    expect(h1).toMatchObject({ 'htx.total': 1, 'htx.active': 1, 'htx.stopped': 0, 'htx.new': 1, 'htx.dissolved': 1, 'htx.members': 0, 'htx.sector.agri.total': 0 })
-    expect(h1).toMatchObject({ 'htx.revenue_avg_million': 500, 'htx.profit_avg_million': 40, 'htx.income_avg_million_month': 6.5, 'htx.class.good': 1, 'htx.class.fair': 0 })
+    expect(h1).toMatchObject({
+      'htx.total': 1,
+      'htx.active': 1,
+      'htx.stopped': 0,
+      'htx.new': 1,
+      'htx.dissolved': 1,
+      'htx.members': 0,
+      'htx.sector.agri.total': 0
+    })
+    expect(h1).toMatchObject({
+      'htx.revenue_avg_million': 500,
+      'htx.profit_avg_million': 40,
+      'htx.income_avg_million_month': 6.5,
+      'htx.class.good': 1,
+      'htx.class.fair': 0
+    })
 
     const next = await at('2024-06-30')
     expect(next).toMatchObject({ 'htx.total': 1, 'htx.new': 0, 'htx.dissolved': 0, 'htx.new.charter_capital_million': 0 })
     // Before anything was registered.
-    const empty = await at("2018-12-31")
-    expect([empty["htx.total"], empty["tht.total"], empty["lhhtx.total"]]).toEqual([0, 0, 0])
+    const empty = await at('2018-12-31')
+    expect([empty['htx.total'], empty['tht.total'], empty['lhhtx.total']]).toEqual([0, 0, 0])
   })
 
   it('keeps the same numbers for a past date after later changes, and names the office in byUnit', async () => {
@@ -85,11 +158,18 @@ describe('the snapshot agrees with the registry', () => {
     const dates = [null, '2021-01-01', '2022-06-30', '2022-06-30', '2023-01-01', '2023-06-30', '2024-02-29']
     seed(
       core.ctx.conn.sqlite,
-      Array.from({ length: 120 }, () => ({ registered: '2020-01-01', events: Array.from({ length: 1 + rand(5) }, () => [statuses[rand(6)]!, dates[rand(dates.length)]!] as [string, string | null]) }))
+      Array.from({ length: 120 }, () => ({
+        registered: '2020-01-01',
+        events: Array.from({ length: 1 + rand(5) }, () => [statuses[rand(6)]!, dates[rand(dates.length)]!] as [string, string | null])
+      }))
     )
     for (const date of ['2020-12-31', '2022-06-30', '2023-03-01', '2024-12-31']) {
       const expected = new Map((await core.call('status.asOf', { date })).map((x) => [x.entityId, x.status]))
-      const got = new Map(loadSnapshot(core.ctx, date).filter((e) => e.status !== null).map((e) => [e.id, e.status]))
+      const got = new Map(
+        loadSnapshot(core.ctx, date)
+          .filter((e) => e.status !== null)
+          .map((e) => [e.id, e.status])
+      )
       expect(got, date).toEqual(expected)
     }
   })

@@ -29,11 +29,23 @@ describe('rounding', () => {
 describe('sector table: Than Uyên, 71 HTX', () => {
   it('shows 49,30 / 9,86 / 4,22 / 28,17 / 5,63 / 2,82 summing to exactly 100', async () => {
     core = await officeCore('178')
-    const counts: Array<[string, number]> = [['agri', 35], ['construction', 7], ['industry', 3], ['trade_service', 20], ['transport', 4], ['tourism', 2]]
-    seed(core.ctx.conn.sqlite, counts.flatMap(([sector, n]) => many(n, () => ({ sector, registered: '2015-01-01' }))))
+    const counts: Array<[string, number]> = [
+      ['agri', 35],
+      ['construction', 7],
+      ['industry', 3],
+      ['trade_service', 20],
+      ['transport', 4],
+      ['tourism', 2]
+    ]
+    seed(
+      core.ctx.conn.sqlite,
+      counts.flatMap(([sector, n]) => many(n, () => ({ sector, registered: '2015-01-01' })))
+    )
     const t = await core.call('report.build', { layout: 'linh-vuc-chi-tiet', asOf: '2023-06-30' })
     const byLabel = new Map(t.rows.map((r) => [r.cells[1], r.cells]))
-    const shares = ['Nông nghiệp', 'Xây dựng', 'Công nghiệp - tiểu thủ công nghiệp', 'Thương mại - dịch vụ', 'Vận tải', 'Du lịch'].map((l) => byLabel.get(l)![5])
+    const shares = ['Nông nghiệp', 'Xây dựng', 'Công nghiệp - tiểu thủ công nghiệp', 'Thương mại - dịch vụ', 'Vận tải', 'Du lịch'].map(
+      (l) => byLabel.get(l)![5]
+    )
     // Half-up alone gives the seed's 4,23 for industry and a column of 100,01; largest remainder
     // gives the one unit to the larger remainder (9,859 → 9,86 keeps, 4,225 → 4,22) and sums to 100,00.
     expect(shares).toEqual([49.3, 9.86, 4.22, 28.17, 5.63, 2.82])
@@ -50,7 +62,14 @@ describe('plan targets, estimates and the annex table', () => {
     seed(core.ctx.conn.sqlite, [
       ...many(3, () => ({ sector: 'agri', registered: '2015-01-01', capital: 1_500_000_000 })),
       { sector: 'agri', registered: '2023-02-01', capital: 2_250_000_000 },
-      { sector: 'transport', registered: '2016-01-01', events: [['active', null], ['inactive', '2022-08-01']] }
+      {
+        sector: 'transport',
+        registered: '2016-01-01',
+        events: [
+          ['active', null],
+          ['inactive', '2022-08-01']
+        ]
+      }
     ])
     const saved = await core.call('report.setTargets', {
       year: 2023,
@@ -63,13 +82,31 @@ describe('plan targets, estimates and the annex table', () => {
     expect((await core.call('report.setTargets', { year: 2023, values: [{ indicator: 'htx.total', plan: 8 }] })).changed).toBe(0)
     const audit = await core.ctx.db.selectFrom('audit_log').selectAll().where('table_name', '=', 'report_targets').execute()
     expect(audit.map((a) => a.action)).toEqual(['target_create', 'target_create'])
-    const bad = await core.call('report.setTargets', { year: 2023, values: [{ indicator: 'htx.total', plan: 1 }, { indicator: 'htx.khong_co', plan: 1 }] }).catch((e: AppError) => e)
+    const bad = await core
+      .call('report.setTargets', {
+        year: 2023,
+        values: [
+          { indicator: 'htx.total', plan: 1 },
+          { indicator: 'htx.khong_co', plan: 1 }
+        ]
+      })
+      .catch((e: AppError) => e)
     expect(bad).toMatchObject({ code: 'VALIDATION' })
     expect((bad as AppError).message).toContain('Dòng 2')
-    expect((await core.call('report.targets', { year: 2023 })).find((r) => r.indicator === 'htx.total')).toMatchObject({ plan: 8, estimate: 6, previousActual: 4 })
+    expect((await core.call('report.targets', { year: 2023 })).find((r) => r.indicator === 'htx.total')).toMatchObject({
+      plan: 8,
+      estimate: 6,
+      previousActual: 4
+    })
 
     const t = await core.call('report.build', { layout: 'phu-luc-1', asOf: '2023-06-30', reportNo: '15/BC-TCKH' })
-    expect(t.columns.map((c) => c.label).slice(3)).toEqual(['Thực hiện năm 2022', 'Thực hiện đến 30/06/2023', 'Ước thực hiện cả năm', 'Kế hoạch năm', 'Ước TH so với KH (%)'])
+    expect(t.columns.map((c) => c.label).slice(3)).toEqual([
+      'Thực hiện năm 2022',
+      'Thực hiện đến 30/06/2023',
+      'Ước thực hiện cả năm',
+      'Kế hoạch năm',
+      'Ước TH so với KH (%)'
+    ])
     const row = (code: string) => t.rows.find((r) => r.indicator === code)!.cells.slice(3)
     expect(row('htx.total')).toEqual([4, 5, 6, 8, 75])
     expect(row('htx.active')).toEqual([3, 4, 4, null, null])
@@ -84,7 +121,15 @@ describe('plan targets, estimates and the annex table', () => {
 describe('files: xlsx read back, printable page, CSV', () => {
   it('writes the official workbook (header block, merged headers, widths, number formats, frozen header, notes, signature)', async () => {
     core = await officeCore('178')
-    seed(core.ctx.conn.sqlite, many(1234, (i) => ({ sector: i % 2 ? 'agri' : 'transport', registered: '2015-01-01', capital: 1_000_000_000, figures: [{ year: 2022, members: 10 }] })))
+    seed(
+      core.ctx.conn.sqlite,
+      many(1234, (i) => ({
+        sector: i % 2 ? 'agri' : 'transport',
+        registered: '2015-01-01',
+        capital: 1_000_000_000,
+        figures: [{ year: 2022, members: 10 }]
+      }))
+    )
     const out = await core.call('report.export', { layout: 'phu-luc-1', asOf: '2023-06-30', format: 'xlsx' })
     expect(out.name).toBe('phu-luc-1-2023-06-30.xlsx')
     const buf = Buffer.from(out.base64, 'base64')
@@ -126,7 +171,15 @@ describe('files: xlsx read back, printable page, CSV', () => {
 
   it('prints a page in Times New Roman with the national motto, and CSV through the shared writer', async () => {
     core = await officeCore('178')
-    seed(core.ctx.conn.sqlite, many(1500, (i) => ({ sector: 'agri', name: i === 0 ? 'HTX <Đồng Tâm>' : undefined, registered: '2015-01-01', capital: 2_000_000_000 })))
+    seed(
+      core.ctx.conn.sqlite,
+      many(1500, (i) => ({
+        sector: 'agri',
+        name: i === 0 ? 'HTX <Đồng Tâm>' : undefined,
+        registered: '2015-01-01',
+        capital: 2_000_000_000
+      }))
+    )
     const html = await core.call('report.export', { layout: 'linh-vuc', asOf: '2023-06-30', format: 'html' })
     const page = Buffer.from(html.base64!, 'base64').toString('utf8')
     expect(html.name).toBe('linh-vuc-2023-06-30.html')
@@ -151,25 +204,38 @@ describe('files: xlsx read back, printable page, CSV', () => {
     const e1 = await core.call('report.build', { layout: 'khong-co', asOf: '2023-06-30' }).catch((e: AppError) => e)
     expect(e1).toMatchObject({ code: 'NOT_FOUND' })
     expect((e1 as AppError).message).toContain('phu-luc-1')
-    const e2 = await core.call('report.export', { layout: 'linh-vuc', asOf: '2023-06-30', format: 'xlsx', path: join(core.dir, 'a.xlsx') } as never).catch((e: AppError) => e)
+    const e2 = await core
+      .call('report.export', { layout: 'linh-vuc', asOf: '2023-06-30', format: 'xlsx', path: join(core.dir, 'a.xlsx') } as never)
+      .catch((e: AppError) => e)
     expect(e2).toMatchObject({ code: 'VALIDATION' })
     expect(existsSync(join(core.dir, 'a.xlsx'))).toBe(false)
   })
 })
 
 const soffice = ['soffice', 'libreoffice'].find((cmd) => spawnSync(cmd, ['--version'], { timeout: 20_000 }).status === 0)
-if (soffice === undefined) console.log('LibreOffice (soffice) is not on PATH: skipping "opens the workbook cleanly"; .ci/run installs libreoffice-calc-nogui')
+if (soffice === undefined)
+  console.log('LibreOffice (soffice) is not on PATH: skipping "opens the workbook cleanly"; .ci/run installs libreoffice-calc-nogui')
 
 describe('LibreOffice', () => {
-  it.runIf(soffice !== undefined)('opens the workbook cleanly (converted headless to .ods)', async () => {
-    core = await officeCore('178')
-    seed(core.ctx.conn.sqlite, many(20, () => ({ sector: 'agri', registered: '2015-01-01' })))
-    const path = join(core.dir, 'phu-luc-1.xlsx')
-    writeFileSync(path, Buffer.from((await core.call('report.export', { layout: 'phu-luc-1', asOf: '2023-06-30', format: 'xlsx' })).base64, 'base64'))
-    const r = spawnSync(soffice!, ['--headless', '--convert-to', 'ods', '--outdir', core.dir, path], { timeout: 120_000 })
-    expect(r.status).toBe(0)
-    expect(existsSync(join(core.dir, 'phu-luc-1.ods'))).toBe(true)
-  }, 150_000)
+  it.runIf(soffice !== undefined)(
+    'opens the workbook cleanly (converted headless to .ods)',
+    async () => {
+      core = await officeCore('178')
+      seed(
+        core.ctx.conn.sqlite,
+        many(20, () => ({ sector: 'agri', registered: '2015-01-01' }))
+      )
+      const path = join(core.dir, 'phu-luc-1.xlsx')
+      writeFileSync(
+        path,
+        Buffer.from((await core.call('report.export', { layout: 'phu-luc-1', asOf: '2023-06-30', format: 'xlsx' })).base64, 'base64')
+      )
+      const r = spawnSync(soffice!, ['--headless', '--convert-to', 'ods', '--outdir', core.dir, path], { timeout: 120_000 })
+      expect(r.status).toBe(0)
+      expect(existsSync(join(core.dir, 'phu-luc-1.ods'))).toBe(true)
+    },
+    150_000
+  )
 })
 
 describe('province file', () => {
@@ -195,6 +261,8 @@ describe('province file', () => {
     expect((await core.call('report.setTargets', { year: 2023, values: [{ indicator: 'htx.total', plan: 500 }] })).changed).toBe(1)
     const district = await core.call('report.build', { layout: 'linh-vuc', asOf: '2023-06-30', scope: '183' })
     expect(district.scopeName).toBe('Huyện Cao Lộc')
-    expect(district.rows.at(-1)!.cells[2]).toBe((await core.call('report.summary', { asOf: '2023-06-30', scope: '183' })).indicators['htx.total'])
+    expect(district.rows.at(-1)!.cells[2]).toBe(
+      (await core.call('report.summary', { asOf: '2023-06-30', scope: '183' })).indicators['htx.total']
+    )
   })
 })

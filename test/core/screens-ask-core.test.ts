@@ -39,7 +39,9 @@ describe('the core answers what the screens ask', () => {
     const view = await core.call('dissolution.open', { entityId: e.id, kind: 'voluntary', openedOn: '2024-02-01' })
     const required = view.steps.filter((s) => !s.optional).map((s) => s.code)
     expect(view.blockingSteps).toEqual(required)
-    const refused = await core.call('dissolution.finalise', { caseId: view.id, authorityDate: '2024-06-01', decisionNo: 'QĐ 1' }).catch((err) => err)
+    const refused = await core
+      .call('dissolution.finalise', { caseId: view.id, authorityDate: '2024-06-01', decisionNo: 'QĐ 1' })
+      .catch((err) => err)
     expect(refused).toMatchObject({ code: 'FORBIDDEN', details: { steps: view.blockingSteps } })
     const [first, second] = required
     await core.call('dissolution.step', { caseId: view.id, code: first!, state: 'done', doneOn: '2024-02-02' })
@@ -55,6 +57,9 @@ describe('the core answers what the screens ask', () => {
     const live = await core.call('entity.create', { kind: 'htx', name: 'HTX Đang Dùng', regNo: '4907000777' })
     await core.call('entity.create', { kind: 'htx', name: 'HTX Số Dài Hơn', regNo: '49070007770' })
     expect(await core.call('entity.byRegNo', { regNo: '4907000777' })).toMatchObject({ id: live.id, name: 'HTX Đang Dùng' })
-    await expect(core.call('entity.byRegNo', { regNo: '490700077' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Không có HTX nào mang mã số 490700077.' })
+    await expect(core.call('entity.byRegNo', { regNo: '490700077' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'Không có HTX nào mang mã số 490700077.'
+    })
   })
 })

@@ -23,7 +23,9 @@ async function officeWithBackup(): Promise<string> {
   const dbPath = join(t.dir, 'so-htx.db')
   const core = await createCore({ dbPath, user: 'Nguyễn Thị Lan' })
   await core.call('office.setup', { unitCode: '178' })
-  await core.call('entity.bulkCreate', { rows: Array.from({ length: 400 }, (_, i) => ({ kind: 'htx', name: `HTX Số ${i + 1} Hoàng Đồng` })) })
+  await core.call('entity.bulkCreate', {
+    rows: Array.from({ length: 400 }, (_, i) => ({ kind: 'htx', name: `HTX Số ${i + 1} Hoàng Đồng` }))
+  })
   await core.call('backup.create', {})
   await core.close()
   return dbPath
@@ -45,7 +47,10 @@ describe('start-up check', () => {
     expect(problem).toMatchObject({ path: dbPath, backup: { reason: 'manual' } })
     expect(problem!.message).toMatch(/bị hỏng/)
     // Every call says so, with the copy, in Vietnamese.
-    await expect(core.call('office.info', {})).rejects.toMatchObject({ code: 'CORRUPT', details: { startup: { backup: { reason: 'manual' } } } })
+    await expect(core.call('office.info', {})).rejects.toMatchObject({
+      code: 'CORRUPT',
+      details: { startup: { backup: { reason: 'manual' } } }
+    })
     await expect(core.call('entity.list', {})).rejects.toMatchObject({ code: 'CORRUPT' })
 
     const info = await core.call('backup.recoverAtStart', {})

@@ -33,12 +33,24 @@ describe('the map of Vietnam, before and after 01/07/2025', () => {
       ['18586', 'Xã Đông Kinh', 'after', 'Tỉnh Hà Tĩnh']
     ])
     const old = found.find((u) => u.period === 'before' && u.code === '05980')!
-    expect(old).toMatchObject({ name: 'Phường Đông Kinh', level: 'commune', district: { code: '178', name: 'Thành phố Lạng Sơn' }, validTo: '2025-06-30' })
+    expect(old).toMatchObject({
+      name: 'Phường Đông Kinh',
+      level: 'commune',
+      district: { code: '178', name: 'Thành phố Lạng Sơn' },
+      validTo: '2025-06-30'
+    })
     expect(found[0]!.from).toContainEqual({ code: '05980', name: 'Phường Đông Kinh', part: 'full' })
   })
 
   it('a code is read with its period: 05977 names another commune before the reform', () => {
-    expect(unitsByCode('110')).toEqual([expect.objectContaining({ name: 'Huyện Than Uyên', level: 'district', period: 'before', province: { code: '12', name: 'Tỉnh Lai Châu' } })])
+    expect(unitsByCode('110')).toEqual([
+      expect.objectContaining({
+        name: 'Huyện Than Uyên',
+        level: 'district',
+        period: 'before',
+        province: { code: '12', name: 'Tỉnh Lai Châu' }
+      })
+    ])
     expect(unitsByCode('05977', '2026-01-01').map((u) => u.name)).toEqual(['Phường Đông Kinh'])
     expect(unitsByCode('05977', '2024-01-01').map((u) => [u.name, u.district?.name])).toEqual([['Phường Vĩnh Trại', 'Thành phố Lạng Sơn']])
     const tuyenQuang = unitsByCode('08')

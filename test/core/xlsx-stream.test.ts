@@ -18,7 +18,15 @@ const FIXTURES = join(__dirname, '../fixtures/import')
 
 /** What openWorkbook's SheetJS path hands the parser. */
 function bySheetJS(data: Buffer) {
-  const wb = XLSX.read(data, { type: 'buffer', cellDates: false, cellFormula: false, cellHTML: false, cellStyles: false, sheetRows: MAX_SHEET_ROWS + 1, dense: true })
+  const wb = XLSX.read(data, {
+    type: 'buffer',
+    cellDates: false,
+    cellFormula: false,
+    cellHTML: false,
+    cellStyles: false,
+    sheetRows: MAX_SHEET_ROWS + 1,
+    dense: true
+  })
   return wb.SheetNames.map((name) => {
     const ws = wb.Sheets[name]
     const start = ws['!ref'] ? XLSX.utils.decode_range(ws['!ref']).s : { r: 0, c: 0 }
@@ -36,7 +44,10 @@ function expectSameGrid(data: Buffer, what: string) {
   const streamed = readXlsxSheets(data, MAX_SHEET_ROWS)
   expect(streamed, `${what}: read by the stream reader`).not.toBeNull()
   const expected = bySheetJS(data)
-  expect(streamed!.map((s) => s.name), what).toEqual(expected.map((s) => s.name))
+  expect(
+    streamed!.map((s) => s.name),
+    what
+  ).toEqual(expected.map((s) => s.name))
   for (const [i, sheet] of expected.entries()) {
     const got = streamed![i]!
     expect({ originRow: got.originRow, originCol: got.originCol, merges: got.merges }, `${what} › ${sheet.name}`).toEqual({
@@ -65,13 +76,19 @@ function withSheetXml(sheetData: string, opts: { before?: string; after?: string
       `${opts.before ?? ''}<sheetData>${sheetData}</sheetData>${opts.after ?? ''}</worksheet>`
   )
   if (opts.sst !== undefined) {
-    setText(entries, 'xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${opts.sst}</sst>`)
+    setText(
+      entries,
+      'xl/sharedStrings.xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${opts.sst}</sst>`
+    )
   }
   return zip(entries)
 }
 
 describe('the .xlsx stream reader', () => {
-  const readable = readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx') && !['bomb.xlsx', 'corrupt.xlsx', 'password.xlsx', 'program.xlsx'].includes(f))
+  const readable = readdirSync(FIXTURES).filter(
+    (f) => f.endsWith('.xlsx') && !['bomb.xlsx', 'corrupt.xlsx', 'password.xlsx', 'program.xlsx'].includes(f)
+  )
 
   it.each(readable.filter((f) => f !== 'million-rows.xlsx'))('reads the fixture %s cell by cell as SheetJS does', (file) => {
     expectSameGrid(readFileSync(join(FIXTURES, file)), file)
@@ -90,7 +107,10 @@ describe('the .xlsx stream reader', () => {
     flipped[sheetAt] ^= 0x5a
     expect(readXlsxSheets(flipped, MAX_SHEET_ROWS), 'damaged sheet').toBeNull()
     expect(readXlsxSheets(withSheetXml('<row r="1"><c r="A1" t="s"/></row>'), MAX_SHEET_ROWS), 'no value').toBeNull()
-    expect(readXlsxSheets(withSheetXml('<row r="1"><c r="A1" t="d"><v>2024-05-06</v></c></row>'), MAX_SHEET_ROWS), 'a date typed as text').toBeNull()
+    expect(
+      readXlsxSheets(withSheetXml('<row r="1"><c r="A1" t="d"><v>2024-05-06</v></c></row>'), MAX_SHEET_ROWS),
+      'a date typed as text'
+    ).toBeNull()
   })
 
   it('reads a generated 17-column register as SheetJS does, with strings inline and shared', () => {
@@ -115,7 +135,11 @@ describe('the .xlsx stream reader', () => {
       '<row r="6"><c r="B6" t="inlineStr"><is><t>Xã Tân Liên</t></is></c><c t="str"><v>không có r &amp; đứng sau</v></c><c r="E6" t="str"><f>"a"&amp;"b"</f><v>ab</v></c><c r="F6" s="3"/></row>' +
       '<row><c r="B7"><v>-12</v></c><c r="C7"><v>45292</v></c><c r="D7" t="n"><v></v></c></row>'
     expectSameGrid(
-      withSheetXml(sheet, { before: '<dimension ref="B3:F7"/>', after: '<mergeCells count="2"><mergeCell ref="B3:B4"/><mergeCell ref="C6:D6"/></mergeCells>', sst }),
+      withSheetXml(sheet, {
+        before: '<dimension ref="B3:F7"/>',
+        after: '<mergeCells count="2"><mergeCell ref="B3:B4"/><mergeCell ref="C6:D6"/></mergeCells>',
+        sst
+      }),
       'hand-written sheet'
     )
     // No dimension: the range is what the rows and cells span.

@@ -10,7 +10,9 @@ async function main(): Promise<number> {
   for (const name of names) {
     const report = await runTrials(name, Number(values.trials))
     failed += report.failures.length
-    console.log(`${name}: ${report.trials} lần ngắt đột ngột, ${report.failures.length} lần hỏng (${report.work} việc đã xong, ${report.auditRows} dòng nhật ký đã ghi)`)
+    console.log(
+      `${name}: ${report.trials} lần ngắt đột ngột, ${report.failures.length} lần hỏng (${report.work} việc đã xong, ${report.auditRows} dòng nhật ký đã ghi)`
+    )
     for (const f of report.failures) console.log(`  lần ${f.trial}: ${f.problems.join('; ')}`)
   }
   return failed === 0 ? 0 : 1

@@ -43,7 +43,11 @@ function killAtRandom(dbPath: string, scenario: string, trial: number, maxDelayM
   })
 }
 
-export async function runTrials(scenario: string, trials: number, maxDelayMs = scenarios[scenario].killWithinMs ?? 400): Promise<TrialReport> {
+export async function runTrials(
+  scenario: string,
+  trials: number,
+  maxDelayMs = scenarios[scenario].killWithinMs ?? 400
+): Promise<TrialReport> {
   const dir = mkdtempSync(join(tmpdir(), 'so-htx-crash-'))
   const dbPath = join(dir, 'crash.db')
   const report: TrialReport = { scenario, trials, failures: [], auditRows: 0, work: 0 }

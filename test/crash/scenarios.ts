@@ -116,20 +116,29 @@ export const scenarios: Record<string, Scenario> = {
     async setup(core) {
       await core.call('office.setup', { unitCode: '178' })
       const sheet: Array<Array<string | number>> = [['STT', 'Tên HTX', 'Địa chỉ', 'Tình trạng', 'Số thành viên']]
-      for (let r = 1; r <= IMPORT_ROWS; r++) sheet.push([r, `HTX Thử nhập số ${r}`, `Thôn ${r % 17}, xã Yên Thử`, 'Đang hoạt động', 5 + (r % 40)])
+      for (let r = 1; r <= IMPORT_ROWS; r++)
+        sheet.push([r, `HTX Thử nhập số ${r}`, `Thôn ${r % 17}, xã Yên Thử`, 'Đang hoạt động', 5 + (r % 40)])
       const wb = XLSX.utils.book_new()
       XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(sheet), 'HTX')
       writeFileSync(importFile(core), XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }))
     },
     async step(core) {
-      const live = await core.ctx.db.selectFrom('import_batches').select('id').where('undone_at', 'is', null).orderBy('id', 'desc').executeTakeFirst()
+      const live = await core.ctx.db
+        .selectFrom('import_batches')
+        .select('id')
+        .where('undone_at', 'is', null)
+        .orderBy('id', 'desc')
+        .executeTakeFirst()
       if (live) await core.call('exchange.undoImport', { batchId: live.id })
       else await core.call('exchange.commitImport', { files: [{ path: importFile(core) }] })
     },
     check(db) {
       const problems = common(db)
       const count = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { n: number }).n
-      for (const b of rows<{ id: number; counts_json: string; undone_at: string | null }>(db, 'select id, counts_json, undone_at from import_batches')) {
+      for (const b of rows<{ id: number; counts_json: string; undone_at: string | null }>(
+        db,
+        'select id, counts_json, undone_at from import_batches'
+      )) {
         const created = (JSON.parse(b.counts_json) as { created: number }).created
         const label = `lần nhập ${b.id}${b.undone_at ? ' (đã hoàn tác)' : ''}`
         if (created !== IMPORT_ROWS) problems.push(`${label} ghi nhận ${created} bản ghi mới, tệp có ${IMPORT_ROWS}`)
@@ -138,17 +147,26 @@ export const scenarios: Record<string, Scenario> = {
           const got = count(`select count(*) n from ${table} where import_batch_id = ?`, b.id)
           if (got !== want) problems.push(`${label}: còn ${got} dòng ${table}, đúng ra ${want} (lần nhập không trọn vẹn)`)
         }
-        const audited = count(`select count(*) n from audit_log where table_name = 'entities' and action = 'create' and json_extract(after_json, '$.importBatch') = ?`, b.id)
+        const audited = count(
+          `select count(*) n from audit_log where table_name = 'entities' and action = 'create' and json_extract(after_json, '$.importBatch') = ?`,
+          b.id
+        )
         if (audited !== created) problems.push(`${label}: ${audited} dòng nhật ký "create", đúng ra ${created}`)
-        const own = (action: string) => count(`select count(*) n from audit_log where table_name = 'import_batches' and action = ? and row_id = ?`, action, b.id)
+        const own = (action: string) =>
+          count(`select count(*) n from audit_log where table_name = 'import_batches' and action = ? and row_id = ?`, action, b.id)
         if (own('import') !== 1) problems.push(`${label}: ${own('import')} dòng nhật ký "import", đúng ra 1`)
-        if (own('undo-import') !== (b.undone_at ? 1 : 0)) problems.push(`${label}: ${own('undo-import')} dòng nhật ký hoàn tác, đúng ra ${b.undone_at ? 1 : 0}`)
+        if (own('undo-import') !== (b.undone_at ? 1 : 0))
+          problems.push(`${label}: ${own('undo-import')} dòng nhật ký hoàn tác, đúng ra ${b.undone_at ? 1 : 0}`)
       }
       for (const table of BATCH_TABLES) {
-        const dangling = count(`select count(*) n from ${table} where import_batch_id is not null and import_batch_id not in (select id from import_batches)`)
+        const dangling = count(
+          `select count(*) n from ${table} where import_batch_id is not null and import_batch_id not in (select id from import_batches)`
+        )
         if (dangling) problems.push(`${dangling} dòng ${table} trỏ tới lần nhập không có`)
       }
-      const ghostBatch = count(`select count(*) n from audit_log where table_name = 'import_batches' and row_id not in (select id from import_batches)`)
+      const ghostBatch = count(
+        `select count(*) n from audit_log where table_name = 'import_batches' and row_id not in (select id from import_batches)`
+      )
       if (ghostBatch) problems.push(`${ghostBatch} dòng nhật ký trỏ tới lần nhập không có`)
       problems.push(...oneCreateAuditEach(db))
       // A record the audit says was created and is gone must have been removed by an undo, said in the audit too.
@@ -157,7 +175,9 @@ export const scenarios: Record<string, Scenario> = {
            and (select count(*) from audit_log u where u.table_name = 'entities' and u.action = 'undo-import' and u.row_id = a.row_id) != 1`
       )
       if (vanished) problems.push(`${vanished} bản ghi biến mất mà nhật ký không có đúng một dòng hoàn tác`)
-      const undoneButThere = count(`select count(*) n from audit_log where table_name = 'entities' and action = 'undo-import' and row_id in (select id from entities)`)
+      const undoneButThere = count(
+        `select count(*) n from audit_log where table_name = 'entities' and action = 'undo-import' and row_id in (select id from entities)`
+      )
       if (undoneButThere) problems.push(`${undoneButThere} bản ghi nhật ký nói đã hoàn tác nhưng vẫn còn trong sổ`)
       return problems
     },
@@ -186,7 +206,10 @@ export const scenarios: Record<string, Scenario> = {
     },
     check(db) {
       const problems = common(db)
-      const list = rows<{ id: number; commune: string | null; notes: string | null; row_version: number }>(db, 'select id, commune, notes, row_version from entities order by id')
+      const list = rows<{ id: number; commune: string | null; notes: string | null; row_version: number }>(
+        db,
+        'select id, commune, notes, row_version from entities order by id'
+      )
       if (list.length !== PASTE_GROUPS * PASTE_BLOCK) problems.push(`sổ có ${list.length} bản ghi, đúng ra ${PASTE_GROUPS * PASTE_BLOCK}`)
       for (let g = 0; g < PASTE_GROUPS; g++) {
         const group = list.slice(g * PASTE_BLOCK, (g + 1) * PASTE_BLOCK)
@@ -194,7 +217,9 @@ export const scenarios: Record<string, Scenario> = {
         const versions = new Set(group.map((e) => e.row_version))
         if (markers.size > 1) problems.push(`khối ${g + 1} dán dở: các dòng mang ${[...markers].join(' / ')}`)
         if (versions.size > 1) problems.push(`khối ${g + 1} dán dở: số phiên bản ${[...versions].join(' / ')}`)
-        for (const e of group) if ((e.notes === null) !== (e.commune === null) || (e.notes !== null && e.commune !== e.notes.replace('bước', 'Xã Bước'))) problems.push(`bản ghi ${e.id} dán dở trong một dòng`)
+        for (const e of group)
+          if ((e.notes === null) !== (e.commune === null) || (e.notes !== null && e.commune !== e.notes.replace('bước', 'Xã Bước')))
+            problems.push(`bản ghi ${e.id} dán dở trong một dòng`)
       }
       problems.push(...versionsMatchAudit(db), ...oneCreateAuditEach(db))
       const partial = rows<{ marker: string; n: number }>(
@@ -205,7 +230,14 @@ export const scenarios: Record<string, Scenario> = {
       for (const p of partial) problems.push(`lần dán «${p.marker}» có ${p.n} dòng nhật ký, đúng ra ${PASTE_BLOCK}`)
       return problems
     },
-    work: (db) => (db.prepare(`select count(distinct json_extract(after_json, '$.notes')) n from audit_log where table_name = 'entities' and action = 'update'`).get() as { n: number }).n
+    work: (db) =>
+      (
+        db
+          .prepare(
+            `select count(distinct json_extract(after_json, '$.notes')) n from audit_log where table_name = 'entities' and action = 'update'`
+          )
+          .get() as { n: number }
+      ).n
   },
 
   /**
@@ -219,28 +251,45 @@ export const scenarios: Record<string, Scenario> = {
     },
     async step(core, i) {
       const e = await core.call('entity.create', { kind: 'htx', name: `HTX Giải thể thử ${i}`, status: 'inactive' })
-      const c = await core.call('dissolution.open', { entityId: e.id, kind: 'voluntary', law: '2012', openedOn: '2024-03-01', decisionNo: `${i}/NQ-ĐHTV` })
-      for (const s of c.steps) await core.call('dissolution.step', { caseId: c.id, code: s.code, state: 'done', doneOn: '2024-03-15', doneBy: 'Thử' })
+      const c = await core.call('dissolution.open', {
+        entityId: e.id,
+        kind: 'voluntary',
+        law: '2012',
+        openedOn: '2024-03-01',
+        decisionNo: `${i}/NQ-ĐHTV`
+      })
+      for (const s of c.steps)
+        await core.call('dissolution.step', { caseId: c.id, code: s.code, state: 'done', doneOn: '2024-03-15', doneBy: 'Thử' })
       await core.call('dissolution.finalise', { caseId: c.id, authorityDate: '2024-06-01', decisionNo: `${i}/TB` })
     },
     check(db) {
       const problems = common(db)
       const count = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { n: number }).n
-      const cases = rows<{ id: number; entity_id: number; state: string; closed_on: string | null; template_json: string }>(db, 'select id, entity_id, state, closed_on, template_json from dissolution_cases')
+      const cases = rows<{ id: number; entity_id: number; state: string; closed_on: string | null; template_json: string }>(
+        db,
+        'select id, entity_id, state, closed_on, template_json from dissolution_cases'
+      )
       for (const c of cases) {
         const template = JSON.parse(c.template_json) as { steps: Array<{ code: string; optional: boolean; condition: string | null }> }
-        const steps = rows<{ id: number; code: string; state: string }>(db, `select id, code, state from dissolution_steps where case_id = ${c.id}`)
+        const steps = rows<{ id: number; code: string; state: string }>(
+          db,
+          `select id, code, state from dissolution_steps where case_id = ${c.id}`
+        )
         if (steps.length !== template.steps.length) problems.push(`hồ sơ ${c.id} có ${steps.length} bước, mẫu có ${template.steps.length}`)
         const event = (status: string, note: string) =>
           count(`select count(*) n from status_events where entity_id = ? and status = ? and note = ?`, c.entity_id, status, note)
-        if (event('dissolving', `Mở hồ sơ giải thể số ${c.id}`) !== 1) problems.push(`hồ sơ ${c.id} không có đúng một sự kiện «đang giải thể»`)
+        if (event('dissolving', `Mở hồ sơ giải thể số ${c.id}`) !== 1)
+          problems.push(`hồ sơ ${c.id} không có đúng một sự kiện «đang giải thể»`)
         const finalised = c.state === 'finalised'
         const dissolved = event('dissolved', `Hoàn tất hồ sơ giải thể số ${c.id}`)
-        if (dissolved !== (finalised ? 1 : 0)) problems.push(`hồ sơ ${c.id} (${c.state}) có ${dissolved} sự kiện «đã giải thể» (hoàn tất dở)`)
+        if (dissolved !== (finalised ? 1 : 0))
+          problems.push(`hồ sơ ${c.id} (${c.state}) có ${dissolved} sự kiện «đã giải thể» (hoàn tất dở)`)
         if (c.state !== 'open' && c.state !== 'finalised') problems.push(`hồ sơ ${c.id} ở trạng thái lạ «${c.state}»`)
-        const audits = (action: string) => count(`select count(*) n from audit_log where table_name = 'dissolution_cases' and action = ? and row_id = ?`, action, c.id)
+        const audits = (action: string) =>
+          count(`select count(*) n from audit_log where table_name = 'dissolution_cases' and action = ? and row_id = ?`, action, c.id)
         if (audits('create') !== 1) problems.push(`hồ sơ ${c.id} có ${audits('create')} dòng nhật ký mở hồ sơ`)
-        if (audits('finalise') !== (finalised ? 1 : 0)) problems.push(`hồ sơ ${c.id} (${c.state}) có ${audits('finalise')} dòng nhật ký hoàn tất`)
+        if (audits('finalise') !== (finalised ? 1 : 0))
+          problems.push(`hồ sơ ${c.id} (${c.state}) có ${audits('finalise')} dòng nhật ký hoàn tất`)
         if (finalised) {
           if (!c.closed_on) problems.push(`hồ sơ ${c.id} hoàn tất mà không có ngày`)
           const required = new Set(template.steps.filter((s) => !s.optional && !s.condition).map((s) => s.code))
@@ -248,7 +297,10 @@ export const scenarios: Record<string, Scenario> = {
           if (open.length) problems.push(`hồ sơ ${c.id} hoàn tất khi còn bước ${open.map((s) => s.code).join(', ')}`)
         }
         for (const s of steps) {
-          const n = count(`select count(*) n from audit_log where table_name = 'dissolution_steps' and action = 'update' and row_id = ?`, s.id)
+          const n = count(
+            `select count(*) n from audit_log where table_name = 'dissolution_steps' and action = 'update' and row_id = ?`,
+            s.id
+          )
           if (n !== (s.state === 'todo' ? 0 : 1)) problems.push(`bước ${s.code} của hồ sơ ${c.id} (${s.state}) có ${n} dòng nhật ký`)
         }
       }
@@ -315,7 +367,10 @@ export const scenarios: Record<string, Scenario> = {
       const latest = new Map<string, Record<string, number>>()
       for (const a of accepted) {
         const counts = JSON.parse(a.counts_json) as Record<string, number>
-        const audit = rows<{ before_json: string }>(db, `select before_json from audit_log where table_name = 'package_consolidations' and action = 'consolidate' and row_id = ${a.id}`)
+        const audit = rows<{ before_json: string }>(
+          db,
+          `select before_json from audit_log where table_name = 'package_consolidations' and action = 'consolidate' and row_id = ${a.id}`
+        )
         if (audit.length !== 1) problems.push(`lần tổng hợp ${a.id} (${a.unit_code}) có ${audit.length} dòng nhật ký`)
         else {
           // What it replaced is what the previous accepted package of the district had brought.
@@ -332,15 +387,19 @@ export const scenarios: Record<string, Scenario> = {
         dissolution_cases: 'entity_id in (select id from entities where district_code = ?)'
       }
       for (const child of ['dissolution_steps', 'dissolution_council', 'dissolution_items', 'dissolution_obstacles']) {
-        inDistrict[child] = 'case_id in (select c.id from dissolution_cases c join entities e on e.id = c.entity_id where e.district_code = ?)'
+        inDistrict[child] =
+          'case_id in (select c.id from dissolution_cases c join entities e on e.id = c.entity_id where e.district_code = ?)'
       }
       for (const [unit, counts] of latest) {
         for (const [table, where] of Object.entries(inDistrict)) {
           const got = count(`select count(*) n from ${table} where ${where}`, unit)
-          if (got !== (counts[table] ?? 0)) problems.push(`huyện ${unit}: ${got} dòng ${table}, gói được nhận gần nhất có ${counts[table] ?? 0} (không trọn một bản)`)
+          if (got !== (counts[table] ?? 0))
+            problems.push(`huyện ${unit}: ${got} dòng ${table}, gói được nhận gần nhất có ${counts[table] ?? 0} (không trọn một bản)`)
         }
       }
-      const strays = count(`select count(*) n from entities where district_code is null or district_code not in (select unit_code from package_consolidations where outcome = 'accepted')`)
+      const strays = count(
+        `select count(*) n from entities where district_code is null or district_code not in (select unit_code from package_consolidations where outcome = 'accepted')`
+      )
       if (strays) problems.push(`${strays} bản ghi không thuộc gói nào đã nhận`)
       const ghost = count(
         `select count(*) n from audit_log where action = 'consolidate' and row_id not in (select id from package_consolidations where outcome = 'accepted')`

@@ -33,7 +33,13 @@ async function bridgeOn(busyTimeoutMs: number) {
     new Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>((done, fail) => {
       const body = JSON.stringify(input)
       const req = request(
-        { host: '127.0.0.1', port: bridge.port, method: 'POST', path: `/api/${name}`, headers: { host: `127.0.0.1:${bridge.port}`, 'content-type': 'application/json', authorization: `Bearer ${bridge.token}` } },
+        {
+          host: '127.0.0.1',
+          port: bridge.port,
+          method: 'POST',
+          path: `/api/${name}`,
+          headers: { host: `127.0.0.1:${bridge.port}`, 'content-type': 'application/json', authorization: `Bearer ${bridge.token}` }
+        },
         (res) => {
           let text = ''
           res.setEncoding('utf8')

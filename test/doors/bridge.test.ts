@@ -30,12 +30,15 @@ afterAll(async () => {
 /** A raw request, so the test controls every header (fetch would fix Host). */
 function raw(method: string, path: string, headers: Record<string, string> = {}, body?: string) {
   return new Promise<{ status: number; headers: Record<string, unknown>; text: string }>((done, fail) => {
-    const req = request({ host: '127.0.0.1', port: bridge.port, method, path, headers: { host: `127.0.0.1:${bridge.port}`, ...headers } }, (res) => {
-      let text = ''
-      res.setEncoding('utf8')
-      res.on('data', (d) => (text += d))
-      res.on('end', () => done({ status: res.statusCode!, headers: res.headers, text }))
-    })
+    const req = request(
+      { host: '127.0.0.1', port: bridge.port, method, path, headers: { host: `127.0.0.1:${bridge.port}`, ...headers } },
+      (res) => {
+        let text = ''
+        res.setEncoding('utf8')
+        res.on('data', (d) => (text += d))
+        res.on('end', () => done({ status: res.statusCode!, headers: res.headers, text }))
+      }
+    )
     req.on('error', fail)
     if (body !== undefined) req.write(body)
     req.end()
@@ -93,7 +96,10 @@ describe('the loopback bridge', () => {
     expect(JSON.parse(none.text)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     // A prefix of the right token, a longer one, another scheme: all refused.
     for (const authorization of [`Bearer ${bridge.token.slice(0, 10)}`, `Bearer ${bridge.token}x`, `Basic ${bridge.token}`]) {
-      expect((await raw('POST', '/api/office.info', { 'content-type': 'application/json', authorization }, '{}')).status, authorization).toBe(401)
+      expect(
+        (await raw('POST', '/api/office.info', { 'content-type': 'application/json', authorization }, '{}')).status,
+        authorization
+      ).toBe(401)
     }
     const wrong = await call('entity.create', { kind: 'htx', name: 'HTX Kẻ lạ' }, 'x'.repeat(bridge.token.length))
     expect(wrong.status).toBe(401)
@@ -107,12 +113,24 @@ describe('the loopback bridge', () => {
       error: { code: 'VALIDATION', details: { fields: { name: expect.stringMatching(/ít nhất 3 ký tự/) } } }
     })
     expect(JSON.parse((await call('entity.drop', {})).text).error.code).toBe('UNKNOWN_HANDLER')
-    const notJson = await raw('POST', '/api/office.info', { 'content-type': 'application/json', authorization: `Bearer ${bridge.token}` }, '{nope')
+    const notJson = await raw(
+      'POST',
+      '/api/office.info',
+      { 'content-type': 'application/json', authorization: `Bearer ${bridge.token}` },
+      '{nope'
+    )
     expect(notJson.status).toBe(400)
-    const big = await raw('POST', '/api/office.info', { 'content-type': 'application/json', authorization: `Bearer ${bridge.token}` }, 'x'.repeat(REQUEST_MAX_BYTES + 1))
+    const big = await raw(
+      'POST',
+      '/api/office.info',
+      { 'content-type': 'application/json', authorization: `Bearer ${bridge.token}` },
+      'x'.repeat(REQUEST_MAX_BYTES + 1)
+    )
     expect(big.status).toBe(413)
     expect(JSON.parse(big.text).error.message).toContain('50 MB')
-    expect((await raw('POST', '/api/office.info', { 'content-type': 'text/plain', authorization: `Bearer ${bridge.token}` }, '{}')).status).toBe(415)
+    expect(
+      (await raw('POST', '/api/office.info', { 'content-type': 'text/plain', authorization: `Bearer ${bridge.token}` }, '{}')).status
+    ).toBe(415)
   })
 
   it('takes a file as large as the contract takes (IMPORT_MAX_BYTES as base64), not a byte more', async () => {
@@ -122,7 +140,10 @@ describe('the loopback bridge', () => {
     const sent = await call('dissolution.attach', { caseId: c.id, file: { name: 'quet.pdf', base64: bytes.toString('base64') } })
     expect(sent.status).toBe(200)
     expect(JSON.parse(sent.text)).toMatchObject({ ok: true, value: { attachments: [{ name: 'quet.pdf', size: IMPORT_MAX_BYTES }] } })
-    const over = await call('dissolution.attach', { caseId: c.id, file: { name: 'quet.pdf', base64: Buffer.alloc(IMPORT_MAX_BYTES + 3, 7).toString('base64') } })
+    const over = await call('dissolution.attach', {
+      caseId: c.id,
+      file: { name: 'quet.pdf', base64: Buffer.alloc(IMPORT_MAX_BYTES + 3, 7).toString('base64') }
+    })
     expect(JSON.parse(over.text)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
   })
 
@@ -132,7 +153,12 @@ describe('the loopback bridge', () => {
     const frames: string[] = []
     const stream = await new Promise<import('node:http').ClientRequest>((opened, fail) => {
       const req = request(
-        { host: '127.0.0.1', port: bridge.port, path: '/events', headers: { host: `127.0.0.1:${bridge.port}`, authorization: `Bearer ${bridge.token}` } },
+        {
+          host: '127.0.0.1',
+          port: bridge.port,
+          path: '/events',
+          headers: { host: `127.0.0.1:${bridge.port}`, authorization: `Bearer ${bridge.token}` }
+        },
         (res) => {
           expect(res.statusCode).toBe(200)
           expect(res.headers['content-type']).toMatch(/^text\/event-stream/)

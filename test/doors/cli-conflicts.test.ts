@@ -14,11 +14,32 @@ async function htxTotals() {
 }
 
 describe('conflicts from the command line', () => {
-  it('lists where a cooperative in two districts is counted, records the province\'s choice, refuses a district not in the conflict', async () => {
-    for (const [db, unit, other] of [['a.db', '178', '4900777002'], ['b.db', '180', '4900777003']]) {
+  it("lists where a cooperative in two districts is counted, records the province's choice, refuses a district not in the conflict", async () => {
+    for (const [db, unit, other] of [
+      ['a.db', '178', '4900777002'],
+      ['b.db', '180', '4900777003']
+    ]) {
       expect((await cli('init', '--db', at(db), '--unit', unit)).code).toBe(0)
-      expect((await cli('entity', 'add', '--db', at(db), '--name', 'HTX Chuyển trụ sở Na Sầm', '--reg-no', '4900777001', '--registration-date', '02/03/2020')).code).toBe(0)
-      expect((await cli('entity', 'add', '--db', at(db), '--name', `HTX Riêng ${unit}`, '--reg-no', other, '--registration-date', '02/03/2020')).code).toBe(0)
+      expect(
+        (
+          await cli(
+            'entity',
+            'add',
+            '--db',
+            at(db),
+            '--name',
+            'HTX Chuyển trụ sở Na Sầm',
+            '--reg-no',
+            '4900777001',
+            '--registration-date',
+            '02/03/2020'
+          )
+        ).code
+      ).toBe(0)
+      expect(
+        (await cli('entity', 'add', '--db', at(db), '--name', `HTX Riêng ${unit}`, '--reg-no', other, '--registration-date', '02/03/2020'))
+          .code
+      ).toBe(0)
       expect((await cli('export', '--db', at(db), '--out', at(`${unit}.xlsx`), '--as-of', '30/06/2024')).code).toBe(0)
     }
     expect((await cli('init', '--db', at('t.db'), '--unit', '20')).code).toBe(0)
@@ -29,18 +50,46 @@ describe('conflicts from the command line', () => {
     const listed = await cli('conflicts', '--db', at('t.db'), '--json')
     expect(listed.code).toBe(0)
     expect(JSON.parse(listed.stdout)).toEqual([
-      { key: 'reg:4900777001', units: ['178', '180'], names: ['HTX Chuyển trụ sở Na Sầm'], countedUnit: '180', resolved: false, decision: null }
+      {
+        key: 'reg:4900777001',
+        units: ['178', '180'],
+        names: ['HTX Chuyển trụ sở Na Sầm'],
+        countedUnit: '180',
+        resolved: false,
+        decision: null
+      }
     ])
     expect(await htxTotals()).toEqual([3, 1, 2])
 
     const wrong = await cli('conflicts', 'resolve', '--db', at('t.db'), '--key', 'reg:4900777001', '--owner', '181', '--json')
     expect(wrong.code).toBe(1)
-    expect(JSON.parse(wrong.stdout).error).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('Huyện quản lý phải là một trong các huyện') })
+    expect(JSON.parse(wrong.stdout).error).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('Huyện quản lý phải là một trong các huyện')
+    })
     expect((await cli('conflicts', 'resolve', '--db', at('t.db'), '--owner', '178')).code).toBe(2)
 
-    const done = await cli('conflicts', 'resolve', '--db', at('t.db'), '--key', 'reg:4900777001', '--owner', '178', '--note', 'Trụ sở ở Thành phố từ 2024', '--user', 'Hoàng Văn Minh', '--json')
+    const done = await cli(
+      'conflicts',
+      'resolve',
+      '--db',
+      at('t.db'),
+      '--key',
+      'reg:4900777001',
+      '--owner',
+      '178',
+      '--note',
+      'Trụ sở ở Thành phố từ 2024',
+      '--user',
+      'Hoàng Văn Minh',
+      '--json'
+    )
     expect(done.code).toBe(0)
-    expect(JSON.parse(done.stdout)).toMatchObject({ countedUnit: '178', resolved: true, decision: { owner: '178', by: 'Hoàng Văn Minh', note: 'Trụ sở ở Thành phố từ 2024' } })
+    expect(JSON.parse(done.stdout)).toMatchObject({
+      countedUnit: '178',
+      resolved: true,
+      decision: { owner: '178', by: 'Hoàng Văn Minh', note: 'Trụ sở ở Thành phố từ 2024' }
+    })
     expect(await htxTotals()).toEqual([3, 2, 1])
     const shown = await cli('conflicts', '--db', at('t.db'))
     expect(shown.stdout).toMatch(/reg:4900777001 .* 178 +tỉnh đã quyết định \(Hoàng Văn Minh, .*\): Trụ sở ở Thành phố từ 2024/)

@@ -23,14 +23,44 @@ describe('dissolution CLI', () => {
     expect(cand.code).toBe(0)
     expect(JSON.parse(cand.stdout)[0].reasons[0]).toMatchObject({ code: 'stopped_12m', since: '2024-01-01' })
 
-    const open = await cli('dissolution', 'open', '--db', db, '--entity', '4900000018', '--kind', 'voluntary', '--law', '2012', '--date', '01/03/2024', '--decision', '01/NQ', '--json')
+    const open = await cli(
+      'dissolution',
+      'open',
+      '--db',
+      db,
+      '--entity',
+      '4900000018',
+      '--kind',
+      'voluntary',
+      '--law',
+      '2012',
+      '--date',
+      '01/03/2024',
+      '--decision',
+      '01/NQ',
+      '--json'
+    )
     expect(open.code).toBe(0)
     const id = String(JSON.parse(open.stdout).id)
     expect((await cli('dissolution', 'step', '--db', db, '--case', id, '--step', 'NQ', '--done', '01/03/2024', '--by', 'Lan')).code).toBe(0)
     const show = await cli('dissolution', 'show', '--db', db, '--case', id, '--as-of', '03/05/2024')
     expect(show.stdout).toContain('02/05/2024 QUÁ HẠN')
     expect(show.stdout).toContain('Điều 54 khoản 1 điểm a')
-    const debt = await cli('dissolution', 'debt', '--db', db, '--case', id, '--type', 'payable', '--amount', '15.000.000', '--party', 'Agribank', '--json')
+    const debt = await cli(
+      'dissolution',
+      'debt',
+      '--db',
+      db,
+      '--case',
+      id,
+      '--type',
+      'payable',
+      '--amount',
+      '15.000.000',
+      '--party',
+      'Agribank',
+      '--json'
+    )
     expect(JSON.parse(debt.stdout).unsettledPayable).toBe(15_000_000)
     const bad = await cli('dissolution', 'debt', '--db', db, '--case', id, '--type', 'payable', '--amount', 'mười triệu')
     expect(bad.code).not.toBe(0)
@@ -38,7 +68,8 @@ describe('dissolution CLI', () => {
     const early = await cli('dissolution', 'finalise', '--db', db, '--case', id, '--date', '01/06/2024', '--decision', '15/TB')
     expect(early.code).not.toBe(0)
     expect(early.stderr).toContain('TB_DK')
-    for (const code of ['TB_DK', 'TB_NO', 'XOA']) expect((await cli('dissolution', 'step', '--db', db, '--case', id, '--code', code, '--done', '15/05/2024')).code).toBe(0)
+    for (const code of ['TB_DK', 'TB_NO', 'XOA'])
+      expect((await cli('dissolution', 'step', '--db', db, '--case', id, '--code', code, '--done', '15/05/2024')).code).toBe(0)
     expect((await cli('dissolution', 'step', '--db', db, '--case', id, '--code', 'HS', '--na', 'Nộp cùng thông báo')).code).toBe(0)
     const fin = await cli('dissolution', 'finalise', '--db', db, '--case', id, '--date', '01/06/2024', '--decision', '15/TB', '--json')
     expect(fin.code).toBe(0)
@@ -55,7 +86,21 @@ describe('dissolution CLI', () => {
 
   it('shows the numbers of the council, debts and obstacles, and removes the one typed wrong by its number', async () => {
     const { db } = await registerWithOneHtx()
-    const open = await cli('dissolution', 'open', '--db', db, '--entity', '4900000018', '--kind', 'voluntary', '--law', '2012', '--date', '01/03/2024', '--json')
+    const open = await cli(
+      'dissolution',
+      'open',
+      '--db',
+      db,
+      '--entity',
+      '4900000018',
+      '--kind',
+      'voluntary',
+      '--law',
+      '2012',
+      '--date',
+      '01/03/2024',
+      '--json'
+    )
     const id = String(JSON.parse(open.stdout).id)
     const ok = async (...args: string[]) => {
       const r = await cli('dissolution', ...args, '--db', db, '--case', id)

@@ -31,7 +31,10 @@ async function office(n: number, dir?: string): Promise<string> {
   const db = join(dir, 'a.db')
   const core = await createCore({ dbPath: db })
   await core.call('office.setup', { unitCode: '178' })
-  if (n > 0) await core.call('entity.bulkCreate', { rows: Array.from({ length: n }, (_, i) => ({ kind: 'htx', name: `HTX Số ${i + 1}`, notes: 'ghi chú '.repeat(30) })) })
+  if (n > 0)
+    await core.call('entity.bulkCreate', {
+      rows: Array.from({ length: n }, (_, i) => ({ kind: 'htx', name: `HTX Số ${i + 1}`, notes: 'ghi chú '.repeat(30) }))
+    })
   await core.close()
   return db
 }
@@ -46,7 +49,6 @@ function count(db: string, table = 'entities'): number {
     s.close()
   }
 }
-
 
 function fill(dir: string): void {
   const fd = openSync(join(dir, 'day.bin'), 'w')
@@ -160,7 +162,7 @@ describe('the CLI on a full disk', () => {
   })
 })
 
-describe('the CLI restoring another office\'s backup', () => {
+describe("the CLI restoring another office's backup", () => {
   it('refuses it, naming the unit', async () => {
     const db = await office(2)
     const t = tempDir()

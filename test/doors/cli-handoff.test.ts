@@ -10,7 +10,7 @@ afterAll(() => t.cleanup())
 const at = (name: string) => join(t.dir, name)
 
 describe('handoff from the command line', () => {
-  it('export → verify → keys → consolidate, with the issue\'s JSON and exit codes', async () => {
+  it("export → verify → keys → consolidate, with the issue's JSON and exit codes", async () => {
     expect((await cli('init', '--db', at('d.db'), '--unit', '178')).code).toBe(0)
     expect((await cli('entity', 'add', '--db', at('d.db'), '--name', 'HTX Nông nghiệp Yên Khoái', '--reg-no', '4900123457')).code).toBe(0)
     const exp = await cli('export', '--db', at('d.db'), '--out', at('goi.xlsx'), '--as-of', '30/06/2024', '--json')
@@ -20,8 +20,27 @@ describe('handoff from the command line', () => {
     const v = await cli('verify', at('goi.xlsx'), '--json')
     expect(v.code).toBe(0)
     const doc = JSON.parse(v.stdout)
-    expect(Object.keys(doc).slice(0, 10)).toEqual(['ok', 'unit', 'unitName', 'exportedAt', 'asOf', 'formatVersion', 'counts', 'contentHash', 'signature', 'problems'])
-    expect(doc).toMatchObject({ ok: true, unit: '178', unitName: 'Thành phố Lạng Sơn', asOf: '2024-06-30', formatVersion: 1, signature: 'valid', problems: [] })
+    expect(Object.keys(doc).slice(0, 10)).toEqual([
+      'ok',
+      'unit',
+      'unitName',
+      'exportedAt',
+      'asOf',
+      'formatVersion',
+      'counts',
+      'contentHash',
+      'signature',
+      'problems'
+    ])
+    expect(doc).toMatchObject({
+      ok: true,
+      unit: '178',
+      unitName: 'Thành phố Lạng Sơn',
+      asOf: '2024-06-30',
+      formatVersion: 1,
+      signature: 'valid',
+      problems: []
+    })
 
     // Against a province that does not know the key yet: not ok, exit 1.
     expect((await cli('init', '--db', at('t.db'), '--unit', '20')).code).toBe(0)

@@ -20,17 +20,63 @@ describe('registry CLI', () => {
     const dup = await cli('entity', 'add', '--db', db, '--name', 'htx che tan thanh', '--commune', 'Xã Tân Thành', '--json')
     expect(dup.code).not.toBe(0)
     expect(dup.stdout + dup.stderr).toContain('DUPLICATE')
-    const forced = await cli('entity', 'add', '--db', db, '--name', 'htx che tan thanh', '--commune', 'Xã Tân Thành', '--confirm-duplicate', '--json')
+    const forced = await cli(
+      'entity',
+      'add',
+      '--db',
+      db,
+      '--name',
+      'htx che tan thanh',
+      '--commune',
+      'Xã Tân Thành',
+      '--confirm-duplicate',
+      '--json'
+    )
     expect(forced.code).toBe(0)
 
-    const st = await cli('status', 'add', '--db', db, '--entity', '4900000018', '--status', 'suspended', '--date', '01/06/2024', '--decision', '15/QĐ-UBND', '--json')
+    const st = await cli(
+      'status',
+      'add',
+      '--db',
+      db,
+      '--entity',
+      '4900000018',
+      '--status',
+      'suspended',
+      '--date',
+      '01/06/2024',
+      '--decision',
+      '15/QĐ-UBND',
+      '--json'
+    )
     expect(st.code).toBe(0)
-    expect(JSON.parse(st.stdout)).toMatchObject({ status: 'suspended', effectiveDate: '2024-06-01', decisionNo: '15/QĐ-UBND', sinceRegistration: false })
+    expect(JSON.parse(st.stdout)).toMatchObject({
+      status: 'suspended',
+      effectiveDate: '2024-06-01',
+      decisionNo: '15/QĐ-UBND',
+      sinceRegistration: false
+    })
     const list = await cli('status', 'list', '--db', db, '--entity', '4900000018')
     expect(list.stdout).toContain('Từ khi đăng ký')
     expect(list.stdout).toContain('15/QĐ-UBND')
 
-    const fig = await cli('figures', 'set', '--db', db, '--entity', '4900000018', '--year', '2024', '--members', '30', '--taxes', '5.000.000', '--classification', 'kha', '--json')
+    const fig = await cli(
+      'figures',
+      'set',
+      '--db',
+      db,
+      '--entity',
+      '4900000018',
+      '--year',
+      '2024',
+      '--members',
+      '30',
+      '--taxes',
+      '5.000.000',
+      '--classification',
+      'kha',
+      '--json'
+    )
     expect(fig.code).toBe(0)
     expect(JSON.parse(fig.stdout)).toMatchObject({ year: 2024, members: 30, taxesPaid: 5_000_000, classification: 'fair' })
     const badFig = await cli('figures', 'set', '--db', db, '--entity', '4900000018', '--year', '2024', '--members', 'ba mươi')

@@ -14,28 +14,79 @@ describe('report CLI', () => {
     cleanups.push(t.cleanup)
     const db = join(t.dir, 'a.db')
     expect((await cli('init', '--db', db, '--unit', '178')).code).toBe(0)
-    expect((await cli('entity', 'add', '--db', db, '--name', 'HTX Nông nghiệp Yên Khoái', '--registration-date', '06/05/2022', '--capital', '1.500.000.000', '--sector', 'agri')).code).toBe(0)
-    expect((await cli('entity', 'add', '--db', db, '--name', 'HTX Vận tải Kỳ Lừa', '--reg-no', '4900000017', '--registration-date', '10/02/2023', '--sector', 'transport')).code).toBe(0)
+    expect(
+      (
+        await cli(
+          'entity',
+          'add',
+          '--db',
+          db,
+          '--name',
+          'HTX Nông nghiệp Yên Khoái',
+          '--registration-date',
+          '06/05/2022',
+          '--capital',
+          '1.500.000.000',
+          '--sector',
+          'agri'
+        )
+      ).code
+    ).toBe(0)
+    expect(
+      (
+        await cli(
+          'entity',
+          'add',
+          '--db',
+          db,
+          '--name',
+          'HTX Vận tải Kỳ Lừa',
+          '--reg-no',
+          '4900000017',
+          '--registration-date',
+          '10/02/2023',
+          '--sector',
+          'transport'
+        )
+      ).code
+    ).toBe(0)
     expect((await cli('status', 'add', '--db', db, '--entity', '4900000017', '--status', 'suspended', '--date', '01/06/2023')).code).toBe(0)
 
     const list = await cli('report', 'list', '--json')
     expect(list.code).toBe(0)
-    expect(JSON.parse(list.stdout).map((l: { id: string }) => l.id)).toEqual(expect.arrayContaining(['phu-luc-1', 'phu-luc-2', 'linh-vuc', 'danh-sach']))
+    expect(JSON.parse(list.stdout).map((l: { id: string }) => l.id)).toEqual(
+      expect.arrayContaining(['phu-luc-1', 'phu-luc-2', 'linh-vuc', 'danh-sach'])
+    )
 
     const sum = await cli('report', 'summary', '--db', db, '--as-of', '30/06/2023', '--json')
     expect(sum.code).toBe(0)
     const s = JSON.parse(sum.stdout)
     expect(s).toMatchObject({ asOf: '2023-06-30', unit: '178' })
-    expect(s.indicators).toMatchObject({ 'htx.total': 2, 'htx.active': 1, 'htx.stopped': 1, 'htx.new': 1, 'htx.charter_capital_million': 1500, 'htx.sector.transport.stopped': 1 })
+    expect(s.indicators).toMatchObject({
+      'htx.total': 2,
+      'htx.active': 1,
+      'htx.stopped': 1,
+      'htx.new': 1,
+      'htx.charter_capital_million': 1500,
+      'htx.sector.transport.stopped': 1
+    })
     expect(Object.keys(s.byUnit)).toEqual(['178'])
-    expect(JSON.parse((await cli('report', 'summary', '--db', db, '--as-of', '2023-05-31', '--json')).stdout).indicators['htx.stopped']).toBe(0)
+    expect(
+      JSON.parse((await cli('report', 'summary', '--db', db, '--as-of', '2023-05-31', '--json')).stdout).indicators['htx.stopped']
+    ).toBe(0)
     const human = await cli('report', 'summary', '--db', db, '--as-of', '30/06/2023')
     expect(human.stdout).toContain('Tính đến ngày 30/06/2023')
     expect(human.stdout).toMatch(/htx\.charter_capital_million\s+Tổng vốn điều lệ\s+1\.500/)
 
-    expect((await cli('report', 'target', '--db', db, '--year', '2023', '--indicator', 'htx.total', '--plan', '4', '--estimate', '3')).code).toBe(0)
+    expect(
+      (await cli('report', 'target', '--db', db, '--year', '2023', '--indicator', 'htx.total', '--plan', '4', '--estimate', '3')).code
+    ).toBe(0)
     const targets = JSON.parse((await cli('report', 'targets', '--db', db, '--year', '2023', '--json')).stdout)
-    expect(targets.find((r: { indicator: string }) => r.indicator === 'htx.total')).toMatchObject({ plan: 4, estimate: 3, previousActual: 1 })
+    expect(targets.find((r: { indicator: string }) => r.indicator === 'htx.total')).toMatchObject({
+      plan: 4,
+      estimate: 3,
+      previousActual: 1
+    })
 
     const xlsx = join(t.dir, 'phu luc 1.xlsx')
     const r = await cli('report', 'phu-luc-1', '--db', db, '--as-of', '30/06/2023', '--xlsx', xlsx, '--report-no', '15/BC-TCKH')
@@ -75,15 +126,19 @@ describe('report CLI', () => {
     expect(badPlan.stderr).toContain('--plan')
   })
 
-  it.runIf(findBrowser() !== null)('prints a PDF through the local Chromium', async () => {
-    const t = tempDir()
-    cleanups.push(t.cleanup)
-    const db = join(t.dir, 'a.db')
-    expect((await cli('init', '--db', db, '--unit', '178')).code).toBe(0)
-    const pdf = join(t.dir, 'linh-vuc.pdf')
-    const r = await cli('report', 'linh-vuc', '--db', db, '--as-of', '30/06/2023', '--pdf', pdf)
-    expect(r.code, r.stderr).toBe(0)
-    expect(existsSync(pdf)).toBe(true)
-    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-')
-  }, 60_000)
+  it.runIf(findBrowser() !== null)(
+    'prints a PDF through the local Chromium',
+    async () => {
+      const t = tempDir()
+      cleanups.push(t.cleanup)
+      const db = join(t.dir, 'a.db')
+      expect((await cli('init', '--db', db, '--unit', '178')).code).toBe(0)
+      const pdf = join(t.dir, 'linh-vuc.pdf')
+      const r = await cli('report', 'linh-vuc', '--db', db, '--as-of', '30/06/2023', '--pdf', pdf)
+      expect(r.code, r.stderr).toBe(0)
+      expect(existsSync(pdf)).toBe(true)
+      expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-')
+    },
+    60_000
+  )
 })

@@ -35,8 +35,23 @@ describe('the CLI door', () => {
     const db = dbPath()
     await cli('init', '--db', db, '--unit', '178')
     const added = await cli(
-      'entity', 'add', '--db', db, '--json', '--name', 'HTX Nông nghiệp Yên Khoái', '--reg-no', '4900123456',
-      '--registration-date', '06/05/2024', '--capital', '1.500.000.000', '--sector', 'agri', '--user', 'Lan'
+      'entity',
+      'add',
+      '--db',
+      db,
+      '--json',
+      '--name',
+      'HTX Nông nghiệp Yên Khoái',
+      '--reg-no',
+      '4900123456',
+      '--registration-date',
+      '06/05/2024',
+      '--capital',
+      '1.500.000.000',
+      '--sector',
+      'agri',
+      '--user',
+      'Lan'
     )
     expect(added.code).toBe(0)
     const entity = JSON.parse(added.stdout)
@@ -62,7 +77,10 @@ describe('the CLI door', () => {
     await cli('init', '--db', db, '--unit', '178')
     const bad = await cli('entity', 'add', '--db', db, '--name', 'HTX Ngày sai', '--registration-date', '31/02/2024', '--json')
     expect(bad.code).toBe(1)
-    expect(JSON.parse(bad.stdout).error).toMatchObject({ code: 'VALIDATION', details: { fields: { registrationDate: expect.any(String) } } })
+    expect(JSON.parse(bad.stdout).error).toMatchObject({
+      code: 'VALIDATION',
+      details: { fields: { registrationDate: expect.any(String) } }
+    })
     expect(bad.stderr).toContain('Ngày đăng ký')
 
     expect((await cli('entity', 'add', '--db', db, '--bogus')).code).toBe(2)

@@ -267,7 +267,7 @@ describe('the session', () => {
     const ses = fake.makeSession()
     security.installSessionSecurity(ses, FILE_APP)
     const callback = vi.fn()
-    ses.handlers.headers({ url: FILE_APP, responseHeaders: { 'content-security-policy': ["default-src *"], 'X-Other': ['1'] } }, callback)
+    ses.handlers.headers({ url: FILE_APP, responseHeaders: { 'content-security-policy': ['default-src *'], 'X-Other': ['1'] } }, callback)
     const headers = callback.mock.calls[0][0].responseHeaders as Record<string, string[]>
     const csp = Object.entries(headers).filter(([k]) => k.toLowerCase() === 'content-security-policy')
     expect(csp).toHaveLength(1)
@@ -510,7 +510,12 @@ describe('events', () => {
   it('the preload listens to event:progress only, hands the page the data alone, and stops on request', async () => {
     const listeners = new Map<string, Listener[]>()
     fake.electron.ipcRenderer.on = vi.fn((channel: string, fn: Listener) => listeners.set(channel, [...(listeners.get(channel) ?? []), fn]))
-    fake.electron.ipcRenderer.removeListener = vi.fn((channel: string, fn: Listener) => listeners.set(channel, (listeners.get(channel) ?? []).filter((f) => f !== fn)))
+    fake.electron.ipcRenderer.removeListener = vi.fn((channel: string, fn: Listener) =>
+      listeners.set(
+        channel,
+        (listeners.get(channel) ?? []).filter((f) => f !== fn)
+      )
+    )
     fake.state.exposed.clear()
     vi.resetModules()
     await import('../../src/preload/index')
@@ -524,13 +529,17 @@ describe('events', () => {
     stop()
     expect(listeners.get('event:progress')).toEqual([])
     // Only known channels, only functions: anything else subscribes to nothing.
-    for (const [channel, fn] of [['api:office.info', () => {}], ['event:progress', () => {}], ['progress', 'x']] as const) {
+    for (const [channel, fn] of [
+      ['api:office.info', () => {}],
+      ['event:progress', () => {}],
+      ['progress', 'x']
+    ] as const) {
       expect(api.on(channel, fn)).toBeTypeOf('function')
     }
     expect(fake.electron.ipcRenderer.on).toHaveBeenCalledTimes(1)
   })
 
-  it('the IPC door sends a call\'s progress to the asking window only, and not to one that has gone', async () => {
+  it("the IPC door sends a call's progress to the asking window only, and not to one that has gone", async () => {
     const { dir, cleanup } = tempDir()
     const core = await createCore({ dbPath: join(dir, 'so-htx.db'), user: 'Nguyễn Thị Lan' })
     try {

@@ -17,14 +17,41 @@ const EXPECTED: ErrorCode[] = ['VALIDATION', 'NOT_FOUND', 'STALE', 'ALREADY_EXIS
 /** A small deterministic generator, so a failure can be replayed by its seed. */
 function rng(seed: number) {
   let s = seed >>> 0 || 1
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32)
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32
 }
 
 const WEIRD: unknown[] = [
-  undefined, null, true, false, 0, -1, 1.5, 2 ** 53, -1e308, Number.NaN, Number.POSITIVE_INFINITY,
-  '', ' ', 'x', 'a'.repeat(5000), '\u0000', '\ud800', '1.500.000', '31/02/2024', '2024-13-45', '../../etc/passwd',
-  'Hợp tác xã', '__proto__', 'constructor', '<script>alert(1)</script>', "'; drop table entities; --",
-  [], [1, 2], {}, { __proto__: { polluted: true } }, { a: { b: { c: [] } } }
+  undefined,
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  2 ** 53,
+  -1e308,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  '',
+  ' ',
+  'x',
+  'a'.repeat(5000),
+  '\u0000',
+  '\ud800',
+  '1.500.000',
+  '31/02/2024',
+  '2024-13-45',
+  '../../etc/passwd',
+  'Hợp tác xã',
+  '__proto__',
+  'constructor',
+  '<script>alert(1)</script>',
+  "'; drop table entities; --",
+  [],
+  [1, 2],
+  {},
+  { __proto__: { polluted: true } },
+  { a: { b: { c: [] } } }
 ]
 
 function randomValue(next: () => number, depth = 0): unknown {
@@ -70,7 +97,13 @@ afterAll(async () => {
 function post(path: string, body: string, token = bridge.token) {
   return new Promise<{ status: number; text: string }>((done, fail) => {
     const req = request(
-      { host: '127.0.0.1', port: bridge.port, method: 'POST', path, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } },
+      {
+        host: '127.0.0.1',
+        port: bridge.port,
+        method: 'POST',
+        path,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }
+      },
       (res) => {
         let text = ''
         res.setEncoding('utf8')
@@ -107,7 +140,7 @@ describe('fuzzing every handler', () => {
     const names = [...API_NAMES, 'entity.drop', '', '__proto__', 'office.info/../x', 'a'.repeat(300)]
     for (let i = 0; i < 300; i++) {
       const name = names[Math.floor(next() * names.length)]
-      const body = next() < 0.1 ? '{"unterminated' : JSON.stringify(randomValue(next)) ?? ''
+      const body = next() < 0.1 ? '{"unterminated' : (JSON.stringify(randomValue(next)) ?? '')
       const res = await post(`/api/${encodeURIComponent(name)}`, body)
       expect(res.status, `${name} ${body.slice(0, 100)}`).not.toBe(500)
       const envelope = JSON.parse(res.text)

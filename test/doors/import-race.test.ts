@@ -21,9 +21,16 @@ afterEach(async () => {
   for (const c of cleanups.splice(0)) await c()
 })
 
-function runImport(file: string, db: string, onLine: (line: string) => void): Promise<{ code: number | null; stderr: string; stdout: string }> {
+function runImport(
+  file: string,
+  db: string,
+  onLine: (line: string) => void
+): Promise<{ code: number | null; stderr: string; stdout: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/main/cli.ts'), 'import', file, '--db', db, '--json'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/main/cli.ts'), 'import', file, '--db', db, '--json'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     let stderr = ''
     let stdout = ''
     child.stdout.on('data', (d) => (stdout += d))
@@ -74,7 +81,10 @@ describe('two imports of one file at once', () => {
     expect(created).toEqual([0, 1000])
 
     const check = new Sqlite(db, { readonly: true })
-    const n = check.prepare('select count(*) as n, count(distinct reg_no) as d from entities where deleted_at is null').get() as { n: number; d: number }
+    const n = check.prepare('select count(*) as n, count(distinct reg_no) as d from entities where deleted_at is null').get() as {
+      n: number
+      d: number
+    }
     check.close()
     expect(n).toEqual({ n: 1000, d: 1000 })
   }, 120_000)
@@ -85,10 +95,14 @@ describe('the file refuses a second live record with one number', () => {
     const core = await officeCore()
     cleanups.push(core.dispose)
     const a = await core.call('entity.create', { kind: 'htx', name: 'HTX Chè Tân Thành', regNo: '4900000018', status: 'active' })
-    const again = await core.call('entity.create', { kind: 'htx', name: 'HTX khác', regNo: '4900000018', status: 'active', confirmDuplicate: true }).catch((e: Error) => e)
+    const again = await core
+      .call('entity.create', { kind: 'htx', name: 'HTX khác', regNo: '4900000018', status: 'active', confirmDuplicate: true })
+      .catch((e: Error) => e)
     expect(again).toMatchObject({ code: 'ALREADY_EXISTS' })
     expect((again as Error).message).toContain('HTX Chè Tân Thành')
-    const bulk = await core.call('entity.bulkCreate', { rows: [{ kind: 'htx', name: 'HTX Lặp', regNo: '4900000018' }] }).catch((e: Error) => e)
+    const bulk = await core
+      .call('entity.bulkCreate', { rows: [{ kind: 'htx', name: 'HTX Lặp', regNo: '4900000018' }] })
+      .catch((e: Error) => e)
     expect(bulk).toMatchObject({ code: 'ALREADY_EXISTS' })
 
     // Deleted, its number may go to a new record; then the old one cannot come back beside it.
@@ -99,13 +113,17 @@ describe('the file refuses a second live record with one number', () => {
 
     // A THT without a number: one per folded name in its commune.
     await core.call('entity.create', { kind: 'tht', name: 'Tổ hợp tác Rau sạch', commune: 'Xã Mai Pha', status: 'active' })
-    const tht = await core.call('entity.create', { kind: 'tht', name: 'TO HOP TAC RAU SACH', commune: 'Xã Mai Pha', status: 'active', confirmDuplicate: true }).catch((e: Error) => e)
+    const tht = await core
+      .call('entity.create', { kind: 'tht', name: 'TO HOP TAC RAU SACH', commune: 'Xã Mai Pha', status: 'active', confirmDuplicate: true })
+      .catch((e: Error) => e)
     expect(tht).toMatchObject({ code: 'ALREADY_EXISTS' })
 
     // Below every door: the file's own rule (migration 009).
     const raw = () =>
       core.ctx.conn.sqlite
-        .prepare("insert into entities (kind, reg_no, name, name_key, search_key, created_at, updated_at) values ('htx', '4900000018', 'x', 'x', 'x', 'now', 'now')")
+        .prepare(
+          "insert into entities (kind, reg_no, name, name_key, search_key, created_at, updated_at) values ('htx', '4900000018', 'x', 'x', 'x', 'now', 'now')"
+        )
         .run()
     expect(raw).toThrow(/so-htx:duplicate-reg-no/)
   })

@@ -47,13 +47,39 @@ describe('every door reads them the same', () => {
     cleanups.push(t.cleanup)
     const db = join(t.dir, 'a.db')
     expect((await cli('init', '--db', db, '--unit', '178')).code).toBe(0)
-    const add = await cli('entity', 'add', '--db', db, '--name', 'HTX Chè Tân Thành', '--reg-no', '4900000018', '--capital', '1500000000.00', '--json')
+    const add = await cli(
+      'entity',
+      'add',
+      '--db',
+      db,
+      '--name',
+      'HTX Chè Tân Thành',
+      '--reg-no',
+      '4900000018',
+      '--capital',
+      '1500000000.00',
+      '--json'
+    )
     expect(add.code).toBe(0)
     expect(JSON.parse(add.stdout).charterCapital).toBe(1_500_000_000)
     const odd = await cli('entity', 'add', '--db', db, '--name', 'HTX Lẻ', '--capital', '2.5')
     expect(odd.code).not.toBe(0)
     expect(odd.stderr).toContain('không có phần lẻ')
-    const loss = await cli('figures', 'set', '--db', db, '--entity', '4900000018', '--year', '2023', '--profit', '-50.000.000', '--revenue', '1.234.567', '--json')
+    const loss = await cli(
+      'figures',
+      'set',
+      '--db',
+      db,
+      '--entity',
+      '4900000018',
+      '--year',
+      '2023',
+      '--profit',
+      '-50.000.000',
+      '--revenue',
+      '1.234.567',
+      '--json'
+    )
     expect(loss.code).toBe(0)
     expect(JSON.parse(loss.stdout)).toMatchObject({ profit: -50_000_000, revenue: 1_234_567 })
     const fraction = await cli('figures', 'set', '--db', db, '--entity', '4900000018', '--year', '2023', '--members', '1.5')
@@ -64,7 +90,9 @@ describe('every door reads them the same', () => {
     const core = await officeCore()
     cleanups.push(core.dispose)
     const e = await core.call('entity.create', { kind: 'htx', name: 'HTX Dán', status: 'active' })
-    const bad = await core.call('entity.paste', { rowIds: [e.id], fields: ['charterCapital'], cells: [['1234567.89']] }).catch((err: Error) => err)
+    const bad = await core
+      .call('entity.paste', { rowIds: [e.id], fields: ['charterCapital'], cells: [['1234567.89']] })
+      .catch((err: Error) => err)
     expect(bad).toMatchObject({ code: 'VALIDATION' })
     expect((await core.call('entity.get', { id: e.id })).charterCapital).toBeNull()
     await core.call('entity.paste', { rowIds: [e.id], fields: ['charterCapital'], cells: [['1.234.567']] })

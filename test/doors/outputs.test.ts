@@ -24,7 +24,21 @@ async function office(): Promise<{ dir: string; db: string; caseId: string }> {
   const db = join(t.dir, 'a.db')
   expect((await cli('init', '--db', db, '--unit', '178')).code).toBe(0)
   expect((await cli('entity', 'add', '--db', db, '--name', 'HTX Chè Tân Thành', '--reg-no', '4900000018')).code).toBe(0)
-  const open = await cli('dissolution', 'open', '--db', db, '--entity', '4900000018', '--kind', 'voluntary', '--law', '2012', '--date', '01/03/2024', '--json')
+  const open = await cli(
+    'dissolution',
+    'open',
+    '--db',
+    db,
+    '--entity',
+    '4900000018',
+    '--kind',
+    'voluntary',
+    '--law',
+    '2012',
+    '--date',
+    '01/03/2024',
+    '--json'
+  )
   expect(open.code).toBe(0)
   return { dir: t.dir, db, caseId: String(JSON.parse(open.stdout).id) }
 }
@@ -100,7 +114,9 @@ describe('CLI outputs refuse the files the core owns', () => {
     const r = await cli('dissolution', 'print', '--db', db, '--case', caseId, '--out', db, '--user', 'Khách')
     expect(r.code).not.toBe(0)
     expect(sha(db)).toBe(before)
-    expect((await cli('dissolution', 'print', '--db', db, '--case', caseId, '--out', join(dir, 'xem.html'), '--user', 'Khách')).code).toBe(0)
+    expect((await cli('dissolution', 'print', '--db', db, '--case', caseId, '--out', join(dir, 'xem.html'), '--user', 'Khách')).code).toBe(
+      0
+    )
   })
 })
 

@@ -52,4 +52,3 @@ export async function withCore<T>(values: Values, work: (core: Core) => Promise<
     await core.close()
   }
 }
-

@@ -20,6 +20,11 @@ export function table(headers: string[], rows: Array<Array<string | number | nul
   const cells = [headers, ...rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c))))]
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => [...(r[i] ?? '')].length)))
   return cells
-    .map((r) => r.map((c, i) => c + ' '.repeat(widths[i] - [...c].length)).join('  ').trimEnd())
+    .map((r) =>
+      r
+        .map((c, i) => c + ' '.repeat(widths[i] - [...c].length))
+        .join('  ')
+        .trimEnd()
+    )
     .join('\n')
 }

@@ -103,7 +103,7 @@ export function writeOutput(target: OutputTarget, data: string | Buffer): string
   try {
     fd = openSync(tmp, 'wx', 0o644)
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
-    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at)
+    for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at)
     fsyncSync(fd)
     closeSync(fd)
     fd = null
@@ -114,7 +114,8 @@ export function writeOutput(target: OutputTarget, data: string | Buffer): string
     rmSync(tmp, { force: true })
     const code = (err as NodeJS.ErrnoException).code
     if (code === 'ENOSPC') throw new AppError('DISK_FULL', `Ổ đĩa đầy: chưa ghi được ${path}; không có tệp nào bị ghi dở.`, { path })
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new AppError('VALIDATION', `Không có quyền ghi vào ${dirname(path)} (hoặc ổ chỉ đọc).`, { path })
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+      throw new AppError('VALIDATION', `Không có quyền ghi vào ${dirname(path)} (hoặc ổ chỉ đọc).`, { path })
     if (code === 'EBUSY') throw new AppError('VALIDATION', `Tệp ${path} đang mở ở chương trình khác; hãy đóng nó rồi thử lại.`, { path })
     throw err
   }

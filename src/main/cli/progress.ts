@@ -18,7 +18,8 @@ export function progressLines(io: CliIo): (event: ProgressEvent) => void {
     lastKey = key
     lastAt = now
     const where = [e.file, e.sheet].filter(Boolean).join(' › ')
-    const count = e.total === null ? '' : `: ${formatNumber(e.done)}/${formatNumber(e.total)} (${Math.floor((e.done * 100) / Math.max(1, e.total))}%)`
+    const count =
+      e.total === null ? '' : `: ${formatNumber(e.done)}/${formatNumber(e.total)} (${Math.floor((e.done * 100) / Math.max(1, e.total))}%)`
     io.err(`… ${e.label}${where ? ` ${where}` : ''}${count}`)
   }
 }

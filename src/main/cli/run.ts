@@ -56,7 +56,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     let parsed
     try {
-      parsed = parseArgs({ args: joinNegativeValues(rest, command.options as Record<string, { type: string }>), options: command.options, allowPositionals: true, strict: true })
+      parsed = parseArgs({
+        args: joinNegativeValues(rest, command.options as Record<string, { type: string }>),
+        options: command.options,
+        allowPositionals: true,
+        strict: true
+      })
     } catch (err) {
       throw new UsageError(parseProblem(err as Error & { code?: string }))
     }
@@ -74,7 +79,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (json) io.out(JSON.stringify({ error: { code: 'USAGE', message: err.message } }))
       return EXIT.usage
     }
-    const error = err instanceof AppError ? err : (faultOf(err) ?? new AppError('INTERNAL', 'Đã có lỗi không mong đợi; không có gì được ghi.'))
+    const error =
+      err instanceof AppError ? err : (faultOf(err) ?? new AppError('INTERNAL', 'Đã có lỗi không mong đợi; không có gì được ghi.'))
     // A stack trace is for the person debugging (SO_HTX_DEBUG=1), not for the one using the command.
     if (!(err instanceof AppError) && process.env.SO_HTX_DEBUG) io.err(String((err as Error)?.stack ?? err))
     io.err(error.message)

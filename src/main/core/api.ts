@@ -152,10 +152,7 @@ export function validationError(error: z.ZodError): AppError {
     const path = issue.path.filter((p) => typeof p === 'string' || typeof p === 'number')
     const key = path.join('.') || '(dữ liệu)'
     if (!(key in fields)) {
-      fields[key] =
-        issue.code === 'unrecognized_keys'
-          ? `Có trường không được phép: ${issue.keys.join(', ')}`
-          : issue.message
+      fields[key] = issue.code === 'unrecognized_keys' ? `Có trường không được phép: ${issue.keys.join(', ')}` : issue.message
     }
   }
   const sentences = Object.entries(fields).map(([key, message]) => {

@@ -33,7 +33,10 @@ export const text = (max: number) =>
     .string()
     .trim()
     .max(max, `Không quá ${max} ký tự`)
-    .refine((s) => !CONTROL_CHARACTERS.test(s), 'Có ký tự điều khiển không nhìn thấy được (thường do dán từ chương trình khác): hãy xóa rồi gõ lại')
+    .refine(
+      (s) => !CONTROL_CHARACTERS.test(s),
+      'Có ký tự điều khiển không nhìn thấy được (thường do dán từ chương trình khác): hãy xóa rồi gõ lại'
+    )
 export const optionalText = (max: number) => text(max).nullish()
 
 export const isoDate = z

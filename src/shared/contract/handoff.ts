@@ -202,7 +202,9 @@ export const handoffContract = {
       .strict()
   ),
   'handoff.exportHistory': handler<PackageExport[]>('read')(empty),
-  'handoff.consolidationLog': handler<ConsolidationEntry[]>('read')(z.object({ limit: z.number().int().min(1).max(5000).optional() }).strict()),
+  'handoff.consolidationLog': handler<ConsolidationEntry[]>('read')(
+    z.object({ limit: z.number().int().min(1).max(5000).optional() }).strict()
+  ),
   'handoff.districts': handler<DistrictSnapshot[]>('read')(empty),
   'handoff.conflicts': handler<Conflict[]>('read')(empty),
   /** Province: which district owns a conflicting entity (counted there only). */

@@ -55,11 +55,13 @@ export const officeContract = {
   'office.setup': handler<OfficeInfo>('province-write')(
     z.object({ unitCode: text(10).regex(/^\d{2,5}$/, 'Mã đơn vị hành chính chỉ gồm chữ số') }).strict()
   ),
-  'units.list': handler<AdminUnit[]>('read')(
-    z.object({ level: z.enum(UNIT_LEVELS).optional(), parentCode: text(10).optional() }).strict()
-  ),
+  'units.list': handler<AdminUnit[]>('read')(z.object({ level: z.enum(UNIT_LEVELS).optional(), parentCode: text(10).optional() }).strict()),
   /** The national map, by name typed without diacritics ("dong kinh") or by code. */
-  'units.find': handler<MapUnit[]>('read')(z.object({ text: text(100).min(1, 'Gõ tên hoặc mã đơn vị'), limit: z.number().int().min(1).max(200).optional() }).strict()),
+  'units.find': handler<MapUnit[]>('read')(
+    z.object({ text: text(100).min(1, 'Gõ tên hoặc mã đơn vị'), limit: z.number().int().min(1).max(200).optional() }).strict()
+  ),
   /** The units a GSO code names in each period, or on one date. */
-  'units.show': handler<MapUnit[]>('read')(z.object({ code: text(10).regex(/^\d{2,5}$/, 'Mã đơn vị hành chính chỉ gồm chữ số'), on: isoDate.optional() }).strict())
+  'units.show': handler<MapUnit[]>('read')(
+    z.object({ code: text(10).regex(/^\d{2,5}$/, 'Mã đơn vị hành chính chỉ gồm chữ số'), on: isoDate.optional() }).strict()
+  )
 }

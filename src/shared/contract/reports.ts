@@ -19,14 +19,13 @@ const scope = z
   .regex(/^\d{2,5}$/, 'Phạm vi là mã đơn vị hành chính (chỉ gồm chữ số)')
   .nullish()
 
-const layout = z.string().trim().regex(/^[a-z0-9-]{1,60}$/, 'Tên mẫu báo cáo chỉ gồm chữ thường, số và dấu -')
+const layout = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9-]{1,60}$/, 'Tên mẫu báo cáo chỉ gồm chữ thường, số và dấu -')
 const reportNo = z.string().trim().max(100, 'Không quá 100 ký tự').nullish()
 const year = z.number({ message: 'Năm phải là một số' }).int('Năm là số nguyên').min(1990, 'Năm từ 1990').max(2100, 'Năm đến 2100')
-const targetNumber = z
-  .number({ message: 'Phải là một số' })
-  .min(-1e15, 'Số quá nhỏ')
-  .max(1e15, 'Số quá lớn')
-  .nullish()
+const targetNumber = z.number({ message: 'Phải là một số' }).min(-1e15, 'Số quá nhỏ').max(1e15, 'Số quá lớn').nullish()
 
 /** A row of the plan grid: an indicator, last year's actual, this year's plan and estimate. */
 export interface TargetRow {

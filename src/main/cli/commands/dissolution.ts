@@ -1,7 +1,13 @@
 /** dissolution candidates|open|step|council|debt|asset|settle|obstacle|remove|attach|finalise|cancel|show|list|draft|dashboard */
 import { resolve } from 'node:path'
 import type { CaseSummary, CaseView, Candidate } from '../../../shared/api'
-import { COUNCIL_ROLE_LABELS, DRAFT_DOCS, ITEM_TYPE_LABELS, type DissolutionDashboard, type PrintablePage } from '../../../shared/contract/dissolution'
+import {
+  COUNCIL_ROLE_LABELS,
+  DRAFT_DOCS,
+  ITEM_TYPE_LABELS,
+  type DissolutionDashboard,
+  type PrintablePage
+} from '../../../shared/contract/dissolution'
 import { parseViNumber } from '../../../shared/numbers'
 import { formatDate, formatNumber, parseViDate } from '../../../shared/text'
 import type { Core } from '../../core/api'
@@ -26,7 +32,8 @@ function money(values: Values, name: string): number | undefined {
   const v = str(values, name)
   if (v === undefined) return undefined
   const n = parseViNumber(v)
-  if (n === null || !Number.isInteger(n) || n < 0) throw new UsageError(`--${name} phải là số tiền bằng đồng, ví dụ 15.000.000 (đã gõ «${v}»).`)
+  if (n === null || !Number.isInteger(n) || n < 0)
+    throw new UsageError(`--${name} phải là số tiền bằng đồng, ví dụ 15.000.000 (đã gõ «${v}»).`)
   return n
 }
 async function entityId(core: Core, values: Values): Promise<number> {
@@ -36,13 +43,25 @@ async function entityId(core: Core, values: Values): Promise<number> {
   return (await core.call('entity.byRegNo', { regNo: word })).id
 }
 
-const STATE_LABEL: Record<string, string> = { todo: 'Chưa làm', done: 'Đã làm', na: 'Không áp dụng', open: 'Đang xử lý', finalised: 'Đã giải thể', cancelled: 'Đã hủy' }
+const STATE_LABEL: Record<string, string> = {
+  todo: 'Chưa làm',
+  done: 'Đã làm',
+  na: 'Không áp dụng',
+  open: 'Đang xử lý',
+  finalised: 'Đã giải thể',
+  cancelled: 'Đã hủy'
+}
 
 function printCase(result: unknown, io: CliIo): void {
   const c = result as CaseView
   io.out(`Hồ sơ giải thể số ${c.id}: ${c.entityName}`)
-  io.out(`${c.templateTitle} (mẫu ${c.templateId} phiên bản ${c.templateVersion}) — mở ngày ${formatDate(c.openedOn)}${c.decisionNo ? `, ${c.decisionNo}` : ''} — ${STATE_LABEL[c.state]}`)
-  if (c.closedOn) io.out(`Kết thúc ngày ${formatDate(c.closedOn)}${c.closedDecisionNo ? `, ${c.closedDecisionNo}` : ''}${c.closeReason ? `: ${c.closeReason}` : ''}`)
+  io.out(
+    `${c.templateTitle} (mẫu ${c.templateId} phiên bản ${c.templateVersion}) — mở ngày ${formatDate(c.openedOn)}${c.decisionNo ? `, ${c.decisionNo}` : ''} — ${STATE_LABEL[c.state]}`
+  )
+  if (c.closedOn)
+    io.out(
+      `Kết thúc ngày ${formatDate(c.closedOn)}${c.closedDecisionNo ? `, ${c.closedDecisionNo}` : ''}${c.closeReason ? `: ${c.closeReason}` : ''}`
+    )
   io.out(
     table(
       ['Bước', 'Nội dung', 'Căn cứ', 'Hạn', 'Trạng thái'],
@@ -58,7 +77,12 @@ function printCase(result: unknown, io: CliIo): void {
   // The «Số» column is what settle and remove take (--item, --council, --obstacle).
   if (c.council.length) {
     io.out('Hội đồng giải thể:')
-    io.out(table(['Số', 'Họ và tên', 'Vai trò', 'Đại diện cho', 'Cơ quan, tổ chức'], c.council.map((m) => [m.id, m.name, COUNCIL_ROLE_LABELS[m.role as 'chair'] ?? m.role, m.represents, m.organisation])))
+    io.out(
+      table(
+        ['Số', 'Họ và tên', 'Vai trò', 'Đại diện cho', 'Cơ quan, tổ chức'],
+        c.council.map((m) => [m.id, m.name, COUNCIL_ROLE_LABELS[m.role as 'chair'] ?? m.role, m.represents, m.organisation])
+      )
+    )
   }
   for (const w of c.councilWarnings) io.err(`Cảnh báo: ${w}`)
   if (c.items.length) {
@@ -69,27 +93,42 @@ function printCase(result: unknown, io: CliIo): void {
         c.items.map((i) => [
           i.id,
           ITEM_TYPE_LABELS[i.type as keyof typeof ITEM_TYPE_LABELS] ?? i.type,
-          [i.party, i.landCertificate ? `GCN ${i.landCertificate}` : null, i.areaM2 ? `${formatNumber(i.areaM2, i.areaM2 % 1 ? 1 : 0)} m²` : null].filter(Boolean).join(', '),
+          [
+            i.party,
+            i.landCertificate ? `GCN ${i.landCertificate}` : null,
+            i.areaM2 ? `${formatNumber(i.areaM2, i.areaM2 % 1 ? 1 : 0)} m²` : null
+          ]
+            .filter(Boolean)
+            .join(', '),
           i.amount === null ? '' : formatNumber(i.amount),
           i.settled ? `Đã xử lý ${formatDate(i.settledOn)}` : 'Chưa xử lý'
         ])
       )
     )
   }
-  io.out(`Nợ phải trả chưa xử lý: ${formatNumber(c.unsettledPayable)} đồng; nợ phải thu chưa xử lý: ${formatNumber(c.unsettledReceivable)} đồng`)
+  io.out(
+    `Nợ phải trả chưa xử lý: ${formatNumber(c.unsettledPayable)} đồng; nợ phải thu chưa xử lý: ${formatNumber(c.unsettledReceivable)} đồng`
+  )
   if (c.obstacles.length) {
     io.out('Vướng mắc:')
-    io.out(table(['Số', 'Vướng mắc', 'Ghi chú'], c.obstacles.map((o) => [o.id, o.label, o.note])))
+    io.out(
+      table(
+        ['Số', 'Vướng mắc', 'Ghi chú'],
+        c.obstacles.map((o) => [o.id, o.label, o.note])
+      )
+    )
   }
 }
 
 /** The one row `dissolution remove` takes back: exactly one of --council, --item, --obstacle, each a number from `dissolution show`. */
 function removal(values: Values): { kind: 'council' | 'item' | 'obstacle'; rowId: number } {
   const given = (['council', 'item', 'obstacle'] as const).filter((k) => str(values, k) !== undefined)
-  if (given.length !== 1) throw new UsageError('Cần đúng một trong --council SỐ, --item SỐ, --obstacle SỐ (số in ở cột «Số» của lệnh dissolution show).')
+  if (given.length !== 1)
+    throw new UsageError('Cần đúng một trong --council SỐ, --item SỐ, --obstacle SỐ (số in ở cột «Số» của lệnh dissolution show).')
   const kind = given[0]
   const rowId = Number(str(values, kind))
-  if (!Number.isInteger(rowId) || rowId < 1) throw new UsageError(`--${kind} phải là số in ở cột «Số» của lệnh dissolution show (đã gõ «${str(values, kind)}»).`)
+  if (!Number.isInteger(rowId) || rowId < 1)
+    throw new UsageError(`--${kind} phải là số in ở cột «Số» của lệnh dissolution show (đã gõ «${str(values, kind)}»).`)
   return { kind, rowId }
 }
 
@@ -99,16 +138,33 @@ export const dissolutionCommands: Record<string, Command> = {
   'dissolution candidates': {
     usage: 'dissolution candidates --db TỆP [--as-of NGÀY]',
     options: { ...common, 'as-of': { type: 'string' } },
-    run: (values) => withCore(values, (core) => core.call('dissolution.candidates', { ...(date(values, 'as-of') ? { asOf: date(values, 'as-of') } : {}) })),
+    run: (values) =>
+      withCore(values, (core) =>
+        core.call('dissolution.candidates', { ...(date(values, 'as-of') ? { asOf: date(values, 'as-of') } : {}) })
+      ),
     print: (result, io) => {
       const list = result as Candidate[]
-      io.out(table(['Số', 'Tên', 'Mã số', 'Lý do', 'Từ ngày'], list.flatMap((c) => c.reasons.map((r) => [c.entityId, c.name, c.regNo, r.label, r.since ? formatDate(r.since) : '']))))
+      io.out(
+        table(
+          ['Số', 'Tên', 'Mã số', 'Lý do', 'Từ ngày'],
+          list.flatMap((c) => c.reasons.map((r) => [c.entityId, c.name, c.regNo, r.label, r.since ? formatDate(r.since) : '']))
+        )
+      )
       io.err(`${list.length} HTX cần xử lý.`)
     }
   },
   'dissolution open': {
-    usage: 'dissolution open --db TỆP --entity MÃ_SỐ --kind voluntary|compulsory [--law 2023|2012] [--ground MÃ] --date NGÀY [--decision SỐ]',
-    options: { ...common, entity: { type: 'string' }, kind: { type: 'string' }, law: { type: 'string' }, ground: { type: 'string' }, date: { type: 'string' }, decision: { type: 'string' } },
+    usage:
+      'dissolution open --db TỆP --entity MÃ_SỐ --kind voluntary|compulsory [--law 2023|2012] [--ground MÃ] --date NGÀY [--decision SỐ]',
+    options: {
+      ...common,
+      entity: { type: 'string' },
+      kind: { type: 'string' },
+      law: { type: 'string' },
+      ground: { type: 'string' },
+      date: { type: 'string' },
+      decision: { type: 'string' }
+    },
     run: (values) =>
       withCore(values, async (core) =>
         core.call('dissolution.open', {
@@ -123,8 +179,20 @@ export const dissolutionCommands: Record<string, Command> = {
     print: printCase
   },
   'dissolution step': {
-    usage: 'dissolution step --db TỆP --case SỐ --step MÃ_BƯỚC (--done NGÀY [--by NGƯỜI] | --na LÝ_DO | --todo) [--doc TÊN_TÀI_LIỆU] [--note …]',
-    options: { ...common, ...caseOpt, step: { type: 'string' }, code: { type: 'string' }, done: { type: 'string' }, by: { type: 'string' }, na: { type: 'string' }, todo: { type: 'boolean' }, doc: { type: 'string', multiple: true }, note: { type: 'string' } },
+    usage:
+      'dissolution step --db TỆP --case SỐ --step MÃ_BƯỚC (--done NGÀY [--by NGƯỜI] | --na LÝ_DO | --todo) [--doc TÊN_TÀI_LIỆU] [--note …]',
+    options: {
+      ...common,
+      ...caseOpt,
+      step: { type: 'string' },
+      code: { type: 'string' },
+      done: { type: 'string' },
+      by: { type: 'string' },
+      na: { type: 'string' },
+      todo: { type: 'boolean' },
+      doc: { type: 'string', multiple: true },
+      note: { type: 'string' }
+    },
     run: (values) =>
       withCore(values, (core) => {
         const state = values.todo ? 'todo' : str(values, 'na') ? 'na' : 'done'
@@ -143,8 +211,17 @@ export const dissolutionCommands: Record<string, Command> = {
     print: printCase
   },
   'dissolution council': {
-    usage: 'dissolution council --db TỆP --case SỐ --name HỌ_TÊN --role chair|member|secretary [--represents MÃ] [--org CƠ_QUAN] [--decision SỐ]',
-    options: { ...common, ...caseOpt, name: { type: 'string' }, role: { type: 'string' }, represents: { type: 'string' }, org: { type: 'string' }, decision: { type: 'string' } },
+    usage:
+      'dissolution council --db TỆP --case SỐ --name HỌ_TÊN --role chair|member|secretary [--represents MÃ] [--org CƠ_QUAN] [--decision SỐ]',
+    options: {
+      ...common,
+      ...caseOpt,
+      name: { type: 'string' },
+      role: { type: 'string' },
+      represents: { type: 'string' },
+      org: { type: 'string' },
+      decision: { type: 'string' }
+    },
     run: (values) =>
       withCore(values, (core) =>
         core.call('dissolution.council', {
@@ -159,8 +236,18 @@ export const dissolutionCommands: Record<string, Command> = {
     print: printCase
   },
   'dissolution debt': {
-    usage: 'dissolution debt --db TỆP --case SỐ --type payable|receivable --amount SỐ_TIỀN [--party TÊN] [--category tax|bank|org|member] [--settled NGÀY]',
-    options: { ...common, ...caseOpt, type: { type: 'string' }, amount: { type: 'string' }, party: { type: 'string' }, category: { type: 'string' }, settled: { type: 'string' }, note: { type: 'string' } },
+    usage:
+      'dissolution debt --db TỆP --case SỐ --type payable|receivable --amount SỐ_TIỀN [--party TÊN] [--category tax|bank|org|member] [--settled NGÀY]',
+    options: {
+      ...common,
+      ...caseOpt,
+      type: { type: 'string' },
+      amount: { type: 'string' },
+      party: { type: 'string' },
+      category: { type: 'string' },
+      settled: { type: 'string' },
+      note: { type: 'string' }
+    },
     run: (values) =>
       withCore(values, (core) =>
         core.call('dissolution.item', {
@@ -177,8 +264,18 @@ export const dissolutionCommands: Record<string, Command> = {
     print: printCase
   },
   'dissolution asset': {
-    usage: 'dissolution asset --db TỆP --case SỐ [--category land|other] [--land-cert SỐ_GCN] [--area M2] [--handling …] [--amount GIÁ_TRỊ]',
-    options: { ...common, ...caseOpt, category: { type: 'string' }, 'land-cert': { type: 'string' }, area: { type: 'string' }, handling: { type: 'string' }, amount: { type: 'string' }, note: { type: 'string' } },
+    usage:
+      'dissolution asset --db TỆP --case SỐ [--category land|other] [--land-cert SỐ_GCN] [--area M2] [--handling …] [--amount GIÁ_TRỊ]',
+    options: {
+      ...common,
+      ...caseOpt,
+      category: { type: 'string' },
+      'land-cert': { type: 'string' },
+      area: { type: 'string' },
+      handling: { type: 'string' },
+      amount: { type: 'string' },
+      note: { type: 'string' }
+    },
     run: (values) =>
       withCore(values, (core) =>
         core.call('dissolution.item', {
@@ -197,13 +294,24 @@ export const dissolutionCommands: Record<string, Command> = {
   'dissolution settle': {
     usage: 'dissolution settle --db TỆP --case SỐ --item SỐ --date NGÀY',
     options: { ...common, ...caseOpt, item: { type: 'string' }, date: { type: 'string' } },
-    run: (values) => withCore(values, (core) => core.call('dissolution.settle', { caseId: caseId(values), itemId: Number(str(values, 'item')), settledOn: date(values, 'date') ?? '' })),
+    run: (values) =>
+      withCore(values, (core) =>
+        core.call('dissolution.settle', {
+          caseId: caseId(values),
+          itemId: Number(str(values, 'item')),
+          settledOn: date(values, 'date') ?? ''
+        })
+      ),
     print: printCase
   },
   'dissolution obstacle': {
-    usage: 'dissolution obstacle --db TỆP --case SỐ --code council_not_formed|file_incomplete|managers_unreachable|debts|land|other [--note …]',
+    usage:
+      'dissolution obstacle --db TỆP --case SỐ --code council_not_formed|file_incomplete|managers_unreachable|debts|land|other [--note …]',
     options: { ...common, ...caseOpt, code: { type: 'string' }, note: { type: 'string' } },
-    run: (values) => withCore(values, (core) => core.call('dissolution.obstacle', { caseId: caseId(values), code: str(values, 'code') ?? '', note: str(values, 'note') } as never)),
+    run: (values) =>
+      withCore(values, (core) =>
+        core.call('dissolution.obstacle', { caseId: caseId(values), code: str(values, 'code') ?? '', note: str(values, 'note') } as never)
+      ),
     print: printCase
   },
   'dissolution remove': {
@@ -229,26 +337,43 @@ export const dissolutionCommands: Record<string, Command> = {
     run: (values, positionals) =>
       withCore(values, (core) => {
         if (positionals.length !== 1) throw new UsageError('Cần đúng một tệp đính kèm.')
-        return core.call('dissolution.attach', { caseId: caseId(values), stepCode: str(values, 'step'), file: { path: resolve(positionals[0]!) } })
+        return core.call('dissolution.attach', {
+          caseId: caseId(values),
+          stepCode: str(values, 'step'),
+          file: { path: resolve(positionals[0]!) }
+        })
       }),
     print: printCase
   },
   'dissolution finalise': {
     usage: 'dissolution finalise --db TỆP --case SỐ --date NGÀY_CƠ_QUAN_ĐĂNG_KÝ --decision SỐ_VĂN_BẢN',
     options: { ...common, ...caseOpt, date: { type: 'string' }, decision: { type: 'string' } },
-    run: (values) => withCore(values, (core) => core.call('dissolution.finalise', { caseId: caseId(values), authorityDate: date(values, 'date') ?? '', decisionNo: str(values, 'decision') ?? '' })),
+    run: (values) =>
+      withCore(values, (core) =>
+        core.call('dissolution.finalise', {
+          caseId: caseId(values),
+          authorityDate: date(values, 'date') ?? '',
+          decisionNo: str(values, 'decision') ?? ''
+        })
+      ),
     print: printCase
   },
   'dissolution cancel': {
     usage: 'dissolution cancel --db TỆP --case SỐ --reason LÝ_DO --date NGÀY',
     options: { ...common, ...caseOpt, reason: { type: 'string' }, date: { type: 'string' } },
-    run: (values) => withCore(values, (core) => core.call('dissolution.cancel', { caseId: caseId(values), reason: str(values, 'reason') ?? '', date: date(values, 'date') ?? '' })),
+    run: (values) =>
+      withCore(values, (core) =>
+        core.call('dissolution.cancel', { caseId: caseId(values), reason: str(values, 'reason') ?? '', date: date(values, 'date') ?? '' })
+      ),
     print: printCase
   },
   'dissolution show': {
     usage: 'dissolution show --db TỆP --case SỐ [--as-of NGÀY]',
     options: { ...common, ...caseOpt, 'as-of': { type: 'string' } },
-    run: (values) => withCore(values, (core) => core.call('dissolution.show', { caseId: caseId(values), ...(date(values, 'as-of') ? { asOf: date(values, 'as-of') } : {}) })),
+    run: (values) =>
+      withCore(values, (core) =>
+        core.call('dissolution.show', { caseId: caseId(values), ...(date(values, 'as-of') ? { asOf: date(values, 'as-of') } : {}) })
+      ),
     print: printCase
   },
   'dissolution summary': {
@@ -261,7 +386,10 @@ export const dissolutionCommands: Record<string, Command> = {
         const input = { asOf: date(values, 'as-of'), title: str(values, 'title') }
         if (/\.xlsx$/i.test(out)) {
           const book = await core.call('dissolution.summaryXlsx', input)
-          return { path: writeOutput({ path: out, extensions: ['.xlsx'], dbPath: needDb(values) }, Buffer.from(book.base64, 'base64')), rows: book.rows }
+          return {
+            path: writeOutput({ path: out, extensions: ['.xlsx'], dbPath: needDb(values) }, Buffer.from(book.base64, 'base64')),
+            rows: book.rows
+          }
         }
         const page = await core.call('dissolution.summaryPage', input)
         return { path: writeOutput({ path: out, extensions: ['.html', '.htm'], dbPath: needDb(values) }, page.html), rows: page.rows }
@@ -290,8 +418,16 @@ export const dissolutionCommands: Record<string, Command> = {
       withCore(values, async (core) => {
         const out = str(values, 'out')
         if (!out || !/\.html?$/i.test(out)) throw new UsageError('Cần --out TỆP.html.')
-        const page = await core.call('dissolution.draft', { caseId: caseId(values), doc: str(values, 'doc') ?? '', date: date(values, 'date') } as never)
-        return { path: writeOutput({ path: out, extensions: ['.html', '.htm'], dbPath: needDb(values) }, page.html), name: page.name, title: page.title }
+        const page = await core.call('dissolution.draft', {
+          caseId: caseId(values),
+          doc: str(values, 'doc') ?? '',
+          date: date(values, 'date')
+        } as never)
+        return {
+          path: writeOutput({ path: out, extensions: ['.html', '.htm'], dbPath: needDb(values) }, page.html),
+          name: page.name,
+          title: page.title
+        }
       }),
     print: (result, io) => {
       const r = result as Pick<PrintablePage, 'title'> & { path: string }
@@ -301,14 +437,41 @@ export const dissolutionCommands: Record<string, Command> = {
   'dissolution dashboard': {
     usage: 'dissolution dashboard --db TỆP [--as-of NGÀY]',
     options: { ...common, 'as-of': { type: 'string' } },
-    run: (values) => withCore(values, (core) => core.call('dissolution.dashboard', { ...(date(values, 'as-of') ? { asOf: date(values, 'as-of') } : {}) })),
+    run: (values) =>
+      withCore(values, (core) => core.call('dissolution.dashboard', { ...(date(values, 'as-of') ? { asOf: date(values, 'as-of') } : {}) })),
     print: (result, io) => {
       const d = result as DissolutionDashboard
-      io.out(`Hồ sơ đang xử lý: ${d.openCases}; bước quá hạn: ${d.overdueSteps.length}; nợ phải trả chưa xử lý: ${formatNumber(d.unsettledPayable)} đồng`)
-      if (d.byStage.length) io.out(table(['Giai đoạn (bước tiếp theo)', 'Số hồ sơ'], d.byStage.map((s) => [s.stage, s.count])))
-      if (d.overdueSteps.length) io.out(table(['Hồ sơ', 'HTX', 'Bước', 'Hạn'], d.overdueSteps.map((s) => [s.caseId, s.entityName, s.title, formatDate(s.due)])))
-      if (d.obstacles.length) io.out(table(['Vướng mắc', 'Số hồ sơ'], d.obstacles.map((o) => [o.label, o.count])))
-      if (d.perQuarter.length) io.out(table(['Quý', 'Mở', 'Đã giải thể', 'Đã hủy'], d.perQuarter.map((q) => [q.quarter, q.opened, q.finalised, q.cancelled])))
+      io.out(
+        `Hồ sơ đang xử lý: ${d.openCases}; bước quá hạn: ${d.overdueSteps.length}; nợ phải trả chưa xử lý: ${formatNumber(d.unsettledPayable)} đồng`
+      )
+      if (d.byStage.length)
+        io.out(
+          table(
+            ['Giai đoạn (bước tiếp theo)', 'Số hồ sơ'],
+            d.byStage.map((s) => [s.stage, s.count])
+          )
+        )
+      if (d.overdueSteps.length)
+        io.out(
+          table(
+            ['Hồ sơ', 'HTX', 'Bước', 'Hạn'],
+            d.overdueSteps.map((s) => [s.caseId, s.entityName, s.title, formatDate(s.due)])
+          )
+        )
+      if (d.obstacles.length)
+        io.out(
+          table(
+            ['Vướng mắc', 'Số hồ sơ'],
+            d.obstacles.map((o) => [o.label, o.count])
+          )
+        )
+      if (d.perQuarter.length)
+        io.out(
+          table(
+            ['Quý', 'Mở', 'Đã giải thể', 'Đã hủy'],
+            d.perQuarter.map((q) => [q.quarter, q.opened, q.finalised, q.cancelled])
+          )
+        )
     }
   },
   'dissolution list': {
@@ -316,14 +479,27 @@ export const dissolutionCommands: Record<string, Command> = {
     options: { ...common, state: { type: 'string' }, 'as-of': { type: 'string' } },
     run: (values) =>
       withCore(values, (core) =>
-        core.call('dissolution.list', { ...(str(values, 'state') ? { state: str(values, 'state') } : {}), ...(date(values, 'as-of') ? { asOf: date(values, 'as-of') } : {}) } as never)
+        core.call('dissolution.list', {
+          ...(str(values, 'state') ? { state: str(values, 'state') } : {}),
+          ...(date(values, 'as-of') ? { asOf: date(values, 'as-of') } : {})
+        } as never)
       ),
     print: (result, io) => {
       const list = result as CaseSummary[]
       io.out(
         table(
           ['Hồ sơ', 'HTX', 'Hình thức', 'Luật', 'Mở ngày', 'Bước xong', 'Quá hạn', 'Nợ chưa xử lý (đồng)', 'Trạng thái'],
-          list.map((c) => [c.id, c.entityName, c.kind === 'voluntary' ? 'Tự nguyện' : 'Bắt buộc', c.law, formatDate(c.openedOn), `${c.stepsDone}/${c.stepsTotal}`, c.overdue, formatNumber(c.unsettledPayable), STATE_LABEL[c.state]])
+          list.map((c) => [
+            c.id,
+            c.entityName,
+            c.kind === 'voluntary' ? 'Tự nguyện' : 'Bắt buộc',
+            c.law,
+            formatDate(c.openedOn),
+            `${c.stepsDone}/${c.stepsTotal}`,
+            c.overdue,
+            formatNumber(c.unsettledPayable),
+            STATE_LABEL[c.state]
+          ])
         )
       )
     }

@@ -36,8 +36,19 @@ function conflictState(c: Conflict): string {
 /** The verify document the issue promises, in its order. */
 function verifyShape(r: PackageReport) {
   return {
-    ok: r.ok, unit: r.unit, unitName: r.unitName, exportedAt: r.exportedAt, asOf: r.asOf, formatVersion: r.formatVersion, counts: r.counts,
-    contentHash: r.contentHash, signature: r.signature, problems: r.problems, code: r.code, keyFingerprint: r.keyFingerprint, alreadyConsolidated: r.alreadyConsolidated
+    ok: r.ok,
+    unit: r.unit,
+    unitName: r.unitName,
+    exportedAt: r.exportedAt,
+    asOf: r.asOf,
+    formatVersion: r.formatVersion,
+    counts: r.counts,
+    contentHash: r.contentHash,
+    signature: r.signature,
+    problems: r.problems,
+    code: r.code,
+    keyFingerprint: r.keyFingerprint,
+    alreadyConsolidated: r.alreadyConsolidated
   }
 }
 
@@ -55,18 +66,33 @@ export const handoffCommands: Record<string, Command> = {
         // leaves neither a half-written package nor an export-history row.
         let file = ''
         const deliver = ({ bytes }: { bytes: Buffer }) => void (file = writeOutput(target, bytes))
-        const p = await core.call('handoff.export', { ...(asOf ? { asOf } : {}), ...(values['new-key'] ? { newKey: true } : {}) }, { deliver })
-        return { file, unit: p.unit, exportedAt: p.exportedAt, asOf: p.asOf, contentHash: p.contentHash, keyFingerprint: p.keyFingerprint, counts: p.counts }
+        const p = await core.call(
+          'handoff.export',
+          { ...(asOf ? { asOf } : {}), ...(values['new-key'] ? { newKey: true } : {}) },
+          { deliver }
+        )
+        return {
+          file,
+          unit: p.unit,
+          exportedAt: p.exportedAt,
+          asOf: p.asOf,
+          contentHash: p.contentHash,
+          keyFingerprint: p.keyFingerprint,
+          counts: p.counts
+        }
       })
     },
     print: (result, io) => {
       const r = result as { file: string; asOf: string; keyFingerprint: string; counts: Record<string, number> }
-      io.out(`Đã ghi gói ${r.file}: ${formatNumber(r.counts.entities)} bản ghi, số liệu đến ${formatDate(r.asOf)}; ký bằng khóa ${r.keyFingerprint}.`)
+      io.out(
+        `Đã ghi gói ${r.file}: ${formatNumber(r.counts.entities)} bản ghi, số liệu đến ${formatDate(r.asOf)}; ký bằng khóa ${r.keyFingerprint}.`
+      )
     }
   },
 
   verify: {
-    usage: 'verify GÓI.xlsx [--db TỆP_TỈNH]   kiểm tra gói (có --db: thêm khóa tin cậy, đúng tỉnh, mới hơn gói đã tổng hợp); mã thoát 1 khi không đạt',
+    usage:
+      'verify GÓI.xlsx [--db TỆP_TỈNH]   kiểm tra gói (có --db: thêm khóa tin cậy, đúng tỉnh, mới hơn gói đã tổng hợp); mã thoát 1 khi không đạt',
     options: { ...common },
     positionals: true,
     run: async (values, positionals) => {
@@ -113,7 +139,12 @@ export const handoffCommands: Record<string, Command> = {
           ...(values['accept-over-wrong-date'] ? { replaceWrongDate: true } : {})
         })
         return {
-          accepted: r.accepted.map((a) => ({ file: a.file, unit: a.unit, exportedAt: a.exportedAt, ...(a.replacedWrongDate ? { replacedWrongDate: a.replacedWrongDate } : {}) })),
+          accepted: r.accepted.map((a) => ({
+            file: a.file,
+            unit: a.unit,
+            exportedAt: a.exportedAt,
+            ...(a.replacedWrongDate ? { replacedWrongDate: a.replacedWrongDate } : {})
+          })),
           skipped: r.skipped,
           rejected: r.rejected,
           conflicts: r.conflicts.map((c) => ({ key: c.key, units: c.units, countedUnit: c.countedUnit, resolved: c.resolved }))
@@ -124,11 +155,16 @@ export const handoffCommands: Record<string, Command> = {
     print: (result, io) => {
       const r = result as ConsolidateResult
       for (const a of r.accepted) {
-        io.out(`ĐÃ TỔNG HỢP  ${a.file} (đơn vị ${a.unit}, xuất lúc ${when(a.exportedAt)})${a.replacedWrongDate ? `, thay gói ghi sai ngày ${when(a.replacedWrongDate)}` : ''}`)
+        io.out(
+          `ĐÃ TỔNG HỢP  ${a.file} (đơn vị ${a.unit}, xuất lúc ${when(a.exportedAt)})${a.replacedWrongDate ? `, thay gói ghi sai ngày ${when(a.replacedWrongDate)}` : ''}`
+        )
       }
       for (const s of r.skipped) io.out(`BỎ QUA       ${s.file}: ${s.reason}`)
       for (const j of r.rejected) io.err(`TỪ CHỐI      ${j.file}: ${j.code} — ${j.reason}`)
-      for (const c of r.conflicts) io.err(`Trùng giữa các huyện ${c.units.join(', ')}: ${c.key} — tính ở huyện ${c.countedUnit}${c.resolved ? ' (tỉnh đã quyết định)' : ' (gói mới nhất; chọn huyện quản lý bằng lệnh conflicts resolve)'}`)
+      for (const c of r.conflicts)
+        io.err(
+          `Trùng giữa các huyện ${c.units.join(', ')}: ${c.key} — tính ở huyện ${c.countedUnit}${c.resolved ? ' (tỉnh đã quyết định)' : ' (gói mới nhất; chọn huyện quản lý bằng lệnh conflicts resolve)'}`
+        )
     }
   },
 
@@ -139,16 +175,24 @@ export const handoffCommands: Record<string, Command> = {
     print: (result, io) => {
       const rows = result as Conflict[]
       if (rows.length === 0) return io.out('Không có HTX nào xuất hiện ở hai huyện.')
-      io.out(table(['Khóa', 'Tên', 'Các huyện', 'Đang tính ở', 'Quyết định'], rows.map((c) => [c.key, c.names.join('; '), c.units.join(', '), c.countedUnit, conflictState(c)])))
+      io.out(
+        table(
+          ['Khóa', 'Tên', 'Các huyện', 'Đang tính ở', 'Quyết định'],
+          rows.map((c) => [c.key, c.names.join('; '), c.units.join(', '), c.countedUnit, conflictState(c)])
+        )
+      )
     }
   },
 
   'conflicts resolve': {
-    usage: 'conflicts resolve --db TỆP_TỈNH --key KHÓA --owner MÃ_HUYỆN [--note GHI_CHÚ]   tỉnh chọn huyện quản lý: HTX chỉ được tính ở huyện đó',
+    usage:
+      'conflicts resolve --db TỆP_TỈNH --key KHÓA --owner MÃ_HUYỆN [--note GHI_CHÚ]   tỉnh chọn huyện quản lý: HTX chỉ được tính ở huyện đó',
     options: { ...common, key: { type: 'string' }, owner: { type: 'string' }, note: { type: 'string' } },
     run: (values) => {
-      if (typeof values.key !== 'string' || values.key === '') throw new UsageError('Thiếu --key KHÓA (cột «Khóa» của lệnh conflicts, ví dụ reg:4900123456).')
-      if (typeof values.owner !== 'string' || values.owner === '') throw new UsageError('Thiếu --owner MÃ_HUYỆN (một trong các huyện đang trùng).')
+      if (typeof values.key !== 'string' || values.key === '')
+        throw new UsageError('Thiếu --key KHÓA (cột «Khóa» của lệnh conflicts, ví dụ reg:4900123456).')
+      if (typeof values.owner !== 'string' || values.owner === '')
+        throw new UsageError('Thiếu --owner MÃ_HUYỆN (một trong các huyện đang trùng).')
       const input = { conflictKey: values.key, ownerUnit: values.owner, ...(typeof values.note === 'string' ? { note: values.note } : {}) }
       return withCore(values, (core) => core.call('handoff.resolveConflict', input))
     },
@@ -175,7 +219,10 @@ export const handoffCommands: Record<string, Command> = {
       const out = outOption(values.out, 'tệp khóa công khai .pub')
       return withCore(values, async (core) => {
         const k = await core.call('handoff.publicKey', {})
-        return { file: writeOutput({ path: out, extensions: ['.pub', '.txt'], dbPath: needDb(values) }, k.text), fingerprint: k.fingerprint }
+        return {
+          file: writeOutput({ path: out, extensions: ['.pub', '.txt'], dbPath: needDb(values) }, k.text),
+          fingerprint: k.fingerprint
+        }
       })
     },
     print: (result, io) => {
@@ -190,7 +237,9 @@ export const handoffCommands: Record<string, Command> = {
     positionals: true,
     run: (values, positionals) => {
       if (positionals.length !== 1) throw new UsageError('Cần đúng một tệp khóa .pub.')
-      return withCore(values, (core) => core.call('handoff.trustKey', { key: { path: resolve(positionals[0]) }, ...(values.replace ? { replace: true } : {}) }))
+      return withCore(values, (core) =>
+        core.call('handoff.trustKey', { key: { path: resolve(positionals[0]) }, ...(values.replace ? { replace: true } : {}) })
+      )
     },
     print: (result, io) => {
       const k = result as TrustedKey
@@ -204,7 +253,12 @@ export const handoffCommands: Record<string, Command> = {
     run: (values) => withCore(values, (core) => core.call('handoff.trustedKeys', {})),
     print: (result, io) => {
       const rows = result as TrustedKey[]
-      io.out(table(['Đơn vị', 'Tên', 'Dấu vân tay', 'Nguồn', 'Từ'], rows.map((k) => [k.unit, k.unitName, k.fingerprint, k.source === 'file' ? 'tệp khóa' : 'gói (xác nhận)', when(k.addedAt)])))
+      io.out(
+        table(
+          ['Đơn vị', 'Tên', 'Dấu vân tay', 'Nguồn', 'Từ'],
+          rows.map((k) => [k.unit, k.unitName, k.fingerprint, k.source === 'file' ? 'tệp khóa' : 'gói (xác nhận)', when(k.addedAt)])
+        )
+      )
     }
   }
 }

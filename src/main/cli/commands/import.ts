@@ -55,11 +55,27 @@ function printSummary(result: unknown, io: CliIo): void {
   const lines: Array<Array<string | number | null>> = []
   for (const f of s.files) {
     for (const sh of f.sheets) {
-      lines.push([f.file, sh.sheet, sh.table, sh.kind ?? '', sh.headerRow, sh.encoding, sh.created, sh.updated, sh.unchanged, sh.duplicates, sh.skipped, sh.errors])
+      lines.push([
+        f.file,
+        sh.sheet,
+        sh.table,
+        sh.kind ?? '',
+        sh.headerRow,
+        sh.encoding,
+        sh.created,
+        sh.updated,
+        sh.unchanged,
+        sh.duplicates,
+        sh.skipped,
+        sh.errors
+      ])
     }
   }
   io.out(table(['Tệp', 'Trang', 'Bảng', 'Loại', 'Dòng tiêu đề', 'Mã chữ', 'Mới', 'Cập nhật', 'Không đổi', 'Trùng', 'Bỏ qua', 'Lỗi'], lines))
-  for (const f of s.files) for (const sh of f.sheets) for (const i of sh.issues) io.err(`${f.file} › ${sh.sheet} › dòng ${i.row}: ${i.severity === 'error' ? 'LỖI' : 'lưu ý'} — ${i.message}`)
+  for (const f of s.files)
+    for (const sh of f.sheets)
+      for (const i of sh.issues)
+        io.err(`${f.file} › ${sh.sheet} › dòng ${i.row}: ${i.severity === 'error' ? 'LỖI' : 'lưu ý'} — ${i.message}`)
   const t = s.totals
   io.err(
     `Kết quả: ${formatNumber(t.created)} mới, ${formatNumber(t.updated)} cập nhật, ${formatNumber(t.unchanged)} không đổi, ${formatNumber(t.duplicates)} trùng, ${formatNumber(t.skipped)} bỏ qua, ${formatNumber(t.errors)} lỗi, ${formatNumber(t.warnings)} lưu ý.`
@@ -76,7 +92,8 @@ export const importCommands: Record<string, Command> = {
       let figuresYear: number | undefined
       if (typeof values['figures-year'] === 'string') {
         figuresYear = Number(values['figures-year'])
-        if (!Number.isInteger(figuresYear) || figuresYear < 1990 || figuresYear > 2200) throw new UsageError('--figures-year phải là một năm, ví dụ 2023.')
+        if (!Number.isInteger(figuresYear) || figuresYear < 1990 || figuresYear > 2200)
+          throw new UsageError('--figures-year phải là một năm, ví dụ 2023.')
       }
       const input = { files: positionals.map((p) => ({ path: resolve(p) })), ...(figuresYear ? { figuresYear } : {}) }
       const hooks = { progress: progressLines(io) }
@@ -99,7 +116,15 @@ export const importCommands: Record<string, Command> = {
       io.out(
         table(
           ['Lần', 'Thời điểm', 'Người nhập', 'Tệp', 'Mới', 'Cập nhật', 'Hoàn tác'],
-          rows.map((b) => [b.id, `${formatDate(b.at)} ${b.at.slice(11, 19)}`, b.user, b.files.map((f) => f.name).join(', '), b.counts.created, b.counts.updated, b.undoneAt ? formatDate(b.undoneAt) : ''])
+          rows.map((b) => [
+            b.id,
+            `${formatDate(b.at)} ${b.at.slice(11, 19)}`,
+            b.user,
+            b.files.map((f) => f.name).join(', '),
+            b.counts.created,
+            b.counts.updated,
+            b.undoneAt ? formatDate(b.undoneAt) : ''
+          ])
         )
       )
     }
@@ -115,7 +140,9 @@ export const importCommands: Record<string, Command> = {
     },
     print: (result, io) => {
       const r = result as { batchId: number; deleted: number; restored: number }
-      io.out(`Đã hoàn tác lần nhập số ${r.batchId}: xóa ${formatNumber(r.deleted)} dòng đã thêm, trả lại ${formatNumber(r.restored)} dòng đã sửa.`)
+      io.out(
+        `Đã hoàn tác lần nhập số ${r.batchId}: xóa ${formatNumber(r.deleted)} dòng đã thêm, trả lại ${formatNumber(r.restored)} dòng đã sửa.`
+      )
     }
   }
 }

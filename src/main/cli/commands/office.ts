@@ -68,12 +68,17 @@ export const officeCommands: Record<string, Command> = {
     positionals: true,
     run: async (values, positionals) => {
       const code = positionals[0]
-      if (!code || positionals.length > 1 || !/^\d{2,5}$/.test(code)) throw new UsageError('Cần đúng một mã đơn vị (2 chữ số: tỉnh, 3: huyện, 5: xã).')
+      if (!code || positionals.length > 1 || !/^\d{2,5}$/.test(code))
+        throw new UsageError('Cần đúng một mã đơn vị (2 chữ số: tỉnh, 3: huyện, 5: xã).')
       const on = typeof values.on === 'string' ? (parseViDate(values.on) ?? undefined) : undefined
       if (typeof values.on === 'string' && !on) throw new UsageError(`--on phải là một ngày (dd/mm/yyyy), đã gõ «${values.on}».`)
       const found = unitsByCode(code, on)
       if (found.length === 0) {
-        throw new AppError('NOT_FOUND', `Không có đơn vị hành chính mang mã ${code}${on ? ` vào ngày ${formatDate(on)}` : ''}. Tìm theo tên: units find TÊN.`, { code })
+        throw new AppError(
+          'NOT_FOUND',
+          `Không có đơn vị hành chính mang mã ${code}${on ? ` vào ngày ${formatDate(on)}` : ''}. Tìm theo tên: units find TÊN.`,
+          { code }
+        )
       }
       return found
     },

@@ -52,7 +52,11 @@ export const profileCommands: Record<string, Command> = {
           s.profiles.map((p) => [p.name, ROLE_LABELS[p.role], p.hasPassword ? 'có' : 'không', formatDate(p.createdAt)])
         )
       )
-      io.err(s.profiles.length === 0 ? 'Tệp chưa có hồ sơ nào: ai cũng sửa được. Hồ sơ đầu tiên tạo ra là quản trị.' : `${s.profiles.length} hồ sơ.`)
+      io.err(
+        s.profiles.length === 0
+          ? 'Tệp chưa có hồ sơ nào: ai cũng sửa được. Hồ sơ đầu tiên tạo ra là quản trị.'
+          : `${s.profiles.length} hồ sơ.`
+      )
     }
   },
 
@@ -60,7 +64,11 @@ export const profileCommands: Record<string, Command> = {
     usage: 'profile add --db TỆP --name TÊN [--role quan-tri|can-bo|chi-xem]   (mật khẩu, nếu có: biến SO_HTX_NEW_PASSWORD)',
     options: { ...common, name: { type: 'string' }, role: { type: 'string' } },
     run: (values) => {
-      const input = { name: nameOf(values), role: values.role === undefined ? ('officer' as const) : roleOf(values), password: newPassword() }
+      const input = {
+        name: nameOf(values),
+        role: values.role === undefined ? ('officer' as const) : roleOf(values),
+        password: newPassword()
+      }
       return withCore(values, (core) => core.call('profile.create', input))
     },
     print: printProfile
@@ -81,7 +89,8 @@ export const profileCommands: Record<string, Command> = {
     options: { ...common, name: { type: 'string' }, clear: { type: 'boolean' } },
     run: (values) => {
       const password = values.clear ? null : newPassword()
-      if (password === undefined) throw new UsageError('Đặt mật khẩu mới vào biến môi trường SO_HTX_NEW_PASSWORD, hoặc dùng --clear để bỏ mật khẩu.')
+      if (password === undefined)
+        throw new UsageError('Đặt mật khẩu mới vào biến môi trường SO_HTX_NEW_PASSWORD, hoặc dùng --clear để bỏ mật khẩu.')
       const name = nameOf(values)
       // Changing one's own password needs the current one, which is the acting profile's.
       const input = { name, password, currentPassword: process.env.SO_HTX_PASSWORD }

@@ -128,7 +128,8 @@ function printEntity(result: unknown, io: CliIo): void {
 
 export const registryCommands: Record<string, Command> = {
   'entity add': {
-    usage: 'entity add --db TỆP --name TÊN [--kind htx|lhhtx|tht] [--reg-no MÃ] [--address …] [--commune …] [--representative …] [--phone …] [--registration-date dd/mm/yyyy] [--capital ĐỒNG] [--sector MÃ] [--status MÃ] [--notes …]',
+    usage:
+      'entity add --db TỆP --name TÊN [--kind htx|lhhtx|tht] [--reg-no MÃ] [--address …] [--commune …] [--representative …] [--phone …] [--registration-date dd/mm/yyyy] [--capital ĐỒNG] [--sector MÃ] [--status MÃ] [--notes …]',
     options: { ...common, ...entityOptions, status: { type: 'string' }, 'confirm-duplicate': { type: 'boolean' } },
     run: (values) =>
       withCore(values, (core) =>
@@ -191,7 +192,12 @@ export const registryCommands: Record<string, Command> = {
         const changes = entityFieldsFrom({ ...values, 'reg-no': values['new-reg-no'] })
         if (Object.keys(changes).length === 0) throw new UsageError('Không có trường nào để sửa.')
         const rowVersion = typeof values['row-version'] === 'string' ? Number(values['row-version']) : entity.rowVersion
-        return core.call('entity.update', { id: entity.id, rowVersion, changes, ...(values['confirm-duplicate'] ? { confirmDuplicate: true } : {}) })
+        return core.call('entity.update', {
+          id: entity.id,
+          rowVersion,
+          changes,
+          ...(values['confirm-duplicate'] ? { confirmDuplicate: true } : {})
+        })
       }),
     print: (result, io) => {
       io.err('Đã sửa.')
@@ -205,7 +211,11 @@ export const registryCommands: Record<string, Command> = {
     run: (values) =>
       withCore(values, async (core) => {
         const entity = await entityByRef(core, values)
-        return core.call('entity.delete', { id: entity.id, reason: typeof values.reason === 'string' ? values.reason : '', hard: values.hard === true })
+        return core.call('entity.delete', {
+          id: entity.id,
+          reason: typeof values.reason === 'string' ? values.reason : '',
+          hard: values.hard === true
+        })
       }),
     print: (result, io) => io.err((result as { hard: boolean }).hard ? 'Đã xóa hẳn.' : 'Đã xóa (có thể khôi phục bằng entity restore).')
   },
@@ -222,7 +232,14 @@ export const registryCommands: Record<string, Command> = {
 
   'status add': {
     usage: 'status add --db TỆP --entity MÃ_SỐ --status MÃ --date YYYY-MM-DD|dd/mm/yyyy [--decision SỐ_QĐ] [--note …]',
-    options: { ...common, entity: { type: 'string' }, status: { type: 'string' }, date: { type: 'string' }, decision: { type: 'string' }, note: { type: 'string' } },
+    options: {
+      ...common,
+      entity: { type: 'string' },
+      status: { type: 'string' },
+      date: { type: 'string' },
+      decision: { type: 'string' },
+      note: { type: 'string' }
+    },
     run: (values) =>
       withCore(values, async (core) => {
         const entity = await entityByWord(core, values.entity)
@@ -249,7 +266,12 @@ export const registryCommands: Record<string, Command> = {
       io.out(
         table(
           ['Từ ngày', 'Tình trạng', 'Số quyết định', 'Ghi chú'],
-          (result as StatusEvent[]).map((e) => [e.sinceRegistration ? 'Từ khi đăng ký' : formatDate(e.effectiveDate), STATUS_LABELS[e.status], e.decisionNo, e.note])
+          (result as StatusEvent[]).map((e) => [
+            e.sinceRegistration ? 'Từ khi đăng ký' : formatDate(e.effectiveDate),
+            STATUS_LABELS[e.status],
+            e.decisionNo,
+            e.note
+          ])
         )
       )
   },
@@ -282,7 +304,21 @@ export const registryCommands: Record<string, Command> = {
     print: (result, io) => {
       const f = result as YearlyFigures
       io.err(`Đã ghi số liệu năm ${f.year}.`)
-      io.out(table(['Thành viên', 'Mới', 'Lao động', 'Doanh thu', 'Thuế đã nộp', 'Xếp loại'], [[formatNumber(f.members), formatNumber(f.newMembers), formatNumber(f.workers), formatNumber(f.revenue), formatNumber(f.taxesPaid), f.classification ? CLASSIFICATION_LABELS[f.classification] : '']]))
+      io.out(
+        table(
+          ['Thành viên', 'Mới', 'Lao động', 'Doanh thu', 'Thuế đã nộp', 'Xếp loại'],
+          [
+            [
+              formatNumber(f.members),
+              formatNumber(f.newMembers),
+              formatNumber(f.workers),
+              formatNumber(f.revenue),
+              formatNumber(f.taxesPaid),
+              f.classification ? CLASSIFICATION_LABELS[f.classification] : ''
+            ]
+          ]
+        )
+      )
     }
   },
 
@@ -299,7 +335,15 @@ export const registryCommands: Record<string, Command> = {
       io.out(
         table(
           ['Bản ghi', 'Năm', 'Thành viên', 'Mới', 'Doanh thu', 'Thuế đã nộp', 'Xếp loại'],
-          (result as YearlyFigures[]).map((f) => [f.entityId, f.year, formatNumber(f.members), formatNumber(f.newMembers), formatNumber(f.revenue), formatNumber(f.taxesPaid), f.classification ? CLASSIFICATION_LABELS[f.classification] : ''])
+          (result as YearlyFigures[]).map((f) => [
+            f.entityId,
+            f.year,
+            formatNumber(f.members),
+            formatNumber(f.newMembers),
+            formatNumber(f.revenue),
+            formatNumber(f.taxesPaid),
+            f.classification ? CLASSIFICATION_LABELS[f.classification] : ''
+          ])
         )
       )
   },
@@ -307,7 +351,10 @@ export const registryCommands: Record<string, Command> = {
   'figures copy-forward': {
     usage: 'figures copy-forward --db TỆP --from YYYY --to YYYY',
     options: { ...common, from: { type: 'string' }, to: { type: 'string' } },
-    run: (values) => withCore(values, (core) => core.call('figures.copyForward', { fromYear: intOption(values, 'from') ?? 0, toYear: intOption(values, 'to') ?? 0 })),
+    run: (values) =>
+      withCore(values, (core) =>
+        core.call('figures.copyForward', { fromYear: intOption(values, 'from') ?? 0, toYear: intOption(values, 'to') ?? 0 })
+      ),
     print: (result, io) => io.err(`Đã chép ${formatNumber((result as { copied: number }).copied)} dòng sang năm mới.`)
   },
 

@@ -49,7 +49,12 @@ export const reportCommands: Record<string, Command> = {
     run: async () => definitions().layouts.map((l) => ({ id: l.id, annex: l.annex ?? null, title: l.title, type: l.type })),
     print: (result, io) => {
       const list = result as Array<{ id: string; annex: string | null; title: string }>
-      io.out(table(['Mẫu', 'Phụ lục', 'Tên báo cáo'], list.map((l) => [l.id, l.annex, l.title])))
+      io.out(
+        table(
+          ['Mẫu', 'Phụ lục', 'Tên báo cáo'],
+          list.map((l) => [l.id, l.annex, l.title])
+        )
+      )
     }
   },
   'report summary': {
@@ -59,7 +64,12 @@ export const reportCommands: Record<string, Command> = {
     print: (result, io) => {
       const s = result as ReportSummary
       io.out(`Tính đến ngày ${formatDate(s.asOf)} — đơn vị ${s.unit}`)
-      io.out(table(['Mã chỉ tiêu', 'Chỉ tiêu', 'Giá trị'], Object.entries(s.indicators).map(([c, v]) => [c, label(c), v === null ? '' : formatNumber(v, Number.isInteger(v) ? 0 : 2)])))
+      io.out(
+        table(
+          ['Mã chỉ tiêu', 'Chỉ tiêu', 'Giá trị'],
+          Object.entries(s.indicators).map(([c, v]) => [c, label(c), v === null ? '' : formatNumber(v, Number.isInteger(v) ? 0 : 2)])
+        )
+      )
     }
   },
   'report targets': {
@@ -69,12 +79,24 @@ export const reportCommands: Record<string, Command> = {
     print: (result, io) => {
       const rows = result as TargetRow[]
       const f = (v: number | null, d: number) => (v === null ? '' : formatNumber(v, d))
-      io.out(table(['Mã chỉ tiêu', 'Chỉ tiêu', 'Đơn vị', 'TH năm trước', 'Kế hoạch', 'Ước TH'], rows.map((r) => [r.indicator, r.label, r.unit, f(r.previousActual, r.decimals), f(r.plan, r.decimals), f(r.estimate, r.decimals)])))
+      io.out(
+        table(
+          ['Mã chỉ tiêu', 'Chỉ tiêu', 'Đơn vị', 'TH năm trước', 'Kế hoạch', 'Ước TH'],
+          rows.map((r) => [r.indicator, r.label, r.unit, f(r.previousActual, r.decimals), f(r.plan, r.decimals), f(r.estimate, r.decimals)])
+        )
+      )
     }
   },
   'report target': {
     usage: 'report target --db TỆP --year NĂM --indicator MÃ [--plan SỐ] [--estimate SỐ] [--scope MÃ_HUYỆN]   («-» xóa giá trị)',
-    options: { ...common, year: { type: 'string' }, indicator: { type: 'string' }, plan: { type: 'string' }, estimate: { type: 'string' }, ...scopeOpt },
+    options: {
+      ...common,
+      year: { type: 'string' },
+      indicator: { type: 'string' },
+      plan: { type: 'string' },
+      estimate: { type: 'string' },
+      ...scopeOpt
+    },
     run: (values) =>
       withCore(values, (core) => {
         const plan = viNumber(values, 'plan')
@@ -83,7 +105,13 @@ export const reportCommands: Record<string, Command> = {
         return core.call('report.setTargets', {
           year: year(values),
           scope: str(values, 'scope'),
-          values: [{ indicator: str(values, 'indicator') ?? '', ...(plan !== undefined ? { plan } : {}), ...(estimate !== undefined ? { estimate } : {}) }]
+          values: [
+            {
+              indicator: str(values, 'indicator') ?? '',
+              ...(plan !== undefined ? { plan } : {}),
+              ...(estimate !== undefined ? { estimate } : {})
+            }
+          ]
         })
       }),
     print: (result, io) => io.err(`Đã lưu ${(result as { changed: number }).changed} chỉ tiêu.`)
@@ -99,7 +127,16 @@ export const reportCommands: Record<string, Command> = {
   },
   report: {
     usage: `report MẪU --db TỆP --as-of NGÀY (--xlsx | --csv | --html | --pdf) TỆP_RA [--scope MÃ_HUYỆN] [--report-no SỐ]   (MẪU: report list)`,
-    options: { ...common, 'as-of': { type: 'string' }, ...scopeOpt, 'report-no': { type: 'string' }, xlsx: { type: 'string' }, csv: { type: 'string' }, html: { type: 'string' }, pdf: { type: 'string' } },
+    options: {
+      ...common,
+      'as-of': { type: 'string' },
+      ...scopeOpt,
+      'report-no': { type: 'string' },
+      xlsx: { type: 'string' },
+      csv: { type: 'string' },
+      html: { type: 'string' },
+      pdf: { type: 'string' }
+    },
     positionals: true,
     run: (values, positionals, io: CliIo) =>
       withCore(values, async (core) => {

@@ -43,7 +43,9 @@ export async function writeAudits(trx: Trx, ctx: CoreContext, records: AuditReco
 }
 
 /** The columns an audit row is written with, in order: typed by the table, so a renamed column fails to compile. */
-const AUDIT_COLUMNS = ['at', 'user', 'action', 'table_name', 'row_id', 'before_json', 'after_json'] as const satisfies ReadonlyArray<keyof AuditLogTable>
+const AUDIT_COLUMNS = ['at', 'user', 'action', 'table_name', 'row_id', 'before_json', 'after_json'] as const satisfies ReadonlyArray<
+  keyof AuditLogTable
+>
 const preparedAudits = new WeakMap<Sqlite.Database, Sqlite.Statement>()
 
 /**

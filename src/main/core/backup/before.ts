@@ -7,7 +7,10 @@ import { rotate } from './rotation'
  * consolidation, a dissolution finalisation), so it can be undone by a restore
  * whatever happens next. Keeps the last 20 of these.
  */
-export async function backupBefore(ctx: CoreContext, reason: Extract<BackupReason, 'import' | 'consolidation' | 'finalisation'>): Promise<BackupRecord> {
+export async function backupBefore(
+  ctx: CoreContext,
+  reason: Extract<BackupReason, 'import' | 'consolidation' | 'finalisation'>
+): Promise<BackupRecord> {
   const record = await writeBackup(ctx.conn.sqlite, ctx.conn.path, reason, ctx.now())
   rotate(backupDir(ctx.conn.path))
   return record

@@ -10,16 +10,7 @@ import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync
 import { basename, dirname, join } from 'node:path'
 import { AppError } from '../../../shared/errors'
 
-export const BACKUP_REASONS = [
-  'manual',
-  'daily',
-  'monthly',
-  'migration',
-  'import',
-  'consolidation',
-  'finalisation',
-  'restore'
-] as const
+export const BACKUP_REASONS = ['manual', 'daily', 'monthly', 'migration', 'import', 'consolidation', 'finalisation', 'restore'] as const
 export type BackupReason = (typeof BACKUP_REASONS)[number]
 
 export interface BackupRecord {
@@ -123,7 +114,15 @@ export async function writeBackup(
     throw new AppError('INTERNAL', `Bản sao lưu vừa ghi không vượt qua kiểm tra toàn vẹn (${problems[0]}); đã xóa nó.`)
   }
   const office = officeOf(sqlite) ?? { unitCode: null, unitName: null }
-  const record: BackupRecord = { file, at: now, reason, size: statSync(file).size, sha256: sha256File(file), ...office, source: basename(dbPath) }
+  const record: BackupRecord = {
+    file,
+    at: now,
+    reason,
+    size: statSync(file).size,
+    sha256: sha256File(file),
+    ...office,
+    source: basename(dbPath)
+  }
   try {
     writeFileSync(file.replace(/\.db$/, '.json'), JSON.stringify(record, null, 2))
   } catch (err) {
@@ -151,7 +150,9 @@ function writeProblem(path: string): unknown {
 function backupWriteError(err: unknown, folder: string): AppError {
   const code = String((err as { code?: unknown }).code ?? '')
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-    return new AppError('DISK_FULL', `Ổ đĩa đầy: không ghi được bản sao lưu vào ${folder}; không có bản dở dang nào được giữ lại.`, { folder })
+    return new AppError('DISK_FULL', `Ổ đĩa đầy: không ghi được bản sao lưu vào ${folder}; không có bản dở dang nào được giữ lại.`, {
+      folder
+    })
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new AppError('BUSY', 'Tệp dữ liệu đang bận (một thao tác khác đang ghi), hãy thử lại sau ít giây.', { folder })

@@ -14,7 +14,10 @@ function currentOffice(ctx: CoreContext): { unitCode: string | null; unitName: s
 export const backupHandlers: DomainHandlers<'backup.create' | 'backup.list' | 'backup.restore' | 'backup.recoverAtStart'> = {
   // A file that opened needs no rescue; the stand-in core of src/main/startup.ts answers this one.
   'backup.recoverAtStart': async () => {
-    throw new AppError('FORBIDDEN', 'Tệp dữ liệu đang mở bình thường nên không cần khôi phục lúc khởi động. Muốn dùng một bản sao lưu, vào Cài đặt → Sao lưu.')
+    throw new AppError(
+      'FORBIDDEN',
+      'Tệp dữ liệu đang mở bình thường nên không cần khôi phục lúc khởi động. Muốn dùng một bản sao lưu, vào Cài đặt → Sao lưu.'
+    )
   },
 
   'backup.create': async (input, ctx) => {

@@ -14,7 +14,10 @@ export function verifyBackup(file: string): void {
   if (!existsSync(file)) throw new AppError('NOT_FOUND', `Không tìm thấy bản sao lưu ${file}.`, { file })
   const problems = integrityProblems(file)
   if (problems.length > 0) {
-    throw new AppError('VALIDATION', `Bản sao lưu ${basename(file)} bị hỏng hoặc không phải tệp Sổ HTX: ${problems[0]}.`, { file, problems })
+    throw new AppError('VALIDATION', `Bản sao lưu ${basename(file)} bị hỏng hoặc không phải tệp Sổ HTX: ${problems[0]}.`, {
+      file,
+      problems
+    })
   }
   const record = readRecord(file)
   if (record && sha256File(file) !== record.sha256) {
@@ -71,7 +74,8 @@ export function replaceDatabaseFile(dbPath: string, backupFile: string): void {
     copyFileSync(backupFile, staging)
   } catch (err) {
     rmSync(staging, { force: true })
-    if ((err as NodeJS.ErrnoException).code === 'ENOSPC') throw new AppError('DISK_FULL', 'Ổ đĩa đầy: không chép được bản sao lưu vào chỗ tệp dữ liệu; tệp hiện tại vẫn nguyên.')
+    if ((err as NodeJS.ErrnoException).code === 'ENOSPC')
+      throw new AppError('DISK_FULL', 'Ổ đĩa đầy: không chép được bản sao lưu vào chỗ tệp dữ liệu; tệp hiện tại vẫn nguyên.')
     throw err
   }
   // The write-ahead log belongs to the file being replaced; left behind it would
@@ -90,7 +94,12 @@ export function newestGoodBackup(dbPath: string, unitCode: string | null = null)
   const name = basename(dbPath)
   const stem = `${basename(dbPath, '.db')}-`
   for (const record of listBackups(backupDir(dbPath))) {
-    const mine = unitCode !== null ? backupOffice(record)?.unitCode === unitCode : record.source !== undefined ? record.source === name : basename(record.file).startsWith(stem)
+    const mine =
+      unitCode !== null
+        ? backupOffice(record)?.unitCode === unitCode
+        : record.source !== undefined
+          ? record.source === name
+          : basename(record.file).startsWith(stem)
     if (!mine) continue
     try {
       verifyBackup(record.file)
@@ -115,7 +124,9 @@ export function fileState(path: string): FileState {
   let db: Sqlite.Database | undefined
   try {
     db = new Sqlite(path, { readonly: true, fileMustExist: true, timeout: 2000 })
-    const problems = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check).filter((r) => r !== 'ok')
+    const problems = (db.pragma('integrity_check') as Array<{ integrity_check: string }>)
+      .map((r) => r.integrity_check)
+      .filter((r) => r !== 'ok')
     return problems.length === 0 ? { state: 'good' } : { state: 'damaged', problems }
   } catch (err) {
     const code = String((err as { code?: unknown }).code ?? '')

@@ -10,7 +10,16 @@
  * version opens for reading only (`Connection.readOnly`).
  */
 import Sqlite from 'better-sqlite3'
-import { CompiledQuery, Kysely, SqliteAdapter, SqliteDriver, SqliteIntrospector, SqliteQueryCompiler, type DatabaseConnection, type Dialect } from 'kysely'
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteAdapter,
+  SqliteDriver,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type DatabaseConnection,
+  type Dialect
+} from 'kysely'
 import { Migrator, type Migration } from 'kysely/migration'
 import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync } from 'node:fs'
 import { basename, dirname } from 'node:path'
@@ -59,7 +68,8 @@ export interface OpenOptions {
 export const BUSY_TIMEOUT_MS = 5000
 
 export const BUSY_MESSAGE = 'Tệp dữ liệu đang bận (một thao tác khác đang ghi), hãy thử lại sau ít giây.'
-export const DISK_FULL_MESSAGE = 'Ổ đĩa đầy: không ghi được vào tệp dữ liệu; thao tác chưa được ghi, dữ liệu vẫn như trước. Hãy giải phóng chỗ trống trên ổ đĩa rồi thử lại.'
+export const DISK_FULL_MESSAGE =
+  'Ổ đĩa đầy: không ghi được vào tệp dữ liệu; thao tác chưa được ghi, dữ liệu vẫn như trước. Hãy giải phóng chỗ trống trên ổ đĩa rồi thử lại.'
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\u0000', 'latin1')
 
@@ -103,7 +113,10 @@ export function faultOf(err: unknown): AppError | null {
     return new AppError('FILE_READ_ONLY', 'Tệp dữ liệu đang chỉ cho đọc (ổ đĩa hoặc thư mục không cho ghi); thao tác chưa được ghi.')
   }
   if (code.startsWith('SQLITE_CORRUPT')) {
-    return new AppError('CORRUPT', 'Tệp dữ liệu bị hỏng ở phần cần đọc; thao tác chưa được ghi. Hãy đóng ứng dụng và mở lại để kiểm tra tệp, hoặc khôi phục bản sao lưu.')
+    return new AppError(
+      'CORRUPT',
+      'Tệp dữ liệu bị hỏng ở phần cần đọc; thao tác chưa được ghi. Hãy đóng ứng dụng và mở lại để kiểm tra tệp, hoặc khôi phục bản sao lưu.'
+    )
   }
   return null
 }
@@ -129,7 +142,11 @@ function openFault(err: unknown, path: string): AppError {
   const code = codeOf(err)
   const details = { path, cause: code || String((err as Error)?.message ?? err) }
   if (code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH') {
-    return new AppError('PERMISSION_DENIED', `Tài khoản Windows/máy này không có quyền mở tệp dữ liệu ${name}. Hãy nhờ người quản trị máy cấp quyền đọc và ghi cho tệp và thư mục chứa nó.`, details)
+    return new AppError(
+      'PERMISSION_DENIED',
+      `Tài khoản Windows/máy này không có quyền mở tệp dữ liệu ${name}. Hãy nhờ người quản trị máy cấp quyền đọc và ghi cho tệp và thư mục chứa nó.`,
+      details
+    )
   }
   if (code === 'EROFS' || code.startsWith('SQLITE_READONLY')) {
     return new AppError(
@@ -145,19 +162,33 @@ function openFault(err: unknown, path: string): AppError {
       details
     )
   }
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new AppError('DISK_FULL', `Ổ đĩa chứa ${name} đã đầy nên không mở được tệp dữ liệu. Hãy giải phóng chỗ trống rồi mở lại.`, details)
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC')
+    return new AppError(
+      'DISK_FULL',
+      `Ổ đĩa chứa ${name} đã đầy nên không mở được tệp dữ liệu. Hãy giải phóng chỗ trống rồi mở lại.`,
+      details
+    )
   if (code === 'SQLITE_NOTADB') {
     // Said "not a database" only after reading it ourselves: a SQLite header means one of ours, damaged.
     const start = header(path)
-    if (start === null) return new AppError('PERMISSION_DENIED', `Không đọc được tệp dữ liệu ${name} (không có quyền hoặc ổ đĩa lỗi).`, details)
+    if (start === null)
+      return new AppError('PERMISSION_DENIED', `Không đọc được tệp dữ liệu ${name} (không có quyền hoặc ổ đĩa lỗi).`, details)
     if (start.length === 16 && start.equals(SQLITE_HEADER)) return damaged(path, ['phần đầu tệp bị hỏng'], null)
     return new AppError('NOT_A_DATABASE', `Tệp ${name} không phải là tệp dữ liệu Sổ HTX (không phải tệp SQLite).`, details)
   }
   if (code.startsWith('SQLITE_CORRUPT')) return damaged(path, [String((err as Error).message)], null)
   if (code === 'SQLITE_CANTOPEN' || code === 'EISDIR') {
-    return new AppError('PERMISSION_DENIED', `Không mở được tệp dữ liệu ${name}: không có quyền, hoặc đó là một thư mục chứ không phải tệp.`, details)
+    return new AppError(
+      'PERMISSION_DENIED',
+      `Không mở được tệp dữ liệu ${name}: không có quyền, hoặc đó là một thư mục chứ không phải tệp.`,
+      details
+    )
   }
-  return new AppError('INTERNAL', `Không mở được tệp dữ liệu ${name} (lỗi đọc ghi ổ đĩa). Tệp không bị thay đổi; hãy thử lại hoặc báo cho người quản trị.`, details)
+  return new AppError(
+    'INTERNAL',
+    `Không mở được tệp dữ liệu ${name} (lỗi đọc ghi ổ đĩa). Tệp không bị thay đổi; hãy thử lại hoặc báo cho người quản trị.`,
+    details
+  )
 }
 
 /** Before SQLite touches it: what the system says about reading and writing the file and its folder. */

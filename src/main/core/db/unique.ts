@@ -15,13 +15,21 @@ export function duplicateKind(err: unknown): 'reg-no' | 'tht' | null {
 }
 
 /** The refusal for a record that the file would not take; `where` says which row of what (an import's row, a list's line). */
-export function duplicateError(sqlite: Sqlite.Database, err: unknown, record: { name: string; regNo?: string | null; commune?: string | null }, where: string): AppError | null {
+export function duplicateError(
+  sqlite: Sqlite.Database,
+  err: unknown,
+  record: { name: string; regNo?: string | null; commune?: string | null },
+  where: string
+): AppError | null {
   const kind = duplicateKind(err)
   if (!kind) return null
   const other =
     kind === 'reg-no'
-      ? (sqlite.prepare('select id, name from entities where reg_no = ? and deleted_at is null limit 1').get(record.regNo ?? null) as { id: number; name: string } | undefined)
-      : (sqlite.prepare("select id, name from entities where kind = 'tht' and reg_no is null and deleted_at is null and commune = ? limit 1").get(record.commune ?? null) as { id: number; name: string } | undefined)
+      ? (sqlite.prepare('select id, name from entities where reg_no = ? and deleted_at is null limit 1').get(record.regNo ?? null) as
+          { id: number; name: string } | undefined)
+      : (sqlite
+          .prepare("select id, name from entities where kind = 'tht' and reg_no is null and deleted_at is null and commune = ? limit 1")
+          .get(record.commune ?? null) as { id: number; name: string } | undefined)
   const holder = other ? `«${other.name}» (bản ghi số ${other.id})` : 'một bản ghi khác'
   return new AppError(
     'ALREADY_EXISTS',

@@ -29,10 +29,22 @@ export async function requireProvince(ctx: CoreContext): Promise<OfficeUnitRow> 
   return unit
 }
 
-export async function consolidate(ctx: CoreContext, files: FileInput[], trustNewKeys: boolean, replaceWrongDate = false): Promise<ConsolidateResult> {
+export async function consolidate(
+  ctx: CoreContext,
+  files: FileInput[],
+  trustNewKeys: boolean,
+  replaceWrongDate = false
+): Promise<ConsolidateResult> {
   const province = await requireProvince(ctx)
   const result: ConsolidateResult = { accepted: [], skipped: [], rejected: [], conflicts: [], backup: null }
-  const refused: Array<{ file: string; unit: string | null; parsed: ParsedPackage | null; outcome: 'skipped' | 'rejected'; code: string | null; reason: string }> = []
+  const refused: Array<{
+    file: string
+    unit: string | null
+    parsed: ParsedPackage | null
+    outcome: 'skipped' | 'rejected'
+    code: string | null
+    reason: string
+  }> = []
   const candidates: Candidate[] = []
   for (const input of files) {
     let name = 'name' in input ? input.name : input.path
@@ -95,7 +107,10 @@ export async function consolidate(ctx: CoreContext, files: FileInput[], trustNew
       continue
     }
     result.accepted.push({
-      file: c.file, unit: m.unitCode, exportedAt: m.exportedAt, trustedNewKey: verdict.newKey,
+      file: c.file,
+      unit: m.unitCode,
+      exportedAt: m.exportedAt,
+      trustedNewKey: verdict.newKey,
       ...(verdict.replacesWrongDate ? { replacedWrongDate: verdict.replacesWrongDate } : {})
     })
   }
@@ -107,13 +122,27 @@ export async function consolidate(ctx: CoreContext, files: FileInput[], trustNew
         await trx
           .insertInto('package_consolidations')
           .values({
-            at: ctx.now(), user: ctx.user, unit_code: r.unit, file_name: r.file, exported_at: m?.exportedAt ?? null, as_of: m?.asOf ?? null,
-            content_hash: r.parsed?.contentHash ?? null, key_fingerprint: m?.keyFingerprint ?? null, outcome: r.outcome, code: r.code, reason: r.reason,
+            at: ctx.now(),
+            user: ctx.user,
+            unit_code: r.unit,
+            file_name: r.file,
+            exported_at: m?.exportedAt ?? null,
+            as_of: m?.asOf ?? null,
+            content_hash: r.parsed?.contentHash ?? null,
+            key_fingerprint: m?.keyFingerprint ?? null,
+            outcome: r.outcome,
+            code: r.code,
+            reason: r.reason,
             counts_json: null
           })
           .execute()
       }
-      await writeAudit(trx, ctx, { action: 'consolidate_refused', table: 'package_consolidations', rowId: null, after: refused.map((r) => ({ file: r.file, outcome: r.outcome, code: r.code })) })
+      await writeAudit(trx, ctx, {
+        action: 'consolidate_refused',
+        table: 'package_consolidations',
+        rowId: null,
+        after: refused.map((r) => ({ file: r.file, outcome: r.outcome, code: r.code }))
+      })
     })
   }
   result.conflicts = findConflicts(ctx)
@@ -138,7 +167,13 @@ function replaceSnapshot(ctx: CoreContext, c: Candidate, trustKey: boolean, over
     const ids = 'select id from entities where district_code = ?'
     const cases = `select id from dissolution_cases where entity_id in (${ids})`
     const removed = (sqlite.prepare('select count(*) as n from entities where district_code = ?').get(unit) as { n: number }).n
-    for (const child of ['dissolution_steps', 'dissolution_council', 'dissolution_items', 'dissolution_obstacles', 'dissolution_attachments']) {
+    for (const child of [
+      'dissolution_steps',
+      'dissolution_council',
+      'dissolution_items',
+      'dissolution_obstacles',
+      'dissolution_attachments'
+    ]) {
       sqlite.prepare(`delete from ${child} where case_id in (${cases})`).run(unit)
     }
     sqlite.prepare(`delete from dissolution_cases where entity_id in (${ids})`).run(unit)
@@ -152,7 +187,9 @@ function replaceSnapshot(ctx: CoreContext, c: Candidate, trustKey: boolean, over
       const spec = MACHINE_TABLES.find((s) => s.table === t.table)!
       const idIndex = t.columns.findIndex((col) => col.name === 'id')
       const keep = t.columns.map((col, i) => ({ col: col.name, i })).filter((x) => x.col !== 'id')
-      const insert = sqlite.prepare(`insert into ${t.table} (${keep.map((x) => `"${x.col}"`).join(', ')}) values (${keep.map(() => '?').join(', ')})`)
+      const insert = sqlite.prepare(
+        `insert into ${t.table} (${keep.map((x) => `"${x.col}"`).join(', ')}) values (${keep.map(() => '?').join(', ')})`
+      )
       const map = new Map<number, number>()
       newIds.set(t.table, map)
       for (const [r, row] of t.rows.entries()) {
@@ -161,7 +198,12 @@ function replaceSnapshot(ctx: CoreContext, c: Candidate, trustKey: boolean, over
           const parent = spec.refs[col]
           if (!parent) return row[i]
           const mapped = newIds.get(parent)!.get(Number(row[i]))
-          if (mapped === undefined) throw new AppError('VALIDATION', `Gói của ${m.unitName}: một dòng của ${t.table} trỏ tới ${parent} số ${row[i]} không có trong gói; số liệu cũ của huyện được giữ nguyên.`, { table: t.table })
+          if (mapped === undefined)
+            throw new AppError(
+              'VALIDATION',
+              `Gói của ${m.unitName}: một dòng của ${t.table} trỏ tới ${parent} số ${row[i]} không có trong gói; số liệu cũ của huyện được giữ nguyên.`,
+              { table: t.table }
+            )
           return mapped
         })
         let newId: number
@@ -170,7 +212,11 @@ function replaceSnapshot(ctx: CoreContext, c: Candidate, trustKey: boolean, over
         } catch {
           // A CHECK, UNIQUE or NOT NULL rule of the register: name the sheet and row, not SQLite's words.
           const sheet = MACHINE_TABLES.find((s) => s.table === t.table)!.sheet
-          throw new AppError('VALIDATION', `Gói của ${m.unitName}: dòng ${r + 2} của trang «${sheet}» không hợp lệ với sổ đăng ký (giá trị ngoài danh mục, trùng hoặc thiếu); số liệu cũ của huyện được giữ nguyên.`, { sheet, row: r + 2 })
+          throw new AppError(
+            'VALIDATION',
+            `Gói của ${m.unitName}: dòng ${r + 2} của trang «${sheet}» không hợp lệ với sổ đăng ký (giá trị ngoài danh mục, trùng hoặc thiếu); số liệu cũ của huyện được giữ nguyên.`,
+            { sheet, row: r + 2 }
+          )
         }
         if (idIndex >= 0) map.set(Number(row[idIndex]), newId)
       }

@@ -81,7 +81,10 @@ export interface TableData {
 
 /** The columns a table has in this file, as the package carries them. */
 export function tableColumns(sqlite: Sqlite.Database, table: string): Column[] {
-  const info = sqlite.prepare(`select name, type from pragma_table_info(?) order by cid`).all(table) as Array<{ name: string; type: string }>
+  const info = sqlite.prepare(`select name, type from pragma_table_info(?) order by cid`).all(table) as Array<{
+    name: string
+    type: string
+  }>
   return info
     .filter((c) => !LOCAL_COLUMNS.has(c.name))
     .map((c) => ({ name: c.name, type: /INT|REAL|NUM|FLOA|DOUB/i.test(c.type) ? 'number' : 'text' }))

@@ -13,8 +13,18 @@ import { checkForProvince, toReport } from './verify'
 import { currentUnit, exportPackage } from './write'
 
 type Names =
-  | 'handoff.export' | 'handoff.verify' | 'handoff.consolidate' | 'handoff.exportHistory' | 'handoff.consolidationLog'
-  | 'handoff.districts' | 'handoff.conflicts' | 'handoff.resolveConflict' | 'handoff.key' | 'handoff.publicKey' | 'handoff.trustKey' | 'handoff.trustedKeys'
+  | 'handoff.export'
+  | 'handoff.verify'
+  | 'handoff.consolidate'
+  | 'handoff.exportHistory'
+  | 'handoff.consolidationLog'
+  | 'handoff.districts'
+  | 'handoff.conflicts'
+  | 'handoff.resolveConflict'
+  | 'handoff.key'
+  | 'handoff.publicKey'
+  | 'handoff.trustKey'
+  | 'handoff.trustedKeys'
 
 async function trustedKeys(ctx: CoreContext): Promise<TrustedKey[]> {
   const rows = await ctx.db
@@ -23,7 +33,14 @@ async function trustedKeys(ctx: CoreContext): Promise<TrustedKey[]> {
     .select(['unit_code', 'admin_units.name', 'fingerprint', 'source', 'added_at', 'added_by'])
     .orderBy('unit_code')
     .execute()
-  return rows.map((r) => ({ unit: r.unit_code, unitName: r.name, fingerprint: r.fingerprint, source: r.source as TrustedKey['source'], addedAt: r.added_at, addedBy: r.added_by }))
+  return rows.map((r) => ({
+    unit: r.unit_code,
+    unitName: r.name,
+    fingerprint: r.fingerprint,
+    source: r.source as TrustedKey['source'],
+    addedAt: r.added_at,
+    addedBy: r.added_by
+  }))
 }
 
 export const packageHandlers: DomainHandlers<Names> = {
@@ -63,16 +80,37 @@ export const packageHandlers: DomainHandlers<Names> = {
   'handoff.exportHistory': async (_input, ctx) => {
     const rows = await ctx.db.selectFrom('package_exports').selectAll().orderBy('id', 'desc').execute()
     return rows.map((r) => ({
-      id: r.id, at: r.at, user: r.user, fileName: r.file_name, asOf: r.as_of, contentHash: r.content_hash, keyFingerprint: r.key_fingerprint,
+      id: r.id,
+      at: r.at,
+      user: r.user,
+      fileName: r.file_name,
+      asOf: r.as_of,
+      contentHash: r.content_hash,
+      keyFingerprint: r.key_fingerprint,
       counts: JSON.parse(r.counts_json) as Record<string, number>
     }))
   },
 
   'handoff.consolidationLog': async (input, ctx) => {
-    const rows = await ctx.db.selectFrom('package_consolidations').selectAll().orderBy('id', 'desc').limit(input.limit ?? 500).execute()
+    const rows = await ctx.db
+      .selectFrom('package_consolidations')
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(input.limit ?? 500)
+      .execute()
     return rows.map((r) => ({
-      id: r.id, at: r.at, user: r.user, unit: r.unit_code, file: r.file_name, exportedAt: r.exported_at, asOf: r.as_of, contentHash: r.content_hash,
-      keyFingerprint: r.key_fingerprint, outcome: r.outcome as ConsolidationEntry['outcome'], code: r.code, reason: r.reason
+      id: r.id,
+      at: r.at,
+      user: r.user,
+      unit: r.unit_code,
+      file: r.file_name,
+      exportedAt: r.exported_at,
+      asOf: r.as_of,
+      contentHash: r.content_hash,
+      keyFingerprint: r.key_fingerprint,
+      outcome: r.outcome as ConsolidationEntry['outcome'],
+      code: r.code,
+      reason: r.reason
     }))
   },
 
@@ -80,11 +118,21 @@ export const packageHandlers: DomainHandlers<Names> = {
     const unit = await currentUnit(ctx)
     if (unit.level !== 'province') return []
     const sqlite = ctx.conn.sqlite
-    const districts = sqlite.prepare(`select code, name from admin_units where parent_code = ? and level = 'district' order by code`).all(unit.code) as Array<{ code: string; name: string }>
+    const districts = sqlite
+      .prepare(`select code, name from admin_units where parent_code = ? and level = 'district' order by code`)
+      .all(unit.code) as Array<{ code: string; name: string }>
     const counts = new Map(
-      (sqlite.prepare('select district_code as code, count(*) as n from entities where deleted_at is null group by district_code').all() as Array<{ code: string; n: number }>).map((r) => [r.code, r.n])
+      (
+        sqlite
+          .prepare('select district_code as code, count(*) as n from entities where deleted_at is null group by district_code')
+          .all() as Array<{ code: string; n: number }>
+      ).map((r) => [r.code, r.n])
     )
-    const keys = new Map((sqlite.prepare('select unit_code, fingerprint from trusted_keys').all() as Array<{ unit_code: string; fingerprint: string }>).map((r) => [r.unit_code, r.fingerprint]))
+    const keys = new Map(
+      (sqlite.prepare('select unit_code, fingerprint from trusted_keys').all() as Array<{ unit_code: string; fingerprint: string }>).map(
+        (r) => [r.unit_code, r.fingerprint]
+      )
+    )
     const latest = sqlite.prepare(
       `select at, exported_at, as_of, content_hash from package_consolidations
        where unit_code = ? and outcome = 'accepted' order by id desc limit 1`
@@ -92,8 +140,14 @@ export const packageHandlers: DomainHandlers<Names> = {
     return districts.map((d): DistrictSnapshot => {
       const l = latest.get(d.code) as { at: string; exported_at: string; as_of: string; content_hash: string } | undefined
       return {
-        code: d.code, name: d.name, exportedAt: l?.exported_at ?? null, asOf: l?.as_of ?? null, consolidatedAt: l?.at ?? null,
-        contentHash: l?.content_hash ?? null, entities: counts.get(d.code) ?? 0, trustedKey: keys.get(d.code) ?? null
+        code: d.code,
+        name: d.name,
+        exportedAt: l?.exported_at ?? null,
+        asOf: l?.as_of ?? null,
+        consolidatedAt: l?.at ?? null,
+        contentHash: l?.content_hash ?? null,
+        entities: counts.get(d.code) ?? 0,
+        trustedKey: keys.get(d.code) ?? null
       }
     })
   },
@@ -128,7 +182,9 @@ export const packageHandlers: DomainHandlers<Names> = {
     const parsed = parsePublicKeyFile(text, name)
     const unit = await ctx.db.selectFrom('admin_units').selectAll().where('code', '=', parsed.unitCode).executeTakeFirst()
     if (!unit || unit.level !== 'district' || unit.parent_code !== province.code) {
-      throw new AppError('VALIDATION', `${name} là khóa của đơn vị ${parsed.unitCode}, không phải một huyện của ${province.name}.`, { field: 'key' })
+      throw new AppError('VALIDATION', `${name} là khóa của đơn vị ${parsed.unitCode}, không phải một huyện của ${province.name}.`, {
+        field: 'key'
+      })
     }
     // A key belongs to one unit: the same key (or fingerprint) already pinned for another unit is refused.
     const other = await ctx.db
@@ -146,9 +202,19 @@ export const packageHandlers: DomainHandlers<Names> = {
       )
     }
     if (input.preview) {
-      const pinned = await ctx.db.selectFrom('trusted_keys').select(['fingerprint', 'public_key']).where('unit_code', '=', unit.code).executeTakeFirst()
+      const pinned = await ctx.db
+        .selectFrom('trusted_keys')
+        .select(['fingerprint', 'public_key'])
+        .where('unit_code', '=', unit.code)
+        .executeTakeFirst()
       return {
-        unit: unit.code, unitName: unit.name, fingerprint: parsed.fingerprint, source: 'file', addedAt: ctx.now(), addedBy: ctx.user, saved: false,
+        unit: unit.code,
+        unitName: unit.name,
+        fingerprint: parsed.fingerprint,
+        source: 'file',
+        addedAt: ctx.now(),
+        addedBy: ctx.user,
+        saved: false,
         pinned: pinned && pinned.public_key !== parsed.publicKey ? pinned.fingerprint : null
       }
     }
@@ -163,11 +229,24 @@ export const packageHandlers: DomainHandlers<Names> = {
           { field: 'key', pinned: existing.fingerprint, offered: parsed.fingerprint }
         )
       }
-      const row = { unit_code: unit.code, public_key: parsed.publicKey, fingerprint: parsed.fingerprint, source: 'file', added_at: ctx.now(), added_by: ctx.user }
+      const row = {
+        unit_code: unit.code,
+        public_key: parsed.publicKey,
+        fingerprint: parsed.fingerprint,
+        source: 'file',
+        added_at: ctx.now(),
+        added_by: ctx.user
+      }
       if (existing) await trx.deleteFrom('trusted_keys').where('unit_code', '=', unit.code).execute()
       await trx.insertInto('trusted_keys').values(row).execute()
       saved = true
-      await writeAudit(trx, ctx, { action: existing ? 'replace_key' : 'trust_key', table: 'trusted_keys', rowId: null, before: existing ?? undefined, after: row })
+      await writeAudit(trx, ctx, {
+        action: existing ? 'replace_key' : 'trust_key',
+        table: 'trusted_keys',
+        rowId: null,
+        before: existing ?? undefined,
+        after: row
+      })
     })
     return { ...(await trustedKeys(ctx)).find((k) => k.unit === unit.code)!, saved }
   },

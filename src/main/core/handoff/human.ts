@@ -25,9 +25,11 @@ export async function humanSheets(ctx: CoreContext, asOf: string, officeName: st
 
   // The snapshot gives each record's status on the date; names come from the register itself.
   const details = new Map(
-    (ctx.conn.sqlite.prepare('select id, name, reg_no, address, commune from entities where deleted_at is null').raw().all() as Array<[number, string, string | null, string | null, string | null]>).map(
-      (r) => [r[0], { name: r[1], regNo: r[2], address: r[3], commune: r[4] }]
-    )
+    (
+      ctx.conn.sqlite.prepare('select id, name, reg_no, address, commune from entities where deleted_at is null').raw().all() as Array<
+        [number, string, string | null, string | null, string | null]
+      >
+    ).map((r) => [r[0], { name: r[1], regNo: r[2], address: r[3], commune: r[4] }])
   )
   const snapshot = loadSnapshot(ctx, asOf)
     .map((e) => ({ ...e, ...details.get(e.id)! }))
@@ -38,14 +40,34 @@ export async function humanSheets(ctx: CoreContext, asOf: string, officeName: st
   ]
   snapshot.forEach((e, i) =>
     list.push([
-      i + 1, KIND_SHORT[e.kind], e.name, e.regNo, e.address, e.commune, formatDate(e.registrationDate), e.charterCapital,
-      e.sector ? SECTOR_LABELS[e.sector] : null, e.status ? STATUS_LABELS[e.status] : null
+      i + 1,
+      KIND_SHORT[e.kind],
+      e.name,
+      e.regNo,
+      e.address,
+      e.commune,
+      formatDate(e.registrationDate),
+      e.charterCapital,
+      e.sector ? SECTOR_LABELS[e.sector] : null,
+      e.status ? STATUS_LABELS[e.status] : null
     ])
   )
 
   const figures: Cell[][] = [
     ...title('SỐ LIỆU HẰNG NĂM'),
-    ['STT', 'Tên', 'Mã số', 'Năm', 'Thành viên', 'Lao động', 'Cán bộ quản lý', 'Doanh thu (đồng)', 'Lợi nhuận (đồng)', 'Thu nhập bình quân (đồng)', 'Xếp loại']
+    [
+      'STT',
+      'Tên',
+      'Mã số',
+      'Năm',
+      'Thành viên',
+      'Lao động',
+      'Cán bộ quản lý',
+      'Doanh thu (đồng)',
+      'Lợi nhuận (đồng)',
+      'Thu nhập bình quân (đồng)',
+      'Xếp loại'
+    ]
   ]
   const figureRows = ctx.conn.sqlite
     .prepare(
@@ -56,7 +78,7 @@ export async function humanSheets(ctx: CoreContext, asOf: string, officeName: st
     .raw()
     .all(Number(asOf.slice(0, 4))) as Cell[][]
   const CLASS: Record<string, string> = { good: 'Tốt', fair: 'Khá', average: 'Trung bình', weak: 'Yếu' }
-  figureRows.forEach((r, i) => figures.push([i + 1, ...r.slice(0, 9), r[9] ? CLASS[r[9] as string] ?? r[9] : null]))
+  figureRows.forEach((r, i) => figures.push([i + 1, ...r.slice(0, 9), r[9] ? (CLASS[r[9] as string] ?? r[9]) : null]))
 
   const cases: Cell[][] = [
     ...title('HỒ SƠ GIẢI THỂ ĐANG XỬ LÝ'),
@@ -73,7 +95,16 @@ export async function humanSheets(ctx: CoreContext, asOf: string, officeName: st
     .raw()
     .all(asOf) as Cell[][]
   caseRows.forEach((r, i) =>
-    cases.push([i + 1, r[0], r[1], r[2] === 'voluntary' ? 'Tự nguyện' : r[2] === 'compulsory' ? 'Bắt buộc' : r[2], r[3], formatDate(r[4] as string), r[5], r[6]])
+    cases.push([
+      i + 1,
+      r[0],
+      r[1],
+      r[2] === 'voluntary' ? 'Tự nguyện' : r[2] === 'compulsory' ? 'Bắt buộc' : r[2],
+      r[3],
+      formatDate(r[4] as string),
+      r[5],
+      r[6]
+    ])
   )
 
   return [
@@ -89,7 +120,10 @@ export async function humanSheets(ctx: CoreContext, asOf: string, officeName: st
  * a literal "_xHHHH_" is escaped so it reads back as written (format.ts, cellText).
  */
 export function appendSheet(wb: XLSX.WorkBook, sheet: Sheet): void {
-  const ws = XLSX.utils.aoa_to_sheet(sheet.rows.map((r) => r.map((v) => (typeof v === 'string' ? cellText(v) : v))), { dense: true })
+  const ws = XLSX.utils.aoa_to_sheet(
+    sheet.rows.map((r) => r.map((v) => (typeof v === 'string' ? cellText(v) : v))),
+    { dense: true }
+  )
   ws['!cols'] = sheet.widths.map((wch) => ({ wch }))
   XLSX.utils.book_append_sheet(wb, ws, sheet.name)
 }

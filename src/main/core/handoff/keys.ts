@@ -47,7 +47,11 @@ export function ensureSigningKey(dbPath: string): SigningKey {
   try {
     privateKey = createPrivateKey(readFileSync(file))
   } catch {
-    throw new AppError('CORRUPT', `Tệp khóa ký ${file} bị hỏng. Hãy chép lại tệp này từ bản sao của khóa; nếu không còn bản nào, xóa nó rồi xuất gói với «tạo khóa mới» (tỉnh sẽ phải tin cậy khóa mới).`, { file })
+    throw new AppError(
+      'CORRUPT',
+      `Tệp khóa ký ${file} bị hỏng. Hãy chép lại tệp này từ bản sao của khóa; nếu không còn bản nào, xóa nó rồi xuất gói với «tạo khóa mới» (tỉnh sẽ phải tin cậy khóa mới).`,
+      { file }
+    )
   }
   if (privateKey.asymmetricKeyType !== 'ed25519') throw new AppError('CORRUPT', `Tệp khóa ký ${file} không phải khóa Ed25519.`, { file })
   const publicKey = spkiBase64(createPublicKey(privateKey))
@@ -72,8 +76,7 @@ export async function officeSigningKey(ctx: CoreContext, options: { newKey?: boo
   }
   if (!present && !options.newKey) {
     const last = ctx.conn.sqlite.prepare('select at, key_fingerprint from package_exports order by id desc limit 1').get() as
-      | { at: string; key_fingerprint: string }
-      | undefined
+      { at: string; key_fingerprint: string } | undefined
     if (last) {
       const day = formatDate(vnDate(last.at))
       throw new AppError(
@@ -88,9 +91,16 @@ export async function officeSigningKey(ctx: CoreContext, options: { newKey?: boo
   }
   const key = ensureSigningKey(ctx.conn.path)
   if (!present && options.newKey) {
-    await ctx.db.transaction().execute((trx) =>
-      writeAudit(trx, ctx, { action: 'new_signing_key', table: 'package_exports', rowId: null, after: { file, fingerprint: key.fingerprint } })
-    )
+    await ctx.db
+      .transaction()
+      .execute((trx) =>
+        writeAudit(trx, ctx, {
+          action: 'new_signing_key',
+          table: 'package_exports',
+          rowId: null,
+          after: { file, fingerprint: key.fingerprint }
+        })
+      )
   }
   return key
 }
@@ -153,7 +163,9 @@ export function parsePublicKeyFile(text: string, name = 'tệp khóa'): { unitCo
   const unit = /Đơn vị:\s*(\d{2,5})/u.exec(text.normalize('NFC'))
   const pem = /-----BEGIN PUBLIC KEY-----([\s\S]+?)-----END PUBLIC KEY-----/.exec(text)
   if (!unit || !pem) {
-    throw new AppError('VALIDATION', `${name} không phải tệp khóa công khai của Sổ HTX (thiếu dòng «Đơn vị:» hoặc khối PUBLIC KEY).`, { field: 'key' })
+    throw new AppError('VALIDATION', `${name} không phải tệp khóa công khai của Sổ HTX (thiếu dòng «Đơn vị:» hoặc khối PUBLIC KEY).`, {
+      field: 'key'
+    })
   }
   const publicKey = pem[1].replace(/\s+/g, '')
   try {

@@ -9,8 +9,21 @@ import { XLSX } from '../sheetjs'
 import type { PackageProblem } from '../../../shared/contract/handoff'
 import { fingerprint, verifyText } from './keys'
 import {
-  ContentHash, countKey, FORMAT, FORMAT_VERSION, humanSheetHash, MACHINE_TABLES, MANIFEST_HEADER, MANIFEST_SHEET, manifestLabel, normalise,
-  parseHeaderCell, signedText, type Manifest, type TableData, type Value
+  ContentHash,
+  countKey,
+  FORMAT,
+  FORMAT_VERSION,
+  humanSheetHash,
+  MACHINE_TABLES,
+  MANIFEST_HEADER,
+  MANIFEST_SHEET,
+  manifestLabel,
+  normalise,
+  parseHeaderCell,
+  signedText,
+  type Manifest,
+  type TableData,
+  type Value
 } from './format'
 import { readZip, type ZipEntry } from './zip'
 
@@ -53,11 +66,20 @@ function listedSheets(entries: ZipEntry[], name: string): { names: string[] } | 
   const types = part('[Content_Types].xml') ?? ''
   const workbooks = [...types.matchAll(/<Override\b[^>]*>/g)]
     .map((o) => o[0])
-    .filter((o) => /ContentType="application\/vnd\.(openxmlformats-officedocument\.spreadsheetml\.sheet|ms-excel\.sheet\.(macroEnabled|binary)\.)[^"]*main[^"]*"/i.test(o))
+    .filter((o) =>
+      /ContentType="application\/vnd\.(openxmlformats-officedocument\.spreadsheetml\.sheet|ms-excel\.sheet\.(macroEnabled|binary)\.)[^"]*main[^"]*"/i.test(
+        o
+      )
+    )
     .map((o) => /PartName="([^"]+)"/.exec(o)?.[1]?.replace(/^\//, '') ?? '')
   const main = target?.replace(/^\//, '')
   if (!main || workbooks.length !== 1 || workbooks[0].toLowerCase() !== main.toLowerCase()) {
-    return { problem: problem('BAD_ZIP', `${name} không chỉ rõ một sổ làm việc duy nhất (mục lục của tệp ghi ${workbooks.length} sổ): chương trình khác nhau sẽ mở ra nội dung khác nhau. Không nhận.`) }
+    return {
+      problem: problem(
+        'BAD_ZIP',
+        `${name} không chỉ rõ một sổ làm việc duy nhất (mục lục của tệp ghi ${workbooks.length} sổ): chương trình khác nhau sẽ mở ra nội dung khác nhau. Không nhận.`
+      )
+    }
   }
   const xml = part(main)
   if (xml === undefined) return { problem: problem('TRUNCATED', `${name} thiếu phần sổ làm việc (${main}). Hãy chép lại tệp gốc.`) }
@@ -89,7 +111,11 @@ export function readPackage(bytes: Buffer, name: string): ParsedPackage {
     const twin = byKey.get(key)
     if (twin !== undefined) {
       out.problems.push(
-        problem('DUPLICATE_SHEET', `${name} có hai trang cùng tên «${twin === sheet ? sheet : `${twin}» và «${sheet}`}» (có thể một trang bị ẩn): chương trình khác nhau sẽ đọc trang khác nhau. Không nhận.`, { sheet })
+        problem(
+          'DUPLICATE_SHEET',
+          `${name} có hai trang cùng tên «${twin === sheet ? sheet : `${twin}» và «${sheet}`}» (có thể một trang bị ẩn): chương trình khác nhau sẽ đọc trang khác nhau. Không nhận.`,
+          { sheet }
+        )
       )
       return out
     }
@@ -98,18 +124,34 @@ export function readPackage(bytes: Buffer, name: string): ParsedPackage {
   let wb: XLSX.WorkBook
   try {
     // Formulas, links and number formats are read so that verification can refuse them; nothing is evaluated.
-    wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellDates: false, cellFormula: true, cellNF: true, cellHTML: false, cellText: false, cellStyles: false })
+    wb = XLSX.read(bytes, {
+      type: 'buffer',
+      dense: true,
+      cellDates: false,
+      cellFormula: true,
+      cellNF: true,
+      cellHTML: false,
+      cellText: false,
+      cellStyles: false
+    })
   } catch {
     out.problems.push(problem('TRUNCATED', `${name} bị hỏng, không đọc được như một tệp Excel. Hãy chép lại tệp gốc.`))
     return out
   }
   if (wb.SheetNames.length !== listed.names.length) {
-    out.problems.push(problem('DUPLICATE_SHEET', `${name} liệt kê ${listed.names.length} trang nhưng chỉ đọc được ${wb.SheetNames.length}: có trang trùng tên. Không nhận.`))
+    out.problems.push(
+      problem(
+        'DUPLICATE_SHEET',
+        `${name} liệt kê ${listed.names.length} trang nhưng chỉ đọc được ${wb.SheetNames.length}: có trang trùng tên. Không nhận.`
+      )
+    )
     return out
   }
   const manifestSheet = wb.Sheets[MANIFEST_SHEET]
   if (!manifestSheet) {
-    out.problems.push(problem('NOT_A_PACKAGE', `${name} là tệp Excel nhưng không phải gói dữ liệu Sổ HTX (không có trang «${MANIFEST_SHEET}»).`))
+    out.problems.push(
+      problem('NOT_A_PACKAGE', `${name} là tệp Excel nhưng không phải gói dữ liệu Sổ HTX (không có trang «${MANIFEST_SHEET}»).`)
+    )
     return out
   }
   const manifest: Manifest = {}
@@ -120,13 +162,21 @@ export function readPackage(bytes: Buffer, name: string): ParsedPackage {
   }
   out.manifest = manifest
   if (manifest.format !== FORMAT) {
-    out.problems.push(problem('NOT_A_PACKAGE', `${name} không phải gói dữ liệu Sổ HTX (trang «${MANIFEST_SHEET}» không ghi định dạng ${FORMAT}).`, { sheet: MANIFEST_SHEET }))
+    out.problems.push(
+      problem('NOT_A_PACKAGE', `${name} không phải gói dữ liệu Sổ HTX (trang «${MANIFEST_SHEET}» không ghi định dạng ${FORMAT}).`, {
+        sheet: MANIFEST_SHEET
+      })
+    )
     return out
   }
   const version = Number(manifest.formatVersion)
   if (!Number.isInteger(version) || version < 1 || version > FORMAT_VERSION) {
     out.problems.push(
-      problem('FORMAT_VERSION', `${name} dùng định dạng gói phiên bản ${manifest.formatVersion || '(trống)'}; phần mềm này đọc được đến phiên bản ${FORMAT_VERSION}. Hãy cập nhật phần mềm.`, { sheet: MANIFEST_SHEET })
+      problem(
+        'FORMAT_VERSION',
+        `${name} dùng định dạng gói phiên bản ${manifest.formatVersion || '(trống)'}; phần mềm này đọc được đến phiên bản ${FORMAT_VERSION}. Hãy cập nhật phần mềm.`,
+        { sheet: MANIFEST_SHEET }
+      )
     )
     return out
   }
@@ -135,7 +185,11 @@ export function readPackage(bytes: Buffer, name: string): ParsedPackage {
   const human = humanList(manifest.humanSheets)
   if (!human) {
     out.problems.push(
-      problem('FORMAT_VERSION', `${name} không ghi các trang để đọc cùng chữ ký (xuất bằng bản phần mềm cũ hơn): người mở tệp có thể thấy nội dung không được ký. Hãy cập nhật phần mềm ở đơn vị gửi rồi xuất lại gói.`, { sheet: MANIFEST_SHEET })
+      problem(
+        'FORMAT_VERSION',
+        `${name} không ghi các trang để đọc cùng chữ ký (xuất bằng bản phần mềm cũ hơn): người mở tệp có thể thấy nội dung không được ký. Hãy cập nhật phần mềm ở đơn vị gửi rồi xuất lại gói.`,
+        { sheet: MANIFEST_SHEET }
+      )
     )
     return out
   }
@@ -144,7 +198,11 @@ export function readPackage(bytes: Buffer, name: string): ParsedPackage {
   if (unexpected !== undefined) {
     const hidden = wb.Workbook?.Sheets?.find((s) => s.name === unexpected)?.Hidden
     out.problems.push(
-      problem('UNEXPECTED_SHEET', `${name} có trang «${unexpected}»${hidden ? ' (bị ẩn)' : ''} mà gói dữ liệu không có: trang được thêm hoặc đổi tên sau khi xuất, nội dung của nó không được ký. Không nhận.`, { sheet: unexpected })
+      problem(
+        'UNEXPECTED_SHEET',
+        `${name} có trang «${unexpected}»${hidden ? ' (bị ẩn)' : ''} mà gói dữ liệu không có: trang được thêm hoặc đổi tên sau khi xuất, nội dung của nó không được ký. Không nhận.`,
+        { sheet: unexpected }
+      )
     )
     return out
   }
@@ -175,7 +233,13 @@ export function readPackage(bytes: Buffer, name: string): ParsedPackage {
       // A cell beside the columns is not data, yet a person reads it: an edit.
       for (let i = cols.length; i < src.length; i++) {
         if (cellValue(src[i]) !== null) {
-          out.problems.push(problem('EDITED', `Trang «${spec.sheet}», ô ${XLSX.utils.encode_cell({ r, c: i })}: có nội dung ngoài các cột dữ liệu, được thêm sau khi xuất.`, { sheet: spec.sheet, row: r + 1 }))
+          out.problems.push(
+            problem(
+              'EDITED',
+              `Trang «${spec.sheet}», ô ${XLSX.utils.encode_cell({ r, c: i })}: có nội dung ngoài các cột dữ liệu, được thêm sau khi xuất.`,
+              { sheet: spec.sheet, row: r + 1 }
+            )
+          )
           return out
         }
       }
@@ -198,14 +262,25 @@ export function readPackage(bytes: Buffer, name: string): ParsedPackage {
   out.tables = tables
   out.contentHash = hash.hex()
   if (out.contentHash !== manifest.contentHash) {
-    out.problems.push(problem('EDITED', `Dữ liệu máy của ${name} không khớp mã băm đã ký: tệp đã bị sửa sau khi xuất (sửa ô, thêm, xóa hoặc đổi thứ tự dòng).`))
+    out.problems.push(
+      problem(
+        'EDITED',
+        `Dữ liệu máy của ${name} không khớp mã băm đã ký: tệp đã bị sửa sau khi xuất (sửa ô, thêm, xóa hoặc đổi thứ tự dòng).`
+      )
+    )
   }
   if (!manifest.signature) {
     out.signature = 'unsigned'
     out.problems.push(problem('UNSIGNED', `${name} không có chữ ký của đơn vị gửi.`, { sheet: MANIFEST_SHEET }))
   } else if (!manifest.publicKey || !verifyText(manifest.publicKey, signedText(manifest), manifest.signature)) {
     out.signature = 'invalid'
-    out.problems.push(problem('SIGNATURE_INVALID', `Chữ ký của ${name} không hợp lệ: phần kê khai (đơn vị, thời điểm, số dòng, mã băm) đã bị sửa sau khi ký.`, { sheet: MANIFEST_SHEET }))
+    out.problems.push(
+      problem(
+        'SIGNATURE_INVALID',
+        `Chữ ký của ${name} không hợp lệ: phần kê khai (đơn vị, thời điểm, số dòng, mã băm) đã bị sửa sau khi ký.`,
+        { sheet: MANIFEST_SHEET }
+      )
+    )
   } else {
     out.signature = 'valid'
     if (manifest.keyFingerprint !== fingerprint(manifest.publicKey)) {
@@ -224,7 +299,18 @@ function humanList(value: string | undefined): Array<[string, string]> | null {
   try {
     const list = JSON.parse(value ?? '') as unknown
     if (!Array.isArray(list) || list.length === 0) return null
-    if (!list.every((x) => Array.isArray(x) && x.length === 2 && typeof x[0] === 'string' && x[0] !== '' && typeof x[1] === 'string' && /^[0-9a-f]{64}$/.test(x[1]))) return null
+    if (
+      !list.every(
+        (x) =>
+          Array.isArray(x) &&
+          x.length === 2 &&
+          typeof x[0] === 'string' &&
+          x[0] !== '' &&
+          typeof x[1] === 'string' &&
+          /^[0-9a-f]{64}$/.test(x[1])
+      )
+    )
+      return null
     return list as Array<[string, string]>
   } catch {
     return null
@@ -237,7 +323,11 @@ function humanProblem(wb: XLSX.WorkBook, human: Array<[string, string]>, name: s
     if (!ws) return problem('EDITED', `${name} thiếu trang để đọc «${sheet}»: trang bị xóa sau khi xuất.`, { sheet })
     const rows = Array.from((ws['!data'] ?? []) as Cell[][], (r) => Array.from(r ?? [], (c) => cellValue(c)))
     if (humanSheetHash(rows) !== signed) {
-      return problem('EDITED', `Trang «${sheet}» của ${name} đã bị sửa sau khi xuất: nội dung người đọc thấy khác nội dung đơn vị gửi đã ký. Không nhận; hãy xin đơn vị gửi lại tệp gốc.`, { sheet })
+      return problem(
+        'EDITED',
+        `Trang «${sheet}» của ${name} đã bị sửa sau khi xuất: nội dung người đọc thấy khác nội dung đơn vị gửi đã ký. Không nhận; hãy xin đơn vị gửi lại tệp gốc.`,
+        { sheet }
+      )
     }
   }
   return null
@@ -245,7 +335,8 @@ function humanProblem(wb: XLSX.WorkBook, human: Array<[string, string]>, name: s
 
 /** The manifest sheet as written: its header, one row per key with the key's own label, nothing else. */
 function manifestLayoutProblem(ws: XLSX.WorkSheet): PackageProblem | null {
-  const edited = (why: string, row?: number) => problem('EDITED', `Trang «${MANIFEST_SHEET}» đã bị sửa sau khi xuất (${why}).`, { sheet: MANIFEST_SHEET, ...(row ? { row } : {}) })
+  const edited = (why: string, row?: number) =>
+    problem('EDITED', `Trang «${MANIFEST_SHEET}» đã bị sửa sau khi xuất (${why}).`, { sheet: MANIFEST_SHEET, ...(row ? { row } : {}) })
   const data = Array.from((ws['!data'] ?? []) as Cell[][], (r) => Array.from(r ?? [], (c) => cellValue(c)))
   let last = data.length - 1
   while (last > 0 && data[last].every((v) => v === null)) last--
@@ -281,7 +372,11 @@ function presentationProblem(wb: XLSX.WorkBook): PackageProblem | null {
   for (const sheet of wb.SheetNames) {
     const ws = wb.Sheets[sheet]
     const edited = (r: number, c: number, what: string) =>
-      problem('EDITED', `Trang «${sheet}», ô ${XLSX.utils.encode_cell({ r, c })}: ${what}, được thêm sau khi xuất (gói dữ liệu không bao giờ có). Không nhận.`, { sheet, row: r + 1 })
+      problem(
+        'EDITED',
+        `Trang «${sheet}», ô ${XLSX.utils.encode_cell({ r, c })}: ${what}, được thêm sau khi xuất (gói dữ liệu không bao giờ có). Không nhận.`,
+        { sheet, row: r + 1 }
+      )
     const merge = (ws['!merges'] ?? [])[0]
     if (merge) return edited(merge.s.r, merge.s.c, 'có ô gộp (che các ô bên dưới)')
     const data = (ws['!data'] ?? []) as Cell[][]

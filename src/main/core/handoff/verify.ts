@@ -55,7 +55,8 @@ export function checkForProvince(
   const verdict: ProvinceVerdict = { problems: [], newKey: false, alreadyConsolidated: false, replacesWrongDate: null }
   const m = parsed.manifest
   if (!m || parsed.signature !== 'valid') return verdict
-  const unit = ctx.conn.sqlite.prepare('select code, name, level, parent_code from admin_units where code = ?').get(m.unitCode) as OfficeUnitRow | undefined
+  const unit = ctx.conn.sqlite.prepare('select code, name, level, parent_code from admin_units where code = ?').get(m.unitCode) as
+    OfficeUnitRow | undefined
   if (!unit || unit.level !== 'district' || unit.parent_code !== province.code) {
     verdict.problems.push({
       code: 'WRONG_PROVINCE',
@@ -66,7 +67,10 @@ export function checkForProvince(
   const exportedAt = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(m.exportedAt ?? '') ? Date.parse(m.exportedAt) : NaN
   const now = Date.parse(ctx.now())
   if (Number.isNaN(exportedAt)) {
-    verdict.problems.push({ code: 'INVALID_DATA', message: `Gói của ${unit.name} ghi thời điểm xuất «${m.exportedAt ?? ''}» không đọc được: không tổng hợp.` })
+    verdict.problems.push({
+      code: 'INVALID_DATA',
+      message: `Gói của ${unit.name} ghi thời điểm xuất «${m.exportedAt ?? ''}» không đọc được: không tổng hợp.`
+    })
     return verdict
   }
   if (exportedAt > now + FUTURE_TOLERANCE_MS) {
@@ -95,8 +99,7 @@ export function checkForProvince(
     return verdict
   }
   const pinned = ctx.conn.sqlite.prepare('select public_key, fingerprint from trusted_keys where unit_code = ?').get(unit.code) as
-    | { public_key: string; fingerprint: string }
-    | undefined
+    { public_key: string; fingerprint: string } | undefined
   if (!pinned) {
     if (trustNewKeys) verdict.newKey = true
     else {

@@ -13,8 +13,23 @@ import { officeName } from '../office/office'
 import { appendSheet, humanSheets } from './human'
 import { officeSigningKey, signText } from './keys'
 import {
-  cellText, ContentHash, countKey, FORMAT, FORMAT_VERSION, headerCell, humanSheetHash, MACHINE_TABLES, MANIFEST_HEADER, MANIFEST_SHEET, MAX_CELL_TEXT,
-  manifestLabel, normalise, signedText, tableColumns, type Manifest, type Value
+  cellText,
+  ContentHash,
+  countKey,
+  FORMAT,
+  FORMAT_VERSION,
+  headerCell,
+  humanSheetHash,
+  MACHINE_TABLES,
+  MANIFEST_HEADER,
+  MANIFEST_SHEET,
+  MAX_CELL_TEXT,
+  manifestLabel,
+  normalise,
+  signedText,
+  tableColumns,
+  type Manifest,
+  type Value
 } from './format'
 
 export interface ExportedPackage {
@@ -54,7 +69,14 @@ function escaped(rows: Value[][]): Value[][] {
 
 export async function exportPackage(ctx: CoreContext, asOf: string, newKey = false): Promise<ExportedPackage> {
   const unit = await currentUnit(ctx)
-  const office = officeName({ code: unit.code, name: unit.name, level: unit.level as 'district', parentCode: unit.parent_code, validFrom: null, validTo: null })
+  const office = officeName({
+    code: unit.code,
+    name: unit.name,
+    level: unit.level as 'district',
+    parentCode: unit.parent_code,
+    validFrom: null,
+    validTo: null
+  })
   const key = await officeSigningKey(ctx, { newKey })
   const wb = XLSX.utils.book_new()
   const human = await humanSheets(ctx, asOf, office)
@@ -75,7 +97,11 @@ export async function exportPackage(ctx: CoreContext, asOf: string, newKey = fal
       for (let i = 0; i < values.length; i++) {
         const v = values[i]
         if (typeof v === 'string' && v.length > MAX_CELL_TEXT) {
-          throw new AppError('VALIDATION', `Không xuất được: ô ${columns[i].name} của dòng ${r + 2} trong ${spec.table} dài quá ${MAX_CELL_TEXT} ký tự (giới hạn của Excel).`, { table: spec.table, row: r + 2, column: columns[i].name })
+          throw new AppError(
+            'VALIDATION',
+            `Không xuất được: ô ${columns[i].name} của dòng ${r + 2} trong ${spec.table} dài quá ${MAX_CELL_TEXT} ký tự (giới hạn của Excel).`,
+            { table: spec.table, row: r + 2, column: columns[i].name }
+          )
         }
         const overlap = typeof v === 'string' ? OVERLAPPING_ESCAPES.exec(v) : null
         if (overlap) {
@@ -101,7 +127,7 @@ export async function exportPackage(ctx: CoreContext, asOf: string, newKey = fal
     unitCode: unit.code,
     unitName: unit.name,
     unitLevel: unit.level,
-    provinceCode: unit.level === 'province' ? unit.code : unit.parent_code ?? '',
+    provinceCode: unit.level === 'province' ? unit.code : (unit.parent_code ?? ''),
     officeName: office,
     exportedAt: ctx.now(),
     asOf,

@@ -56,7 +56,11 @@ function cleanName(name: string): boolean {
 }
 
 export function readZip(bytes: Buffer, file: string): ZipResult {
-  const bad = (why: string) => fail('BAD_ZIP', `${file} có cấu trúc tệp nén bất thường (${why}): chương trình bảng tính khác nhau sẽ đọc ra nội dung khác nhau. Không nhận; hãy xin huyện gửi lại tệp gốc.`)
+  const bad = (why: string) =>
+    fail(
+      'BAD_ZIP',
+      `${file} có cấu trúc tệp nén bất thường (${why}): chương trình bảng tính khác nhau sẽ đọc ra nội dung khác nhau. Không nhận; hãy xin huyện gửi lại tệp gốc.`
+    )
   // End of central directory: the last one, and nothing after it but its own comment.
   let eocd = -1
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
@@ -70,20 +74,32 @@ export function readZip(bytes: Buffer, file: string): ZipResult {
   const count = bytes.readUInt16LE(eocd + 10)
   const cdSize = bytes.readUInt32LE(eocd + 12)
   const cdStart = bytes.readUInt32LE(eocd + 16)
-  if (bytes.readUInt16LE(eocd + 4) !== 0 || bytes.readUInt16LE(eocd + 6) !== 0 || bytes.readUInt16LE(eocd + 8) !== count) return bad('tệp nén nhiều phần')
+  if (bytes.readUInt16LE(eocd + 4) !== 0 || bytes.readUInt16LE(eocd + 6) !== 0 || bytes.readUInt16LE(eocd + 8) !== count)
+    return bad('tệp nén nhiều phần')
   if (count === 0xffff || cdStart === 0xffffffff || cdSize === 0xffffffff) return bad('dạng ZIP64, không bao giờ cần cho một gói')
   if (cdStart + cdSize !== eocd) {
-    return cdStart + cdSize > eocd ? fail('TRUNCATED', `${file} bị hỏng (mục lục tệp nén không đầy đủ). Hãy chép lại tệp gốc.`) : bad('có dữ liệu giữa mục lục và phần cuối tệp nén')
+    return cdStart + cdSize > eocd
+      ? fail('TRUNCATED', `${file} bị hỏng (mục lục tệp nén không đầy đủ). Hãy chép lại tệp gốc.`)
+      : bad('có dữ liệu giữa mục lục và phần cuối tệp nén')
   }
   if (count > MAX_ENTRIES) return bad(`${count} phần, quá nhiều`)
 
-  interface Raw { name: string; method: number; flags: number; csize: number; size: number; offset: number; dataStart: number }
+  interface Raw {
+    name: string
+    method: number
+    flags: number
+    csize: number
+    size: number
+    offset: number
+    dataStart: number
+  }
   const raws: Raw[] = []
   const seen = new Map<string, string>()
   let declared = 0
   let at = cdStart
   for (let i = 0; i < count; i++) {
-    if (at + 46 > eocd || bytes.readUInt32LE(at) !== 0x02014b50) return fail('TRUNCATED', `${file} bị hỏng (mục lục tệp nén sai). Hãy chép lại tệp gốc.`)
+    if (at + 46 > eocd || bytes.readUInt32LE(at) !== 0x02014b50)
+      return fail('TRUNCATED', `${file} bị hỏng (mục lục tệp nén sai). Hãy chép lại tệp gốc.`)
     const flags = bytes.readUInt16LE(at + 8)
     const method = bytes.readUInt16LE(at + 10)
     const csize = bytes.readUInt32LE(at + 20)
@@ -100,11 +116,17 @@ export function readZip(bytes: Buffer, file: string): ZipResult {
     const key = nameKey(name)
     const twin = seen.get(key)
     if (twin !== undefined) {
-      return fail('DUPLICATE_ENTRY', `${file} có hai phần cùng tên «${twin === name ? name : `${twin}» và «${name}`}» trong tệp nén: Excel, LibreOffice và phần mềm này có thể đọc ra hai nội dung khác nhau. Không nhận; hãy xin huyện gửi lại tệp gốc.`)
+      return fail(
+        'DUPLICATE_ENTRY',
+        `${file} có hai phần cùng tên «${twin === name ? name : `${twin}» và «${name}`}» trong tệp nén: Excel, LibreOffice và phần mềm này có thể đọc ra hai nội dung khác nhau. Không nhận; hãy xin huyện gửi lại tệp gốc.`
+      )
     }
     seen.set(key, name)
     if (UNEXPECTED_PARTS.test(name)) {
-      return fail('UNEXPECTED_PART', `${file} có phần «${name}» (hình vẽ, ảnh, ghi chú, liên kết ngoài hoặc macro) mà gói dữ liệu không bao giờ có: người mở tệp sẽ thấy nội dung không được ký. Không nhận.`)
+      return fail(
+        'UNEXPECTED_PART',
+        `${file} có phần «${name}» (hình vẽ, ảnh, ghi chú, liên kết ngoài hoặc macro) mà gói dữ liệu không bao giờ có: người mở tệp sẽ thấy nội dung không được ký. Không nhận.`
+      )
     }
     if (flags & 0x41) return bad('có phần được mã hóa')
     if (method !== 0 && method !== 8) return bad(`phương pháp nén ${method} không được hỗ trợ`)
@@ -122,7 +144,8 @@ export function readZip(bytes: Buffer, file: string): ZipResult {
     if (localMethod !== method) return bad(`phần «${name}» ghi hai cách nén khác nhau`)
     if (!(bytes.readUInt16LE(offset + 6) & 0x08)) {
       // Without a data descriptor the local header carries the sizes SheetJS will use.
-      if (bytes.readUInt32LE(offset + 18) !== csize || bytes.readUInt32LE(offset + 22) !== size) return bad(`phần «${name}» ghi hai kích thước khác nhau`)
+      if (bytes.readUInt32LE(offset + 18) !== csize || bytes.readUInt32LE(offset + 22) !== size)
+        return bad(`phần «${name}» ghi hai kích thước khác nhau`)
     }
     const dataStart = offset + 30 + localNameLen + localExtraLen
     if (dataStart + csize > cdStart) return fail('TRUNCATED', `${file} bị hỏng (phần «${name}» bị cắt). Hãy chép lại tệp gốc.`)
@@ -161,9 +184,15 @@ export function readZip(bytes: Buffer, file: string): ZipResult {
 }
 
 function tooLarge(file: string): ZipResult {
-  return fail('TOO_LARGE', `${file} giải nén ra quá ${PACKAGE_MAX_UNPACKED / 1024 / 1024} MB, nhiều hơn mọi gói dữ liệu thật (nghi là "bom nén"). Không đọc tiếp.`)
+  return fail(
+    'TOO_LARGE',
+    `${file} giải nén ra quá ${PACKAGE_MAX_UNPACKED / 1024 / 1024} MB, nhiều hơn mọi gói dữ liệu thật (nghi là "bom nén"). Không đọc tiếp.`
+  )
 }
 
 function bomb(file: string, name: string): ZipResult {
-  return fail('TOO_LARGE', `${file} có phần «${name}» nén bất thường (giải nén ra lớn hơn nhiều so với kích thước ghi hoặc so với tệp nén, nghi là "bom nén"). Không đọc tiếp.`)
+  return fail(
+    'TOO_LARGE',
+    `${file} có phần «${name}» nén bất thường (giải nén ra lớn hơn nhiều so với kích thước ghi hoặc so với tệp nén, nghi là "bom nén"). Không đọc tiếp.`
+  )
 }

@@ -16,11 +16,9 @@ export const officeHandlers: DomainHandlers<'office.info' | 'office.setup' | 'un
   'office.setup': async (input, ctx) => {
     const unit = await ctx.db.selectFrom('admin_units').selectAll().where('code', '=', input.unitCode).executeTakeFirst()
     if (!unit || unit.level === 'commune') {
-      throw new AppError(
-        'VALIDATION',
-        `Mã đơn vị ${input.unitCode} không phải là một tỉnh hay huyện trong danh mục đơn vị hành chính.`,
-        { field: 'unitCode' }
-      )
+      throw new AppError('VALIDATION', `Mã đơn vị ${input.unitCode} không phải là một tỉnh hay huyện trong danh mục đơn vị hành chính.`, {
+        field: 'unitCode'
+      })
     }
     await ctx.db.transaction().execute(async (trx) => {
       const existing = await trx.selectFrom('office').selectAll().executeTakeFirst()

@@ -24,11 +24,42 @@ function all(): Array<MapUnit & { key: string }> {
   const period = (p: UnitPeriod) => (p === 'before' ? { validFrom: null, validTo: BEFORE_UNTIL } : { validFrom: AFTER_FROM, validTo: null })
   for (const [pc, pn, districts] of map.before.provinces as Before[]) {
     const province = { code: pc, name: pn }
-    out.push({ code: pc, name: pn, level: 'province', period: 'before', ...period('before'), province, district: null, from: [], key: fold(pn) })
+    out.push({
+      code: pc,
+      name: pn,
+      level: 'province',
+      period: 'before',
+      ...period('before'),
+      province,
+      district: null,
+      from: [],
+      key: fold(pn)
+    })
     for (const [dc, dn, communes] of districts) {
       const district = { code: dc, name: dn }
-      out.push({ code: dc, name: dn, level: 'district', period: 'before', ...period('before'), province, district: null, from: [], key: fold(dn) })
-      for (const [cc, cn] of communes) out.push({ code: cc, name: cn, level: 'commune', period: 'before', ...period('before'), province, district, from: [], key: fold(cn) })
+      out.push({
+        code: dc,
+        name: dn,
+        level: 'district',
+        period: 'before',
+        ...period('before'),
+        province,
+        district: null,
+        from: [],
+        key: fold(dn)
+      })
+      for (const [cc, cn] of communes)
+        out.push({
+          code: cc,
+          name: cn,
+          level: 'commune',
+          period: 'before',
+          ...period('before'),
+          province,
+          district,
+          from: [],
+          key: fold(cn)
+        })
     }
   }
   // The old units a new one was made from, named from the old map (the five special zones name an old island district).
@@ -37,10 +68,30 @@ function all(): Array<MapUnit & { key: string }> {
   for (const [pc, pn, olds, communes] of map.after.provinces as After[]) {
     const province = { code: pc, name: pn }
     const fromProvinces = olds.map((code) => ({ code, name: oldProvince.get(code) ?? null, part: 'full' as const }))
-    out.push({ code: pc, name: pn, level: 'province', period: 'after', ...period('after'), province, district: null, from: fromProvinces, key: fold(pn) })
+    out.push({
+      code: pc,
+      name: pn,
+      level: 'province',
+      period: 'after',
+      ...period('after'),
+      province,
+      district: null,
+      from: fromProvinces,
+      key: fold(pn)
+    })
     for (const [cc, cn, from] of communes) {
       const made = from.map(([code, part]) => ({ code, name: old.get(code) ?? null, part }))
-      out.push({ code: cc, name: cn, level: 'commune', period: 'after', ...period('after'), province, district: null, from: made, key: fold(cn) })
+      out.push({
+        code: cc,
+        name: cn,
+        level: 'commune',
+        period: 'after',
+        ...period('after'),
+        province,
+        district: null,
+        from: made,
+        key: fold(cn)
+      })
     }
   }
   units = out
@@ -67,10 +118,17 @@ export function findUnits(text: string, limit = 50): MapUnit[] {
   for (const u of all()) {
     const tokens = u.key.split(' ')
     if (u.code === text.trim()) scored.push({ u, whole: words.length + 1 })
-    else if (words.every((w) => tokens.some((t) => t.startsWith(w)))) scored.push({ u, whole: words.filter((w) => tokens.includes(w)).length })
+    else if (words.every((w) => tokens.some((t) => t.startsWith(w))))
+      scored.push({ u, whole: words.filter((w) => tokens.includes(w)).length })
   }
   return scored
-    .sort((a, b) => b.whole - a.whole || (a.u.period === b.u.period ? 0 : a.u.period === 'after' ? -1 : 1) || order[a.u.level] - order[b.u.level] || a.u.code.localeCompare(b.u.code))
+    .sort(
+      (a, b) =>
+        b.whole - a.whole ||
+        (a.u.period === b.u.period ? 0 : a.u.period === 'after' ? -1 : 1) ||
+        order[a.u.level] - order[b.u.level] ||
+        a.u.code.localeCompare(b.u.code)
+    )
     .slice(0, limit)
     .map((s) => strip(s.u))
 }

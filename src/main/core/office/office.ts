@@ -27,7 +27,11 @@ export function toUnit(row: AdminUnitsTable): AdminUnit {
 
 /** The office's unit, or null while the file is not set up. */
 export async function currentUnit(db: Db): Promise<AdminUnit | null> {
-  const row = await db.selectFrom('office').innerJoin('admin_units', 'admin_units.code', 'office.unit_code').selectAll('admin_units').executeTakeFirst()
+  const row = await db
+    .selectFrom('office')
+    .innerJoin('admin_units', 'admin_units.code', 'office.unit_code')
+    .selectAll('admin_units')
+    .executeTakeFirst()
   return row ? toUnit(row) : null
 }
 
@@ -61,7 +65,14 @@ export async function officeInfo(ctx: CoreContext): Promise<OfficeInfo> {
     .selectAll('admin_units')
     .executeTakeFirst()
   const count = async (table: 'entities' | 'status_events' | 'yearly_figures' | 'audit_log') =>
-    Number((await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+    Number(
+      (
+        await ctx.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n
+    )
   const unit = office ? toUnit(office) : null
   return {
     configured: unit !== null,

@@ -23,14 +23,23 @@ async function profileOrFail(trx: Trx, name: string) {
 }
 
 async function remember(trx: Trx, name: string): Promise<void> {
-  await trx.insertInto('meta').values({ key: 'profile', value: name }).onConflict((oc) => oc.column('key').doUpdateSet({ value: name })).execute()
+  await trx
+    .insertInto('meta')
+    .values({ key: 'profile', value: name })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: name }))
+    .execute()
 }
 
 async function insertProfile(trx: Trx, ctx: CoreContext, name: string, role: Role, password: string | undefined): Promise<ProfileInfo> {
   const stored = password === undefined ? null : await hashPassword(password)
   const row = { name, role, created_at: ctx.now(), password_hash: stored?.hash ?? null, password_salt: stored?.salt ?? null }
   await trx.insertInto('profiles').values(row).execute()
-  await writeAudit(trx, ctx, { action: 'profile_create', table: 'profiles', rowId: null, after: { name, role, hasPassword: stored !== null } })
+  await writeAudit(trx, ctx, {
+    action: 'profile_create',
+    table: 'profiles',
+    rowId: null,
+    after: { name, role, hasPassword: stored !== null }
+  })
   return toProfile(row)
 }
 
@@ -44,7 +53,9 @@ export const profileHandlers: DomainHandlers<Names> = {
       const profiles = await allProfiles(trx)
       const profile = profiles.find((p) => p.name === name)
       if (!profile && profiles.length > 0) {
-        throw new AppError('NOT_FOUND', `Không có hồ sơ «${name}». Người quản trị tạo hồ sơ trong Cài đặt → Hồ sơ người dùng.`, { field: 'name' })
+        throw new AppError('NOT_FOUND', `Không có hồ sơ «${name}». Người quản trị tạo hồ sơ trong Cài đặt → Hồ sơ người dùng.`, {
+          field: 'name'
+        })
       }
       if (profile) await checkPassword(profile, input.password)
       ctx.user = name
@@ -80,7 +91,9 @@ export const profileHandlers: DomainHandlers<Names> = {
       if (row.role === 'admin' && input.role !== 'admin') {
         const admins = (await allProfiles(trx)).filter((p) => p.role === 'admin')
         if (admins.length === 1) {
-          throw new AppError('FORBIDDEN', `«${name}» là người quản trị duy nhất; hãy cho một hồ sơ khác làm quản trị trước.`, { field: 'role' })
+          throw new AppError('FORBIDDEN', `«${name}» là người quản trị duy nhất; hãy cho một hồ sơ khác làm quản trị trước.`, {
+            field: 'role'
+          })
         }
       }
       await trx.updateTable('profiles').set({ role: input.role }).where('name', '=', name).execute()

@@ -33,8 +33,7 @@ interface Decision {
 
 function officeLevel(sqlite: Sqlite): { code: string; name: string; level: string } | undefined {
   return sqlite.prepare('select a.code, a.name, a.level from office o join admin_units a on a.code = o.unit_code').get() as
-    | { code: string; name: string; level: string }
-    | undefined
+    { code: string; name: string; level: string } | undefined
 }
 
 /** The conflicting keys only: registration numbers held by more than one district are found by SQLite; THT are keyed here (folding). */
@@ -48,7 +47,15 @@ function conflictGroups(sqlite: Sqlite): Map<string, Group> {
            group by reg_no having count(distinct district_code) > 1))
        order by id`
     )
-    .all() as Array<{ id: number; kind: string; reg_no: string | null; name: string; name_key: string; commune: string | null; district_code: string }>
+    .all() as Array<{
+    id: number
+    kind: string
+    reg_no: string | null
+    name: string
+    name_key: string
+    commune: string | null
+    district_code: string
+  }>
   const groups = new Map<string, Group>()
   for (const r of rows) {
     const key = r.kind !== 'tht' && r.reg_no ? `reg:${r.reg_no}` : r.kind === 'tht' ? `tht:${r.name_key}|${fold(r.commune ?? '')}` : null
@@ -89,7 +96,9 @@ function decide(units: string[], decision: Decision | undefined, exported: Map<s
 }
 
 function withDecisions(sqlite: Sqlite, groups: Map<string, Group>): Array<{ key: string; group: Group; conflict: Conflict }> {
-  const decisions = new Map((sqlite.prepare('select key, owner_unit, decided_at, decided_by, note from conflict_owners').all() as Decision[]).map((d) => [d.key, d]))
+  const decisions = new Map(
+    (sqlite.prepare('select key, owner_unit, decided_at, decided_by, note from conflict_owners').all() as Decision[]).map((d) => [d.key, d])
+  )
   const exported = latestExports(sqlite)
   return [...groups]
     .map(([key, group]) => {
@@ -133,11 +142,17 @@ function whatIs(c: Conflict): string {
 }
 
 /** The province decides which district owns a conflicting entity: one transaction with its audit row. */
-export async function resolveConflict(ctx: CoreContext, input: { conflictKey: string; ownerUnit: string; note?: string | null }): Promise<Conflict> {
+export async function resolveConflict(
+  ctx: CoreContext,
+  input: { conflictKey: string; ownerUnit: string; note?: string | null }
+): Promise<Conflict> {
   const sqlite = ctx.conn.sqlite
   const office = officeLevel(sqlite)
   if (office?.level !== 'province') {
-    throw new AppError('FORBIDDEN', `Chỉ tệp dữ liệu cấp tỉnh mới chọn huyện quản lý cho mục trùng giữa các huyện${office ? `; tệp này của ${office.name}` : ''}.`)
+    throw new AppError(
+      'FORBIDDEN',
+      `Chỉ tệp dữ liệu cấp tỉnh mới chọn huyện quản lý cho mục trùng giữa các huyện${office ? `; tệp này của ${office.name}` : ''}.`
+    )
   }
   const conflict = findConflicts(ctx).find((c) => c.key === input.conflictKey)
   if (!conflict) {
@@ -148,9 +163,11 @@ export async function resolveConflict(ctx: CoreContext, input: { conflictKey: st
     )
   }
   const names = new Map(
-    (sqlite.prepare(`select code, name from admin_units where code in (${conflict.units.map(() => '?').join(', ')})`).all(...conflict.units) as Array<{ code: string; name: string }>).map(
-      (u) => [u.code, u.name]
-    )
+    (
+      sqlite
+        .prepare(`select code, name from admin_units where code in (${conflict.units.map(() => '?').join(', ')})`)
+        .all(...conflict.units) as Array<{ code: string; name: string }>
+    ).map((u) => [u.code, u.name])
   )
   if (!conflict.units.includes(input.ownerUnit)) {
     throw new AppError(
@@ -162,13 +179,36 @@ export async function resolveConflict(ctx: CoreContext, input: { conflictKey: st
   const note = input.note?.trim() ? input.note.trim().normalize('NFC') : null
   await ctx.db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('conflict_owners').selectAll().where('key', '=', conflict.key).executeTakeFirst()
-    const row = { key: conflict.key, owner_unit: input.ownerUnit, units_json: JSON.stringify(conflict.units), decided_at: ctx.now(), decided_by: ctx.user, note }
+    const row = {
+      key: conflict.key,
+      owner_unit: input.ownerUnit,
+      units_json: JSON.stringify(conflict.units),
+      decided_at: ctx.now(),
+      decided_by: ctx.user,
+      note
+    }
     await trx
       .insertInto('conflict_owners')
       .values(row)
-      .onConflict((oc) => oc.column('key').doUpdateSet({ owner_unit: row.owner_unit, units_json: row.units_json, decided_at: row.decided_at, decided_by: row.decided_by, note: row.note }))
+      .onConflict((oc) =>
+        oc
+          .column('key')
+          .doUpdateSet({
+            owner_unit: row.owner_unit,
+            units_json: row.units_json,
+            decided_at: row.decided_at,
+            decided_by: row.decided_by,
+            note: row.note
+          })
+      )
       .execute()
-    await writeAudit(trx, ctx, { action: 'resolve_conflict', table: 'conflict_owners', rowId: null, before: before ?? undefined, after: row })
+    await writeAudit(trx, ctx, {
+      action: 'resolve_conflict',
+      table: 'conflict_owners',
+      rowId: null,
+      before: before ?? undefined,
+      after: row
+    })
   })
   return findConflicts(ctx).find((c) => c.key === conflict.key)!
 }

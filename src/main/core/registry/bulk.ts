@@ -40,7 +40,9 @@ export function entityWriter(ctx: CoreContext, options: { batchId?: number } = {
     }
     return insert
   }
-  const eventColumns = ['entity_id', 'status', 'effective_date', 'created_at', 'import_batch_id'] as const satisfies ReadonlyArray<keyof StatusEventsTable>
+  const eventColumns = ['entity_id', 'status', 'effective_date', 'created_at', 'import_batch_id'] as const satisfies ReadonlyArray<
+    keyof StatusEventsTable
+  >
   const insertEvent = sqlite.prepare(`insert into status_events (${eventColumns.join(', ')}) values (?, ?, ?, ?, ?)`)
   return {
     insert(fields, where) {
@@ -57,7 +59,14 @@ export function entityWriter(ctx: CoreContext, options: { batchId?: number } = {
       try {
         return Number(insertFor(Object.keys(columns) as Column[]).run(values).lastInsertRowid)
       } catch (err) {
-        throw duplicateError(sqlite, err, { name: columns.name as string, regNo: columns.reg_no as string | null, commune: columns.commune as string | null }, where) ?? err
+        throw (
+          duplicateError(
+            sqlite,
+            err,
+            { name: columns.name as string, regNo: columns.reg_no as string | null, commune: columns.commune as string | null },
+            where
+          ) ?? err
+        )
       }
     },
     status(entityId, status, effectiveDate) {
@@ -67,7 +76,10 @@ export function entityWriter(ctx: CoreContext, options: { batchId?: number } = {
 }
 
 /** entity.bulkCreate: every row or none, one audit row naming the ids created. */
-export function bulkCreateEntities(ctx: CoreContext, rows: Array<EntityFields & { status?: Status }>): { created: number; firstId: number | null; lastId: number | null } {
+export function bulkCreateEntities(
+  ctx: CoreContext,
+  rows: Array<EntityFields & { status?: Status }>
+): { created: number; firstId: number | null; lastId: number | null } {
   const sqlite = ctx.conn.sqlite
   const now = ctx.now()
   const audit = auditWriter(ctx)
@@ -78,31 +90,33 @@ export function bulkCreateEntities(ctx: CoreContext, rows: Array<EntityFields & 
      select id, ?, null, null, null, ? from entities where id between ? and ? order by id`
   )
   // immediate: take the write lock first, so a busy file is waited out (busy_timeout), not refused at once.
-  return sqlite.transaction(() => {
-    const writer = entityWriter(ctx)
-    let firstId: number | null = null
-    let lastId: number | null = null
-    let run: { status: Status; from: number; to: number } | null = null
-    const endRun = () => {
-      if (!run) return
-      if (run.from === run.to) writer.status(run.from, run.status, null)
-      else insertStatusRun.run(run.status, now, run.from, run.to)
-      run = null
-    }
-    for (const [index, fields] of rows.entries()) {
-      const { status, ...rest } = fields
-      const id = writer.insert(rest, `Dòng ${index + 1}`)
-      const initial = status ?? 'active'
-      if (run && run.status === initial && id === run.to + 1) run.to = id
-      else {
-        endRun()
-        run = { status: initial, from: id, to: id }
+  return sqlite
+    .transaction(() => {
+      const writer = entityWriter(ctx)
+      let firstId: number | null = null
+      let lastId: number | null = null
+      let run: { status: Status; from: number; to: number } | null = null
+      const endRun = () => {
+        if (!run) return
+        if (run.from === run.to) writer.status(run.from, run.status, null)
+        else insertStatusRun.run(run.status, now, run.from, run.to)
+        run = null
       }
-      firstId ??= id
-      lastId = id
-    }
-    endRun()
-    audit({ action: 'bulk_create', table: 'entities', rowId: null, after: { count: rows.length, firstId, lastId } }, now)
-    return { created: rows.length, firstId, lastId }
-  }).immediate()
+      for (const [index, fields] of rows.entries()) {
+        const { status, ...rest } = fields
+        const id = writer.insert(rest, `Dòng ${index + 1}`)
+        const initial = status ?? 'active'
+        if (run && run.status === initial && id === run.to + 1) run.to = id
+        else {
+          endRun()
+          run = { status: initial, from: id, to: id }
+        }
+        firstId ??= id
+        lastId = id
+      }
+      endRun()
+      audit({ action: 'bulk_create', table: 'entities', rowId: null, after: { count: rows.length, firstId, lastId } }, now)
+      return { created: rows.length, firstId, lastId }
+    })
+    .immediate()
 }

@@ -16,7 +16,8 @@ export function regNoWarning(regNo: string | null | undefined): string | null {
     return `Mã số ${regNo} không phải mã số thuế 10 chữ số (có thể là mã số theo mẫu cũ): đã lưu, hãy kiểm tra lại.`
   }
   const expected = checkDigit(regNo.slice(0, 9))
-  if (expected === null) return `Mã số ${regNo} không hợp lệ: 9 chữ số đầu cho số kiểm tra 10, loại mã này không được cấp. Đã lưu, hãy kiểm tra lại.`
+  if (expected === null)
+    return `Mã số ${regNo} không hợp lệ: 9 chữ số đầu cho số kiểm tra 10, loại mã này không được cấp. Đã lưu, hãy kiểm tra lại.`
   if (expected !== Number(regNo[9])) {
     return `Mã số ${regNo} sai chữ số kiểm tra (đúng ra là ${expected}): đã lưu, hãy kiểm tra lại.`
   }

@@ -32,19 +32,27 @@ export async function guardDuplicate(
   const others = await query.limit(20).execute()
   const byNumber = probe.regNo ? others.find((o) => o.reg_no === probe.regNo) : undefined
   if (byNumber) {
-    throw new AppError('ALREADY_EXISTS', `Mã số ${probe.regNo} đã có trong sổ: «${byNumber.name}» (bản ghi số ${byNumber.id}). Mỗi mã số chỉ thuộc một hợp tác xã; hãy sửa bản ghi đó thay vì thêm bản ghi mới.`, {
-      field: 'regNo',
-      otherId: byNumber.id,
-      otherName: byNumber.name
-    })
+    throw new AppError(
+      'ALREADY_EXISTS',
+      `Mã số ${probe.regNo} đã có trong sổ: «${byNumber.name}» (bản ghi số ${byNumber.id}). Mỗi mã số chỉ thuộc một hợp tác xã; hãy sửa bản ghi đó thay vì thêm bản ghi mới.`,
+      {
+        field: 'regNo',
+        otherId: byNumber.id,
+        otherName: byNumber.name
+      }
+    )
   }
   const sameTht = probe.kind === 'tht' && !probe.regNo ? others.find((o) => o.kind === 'tht' && o.reg_no === null) : undefined
   if (sameTht) {
-    throw new AppError('ALREADY_EXISTS', `Tổ hợp tác «${sameTht.name}» ở ${sameTht.commune} đã có trong sổ (bản ghi số ${sameTht.id}); hãy sửa bản ghi đó thay vì thêm bản ghi mới.`, {
-      field: 'name',
-      otherId: sameTht.id,
-      otherName: sameTht.name
-    })
+    throw new AppError(
+      'ALREADY_EXISTS',
+      `Tổ hợp tác «${sameTht.name}» ở ${sameTht.commune} đã có trong sổ (bản ghi số ${sameTht.id}); hãy sửa bản ghi đó thay vì thêm bản ghi mới.`,
+      {
+        field: 'name',
+        otherId: sameTht.id,
+        otherName: sameTht.name
+      }
+    )
   }
   const other = others[0]
   if (!other || confirmed) return

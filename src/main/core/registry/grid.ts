@@ -46,9 +46,11 @@ export const gridHandlers: DomainHandlers<'entity.grid' | 'entity.search' | 'pre
     if (input.first) {
       // One string per record, "id<tab>name": a 100,000-record register reads in two thirds of the time
       // {id, name} objects take, and this read is what the first painted rows of the app wait for.
-      const keyed = sqlite.prepare("select id || char(9) || name from entities where deleted_at is null").pluck().all() as string[]
+      const keyed = sqlite.prepare('select id || char(9) || name from entities where deleted_at is null').pluck().all() as string[]
       const nameOf = (s: string) => s.slice(s.indexOf('\t') + 1)
-      ids = firstInOrder(keyed, input.first, (a, b) => compareVi(nameOf(a), nameOf(b)) || parseInt(a, 10) - parseInt(b, 10)).map((s) => parseInt(s, 10))
+      ids = firstInOrder(keyed, input.first, (a, b) => compareVi(nameOf(a), nameOf(b)) || parseInt(a, 10) - parseInt(b, 10)).map((s) =>
+        parseInt(s, 10)
+      )
       if (ids.length === 0) return { fields: GRID_FIELDS, rows: [] }
     }
     const rows = ids
@@ -78,7 +80,11 @@ export const gridHandlers: DomainHandlers<'entity.grid' | 'entity.search' | 'pre
   'prefs.set': async (input, ctx) => {
     const key = prefMetaKey(ctx, input.key)
     await ctx.db.transaction().execute(async (trx) => {
-      await trx.insertInto('meta').values({ key, value: input.value }).onConflict((oc) => oc.column('key').doUpdateSet({ value: input.value })).execute()
+      await trx
+        .insertInto('meta')
+        .values({ key, value: input.value })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: input.value }))
+        .execute()
       await writeAudit(trx, ctx, { action: 'prefs_set', table: 'meta', rowId: null, after: { key: input.key } })
     })
     return { saved: true }

@@ -42,7 +42,13 @@ function withWarnings(entity: Entity): Entity {
 }
 
 export const registryHandlers: DomainHandlers<
-  'entity.create' | 'entity.list' | 'entity.get' | 'entity.byRegNo' | 'entity.update' | keyof typeof lifecycleHandlers | keyof typeof gridHandlers
+  | 'entity.create'
+  | 'entity.list'
+  | 'entity.get'
+  | 'entity.byRegNo'
+  | 'entity.update'
+  | keyof typeof lifecycleHandlers
+  | keyof typeof gridHandlers
 > = {
   'entity.create': async (input, ctx) => {
     await requireUnit(ctx.db)
@@ -91,9 +97,10 @@ export const registryHandlers: DomainHandlers<
     const page = ordered.slice(offset, end).map((r) => r.id)
     if (page.length === 0) return { rows: [], total: keys.length }
     const whole = page.length === keys.length
-    const found = await (whole
-      ? listFilter(selectEntities(ctx.db), input)
-      : selectEntities(ctx.db).where('e.id', 'in', sql<number>`(select value from json_each(${JSON.stringify(page)}))`)
+    const found = await (
+      whole
+        ? listFilter(selectEntities(ctx.db), input)
+        : selectEntities(ctx.db).where('e.id', 'in', sql<number>`(select value from json_each(${JSON.stringify(page)}))`)
     ).execute()
     const byId = new Map(found.map((r) => [r.id, toEntity(r as Parameters<typeof toEntity>[0])]))
     return { rows: page.map((id) => byId.get(id)!), total: keys.length }
@@ -105,7 +112,12 @@ export const registryHandlers: DomainHandlers<
   },
 
   'entity.byRegNo': async (input, ctx) => {
-    const row = await ctx.db.selectFrom('entities').select('id').where('reg_no', '=', input.regNo).where('deleted_at', 'is', null).executeTakeFirst()
+    const row = await ctx.db
+      .selectFrom('entities')
+      .select('id')
+      .where('reg_no', '=', input.regNo)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()
     if (!row) throw new AppError('NOT_FOUND', `Không có HTX nào mang mã số ${input.regNo}.`, { regNo: input.regNo })
     return mustFind(ctx, row.id)
   },
@@ -134,7 +146,12 @@ export const registryHandlers: DomainHandlers<
         commune: 'commune' in changes ? (changes.commune ?? null) : before.commune
       }
       if ('reg_no' in changes || 'name' in changes || 'commune' in changes || 'kind' in changes) {
-        await guardDuplicate(trx, { kind: changes.kind ?? before.kind, regNo: merged.reg_no, name: merged.name, commune: merged.commune }, input.confirmDuplicate, input.id)
+        await guardDuplicate(
+          trx,
+          { kind: changes.kind ?? before.kind, regNo: merged.reg_no, name: merged.name, commune: merged.commune },
+          input.confirmDuplicate,
+          input.id
+        )
       }
       const result = await trx
         .updateTable('entities')

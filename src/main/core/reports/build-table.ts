@@ -28,7 +28,9 @@ export interface BuildOptions {
 export async function buildTable(ctx: CoreContext, options: BuildOptions): Promise<ReportTable> {
   const layout = findLayout(options.layout)
   if (!layout) {
-    const known = definitions().layouts.map((l) => l.id).join(', ')
+    const known = definitions()
+      .layouts.map((l) => l.id)
+      .join(', ')
     throw new AppError('NOT_FOUND', `Không có mẫu báo cáo «${options.layout}». Các mẫu có: ${known}.`, { field: 'layout' })
   }
   const unit = await officeUnit(ctx)
@@ -72,7 +74,14 @@ function shown(value: number | null | undefined, decimals: number): number | nul
   return value === null || value === undefined ? null : roundHalfUp(value, decimals)
 }
 
-async function indicatorRows(ctx: CoreContext, layout: Layout, unit: OfficeUnit, district: string | null, snapshot: EntityAsOf[], asOf: string): Promise<Body> {
+async function indicatorRows(
+  ctx: CoreContext,
+  layout: Layout,
+  unit: OfficeUnit,
+  district: string | null,
+  snapshot: EntityAsOf[],
+  asOf: string
+): Promise<Body> {
   const year = Number(asOf.slice(0, 4))
   const now = summarise(unit, snapshot, asOf, district).indicators
   const prevDate = `${year - 1}-12-31`
@@ -86,7 +95,12 @@ async function indicatorRows(ctx: CoreContext, layout: Layout, unit: OfficeUnit,
     plan: { label: 'Kế hoạch năm', group: `Năm ${year}`, type: 'number', width: 14 },
     percent: { label: 'Ước TH so với KH (%)', group: `Năm ${year}`, type: 'number', decimals: 1, width: 12 }
   }
-  const columns: ReportColumn[] = [STT, { label: 'Chỉ tiêu', type: 'text', width: 48 }, { label: 'Đơn vị tính', type: 'text', width: 14 }, ...planColumns.map((c) => head[c])]
+  const columns: ReportColumn[] = [
+    STT,
+    { label: 'Chỉ tiêu', type: 'text', width: 48 },
+    { label: 'Đơn vị tính', type: 'text', width: 14 },
+    ...planColumns.map((c) => head[c])
+  ]
   const { byCode } = definitions()
   const rows: ReportRow[] = []
   let section = 0
@@ -114,7 +128,12 @@ async function indicatorRows(ctx: CoreContext, layout: Layout, unit: OfficeUnit,
     const indent = r.indent ?? 0
     const label = r.label ?? ind.label
     rows.push({
-      cells: [indent ? '' : String(++item), indent === 1 ? `- ${label}` : indent === 2 ? `+ ${label}` : label, ind.unit, ...planColumns.map((c) => values[c])],
+      cells: [
+        indent ? '' : String(++item),
+        indent === 1 ? `- ${label}` : indent === 2 ? `+ ${label}` : label,
+        ind.unit,
+        ...planColumns.map((c) => values[c])
+      ],
       style: indent === 1 ? 'indent1' : indent === 2 ? 'indent2' : undefined,
       decimals,
       indicator: ind.code
@@ -138,7 +157,10 @@ function sectorRows(layout: Layout, unit: OfficeUnit, district: string | null, s
     if (e.status === 'active') counts[i]!.active++
     else counts[i]!.stopped++
   }
-  const shares = largestRemainder(counts.map((c) => c.total), 2)
+  const shares = largestRemainder(
+    counts.map((c) => c.total),
+    2
+  )
   const columns: ReportColumn[] = [
     STT,
     { label: 'Lĩnh vực', type: 'text', width: 40 },
@@ -147,7 +169,9 @@ function sectorRows(layout: Layout, unit: OfficeUnit, district: string | null, s
     { label: 'Ngừng hoạt động', group: 'Trong đó', type: 'number', width: 14 },
     { label: 'Tỷ trọng (%)', type: 'number', decimals: 2, width: 12 }
   ]
-  const rows: ReportRow[] = grouping.groups.map((g, i) => ({ cells: [String(i + 1), g.label, counts[i]!.total, counts[i]!.active, counts[i]!.stopped, shares[i]!] }))
+  const rows: ReportRow[] = grouping.groups.map((g, i) => ({
+    cells: [String(i + 1), g.label, counts[i]!.total, counts[i]!.active, counts[i]!.stopped, shares[i]!]
+  }))
   const sum = (k: 'total' | 'active' | 'stopped') => counts.reduce((t, c) => t + c[k], 0)
   rows.push({ cells: ['', 'Tổng cộng', sum('total'), sum('active'), sum('stopped'), sum('total') ? 100 : 0], style: 'total' })
   return { columns, rows }

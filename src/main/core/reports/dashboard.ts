@@ -20,7 +20,10 @@ export async function buildDashboard(ctx: CoreContext, asOf: string, scope?: str
   const inScope = (code: string | null) => !district || (code ?? unit.code) === district
   const snapshot = loadSnapshot(ctx, asOf).filter((e) => e.kind === 'htx' && inScope(unitKey(unit, e)))
 
-  const byStatus = Object.fromEntries(STATUSES.filter((s) => s !== 'dissolved').map((s) => [s, 0])) as Record<Exclude<Status, 'dissolved'>, number>
+  const byStatus = Object.fromEntries(STATUSES.filter((s) => s !== 'dissolved').map((s) => [s, 0])) as Record<
+    Exclude<Status, 'dissolved'>,
+    number
+  >
   const grouping = defaultGrouping()
   const groupOf = new Map<string, number>()
   grouping.groups.forEach((g, i) => g.sectors.forEach((s) => groupOf.set(s, i)))
@@ -42,7 +45,14 @@ export async function buildDashboard(ctx: CoreContext, asOf: string, scope?: str
   const params: unknown[] = [...(district ? [unit.code, district] : []), ...(leftOut.length ? [JSON.stringify(leftOut)] : [])]
   const sqlite = ctx.conn.sqlite
   const perYear = (sql: string, ...args: unknown[]) =>
-    new Map((sqlite.prepare(sql).raw().all(...args, ...params) as Array<[string | number, number]>).map(([y, n]) => [Number(y), n]))
+    new Map(
+      (
+        sqlite
+          .prepare(sql)
+          .raw()
+          .all(...args, ...params) as Array<[string | number, number]>
+      ).map(([y, n]) => [Number(y), n])
+    )
   const founded = perYear(
     `select substr(e.registration_date, 1, 4), count(*) from entities e where e.kind = 'htx' and e.deleted_at is null and e.registration_date between ? and ? ${scoped} group by 1`,
     first,

@@ -67,7 +67,12 @@ const layoutSchema = z
     type: z.enum(['indicators', 'sectors', 'units', 'list']),
     orientation: z.enum(['portrait', 'landscape']).default('landscape'),
     rows: z
-      .array(z.union([z.object({ section: z.string() }).strict(), z.object({ indicator: z.string(), label: z.string().optional(), indent: z.number().int().min(0).max(2).optional() }).strict()]))
+      .array(
+        z.union([
+          z.object({ section: z.string() }).strict(),
+          z.object({ indicator: z.string(), label: z.string().optional(), indent: z.number().int().min(0).max(2).optional() }).strict()
+        ])
+      )
       .optional(),
     columns: z.array(columnKinds).optional(),
     grouping: z.string().optional(),
@@ -113,7 +118,10 @@ export function definitions(): Definitions {
   const perSector: Indicator[] = sectorGrouping.groups.flatMap((g) =>
     Object.entries(data.sectorIndicators.sets).map(([suffix, set]) => ({
       code: `${data.sectorIndicators.kind}.sector.${g.code}.${suffix}`,
-      label: (data.sectorIndicators.labels[suffix] ?? suffix).replace('{group}', g.label.charAt(0).toLocaleLowerCase('vi') + g.label.slice(1)),
+      label: (data.sectorIndicators.labels[suffix] ?? suffix).replace(
+        '{group}',
+        g.label.charAt(0).toLocaleLowerCase('vi') + g.label.slice(1)
+      ),
       unit: data.sectorIndicators.unit,
       kind: data.sectorIndicators.kind,
       set,
@@ -125,9 +133,11 @@ export function definitions(): Definitions {
   const byCode = new Map(indicators.map((i) => [i.code, i]))
   if (byCode.size !== indicators.length) throw new Error('reports: duplicate indicator code')
   for (const l of layouts) {
-    for (const r of l.rows ?? []) if ('indicator' in r && !byCode.has(r.indicator)) throw new Error(`reports: layout ${l.id} names unknown indicator ${r.indicator}`)
+    for (const r of l.rows ?? [])
+      if ('indicator' in r && !byCode.has(r.indicator)) throw new Error(`reports: layout ${l.id} names unknown indicator ${r.indicator}`)
     for (const c of l.indicators ?? []) if (!byCode.has(c)) throw new Error(`reports: layout ${l.id} names unknown indicator ${c}`)
-    if (l.grouping && !groupings.some((g) => g.id === l.grouping)) throw new Error(`reports: layout ${l.id} names unknown grouping ${l.grouping}`)
+    if (l.grouping && !groupings.some((g) => g.id === l.grouping))
+      throw new Error(`reports: layout ${l.id} names unknown grouping ${l.grouping}`)
   }
   loaded = { indicators, byCode, groupings, layouts }
   return loaded

@@ -9,11 +9,18 @@ import { buildSummary, checkScope, officeUnit } from './summary'
 import { buildTable } from './build-table'
 import { loadTargets, saveTargets } from './targets'
 
-type Names = 'report.narrative' | 'report.dashboard' | 'report.list' | 'report.summary' | 'report.build' | 'report.export' | 'report.targets' | 'report.setTargets'
+type Names =
+  | 'report.narrative'
+  | 'report.dashboard'
+  | 'report.list'
+  | 'report.summary'
+  | 'report.build'
+  | 'report.export'
+  | 'report.targets'
+  | 'report.setTargets'
 
 export const reportsHandlers: DomainHandlers<Names> = {
-  'report.list': async () =>
-    definitions().layouts.map((l) => ({ id: l.id, title: l.title, annex: l.annex ?? null, type: l.type })),
+  'report.list': async () => definitions().layouts.map((l) => ({ id: l.id, title: l.title, annex: l.annex ?? null, type: l.type })),
 
   'report.summary': async (input, ctx) => buildSummary(ctx, input.asOf, input.scope),
 
@@ -25,8 +32,7 @@ export const reportsHandlers: DomainHandlers<Names> = {
 
   'report.export': async (input, ctx) => {
     const table = await buildTable(ctx, input)
-    const bytes =
-      input.format === 'xlsx' ? toXlsx(table) : Buffer.from(input.format === 'csv' ? toCsvText(table) : toHtml(table), 'utf8')
+    const bytes = input.format === 'xlsx' ? toXlsx(table) : Buffer.from(input.format === 'csv' ? toCsvText(table) : toHtml(table), 'utf8')
     return { name: `${table.layoutId}-${table.asOf}.${input.format}`, base64: bytes.toString('base64'), rows: table.rows.length }
   },
 

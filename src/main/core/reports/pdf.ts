@@ -16,9 +16,16 @@ function candidates(): string[] {
   if (env) return [env]
   if (process.platform === 'win32') {
     const roots = [process.env['ProgramFiles(x86)'], process.env.ProgramFiles, process.env.LOCALAPPDATA].filter((r): r is string => !!r)
-    return roots.flatMap((r) => [join(r, 'Microsoft', 'Edge', 'Application', 'msedge.exe'), join(r, 'Google', 'Chrome', 'Application', 'chrome.exe')])
+    return roots.flatMap((r) => [
+      join(r, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
+      join(r, 'Google', 'Chrome', 'Application', 'chrome.exe')
+    ])
   }
-  if (process.platform === 'darwin') return ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge']
+  if (process.platform === 'darwin')
+    return [
+      '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+      '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge'
+    ]
   return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/microsoft-edge']
 }
 
@@ -30,14 +37,25 @@ export function findBrowser(): string | null {
 export async function htmlToPdf(html: string): Promise<Buffer> {
   const browser = findBrowser()
   if (!browser) {
-    throw new AppError('NOT_CONFIGURED', 'Không tìm thấy trình duyệt Edge/Chrome/Chromium để in ra PDF. Hãy xuất --html rồi mở tệp và chọn In → Lưu thành PDF, hoặc đặt SO_HTX_BROWSER trỏ tới trình duyệt.')
+    throw new AppError(
+      'NOT_CONFIGURED',
+      'Không tìm thấy trình duyệt Edge/Chrome/Chromium để in ra PDF. Hãy xuất --html rồi mở tệp và chọn In → Lưu thành PDF, hoặc đặt SO_HTX_BROWSER trỏ tới trình duyệt.'
+    )
   }
   const dir = mkdtempSync(join(tmpdir(), 'so-htx-pdf-'))
   try {
     const page = join(dir, 'bao-cao.html')
     const target = join(dir, 'bao-cao.pdf')
     writeFileSync(page, html)
-    const args = ['--headless', '--disable-gpu', '--no-sandbox', '--no-pdf-header-footer', `--user-data-dir=${join(dir, 'profile')}`, `--print-to-pdf=${target}`, pathToFileURL(page).href]
+    const args = [
+      '--headless',
+      '--disable-gpu',
+      '--no-sandbox',
+      '--no-pdf-header-footer',
+      `--user-data-dir=${join(dir, 'profile')}`,
+      `--print-to-pdf=${target}`,
+      pathToFileURL(page).href
+    ]
     await new Promise<void>((done, fail) =>
       execFile(browser, args, { timeout: 60_000, windowsHide: true }, (err) => (err && !existsSync(target) ? fail(err) : done()))
     ).catch(() => {

@@ -15,7 +15,16 @@ import { leftOutOfProvinceCounts } from '../province/conflicts'
 
 export type Figures = Pick<
   YearlyFiguresTable,
-  'year' | 'members' | 'workers' | 'managers' | 'managers_elementary' | 'managers_college' | 'revenue' | 'profit' | 'avg_income' | 'classification'
+  | 'year'
+  | 'members'
+  | 'workers'
+  | 'managers'
+  | 'managers_elementary'
+  | 'managers_college'
+  | 'revenue'
+  | 'profit'
+  | 'avg_income'
+  | 'classification'
 >
 
 export interface EntityAsOf {
@@ -42,7 +51,8 @@ export interface EntityAsOf {
   figures: Figures | null
 }
 
-const FIGURE_COLUMNS = 'entity_id, max(year), members, workers, managers, managers_elementary, managers_college, revenue, profit, avg_income, classification'
+const FIGURE_COLUMNS =
+  'entity_id, max(year), members, workers, managers, managers_elementary, managers_college, revenue, profit, avg_income, classification'
 
 /**
  * The status rule is the registry's ('status.asOf'): among events up to the date the
@@ -62,7 +72,22 @@ export function loadSnapshot(ctx: CoreContext, asOf: string, options: { details?
        from entities where deleted_at is null and (registration_date is null or registration_date <= ?)`
     )
     .raw()
-    .all(asOf) as Array<[number, EntityKind, string, string | null, string | null, string | null, string | null, Sector | null, string | null, number | null, number | null, number | null]>
+    .all(asOf) as Array<
+    [
+      number,
+      EntityKind,
+      string,
+      string | null,
+      string | null,
+      string | null,
+      string | null,
+      Sector | null,
+      string | null,
+      number | null,
+      number | null,
+      number | null
+    ]
+  >
 
   const byId = new Map<number, EntityAsOf>()
   // Province: a cooperative in two districts' snapshots counts once, in one district.
@@ -113,8 +138,23 @@ export function loadSnapshot(ctx: CoreContext, asOf: string, options: { details?
 
   // SQLite takes the bare columns of a max() aggregate from the row holding the max:
   // one row per entity, its latest year not after the report's year.
-  const figures = sqlite.prepare(`select ${FIGURE_COLUMNS} from yearly_figures where year <= ? group by entity_id`).raw().all(year) as Array<
-    [number, number, number | null, number | null, number | null, number | null, number | null, number | null, number | null, number | null, string | null]
+  const figures = sqlite
+    .prepare(`select ${FIGURE_COLUMNS} from yearly_figures where year <= ? group by entity_id`)
+    .raw()
+    .all(year) as Array<
+    [
+      number,
+      number,
+      number | null,
+      number | null,
+      number | null,
+      number | null,
+      number | null,
+      number | null,
+      number | null,
+      number | null,
+      string | null
+    ]
   >
   for (const f of figures) {
     const e = byId.get(f[0])

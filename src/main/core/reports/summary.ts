@@ -31,7 +31,8 @@ export interface OfficeUnit {
 
 export async function officeUnit(ctx: CoreContext): Promise<OfficeUnit> {
   const office = await requireUnit(ctx.db, 'lập báo cáo')
-  if (office.level !== 'province') return { code: office.code, name: office.name, mode: 'district', districts: [{ code: office.code, name: office.name }] }
+  if (office.level !== 'province')
+    return { code: office.code, name: office.name, mode: 'district', districts: [{ code: office.code, name: office.name }] }
   const districts = await ctx.db
     .selectFrom('admin_units')
     .select(['code', 'name'])
@@ -111,7 +112,9 @@ export function unitKey(unit: OfficeUnit, e: EntityAsOf): string {
 export function checkScope(unit: OfficeUnit, scope: string | null | undefined): string | null {
   if (!scope || scope === unit.code) return null
   if (unit.mode === 'province' && unit.districts.some((d) => d.code === scope)) return scope
-  throw new AppError('VALIDATION', `Phạm vi «${scope}» không phải ${unit.mode === 'province' ? 'một huyện của ' : ''}${unit.name}.`, { field: 'scope' })
+  throw new AppError('VALIDATION', `Phạm vi «${scope}» không phải ${unit.mode === 'province' ? 'một huyện của ' : ''}${unit.name}.`, {
+    field: 'scope'
+  })
 }
 
 export async function buildSummary(ctx: CoreContext, asOf: string, scope?: string | null): Promise<Summary> {

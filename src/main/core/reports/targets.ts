@@ -25,13 +25,20 @@ export interface TargetInput {
   estimate?: number | null
 }
 
-export async function saveTargets(ctx: CoreContext, year: number, scope: string | null | undefined, values: TargetInput[]): Promise<number> {
+export async function saveTargets(
+  ctx: CoreContext,
+  year: number,
+  scope: string | null | undefined,
+  values: TargetInput[]
+): Promise<number> {
   const unit = await officeUnit(ctx)
   const unitCode = checkScope(unit, scope) ?? unit.code
   const { byCode } = definitions()
   for (const [i, v] of values.entries()) {
     if (!byCode.has(v.indicator)) {
-      throw new AppError('VALIDATION', `Dòng ${i + 1}: chỉ tiêu «${v.indicator}» không có trong danh mục chỉ tiêu báo cáo.`, { field: `values.${i}.indicator` })
+      throw new AppError('VALIDATION', `Dòng ${i + 1}: chỉ tiêu «${v.indicator}» không có trong danh mục chỉ tiêu báo cáo.`, {
+        field: `values.${i}.indicator`
+      })
     }
   }
   return ctx.db.transaction().execute(async (trx) => {

@@ -10,7 +10,12 @@ export type Cell = string | number | boolean | null | undefined
 export function cellText(value: Cell): string {
   if (value === null || value === undefined) return ''
   // Fast path: already tidy (printable, precomposed, single spaces, no combining marks).
-  if (typeof value === 'string' && /^[\x21-\x7e\u00c0-\u1ef9](?:[\x21-\x7e\u00c0-\u1ef9]| (?! ))*$/.test(value) && !/[\u0300-\u036f]/.test(value)) return value
+  if (
+    typeof value === 'string' &&
+    /^[\x21-\x7e\u00c0-\u1ef9](?:[\x21-\x7e\u00c0-\u1ef9]| (?! ))*$/.test(value) &&
+    !/[\u0300-\u036f]/.test(value)
+  )
+    return value
   return clean(String(value))
 }
 

@@ -63,11 +63,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('note', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute()
-  await db.schema
-    .createIndex('status_events_entity_date')
-    .on('status_events')
-    .columns(['entity_id', 'effective_date'])
-    .execute()
+  await db.schema.createIndex('status_events_entity_date').on('status_events').columns(['entity_id', 'effective_date']).execute()
 
   await db.schema
     .createTable('yearly_figures')
@@ -82,9 +78,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('revenue', 'integer')
     .addColumn('profit', 'integer')
     .addColumn('avg_income', 'integer')
-    .addColumn('classification', 'text', (c) =>
-      c.check(sql`classification is null or classification in ('good','fair','average','weak')`)
-    )
+    .addColumn('classification', 'text', (c) => c.check(sql`classification is null or classification in ('good','fair','average','weak')`))
     .addUniqueConstraint('yearly_figures_entity_year', ['entity_id', 'year'])
     .execute()
 

@@ -89,7 +89,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['dissolution_obstacles', 'dissolution_items', 'dissolution_council', 'dissolution_attachments', 'dissolution_steps', 'dissolution_cases']) {
+  for (const t of [
+    'dissolution_obstacles',
+    'dissolution_items',
+    'dissolution_council',
+    'dissolution_attachments',
+    'dissolution_steps',
+    'dissolution_cases'
+  ]) {
     await db.schema.dropTable(t).execute()
   }
   await db.schema.alterTable('entities').dropColumn('last_agm_date').execute()

@@ -7,7 +7,10 @@ import { sql, type Kysely } from 'kysely'
  * manage the others; the rest stay cán bộ, as they could write before.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('profiles').addColumn('role', 'text', (c) => c.notNull().defaultTo('officer')).execute()
+  await db.schema
+    .alterTable('profiles')
+    .addColumn('role', 'text', (c) => c.notNull().defaultTo('officer'))
+    .execute()
   await db.schema.alterTable('profiles').addColumn('password_hash', 'text').execute()
   await db.schema.alterTable('profiles').addColumn('password_salt', 'text').execute()
   await sql`update profiles set role = 'admin'
