@@ -13,7 +13,7 @@ import { XLSX } from '../src/main/core/sheetjs'
 import { createCore } from '../src/main/core/api'
 import { MACHINE_TABLES } from '../src/main/core/handoff/format'
 import { keyFileFor } from '../src/main/core/handoff/keys'
-import { time, type BenchFigure, type BenchOptions } from './lib'
+import { peakRss, time, type BenchFigure, type BenchOptions } from './lib'
 
 const DISTRICTS = ['178', '180', '181', '182', '183', '184', '185', '186', '187', '188', '189']
 const SECTORS = ['agri', 'industry', 'trade_service', 'transport', 'construction'] as const
@@ -91,7 +91,10 @@ export async function run(options: BenchOptions): Promise<BenchFigure[]> {
 
     const province = await createCore({ dbPath: join(dir, 'tinh.db'), user: 'bench' })
     await province.call('office.setup', { unitCode: '20' })
-    const consolidated = await time(() => province.call('handoff.consolidate', { files: pkgFiles.map((path) => ({ path })), trustNewKeys: true }))
+    // Reading packages is bounded: the peak memory of the call beside what the process held before it.
+    const rssBefore = process.memoryUsage.rss() / 2 ** 20
+    const reading = await peakRss(() => time(() => province.call('handoff.consolidate', { files: pkgFiles.map((path) => ({ path })), trustNewKeys: true })))
+    const consolidated = reading.result
     const r = consolidated.result
     if (r.accepted.length !== packages) throw new Error(`consolidate accepted ${r.accepted.length}/${packages}: ${JSON.stringify(r.rejected.slice(0, 2))}`)
     await province.close()
@@ -122,7 +125,15 @@ export async function run(options: BenchOptions): Promise<BenchFigure[]> {
         unit: 'ms',
         note: `${imported.result.toLocaleString('vi-VN')} dòng nhập mới`
       },
-      { name: 'Tổng hợp / SheetJS chỉ đọc các trang máy và kê khai', value: consolidated.ms, floor: parsed.ms, goal: null, unit: 'ms' }
+      { name: 'Tổng hợp / SheetJS chỉ đọc các trang máy và kê khai', value: consolidated.ms, floor: parsed.ms, goal: null, unit: 'ms' },
+      {
+        name: `Bộ nhớ đỉnh (RSS) khi đọc và tổng hợp ${packages} gói`,
+        value: reading.peakMiB,
+        floor: rssBefore,
+        goal: null,
+        unit: 'MiB',
+        note: `sàn: tiến trình ngay trước khi đọc; gói lớn nhất ${Math.round(Math.max(...pkgFiles.map((f) => readFileSync(f).length)) / 1024).toLocaleString('vi-VN')} KiB`
+      }
     ]
   } finally {
     rmSync(dir, { recursive: true, force: true })

@@ -4,10 +4,13 @@
  * (a) bulk insert through the app (validation, stored form, keys, status, audit)
  *     vs raw better-sqlite3 prepared statements on the same rows,
  * (b) status as of a date over all entities vs one full scan of status_events,
- * (d) resident memory of the process with the DB open.
+ * (d) resident memory of a fresh process that opens the register and serves the window
+ *     the whole grid (entity.grid, as JSON), against the same process on an empty register.
  */
 import Sqlite from 'better-sqlite3'
-import { join } from 'node:path'
+import { execFileSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { createCore } from '../src/main/core/api'
 import { searchKey, fold } from '../src/shared/text'
 import { tempDir } from '../test/helpers/temp'
@@ -29,6 +32,35 @@ function rows(n: number) {
     charterCapital: 100_000_000 + (i % 1000) * 1_000_000,
     notes: null
   }))
+}
+
+const ROOT = resolve(__dirname, '..')
+
+/**
+ * (d) in a process of its own, so the bench's own rows and garbage are not counted: opens the
+ * register, answers entity.grid for every record and turns it into the JSON the bridge sends,
+ * then says its peak resident memory and what it holds after a collection.
+ */
+function residentMiB(dir: string, dbPath: string): { peak: number; held: number; rows: number } {
+  const script = join(dir, 'resident.ts')
+  writeFileSync(
+    script,
+    `import { createCore } from ${JSON.stringify(join(ROOT, 'src/main/core/api'))}
+const mib = (bytes: number) => bytes / 2 ** 20
+async function main() {
+  const core = await createCore({ dbPath: ${JSON.stringify(dbPath)}, user: 'Bench' })
+  const grid = await core.call('entity.grid', {})
+  const sent = JSON.stringify({ ok: true, value: grid }).length
+  ;(globalThis as unknown as { gc(): void }).gc()
+  const held = mib(process.memoryUsage.rss())
+  console.log(JSON.stringify({ peak: mib(process.resourceUsage().maxRSS * 1024), held, rows: grid.rows.length, sent }))
+  await core.close()
+}
+void main()
+`
+  )
+  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', script], { cwd: ROOT, encoding: 'utf8' })
+  return JSON.parse(out.trim().split('\n').pop()!) as { peak: number; held: number; rows: number }
 }
 
 async function core(dir: string, name: string) {
@@ -103,8 +135,11 @@ export async function run(options: BenchOptions): Promise<BenchFigure[]> {
       asOfTimes.push(t.ms)
     }
     sqlite.close()
-    const rssMiB = process.memoryUsage.rss() / 2 ** 20
     await app.close()
+    const empty = await core(dir, 'empty.db')
+    await empty.close()
+    const floorMem = residentMiB(dir, join(dir, 'empty.db'))
+    const mem = residentMiB(dir, join(dir, 'app-full.db'))
     // Size sweep: the same insert at smaller sizes, each against its own floor.
     const sweep: SweepPoint[] = [{ size: n, ms: appMs, floorMs: rawMs }]
     for (const size of sweepSizes(options, n)) {
@@ -115,7 +150,14 @@ export async function run(options: BenchOptions): Promise<BenchFigure[]> {
     return [
       { name: `(a) thêm ${n.toLocaleString('vi-VN')} HTX qua đường ghi của ứng dụng`, value: appMs, floor: rawMs, goal: 1.2, unit: 'ms', note: 'sàn: câu lệnh chuẩn bị sẵn của better-sqlite3, cùng dữ liệu' },
       { name: `(b) tình trạng tại ngày cho ${asOfRows.toLocaleString('vi-VN')} HTX`, value: Math.min(...asOfTimes), floor: scanMs, goal: 3, unit: 'ms', note: `sàn: đọc hết ${events.toLocaleString('vi-VN')} sự kiện một lượt` },
-      { name: '(d) bộ nhớ thường trú của tiến trình khi mở sổ', value: rssMiB, floor: null, goal: null, unit: 'MiB' },
+      {
+        name: `(d) bộ nhớ thường trú khi mở sổ ${mem.rows.toLocaleString('vi-VN')} bản ghi và gửi cả lưới`,
+        value: mem.peak,
+        floor: floorMem.peak,
+        goal: null,
+        unit: 'MiB',
+        note: `sàn: cùng tiến trình trên sổ trống; mục tiêu tuyệt đối ≤ 400 MiB; còn giữ sau khi dọn rác ${Math.round(mem.held)} MiB`
+      },
       ...(sweep.length > 1 ? sweepFigures('thêm HTX qua đường ghi của ứng dụng', sweep) : [])
     ]
   } finally {
