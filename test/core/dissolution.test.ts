@@ -192,8 +192,8 @@ describe('candidates', () => {
     await core.call('status.add', { entityId: fresh.id, status: 'inactive', effectiveDate: '2024-03-01' })
     const list = await core.call('dissolution.candidates', { asOf: '2024-06-30' })
     const by = new Map(list.map((c) => [c.name, c]))
-    expect(by.get('Hợp tác xã Ngừng Lâu')!.reasons).toEqual([expect.objectContaining({ code: 'stopped_12m', since: '2024-01-10' })])
-    expect(by.get('Hợp tác xã Không Đại Hội')!.reasons).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'no_agm_18m', since: '2024-06-20' })]))
+    expect(by.get('Hợp tác xã Ngừng Lâu')!.reasons).toEqual([expect.objectContaining({ code: 'stopped_12m', since: '2024-01-10', start: '2023-01-10' })])
+    expect(by.get('Hợp tác xã Không Đại Hội')!.reasons).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'no_agm_18m', since: '2024-06-20', start: '2022-12-20' })]))
     expect(by.get('Hợp tác xã Bị Thu Hồi')!.reasons).toEqual([expect.objectContaining({ code: 'certificate_revoked', since: '2024-02-01' })])
     expect(by.has('Hợp tác xã Mới Ngừng')).toBe(false)
     // an open case takes it off the list

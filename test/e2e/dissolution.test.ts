@@ -70,7 +70,7 @@ describe('Giải thể in Chromium, through the bridge, on a real file', () => {
     const { page } = s
     // 60 days after the resolution; none yet while it is not done.
     expect(await page.getByTestId('step-TB_DK').innerText()).toContain('chưa tính được')
-    expect(await page.getByTestId('step-TB_DK').innerText()).toContain('60 ngày kể từ ngày thực hiện bước NQ')
+    expect(await page.getByTestId('step-TB_DK').innerText()).toContain('60 ngày kể từ ngày thực hiện bước 1')
     expect(await page.getByTestId('step-HS').innerText()).not.toContain('chưa tính được') // no deadline in the template
     await page.getByTestId('step-edit-NQ').click()
     await page.getByTestId('step-date').fill('02/03/2026')

@@ -64,7 +64,8 @@ export interface Candidate {
   regNo: string | null
   status: string | null
   lastAgmDate: string | null
-  reasons: Array<{ code: string; label: string; since: string | null }>
+  /** since: when the ground is met (e.g. 12 months after the suspension); start: when the situation began (the suspension itself). */
+  reasons: Array<{ code: string; label: string; since: string | null; start: string | null }>
 }
 export interface StepView {
   code: string

@@ -1,6 +1,8 @@
 /**
  * "Cần xử lý": HTX/LHHTX that meet a ground for compulsory dissolution or look abandoned,
- * each reason with the date it became one (null when the record gives no date).
+ * each reason with the date its situation started (`start`: the suspension, the last
+ * meeting, the last figures) and the date the ground is met (`since`: start + 12 or 18
+ * months, two years); either is null when the record gives no date.
  */
 import type { Kysely } from 'kysely'
 import type { Candidate } from '../../../shared/contract/dissolution'
@@ -28,24 +30,25 @@ export async function findCandidates(db: Kysely<Database>, asOf: string): Promis
         reasons.push({
           code: 'stopped_12m',
           label: `${status === 'suspended' ? 'Tạm ngừng' : 'Ngừng'} hoạt động từ 12 tháng trở lên${since === null ? ' (không rõ ngày bắt đầu)' : ''}`,
-          since
+          since,
+          start: e.status_since
         })
       }
     }
     if (status === 'revoked') {
-      reasons.push({ code: 'certificate_revoked', label: 'Bị thu hồi giấy chứng nhận đăng ký', since: e.status_since })
+      reasons.push({ code: 'certificate_revoked', label: 'Bị thu hồi giấy chứng nhận đăng ký', since: e.status_since, start: e.status_since })
     }
     const agmBase = e.last_agm_date ?? e.registration_date
     const agmSince = agmBase ? addMonths(agmBase, 18) : null
     if (agmSince !== null && agmSince <= asOf) {
-      reasons.push({ code: 'no_agm_18m', label: e.last_agm_date ? 'Không đại hội thành viên thường niên 18 tháng liên tục' : 'Chưa ghi nhận đại hội thành viên thường niên nào trong 18 tháng từ ngày đăng ký', since: agmSince })
+      reasons.push({ code: 'no_agm_18m', label: e.last_agm_date ? 'Không đại hội thành viên thường niên 18 tháng liên tục' : 'Chưa ghi nhận đại hội thành viên thường niên nào trong 18 tháng từ ngày đăng ký', since: agmSince, start: agmBase })
     }
     const y = lastYear.get(e.id)
     const regYear = e.registration_date ? Number(e.registration_date.slice(0, 4)) : null
     const from = y ?? (regYear !== null ? regYear : null)
     // two whole years without figures: the years after `from` up to asOfYear-1
     if (from !== null && asOfYear - 1 - from >= 2) {
-      reasons.push({ code: 'no_figures_2y', label: y ? `Không có số liệu hằng năm từ năm ${y + 1}` : 'Chưa có số liệu hằng năm nào', since: `${from + 3}-01-01` })
+      reasons.push({ code: 'no_figures_2y', label: y ? `Không có số liệu hằng năm từ năm ${y + 1}` : 'Chưa có số liệu hằng năm nào', since: `${from + 3}-01-01`, start: `${from + 1}-01-01` })
     }
     if (reasons.length > 0) out.push({ entityId: e.id, name: e.name, regNo: e.reg_no, status, lastAgmDate: e.last_agm_date ?? null, reasons })
   }

@@ -83,7 +83,7 @@ export function Attachments({ view, run, onError }: { view: CaseView; run: Run; 
               <option value="">— cả hồ sơ —</option>
               {view.steps.map((s) => (
                 <option key={s.code} value={s.code}>
-                  {s.code} — {s.title}
+                  {view.steps.indexOf(s) + 1}. {s.title}
                 </option>
               ))}
             </select>

@@ -11,6 +11,30 @@ import { LastAgmField } from './LastAgmField'
 import { OpenCaseForm } from './OpenCaseForm'
 import { fromIso } from './ui'
 
+/** What the start date of each reason is: the suspension, the last meeting, the first year with no figures. */
+const START_LABELS: Record<string, string> = {
+  stopped_12m: 'ngừng từ',
+  certificate_revoked: 'thu hồi ngày',
+  no_agm_18m: 'ĐHTV/đăng ký',
+  no_figures_2y: 'không số liệu từ'
+}
+/** The ground is met this long after the start: the date is the end of that time, not the start. */
+const SINCE_LABELS: Record<string, string> = {
+  stopped_12m: 'đủ 12 tháng từ',
+  certificate_revoked: 'từ',
+  no_agm_18m: 'đủ 18 tháng từ',
+  no_figures_2y: 'đủ 2 năm từ'
+}
+
+/** «đủ 12 tháng từ 01/03/2024»: the words may wrap, the date never does. */
+function LabelledDate({ label, iso }: { label: string; iso: string }) {
+  return (
+    <>
+      <span className="muted">{label}</span> <span className="nowrap">{fromIso(iso)}</span>
+    </>
+  )
+}
+
 export function Candidates({ templates, onOpened }: { templates: TemplateInfo[]; onOpened(caseId: number): void }) {
   const [list, setList] = useState<Candidate[] | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -32,47 +56,56 @@ export function Candidates({ templates, onOpened }: { templates: TemplateInfo[];
       {error && <div className="banner banner-error" role="alert">{error}</div>}
       {list && list.length === 0 && <p className="muted">Không có HTX nào cần xử lý.</p>}
       {list && list.length > 0 && (
-        <table className="diss-table">
+        <table className="diss-table candidates-table">
           <thead>
             <tr>
               <th>Tên</th>
               <th>Mã số</th>
               <th>Tình trạng</th>
               <th>Lý do</th>
-              <th>Từ ngày</th>
+              <th>Bắt đầu</th>
+              <th>Đủ căn cứ từ</th>
               <th>ĐHTV thường niên gần nhất</th>
               {writable && <th />}
             </tr>
           </thead>
-          <tbody>
-            {list.map((c) => (
-              <tr key={c.entityId} data-testid={`candidate-${c.entityId}`}>
-                <td>{c.name}</td>
-                <td>{c.regNo}</td>
-                <td>{c.status ? STATUS_LABELS[c.status as Status] : ''}</td>
-                <td>
-                  {c.reasons.map((r) => (
-                    <div key={r.code}>{r.label}</div>
-                  ))}
-                </td>
-                <td>
-                  {c.reasons.map((r) => (
-                    <div key={r.code}>{r.since ? fromIso(r.since) : '—'}</div>
-                  ))}
-                </td>
-                <td>
-                  <LastAgmField entityId={c.entityId} value={c.lastAgmDate} onSaved={load} />
-                </td>
-                {writable && (
-                  <td>
-                    <button className="primary" onClick={() => setOpening(c)} data-testid={`open-case-${c.entityId}`}>
-                      Mở hồ sơ
-                    </button>
+          {/* One line per reason, the record's own cells spanning them: each date sits beside its reason. */}
+          {list.map((c) => (
+            <tbody key={c.entityId} data-testid={`candidate-${c.entityId}`}>
+              {c.reasons.map((r, i) => (
+                <tr key={r.code} data-testid={`reason-${c.entityId}-${r.code}`}>
+                  {i === 0 && (
+                    <>
+                      <td rowSpan={c.reasons.length} className="name">{c.name}</td>
+                      <td rowSpan={c.reasons.length}>{c.regNo}</td>
+                      <td rowSpan={c.reasons.length}>{c.status ? STATUS_LABELS[c.status as Status] : ''}</td>
+                    </>
+                  )}
+                  <td className="reason">{r.label}</td>
+                  <td className="date" data-testid="reason-start">
+                    {r.start ? <LabelledDate label={START_LABELS[r.code] ?? 'từ'} iso={r.start} /> : '—'}
                   </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
+                  <td className="date" data-testid="reason-since">
+                    {r.since ? <LabelledDate label={SINCE_LABELS[r.code] ?? 'từ'} iso={r.since} /> : '—'}
+                  </td>
+                  {i === 0 && (
+                    <>
+                      <td rowSpan={c.reasons.length}>
+                        <LastAgmField entityId={c.entityId} value={c.lastAgmDate} onSaved={load} />
+                      </td>
+                      {writable && (
+                        <td rowSpan={c.reasons.length}>
+                          <button className="primary" onClick={() => setOpening(c)} data-testid={`open-case-${c.entityId}`}>
+                            Mở hồ sơ
+                          </button>
+                        </td>
+                      )}
+                    </>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          ))}
         </table>
       )}
       {opening && (

@@ -54,7 +54,7 @@ export function CaseView({ caseId, templates, onBack, onPrint, onChanged }: { ca
             Hồ sơ số {view.id}: {view.entityName}
           </h2>
           <div className="hint">
-            {view.templateTitle} — mẫu {view.templateId} phiên bản {view.templateVersion}. Mở ngày {fromIso(view.openedOn)}
+            Quy trình «{view.templateTitle}» (phiên bản {view.templateVersion}). Mở ngày {fromIso(view.openedOn)}
             {view.decisionNo ? `, ${view.decisionNo}` : ''}
             {view.ground ? `. Căn cứ: ${template?.grounds.find((g) => g.code === view.ground)?.label ?? view.ground}` : ''}. <b>{CASE_STATE_LABELS[view.state]}</b>
           </div>

@@ -81,7 +81,7 @@ export function OpenCaseForm({ candidate, templates, onClose, onOpened }: { cand
           <DateField label="Ngày mở hồ sơ" value={openedOn} onChange={setOpenedOn} testId="case-opened" required />
           <TextField label="Số quyết định / nghị quyết" value={decisionNo} onChange={setDecisionNo} testId="case-decision" placeholder="ví dụ 125/QĐ-UBND" />
         </div>
-        {template && <p className="hint">Quy trình: {template.title} (mẫu {template.id}, phiên bản {template.version}).</p>}
+        {template && <p className="hint">Quy trình: {template.title} (phiên bản {template.version}).</p>}
         <div className="actions">
           <button type="button" onClick={onClose}>
             Thôi

@@ -7,14 +7,23 @@ import type { CaseView, StepView } from '../../../shared/api'
 import { call } from '../api'
 import { DateField, fromIso, Section, TextField, todayIso, toIso, useCanChange, type Run } from './ui'
 
+/** The checklists end an unchecked legal basis with this; the screen says it once, above the steps. */
+const UNCHECKED_TAIL = /\s*(—\s*)?(điều, khoản:\s*)?chưa đối chiếu văn bản\s*$/
+
+/** A step is named by its place in the list, never by its code («bước NQ» → «bước 1»). */
+export function stepNames(view: CaseView): (text: string) => string {
+  const place = new Map(view.steps.map((s, i) => [s.code, i + 1]))
+  return (text) => text.replace(/bước ([A-Z][A-Z0-9_]*)/g, (all, code: string) => (place.has(code) ? `bước ${place.get(code)}` : all))
+}
+
 function stateText(s: StepView): string {
   if (s.state === 'done') return `Đã làm ${fromIso(s.doneOn)}${s.doneBy ? ` — ${s.doneBy}` : ''}`
   if (s.state === 'na') return `Không áp dụng: ${s.naReason ?? ''}`
   return 'Chưa làm'
 }
 
-function Due({ s }: { s: StepView }) {
-  const rule = s.deadlineRule && <div className="hint">{s.deadlineRule}</div>
+function Due({ s, named }: { s: StepView; named(text: string): string }) {
+  const rule = s.deadlineRule && <div className="hint">{named(s.deadlineRule)}</div>
   if (!s.due) return <span className="muted">{s.deadlineRule && s.state === 'todo' ? <>chưa tính được{rule}</> : ''}</span>
   const cls = s.overdue ? 'diss-overdue' : s.dueThisWeek ? 'diss-due-week' : ''
   return (
@@ -94,8 +103,16 @@ function StepEditor({ view, step, run, onDone }: { view: CaseView; step: StepVie
 export function Steps({ view, run }: { view: CaseView; run: Run }) {
   const [editing, setEditing] = useState<string | null>(null)
   const open = useCanChange(view)
+  const named = stepNames(view)
+  const unchecked = view.steps.filter((s) => !s.verified).length
   return (
     <Section title="Các bước" testId="steps">
+      {unchecked > 0 && (
+        <p className="diss-unchecked" data-testid="steps-unchecked">
+          {unchecked === view.steps.length ? 'Mọi bước' : `${unchecked} bước đánh dấu *`} của quy trình này chưa đối chiếu văn bản: điều, khoản làm căn cứ chưa
+          được ghi, hãy kiểm tra với văn bản gốc trước khi dùng.
+        </p>
+      )}
       <table className="diss-table">
         <thead>
           <tr>
@@ -109,8 +126,19 @@ export function Steps({ view, run }: { view: CaseView; run: Run }) {
           </tr>
         </thead>
         <tbody>
-          {view.steps.map((s) => (
-            <StepRows key={s.code} s={s} view={view} run={run} open={open} editing={editing === s.code} onEdit={(v) => setEditing(v ? s.code : null)} />
+          {view.steps.map((s, i) => (
+            <StepRows
+              key={s.code}
+              s={s}
+              place={i + 1}
+              marked={!s.verified && unchecked < view.steps.length}
+              named={named}
+              view={view}
+              run={run}
+              open={open}
+              editing={editing === s.code}
+              onEdit={(v) => setEditing(v ? s.code : null)}
+            />
           ))}
         </tbody>
       </table>
@@ -118,23 +146,43 @@ export function Steps({ view, run }: { view: CaseView; run: Run }) {
   )
 }
 
-function StepRows({ s, view, run, open, editing, onEdit }: { s: StepView; view: CaseView; run: Run; open: boolean; editing: boolean; onEdit(v: boolean): void }) {
+function StepRows({
+  s,
+  place,
+  marked,
+  named,
+  view,
+  run,
+  open,
+  editing,
+  onEdit
+}: {
+  s: StepView
+  place: number
+  marked: boolean
+  named(text: string): string
+  view: CaseView
+  run: Run
+  open: boolean
+  editing: boolean
+  onEdit(v: boolean): void
+}) {
   const rowClass = s.state !== 'todo' ? 'diss-step-closed' : s.overdue ? 'diss-row-overdue' : s.dueThisWeek ? 'diss-row-week' : ''
   return (
     <>
       <tr className={rowClass} data-testid={`step-${s.code}`}>
-        <td>{s.code}</td>
+        <td className="num">
+          {place}
+          {marked && <span title="Chưa đối chiếu văn bản"> *</span>}
+        </td>
         <td>
           {s.title}
-          {s.optional && <span className="muted"> (nếu có{s.condition ? `: ${s.condition}` : ''})</span>}
-          <div className="hint">
-            {s.legalBasis}
-            {!s.verified && <span className="diss-tag diss-tag-warn">chưa đối chiếu văn bản</span>}
-          </div>
+          {s.optional && <span className="muted"> (nếu có{s.condition ? `: ${named(s.condition)}` : ''})</span>}
+          <div className="hint">{s.legalBasis.replace(UNCHECKED_TAIL, '')}</div>
         </td>
         <td>{s.actor}</td>
         <td>
-          <Due s={s} />
+          <Due s={s} named={named} />
         </td>
         <td data-testid={`step-state-${s.code}`}>{stateText(s)}</td>
         <td>

@@ -1,0 +1,87 @@
+/**
+ * «Giải thể» as a person reads it: each date beside its reason says what it is
+ * (the suspension's own date, and the day the 12 months are up), the steps say
+ * once that their legal basis is unchecked, and nothing shows an internal code.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openApp, screenshotPath, type Session } from './browser'
+
+let s: Session
+let suspended: number
+let stopped: number
+beforeAll(async () => {
+  s = await openApp('178')
+  s.page.on('dialog', (d) => void d.accept())
+  suspended = (await s.core.call('entity.create', { kind: 'htx', name: 'HTX Dịch vụ Hoàng Đồng', registrationDate: '2015-03-02' })).id
+  await s.core.call('status.add', { entityId: suspended, status: 'suspended', effectiveDate: '2023-03-01' })
+  stopped = (await s.core.call('entity.create', { kind: 'htx', name: 'HTX Vận tải Bắc Sơn với tên dài để dòng lý do xuống hàng', registrationDate: '2016-01-20' })).id
+  await s.core.call('status.add', { entityId: stopped, status: 'inactive', effectiveDate: '2022-11-15' })
+}, 60_000)
+afterAll(async () => {
+  await s?.close()
+})
+
+/** Where each cell of a reason's line is on screen, and what it says. */
+const reasonLine = (entityId: number, code: string) =>
+  s.page.getByTestId(`reason-${entityId}-${code}`).evaluate((tr) =>
+    [...tr.querySelectorAll('td')].map((td) => {
+      const r = td.getBoundingClientRect()
+      return { text: (td as HTMLElement).innerText.replace(/\s+/g, ' ').trim(), top: Math.round(r.top), left: Math.round(r.left) }
+    })
+  )
+
+describe('Cần xử lý', () => {
+  for (const size of [
+    { width: 1366, height: 768 },
+    { width: 1024, height: 700 }
+  ]) {
+    it(`at ${size.width}×${size.height}: a suspension entered as 01/03/2023 shows that date as its start, and 01/03/2024 labelled as the day 12 months are up, each on its reason's line`, async () => {
+      const { page } = s
+      await page.setViewportSize(size)
+      await page.getByTestId('nav-dissolution').click()
+      await expect.poll(() => page.getByTestId(`reason-${suspended}-stopped_12m`).count()).toBe(1)
+      const start = page.getByTestId(`reason-${suspended}-stopped_12m`).getByTestId('reason-start')
+      const since = page.getByTestId(`reason-${suspended}-stopped_12m`).getByTestId('reason-since')
+      const words = async (l: typeof start) => (await l.innerText()).replace(/\s+/g, ' ').trim()
+      expect(await words(start)).toBe('ngừng từ 01/03/2023')
+      expect(await words(since)).toBe('đủ 12 tháng từ 01/03/2024')
+      // The two dates sit on the line of their reason, and the same kind of date lines up from record to record.
+      const line = await reasonLine(suspended, 'stopped_12m')
+      const label = line.find((c) => c.text.startsWith('Tạm ngừng hoạt động'))!
+      const dates = line.filter((c) => c.text.includes('/20'))
+      expect(dates.map((d) => d.top)).toEqual([label.top, label.top])
+      const other = await reasonLine(stopped, 'stopped_12m')
+      const otherSince = other.find((c) => c.text.startsWith('đủ 12 tháng'))!
+      expect(otherSince).toMatchObject({ text: 'đủ 12 tháng từ 15/11/2023', left: dates[1]!.left })
+      // A second reason of the same record has its own line with its own dates.
+      const agm = await reasonLine(suspended, 'no_agm_18m')
+      expect(agm.map((c) => c.text)).toEqual(['Chưa ghi nhận đại hội thành viên thường niên nào trong 18 tháng từ ngày đăng ký', 'ĐHTV/đăng ký 02/03/2015', 'đủ 18 tháng từ 02/09/2016'])
+      expect(agm[0]!.top).toBeGreaterThan(label.top)
+      await page.screenshot({ path: screenshotPath(`dissolution-candidates-${size.width}.png`) })
+    })
+  }
+})
+
+describe('a compulsory case under the 2023 law', () => {
+  it('says once that the steps are unchecked against the texts, and names steps and procedure without codes', async () => {
+    const { page } = s
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await page.getByTestId(`open-case-${suspended}`).click()
+    await page.getByTestId('case-kind').selectOption('compulsory')
+    await page.getByTestId('case-law').selectOption('2023')
+    expect(await page.getByTestId('open-case-form').innerText()).not.toMatch(/mẫu|2023-compulsory/)
+    await page.getByTestId('case-open-submit').click()
+    await expect.poll(() => page.getByTestId('case-title').innerText()).toContain('HTX Dịch vụ Hoàng Đồng')
+    const steps = page.getByTestId('steps')
+    const text = await steps.innerText()
+    expect(text.match(/chưa đối chiếu văn bản/g)).toHaveLength(1)
+    expect(await page.getByTestId('steps-unchecked').isVisible()).toBe(true)
+    const view = await page.getByTestId('case-view').innerText()
+    expect(view).not.toMatch(/\b(HS_DN|XL_NO|TB_DK|NQ)\b|2023-compulsory|mẫu 20/)
+    expect(view).toContain('Quy trình «')
+    // Steps are numbered, and a deadline counted from another step names it by its number.
+    expect(await page.getByTestId('step-XL_NO').locator('td').first().innerText()).toMatch(/^\d+$/)
+    expect(await page.locator('[data-testid="attach-step"] option').allInnerTexts()).not.toContainEqual(expect.stringMatching(/[A-Z]{2,}_/))
+    await page.screenshot({ path: screenshotPath('dissolution-steps.png'), fullPage: true })
+  })
+})
