@@ -150,12 +150,19 @@ async function measureImport(dir: string, size: number, tag: string) {
   const bytes = readFileSync(file)
   const source = sourceRows(size)
   collectGarbage()
-  const scan = await time(() => rawScan(bytes))
-  if (scan.result.cells < size * 10) throw new Error(`raw scan saw ${scan.result.cells} cells`)
-  const floorDb = join(dir, `floor-${tag}.db`)
-  await (await createCore({ dbPath: floorDb, user: 'bench' })).close()
-  const inserts = await time(() => rawInserts(floorDb, source))
-  const floor = { ms: scan.ms + inserts.ms, scanMs: scan.ms, insertMs: inserts.ms }
+  // The floor at its best of two (the machine is shared: a floor slowed by a neighbour would flatter the import).
+  let scanMs = Infinity
+  let insertMs = Infinity
+  for (let k = 0; k < 2; k++) {
+    const scan = await time(() => rawScan(bytes))
+    if (scan.result.cells < size * 10) throw new Error(`raw scan saw ${scan.result.cells} cells`)
+    const floorDb = join(dir, `floor-${tag}-${k}.db`)
+    await (await createCore({ dbPath: floorDb, user: 'bench' })).close()
+    const inserts = await time(() => rawInserts(floorDb, source))
+    scanMs = Math.min(scanMs, scan.ms)
+    insertMs = Math.min(insertMs, inserts.ms)
+  }
+  const floor = { ms: scanMs + insertMs, scanMs, insertMs }
   const parse = await time(() => {
     const wb = XLSX.read(bytes, { type: 'buffer', dense: true })
     return XLSX.utils.sheet_to_json(wb.Sheets[wb.SheetNames[0]], { header: 1, raw: true, defval: null }).length
