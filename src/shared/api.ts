@@ -12,6 +12,7 @@ import { dissolutionContract, dissolutionLabels } from './contract/dissolution'
 import { exchangeContract, exchangeLabels } from './contract/exchange'
 import { handoffContract, handoffLabels } from './contract/handoff'
 import { officeContract, officeLabels } from './contract/office'
+import { periodContract, periodLabels } from './contract/period'
 import { profilesContract, profilesLabels } from './contract/profiles'
 import { registryContract, registryLabels } from './contract/registry'
 import { reportsContract, reportsLabels } from './contract/reports'
@@ -22,6 +23,7 @@ export * from './contract/dissolution'
 export * from './contract/exchange'
 export * from './contract/handoff'
 export * from './contract/office'
+export * from './contract/period'
 export * from './contract/profiles'
 export * from './contract/registry'
 export * from './contract/reports'
@@ -35,7 +37,8 @@ export const apiContract = {
   ...handoffContract,
   ...dissolutionContract,
   ...reportsContract,
-  ...profilesContract
+  ...profilesContract,
+  ...periodContract
 }
 
 /** Vietnamese field labels: shown in forms, grid headers and error messages. */
@@ -47,7 +50,8 @@ export const FIELD_LABELS: Record<string, string> = {
   ...handoffLabels,
   ...dissolutionLabels,
   ...reportsLabels,
-  ...profilesLabels
+  ...profilesLabels,
+  ...periodLabels
 }
 
 export type ApiContract = typeof apiContract

@@ -26,6 +26,8 @@ export type ErrorCode =
   | 'NOT_A_DATABASE'
   /** The file was made by a newer version: open for reading only. */
   | 'NEWER_SCHEMA'
+  /** The change falls in a period the office closed (chốt số liệu) and has not reopened. */
+  | 'PERIOD_CLOSED'
   /** A backup of another office (unit) than the open file's. */
   | 'WRONG_UNIT'
   | 'INTERNAL'

@@ -48,6 +48,7 @@ const INPUTS: Partial<Record<ApiName, (s: Seeded) => unknown>> = {
   'status.asOf': () => ({ date: '2024-06-30' }),
   'figures.list': () => ({}),
   'profile.list': () => ({}),
+  'period.list': () => ({}),
   'audit.list': () => ({}),
   'exchange.previewImport': (s) => ({ files: [{ path: s.importPath }] }),
   'exchange.importTemplate': () => ({}),

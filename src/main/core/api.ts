@@ -19,6 +19,7 @@ import { closeConnection, faultOf, openDatabase, type OpenOptions } from './db/c
 import { officeHandlers } from './office/handlers'
 import { withDelivery, type Deliver } from './delivery'
 import { withProgress } from './progress'
+import { periodHandlers } from './period/handlers'
 import { profileHandlers } from './profiles/handlers'
 import { startSession } from './profiles/session'
 import { registryHandlers } from './registry/handlers'
@@ -33,7 +34,8 @@ export const handlers: HandlerMap = {
   ...packageHandlers,
   ...dissolutionHandlers,
   ...reportsHandlers,
-  ...profileHandlers
+  ...profileHandlers,
+  ...periodHandlers
 }
 
 export interface Core {

@@ -4,6 +4,7 @@ import { dissolutionCommands } from './dissolution'
 import { handoffCommands } from './handoff'
 import { importCommands } from './import'
 import { officeCommands } from './office'
+import { periodCommands } from './period'
 import { profileCommands } from './profiles'
 import { registryCommands } from './registry'
 import { reportCommands } from './report'
@@ -17,5 +18,6 @@ export const commands: Record<string, Command> = {
   ...dissolutionCommands,
   ...handoffCommands,
   ...reportCommands,
-  ...profileCommands
+  ...profileCommands,
+  ...periodCommands
 }

@@ -3,6 +3,7 @@ import type { Generated } from 'kysely'
 import type { DissolutionTables } from '../dissolution/schema'
 import type { ReportTables } from '../reports/schema'
 import type { HandoffTables } from '../handoff/schema'
+import type { PeriodTables } from '../period/schema'
 
 export interface OfficeTable {
   id: number
@@ -151,7 +152,7 @@ export interface ConflictOwnersTable {
   note: string | null
 }
 
-export interface Database extends DissolutionTables, HandoffTables, ReportTables {
+export interface Database extends DissolutionTables, HandoffTables, ReportTables, PeriodTables {
   office: OfficeTable
   meta: MetaTable
   admin_units: AdminUnitsTable

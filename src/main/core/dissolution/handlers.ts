@@ -6,6 +6,7 @@ import type { CaseSummary, CaseView } from '../../../shared/contract/dissolution
 import { AppError } from '../../../shared/errors'
 import { writeAudit } from '../audit/log'
 import { backupBefore } from '../backup/before'
+import { assertDateOpen } from '../period/period'
 import type { CoreContext, DomainHandlers, Trx } from '../context'
 import { findEntity } from '../registry/entities'
 import { findCandidates } from './candidates'
@@ -72,6 +73,7 @@ async function storeAttachment(ctx: CoreContext, caseId: number, stepCode: strin
 }
 
 async function statusEvent(trx: Trx, ctx: CoreContext, entityId: number, status: string, date: string, decisionNo: string | null, note: string) {
+  await assertDateOpen(trx, date, 'Tình trạng do hồ sơ giải thể ghi')
   const event = { entity_id: entityId, status, effective_date: date, decision_no: decisionNo, note, created_at: ctx.now() }
   const { id } = await trx.insertInto('status_events').values(event).returning('id').executeTakeFirstOrThrow()
   await writeAudit(trx, ctx, { action: 'status_add', table: 'status_events', rowId: id, after: event })
@@ -179,6 +181,9 @@ export const dissolutionHandlers: DomainHandlers<
       if (input.state === 'na' && !input.naReason) throw new AppError('VALIDATION', `Bước «${step.title}»: cần nêu lý do không áp dụng.`, { field: 'naReason' })
       if (input.doneOn && input.doneOn < c.opened_on) throw new AppError('VALIDATION', `Ngày thực hiện trước ngày mở hồ sơ.`, { field: 'doneOn' })
       const before = await trx.selectFrom('dissolution_steps').selectAll().where('case_id', '=', input.caseId).where('code', '=', input.code).executeTakeFirstOrThrow()
+      // A step done by the closed date stays done as sent; a new date inside the closed period is refused too.
+      await assertDateOpen(trx, before.done_on, `Bước «${step.title}» đã làm`)
+      await assertDateOpen(trx, input.state === 'done' ? input.doneOn : null, `Bước «${step.title}»`)
       const after = {
         state: input.state,
         done_on: input.state === 'done' ? (input.doneOn ?? null) : null,

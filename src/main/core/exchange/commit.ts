@@ -12,6 +12,7 @@ import { auditWriter, writeAudit } from '../audit/log'
 import type { CoreContext, Trx } from '../context'
 import { backupBefore } from '../backup/before'
 import { requireUnit, today as officeToday } from '../office/office'
+import { checkDate, checkYear, closedThrough } from '../period/period'
 import { progressReporter } from '../progress'
 import type { YearlyFiguresTable } from '../db/schema'
 import { derivedKeys, toColumns } from '../registry/entities'
@@ -92,6 +93,7 @@ async function writeImport({ result, figures }: Plan, seen: number, ctx: CoreCon
     if (registerHead(ctx) !== seen) throw new RegisterMoved()
     await writeAudit(trx, ctx, { action: 'import', table: 'import_batches', rowId: batchId, after: { files: result.files.map((f) => f.file), counts: result.totals } })
     const created = newRecords(ctx, batchId)
+    const closed = await closedThrough(trx)
     let updates = 0
     for (const file of result.files) {
       for (const sheet of file.sheets) {
@@ -100,11 +102,16 @@ async function writeImport({ result, figures }: Plan, seen: number, ctx: CoreCon
         for (const row of sheet.rows) {
           const rec = row.record
           if (!rec) continue
+          const where = `${file.file} › ${sheet.sheet} › dòng ${row.row}`
+          // Nothing the file says may land in a closed period (chốt số liệu): the whole import is refused, naming the row.
+          checkDate(closed, rec.dissolutionDate, `${where}: ngày giải thể`)
+          if (figuresOf(rec)) checkYear(closed, sheet.figuresYear, `${where}: số liệu`)
           if (row.state === 'new') {
-            created.add(rec, sheet.figuresYear, `${file.file} › ${sheet.sheet} › dòng ${row.row}`)
+            created.add(rec, sheet.figuresYear, where)
             if (created.pending() >= CHUNK) await wrote(created.flush())
           } else if (row.state === 'update') {
             if (++updates % CHUNK === 0) await wrote(CHUNK)
+            if (row.changes?.some((c) => c.field === 'status')) checkDate(closed, statusDate, `${where}: tình trạng`)
             await updateRecord(trx, ctx, batchId, row, rec, statusDate)
             await updateFigures(trx, ctx, batchId, row.entityId!, rec, sheet.figuresYear, figures.get(`${row.entityId}:${sheet.figuresYear}`))
           }

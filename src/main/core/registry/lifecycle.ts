@@ -9,6 +9,7 @@ import { writeAudit } from '../audit/log'
 import type { CoreContext, DomainHandlers, Trx } from '../context'
 import type { AuditLogTable, StatusEventsTable, YearlyFiguresTable } from '../db/schema'
 import { requireUnit } from '../office/office'
+import { assertDateOpen, assertYearOpen } from '../period/period'
 import { bulkCreateEntities } from './bulk'
 import { guardDuplicate } from './duplicates'
 import { mayHardDelete } from './hard-delete'
@@ -103,6 +104,14 @@ async function namesOf(trx: Trx, ids: number[]): Promise<string[]> {
 async function undoAuditRow(trx: Trx, ctx: CoreContext, last: AuditRow): Promise<number | null> {
   const before = last.before_json ? JSON.parse(last.before_json) : {}
   const rowId = last.row_id!
+  // Taking back a dated event or a closed year's figures is a change to closed data too.
+  if (last.action === 'status_add') {
+    const event = await trx.selectFrom('status_events').select('effective_date').where('id', '=', rowId).executeTakeFirst()
+    await assertDateOpen(trx, event?.effective_date, 'Hoàn tác sự kiện tình trạng')
+  } else if (last.action === 'figures_create' || last.action === 'figures_update') {
+    const figures = await trx.selectFrom('yearly_figures').select('year').where('id', '=', rowId).executeTakeFirst()
+    if (figures) await assertYearOpen(trx, figures.year, 'Hoàn tác số liệu')
+  }
   if (last.action === 'status_add') {
     await trx.deleteFrom('status_events').where('id', '=', rowId).execute()
   } else if (last.action === 'figures_create') {
@@ -213,6 +222,8 @@ export const lifecycleHandlers: DomainHandlers<Names> = {
         .selectAll()
         .where('user', '=', ctx.user)
         .where('action', 'in', [...UNDOABLE, 'paste'])
+        // The register's own rows only: a dissolution step's 'update' is not an edit of a record.
+        .where('table_name', 'in', ['entities', 'status_events', 'yearly_figures'])
         .where('id', 'not in', notUndone)
         .orderBy('id', 'desc')
         .limit(1)
@@ -306,6 +317,7 @@ export const lifecycleHandlers: DomainHandlers<Names> = {
   'status.add': async (input, ctx) => {
     return ctx.db.transaction().execute(async (trx) => {
       const entity = await entityOrFail(trx, input.entityId)
+      await assertDateOpen(trx, input.effectiveDate, `Tình trạng của «${entity.name}»`)
       if (input.effectiveDate && entity.registrationDate && input.effectiveDate < entity.registrationDate) {
         throw new AppError('VALIDATION', `Ngày hiệu lực trước ngày đăng ký của «${entity.name}».`, { field: 'effectiveDate' })
       }
@@ -349,6 +361,7 @@ export const lifecycleHandlers: DomainHandlers<Names> = {
     return ctx.db.transaction().execute(async (trx) => {
       const entity = await entityOrFail(trx, input.entityId)
       if (entity.deletedAt) throw new AppError('FORBIDDEN', `«${entity.name}» đã bị xóa.`, { id: entity.id })
+      await assertYearOpen(trx, input.year, `Số liệu của «${entity.name}»`)
       const set: Record<string, unknown> = { updated_at: ctx.now() }
       for (const [field, column] of Object.entries(YEARLY_COLUMNS)) {
         if (field in input.figures) set[column] = (input.figures as Record<string, unknown>)[field] ?? null
@@ -398,6 +411,7 @@ export const lifecycleHandlers: DomainHandlers<Names> = {
   'figures.copyForward': async (input, ctx) => {
     if (input.toYear <= input.fromYear) throw new AppError('VALIDATION', 'Năm chép sang phải sau năm chép từ.', { field: 'toYear' })
     return ctx.db.transaction().execute(async (trx) => {
+      await assertYearOpen(trx, input.toYear, 'Chép số liệu sang')
       const result = await sql`
         insert into yearly_figures (entity_id, year, members, workers, managers, managers_elementary, managers_college,
           revenue, profit, avg_income, classification, updated_at)

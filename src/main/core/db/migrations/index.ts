@@ -13,6 +13,7 @@ import * as m006 from './006-handoff'
 import * as m007 from './007-profiles'
 import * as m008 from './008-conflict-owners'
 import * as m009 from './009-live-uniqueness'
+import * as m010 from './010-closed-periods'
 
 export const migrations: Record<string, Migration> = {
   '001-foundation': m001,
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
   '006-handoff': m006,
   '007-profiles': m007,
   '008-conflict-owners': m008,
-  '009-live-uniqueness': m009
+  '009-live-uniqueness': m009,
+  '010-closed-periods': m010
 }
