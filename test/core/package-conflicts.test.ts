@@ -106,6 +106,9 @@ describe('a cooperative in two districts is counted once in the province', () =>
     expect((await province.call('report.dashboard', { asOf: AS_OF, scope: '178' })).total).toBe(2)
     expect([await listed(), await listed('178'), await listed('180')]).toEqual([1, 1, 0])
     expect(await province.call('handoff.conflicts', {})).toEqual([c])
+    // The person choosing sees each district's copy and what differs between them.
+    expect(c.copies!.map((x) => x.unit).sort()).toEqual(['178', '180'])
+    expect(c.differs).toEqual(Object.keys(c.copies![0]!.fields).filter((f) => c.copies![0]!.fields[f] !== c.copies![1]!.fields[f]))
     const audit = province.ctx.conn.sqlite
       .prepare(`select user, after_json from audit_log where action = 'resolve_conflict'`)
       .all() as Array<{ user: string; after_json: string }>

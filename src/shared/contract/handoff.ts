@@ -117,6 +117,10 @@ export interface Conflict {
   resolved: boolean
   /** The province's recorded decision, kept across re-consolidations; it no longer applies (resolved false) when its district left the conflict. */
   decision: { owner: string; at: string; by: string; note: string | null } | null
+  /** handoff.conflicts: each district's copy (name, commune, address, representative, phone, registrationDate, charterCapital)… */
+  copies?: Array<{ unit: string; fields: Record<string, string | number | null> }>
+  /** …and the fields among those whose values are not the same in every copy. */
+  differs?: string[]
 }
 
 export interface PackageExport {

@@ -5,8 +5,8 @@ import { AppError } from '../../../shared/errors'
 import { writeAudit } from '../audit/log'
 import type { CoreContext, DomainHandlers } from '../context'
 import { loadBytes } from '../exchange/read'
-import { consolidate, findConflicts, requireProvince } from './consolidate'
-import { resolveConflict } from '../province/conflicts'
+import { consolidate, requireProvince } from './consolidate'
+import { conflictsWithCopies, resolveConflict } from '../province/conflicts'
 import { officeSigningKey, parsePublicKeyFile, publicKeyFile } from './keys'
 import { readPackage } from './read'
 import { checkForProvince, toReport } from './verify'
@@ -152,7 +152,7 @@ export const packageHandlers: DomainHandlers<Names> = {
     })
   },
 
-  'handoff.conflicts': async (_input, ctx) => findConflicts(ctx),
+  'handoff.conflicts': async (_input, ctx) => conflictsWithCopies(ctx),
 
   'handoff.resolveConflict': (input, ctx) => resolveConflict(ctx, input),
 

@@ -118,9 +118,37 @@ function withDecisions(sqlite: Sqlite, groups: Map<string, Group>): Array<{ key:
     .sort((a, b) => (a.key < b.key ? -1 : 1))
 }
 
+/** The fields a province compares between two districts' copies of one cooperative (entity field → column). */
+const COPY_FIELDS = {
+  name: 'name',
+  commune: 'commune',
+  address: 'address',
+  representative: 'representative',
+  phone: 'phone',
+  registrationDate: 'registration_date',
+  charterCapital: 'charter_capital'
+} as const
+
+/** Each district's copy of a conflicting cooperative, and which of the compared fields differ between them. */
+function copiesOf(sqlite: Sqlite, group: Group): Pick<Conflict, 'copies' | 'differs'> {
+  const columns = Object.entries(COPY_FIELDS)
+    .map(([field, column]) => `${column} as ${field}`)
+    .join(', ')
+  const read = sqlite.prepare(`select ${columns} from entities where id = ?`)
+  const copies = group.rows.map((r) => ({ unit: r.unit, fields: read.get(r.id) as Record<string, string | number | null> }))
+  const differs = Object.keys(COPY_FIELDS).filter((f) => new Set(copies.map((c) => JSON.stringify(c.fields[f] ?? null))).size > 1)
+  return { copies, differs }
+}
+
 /** The same cooperative in two districts' snapshots, with the district it is counted in. */
 export function findConflicts(ctx: CoreContext): Conflict[] {
   return withDecisions(ctx.conn.sqlite, conflictGroups(ctx.conn.sqlite)).map((c) => c.conflict)
+}
+
+/** As findConflicts, with each district's copy and what differs between them: for the person choosing the managing district. */
+export function conflictsWithCopies(ctx: CoreContext): Conflict[] {
+  const sqlite = ctx.conn.sqlite
+  return withDecisions(sqlite, conflictGroups(sqlite)).map(({ group, conflict }) => ({ ...conflict, ...copiesOf(sqlite, group) }))
 }
 
 /**
@@ -210,5 +238,5 @@ export async function resolveConflict(
       after: row
     })
   })
-  return findConflicts(ctx).find((c) => c.key === conflict.key)!
+  return conflictsWithCopies(ctx).find((c) => c.key === conflict.key)!
 }
