@@ -41,6 +41,7 @@ const INPUTS: Partial<Record<ApiName, (s: Seeded) => unknown>> = {
   'entity.list': () => ({ includeDeleted: true }),
   'entity.get': (s) => ({ id: s.entityId }),
   'entity.byRegNo': () => ({ regNo: '4907000124' }),
+  'entity.checkRegNos': () => ({ regNos: ['4900000017', '4900000018'] }),
   'entity.grid': () => ({}),
   'entity.search': () => ({ q: 'hop tac xa' }),
   'prefs.get': () => ({ key: 'registry.columns' }),

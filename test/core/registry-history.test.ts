@@ -290,3 +290,11 @@ describe('bulk write path', () => {
     expect((await core.call('entity.list', {})).total).toBe(2)
   })
 })
+
+describe('entity.checkRegNos', () => {
+  it('gives the register’s check-digit warning for each number that fails it, nothing for a good one', async () => {
+    const { warnings } = await core.call('entity.checkRegNos', { regNos: ['4900000017', '4900000018', '4900000018', 'QĐ-12'] })
+    expect(Object.keys(warnings).sort()).toEqual(['4900000018', 'QĐ-12'])
+    expect(warnings['4900000018']).toContain('sai chữ số kiểm tra (đúng ra là 7)')
+  })
+})

@@ -242,6 +242,8 @@ export const registryContract = {
   'entity.get': handler<Entity>('read')(z.object({ id }).strict()),
   /** The live record (not deleted) with this registration number: there is at most one. */
   'entity.byRegNo': handler<Entity>('read')(z.object({ regNo: text(20).min(1, 'Cần mã số HTX') }).strict()),
+  /** For each number that does not pass the check-digit rule, the warning the register would give on saving it. */
+  'entity.checkRegNos': handler<{ warnings: Record<string, string> }>('read')(z.object({ regNos: z.array(text(40)).max(20_000) }).strict()),
   'entity.update': handler<Entity>('write')(
     z
       .object({

@@ -46,6 +46,7 @@ export const registryHandlers: DomainHandlers<
   | 'entity.list'
   | 'entity.get'
   | 'entity.byRegNo'
+  | 'entity.checkRegNos'
   | 'entity.update'
   | keyof typeof lifecycleHandlers
   | keyof typeof gridHandlers
@@ -120,6 +121,16 @@ export const registryHandlers: DomainHandlers<
       .executeTakeFirst()
     if (!row) throw new AppError('NOT_FOUND', `Không có HTX nào mang mã số ${input.regNo}.`, { regNo: input.regNo })
     return mustFind(ctx, row.id)
+  },
+
+  /** The check-digit rule (check-digit.ts) for numbers not yet in the register, e.g. the rows of an import preview. */
+  'entity.checkRegNos': async (input) => {
+    const warnings: Record<string, string> = {}
+    for (const regNo of new Set(input.regNos)) {
+      const warning = regNoWarning(regNo)
+      if (warning) warnings[regNo] = warning
+    }
+    return { warnings }
   },
 
   'entity.update': async (input, ctx) => {
