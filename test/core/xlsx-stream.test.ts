@@ -111,6 +111,10 @@ describe('the .xlsx stream reader', () => {
       readXlsxSheets(withSheetXml('<row r="1"><c r="A1" t="d"><v>2024-05-06</v></c></row>'), MAX_SHEET_ROWS),
       'a date typed as text'
     ).toBeNull()
+    expect(
+      readXlsxSheets(withSheetXml('<row r="1"><c r = "A1" t = "s"><v>0</v></c></row>'), MAX_SHEET_ROWS),
+      'attributes spaced out'
+    ).toBeNull()
   })
 
   it('reads a generated 17-column register as SheetJS does, with strings inline and shared', () => {

@@ -105,7 +105,9 @@ function unescape(text: string): string {
   let s = text
   if (s.includes('&')) {
     s = s.replace(/&(?:quot|apos|gt|lt|amp|#x?([\da-fA-F]+));/gi, (all, code: string | undefined) =>
-      code === undefined ? (ENTITIES[all.slice(1, -1).toLowerCase()] ?? all) : String.fromCharCode(parseInt(code, /x/i.test(all) ? 16 : 10)) || all
+      code === undefined
+        ? (ENTITIES[all.slice(1, -1).toLowerCase()] ?? all)
+        : String.fromCharCode(parseInt(code, /x/i.test(all) ? 16 : 10)) || all
     )
   }
   if (s.includes('_x')) s = s.replace(/_x([\da-fA-F]{4})_/gi, (_, c: string) => String.fromCharCode(parseInt(c, 16)))
@@ -279,6 +281,13 @@ function scanSheet(xml: Buffer, strings: string[], maxRows: number): Omit<Stream
       const ch = xml[a]
       if (ch !== 0x20 && ch !== 0x09 && ch !== 0x0a && ch !== 0x0d) continue
       const n = xml[a + 1]
+      // r or t written with spaces around '=' (valid XML, never seen from a spreadsheet program): not misread as absent.
+      if (
+        (n === 0x72 || n === 0x74) &&
+        xml[a + 2] !== 0x3d &&
+        (xml[a + 2] === 0x20 || xml[a + 2] === 0x09 || xml[a + 2] === 0x0a || xml[a + 2] === 0x0d)
+      )
+        giveUp('spaced attribute')
       if ((n === 0x72 || n === 0x74) && xml[a + 2] === 0x3d /* = */) {
         const q = xml[a + 3]
         if (q !== QUOTE && q !== APOS) giveUp('unquoted attribute')
@@ -471,7 +480,10 @@ function number(xml: Buffer, from: number, to: number): number {
 }
 
 /** Buffer's own decoders, without toString's checks of its arguments on each of a million cells. */
-const { latin1Slice, utf8Slice } = Buffer.prototype as unknown as Record<'latin1Slice' | 'utf8Slice', (this: Buffer, from: number, to: number) => string>
+const { latin1Slice, utf8Slice } = Buffer.prototype as unknown as Record<
+  'latin1Slice' | 'utf8Slice',
+  (this: Buffer, from: number, to: number) => string
+>
 
 function text(xml: Buffer, from: number, to: number): string {
   // Plain ASCII (numbers typed as text, codes, phone numbers) needs no UTF-8 decoding.
