@@ -2,13 +2,14 @@
  * Scanned files of the case: sent to the core as bytes and kept beside the data file by
  * their SHA-256 (never inside the database); listed with name, size and hash.
  */
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { IMPORT_MAX_BYTES, type CaseView } from '../../../shared/api'
 import { AppError } from '../../../shared/errors'
 import { formatNumber } from '../../../shared/text'
 import { call, messageOf } from '../api'
 import { downloadBase64, readAsBase64 } from '../files'
 import { Section, useCanChange, type Run } from './ui'
+import { FilePicker } from '../components/FilePicker'
 
 const MB = IMPORT_MAX_BYTES / 1024 / 1024
 
@@ -18,7 +19,6 @@ function size(bytes: number): string {
 
 export function Attachments({ view, run, onError }: { view: CaseView; run: Run; onError(message: string): void }) {
   const [stepCode, setStepCode] = useState('')
-  const input = useRef<HTMLInputElement>(null)
   const open = useCanChange(view)
 
   async function attach(files: FileList | null) {
@@ -30,7 +30,6 @@ export function Attachments({ view, run, onError }: { view: CaseView; run: Run; 
         return call('dissolution.attach', { caseId: view.id, stepCode: stepCode || null, file: picked })
       }, `Đã đính kèm «${file.name}».`)
     }
-    if (input.current) input.current.value = ''
   }
 
   async function download(id: number) {
@@ -90,7 +89,7 @@ export function Attachments({ view, run, onError }: { view: CaseView; run: Run; 
           </label>
           <label className="field">
             <span>Chọn tệp (tối đa {MB} MB mỗi tệp)</span>
-            <input ref={input} type="file" multiple onChange={(e) => void attach(e.target.files)} data-testid="attach-file" />
+            <FilePicker multiple onFiles={(files) => attach(files)} testId="attach-file" clearAfter />
           </label>
         </div>
       )}

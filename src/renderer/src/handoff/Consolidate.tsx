@@ -12,6 +12,7 @@ import { Banner, type Notice } from '../components/Banner'
 import { downloadBase64, readAsBase64, type Picked } from '../files'
 import { Conflicts } from './Conflicts'
 import { localTime, todayVi } from './time'
+import { FilePicker } from '../components/FilePicker'
 
 const SIGNATURE: Record<PackageReport['signature'], string> = {
   valid: 'Hợp lệ',
@@ -106,7 +107,7 @@ export function Consolidate({ onChanged }: { onChanged?: () => void }) {
         <div className="inline-form">
           <label className="field">
             <span>Chọn một hay nhiều gói .xlsx</span>
-            <input key={inputKey} type="file" accept=".xlsx" multiple data-testid="package-files" disabled={busy} onChange={(e) => void choose(e.target.files)} />
+            <FilePicker key={inputKey} accept=".xlsx" multiple testId="package-files" disabled={busy} onFiles={(files) => choose(files)} />
           </label>
         </div>
         {reports.length > 0 && (

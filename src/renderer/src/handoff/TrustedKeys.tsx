@@ -7,6 +7,7 @@ import type { TrustedKey } from '../../../shared/api'
 import { call, messageOf } from '../api'
 import { Banner, type Notice } from '../components/Banner'
 import { localTime } from './time'
+import { FilePicker } from '../components/FilePicker'
 
 export function TrustedKeys() {
   const [keys, setKeys] = useState<TrustedKey[]>([])
@@ -53,7 +54,7 @@ export function TrustedKeys() {
       <Banner notice={notice} onClose={() => setNotice(null)} />
       <div className="settings-section">
         <h2>Nhập tệp khóa công khai của huyện</h2>
-        <input type="file" accept=".pub,.txt" data-testid="key-file" onChange={(e) => void choose(e.target.files)} />
+        <FilePicker accept=".pub,.txt" testId="key-file" onFiles={(files) => choose(files)} />
         {preview && (
           <div data-testid="key-preview">
             <p>

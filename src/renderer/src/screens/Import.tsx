@@ -5,10 +5,12 @@
  * the core reads them in a worker and reports its progress, shown as a bar.
  */
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react'
-import { IMPORT_FIELDS, IMPORT_FIELD_LABELS, type ImportBatch, type ImportField, type ImportResult, type ProgressEvent, type RowState } from '../../../shared/api'
+import { FIELD_LABELS, IMPORT_FIELDS, IMPORT_FIELD_LABELS, type ImportBatch, type ImportField, type ImportResult, type ImportRow, type ImportSheet, type ProgressEvent, type RowState } from '../../../shared/api'
+import { STATUS_LABELS } from '../../../shared/domain'
 import { formatDate, formatNumber } from '../../../shared/text'
 import { call, listen, messageOf } from '../api'
 import { downloadBase64, readAsBase64, type Picked } from '../files'
+import { FilePicker } from '../components/FilePicker'
 
 type Mapping = { shape: string; column: number; field: ImportField | null }
 
@@ -27,6 +29,33 @@ const REASONS: Record<string, string> = {
   blank: 'dòng trống', section: 'dòng nhóm theo xã', totals: 'dòng tổng cộng', title: 'dòng tiêu đề', 'column-numbers': 'dòng đánh số cột'
 }
 
+/** A field of an import change as a person reads it: «Số thành viên (2022)», not `members:2022`. */
+export function fieldName(key: string): string {
+  const [field, year] = key.split(':')
+  const label = IMPORT_FIELD_LABELS[field as ImportField] ?? FIELD_LABELS[field!] ?? field!
+  return year ? `${label} (${year})` : label
+}
+
+/** A value of an import change: numbers 1.234.567, dates dd/mm/yyyy, statuses in words, blank said. */
+function valueText(field: string, v: unknown): string {
+  if (v === null || v === undefined || v === '') return '(trống)'
+  if (typeof v === 'number') return formatNumber(v)
+  if (field === 'status') return STATUS_LABELS[v as keyof typeof STATUS_LABELS] ?? String(v)
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v)
+  return String(v)
+}
+
+/** Where a sheet's figures year comes from, said when the box above overrides the file's own date line. */
+function yearSource(s: ImportSheet, typed: string): string {
+  const fileYear = s.asOfDate ? Number(s.asOfDate.slice(0, 4)) : null
+  if (/^\d{4}$/.test(typed)) {
+    return s.asOfDate
+      ? ` — theo ô «Năm số liệu» đã gõ, thay cho dòng «Số liệu tính đến ngày ${formatDate(s.asOfDate)}» của tệp${fileYear !== s.figuresYear ? ` (năm ${fileYear})` : ''}`
+      : ' — theo ô «Năm số liệu» đã gõ'
+  }
+  return s.asOfDate ? ` — theo dòng «Số liệu tính đến ngày ${formatDate(s.asOfDate)}» của tệp` : ' — tệp không ghi ngày số liệu: năm trước năm nay'
+}
+
 export function Import({ onChanged }: { onChanged?: () => void }) {
   const [files, setFiles] = useState<Picked[]>([])
   const [year, setYear] = useState('')
@@ -39,6 +68,8 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
   const [done, setDone] = useState<string | null>(null)
   const [history, setHistory] = useState<ImportBatch[]>([])
   const [progress, setProgress] = useState<ProgressEvent | null>(null)
+  // Numbers in the preview that fail the register's check-digit rule, with its warning.
+  const [regNoWarnings, setRegNoWarnings] = useState<Record<string, string>>({})
 
   useEffect(() => listen('progress', (p) => p.handler.startsWith('exchange.') && setProgress(p)), [])
   useEffect(() => {
@@ -70,6 +101,16 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
       live = false
     }
   }, [input, files.length])
+
+  useEffect(() => {
+    const regNos = [...new Set(preview?.files.flatMap((f) => f.sheets.flatMap((s) => s.rows.map((r) => r.record?.regNo).filter((n): n is string => !!n))) ?? [])]
+    if (regNos.length === 0) return setRegNoWarnings({})
+    let live = true
+    call('entity.checkRegNos', { regNos: regNos.slice(0, 20_000) }).then((r) => live && setRegNoWarnings(r.warnings), () => live && setRegNoWarnings({}))
+    return () => {
+      live = false
+    }
+  }, [preview])
 
   async function pick(list: FileList | null) {
     if (!list || list.length === 0) return
@@ -144,7 +185,7 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
         data-testid="import-drop"
       >
         <span>Kéo thả tệp .xlsx, .xls, .csv, .ods vào đây, hoặc chọn tệp:</span>
-        <input type="file" multiple accept=".xlsx,.xls,.csv,.ods" onChange={(e) => void pick(e.target.files)} data-testid="import-files" />
+        <FilePicker multiple accept=".xlsx,.xls,.csv,.ods" onFiles={(files) => pick(files)} testId="import-files" />
         <label className="field" style={{ maxWidth: 260 }}>
           <span>Năm số liệu (để trống: theo dòng «Số liệu tính đến ngày…»)</span>
           <input value={year} onChange={(e) => setYear(e.target.value.replace(/\D/g, '').slice(0, 4))} placeholder="ví dụ 2023" data-testid="import-year" />
@@ -192,8 +233,11 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
                   {s.table > 1 ? ` › bảng ${s.table}` : ''} {s.title ? `— ${s.title}` : ''}
                 </h2>
                 <p className="muted" style={{ margin: 0 }}>
-                  Dòng tiêu đề: {s.headerRow || '—'} · Mã chữ: {s.encoding === 'unicode' ? 'Unicode' : s.encoding.toUpperCase()} · Năm số liệu: {s.figuresYear}
-                  {s.asOfDate ? ` (số liệu đến ${formatDate(s.asOfDate)})` : ''}
+                  Dòng tiêu đề: {s.headerRow || '—'} · Mã chữ: {s.encoding === 'unicode' ? 'Unicode' : s.encoding.toUpperCase()} ·{' '}
+                  <span data-testid={`figures-year-${s.sheet}-${s.table}`}>
+                    Năm số liệu: <b>{s.figuresYear}</b>
+                    {yearSource(s, year)}
+                  </span>
                 </p>
                 {s.issues.map((i, n) => <p key={n} className={i.severity === 'error' ? 'error' : 'muted'}>{i.message}</p>)}
                 {s.columns.length > 0 && (
@@ -223,7 +267,10 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
                 {s.rows.length > 0 && (
                   <table className="import-rows" style={{ borderCollapse: 'collapse', width: '100%' }} data-testid={`rows-${s.sheet}-${s.table}`}>
                     <thead>
-                      <tr><th>Dòng</th><th>Kết quả</th><th>Loại</th><th>Tên</th><th>Mã số</th><th>Xã</th><th>Ghi chú</th></tr>
+                      <tr>
+                        <th>Dòng</th><th>Kết quả</th><th>Loại</th><th>Tên</th><th>Mã số</th><th>Xã</th>
+                        <th className="num">Vốn điều lệ (đồng)</th><th className="num">Thành viên</th><th>Tình trạng</th><th>Ghi chú</th>
+                      </tr>
                     </thead>
                     <tbody>
                       {s.rows.filter((r) => shown.has(r.state)).slice(0, ROWS_SHOWN).map((r) => (
@@ -232,11 +279,16 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
                           <td className={r.state === 'error' ? 'error' : ''}>{STATE_LABELS[r.state]}{r.reason ? ` (${REASONS[r.reason] ?? r.reason})` : ''}</td>
                           <td>{r.record?.kind?.toUpperCase() ?? ''}</td>
                           <td>{r.record?.name ?? ''}</td>
-                          <td>{r.record?.regNo ?? ''}</td>
+                          <td className={r.record?.regNo && regNoWarnings[r.record.regNo] ? 'import-warn' : ''} title={r.record?.regNo ? regNoWarnings[r.record.regNo] : undefined}>
+                            {r.record?.regNo ?? ''}
+                            {r.record?.regNo && regNoWarnings[r.record.regNo] && <span data-testid="regno-warning"> ⚠ sai số kiểm tra</span>}
+                          </td>
                           <td>{r.record?.commune ?? ''}</td>
+                          <td className="num">{formatNumber(r.record?.charterCapital ?? null)}</td>
+                          <td className="num">{formatNumber(r.record?.figures.members ?? null)}</td>
+                          <td>{r.record?.status ? STATUS_LABELS[r.record.status] : ''}</td>
                           <td>
-                            {r.issues.map((i) => i.message).join(' ')}
-                            {r.changes?.map((c) => `${c.field}: ${String(c.before ?? '')} → ${String(c.after ?? '')}`).join('; ')}
+                            <Notes row={r} />
                           </td>
                         </tr>
                       ))}
@@ -275,5 +327,17 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
         </table>
       )}
     </section>
+  )
+}
+
+/** A row's issues and, for an update, each change by the field's Vietnamese name. */
+function Notes({ row }: { row: ImportRow }) {
+  return (
+    <>
+      {row.issues.map((i) => i.message).join(' ')}
+      {row.changes && row.changes.length > 0 && (
+        <span data-testid="row-changes">{row.changes.map((c) => `${fieldName(c.field)}: ${valueText(c.field.split(':')[0]!, c.before)} → ${valueText(c.field.split(':')[0]!, c.after)}`).join('; ')}</span>
+      )}
+    </>
   )
 }
