@@ -29,9 +29,9 @@ describe('size sweep', () => {
     const imported = await importBench({ size: 200, sweep: [50] })
     const imp = imported.filter((f) => f.name.startsWith('(s)'))
     expect(imp.map((f) => f.name)).toEqual([
-      '(s) nhập hẳn / SheetJS đọc riêng: 50 dòng',
-      '(s) nhập hẳn / SheetJS đọc riêng: 200 dòng',
-      '(s) nhập hẳn / SheetJS đọc riêng: số mũ tăng 50 → 200 (1 = tuyến tính)'
+      '(s) nhập hẳn / sàn của máy: 50 dòng',
+      '(s) nhập hẳn / sàn của máy: 200 dòng',
+      '(s) nhập hẳn / sàn của máy: số mũ tăng 50 → 200 (1 = tuyến tính)'
     ])
     for (const f of [...registry, ...imported]) console.log(formatFigure(f))
   }, 120_000)
