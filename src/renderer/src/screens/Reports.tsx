@@ -21,15 +21,28 @@ type Tab = 'overview' | 'report' | 'targets'
 /** Today in Vietnam (the office's clock). */
 const today = () => vnToday()
 
+/**
+ * What the person chose on this screen, kept while the window is open: going to
+ * the register and back must not put the report date back to today.
+ */
+const kept: { tab?: Tab; layout?: string; dateText?: string; asOf?: string; scope?: string | null; reportNo?: string } = {}
+function useKept<K extends keyof typeof kept>(key: K, initial: Exclude<(typeof kept)[K], undefined>) {
+  const [value, setValue] = useState<Exclude<(typeof kept)[K], undefined>>(() => (kept[key] === undefined ? initial : (kept[key] as typeof initial)))
+  useEffect(() => {
+    kept[key] = value
+  }, [key, value])
+  return [value, setValue] as const
+}
+
 export function Reports({ office }: { office: OfficeInfo }) {
-  const [tab, setTab] = useState<Tab>('overview')
+  const [tab, setTab] = useKept('tab', 'overview')
   const [layouts, setLayouts] = useState<ReportLayoutInfo[]>([])
-  const [layout, setLayout] = useState('phu-luc-1')
-  const [dateText, setDateText] = useState(formatDate(today()))
-  const [asOf, setAsOf] = useState(today())
-  const [scope, setScope] = useState<string | null>(null)
+  const [layout, setLayout] = useKept('layout', 'phu-luc-1')
+  const [dateText, setDateText] = useKept('dateText', formatDate(today()))
+  const [asOf, setAsOf] = useKept('asOf', today())
+  const [scope, setScope] = useKept('scope', null)
   const [districts, setDistricts] = useState<AdminUnit[]>([])
-  const [reportNo, setReportNo] = useState('')
+  const [reportNo, setReportNo] = useKept('reportNo', '')
   const [table, setTable] = useState<ReportTable | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [page, setPage] = useState<string | null>(null)
