@@ -5,7 +5,8 @@
  * The rule itself (newest package until decided) lives in the core.
  */
 import { useState } from 'react'
-import type { Conflict } from '../../../shared/api'
+import { FIELD_LABELS, type Conflict } from '../../../shared/api'
+import { formatDate, formatNumber } from '../../../shared/text'
 import { call, messageOf } from '../api'
 import type { Notice } from '../components/Banner'
 import { localTime } from './time'
@@ -38,6 +39,7 @@ export function Conflicts({ conflicts, names, onNotice, onResolved }: Props) {
                 <th>Mã số / khóa</th>
                 <th>Tên</th>
                 <th>Các huyện</th>
+                <th>Hai bản khác nhau ở</th>
                 <th>Tình trạng</th>
                 <th>Chọn huyện quản lý</th>
               </tr>
@@ -51,6 +53,35 @@ export function Conflicts({ conflicts, names, onNotice, onResolved }: Props) {
         </>
       )}
     </div>
+  )
+}
+
+/** A compared field's value as a person reads it: dates dd/mm/yyyy, money 1.234.567, blank said. */
+function shown(field: string, v: string | number | null | undefined): string {
+  if (v === null || v === undefined || v === '') return '(trống)'
+  if (field === 'registrationDate') return formatDate(String(v))
+  if (typeof v === 'number') return formatNumber(v)
+  return String(v)
+}
+
+/** What differs between the districts' copies, field by field, each value with its district. */
+function Differences({ conflict: c, name }: { conflict: Conflict; name(u: string): string }) {
+  if (!c.copies || !c.differs) return null
+  if (c.differs.length === 0) return <span className="muted">Giống nhau ở tên, địa chỉ, người đại diện, ngày đăng ký, vốn</span>
+  return (
+    <ul className="conflict-diff" data-testid="conflict-diff">
+      {c.differs.map((f) => (
+        <li key={f}>
+          <b>{FIELD_LABELS[f] ?? f}</b>:{' '}
+          {c.copies!.map((copy, i) => (
+            <span key={`${copy.unit}-${i}`}>
+              {i > 0 && ' ≠ '}
+              {shown(f, copy.fields[f])} <span className="muted">({name(copy.unit)})</span>
+            </span>
+          ))}
+        </li>
+      ))}
+    </ul>
   )
 }
 
@@ -80,6 +111,9 @@ function ConflictRow({ conflict: c, names, onNotice, onResolved }: { conflict: C
       <td>{c.key.startsWith('reg:') ? c.key.slice(4) : 'THT (cùng tên, cùng xã)'}</td>
       <td>{c.names.join('; ')}</td>
       <td>{c.units.map(name).join(', ')}</td>
+      <td>
+        <Differences conflict={c} name={name} />
+      </td>
       <td data-testid="conflict-state">
         {c.resolved ? (
           <>

@@ -1,0 +1,57 @@
+/**
+ * The province's «Trùng giữa các huyện» shows what differs between the two
+ * districts' copies of a cooperative, so the choice of the managing district
+ * can be made from the screen; its file buttons are Vietnamese.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { officeCore } from '../helpers/temp'
+import { exportTo } from '../core/package-fixture'
+import { openApp, screenshotPath, type Session } from './browser'
+
+const AS_OF = new Date().toISOString().slice(0, 10)
+let province: Session
+const districts: Array<Awaited<ReturnType<typeof officeCore>>> = []
+beforeAll(async () => {
+  province = await openApp('20')
+  const files: string[] = []
+  for (const [unit, commune, capital] of [
+    ['178', 'Xã Hoàng Đồng', 500_000_000],
+    ['180', 'Xã Tân Thanh', 750_000_000]
+  ] as const) {
+    const d = await officeCore(unit)
+    districts.push(d)
+    await d.call('entity.create', { kind: 'htx', name: 'HTX Chuyển trụ sở Văn Lãng', regNo: '4900888001', commune, charterCapital: capital, registrationDate: '2020-05-06' })
+    files.push((await exportTo(d, d.dir, AS_OF)).file)
+  }
+  const r = await province.core.call('handoff.consolidate', { files: files.map((path) => ({ path })), trustNewKeys: true })
+  expect(r.accepted).toHaveLength(2)
+}, 60_000)
+afterAll(async () => {
+  await province?.close()
+  for (const d of districts) await d.dispose()
+})
+
+describe('a conflict between two districts', () => {
+  it('lists each field that differs with each district’s value, and not the ones that agree', async () => {
+    const p = province.page
+    await p.getByTestId('nav-exchange').click()
+    const diff = p.getByTestId('conflict-reg:4900888001').getByTestId('conflict-diff')
+    await expect.poll(() => diff.innerText()).toContain('Xã, phường')
+    const text = await diff.innerText()
+    expect(text).toMatch(/Xã Hoàng Đồng \(Thành phố Lạng Sơn\) ≠ Xã Tân Thanh \(.+\)/)
+    expect(text).toMatch(/Vốn điều lệ \(đồng\): 500\.000\.000 .* ≠ 750\.000\.000/)
+    expect(text).not.toContain('Tên')
+    expect(text).not.toContain('Ngày đăng ký')
+    await p.getByTestId('conflict-reg:4900888001').scrollIntoViewIfNeeded()
+    await p.screenshot({ path: screenshotPath('province-conflict.png') })
+  })
+
+  it('picks packages and keys with «Chọn tệp…», never the browser’s English button', async () => {
+    const p = province.page
+    await expect.poll(() => p.getByTestId('package-files-button').innerText()).toBe('Chọn tệp…')
+    expect(await p.getByTestId('package-files').isVisible()).toBe(false)
+    expect(await p.getByTestId('package-files-names').innerText()).toBe('Chưa chọn tệp nào')
+    const visibleNative = await p.evaluate(() => [...document.querySelectorAll('input[type="file"]')].filter((i) => (i as HTMLElement).offsetParent !== null).length)
+    expect(visibleNative).toBe(0)
+  })
+})
