@@ -265,4 +265,15 @@ describe('messages', () => {
     await page.locator('.registry-tab:not([hidden])').getByRole('button', { name: 'Đóng thông báo' }).click()
     expect({ top: await top(), height: await height() }).toEqual(before)
   })
+
+  it('an error goes when its cause does: fixing the date it was about clears it', async () => {
+    const { page } = s
+    await page.locator(`${GRID} .ag-row[row-id="${ids['HTX Đồng Tâm']}"] [data-testid="open-detail"]`).click()
+    await page.getByTestId('event-date').fill('31/02/2025')
+    await page.getByTestId('event-add').click()
+    await expect.poll(() => page.getByTestId('detail-error').innerText()).toContain('Ngày không có thật trên lịch')
+    await page.getByTestId('event-date').fill('01/03/2025')
+    await expect.poll(() => page.getByTestId('detail-error').count()).toBe(0)
+    await page.getByTestId('detail-close').click()
+  })
 })

@@ -243,14 +243,32 @@ export function DetailPanel({
       </ol>
       {!readOnly && (
         <form className="status-form" onSubmit={addEvent} aria-label="Thêm diễn biến tình trạng">
-          <select value={status} onChange={(e) => setStatus(e.target.value as Status)} aria-label="Tình trạng mới" data-testid="event-status">
+          {/* Changing what an error was about clears it: a message must not outlive its cause. */}
+          <select
+            value={status}
+            onChange={(e) => {
+              setStatus(e.target.value as Status)
+              setError(null)
+            }}
+            aria-label="Tình trạng mới"
+            data-testid="event-status"
+          >
             {STATUSES.map((s) => (
               <option key={s} value={s}>
                 {STATUS_LABELS[s]}
               </option>
             ))}
           </select>
-          <input value={date} onChange={(e) => setDate(e.target.value)} placeholder="dd/mm/yyyy" aria-label="Ngày hiệu lực" data-testid="event-date" />
+          <input
+            value={date}
+            onChange={(e) => {
+              setDate(e.target.value)
+              setError(null)
+            }}
+            placeholder="dd/mm/yyyy"
+            aria-label="Ngày hiệu lực"
+            data-testid="event-date"
+          />
           <input value={decision} onChange={(e) => setDecision(e.target.value)} placeholder="Số quyết định" aria-label="Số quyết định" data-testid="event-decision" />
           <button type="submit" data-testid="event-add" disabled={!!entity.deletedAt}>
             Thêm
@@ -330,7 +348,16 @@ export function DetailPanel({
         </button>
       ) : (
         <div className="delete-form">
-          <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Lý do xóa (bắt buộc)" aria-label="Lý do xóa" data-testid="delete-reason" />
+          <input
+            value={reason}
+            onChange={(e) => {
+              setReason(e.target.value)
+              setError(null)
+            }}
+            placeholder="Lý do xóa (bắt buộc)"
+            aria-label="Lý do xóa"
+            data-testid="delete-reason"
+          />
           <button type="button" data-testid="delete" onClick={() => run(() => call('entity.delete', { id, reason }).then(() => setReason('')))}>
             Xóa (khôi phục được)
           </button>

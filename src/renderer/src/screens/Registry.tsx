@@ -93,6 +93,7 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
   const rowsRef = useRef(rows)
   rowsRef.current = rows
   const firstLoad = useRef(true)
+  const loadError = useRef<Notice | null>(null)
   const load = useCallback(async () => {
     try {
       if (firstLoad.current) {
@@ -111,9 +112,12 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
       while (grid && !grid.isDestroyed() && grid.getEditingCells().length > 0) await new Promise((r) => setTimeout(r, 300))
       setRows(all)
       setComplete(true)
+      // A register that could not be read a moment ago now has been: that error is gone with its cause.
+      setNotice((n) => (n === loadError.current ? null : n))
       onChanged()
     } catch (err) {
-      setNotice({ kind: 'error', text: messageOf(err) })
+      loadError.current = { kind: 'error', text: messageOf(err) }
+      setNotice(loadError.current)
     }
   }, [onChanged])
 
