@@ -103,7 +103,10 @@ function decodeSheet(grid: SheetGrid): { rows: Cell[][]; encoding: ImportSheet['
 
 /** Cell text of a decoded sheet: its strings are tidy already (decodeSheet), so only other values need cellText. */
 function textOf(value: Cell): string {
-  return typeof value === 'string' ? value : cellText(value)
+  if (typeof value === 'string') return value
+  // A number's or a boolean's text is tidy as it is: no need for clean()'s normalising.
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return cellText(value)
 }
 
 const SHOWN_AMBIGUOUS = 1
@@ -130,7 +133,8 @@ function nonEmpty(row: Cell[] | undefined): number[] {
   if (!row) return out
   for (let c = 0; c < row.length; c++) {
     const v = row[c]
-    if (v !== null && v !== undefined && textOf(v) !== '') out.push(c)
+    // A decoded string is tidy, a number or a boolean always has text: only '' is empty among them.
+    if (v !== null && v !== undefined && v !== '') out.push(c)
   }
   return out
 }
