@@ -70,6 +70,7 @@ const INPUTS: Partial<Record<ApiName, (s: Seeded) => unknown>> = {
   'dissolution.summaryPage': () => ({}),
   'dissolution.summaryXlsx': () => ({}),
   'dissolution.draft': (s) => ({ caseId: s.caseId, doc: 'council' }),
+  'dissolution.draftDocx': (s) => ({ caseId: s.caseId, doc: 'council' }),
   'dissolution.attachment': (s) => ({ caseId: s.caseId, attachmentId: s.attachmentId }),
   'dissolution.templates': () => ({}),
   'dissolution.lastAgm': (s) => ({ entityId: s.entityId }),

@@ -163,6 +163,14 @@ export interface PrintablePage {
   html: string
 }
 
+const draftInput = z
+  .object({
+    caseId: id,
+    doc: z.enum(DRAFT_DOCS, { message: 'Văn bản: council (quyết định thành lập hội đồng giải thể), notice (thông báo giải thể), request (đề nghị ghi nhận giải thể)' }),
+    date: isoDate.nullish()
+  })
+  .strict()
+
 export const dissolutionContract = {
   'dissolution.candidates': handler<Candidate[]>('read')(z.object({ asOf: isoDate.optional() }).strict()),
   'dissolution.lastAgm': handler<{ lastAgmDate: string | null }>('read')(z.object({ entityId: id }).strict()),
@@ -241,9 +249,9 @@ export const dissolutionContract = {
   'dissolution.casePage': handler<PrintablePage>('read')(z.object({ caseId: id, asOf: isoDate.optional() }).strict()),
   'dissolution.summaryPage': handler<PrintablePage & { rows: number }>('read')(z.object({ asOf: isoDate.optional(), title: optionalText(300) }).strict()),
   'dissolution.summaryXlsx': handler<FileOutput & { rows: number }>('read')(z.object({ asOf: isoDate.optional(), title: optionalText(300) }).strict()),
-  'dissolution.draft': handler<PrintablePage>('read')(
-    z.object({ caseId: id, doc: z.enum(DRAFT_DOCS, { message: 'Văn bản: council (quyết định thành lập hội đồng giải thể), notice (thông báo giải thể), request (đề nghị ghi nhận giải thể)' }), date: isoDate.nullish() }).strict()
-  ),
+  'dissolution.draft': handler<PrintablePage>('read')(draftInput),
+  /** The same draft as a Word file (.docx) to edit and sign. */
+  'dissolution.draftDocx': handler<FileOutput>('read')(draftInput),
   'dissolution.attachment': handler<FileOutput>('read')(z.object({ caseId: id, attachmentId: id }).strict()),
   'dissolution.list': handler<CaseSummary[]>('read')(z.object({ state: z.enum(['open', 'finalised', 'cancelled']).optional(), asOf: isoDate.optional() }).strict())
 }

@@ -412,22 +412,21 @@ export const dissolutionCommands: Record<string, Command> = {
     print: (result, io) => io.err(`Đã ghi hồ sơ in vào ${(result as { path: string }).path}.`)
   },
   'dissolution draft': {
-    usage: `dissolution draft --db TỆP --case SỐ --doc ${DRAFT_DOCS.join('|')} --out TỆP.html [--date NGÀY_KÝ]`,
+    usage: `dissolution draft --db TỆP --case SỐ --doc ${DRAFT_DOCS.join('|')} --out TỆP.html|TỆP.docx [--date NGÀY_KÝ]`,
     options: { ...common, ...caseOpt, doc: { type: 'string' }, out: { type: 'string' }, date: { type: 'string' } },
     run: (values) =>
       withCore(values, async (core) => {
         const out = str(values, 'out')
-        if (!out || !/\.html?$/i.test(out)) throw new UsageError('Cần --out TỆP.html.')
-        const page = await core.call('dissolution.draft', {
-          caseId: caseId(values),
-          doc: str(values, 'doc') ?? '',
-          date: date(values, 'date')
-        } as never)
-        return {
-          path: writeOutput({ path: out, extensions: ['.html', '.htm'], dbPath: needDb(values) }, page.html),
-          name: page.name,
-          title: page.title
+        if (!out || !/\.(html?|docx)$/i.test(out)) throw new UsageError('Cần --out TỆP.html hoặc TỆP.docx.')
+        const input = { caseId: caseId(values), doc: str(values, 'doc') ?? '', date: date(values, 'date') } as never
+        const target = { dbPath: needDb(values) }
+        // The same draft as a Word file when the output asks for one.
+        if (/\.docx$/i.test(out)) {
+          const file = await core.call('dissolution.draftDocx', input)
+          return { path: writeOutput({ ...target, path: out, extensions: ['.docx'] }, Buffer.from(file.base64, 'base64')), name: file.name, title: file.name }
         }
+        const page = await core.call('dissolution.draft', input)
+        return { path: writeOutput({ ...target, path: out, extensions: ['.html', '.htm'] }, page.html), name: page.name, title: page.title }
       }),
     print: (result, io) => {
       const r = result as Pick<PrintablePage, 'title'> & { path: string }

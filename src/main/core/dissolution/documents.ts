@@ -10,6 +10,7 @@ import { COUNCIL_ROLE_LABELS } from '../../../shared/contract/dissolution'
 import type { Entity } from '../../../shared/contract/registry'
 import type { AdminUnit } from '../../../shared/contract/office'
 import { formatDate, formatNumber } from '../../../shared/text'
+import { adminPageDocx } from '../text/docx'
 import { adminPageHtml, committeeIssuer, escapeHtml as e, placeName, type AdminPage, type Issuer } from '../text/document'
 import type { Template } from './templates'
 
@@ -225,4 +226,9 @@ const BUILDERS: Record<DraftDoc, (d: DraftInput) => AdminPage> = { council: coun
 /** The draft as a whole printable page. */
 export function draftHtml(d: DraftInput): string {
   return adminPageHtml(BUILDERS[d.doc](d))
+}
+
+/** The same draft, same content, as a Word file to edit and sign (text/docx.ts). */
+export function draftDocx(d: DraftInput): Buffer {
+  return adminPageDocx(BUILDERS[d.doc](d))
 }

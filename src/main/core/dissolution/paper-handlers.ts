@@ -6,16 +6,28 @@ import { currentUnit, today } from '../office/office'
 import { findEntity } from '../registry/entities'
 import { buildCaseView, caseRow } from './case-view'
 import { dissolutionDashboard } from './dashboard'
-import { DRAFT_TITLES, draftHtml } from './documents'
+import type { DraftDoc } from '../../../shared/contract/dissolution'
+import { DRAFT_TITLES, draftDocx, draftHtml, type DraftInput } from './documents'
 import { caseHtml, summaryHtml, summaryRows, summaryXlsx, type Letterhead } from './outputs'
 import { TEMPLATES, type Template } from './templates'
 export type PaperHandlerName =
   | 'dissolution.draft'
+  | 'dissolution.draftDocx'
   | 'dissolution.casePage'
   | 'dissolution.summaryPage'
   | 'dissolution.summaryXlsx'
   | 'dissolution.templates'
   | 'dissolution.dashboard'
+
+/** What a draft is filled from, the same for its .html and its .docx. */
+async function draftInput(ctx: CoreContext, input: { caseId: number; doc: DraftDoc; date?: string | null }): Promise<DraftInput> {
+  const c = await caseRow(ctx.db, input.caseId)
+  const entity = await findEntity(ctx.db, c.entity_id)
+  const unit = await currentUnit(ctx.db)
+  if (!entity || !unit) throw new AppError('NOT_FOUND', 'Chưa chọn cơ quan hoặc không tìm thấy hợp tác xã của hồ sơ.', { caseId: input.caseId })
+  const view = await buildCaseView(ctx.db, input.caseId, today(ctx))
+  return { doc: input.doc, view, template: JSON.parse(c.template_json) as Template, entity, unit, date: input.date ?? null }
+}
 
 async function letterhead(ctx: CoreContext): Promise<Letterhead | undefined> {
   const unit = await currentUnit(ctx.db)
@@ -28,21 +40,14 @@ function summaryTitle(asOf: string): string {
 
 export const paperHandlers: DomainHandlers<PaperHandlerName> = {
   'dissolution.draft': async (input, ctx) => {
-    const c = await caseRow(ctx.db, input.caseId)
-    const entity = await findEntity(ctx.db, c.entity_id)
-    const unit = await currentUnit(ctx.db)
-    if (!entity || !unit) throw new AppError('NOT_FOUND', 'Chưa chọn cơ quan hoặc không tìm thấy hợp tác xã của hồ sơ.', { caseId: input.caseId })
-    const view = await buildCaseView(ctx.db, input.caseId, today(ctx))
-    const html = draftHtml({
-      doc: input.doc,
-      view,
-      template: JSON.parse(c.template_json) as Template,
-      entity,
-      unit,
-      date: input.date ?? null
-    })
+    const d = await draftInput(ctx, input)
     const t = DRAFT_TITLES[input.doc]
-    return { name: `${t.file}-${input.caseId}.html`, title: `${t.title}: ${entity.name}`, html }
+    return { name: `${t.file}-${input.caseId}.html`, title: `${t.title}: ${d.entity.name}`, html: draftHtml(d) }
+  },
+
+  'dissolution.draftDocx': async (input, ctx) => {
+    const d = await draftInput(ctx, input)
+    return { name: `${DRAFT_TITLES[input.doc].file}-${input.caseId}.docx`, base64: draftDocx(d).toString('base64') }
   },
 
   'dissolution.casePage': async (input, ctx) => {
