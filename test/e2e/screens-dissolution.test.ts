@@ -3,7 +3,10 @@
  * (the suspension's own date, and the day the 12 months are up), the steps say
  * once that their legal basis is unchecked, and nothing shows an internal code.
  */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { unzip } from '../helpers/zip'
 import { openApp, screenshotPath, type Session } from './browser'
 
 let s: Session
@@ -83,5 +86,22 @@ describe('a compulsory case under the 2023 law', () => {
     expect(await page.getByTestId('step-XL_NO').locator('td').first().innerText()).toMatch(/^\d+$/)
     expect(await page.locator('[data-testid="attach-step"] option').allInnerTexts()).not.toContainEqual(expect.stringMatching(/[A-Z]{2,}_/))
     await page.screenshot({ path: screenshotPath('dissolution-steps.png'), fullPage: true })
+  })
+
+  it('downloads each draft as a Word file beside its printable page', async () => {
+    const { page, core } = s
+    const button = page.getByTestId('draft-docx-notice')
+    expect(await button.innerText()).toBe('.docx')
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()])
+    expect(download.suggestedFilename()).toMatch(/^thong-bao-giai-the-\d+\.docx$/)
+    const file = join(core.dir, download.suggestedFilename())
+    await download.saveAs(file)
+    const doc = unzip(readFileSync(file)).find((x) => x.name === 'word/document.xml')!
+    expect(doc.data.toString('utf8')).toContain('Về việc giải thể HTX Dịch vụ Hoàng Đồng')
+    // Beside the printable draft of the same name, on the same line.
+    const html = (await page.getByTestId('draft-notice').boundingBox())!
+    const word = (await button.boundingBox())!
+    expect(Math.abs(word.y - html.y)).toBeLessThan(4)
+    expect(word.x).toBeGreaterThan(html.x)
   })
 })

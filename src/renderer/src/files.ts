@@ -17,6 +17,7 @@ export async function readAsBase64(file: File): Promise<Picked> {
 
 export const MIME = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   csv: 'text/csv;charset=utf-8',
   html: 'text/html;charset=utf-8',
   png: 'image/png',

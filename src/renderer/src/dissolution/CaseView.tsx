@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react'
 import { DRAFT_DOCS, type CaseView as View, type DraftDoc, type PrintablePage, type TemplateInfo } from '../../../shared/api'
 import { call, messageOf } from '../api'
+import { downloadBase64, MIME } from '../files'
 import { Attachments } from './Attachments'
 import { CASE_STATE_LABELS } from './CaseList'
 import { Close } from './Close'
@@ -39,6 +40,17 @@ export function CaseView({ caseId, templates, onBack, onPrint, onChanged }: { ca
     }
   }
 
+  /** The draft as a Word file to edit and sign, downloaded. */
+  async function word(doc: DraftDoc) {
+    setPageError(null)
+    try {
+      const f = await call('dissolution.draftDocx', { caseId: view!.id, doc })
+      downloadBase64(f.name, f.base64, MIME.docx)
+    } catch (err) {
+      setPageError(messageOf(err))
+    }
+  }
+
   if (loadError) return <div className="banner banner-error">{loadError}</div>
   if (!view) return <p className="muted">Đang mở hồ sơ…</p>
   const template = templates.find((t) => t.id === view.templateId)
@@ -66,9 +78,14 @@ export function CaseView({ caseId, templates, onBack, onPrint, onChanged }: { ca
         </button>
         <span className="muted">Dự thảo:</span>
         {DRAFT_DOCS.map((doc) => (
-          <button key={doc} onClick={() => void show(() => call('dissolution.draft', { caseId: view.id, doc }))} data-testid={`draft-${doc}`}>
-            {DRAFT_LABELS[doc]}
-          </button>
+          <span key={doc} className="diss-draft">
+            <button onClick={() => void show(() => call('dissolution.draft', { caseId: view.id, doc }))} data-testid={`draft-${doc}`}>
+              {DRAFT_LABELS[doc]}
+            </button>
+            <button onClick={() => void word(doc)} data-testid={`draft-docx-${doc}`} aria-label={`${DRAFT_LABELS[doc]} (tệp Word .docx)`} title="Tải về tệp Word (.docx) để sửa">
+              .docx
+            </button>
+          </span>
         ))}
       </div>
       {message && (
