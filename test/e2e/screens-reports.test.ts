@@ -62,7 +62,7 @@ describe('charts', () => {
     // Under its chart, not beside it.
     const c = (await page.getByTestId('chart-status').locator('canvas').boundingBox())!
     expect((await status.boundingBox())!.y).toBeGreaterThanOrEqual(c.y + c.height - 1)
-    await page.screenshot({ path: screenshotPath('reports-overview.png') })
+    await page.screenshot({ path: screenshotPath('reports-chart-tables.png') })
   })
 
   it('the dissolution quarters chart counts cases on whole numbers too', async () => {
