@@ -3,8 +3,8 @@
  * WordprocessingML package, opened by LibreOffice (converted to PDF and to text).
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/main/cli/run'
 import { officeCore } from '../helpers/temp'
@@ -26,8 +26,18 @@ function hasSoffice(): boolean {
     return false
   }
 }
-const SOFFICE = hasSoffice()
-if (!SOFFICE) console.log('LibreOffice (soffice) is not on PATH: skipping "LibreOffice opens the .docx draft"')
+/** Writer is the part of LibreOffice that reads a Word file; a Calc-only install has soffice without it. */
+function hasWriter(): boolean {
+  try {
+    const program = dirname(realpathSync(execFileSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).trim()))
+    return existsSync(join(program, '..', 'share', 'registry', 'writer.xcd'))
+  } catch {
+    return false
+  }
+}
+const SOFFICE = hasSoffice() && hasWriter()
+if (!SOFFICE)
+  console.log('LibreOffice Writer (soffice) is not installed: skipping "LibreOffice opens the .docx draft"; .ci/run installs libreoffice-writer-nogui')
 
 async function openCase() {
   const e = await core.call('entity.create', { kind: 'htx', name: 'HTX <Đồng Tâm> & Bản Thẩm', regNo: '4900000017', status: 'active', registrationDate: '2010-04-02', representative: 'Hoàng Văn Bảy' })
