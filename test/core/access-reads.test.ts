@@ -63,6 +63,7 @@ const INPUTS: Partial<Record<ApiName, (s: Seeded) => unknown>> = {
   'handoff.publicKey': () => ({}),
   'handoff.trustedKeys': () => ({}),
   'dissolution.candidates': () => ({ asOf: '2024-06-30' }),
+  'dissolution.missingAgm': () => ({ asOf: '2024-06-30' }),
   'dissolution.show': (s) => ({ caseId: s.caseId }),
   'dissolution.calendar': () => ({}),
   'dissolution.dashboard': () => ({}),

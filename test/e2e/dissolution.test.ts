@@ -37,14 +37,24 @@ describe('Giải thể in Chromium, through the bridge, on a real file', () => {
     const row = page.getByTestId(`candidate-${entityId}`)
     await expect.poll(() => row.innerText()).toContain('Ngừng hoạt động từ 12 tháng trở lên')
     expect(await row.innerText()).toContain('01/05/2025') // inactive since 01/05/2024: a candidate 12 months later
-    expect(await row.innerText()).toContain('Chưa ghi nhận đại hội thành viên thường niên nào')
+    // The register never had its meeting date: no violation for it, only the date to complete.
+    expect(await row.innerText()).not.toContain('đại hội thành viên thường niên 18 tháng')
     expect(await page.getByTestId('candidates').innerText()).not.toContain('HTX Vận tải Bắc Sơn')
-    // The meeting was held: that reason goes, the other stays.
+    // Records with no meeting date and no other ground are listed apart, folded, to be completed.
+    const missing = page.getByTestId('agm-missing')
+    await expect.poll(() => missing.locator('summary').innerText()).toContain('Chưa có ngày đại hội thành viên thường niên: 1 HTX, LHHTX khác')
+    expect(await missing.getByText('HTX Vận tải Bắc Sơn').isVisible()).toBe(false)
+    await missing.locator('summary').click()
+    await expect.poll(() => missing.getByText('HTX Vận tải Bắc Sơn').isVisible()).toBe(true)
+    // An old meeting date entered: the 18-month ground appears; a recent one: it goes, the other stays.
+    await page.getByTestId(`agm-${entityId}`).fill('01/01/2020')
+    await page.getByTestId(`agm-save-${entityId}`).click()
+    await expect.poll(() => row.innerText()).toContain('Không đại hội thành viên thường niên 18 tháng liên tục')
     const today = new Date()
     const recent = `${String(today.getDate()).padStart(2, '0')}/${String(today.getMonth() + 1).padStart(2, '0')}/${today.getFullYear()}`
     await page.getByTestId(`agm-${entityId}`).fill(recent)
     await page.getByTestId(`agm-save-${entityId}`).click()
-    await expect.poll(() => row.innerText()).not.toContain('Chưa ghi nhận đại hội')
+    await expect.poll(() => row.innerText()).not.toContain('đại hội thành viên thường niên 18 tháng')
     expect(await row.innerText()).toContain('Ngừng hoạt động từ 12 tháng trở lên')
     expect((await s.core.call('dissolution.candidates', {})).find((c) => c.entityId === entityId)?.lastAgmDate).toMatch(/^\d{4}-\d{2}-\d{2}$/)
   })
@@ -95,8 +105,9 @@ describe('Giải thể in Chromium, through the bridge, on a real file', () => {
     await page.getByTestId('attach-step').selectOption('NQ')
     await page.getByTestId('attach-file').setInputFiles({ name: 'Nghị quyết giải thể.pdf', mimeType: 'application/pdf', buffer: bytes })
     const sha = createHash('sha256').update(bytes).digest('hex')
-    await expect.poll(() => page.getByTestId('attachments').innerText()).toContain('Nghị quyết giải thể.pdf')
-    expect(await page.getByTestId('attachments').innerText()).toContain(sha.slice(0, 16))
+    // The chosen name shows beside the file button at once; the stored attachment is the one listed with its hash.
+    await expect.poll(() => page.getByTestId('attachments').innerText()).toContain(sha.slice(0, 16))
+    expect(await page.getByTestId('attachments').innerText()).toContain('Nghị quyết giải thể.pdf')
     expect(readFileSync(join(core.dir, 'tep-dinh-kem', sha)).equals(bytes)).toBe(true)
     expect((await core.call('dissolution.show', { caseId })).attachments).toEqual([expect.objectContaining({ stepCode: 'NQ', size: bytes.length, sha256: sha })])
   })

@@ -67,6 +67,14 @@ export interface Candidate {
   /** since: when the ground is met (e.g. 12 months after the suspension); start: when the situation began (the suspension itself). */
   reasons: Array<{ code: string; label: string; since: string | null; start: string | null }>
 }
+/** A record whose last general meeting the register does not know: a date to complete, not a ground. */
+export interface AgmMissing {
+  entityId: number
+  name: string
+  regNo: string | null
+  status: string | null
+  registrationDate: string | null
+}
 export interface StepView {
   code: string
   title: string
@@ -173,6 +181,8 @@ const draftInput = z
 
 export const dissolutionContract = {
   'dissolution.candidates': handler<Candidate[]>('read')(z.object({ asOf: isoDate.optional() }).strict()),
+  /** «Chưa có ngày đại hội»: records the 18-month rule cannot judge until their last meeting date is entered. */
+  'dissolution.missingAgm': handler<AgmMissing[]>('read')(z.object({ asOf: isoDate.optional() }).strict()),
   'dissolution.lastAgm': handler<{ lastAgmDate: string | null }>('read')(z.object({ entityId: id }).strict()),
   'dissolution.setLastAgm': handler<{ ok: true }>('write')(z.object({ entityId: id, lastAgmDate: isoDate.nullable() }).strict()),
   'dissolution.open': handler<CaseView>('write')(

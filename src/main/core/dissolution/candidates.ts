@@ -5,7 +5,7 @@
  * months, two years); either is null when the record gives no date.
  */
 import type { Kysely } from 'kysely'
-import type { Candidate } from '../../../shared/contract/dissolution'
+import type { AgmMissing, Candidate } from '../../../shared/contract/dissolution'
 import { addMonths } from '../calendar'
 import type { Database } from '../db/schema'
 import { selectEntities } from '../registry/entities'
@@ -38,10 +38,11 @@ export async function findCandidates(db: Kysely<Database>, asOf: string): Promis
     if (status === 'revoked') {
       reasons.push({ code: 'certificate_revoked', label: 'Bị thu hồi giấy chứng nhận đăng ký', since: e.status_since, start: e.status_since })
     }
-    const agmBase = e.last_agm_date ?? e.registration_date
-    const agmSince = agmBase ? addMonths(agmBase, 18) : null
+    // Only a known meeting date makes "no general meeting for 18 months" a ground: a list that
+    // never carried the date is not a violation, it is a date to complete (missingAgmDates).
+    const agmSince = e.last_agm_date ? addMonths(e.last_agm_date, 18) : null
     if (agmSince !== null && agmSince <= asOf) {
-      reasons.push({ code: 'no_agm_18m', label: e.last_agm_date ? 'Không đại hội thành viên thường niên 18 tháng liên tục' : 'Chưa ghi nhận đại hội thành viên thường niên nào trong 18 tháng từ ngày đăng ký', since: agmSince, start: agmBase })
+      reasons.push({ code: 'no_agm_18m', label: 'Không đại hội thành viên thường niên 18 tháng liên tục', since: agmSince, start: e.last_agm_date ?? null })
     }
     const y = lastYear.get(e.id)
     const regYear = e.registration_date ? Number(e.registration_date.slice(0, 4)) : null
@@ -53,4 +54,22 @@ export async function findCandidates(db: Kysely<Database>, asOf: string): Promis
     if (reasons.length > 0) out.push({ entityId: e.id, name: e.name, regNo: e.reg_no, status, lastAgmDate: e.last_agm_date ?? null, reasons })
   }
   return out
+}
+
+/**
+ * HTX and LHHTX registered more than 18 months before `asOf` whose last general meeting
+ * the register does not know: listed for the officer to complete («chưa có ngày đại hội»),
+ * not counted as candidates.
+ */
+export async function missingAgmDates(db: Kysely<Database>, asOf: string): Promise<AgmMissing[]> {
+  const rows = await selectEntities(db, asOf)
+    .where('e.kind', 'in', ['htx', 'lhhtx'])
+    .where('e.deleted_at', 'is', null)
+    .where('e.last_agm_date', 'is', null)
+    .orderBy('e.name')
+    .execute()
+  return rows
+    .filter((e) => e.status !== 'dissolved' && e.status !== 'dissolving')
+    .filter((e) => !e.registration_date || addMonths(e.registration_date, 18) <= asOf)
+    .map((e) => ({ entityId: e.id, name: e.name, regNo: e.reg_no, status: e.status, registrationDate: e.registration_date }))
 }

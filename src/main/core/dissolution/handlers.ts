@@ -9,7 +9,7 @@ import { backupBefore } from '../backup/before'
 import { assertDateOpen } from '../period/period'
 import type { CoreContext, DomainHandlers, Trx } from '../context'
 import { findEntity } from '../registry/entities'
-import { findCandidates } from './candidates'
+import { findCandidates, missingAgmDates } from './candidates'
 import { today } from '../office/office'
 import { buildCaseView, CAL_KEY, calendarOverrides, caseRow, type Db } from './case-view'
 import { loadBytes } from '../file-input'
@@ -82,6 +82,7 @@ async function statusEvent(trx: Trx, ctx: CoreContext, entityId: number, status:
 export const dissolutionHandlers: DomainHandlers<
   | PaperHandlerName
   | 'dissolution.candidates'
+  | 'dissolution.missingAgm'
   | 'dissolution.setLastAgm'
   | 'dissolution.open'
   | 'dissolution.step'
@@ -114,6 +115,7 @@ export const dissolutionHandlers: DomainHandlers<
     return calendarOverrides(ctx.db)
   },
   'dissolution.candidates': async (input, ctx) => findCandidates(ctx.db, input.asOf ?? today(ctx)),
+  'dissolution.missingAgm': async (input, ctx) => missingAgmDates(ctx.db, input.asOf ?? today(ctx)),
 
   'dissolution.lastAgm': async (input, ctx) => {
     const row = await ctx.db.selectFrom('entities').select('last_agm_date').where('id', '=', input.entityId).executeTakeFirst()

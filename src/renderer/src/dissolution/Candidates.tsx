@@ -3,7 +3,7 @@
  * abandoned, each reason with the date it became one; one click opens a case.
  */
 import { useCallback, useEffect, useState } from 'react'
-import type { Candidate, TemplateInfo } from '../../../shared/api'
+import type { AgmMissing, Candidate, TemplateInfo } from '../../../shared/api'
 import { STATUS_LABELS, type Status } from '../../../shared/domain'
 import { call, messageOf } from '../api'
 import { useReadOnly } from '../readOnly'
@@ -15,7 +15,7 @@ import { fromIso } from './ui'
 const START_LABELS: Record<string, string> = {
   stopped_12m: 'ngừng từ',
   certificate_revoked: 'thu hồi ngày',
-  no_agm_18m: 'ĐHTV/đăng ký',
+  no_agm_18m: 'ĐHTV gần nhất',
   no_figures_2y: 'không số liệu từ'
 }
 /** The ground is met this long after the start: the date is the end of that time, not the start. */
@@ -37,13 +37,17 @@ function LabelledDate({ label, iso }: { label: string; iso: string }) {
 
 export function Candidates({ templates, onOpened }: { templates: TemplateInfo[]; onOpened(caseId: number): void }) {
   const [list, setList] = useState<Candidate[] | null>(null)
+  const [missing, setMissing] = useState<AgmMissing[]>([])
   const [error, setError] = useState<string | null>(null)
   const [opening, setOpening] = useState<Candidate | null>(null)
+  // A record already on the list above takes its meeting date there; the others are listed apart.
+  const others = missing.filter((m) => !list?.some((c) => c.entityId === m.entityId))
   // Where this window only reads, the list is shown without «Mở hồ sơ» (and the date of the last AGM cannot be typed).
   const writable = useReadOnly() === null
 
   const load = useCallback(() => {
     call('dissolution.candidates', {}).then(setList, (err) => setError(messageOf(err)))
+    call('dissolution.missingAgm', {}).then(setMissing, (err) => setError(messageOf(err)))
   }, [])
   useEffect(load, [load])
 
@@ -51,7 +55,8 @@ export function Candidates({ templates, onOpened }: { templates: TemplateInfo[];
     <div className="diss-scroll" data-testid="candidates">
       <p className="hint">
         HTX, LHHTX thuộc một trường hợp giải thể bắt buộc hoặc có dấu hiệu không còn hoạt động: ngừng hoặc tạm ngừng từ 12 tháng, không đại hội thành viên
-        thường niên 18 tháng, bị thu hồi giấy chứng nhận, hai năm không có số liệu.{writable && ' Sửa ngày đại hội gần nhất ngay trong bảng.'}
+        thường niên 18 tháng (khi sổ biết ngày đại hội gần nhất), bị thu hồi giấy chứng nhận, hai năm không có số liệu.
+        {writable && ' Sửa ngày đại hội gần nhất ngay trong bảng.'}
       </p>
       {error && <div className="banner banner-error" role="alert">{error}</div>}
       {list && list.length === 0 && <p className="muted">Không có HTX nào cần xử lý.</p>}
@@ -107,6 +112,38 @@ export function Candidates({ templates, onOpened }: { templates: TemplateInfo[];
             </tbody>
           ))}
         </table>
+      )}
+      {others.length > 0 && (
+        <details className="agm-missing" data-testid="agm-missing">
+          <summary>
+            Chưa có ngày đại hội thành viên thường niên: {others.length} HTX, LHHTX khác — chưa xét được căn cứ 18 tháng, không phải vi phạm; hãy ghi
+            ngày đại hội gần nhất.
+          </summary>
+          <table className="diss-table">
+            <thead>
+              <tr>
+                <th>Tên</th>
+                <th>Mã số</th>
+                <th>Tình trạng</th>
+                <th>Ngày đăng ký</th>
+                <th>ĐHTV thường niên gần nhất</th>
+              </tr>
+            </thead>
+            <tbody>
+              {others.map((m) => (
+                <tr key={m.entityId} data-testid={`agm-missing-${m.entityId}`}>
+                  <td className="name">{m.name}</td>
+                  <td>{m.regNo}</td>
+                  <td>{m.status ? STATUS_LABELS[m.status as Status] : ''}</td>
+                  <td className="date">{m.registrationDate ? fromIso(m.registrationDate) : '—'}</td>
+                  <td>
+                    <LastAgmField entityId={m.entityId} value={null} onSaved={load} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
       )}
       {opening && (
         <OpenCaseForm
