@@ -50,13 +50,48 @@ function rowsOf(pkg: number, size: number): Row[] {
 
 /** The same rows as an office's plain register sheet. */
 function plainSheet(rows: Row[]): Buffer {
-  const aoa: Array<Array<string | number>> = [[
-    'STT', 'Tên HTX', 'Mã số HTX', 'Địa chỉ trụ sở', 'Xã, phường, thị trấn', 'Người đại diện theo pháp luật', 'Điện thoại', 'Ngày đăng ký lần đầu',
-    'Vốn điều lệ (đồng)', 'Lĩnh vực', 'Số thành viên', 'Số lao động thường xuyên', 'Số cán bộ quản lý', 'Sơ cấp, trung cấp', 'Cao đẳng, đại học trở lên', 'Tình trạng hoạt động', 'Ghi chú'
-  ]]
+  const aoa: Array<Array<string | number>> = [
+    [
+      'STT',
+      'Tên HTX',
+      'Mã số HTX',
+      'Địa chỉ trụ sở',
+      'Xã, phường, thị trấn',
+      'Người đại diện theo pháp luật',
+      'Điện thoại',
+      'Ngày đăng ký lần đầu',
+      'Vốn điều lệ (đồng)',
+      'Lĩnh vực',
+      'Số thành viên',
+      'Số lao động thường xuyên',
+      'Số cán bộ quản lý',
+      'Sơ cấp, trung cấp',
+      'Cao đẳng, đại học trở lên',
+      'Tình trạng hoạt động',
+      'Ghi chú'
+    ]
+  ]
   rows.forEach((r, i) => {
     const [y, m, d] = r.registrationDate.split('-')
-    aoa.push([i + 1, r.name, r.regNo, r.address, r.commune, r.representative, r.phone, `${d}/${m}/${y}`, r.charterCapital, SECTOR_WORDS[SECTORS.indexOf(r.sector)], 9, 7, 3, 2, 1, 'Đang hoạt động', ''])
+    aoa.push([
+      i + 1,
+      r.name,
+      r.regNo,
+      r.address,
+      r.commune,
+      r.representative,
+      r.phone,
+      `${d}/${m}/${y}`,
+      r.charterCapital,
+      SECTOR_WORDS[SECTORS.indexOf(r.sector)],
+      9,
+      7,
+      3,
+      2,
+      1,
+      'Đang hoạt động',
+      ''
+    ])
   })
   const wb = XLSX.utils.book_new()
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), 'HTX')
@@ -93,10 +128,13 @@ export async function run(options: BenchOptions): Promise<BenchFigure[]> {
     await province.call('office.setup', { unitCode: '20' })
     // Reading packages is bounded: the peak memory of the call beside what the process held before it.
     const rssBefore = process.memoryUsage.rss() / 2 ** 20
-    const reading = await peakRss(() => time(() => province.call('handoff.consolidate', { files: pkgFiles.map((path) => ({ path })), trustNewKeys: true })))
+    const reading = await peakRss(() =>
+      time(() => province.call('handoff.consolidate', { files: pkgFiles.map((path) => ({ path })), trustNewKeys: true }))
+    )
     const consolidated = reading.result
     const r = consolidated.result
-    if (r.accepted.length !== packages) throw new Error(`consolidate accepted ${r.accepted.length}/${packages}: ${JSON.stringify(r.rejected.slice(0, 2))}`)
+    if (r.accepted.length !== packages)
+      throw new Error(`consolidate accepted ${r.accepted.length}/${packages}: ${JSON.stringify(r.rejected.slice(0, 2))}`)
     await province.close()
 
     const register = await createCore({ dbPath: join(dir, 'huyen.db'), user: 'bench' })
@@ -104,7 +142,10 @@ export async function run(options: BenchOptions): Promise<BenchFigure[]> {
     const imported = await time(async () => {
       let created = 0
       for (let i = 0; i < plainFiles.length; i += 50) {
-        const res = await register.call('exchange.commitImport', { files: plainFiles.slice(i, i + 50).map((path) => ({ path })), figuresYear: 2024 })
+        const res = await register.call('exchange.commitImport', {
+          files: plainFiles.slice(i, i + 50).map((path) => ({ path })),
+          figuresYear: 2024
+        })
         created += res.totals.created
       }
       return created

@@ -95,7 +95,10 @@ function rows(n: number) {
 export async function run(options: BenchOptions): Promise<BenchFigure[]> {
   const n = options.size ?? 100_000
   if (!existsSync(join(STATIC, 'index.html'))) {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit']
+    })
   }
   const { dir, cleanup } = tempDir('so-htx-bench-grid-')
   const dbPath = join(dir, 'grid.db')
@@ -106,7 +109,9 @@ export async function run(options: BenchOptions): Promise<BenchFigure[]> {
     await setup.close()
     // Two dated events more per record: the grid's status is the latest of three.
     const sqlite = new Sqlite(dbPath)
-    const ev = sqlite.prepare('insert into status_events (entity_id, status, effective_date, decision_no, note, created_at) values (?, ?, ?, ?, null, ?)')
+    const ev = sqlite.prepare(
+      'insert into status_events (entity_id, status, effective_date, decision_no, note, created_at) values (?, ?, ?, ?, null, ?)'
+    )
     const ids = sqlite.prepare('select id from entities order by id').pluck().all() as number[]
     const now = new Date().toISOString()
     sqlite.transaction(() => {
@@ -135,7 +140,10 @@ export async function run(options: BenchOptions): Promise<BenchFigure[]> {
         await page.addInitScript(FIRST_ROWS_SCRIPT)
         await page.goto(bridge.url)
         await page.waitForFunction(() => (window as unknown as { __firstRows?: number }).__firstRows !== undefined)
-        const stamps = (await page.evaluate('({ firstRows: window.__firstRows, shell: window.__shell })')) as { firstRows: number; shell: number }
+        const stamps = (await page.evaluate('({ firstRows: window.__firstRows, shell: window.__shell })')) as {
+          firstRows: number
+          shell: number
+        }
         firstRows.push(stamps.firstRows)
         shells.push(stamps.shell)
         // The whole register in the grid: the screen's "loading" note goes.

@@ -22,9 +22,23 @@ import { fold, searchKey } from '../src/shared/text'
 import { collectGarbage, peakRss, sweepFigures, sweepSizes, time, type BenchFigure, type BenchOptions, type SweepPoint } from './lib'
 
 const HEADER = [
-  'STT', 'Tên HTX', 'Mã số HTX', 'Địa chỉ trụ sở', 'Xã, phường, thị trấn', 'Người đại diện theo pháp luật', 'Điện thoại',
-  'Ngày đăng ký lần đầu', 'Vốn điều lệ (triệu đồng)', 'Lĩnh vực', 'Số thành viên', 'Số lao động thường xuyên',
-  'Số cán bộ quản lý', 'Sơ cấp, trung cấp', 'Cao đẳng, đại học trở lên', 'Tình trạng hoạt động', 'Ghi chú'
+  'STT',
+  'Tên HTX',
+  'Mã số HTX',
+  'Địa chỉ trụ sở',
+  'Xã, phường, thị trấn',
+  'Người đại diện theo pháp luật',
+  'Điện thoại',
+  'Ngày đăng ký lần đầu',
+  'Vốn điều lệ (triệu đồng)',
+  'Lĩnh vực',
+  'Số thành viên',
+  'Số lao động thường xuyên',
+  'Số cán bộ quản lý',
+  'Sơ cấp, trung cấp',
+  'Cao đẳng, đại học trở lên',
+  'Tình trạng hoạt động',
+  'Ghi chú'
 ]
 const SECTORS = ['Nông nghiệp', 'CN-TTCN', 'TM-DV', 'Vận tải', 'Xây dựng', 'Môi trường']
 const STATUSES = ['Đang hoạt động', 'Tạm ngừng', 'Ngừng HĐ', 'Chờ giải thể']
@@ -35,9 +49,23 @@ function sourceRows(size: number): SourceRow[] {
   const rows: Array<Array<string | number>> = [HEADER]
   for (let i = 1; i <= size; i++) {
     rows.push([
-      i, `HTX dịch vụ nông nghiệp số ${i}`, String(2_700_000_000 + i), `Thôn ${i % 97}, xã Yên ${i % 31}`, `Xã Yên ${i % 31}`,
-      `Nguyễn Văn ${i}`, `0229 ${String(i).padStart(6, '0')}`, `${String((i % 28) + 1).padStart(2, '0')}/${String((i % 12) + 1).padStart(2, '0')}/${2000 + (i % 24)}`,
-      i % 3 === 0 ? '1.370' : 500 + (i % 5000), SECTORS[i % SECTORS.length], 7 + (i % 50), 5 + (i % 40), 3, 2, 1, STATUSES[i % STATUSES.length], i % 10 === 0 ? 'Ghi chú' : ''
+      i,
+      `HTX dịch vụ nông nghiệp số ${i}`,
+      String(2_700_000_000 + i),
+      `Thôn ${i % 97}, xã Yên ${i % 31}`,
+      `Xã Yên ${i % 31}`,
+      `Nguyễn Văn ${i}`,
+      `0229 ${String(i).padStart(6, '0')}`,
+      `${String((i % 28) + 1).padStart(2, '0')}/${String((i % 12) + 1).padStart(2, '0')}/${2000 + (i % 24)}`,
+      i % 3 === 0 ? '1.370' : 500 + (i % 5000),
+      SECTORS[i % SECTORS.length],
+      7 + (i % 50),
+      5 + (i % 40),
+      3,
+      2,
+      1,
+      STATUSES[i % STATUSES.length],
+      i % 10 === 0 ? 'Ghi chú' : ''
     ])
   }
   return rows
@@ -81,8 +109,20 @@ function rawScan(zip: Buffer): { cells: number; valueBytes: number } {
   return { cells, valueBytes }
 }
 
-const SECTOR_CODES: Record<string, string> = { 'Nông nghiệp': 'agri', 'CN-TTCN': 'industry', 'TM-DV': 'trade_service', 'Vận tải': 'transport', 'Xây dựng': 'construction', 'Môi trường': 'environment' }
-const STATUS_CODES: Record<string, string> = { 'Đang hoạt động': 'active', 'Tạm ngừng': 'suspended', 'Ngừng HĐ': 'inactive', 'Chờ giải thể': 'dissolving' }
+const SECTOR_CODES: Record<string, string> = {
+  'Nông nghiệp': 'agri',
+  'CN-TTCN': 'industry',
+  'TM-DV': 'trade_service',
+  'Vận tải': 'transport',
+  'Xây dựng': 'construction',
+  'Môi trường': 'environment'
+}
+const STATUS_CODES: Record<string, string> = {
+  'Đang hoạt động': 'active',
+  'Tạm ngừng': 'suspended',
+  'Ngừng HĐ': 'inactive',
+  'Chờ giải thể': 'dissolving'
+}
 
 /**
  * The floor's second half: the file's records written straight into a fresh register by
@@ -97,18 +137,62 @@ function rawInserts(dbPath: string, rows: SourceRow[]): void {
      values ('htx', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
   const status = db.prepare(`insert into status_events (entity_id, status, effective_date, created_at) values (?, ?, null, ?)`)
-  const figures = db.prepare(`insert into yearly_figures (entity_id, year, members, workers, managers, managers_elementary, managers_college) values (?, 2024, ?, ?, ?, ?, ?)`)
-  const audit = db.prepare(`insert into audit_log (at, user, action, table_name, row_id, before_json, after_json) values (?, 'bench', 'create', 'entities', ?, null, ?)`)
+  const figures = db.prepare(
+    `insert into yearly_figures (entity_id, year, members, workers, managers, managers_elementary, managers_college) values (?, 2024, ?, ?, ?, ?, ?)`
+  )
+  const audit = db.prepare(
+    `insert into audit_log (at, user, action, table_name, row_id, before_json, after_json) values (?, 'bench', 'create', 'entities', ?, null, ?)`
+  )
   db.transaction(() => {
     for (const r of rows.slice(1)) {
-      const [, name, regNo, address, commune, representative, phone, date, capital, sector, members, workers, managers, elementary, college, statusText, notes] = r as string[]
+      const [
+        ,
+        name,
+        regNo,
+        address,
+        commune,
+        representative,
+        phone,
+        date,
+        capital,
+        sector,
+        members,
+        workers,
+        managers,
+        elementary,
+        college,
+        statusText,
+        notes
+      ] = r as string[]
       const [d, m, y] = String(date).split('/')
       const cap = typeof capital === 'number' ? capital * 1_000_000 : Number(String(capital).replace('.', '')) * 1_000_000
-      const values = [regNo, name, fold(name), searchKey(name, regNo, representative, address, commune), address, commune, representative, phone, `${y}-${m}-${d}`, cap, SECTOR_CODES[sector] ?? null, notes || null] as const
+      const values = [
+        regNo,
+        name,
+        fold(name),
+        searchKey(name, regNo, representative, address, commune),
+        address,
+        commune,
+        representative,
+        phone,
+        `${y}-${m}-${d}`,
+        cap,
+        SECTOR_CODES[sector] ?? null,
+        notes || null
+      ] as const
       const id = entity.run(...values, now, now).lastInsertRowid
       status.run(id, STATUS_CODES[statusText] ?? 'active', now)
       figures.run(id, members, workers, managers, elementary, college)
-      audit.run(now, id, JSON.stringify({ kind: 'htx', values, status: [STATUS_CODES[statusText]], figures: { year: 2024, members, workers, managers, elementary, college } }))
+      audit.run(
+        now,
+        id,
+        JSON.stringify({
+          kind: 'htx',
+          values,
+          status: [STATUS_CODES[statusText]],
+          figures: { year: 2024, members, workers, managers, elementary, college }
+        })
+      )
     }
   })()
   db.close()
@@ -134,7 +218,9 @@ async function measureImport(dir: string, size: number, tag: string) {
   await core.call('office.setup', { unitCode: '178' })
   // The import worker is started once by the first import (a moment with the built bundle; seconds under tsx,
   // which compiles the sources): started here beforehand so the figures measure the import itself.
-  await core.call('exchange.previewImport', { files: [{ name: 'khoi-dong.csv', base64: Buffer.from('Tên HTX,Mã số\nHTX Khởi động,1\n').toString('base64') }] })
+  await core.call('exchange.previewImport', {
+    files: [{ name: 'khoi-dong.csv', base64: Buffer.from('Tên HTX,Mã số\nHTX Khởi động,1\n').toString('base64') }]
+  })
   const rssBeforeMiB = process.memoryUsage.rss() / 2 ** 20
   // What a user waits for on the screen: the preview, then the commit (which compares the tables that
   // preview read instead of parsing the workbook again, then writes). Peak memory over both.
@@ -187,9 +273,29 @@ export async function run(options: BenchOptions): Promise<BenchFigure[]> {
         unit: 'ms',
         note: `${path}; sàn = giải nén + quét XML một lượt (${Math.round(floor.scanMs).toLocaleString('vi-VN')} ms) + ghi thẳng cùng các dòng bằng câu lệnh chuẩn bị sẵn (${Math.round(floor.insertMs).toLocaleString('vi-VN')} ms)`
       },
-      { name: `Xem trước ${size.toLocaleString('vi-VN')} dòng × 17 cột / SheetJS đọc riêng`, value: preview.ms, floor: parse.ms, goal: 1.3, unit: 'ms' },
-      { name: `Nhập hẳn (xem trước + ghi một giao dịch) / SheetJS đọc riêng`, value: whole.result.ms, floor: parse.ms, goal: 1.3, unit: 'ms', note: `${created.toLocaleString('vi-VN')} HTX mới; phần ghi ${Math.round(commit.ms).toLocaleString('vi-VN')} ms` },
-      { name: 'Bộ nhớ đỉnh (RSS) khi nhập (xem trước + ghi)', value: whole.peakMiB, floor: null, goal: null, unit: 'MiB', note: `trước khi nhập: ${Math.round(whole.rssBeforeMiB)} MiB` }
+      {
+        name: `Xem trước ${size.toLocaleString('vi-VN')} dòng × 17 cột / SheetJS đọc riêng`,
+        value: preview.ms,
+        floor: parse.ms,
+        goal: 1.3,
+        unit: 'ms'
+      },
+      {
+        name: `Nhập hẳn (xem trước + ghi một giao dịch) / SheetJS đọc riêng`,
+        value: whole.result.ms,
+        floor: parse.ms,
+        goal: 1.3,
+        unit: 'ms',
+        note: `${created.toLocaleString('vi-VN')} HTX mới; phần ghi ${Math.round(commit.ms).toLocaleString('vi-VN')} ms`
+      },
+      {
+        name: 'Bộ nhớ đỉnh (RSS) khi nhập (xem trước + ghi)',
+        value: whole.peakMiB,
+        floor: null,
+        goal: null,
+        unit: 'MiB',
+        note: `trước khi nhập: ${Math.round(whole.rssBeforeMiB)} MiB`
+      }
     ]
     // Size sweep: the whole import at smaller sizes, each against the machine's floor at that size.
     const sweep: SweepPoint[] = [{ size, ms: whole.result.ms, floorMs: floor.ms }]
@@ -199,7 +305,9 @@ export async function run(options: BenchOptions): Promise<BenchFigure[]> {
     }
     if (sweep.length > 1) figures.push(...sweepFigures('nhập hẳn / sàn của máy', sweep))
     if (hasSoffice()) {
-      const lo = await time(() => execFileSync('soffice', ['--headless', '--convert-to', 'csv', '--outdir', dir, file], { stdio: 'ignore' }))
+      const lo = await time(() =>
+        execFileSync('soffice', ['--headless', '--convert-to', 'csv', '--outdir', dir, file], { stdio: 'ignore' })
+      )
       figures.push({ name: 'Nhập hẳn / soffice --convert-to csv', value: whole.result.ms, floor: lo.ms, goal: 1.0, unit: 'ms' })
     } else {
       console.log('  (không có LibreOffice `soffice` trên máy này: bỏ qua phép so với soffice --convert-to csv)')

@@ -85,10 +85,27 @@ async function measureInsert(dir: string, data: ReturnType<typeof rows>, tag: st
         `insert into entities (kind, reg_no, name, name_key, search_key, address, commune, representative, phone, registration_date, charter_capital, notes, created_at, updated_at)
          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
       )
-      const st = raw.prepare('insert into status_events (entity_id, status, effective_date, decision_no, note, created_at) values (?, ?, null, null, null, ?)')
+      const st = raw.prepare(
+        'insert into status_events (entity_id, status, effective_date, decision_no, note, created_at) values (?, ?, null, null, null, ?)'
+      )
       raw.transaction(() => {
         for (const r of data) {
-          const id = ins.run(r.kind, r.regNo, r.name, fold(r.name), searchKey(r.name, r.regNo, r.representative, r.address, r.commune), r.address, r.commune, r.representative, r.phone, r.registrationDate, r.charterCapital, r.notes, now, now).lastInsertRowid
+          const id = ins.run(
+            r.kind,
+            r.regNo,
+            r.name,
+            fold(r.name),
+            searchKey(r.name, r.regNo, r.representative, r.address, r.commune),
+            r.address,
+            r.commune,
+            r.representative,
+            r.phone,
+            r.registrationDate,
+            r.charterCapital,
+            r.notes,
+            now,
+            now
+          ).lastInsertRowid
           st.run(id, 'active', now)
         }
       })()
@@ -111,14 +128,28 @@ export async function run(options: BenchOptions): Promise<BenchFigure[]> {
 
     // Fill to 3 status events and 1 yearly row per entity.
     const sqlite = new Sqlite(join(dir, 'app-full.db'))
-    const ev = sqlite.prepare('insert into status_events (entity_id, status, effective_date, decision_no, note, created_at) values (?, ?, ?, ?, null, ?)')
-    const yr = sqlite.prepare('insert into yearly_figures (entity_id, year, members, workers, managers, managers_elementary, managers_college, revenue, profit, avg_income, classification, new_members, taxes_paid) values (?, 2024, ?, ?, 3, 1, 1, ?, ?, ?, ?, ?, ?)')
+    const ev = sqlite.prepare(
+      'insert into status_events (entity_id, status, effective_date, decision_no, note, created_at) values (?, ?, ?, ?, null, ?)'
+    )
+    const yr = sqlite.prepare(
+      'insert into yearly_figures (entity_id, year, members, workers, managers, managers_elementary, managers_college, revenue, profit, avg_income, classification, new_members, taxes_paid) values (?, 2024, ?, ?, 3, 1, 1, ?, ?, ?, ?, ?, ?)'
+    )
     const ids = sqlite.prepare('select id from entities order by id').pluck().all() as number[]
     sqlite.transaction(() => {
       for (const [i, id] of ids.entries()) {
         ev.run(id, STATUSES[i % 4], `2019-0${(i % 9) + 1}-01`, `${i}/QĐ-UBND`, now)
         ev.run(id, STATUSES[(i + 1) % 4], `2022-0${(i % 9) + 1}-10`, null, now)
-        yr.run(id, 20 + (i % 50), 10 + (i % 30), 1_000_000_000 + i, 50_000_000, 6_000_000, ['good', 'fair', 'average', 'weak'][i % 4], i % 5, 12_000_000)
+        yr.run(
+          id,
+          20 + (i % 50),
+          10 + (i % 30),
+          1_000_000_000 + i,
+          50_000_000,
+          6_000_000,
+          ['good', 'fair', 'average', 'weak'][i % 4],
+          i % 5,
+          12_000_000
+        )
       }
     })()
     const events = sqlite.prepare('select count(*) from status_events').pluck().get() as number
@@ -148,8 +179,22 @@ export async function run(options: BenchOptions): Promise<BenchFigure[]> {
       sweep.push({ size, ms: m.appMs, floorMs: m.rawMs })
     }
     return [
-      { name: `(a) thêm ${n.toLocaleString('vi-VN')} HTX qua đường ghi của ứng dụng`, value: appMs, floor: rawMs, goal: 1.2, unit: 'ms', note: 'sàn: câu lệnh chuẩn bị sẵn của better-sqlite3, cùng dữ liệu' },
-      { name: `(b) tình trạng tại ngày cho ${asOfRows.toLocaleString('vi-VN')} HTX`, value: Math.min(...asOfTimes), floor: scanMs, goal: 3, unit: 'ms', note: `sàn: đọc hết ${events.toLocaleString('vi-VN')} sự kiện một lượt` },
+      {
+        name: `(a) thêm ${n.toLocaleString('vi-VN')} HTX qua đường ghi của ứng dụng`,
+        value: appMs,
+        floor: rawMs,
+        goal: 1.2,
+        unit: 'ms',
+        note: 'sàn: câu lệnh chuẩn bị sẵn của better-sqlite3, cùng dữ liệu'
+      },
+      {
+        name: `(b) tình trạng tại ngày cho ${asOfRows.toLocaleString('vi-VN')} HTX`,
+        value: Math.min(...asOfTimes),
+        floor: scanMs,
+        goal: 3,
+        unit: 'ms',
+        note: `sàn: đọc hết ${events.toLocaleString('vi-VN')} sự kiện một lượt`
+      },
       {
         name: `(d) bộ nhớ thường trú khi mở sổ ${mem.rows.toLocaleString('vi-VN')} bản ghi và gửi cả lưới`,
         value: mem.peak,

@@ -6,10 +6,22 @@ import { run as registryBench } from '../../bench/registry'
 
 describe('size sweep', () => {
   it('computes the growth exponent: 1 for linear time, 2 for quadratic', () => {
-    const linear = sweepFigures('x', [{ size: 1000, ms: 10, floorMs: 5 }, { size: 100_000, ms: 1000, floorMs: 500 }])
-    expect(linear.map((f) => f.name)).toEqual(['(s) x: 1.000 dòng', '(s) x: 100.000 dòng', '(s) x: số mũ tăng 1.000 → 100.000 (1 = tuyến tính)'])
+    const linear = sweepFigures('x', [
+      { size: 1000, ms: 10, floorMs: 5 },
+      { size: 100_000, ms: 1000, floorMs: 500 }
+    ])
+    expect(linear.map((f) => f.name)).toEqual([
+      '(s) x: 1.000 dòng',
+      '(s) x: 100.000 dòng',
+      '(s) x: số mũ tăng 1.000 → 100.000 (1 = tuyến tính)'
+    ])
     expect(linear[2]!.value).toBeCloseTo(1, 6)
-    expect(sweepFigures('x', [{ size: 10, ms: 1, floorMs: 1 }, { size: 1000, ms: 10_000, floorMs: 100 }])[2]!.value).toBeCloseTo(2, 6)
+    expect(
+      sweepFigures('x', [
+        { size: 10, ms: 1, floorMs: 1 },
+        { size: 1000, ms: 10_000, floorMs: 100 }
+      ])[2]!.value
+    ).toBeCloseTo(2, 6)
     expect(formatFigure(linear[2]!)).toContain('mục tiêu ≤ 1.15')
     expect(sweepSizes({}, 100_000)).toEqual([1000, 10_000])
     expect(sweepSizes({ size: 300 }, 300)).toEqual([])

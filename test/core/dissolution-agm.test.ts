@@ -14,10 +14,25 @@ afterEach(async () => core.dispose())
 
 describe('the 18-month general meeting rule', () => {
   it('flags a known meeting date 18 months old, lists unknown dates apart, and never both', async () => {
-    const known = await core.call('entity.create', { kind: 'htx', name: 'HTX Có Ngày Đại Hội', registrationDate: '2015-05-05', status: 'active' })
+    const known = await core.call('entity.create', {
+      kind: 'htx',
+      name: 'HTX Có Ngày Đại Hội',
+      registrationDate: '2015-05-05',
+      status: 'active'
+    })
     await core.call('dissolution.setLastAgm', { entityId: known.id, lastAgmDate: '2022-12-20' })
-    const unknown = await core.call('entity.create', { kind: 'htx', name: 'HTX Chưa Có Ngày', registrationDate: '2015-05-05', status: 'active' })
-    const young = await core.call('entity.create', { kind: 'htx', name: 'HTX Mới Đăng Ký', registrationDate: '2024-01-10', status: 'active' })
+    const unknown = await core.call('entity.create', {
+      kind: 'htx',
+      name: 'HTX Chưa Có Ngày',
+      registrationDate: '2015-05-05',
+      status: 'active'
+    })
+    const young = await core.call('entity.create', {
+      kind: 'htx',
+      name: 'HTX Mới Đăng Ký',
+      registrationDate: '2024-01-10',
+      status: 'active'
+    })
     // Their yearly figures are up to date, so the meeting is the only question.
     for (const e of [known, unknown]) await core.call('figures.set', { entityId: e.id, year: 2023, figures: { members: 9 } })
     const asOf = '2024-06-30'

@@ -41,9 +41,28 @@ async function compulsoryCase() {
     representative: 'Hoàng Văn "Bảy"'
   })
   await core.call('status.add', { entityId: e.id, status: 'inactive', effectiveDate: '2022-05-01' })
-  const c = await core.call('dissolution.open', { entityId: e.id, kind: 'compulsory', law: '2023', ground: 'no_activity_12m', openedOn: '2024-07-15', decisionNo: '125/QĐ-UBND' })
-  await core.call('dissolution.council', { caseId: c.id, name: 'Lý Thị Mai', role: 'chair', represents: 'ubnd', organisation: 'Phó Chủ tịch UBND huyện' })
-  await core.call('dissolution.council', { caseId: c.id, name: 'Nông Văn <Hải>', role: 'member', represents: 'co_quan_dk', organisation: 'Phòng Tài chính - Kế hoạch' })
+  const c = await core.call('dissolution.open', {
+    entityId: e.id,
+    kind: 'compulsory',
+    law: '2023',
+    ground: 'no_activity_12m',
+    openedOn: '2024-07-15',
+    decisionNo: '125/QĐ-UBND'
+  })
+  await core.call('dissolution.council', {
+    caseId: c.id,
+    name: 'Lý Thị Mai',
+    role: 'chair',
+    represents: 'ubnd',
+    organisation: 'Phó Chủ tịch UBND huyện'
+  })
+  await core.call('dissolution.council', {
+    caseId: c.id,
+    name: 'Nông Văn <Hải>',
+    role: 'member',
+    represents: 'co_quan_dk',
+    organisation: 'Phòng Tài chính - Kế hoạch'
+  })
   return { e, c }
 }
 
@@ -90,7 +109,13 @@ describe('draft documents from a case', () => {
     expect(notice).toContain('Chủ tịch Hội đồng giải thể: Lý Thị Mai')
     expect(notice).toMatch(/TM\. HỘI ĐỒNG GIẢI THỂ CHỦ TỊCH .* Lý Thị Mai/)
 
-    await core.call('dissolution.step', { caseId: c.id, code: 'HS_DN', state: 'done', doneOn: '2024-07-16', documents: ['Tờ trình số 40/TTr-TCKH'] })
+    await core.call('dissolution.step', {
+      caseId: c.id,
+      code: 'HS_DN',
+      state: 'done',
+      doneOn: '2024-07-16',
+      documents: ['Tờ trình số 40/TTr-TCKH']
+    })
     await core.call('dissolution.step', { caseId: c.id, code: 'DAT', state: 'na', naReason: 'HTX không có đất' })
     const debt = await core.call('dissolution.item', { caseId: c.id, type: 'payable', party: 'Chi cục Thuế', amount: 3_200_000 })
     await core.call('dissolution.item', { caseId: c.id, type: 'payable', party: 'Agribank', amount: 10_000_000 })
@@ -106,7 +131,7 @@ describe('draft documents from a case', () => {
     expect(request).toContain('Các khoản nợ (2 khoản, tổng 13.200.000 đồng) đã được xử lý xong.')
   })
 
-  it('a voluntary case gets the general meeting\'s resolution, signed by its chair of the meeting', async () => {
+  it("a voluntary case gets the general meeting's resolution, signed by its chair of the meeting", async () => {
     const e = await core.call('entity.create', { kind: 'htx', name: 'HTX Dịch vụ Bình Minh', status: 'active' })
     const c = await core.call('dissolution.open', { entityId: e.id, kind: 'voluntary', law: '2012', openedOn: '2024-03-01' })
     const text = textOf((await core.call('dissolution.draft', { caseId: c.id, doc: 'council', date: '2024-03-01' })).html)
@@ -119,8 +144,14 @@ describe('draft documents from a case', () => {
   })
 
   it('refuses an unknown document or case with Vietnamese messages', async () => {
-    await expect(core.call('dissolution.draft', { caseId: 99, doc: 'council' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Không tìm thấy hồ sơ giải thể số 99.' })
-    await expect(core.call('dissolution.draft', { caseId: 1, doc: 'memo' })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('Văn bản: council') })
+    await expect(core.call('dissolution.draft', { caseId: 99, doc: 'council' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'Không tìm thấy hồ sơ giải thể số 99.'
+    })
+    await expect(core.call('dissolution.draft', { caseId: 1, doc: 'memo' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('Văn bản: council')
+    })
   })
 
   it('dates follow NĐ 30/2020: a leading zero for days under 10 and for January and February only', () => {
@@ -134,12 +165,38 @@ describe('draft documents from a case', () => {
     const out = join(core.dir, 'thong-bao.html')
     await core.close()
     const io = { out: () => {}, err: () => {} }
-    expect(await runCli(['dissolution', 'draft', '--db', core.dbPath, '--case', String(c.id), '--doc', 'notice', '--date', '20/08/2024', '--out', out], io)).toBe(0)
+    expect(
+      await runCli(
+        ['dissolution', 'draft', '--db', core.dbPath, '--case', String(c.id), '--doc', 'notice', '--date', '20/08/2024', '--out', out],
+        io
+      )
+    ).toBe(0)
     expect(textOf(readFileSync(out, 'utf8'))).toContain('Tràng Định, ngày 20 tháng 8 năm 2024')
     const errs: string[] = []
-    expect(await runCli(['dissolution', 'draft', '--db', core.dbPath, '--case', String(c.id), '--doc', 'notice', '--out', join(core.dir, 'khong', 'x.html')], { out: () => {}, err: (t) => errs.push(t) })).toBe(1)
+    expect(
+      await runCli(
+        [
+          'dissolution',
+          'draft',
+          '--db',
+          core.dbPath,
+          '--case',
+          String(c.id),
+          '--doc',
+          'notice',
+          '--out',
+          join(core.dir, 'khong', 'x.html')
+        ],
+        { out: () => {}, err: (t) => errs.push(t) }
+      )
+    ).toBe(1)
     expect(errs.join('\n')).toContain('Không có thư mục')
-    expect(await runCli(['dissolution', 'draft', '--db', core.dbPath, '--case', String(c.id), '--doc', 'notice', '--out', join(core.dir, 'x.pdf')], io)).toBe(2)
+    expect(
+      await runCli(
+        ['dissolution', 'draft', '--db', core.dbPath, '--case', String(c.id), '--doc', 'notice', '--out', join(core.dir, 'x.pdf')],
+        io
+      )
+    ).toBe(2)
     core = await officeCore('180') // afterEach disposes a live core
   })
 })
@@ -148,15 +205,25 @@ describe('what the screens need from the core', () => {
   it('stores an attachment sent as bytes the same way as one from a path, and gives it back', async () => {
     const { c } = await compulsoryCase()
     const bytes = Buffer.from('%PDF-1.4 quyết định giải thể')
-    const v = await core.call('dissolution.attach', { caseId: c.id, stepCode: 'QD', file: { name: 'C:\\Users\\lan\\Quyết định 125.pdf', base64: bytes.toString('base64') } })
+    const v = await core.call('dissolution.attach', {
+      caseId: c.id,
+      stepCode: 'QD',
+      file: { name: 'C:\\Users\\lan\\Quyết định 125.pdf', base64: bytes.toString('base64') }
+    })
     const a = v.attachments[0]
     expect(a).toMatchObject({ name: 'Quyết định 125.pdf', size: bytes.length, stepCode: 'QD' })
     expect(existsSync(join(core.dir, 'tep-dinh-kem', a.sha256))).toBe(true)
     const back = await core.call('dissolution.attachment', { caseId: c.id, attachmentId: a.id })
     expect(Buffer.from(back.base64, 'base64').equals(bytes)).toBe(true)
-    await expect(core.call('dissolution.attach', { caseId: c.id, file: { name: 'x.pdf', base64: 'không phải base64' } })).rejects.toMatchObject({ code: 'VALIDATION' })
-    await expect(core.call('dissolution.attach', { caseId: c.id, stepCode: 'NOPE', file: { name: 'x.pdf', base64: 'AAAA' } })).rejects.toMatchObject({ code: 'VALIDATION' })
-    await expect(core.call('dissolution.attach', { caseId: c.id, file: { name: 'big.pdf', base64: 'A'.repeat(IMPORT_MAX_BASE64 + 4) } })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('50 MB') })
+    await expect(
+      core.call('dissolution.attach', { caseId: c.id, file: { name: 'x.pdf', base64: 'không phải base64' } })
+    ).rejects.toMatchObject({ code: 'VALIDATION' })
+    await expect(
+      core.call('dissolution.attach', { caseId: c.id, stepCode: 'NOPE', file: { name: 'x.pdf', base64: 'AAAA' } })
+    ).rejects.toMatchObject({ code: 'VALIDATION' })
+    await expect(
+      core.call('dissolution.attach', { caseId: c.id, file: { name: 'big.pdf', base64: 'A'.repeat(IMPORT_MAX_BASE64 + 4) } })
+    ).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('50 MB') })
     expect((await core.call('dissolution.show', { caseId: c.id })).attachments).toHaveLength(1)
   })
 
@@ -202,11 +269,16 @@ describe('what the screens need from the core', () => {
     expect(summary.rows).toBe(1)
     expect(summary.title).toContain('01/08/2024')
     // Sent to the province under the office's own header, signed by its head.
-    expect(textOf(summary.html)).toMatch(/UBND HUYỆN TRÀNG ĐỊNH PHÒNG TÀI CHÍNH - KẾ HOẠCH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Tràng Định, ngày \d{2} tháng \d{1,2} năm \d{4}/)
+    expect(textOf(summary.html)).toMatch(
+      /UBND HUYỆN TRÀNG ĐỊNH PHÒNG TÀI CHÍNH - KẾ HOẠCH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Tràng Định, ngày \d{2} tháng \d{1,2} năm \d{4}/
+    )
     expect(textOf(summary.html)).toContain('TRƯỞNG PHÒNG')
     const x = await core.call('dissolution.summaryXlsx', { asOf: '2024-08-01' })
     expect(x.name).toBe('tong-hop-htx-ngung-hoat-dong-2024-08-01.xlsx')
-    const aoa = XLSX.utils.sheet_to_json<string[]>(XLSX.read(Buffer.from(x.base64, 'base64')).Sheets['HTX ngừng hoạt động'], { header: 1, defval: '' })
+    const aoa = XLSX.utils.sheet_to_json<string[]>(XLSX.read(Buffer.from(x.base64, 'base64')).Sheets['HTX ngừng hoạt động'], {
+      header: 1,
+      defval: ''
+    })
     expect(aoa[3][1]).toBe('HTX <script>alert(1)</script> & Đồng Tâm')
   })
 })

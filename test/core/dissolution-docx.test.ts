@@ -37,13 +37,35 @@ function hasWriter(): boolean {
 }
 const SOFFICE = hasSoffice() && hasWriter()
 if (!SOFFICE)
-  console.log('LibreOffice Writer (soffice) is not installed: skipping "LibreOffice opens the .docx draft"; .ci/run installs libreoffice-writer-nogui')
+  console.log(
+    'LibreOffice Writer (soffice) is not installed: skipping "LibreOffice opens the .docx draft"; .ci/run installs libreoffice-writer-nogui'
+  )
 
 async function openCase() {
-  const e = await core.call('entity.create', { kind: 'htx', name: 'HTX <Đồng Tâm> & Bản Thẩm', regNo: '4900000017', status: 'active', registrationDate: '2010-04-02', representative: 'Hoàng Văn Bảy' })
+  const e = await core.call('entity.create', {
+    kind: 'htx',
+    name: 'HTX <Đồng Tâm> & Bản Thẩm',
+    regNo: '4900000017',
+    status: 'active',
+    registrationDate: '2010-04-02',
+    representative: 'Hoàng Văn Bảy'
+  })
   await core.call('status.add', { entityId: e.id, status: 'inactive', effectiveDate: '2022-05-01' })
-  const c = await core.call('dissolution.open', { entityId: e.id, kind: 'compulsory', law: '2023', ground: 'no_activity_12m', openedOn: '2024-07-15', decisionNo: '125/QĐ-UBND' })
-  await core.call('dissolution.council', { caseId: c.id, name: 'Lý Thị Mai', role: 'chair', represents: 'ubnd', organisation: 'Phó Chủ tịch UBND huyện' })
+  const c = await core.call('dissolution.open', {
+    entityId: e.id,
+    kind: 'compulsory',
+    law: '2023',
+    ground: 'no_activity_12m',
+    openedOn: '2024-07-15',
+    decisionNo: '125/QĐ-UBND'
+  })
+  await core.call('dissolution.council', {
+    caseId: c.id,
+    name: 'Lý Thị Mai',
+    role: 'chair',
+    represents: 'ubnd',
+    organisation: 'Phó Chủ tịch UBND huyện'
+  })
   return c
 }
 
@@ -90,7 +112,12 @@ describe('dissolution.draftDocx', () => {
     const c = await openCase()
     const out = join(core.dir, 'thong-bao.docx')
     await core.close()
-    expect(await runCli(['dissolution', 'draft', '--db', core.dbPath, '--case', String(c.id), '--doc', 'notice', '--out', out], { out: () => {}, err: () => {} })).toBe(0)
+    expect(
+      await runCli(['dissolution', 'draft', '--db', core.dbPath, '--case', String(c.id), '--doc', 'notice', '--out', out], {
+        out: () => {},
+        err: () => {}
+      })
+    ).toBe(0)
     const doc = unzip(readFileSync(out)).find((x) => x.name === 'word/document.xml')!
     expect(wordsOf(doc.data.toString('utf8'))).toContain('THÔNG BÁO')
     core = await officeCore('180') // afterEach disposes a live core
@@ -106,15 +133,26 @@ describe('dissolution.draftDocx', () => {
         const file = await core.call('dissolution.draftDocx', { caseId: c.id, doc })
         writeFileSync(join(dir, file.name), Buffer.from(file.base64, 'base64'))
       }
-      const names = ['council', 'notice', 'request'].map((d) => ({ council: 'quyet-dinh-thanh-lap-hoi-dong-giai-the', notice: 'thong-bao-giai-the', request: 'de-nghi-ghi-nhan-giai-the' })[d]! + `-${c.id}`)
+      const names = ['council', 'notice', 'request'].map(
+        (d) =>
+          ({ council: 'quyet-dinh-thanh-lap-hoi-dong-giai-the', notice: 'thong-bao-giai-the', request: 'de-nghi-ghi-nhan-giai-the' })[d]! +
+          `-${c.id}`
+      )
       const profile = `-env:UserInstallation=file://${join(core.dir, 'lo-profile')}`
-      execFileSync('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...names.map((n) => join(dir, `${n}.docx`))], { stdio: 'ignore', timeout: 120_000 })
+      execFileSync(
+        'soffice',
+        [profile, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...names.map((n) => join(dir, `${n}.docx`))],
+        { stdio: 'ignore', timeout: 120_000 }
+      )
       for (const n of names) {
         const pdf = join(dir, `${n}.pdf`)
         expect(existsSync(pdf), `${n}.pdf`).toBe(true)
         expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-')
       }
-      execFileSync('soffice', [profile, '--headless', '--convert-to', 'txt:Text', '--outdir', dir, join(dir, `${names[1]}.docx`)], { stdio: 'ignore', timeout: 120_000 })
+      execFileSync('soffice', [profile, '--headless', '--convert-to', 'txt:Text', '--outdir', dir, join(dir, `${names[1]}.docx`)], {
+        stdio: 'ignore',
+        timeout: 120_000
+      })
       const text = readFileSync(join(dir, `${names[1]}.txt`), 'utf8').replace(/\s+/g, ' ')
       expect(text).toContain('THÔNG BÁO')
       expect(text).toContain('Về việc giải thể HTX <Đồng Tâm> & Bản Thẩm')

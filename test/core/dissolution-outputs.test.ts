@@ -14,12 +14,26 @@ afterEach(async () => {
 
 describe('dissolution outputs', () => {
   it('makes the summary of inactive cooperatives as .xlsx and as a page, and a printable case file', async () => {
-    const a = await core.call('entity.create', { kind: 'htx', name: 'HTX Nông nghiệp <Đồng Tâm>', regNo: '4900000018', status: 'active', sector: 'agri', registrationDate: '2010-04-02', commune: 'Xã Đồng Tâm' })
+    const a = await core.call('entity.create', {
+      kind: 'htx',
+      name: 'HTX Nông nghiệp <Đồng Tâm>',
+      regNo: '4900000018',
+      status: 'active',
+      sector: 'agri',
+      registrationDate: '2010-04-02',
+      commune: 'Xã Đồng Tâm'
+    })
     await core.call('status.add', { entityId: a.id, status: 'inactive', effectiveDate: '2022-05-01' })
     const b = await core.call('entity.create', { kind: 'htx', name: 'HTX Vận tải Thành Công', status: 'active' })
     await core.call('status.add', { entityId: b.id, status: 'suspended', effectiveDate: '2023-02-01' })
     await core.call('entity.create', { kind: 'htx', name: 'HTX Đang Tốt', status: 'active' })
-    const c = await core.call('dissolution.open', { entityId: b.id, kind: 'compulsory', law: '2023', ground: 'no_activity_12m', openedOn: '2024-06-03' })
+    const c = await core.call('dissolution.open', {
+      entityId: b.id,
+      kind: 'compulsory',
+      law: '2023',
+      ground: 'no_activity_12m',
+      openedOn: '2024-06-03'
+    })
     await core.call('dissolution.obstacle', { caseId: c.id, code: 'council_not_formed', note: 'Giám đốc đi làm ăn xa' })
     await core.call('dissolution.item', { caseId: c.id, type: 'payable', party: 'Chi cục Thuế', amount: 3_200_000 })
 

@@ -16,7 +16,11 @@ afterEach(async () => {
   await core.dispose()
 })
 
-async function htx(name: string, status: 'active' | 'inactive' | 'suspended' | 'revoked' = 'inactive', extra: Record<string, unknown> = {}) {
+async function htx(
+  name: string,
+  status: 'active' | 'inactive' | 'suspended' | 'revoked' = 'inactive',
+  extra: Record<string, unknown> = {}
+) {
   return core.call('entity.create', { kind: 'htx', name, status, ...extra })
 }
 
@@ -39,9 +43,39 @@ describe('templates as data', () => {
 
 describe('schedule (pure)', () => {
   const steps: TemplateStep[] = [
-    { code: 'A', title: 'Bước A thử', actor: 'x', legalBasis: 'x', verified: true, documents: [], optional: false, condition: null, deadline: { after: 'opening', unit: 'working_days', n: 7 } },
-    { code: 'B', title: 'Bước B thử', actor: 'x', legalBasis: 'x', verified: true, documents: [], optional: false, condition: null, deadline: { after: 'A', unit: 'days', n: 30 } },
-    { code: 'C', title: 'Bước C thử', actor: 'x', legalBasis: 'x', verified: true, documents: [], optional: true, condition: null, deadline: null }
+    {
+      code: 'A',
+      title: 'Bước A thử',
+      actor: 'x',
+      legalBasis: 'x',
+      verified: true,
+      documents: [],
+      optional: false,
+      condition: null,
+      deadline: { after: 'opening', unit: 'working_days', n: 7 }
+    },
+    {
+      code: 'B',
+      title: 'Bước B thử',
+      actor: 'x',
+      legalBasis: 'x',
+      verified: true,
+      documents: [],
+      optional: false,
+      condition: null,
+      deadline: { after: 'A', unit: 'days', n: 30 }
+    },
+    {
+      code: 'C',
+      title: 'Bước C thử',
+      actor: 'x',
+      legalBasis: 'x',
+      verified: true,
+      documents: [],
+      optional: true,
+      condition: null,
+      deadline: null
+    }
   ]
   it('dates follow the opening and the done dates of earlier steps', () => {
     const cal = vnCalendar()
@@ -52,7 +86,13 @@ describe('schedule (pure)', () => {
     // 31/03 + 30 days = 30/04 (holiday), 01/05 holiday, 02/05 Friday
     expect(s[1]).toEqual({ code: 'B', due: '2025-05-02', overdue: false, dueThisWeek: true })
     expect(s[0].overdue).toBe(false) // done
-    s = scheduleSteps(steps, [{ code: 'A', state: 'done', doneOn: '2025-03-31' }], '2025-01-24', '2025-05-05', makeCalendar(['2025-04-30', '2025-05-01']))
+    s = scheduleSteps(
+      steps,
+      [{ code: 'A', state: 'done', doneOn: '2025-03-31' }],
+      '2025-01-24',
+      '2025-05-05',
+      makeCalendar(['2025-04-30', '2025-05-01'])
+    )
     expect(s[1].overdue).toBe(true)
   })
   it('optional steps do not block; N/A counts as handled', () => {
@@ -63,11 +103,24 @@ describe('schedule (pure)', () => {
 describe('a case', () => {
   it('walks a 2012 voluntary case: due dates, council warnings, debts, refusal, finalise, read-only', async () => {
     const e = await htx('Hợp tác xã Dịch vụ Nông nghiệp Bình Minh')
-    const opened = await core.call('dissolution.open', { entityId: e.id, kind: 'voluntary', law: '2012', openedOn: '2024-03-01', decisionNo: '01/NQ-ĐHTV' })
+    const opened = await core.call('dissolution.open', {
+      entityId: e.id,
+      kind: 'voluntary',
+      law: '2012',
+      openedOn: '2024-03-01',
+      decisionNo: '01/NQ-ĐHTV'
+    })
     expect(opened.templateId).toBe('2012-voluntary')
     expect(opened.templateVersion).toBe(1)
     expect((await core.call('entity.get', { id: e.id })).status).toBe('dissolving')
-    await core.call('dissolution.step', { caseId: opened.id, code: 'NQ', state: 'done', doneOn: '2024-03-01', doneBy: 'Nguyễn Văn A', documents: ['Nghị quyết số 01/NQ-ĐHTV'] })
+    await core.call('dissolution.step', {
+      caseId: opened.id,
+      code: 'NQ',
+      state: 'done',
+      doneOn: '2024-03-01',
+      doneBy: 'Nguyễn Văn A',
+      documents: ['Nghị quyết số 01/NQ-ĐHTV']
+    })
     // 60 days from 01/03/2024 = 30/04 (holiday), 01/05 holiday → 02/05/2024
     const before = await core.call('dissolution.show', { caseId: opened.id, asOf: '2024-04-28' })
     const tb = before.steps.find((s) => s.code === 'TB_DK')!
@@ -75,20 +128,41 @@ describe('a case', () => {
     expect(tb.dueThisWeek).toBe(true)
     // an announced extra day off (Settings) moves the deadline: 02/05 off → 03/05
     await core.call('dissolution.setCalendar', { add: ['2024-05-02'], remove: [], workingWeekends: [] })
-    expect((await core.call('dissolution.show', { caseId: opened.id, asOf: '2024-04-28' })).steps.find((s) => s.code === 'TB_DK')!.due).toBe('2024-05-03')
+    expect(
+      (await core.call('dissolution.show', { caseId: opened.id, asOf: '2024-04-28' })).steps.find((s) => s.code === 'TB_DK')!.due
+    ).toBe('2024-05-03')
     expect((await core.call('dissolution.calendar', {})).add).toEqual(['2024-05-02'])
     await core.call('dissolution.setCalendar', { add: [], remove: [], workingWeekends: [] })
     const late = await core.call('dissolution.show', { caseId: opened.id, asOf: '2024-05-03' })
     expect(late.steps.find((s) => s.code === 'TB_DK')!.overdue).toBe(true)
 
-    let v = await core.call('dissolution.council', { caseId: opened.id, name: 'Trần Văn Bình', role: 'chair', represents: 'hdqt', organisation: 'HĐQT' })
+    let v = await core.call('dissolution.council', {
+      caseId: opened.id,
+      name: 'Trần Văn Bình',
+      role: 'chair',
+      represents: 'hdqt',
+      organisation: 'HĐQT'
+    })
     expect(v.councilWarnings.length).toBe(3)
     expect(v.councilWarnings.join(' ')).toMatch(/ban kiểm soát/)
 
     v = await core.call('dissolution.item', { caseId: opened.id, type: 'payable', category: 'bank', party: 'Agribank', amount: 15_000_000 })
-    v = await core.call('dissolution.item', { caseId: opened.id, type: 'payable', category: 'tax', party: 'Chi cục Thuế', amount: 2_500_000 })
+    v = await core.call('dissolution.item', {
+      caseId: opened.id,
+      type: 'payable',
+      category: 'tax',
+      party: 'Chi cục Thuế',
+      amount: 2_500_000
+    })
     v = await core.call('dissolution.item', { caseId: opened.id, type: 'receivable', party: 'Thành viên', amount: 1_000_000 })
-    v = await core.call('dissolution.item', { caseId: opened.id, type: 'asset', category: 'land', landCertificate: 'BĐ 123456', areaM2: 1200, handling: 'Trả lại UBND xã' })
+    v = await core.call('dissolution.item', {
+      caseId: opened.id,
+      type: 'asset',
+      category: 'land',
+      landCertificate: 'BĐ 123456',
+      areaM2: 1200,
+      handling: 'Trả lại UBND xã'
+    })
     expect(v.unsettledPayable).toBe(17_500_000)
     expect(v.unsettledReceivable).toBe(1_000_000)
     v = await core.call('dissolution.settle', { caseId: opened.id, itemId: v.items[0].id, settledOn: '2024-04-10' })
@@ -96,11 +170,15 @@ describe('a case', () => {
     v = await core.call('dissolution.obstacle', { caseId: opened.id, code: 'land', note: 'Chưa rõ ranh giới' })
     expect(v.obstacles[0].label).toBe('Đất đai, tài sản chưa rõ')
 
-    await expect(core.call('dissolution.finalise', { caseId: opened.id, authorityDate: '2024-06-01', decisionNo: '15/TB-TCKH' })).rejects.toMatchObject({
+    await expect(
+      core.call('dissolution.finalise', { caseId: opened.id, authorityDate: '2024-06-01', decisionNo: '15/TB-TCKH' })
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
       message: expect.stringMatching(/TB_DK/)
     })
-    await expect(core.call('dissolution.step', { caseId: opened.id, code: 'HS', state: 'na' })).rejects.toMatchObject({ message: expect.stringMatching(/lý do/) })
+    await expect(core.call('dissolution.step', { caseId: opened.id, code: 'HS', state: 'na' })).rejects.toMatchObject({
+      message: expect.stringMatching(/lý do/)
+    })
     await core.call('dissolution.step', { caseId: opened.id, code: 'TB_DK', state: 'done', doneOn: '2024-04-15' })
     await core.call('dissolution.step', { caseId: opened.id, code: 'TB_NO', state: 'done', doneOn: '2024-04-20' })
     await core.call('dissolution.step', { caseId: opened.id, code: 'HS', state: 'na', naReason: 'Hồ sơ nộp cùng thông báo' })
@@ -111,12 +189,16 @@ describe('a case', () => {
     expect(ent.status).toBe('dissolved')
     const events = await core.call('status.list', { entityId: e.id })
     expect(events.map((x: { status: string }) => x.status)).toEqual(expect.arrayContaining(['inactive', 'dissolving', 'dissolved']))
-    await expect(core.call('entity.update', { id: e.id, rowVersion: ent.rowVersion, changes: { name: 'Tên mới cho HTX' } })).rejects.toMatchObject({
+    await expect(
+      core.call('entity.update', { id: e.id, rowVersion: ent.rowVersion, changes: { name: 'Tên mới cho HTX' } })
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
       message: expect.stringMatching(/đã giải thể.*chỉ được sửa phần ghi chú/)
     })
     await core.call('entity.update', { id: e.id, rowVersion: ent.rowVersion, changes: { notes: 'Đã giải thể, lưu hồ sơ' } })
-    await expect(core.call('dissolution.step', { caseId: opened.id, code: 'XOA', state: 'todo' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(core.call('dissolution.step', { caseId: opened.id, code: 'XOA', state: 'todo' })).rejects.toMatchObject({
+      code: 'FORBIDDEN'
+    })
     const audit = await core.ctx.db.selectFrom('audit_log').select('action').where('table_name', '=', 'dissolution_cases').execute()
     expect(audit.map((a) => a.action)).toEqual(['create', 'finalise'])
   })
@@ -124,7 +206,13 @@ describe('a case', () => {
   it('walks every template to the end', async () => {
     for (const t of TEMPLATES) {
       const e = await htx(`Hợp tác xã thử ${t.id}`)
-      const c = await core.call('dissolution.open', { entityId: e.id, kind: t.kind, law: t.law, openedOn: '2024-07-01', ground: t.grounds?.[0].code })
+      const c = await core.call('dissolution.open', {
+        entityId: e.id,
+        kind: t.kind,
+        law: t.law,
+        openedOn: '2024-07-01',
+        ground: t.grounds?.[0].code
+      })
       expect(c.steps.map((s) => s.code)).toEqual(t.steps.map((s) => s.code))
       for (const s of t.steps) {
         if (s.optional) await core.call('dissolution.step', { caseId: c.id, code: s.code, state: 'na', naReason: 'Không có đất' })
@@ -138,10 +226,23 @@ describe('a case', () => {
 
   it('cancels a case and puts the previous status back; refuses a second open case and unknown steps', async () => {
     const e = await htx('Hợp tác xã Vận tải Hòa Bình', 'suspended')
-    const c = await core.call('dissolution.open', { entityId: e.id, kind: 'compulsory', law: '2023', ground: 'no_activity_12m', openedOn: '2024-08-01', decisionNo: '120/QĐ-UBND' })
-    await expect(core.call('dissolution.open', { entityId: e.id, kind: 'voluntary', openedOn: '2024-08-02' })).rejects.toMatchObject({ code: 'ALREADY_EXISTS' })
-    await expect(core.call('dissolution.step', { caseId: c.id, code: 'NOPE', state: 'done', doneOn: '2024-08-02' })).rejects.toMatchObject({ code: 'VALIDATION' })
-    await expect(core.call('dissolution.open', { entityId: e.id, kind: 'compulsory', ground: 'bogus', openedOn: '2024-08-01' })).rejects.toMatchObject({ code: 'VALIDATION' })
+    const c = await core.call('dissolution.open', {
+      entityId: e.id,
+      kind: 'compulsory',
+      law: '2023',
+      ground: 'no_activity_12m',
+      openedOn: '2024-08-01',
+      decisionNo: '120/QĐ-UBND'
+    })
+    await expect(core.call('dissolution.open', { entityId: e.id, kind: 'voluntary', openedOn: '2024-08-02' })).rejects.toMatchObject({
+      code: 'ALREADY_EXISTS'
+    })
+    await expect(core.call('dissolution.step', { caseId: c.id, code: 'NOPE', state: 'done', doneOn: '2024-08-02' })).rejects.toMatchObject({
+      code: 'VALIDATION'
+    })
+    await expect(
+      core.call('dissolution.open', { entityId: e.id, kind: 'compulsory', ground: 'bogus', openedOn: '2024-08-01' })
+    ).rejects.toMatchObject({ code: 'VALIDATION' })
     const x = await core.call('dissolution.cancel', { caseId: c.id, reason: 'HTX hoạt động trở lại', date: '2024-10-01' })
     expect(x.state).toBe('cancelled')
     expect((await core.call('entity.get', { id: e.id })).status).toBe('suspended')
@@ -176,7 +277,10 @@ describe('a case', () => {
     const sha = createHash('sha256').update('bản quét nghị quyết').digest('hex')
     expect(v.attachments[0]).toMatchObject({ name: 'nghi-quyet.pdf', sha256: sha, stepCode: 'NQ' })
     expect(existsSync(join(core.dir, 'tep-dinh-kem', sha))).toBe(true)
-    await expect(core.call('dissolution.attach', { caseId: c.id, file: { path: join(core.dir, 'khong-co.pdf') } })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('«khong-co.pdf»: không mở được') })
+    await expect(core.call('dissolution.attach', { caseId: c.id, file: { path: join(core.dir, 'khong-co.pdf') } })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('«khong-co.pdf»: không mở được')
+    })
   })
 })
 
@@ -192,9 +296,15 @@ describe('candidates', () => {
     await core.call('status.add', { entityId: fresh.id, status: 'inactive', effectiveDate: '2024-03-01' })
     const list = await core.call('dissolution.candidates', { asOf: '2024-06-30' })
     const by = new Map(list.map((c) => [c.name, c]))
-    expect(by.get('Hợp tác xã Ngừng Lâu')!.reasons).toEqual([expect.objectContaining({ code: 'stopped_12m', since: '2024-01-10', start: '2023-01-10' })])
-    expect(by.get('Hợp tác xã Không Đại Hội')!.reasons).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'no_agm_18m', since: '2024-06-20', start: '2022-12-20' })]))
-    expect(by.get('Hợp tác xã Bị Thu Hồi')!.reasons).toEqual([expect.objectContaining({ code: 'certificate_revoked', since: '2024-02-01' })])
+    expect(by.get('Hợp tác xã Ngừng Lâu')!.reasons).toEqual([
+      expect.objectContaining({ code: 'stopped_12m', since: '2024-01-10', start: '2023-01-10' })
+    ])
+    expect(by.get('Hợp tác xã Không Đại Hội')!.reasons).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'no_agm_18m', since: '2024-06-20', start: '2022-12-20' })])
+    )
+    expect(by.get('Hợp tác xã Bị Thu Hồi')!.reasons).toEqual([
+      expect.objectContaining({ code: 'certificate_revoked', since: '2024-02-01' })
+    ])
     expect(by.has('Hợp tác xã Mới Ngừng')).toBe(false)
     // an open case takes it off the list
     await core.call('dissolution.open', { entityId: a.id, kind: 'compulsory', law: '2023', openedOn: '2024-07-01' })
@@ -208,11 +318,22 @@ describe('taking back a row typed wrong', () => {
     return core.call('dissolution.open', { entityId: e.id, kind: 'voluntary', law: '2012', openedOn: '2024-03-01' })
   }
   const audits = (table: string) =>
-    core.ctx.db.selectFrom('audit_log').select(['action', 'row_id', 'before_json', 'after_json', 'user']).where('table_name', '=', table).orderBy('id').execute()
+    core.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'row_id', 'before_json', 'after_json', 'user'])
+      .where('table_name', '=', table)
+      .orderBy('id')
+      .execute()
 
   it('removes a council member, a debt and an obstacle: gone from the case, the case page, the dashboard and the summary; each removal audited with the row', async () => {
     const c = await openCase('Hợp tác xã Nông nghiệp Sửa Sai')
-    let v = await core.call('dissolution.council', { caseId: c.id, name: 'Trần Văn Bình', role: 'chair', represents: 'hdqt', organisation: 'HĐQT' })
+    let v = await core.call('dissolution.council', {
+      caseId: c.id,
+      name: 'Trần Văn Bình',
+      role: 'chair',
+      represents: 'hdqt',
+      organisation: 'HĐQT'
+    })
     const chairWarnings = v.councilWarnings
     expect(chairWarnings.join(' ')).not.toMatch(/chưa có chủ tịch/)
     v = await core.call('dissolution.council', { caseId: c.id, name: 'Nguyễn Văn Nhầm', role: 'member', represents: 'bks' })
@@ -224,7 +345,10 @@ describe('taking back a row typed wrong', () => {
     const wrongMember = v.council.find((m) => m.name === 'Nguyễn Văn Nhầm')!
     const wrongItem = v.items.find((i) => i.party === 'Gõ nhầm')!
     const wrongObstacle = v.obstacles.find((o) => o.code === 'debts')!
-    expect((await core.call('dissolution.dashboard', { asOf: '2024-04-01' })).obstacles.map((o) => o.code).sort()).toEqual(['debts', 'land'])
+    expect((await core.call('dissolution.dashboard', { asOf: '2024-04-01' })).obstacles.map((o) => o.code).sort()).toEqual([
+      'debts',
+      'land'
+    ])
 
     v = await core.call('dissolution.removeCouncil', { caseId: c.id, memberId: wrongMember.id })
     expect(v.council.map((m) => m.name)).toEqual(['Trần Văn Bình'])
@@ -263,8 +387,16 @@ describe('taking back a row typed wrong', () => {
       // the created row and the removed row are the same row
       expect(JSON.parse(del.before_json!)).toMatchObject(JSON.parse(rows[1].after_json!))
     }
-    expect(JSON.parse((await audits('dissolution_council'))[2].before_json!)).toMatchObject({ name: 'Nguyễn Văn Nhầm', role: 'member', represents: 'bks' })
-    expect(JSON.parse((await audits('dissolution_items'))[2].before_json!)).toMatchObject({ party: 'Gõ nhầm', amount: 150_000_000, type: 'payable' })
+    expect(JSON.parse((await audits('dissolution_council'))[2].before_json!)).toMatchObject({
+      name: 'Nguyễn Văn Nhầm',
+      role: 'member',
+      represents: 'bks'
+    })
+    expect(JSON.parse((await audits('dissolution_items'))[2].before_json!)).toMatchObject({
+      party: 'Gõ nhầm',
+      amount: 150_000_000,
+      type: 'payable'
+    })
     expect(JSON.parse((await audits('dissolution_obstacles'))[2].before_json!)).toMatchObject({ code: 'debts', note: 'ghi nhầm' })
   })
 
@@ -291,13 +423,24 @@ describe('taking back a row typed wrong', () => {
       code: 'NOT_FOUND',
       message: `Hồ sơ giải thể số ${b.id} không có thành viên hội đồng giải thể số ${memberId}.`
     })
-    await expect(core.call('dissolution.removeItem', { caseId: b.id, itemId })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/không có khoản nợ, tài sản số/) })
-    await expect(core.call('dissolution.removeObstacle', { caseId: b.id, obstacleId })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/không có vướng mắc số/) })
+    await expect(core.call('dissolution.removeItem', { caseId: b.id, itemId })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/không có khoản nợ, tài sản số/)
+    })
+    await expect(core.call('dissolution.removeObstacle', { caseId: b.id, obstacleId })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/không có vướng mắc số/)
+    })
     await expect(core.call('dissolution.removeObstacle', { caseId: a.id, obstacleId: 9999 })).rejects.toMatchObject({ code: 'NOT_FOUND' })
-    await expect(core.call('dissolution.removeItem', { caseId: 9999, itemId })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Không tìm thấy hồ sơ giải thể số 9999.' })
+    await expect(core.call('dissolution.removeItem', { caseId: 9999, itemId })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'Không tìm thấy hồ sơ giải thể số 9999.'
+    })
     // zod, strict: an id that is not a positive whole number, or a stray field
     await expect(core.call('dissolution.removeItem', { caseId: a.id, itemId: -1 } as never)).rejects.toMatchObject({ code: 'VALIDATION' })
-    await expect(core.call('dissolution.removeItem', { caseId: a.id, itemId, force: true } as never)).rejects.toMatchObject({ code: 'VALIDATION' })
+    await expect(core.call('dissolution.removeItem', { caseId: a.id, itemId, force: true } as never)).rejects.toMatchObject({
+      code: 'VALIDATION'
+    })
     const still = await core.call('dissolution.show', { caseId: a.id })
     expect([still.council.length, still.items.length, still.obstacles.length]).toEqual([1, 1, 1])
     expect((await audits('dissolution_items')).map((r) => r.action)).toEqual(['create'])
@@ -318,8 +461,12 @@ describe('taking back a row typed wrong', () => {
       code: 'FORBIDDEN',
       message: `Hồ sơ giải thể số ${fin.id} đã hoàn tất; không sửa được nữa.`
     })
-    await expect(core.call('dissolution.removeItem', { caseId: fin.id, itemId: before.items[0].id })).rejects.toMatchObject({ code: 'FORBIDDEN' })
-    await expect(core.call('dissolution.removeObstacle', { caseId: fin.id, obstacleId: before.obstacles[0].id })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(core.call('dissolution.removeItem', { caseId: fin.id, itemId: before.items[0].id })).rejects.toMatchObject({
+      code: 'FORBIDDEN'
+    })
+    await expect(core.call('dissolution.removeObstacle', { caseId: fin.id, obstacleId: before.obstacles[0].id })).rejects.toMatchObject({
+      code: 'FORBIDDEN'
+    })
 
     const can = await openCase('Hợp tác xã Đã Hủy')
     const o = await core.call('dissolution.obstacle', { caseId: can.id, code: 'other', note: 'Hoạt động lại' })

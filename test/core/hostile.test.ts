@@ -37,7 +37,13 @@ afterAll(async () => {
 function counts() {
   const db = core.ctx.conn.sqlite
   const n = (table: string) => (db.prepare(`select count(*) n from ${table}`).get() as { n: number }).n
-  return { entities: n('entities'), audit: n('audit_log'), batches: n('import_batches'), items: n('import_batch_items'), figures: n('yearly_figures') }
+  return {
+    entities: n('entities'),
+    audit: n('audit_log'),
+    batches: n('import_batches'),
+    items: n('import_batch_items'),
+    figures: n('yearly_figures')
+  }
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024)
@@ -74,41 +80,73 @@ describe('hostile input to the importer', () => {
   it('has the whole corpus the issue lists', () => {
     expect(corpus.map((f) => f.file).sort()).toEqual(
       [
-        'bom-nen-khai-gian.xlsx', 'bom-nen.xlsx', 'cat-doi.xlsx', 'chuoi-20mb.xlsx', 'chuong-trinh.xlsx', 'hong-giua.ods', 'hong-giua.xlsx',
-        'mat-khau.xlsx', 'nul.csv', 'rac.xlsx', 'thuc-the-xml.xlsx', 'tron-bang-ma.csv', 'trieu-dong.xlsx', 'trong.csv', 'trong.xlsx'
+        'bom-nen-khai-gian.xlsx',
+        'bom-nen.xlsx',
+        'cat-doi.xlsx',
+        'chuoi-20mb.xlsx',
+        'chuong-trinh.xlsx',
+        'hong-giua.ods',
+        'hong-giua.xlsx',
+        'mat-khau.xlsx',
+        'nul.csv',
+        'rac.xlsx',
+        'thuc-the-xml.xlsx',
+        'tron-bang-ma.csv',
+        'trieu-dong.xlsx',
+        'trong.csv',
+        'trong.xlsx'
       ].sort()
     )
   })
 
   it.each([
-    'cat-doi.xlsx', 'hong-giua.xlsx', 'hong-giua.ods', 'rac.xlsx', 'bom-nen.xlsx', 'bom-nen-khai-gian.xlsx', 'thuc-the-xml.xlsx', 'trieu-dong.xlsx',
-    'chuoi-20mb.xlsx', 'mat-khau.xlsx', 'chuong-trinh.xlsx', 'trong.xlsx', 'trong.csv', 'nul.csv', 'tron-bang-ma.csv'
-  ])('%s: a clear Vietnamese answer, in bounds, nothing written', async (file) => {
-    const entry = corpus.find((f) => f.file === file)!
-    const input = { files: [{ path: join(dir.dir, file) }] }
-    const before = counts()
-    const backups = readdirSync(join(core.dir)).length
+    'cat-doi.xlsx',
+    'hong-giua.xlsx',
+    'hong-giua.ods',
+    'rac.xlsx',
+    'bom-nen.xlsx',
+    'bom-nen-khai-gian.xlsx',
+    'thuc-the-xml.xlsx',
+    'trieu-dong.xlsx',
+    'chuoi-20mb.xlsx',
+    'mat-khau.xlsx',
+    'chuong-trinh.xlsx',
+    'trong.xlsx',
+    'trong.csv',
+    'nul.csv',
+    'tron-bang-ma.csv'
+  ])(
+    '%s: a clear Vietnamese answer, in bounds, nothing written',
+    async (file) => {
+      const entry = corpus.find((f) => f.file === file)!
+      const input = { files: [{ path: join(dir.dir, file) }] }
+      const before = counts()
+      const backups = readdirSync(join(core.dir)).length
 
-    const preview = await measured(() => core.call('exchange.previewImport', input))
-    if (preview.error) {
-      expectClearRefusal(preview.error, entry.says, file)
-    } else {
-      // Well-formed but meaningless (entities not expanded, strings without a table): said per sheet.
-      const result = preview.value!
-      expect(result.totals, file).toMatchObject({ created: 0, updated: 0, unchanged: 0, errors: 0 })
-      const issues = result.files.flatMap((f) => f.sheets.flatMap((s) => s.issues.map((i) => i.message)))
-      expect(issues.join(' '), file).toMatch(entry.says)
-    }
-    const commit = await measured(() => core.call('exchange.commitImport', input))
-    expectClearRefusal(commit.error, preview.error ? entry.says : /Không tìm thấy dòng dữ liệu nào để nhập/, file)
+      const preview = await measured(() => core.call('exchange.previewImport', input))
+      if (preview.error) {
+        expectClearRefusal(preview.error, entry.says, file)
+      } else {
+        // Well-formed but meaningless (entities not expanded, strings without a table): said per sheet.
+        const result = preview.value!
+        expect(result.totals, file).toMatchObject({ created: 0, updated: 0, unchanged: 0, errors: 0 })
+        const issues = result.files.flatMap((f) => f.sheets.flatMap((s) => s.issues.map((i) => i.message)))
+        expect(issues.join(' '), file).toMatch(entry.says)
+      }
+      const commit = await measured(() => core.call('exchange.commitImport', input))
+      expectClearRefusal(commit.error, preview.error ? entry.says : /Không tìm thấy dòng dữ liệu nào để nhập/, file)
 
-    for (const run of [preview, commit]) {
-      expect(run.ms, `${file}: time`).toBeLessThan(TIME_MS)
-      expect(mb(run.peakGrowth), `${file}: peak RSS growth (MB)`).toBeLessThan(PEAK_RSS_MB)
-      expect(mb(run.heapLeft), `${file}: heap left behind (MB)`).toBeLessThan(HEAP_LEFT_MB)
-    }
-    console.log(`${file}: ${Math.round(preview.ms)} ms / ${Math.round(commit.ms)} ms, peak RSS +${mb(Math.max(preview.peakGrowth, commit.peakGrowth))} MB`)
-    expect(counts(), file).toEqual(before)
-    expect(readdirSync(join(core.dir)).length, `${file}: no new file beside the register`).toBe(backups)
-  }, 120_000)
+      for (const run of [preview, commit]) {
+        expect(run.ms, `${file}: time`).toBeLessThan(TIME_MS)
+        expect(mb(run.peakGrowth), `${file}: peak RSS growth (MB)`).toBeLessThan(PEAK_RSS_MB)
+        expect(mb(run.heapLeft), `${file}: heap left behind (MB)`).toBeLessThan(HEAP_LEFT_MB)
+      }
+      console.log(
+        `${file}: ${Math.round(preview.ms)} ms / ${Math.round(commit.ms)} ms, peak RSS +${mb(Math.max(preview.peakGrowth, commit.peakGrowth))} MB`
+      )
+      expect(counts(), file).toEqual(before)
+      expect(readdirSync(join(core.dir)).length, `${file}: no new file beside the register`).toBe(backups)
+    },
+    120_000
+  )
 })

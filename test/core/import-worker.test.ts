@@ -74,7 +74,14 @@ describe('reading off the main thread', () => {
     const fresh = await phases('exchange.commitImport')
     expect(fresh.phases).toEqual(['read', 'parse', 'compare', 'write'])
     expect(fresh.r.totals).toMatchObject({ created: 1, unchanged: 30 })
-    expect(await core.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('action', '=', 'create').where('table_name', '=', 'entities').executeTakeFirstOrThrow()).toEqual({ n: 31 })
+    expect(
+      await core.ctx.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('action', '=', 'create')
+        .where('table_name', '=', 'entities')
+        .executeTakeFirstOrThrow()
+    ).toEqual({ n: 31 })
   })
 
   it('a warm worker that died meanwhile is replaced, not waited for', async () => {

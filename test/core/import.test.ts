@@ -20,7 +20,14 @@ const commit = (files: string[], extra: Record<string, unknown> = {}) =>
 const states = (s: ImportSheet) => s.rows.map((r) => [r.row, r.state, r.reason ?? null])
 const byRow = (s: ImportSheet, row: number) => s.rows.find((r) => r.row === row) as ImportRow
 const count = async (table: 'entities' | 'status_events' | 'yearly_figures' | 'import_batches' | 'audit_log') =>
-  Number((await core.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+  Number(
+    (
+      await core.ctx.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n
+  )
 
 describe('the shared samples', () => {
   it('decodes the TCVN3 .xls to exactly the records of the tidy .xlsx, and never imports the totals row', async () => {
@@ -31,16 +38,27 @@ describe('the shared samples', () => {
     expect(old).toMatchObject({ encoding: 'tcvn3', headerRow: 5, asOfDate: '2022-12-31', figuresYear: 2022, kind: 'htx' })
     expect(old.title).toBe('DANH SÁCH HỢP TÁC XÃ')
     expect(states(old)).toEqual([
-      [6, 'new', null], [7, 'new', null], [8, 'new', null], [9, 'new', null], [10, 'new', null],
-      [11, 'skipped', 'blank'], [12, 'skipped', 'totals']
+      [6, 'new', null],
+      [7, 'new', null],
+      [8, 'new', null],
+      [9, 'new', null],
+      [10, 'new', null],
+      [11, 'skipped', 'blank'],
+      [12, 'skipped', 'totals']
     ])
     const clean = tidy.sheets.find((s) => s.sheet === 'HTX')!
     const records = (s: ImportSheet) => s.rows.filter((r) => r.record).map((r) => r.record)
     expect(records(old)).toEqual(records(clean))
     expect(records(old)[0]).toMatchObject({
-      name: 'HTX nông nghiệp Mường Kim', regNo: '6200123454', address: 'Xã Mường Kim, huyện Than Uyên',
-      representative: 'Lò Văn Thắng', registrationDate: '2015-03-12', charterCapital: 1_500_000_000,
-      sector: 'agri', status: 'active', figures: { members: 12, workers: 15 }
+      name: 'HTX nông nghiệp Mường Kim',
+      regNo: '6200123454',
+      address: 'Xã Mường Kim, huyện Than Uyên',
+      representative: 'Lò Văn Thắng',
+      registrationDate: '2015-03-12',
+      charterCapital: 1_500_000_000,
+      sector: 'agri',
+      status: 'active',
+      figures: { members: 12, workers: 15 }
     })
     // The totals row's figures are the sums of the records: capital 8.700 (million), members 64, workers 86.
     const recs = records(old)
@@ -51,7 +69,12 @@ describe('the shared samples', () => {
 
     const tht = tidy.sheets.find((s) => s.sheet === 'THT')!
     expect(tht.kind).toBe('tht')
-    expect(byRow(tht, 2).record).toMatchObject({ kind: 'tht', name: 'Tổ hợp tác nuôi ong Mường Than', representative: 'Lò Văn Pọm', figures: { members: 14 } })
+    expect(byRow(tht, 2).record).toMatchObject({
+      kind: 'tht',
+      name: 'Tổ hợp tác nuôi ong Mường Than',
+      representative: 'Lò Văn Pọm',
+      figures: { members: 14 }
+    })
 
     await commit(['danh-sach-cu-tcvn3.xls'])
     const { rows } = await core.call('entity.list', {})
@@ -62,7 +85,7 @@ describe('the shared samples', () => {
     expect(figures.reduce((a, f) => a + (f.members ?? 0), 0)).toBe(64)
   })
 
-  it('imports both samples at once: the second file\'s same cooperatives count as duplicates, imported once', async () => {
+  it("imports both samples at once: the second file's same cooperatives count as duplicates, imported once", async () => {
     const r = await commit(['danh-sach-cu-tcvn3.xls', 'danh-sach-sach.xlsx'])
     expect(r.totals).toMatchObject({ created: 6, duplicates: 5, skipped: 2, errors: 0 })
     expect(await count('entities')).toBe(6)
@@ -81,16 +104,42 @@ describe('a messy working register', () => {
     expect(htx.columns.find((c) => c.letter === 'M')).toMatchObject({ field: 'managersCollege' })
     expect(htx.columns.find((c) => c.letter === 'G')).toMatchObject({ field: 'charterCapital', unit: 1_000_000 })
     expect(states(htx)).toEqual([
-      [8, 'skipped', 'section'], [9, 'new', null], [10, 'new', null], [11, 'skipped', 'blank'], [12, 'skipped', 'section'],
-      [13, 'new', null], [14, 'new', null], [15, 'new', null], [16, 'error', null], [17, 'duplicate', null], [18, 'new', null],
-      [19, 'skipped', 'blank'], [20, 'skipped', 'totals'], [21, 'skipped', 'blank'], [22, 'skipped', 'title']
+      [8, 'skipped', 'section'],
+      [9, 'new', null],
+      [10, 'new', null],
+      [11, 'skipped', 'blank'],
+      [12, 'skipped', 'section'],
+      [13, 'new', null],
+      [14, 'new', null],
+      [15, 'new', null],
+      [16, 'error', null],
+      [17, 'duplicate', null],
+      [18, 'new', null],
+      [19, 'skipped', 'blank'],
+      [20, 'skipped', 'totals'],
+      [21, 'skipped', 'blank'],
+      [22, 'skipped', 'title']
     ])
     expect(byRow(htx, 9).record).toMatchObject({
-      commune: 'Xã Yên Khoái', charterCapital: 1_370_000_000, registrationDate: '2015-05-06', sector: 'agri', status: 'active',
+      commune: 'Xã Yên Khoái',
+      charterCapital: 1_370_000_000,
+      registrationDate: '2015-05-06',
+      sector: 'agri',
+      status: 'active',
       figures: { members: 1205, workers: 12, managers: 5, managersElementary: 3, managersCollege: 2 }
     })
-    expect(byRow(htx, 10).record).toMatchObject({ charterCapital: 250_500_000, registrationDate: '2019-08-07', sector: 'environment', status: 'suspended' })
-    expect(byRow(htx, 13).record).toMatchObject({ commune: 'Xã Yên Phong', registrationDate: '2012-03-15', status: 'inactive', sector: 'transport' })
+    expect(byRow(htx, 10).record).toMatchObject({
+      charterCapital: 250_500_000,
+      registrationDate: '2019-08-07',
+      sector: 'environment',
+      status: 'suspended'
+    })
+    expect(byRow(htx, 13).record).toMatchObject({
+      commune: 'Xã Yên Phong',
+      registrationDate: '2012-03-15',
+      status: 'inactive',
+      sector: 'transport'
+    })
     expect(byRow(htx, 14).record).toMatchObject({ registrationDate: '2010-02-01', status: 'dissolving', sector: 'industry' })
     expect(byRow(htx, 15).record).toMatchObject({ registrationDate: '2019-01-01', status: 'dissolved', sector: 'trade_service' })
     expect(byRow(htx, 16).issues[0]).toMatchObject({ column: 'F', severity: 'error', code: 'DATE_INVALID' })
@@ -100,7 +149,11 @@ describe('a messy working register', () => {
     expect(htx.counts).toMatchObject({ created: 6, duplicates: 1, errors: 1, skipped: 7 })
 
     expect(tht).toMatchObject({ table: 2, title: 'DANH SÁCH TỔ HỢP TÁC', kind: 'tht', headerRow: 23 })
-    expect(states(tht)).toEqual([[24, 'new', null], [25, 'new', null], [26, 'skipped', 'totals']])
+    expect(states(tht)).toEqual([
+      [24, 'new', null],
+      [25, 'new', null],
+      [26, 'skipped', 'totals']
+    ])
     expect(byRow(tht, 24).record).toMatchObject({ kind: 'tht', commune: 'Xã Yên Khoái', figures: { members: 14 } })
   })
 
@@ -140,10 +193,21 @@ describe('the messy legacy .xls an office drags in first', () => {
     expect(s).toMatchObject({ encoding: 'tcvn3', headerRow: 5, title: 'DANH SÁCH HỢP TÁC XÃ', asOfDate: '2023-12-31', figuresYear: 2023 })
     expect(s.unknownColumns).toEqual(['C: Họ tên chủ nhiệm HTX'])
     expect(states(s)).toEqual([
-      [6, 'skipped', 'section'], [7, 'new', null], [8, 'skipped', 'blank'], [9, 'skipped', 'section'],
-      [10, 'new', null], [11, 'new', null], [12, 'skipped', 'totals']
+      [6, 'skipped', 'section'],
+      [7, 'new', null],
+      [8, 'skipped', 'blank'],
+      [9, 'skipped', 'section'],
+      [10, 'new', null],
+      [11, 'new', null],
+      [12, 'skipped', 'totals']
     ])
-    expect(byRow(s, 7).record).toMatchObject({ name: 'HTX nông nghiệp Kim Chính', regNo: '2700900901', commune: 'Xã Kim Chính', status: 'active', figures: { members: 25 } })
+    expect(byRow(s, 7).record).toMatchObject({
+      name: 'HTX nông nghiệp Kim Chính',
+      regNo: '2700900901',
+      commune: 'Xã Kim Chính',
+      status: 'active',
+      figures: { members: 25 }
+    })
     expect(byRow(s, 10).record).toMatchObject({ name: 'HTX dịch vụ vận tải Phát Diệm', commune: 'Thị trấn Phát Diệm', status: 'suspended' })
     expect(byRow(s, 11).record).toMatchObject({ name: 'HTX mây tre đan Phát Diệm', status: 'inactive', figures: { members: 14 } })
     const r = await commit(['messy-tcvn3.xls'], { mappings: [{ shape: s.shape, column: 2, field: 'representative' }] })
@@ -151,7 +215,11 @@ describe('the messy legacy .xls an office drags in first', () => {
     const rows = (await core.call('entity.list', {})).rows
     expect(rows.map((e) => e.representative).sort()).toEqual(['Phạm Văn Tú', 'Trần Văn Hải', 'Vũ Thị Lan'])
     const figures = await core.ctx.db.selectFrom('yearly_figures').select(['year', 'members']).execute()
-    expect(figures.map((f) => [f.year, f.members]).sort()).toEqual([[2023, 14], [2023, 25], [2023, 9]])
+    expect(figures.map((f) => [f.year, f.members]).sort()).toEqual([
+      [2023, 14],
+      [2023, 25],
+      [2023, 9]
+    ])
   })
 })
 
@@ -159,8 +227,17 @@ describe('other formats and encodings', () => {
   it('reads a BIFF8 .xls with a TCVN3 sheet and a VNI sheet', async () => {
     const [tcvn, vni] = (await preview(['legacy.xls'])).files[0].sheets
     expect(tcvn).toMatchObject({ encoding: 'tcvn3', headerRow: 4, title: 'DANH SÁCH HỢP TÁC XÃ' })
-    expect(states(tcvn)).toEqual([[5, 'new', null], [6, 'new', null], [7, 'skipped', 'totals']])
-    expect(byRow(tcvn, 5).record).toMatchObject({ name: 'Hợp tác xã nông nghiệp Khánh Thượng', address: 'Xã Khánh Thượng', status: 'active', figures: { members: 30 } })
+    expect(states(tcvn)).toEqual([
+      [5, 'new', null],
+      [6, 'new', null],
+      [7, 'skipped', 'totals']
+    ])
+    expect(byRow(tcvn, 5).record).toMatchObject({
+      name: 'Hợp tác xã nông nghiệp Khánh Thượng',
+      address: 'Xã Khánh Thượng',
+      status: 'active',
+      figures: { members: 30 }
+    })
     expect(vni).toMatchObject({ encoding: 'vni', headerRow: 1 })
     expect(byRow(vni, 2).record).toMatchObject({ name: 'HTX thủy sản Yên Lâm', representative: 'Nguyễn Thị Hường', sector: 'agri' })
     expect(byRow(vni, 3).record).toMatchObject({ name: 'HTX chăn nuôi Yên Mạc', representative: 'Trương Văn Được' })
@@ -170,8 +247,18 @@ describe('other formats and encodings', () => {
     const r = await preview(['semicolon-bom.csv', 'comma.csv'])
     const [semi, comma] = r.files.map((f) => f.sheets[0])
     expect(r.files.map((f) => f.format)).toEqual(['csv', 'csv'])
-    expect(states(semi)).toEqual([[2, 'new', null], [3, 'new', null], [4, 'skipped', 'blank'], [5, 'skipped', 'totals']])
-    expect(byRow(semi, 2).record).toMatchObject({ name: 'HTX nông nghiệp Mai Sơn', charterCapital: 1_370_500_000, registrationDate: '2016-01-05', sector: 'agri' })
+    expect(states(semi)).toEqual([
+      [2, 'new', null],
+      [3, 'new', null],
+      [4, 'skipped', 'blank'],
+      [5, 'skipped', 'totals']
+    ])
+    expect(byRow(semi, 2).record).toMatchObject({
+      name: 'HTX nông nghiệp Mai Sơn',
+      charterCapital: 1_370_500_000,
+      registrationDate: '2016-01-05',
+      sector: 'agri'
+    })
     expect(byRow(semi, 2).record!.name).toBe('HTX nông nghiệp Mai Sơn'.normalize('NFC'))
     expect(byRow(semi, 3).record).toMatchObject({ name: 'HTX dịch vụ; vệ sinh Mai Sơn', status: 'inactive', sector: 'environment' })
     expect(byRow(comma, 2).record).toMatchObject({ name: 'HTX Yên Hòa', charterCapital: 1_500_000_000, registrationDate: '2019-02-01' })
@@ -184,7 +271,10 @@ describe('other formats and encodings', () => {
     const e = (await core.call('entity.list', { q: 'Yen Nhan' })).rows[0]
     expect(e.status).toBe('dissolved')
     const events = await core.ctx.db.selectFrom('status_events').selectAll().where('entity_id', '=', e.id).orderBy('id').execute()
-    expect(events.map((x) => [x.status, x.effective_date])).toEqual([['active', null], ['dissolved', '2022-12-20']])
+    expect(events.map((x) => [x.status, x.effective_date])).toEqual([
+      ['active', null],
+      ['dissolved', '2022-12-20']
+    ])
   })
 })
 
@@ -194,7 +284,10 @@ describe('again and again: updates, undo, remembered mappings', () => {
     const year = new Date().getUTCFullYear()
     const r = await preview(['changed.xlsx'])
     const s = r.files[0].sheets[0]
-    expect(states(s)).toEqual([[2, 'unchanged', null], [3, 'update', null]])
+    expect(states(s)).toEqual([
+      [2, 'unchanged', null],
+      [3, 'update', null]
+    ])
     expect(byRow(s, 3).changes).toEqual([
       { field: 'representative', before: 'Hoàng Thị Dung', after: 'Hoàng Văn Dũng' },
       { field: 'charterCapital', before: 2_200_000_000, after: 2_500_000_000 },
@@ -244,36 +337,75 @@ describe('dissolved records', () => {
 
   it('a file read again with its dissolution date adds no second "dissolved" event', async () => {
     await commit(['register.ods'])
-    const again = await core.call('exchange.commitImport', { files: [csv('lai.csv', [HEAD, 'HTX Yên Nhân,HTX,2700600603,05/05/2010,20/12/2022,7'])] })
-    expect(again.files[0].sheets[0].rows[0]).toMatchObject({ state: 'update', changes: [{ field: expect.stringMatching(/^workers:/), before: null, after: 7 }] })
+    const again = await core.call('exchange.commitImport', {
+      files: [csv('lai.csv', [HEAD, 'HTX Yên Nhân,HTX,2700600603,05/05/2010,20/12/2022,7'])]
+    })
+    expect(again.files[0].sheets[0].rows[0]).toMatchObject({
+      state: 'update',
+      changes: [{ field: expect.stringMatching(/^workers:/), before: null, after: 7 }]
+    })
     const e = (await core.call('entity.list', { q: '2700600603' })).rows[0]
-    const events = await core.ctx.db.selectFrom('status_events').select(['status', 'effective_date']).where('entity_id', '=', e.id).orderBy('id').execute()
-    expect(events).toEqual([{ status: 'active', effective_date: null }, { status: 'dissolved', effective_date: '2022-12-20' }])
+    const events = await core.ctx.db
+      .selectFrom('status_events')
+      .select(['status', 'effective_date'])
+      .where('entity_id', '=', e.id)
+      .orderBy('id')
+      .execute()
+    expect(events).toEqual([
+      { status: 'active', effective_date: null },
+      { status: 'dissolved', effective_date: '2022-12-20' }
+    ])
   })
 
   it('a dissolution date in the file for a record still active is one dated "dissolved" event', async () => {
     await core.call('exchange.commitImport', { files: [csv('truoc.csv', [HEAD, 'HTX Yên Nhân,HTX,2700600603,05/05/2010,,'])] })
-    const r = await core.call('exchange.commitImport', { files: [csv('sau.csv', [HEAD, 'HTX Yên Nhân,HTX,2700600603,05/05/2010,20/12/2022,'])] })
+    const r = await core.call('exchange.commitImport', {
+      files: [csv('sau.csv', [HEAD, 'HTX Yên Nhân,HTX,2700600603,05/05/2010,20/12/2022,'])]
+    })
     expect(r.files[0].sheets[0].rows[0].changes).toEqual([{ field: 'status', before: 'active', after: 'dissolved' }])
     const e = (await core.call('entity.list', { q: '2700600603' })).rows[0]
     expect(e.status).toBe('dissolved')
-    const events = await core.ctx.db.selectFrom('status_events').select(['status', 'effective_date']).where('entity_id', '=', e.id).orderBy('id').execute()
-    expect(events).toEqual([{ status: 'active', effective_date: null }, { status: 'dissolved', effective_date: '2022-12-20' }])
+    const events = await core.ctx.db
+      .selectFrom('status_events')
+      .select(['status', 'effective_date'])
+      .where('entity_id', '=', e.id)
+      .orderBy('id')
+      .execute()
+    expect(events).toEqual([
+      { status: 'active', effective_date: null },
+      { status: 'dissolved', effective_date: '2022-12-20' }
+    ])
   })
 
   it('a record closed by a dissolution case is not changed by an import: the row is an error, the rest lands', async () => {
     await commit(['danh-sach-sach.xlsx'])
     const e = (await core.call('entity.list', { q: '6200124000' })).rows[0]
     const now = new Date().toISOString()
-    await core.ctx.db.insertInto('dissolution_cases').values({
-      entity_id: e.id, kind: 'voluntary', law: '2023', template_id: 't', template_version: 1, template_json: '{}', opened_on: '2024-01-02',
-      state: 'finalised', closed_on: '2024-06-30', closed_decision_no: '12/QĐ-UBND', created_at: now, updated_at: now
-    } as never).execute()
+    await core.ctx.db
+      .insertInto('dissolution_cases')
+      .values({
+        entity_id: e.id,
+        kind: 'voluntary',
+        law: '2023',
+        template_id: 't',
+        template_version: 1,
+        template_json: '{}',
+        opened_on: '2024-01-02',
+        state: 'finalised',
+        closed_on: '2024-06-30',
+        closed_decision_no: '12/QĐ-UBND',
+        created_at: now,
+        updated_at: now
+      } as never)
+      .execute()
     const r = await commit(['changed.xlsx'])
     const row = byRow(r.files[0].sheets[0], 3)
     expect(row.state).toBe('error')
     expect(row.issues[0]).toMatchObject({ code: 'DISSOLVED', message: expect.stringContaining('đã giải thể') })
-    expect((await core.call('entity.list', { q: '6200124000' })).rows[0]).toMatchObject({ representative: e.representative, charterCapital: e.charterCapital })
+    expect((await core.call('entity.list', { q: '6200124000' })).rows[0]).toMatchObject({
+      representative: e.representative,
+      charterCapital: e.charterCapital
+    })
   })
 })
 
@@ -309,13 +441,17 @@ describe('hostile input', () => {
 
   it('refuses a missing file and bytes passed in as base64 that are not a workbook', async () => {
     await expect(commit(['no-such-file.xlsx'])).rejects.toMatchObject({ code: 'VALIDATION' })
-    const err = await core.call('exchange.previewImport', { files: [{ name: 'x.xls', base64: Buffer.from('hello').toString('base64') }] }).catch((e) => e)
+    const err = await core
+      .call('exchange.previewImport', { files: [{ name: 'x.xls', base64: Buffer.from('hello').toString('base64') }] })
+      .catch((e) => e)
     expect(err.message).toContain('«x.xls»')
   })
 
   it('accepts file bytes as base64 (how the window passes a dropped file)', async () => {
     const { readFileSync } = await import('node:fs')
-    const r = await core.call('exchange.previewImport', { files: [{ name: 'danh-sach-sach.xlsx', base64: readFileSync(join(FIX, 'danh-sach-sach.xlsx')).toString('base64') }] })
+    const r = await core.call('exchange.previewImport', {
+      files: [{ name: 'danh-sach-sach.xlsx', base64: readFileSync(join(FIX, 'danh-sach-sach.xlsx')).toString('base64') }]
+    })
     expect(r.totals.created).toBe(6)
   })
 })
@@ -327,7 +463,14 @@ describe('the template workbook', () => {
     const r = await core.call('exchange.previewImport', { files: [{ name: t.name, base64: t.base64 }] })
     const [list, allowed] = r.files[0].sheets
     expect(list.unknownColumns).toEqual([])
-    expect(list.rows[0].record).toMatchObject({ name: 'HTX dịch vụ nông nghiệp Yên Khoái', kind: 'htx', charterCapital: 1_370_000_000, registrationDate: '2015-05-06', sector: 'agri', status: 'active' })
+    expect(list.rows[0].record).toMatchObject({
+      name: 'HTX dịch vụ nông nghiệp Yên Khoái',
+      kind: 'htx',
+      charterCapital: 1_370_000_000,
+      registrationDate: '2015-05-06',
+      sector: 'agri',
+      status: 'active'
+    })
     expect(allowed.issues[0].code).toBe('NO_HEADER')
   })
 })
@@ -335,7 +478,12 @@ describe('the template workbook', () => {
 describe('formulas', () => {
   it('reads the values Excel last computed, never the formula text, and skips a SUM totals row', async () => {
     const s = (await preview(['formulas.xlsx'])).files[0].sheets[0]
-    expect(states(s)).toEqual([[2, 'new', null], [3, 'new', null], [4, 'skipped', 'totals'], [5, 'new', null]])
+    expect(states(s)).toEqual([
+      [2, 'new', null],
+      [3, 'new', null],
+      [4, 'skipped', 'totals'],
+      [5, 'new', null]
+    ])
     expect(byRow(s, 2).record?.figures).toEqual({ members: 10, workers: 12 })
     expect(byRow(s, 5).record?.name).toBe('HTX Công thức')
   })

@@ -25,11 +25,36 @@ describe('the import command', () => {
     expect(doc.files[0]).toEqual({
       file: 'danh-sach-cu-tcvn3.xls',
       format: 'xls',
-      sheets: [{ sheet: 'Sheet1', table: 1, kind: 'htx', headerRow: 5, encoding: 'tcvn3', rows: 7, created: 5, updated: 0, unchanged: 0, duplicates: 0, skipped: 2, errors: 0, issues: [] }]
+      sheets: [
+        {
+          sheet: 'Sheet1',
+          table: 1,
+          kind: 'htx',
+          headerRow: 5,
+          encoding: 'tcvn3',
+          rows: 7,
+          created: 5,
+          updated: 0,
+          unchanged: 0,
+          duplicates: 0,
+          skipped: 2,
+          errors: 0,
+          issues: []
+        }
+      ]
     })
     const messy = doc.files[1].sheets
-    expect(messy.map((s: { table: number; kind: string }) => [s.table, s.kind])).toEqual([[1, 'htx'], [2, 'tht']])
-    expect(messy[0].issues).toContainEqual({ row: 16, column: 'F', severity: 'error', code: 'DATE_INVALID', message: expect.stringContaining('31/02/2020') })
+    expect(messy.map((s: { table: number; kind: string }) => [s.table, s.kind])).toEqual([
+      [1, 'htx'],
+      [2, 'tht']
+    ])
+    expect(messy[0].issues).toContainEqual({
+      row: 16,
+      column: 'F',
+      severity: 'error',
+      code: 'DATE_INVALID',
+      message: expect.stringContaining('31/02/2020')
+    })
     expect(doc.totals).toEqual({ created: 13, updated: 0, unchanged: 0, duplicates: 1, skipped: 10, errors: 1, warnings: 1 })
     const listed = JSON.parse((await cli('entity', 'list', '--db', db, '--json')).stdout)
     expect(listed.total).toBe(0)

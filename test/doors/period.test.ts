@@ -16,12 +16,22 @@ afterEach(async () => {
   core = undefined
 })
 
-const refused = (p: Promise<unknown>) => p.then(() => null, (e: { code?: string; message?: string }) => e)
+const refused = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: { code?: string; message?: string }) => e
+  )
 
 describe('a closed period', () => {
   it('refuses dated events, closed years’ figures and done steps on or before the date, in the core; later ones go through', async () => {
     core = await officeCore()
-    const e = await core.call('entity.create', { kind: 'htx', name: 'HTX Chè Tân Thành', regNo: '4900000018', registrationDate: '2015-01-01', status: 'active' })
+    const e = await core.call('entity.create', {
+      kind: 'htx',
+      name: 'HTX Chè Tân Thành',
+      regNo: '4900000018',
+      registrationDate: '2015-01-01',
+      status: 'active'
+    })
     await core.call('figures.set', { entityId: e.id, year: 2023, figures: { members: 12 } })
     const c = await core.call('dissolution.open', { entityId: e.id, kind: 'voluntary', law: '2012', openedOn: '2024-03-01' })
     await core.call('dissolution.step', { caseId: c.id, code: 'NQ', state: 'done', doneOn: '2024-03-01' })
@@ -31,9 +41,15 @@ describe('a closed period', () => {
     expect(event).toMatchObject({ code: 'PERIOD_CLOSED' })
     expect(event!.message).toContain('30/06/2024')
     expect(event!.message).toContain('HTX Chè Tân Thành')
-    expect(await refused(core.call('figures.set', { entityId: e.id, year: 2023, figures: { members: 13 } }))).toMatchObject({ code: 'PERIOD_CLOSED' })
-    expect(await refused(core.call('dissolution.step', { caseId: c.id, code: 'NQ', state: 'todo' }))).toMatchObject({ code: 'PERIOD_CLOSED' })
-    expect(await refused(core.call('dissolution.step', { caseId: c.id, code: 'TB_DK', state: 'done', doneOn: '2024-06-15' }))).toMatchObject({ code: 'PERIOD_CLOSED' })
+    expect(await refused(core.call('figures.set', { entityId: e.id, year: 2023, figures: { members: 13 } }))).toMatchObject({
+      code: 'PERIOD_CLOSED'
+    })
+    expect(await refused(core.call('dissolution.step', { caseId: c.id, code: 'NQ', state: 'todo' }))).toMatchObject({
+      code: 'PERIOD_CLOSED'
+    })
+    expect(
+      await refused(core.call('dissolution.step', { caseId: c.id, code: 'TB_DK', state: 'done', doneOn: '2024-06-15' }))
+    ).toMatchObject({ code: 'PERIOD_CLOSED' })
     // The change the closed data already holds cannot be taken back by Ctrl+Z either.
     expect(await refused(core.call('entity.undo', {}))).toMatchObject({ code: 'PERIOD_CLOSED' })
     expect((await core.call('figures.list', { entityId: e.id }))[0]).toMatchObject({ members: 12 })
@@ -47,7 +63,9 @@ describe('a closed period', () => {
     await core.call('profile.create', { name: 'Quản trị', role: 'admin' })
     await core.call('profile.create', { name: 'Cán bộ Lan', role: 'officer' })
     await core.call('profile.select', { name: 'Cán bộ Lan' })
-    expect(await refused(core.call('period.reopen', { asOf: '2024-06-30', reason: 'Sửa số thành viên theo báo cáo mới' }))).toMatchObject({ code: 'FORBIDDEN' })
+    expect(await refused(core.call('period.reopen', { asOf: '2024-06-30', reason: 'Sửa số thành viên theo báo cáo mới' }))).toMatchObject({
+      code: 'FORBIDDEN'
+    })
     await core.call('profile.select', { name: 'Quản trị' })
     const reopened = await core.call('period.reopen', { asOf: '2024-06-30', reason: 'Sửa số thành viên theo báo cáo mới' })
     expect(reopened).toMatchObject({ reopenedBy: 'Quản trị', reopenReason: 'Sửa số thành viên theo báo cáo mới' })

@@ -14,10 +14,16 @@ const districts: Array<Awaited<ReturnType<typeof officeCore>>> = []
 beforeAll(async () => {
   province = await openApp('20')
   const files: string[] = []
-  for (const [unit, own] of [['178', '4900888002'], ['180', '4900888003']]) {
+  for (const [unit, own] of [
+    ['178', '4900888002'],
+    ['180', '4900888003']
+  ]) {
     const d = await officeCore(unit)
     districts.push(d)
-    for (const [name, regNo] of [['HTX Chuyển trụ sở Văn Lãng', '4900888001'], [`HTX Riêng ${unit}`, own]]) {
+    for (const [name, regNo] of [
+      ['HTX Chuyển trụ sở Văn Lãng', '4900888001'],
+      [`HTX Riêng ${unit}`, own]
+    ]) {
       await d.call('entity.create', { kind: 'htx', name, regNo, registrationDate: '2020-05-06', sector: 'agri' })
     }
     files.push((await exportTo(d, d.dir, AS_OF)).file)

@@ -17,7 +17,14 @@ let resumedId: number
 beforeAll(async () => {
   s = await openApp('178')
   s.page.on('dialog', (d) => void d.accept())
-  const e = await s.core.call('entity.create', { kind: 'htx', name: 'HTX Nông nghiệp Tân Thành', regNo: '4900123456', status: 'active', registrationDate: '2015-03-02', sector: 'agri' })
+  const e = await s.core.call('entity.create', {
+    kind: 'htx',
+    name: 'HTX Nông nghiệp Tân Thành',
+    regNo: '4900123456',
+    status: 'active',
+    registrationDate: '2015-03-02',
+    sector: 'agri'
+  })
   entityId = e.id
   await s.core.call('status.add', { entityId, status: 'inactive', effectiveDate: '2024-05-01' })
   await s.core.call('entity.create', { kind: 'htx', name: 'HTX Vận tải Bắc Sơn', status: 'active' })
@@ -42,7 +49,9 @@ describe('Giải thể in Chromium, through the bridge, on a real file', () => {
     expect(await page.getByTestId('candidates').innerText()).not.toContain('HTX Vận tải Bắc Sơn')
     // Records with no meeting date and no other ground are listed apart, folded, to be completed.
     const missing = page.getByTestId('agm-missing')
-    await expect.poll(() => missing.locator('summary').innerText()).toContain('Chưa có ngày đại hội thành viên thường niên: 1 HTX, LHHTX khác')
+    await expect
+      .poll(() => missing.locator('summary').innerText())
+      .toContain('Chưa có ngày đại hội thành viên thường niên: 1 HTX, LHHTX khác')
     expect(await missing.getByText('HTX Vận tải Bắc Sơn').isVisible()).toBe(false)
     await missing.locator('summary').click()
     await expect.poll(() => missing.getByText('HTX Vận tải Bắc Sơn').isVisible()).toBe(true)
@@ -56,7 +65,9 @@ describe('Giải thể in Chromium, through the bridge, on a real file', () => {
     await page.getByTestId(`agm-save-${entityId}`).click()
     await expect.poll(() => row.innerText()).not.toContain('đại hội thành viên thường niên 18 tháng')
     expect(await row.innerText()).toContain('Ngừng hoạt động từ 12 tháng trở lên')
-    expect((await s.core.call('dissolution.candidates', {})).find((c) => c.entityId === entityId)?.lastAgmDate).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    expect((await s.core.call('dissolution.candidates', {})).find((c) => c.entityId === entityId)?.lastAgmDate).toMatch(
+      /^\d{4}-\d{2}-\d{2}$/
+    )
   })
 
   it('opens a case from the candidate with the small form', async () => {
@@ -109,7 +120,9 @@ describe('Giải thể in Chromium, through the bridge, on a real file', () => {
     await expect.poll(() => page.getByTestId('attachments').innerText()).toContain(sha.slice(0, 16))
     expect(await page.getByTestId('attachments').innerText()).toContain('Nghị quyết giải thể.pdf')
     expect(readFileSync(join(core.dir, 'tep-dinh-kem', sha)).equals(bytes)).toBe(true)
-    expect((await core.call('dissolution.show', { caseId })).attachments).toEqual([expect.objectContaining({ stepCode: 'NQ', size: bytes.length, sha256: sha })])
+    expect((await core.call('dissolution.show', { caseId })).attachments).toEqual([
+      expect.objectContaining({ stepCode: 'NQ', size: bytes.length, sha256: sha })
+    ])
   })
 
   it('warns about the council until its composition is complete; records debts, settles them, tags obstacles', async () => {
@@ -246,7 +259,9 @@ describe('Giải thể in Chromium, through the bridge, on a real file', () => {
     await expect.poll(() => page.getByTestId('case-closed').innerText()).toBe('Đã giải thể ngày 15/06/2026 — 15/TB-TCKH')
     // A closed case's file stays as it was closed: no «Xóa» left on its council, debts or obstacles.
     expect(await page.getByTestId('council').innerText()).toContain('Hoàng Văn Minh')
-    expect(await page.locator('[data-testid^="council-remove-"], [data-testid^="item-remove-"], [data-testid^="obstacle-remove-"]').count()).toBe(0)
+    expect(
+      await page.locator('[data-testid^="council-remove-"], [data-testid^="item-remove-"], [data-testid^="obstacle-remove-"]').count()
+    ).toBe(0)
     expect((await core.call('entity.get', { id: entityId })).status).toBe('dissolved')
 
     await page.getByTestId('nav-registry').click()
@@ -254,7 +269,7 @@ describe('Giải thể in Chromium, through the bridge, on a real file', () => {
     await expect.poll(() => status.first().innerText()).toBe('Đã giải thể')
   })
 
-  it('opens a compulsory case with the candidate\'s ground already chosen, and cancels it when the cooperative resumes', async () => {
+  it("opens a compulsory case with the candidate's ground already chosen, and cancels it when the cooperative resumes", async () => {
     const { page, core } = s
     await page.getByTestId('nav-dissolution').click()
     await page.getByTestId(`open-case-${resumedId}`).click()
@@ -279,7 +294,9 @@ describe('Giải thể in Chromium, through the bridge, on a real file', () => {
     const { page } = s
     await page.getByTestId('tab-dashboard').click()
     await expect.poll(() => page.getByTestId('fig-open').innerText()).toContain('0')
-    expect(await page.getByTestId('chart-quarters').locator('canvas').getAttribute('aria-label')).toBe('Hồ sơ giải thể mở và kết thúc theo quý')
+    expect(await page.getByTestId('chart-quarters').locator('canvas').getAttribute('aria-label')).toBe(
+      'Hồ sơ giải thể mở và kết thúc theo quý'
+    )
     expect((await s.core.call('dissolution.dashboard', {})).perQuarter.slice(0, 4)).toEqual([
       { quarter: '2026-Q1', opened: 1, finalised: 0, cancelled: 0 },
       { quarter: '2026-Q2', opened: 0, finalised: 1, cancelled: 0 },
@@ -319,7 +336,7 @@ describe('Giải thể in Chromium, through the bridge, on a real file', () => {
     await expect.poll(() => page.getByTestId('step-due-TB_DK').innerText()).toBe('05/05/2026 — quá hạn')
   })
 
-  it('the register\'s detail panel records the last annual general meeting of any HTX', async () => {
+  it("the register's detail panel records the last annual general meeting of any HTX", async () => {
     const { page, core } = s
     const other = (await core.call('entity.list', { q: 'Bắc Sơn' })).rows[0]!
     await page.getByTestId('nav-registry').click()

@@ -80,7 +80,8 @@ describe('Nhập từ Excel in Chromium, through the bridge', () => {
       new MutationObserver(() => {
         const bar = document.querySelector('[data-testid="import-progress"]')
         const p = bar?.querySelector('progress')
-        if (bar && p) seen.push(`${p.hasAttribute('value') ? `${p.getAttribute('value')}/${p.getAttribute('max')}` : '…'} ${bar.textContent}`)
+        if (bar && p)
+          seen.push(`${p.hasAttribute('value') ? `${p.getAttribute('value')}/${p.getAttribute('max')}` : '…'} ${bar.textContent}`)
       }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true })
     })
     await page.getByTestId('import-files').setInputFiles(file)

@@ -11,15 +11,58 @@ const ids: Record<string, number> = {}
 beforeAll(async () => {
   s = await openApp('178')
   const records = [
-    { kind: 'htx', name: 'HTX An Bình', regNo: '4900000017', commune: 'Xã Hoàng Đồng', representative: 'Hoàng Thị Mận', address: 'Thôn Bản Ngà', registrationDate: '2019-03-12', charterCapital: 1_200_000_000, sector: 'agri' },
-    { kind: 'htx', name: 'HTX Bình Minh', commune: 'Xã Hoàng Đồng', representative: 'Lý Văn Ba', registrationDate: '2020-06-01', charterCapital: 800_000_000, sector: 'trade_service' },
-    { kind: 'htx', name: 'HTX Cao Lộc', commune: 'Xã Gia Cát', representative: 'Nông Thị Hoa', registrationDate: '2018-01-20', charterCapital: 500_000_000, sector: 'agri' },
-    { kind: 'htx', name: 'HTX Đồng Tâm', commune: 'Phường Đông Kinh', representative: 'Vi Văn Tâm', registrationDate: '2016-05-30', charterCapital: 650_000_000, sector: 'transport' },
-    { kind: 'tht', name: 'Tổ hợp tác Mây tre Tân Liên', commune: 'Xã Tân Liên', representative: 'Đinh Văn Quý', registrationDate: '2022-11-20', sector: 'industry' }
+    {
+      kind: 'htx',
+      name: 'HTX An Bình',
+      regNo: '4900000017',
+      commune: 'Xã Hoàng Đồng',
+      representative: 'Hoàng Thị Mận',
+      address: 'Thôn Bản Ngà',
+      registrationDate: '2019-03-12',
+      charterCapital: 1_200_000_000,
+      sector: 'agri'
+    },
+    {
+      kind: 'htx',
+      name: 'HTX Bình Minh',
+      commune: 'Xã Hoàng Đồng',
+      representative: 'Lý Văn Ba',
+      registrationDate: '2020-06-01',
+      charterCapital: 800_000_000,
+      sector: 'trade_service'
+    },
+    {
+      kind: 'htx',
+      name: 'HTX Cao Lộc',
+      commune: 'Xã Gia Cát',
+      representative: 'Nông Thị Hoa',
+      registrationDate: '2018-01-20',
+      charterCapital: 500_000_000,
+      sector: 'agri'
+    },
+    {
+      kind: 'htx',
+      name: 'HTX Đồng Tâm',
+      commune: 'Phường Đông Kinh',
+      representative: 'Vi Văn Tâm',
+      registrationDate: '2016-05-30',
+      charterCapital: 650_000_000,
+      sector: 'transport'
+    },
+    {
+      kind: 'tht',
+      name: 'Tổ hợp tác Mây tre Tân Liên',
+      commune: 'Xã Tân Liên',
+      representative: 'Đinh Văn Quý',
+      registrationDate: '2022-11-20',
+      sector: 'industry'
+    }
   ] as const
   for (const r of records) ids[r.name] = (await s.core.call('entity.create', r)).id
   await s.page.reload()
-  await s.page.waitForFunction(() => document.querySelectorAll('[data-testid="registry-grid"] .ag-row[row-id]:not([row-id="new"])').length === 5)
+  await s.page.waitForFunction(
+    () => document.querySelectorAll('[data-testid="registry-grid"] .ag-row[row-id]:not([row-id="new"])').length === 5
+  )
 }, 90_000)
 afterAll(async () => {
   await s?.close()
@@ -192,7 +235,9 @@ describe('columns chosen per profile', () => {
     await page.getByTestId('column-phone').uncheck()
     await page.getByTestId('column-email').check()
     await expect.poll(() => header.count()).toBe(0)
-    await expect.poll(async () => (await core.call('prefs.get', { key: 'registry.columns' })).value ?? '').toContain('"colId":"phone","hide":true')
+    await expect
+      .poll(async () => (await core.call('prefs.get', { key: 'registry.columns' })).value ?? '')
+      .toContain('"colId":"phone","hide":true')
     await page.reload()
     await expect.poll(() => gridRows().count()).toBe(5)
     await expect.poll(() => page.locator(`${GRID} .ag-header-row-column .ag-header-cell[col-id="email"]`).count()).toBe(1)

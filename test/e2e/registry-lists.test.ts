@@ -13,19 +13,32 @@ beforeAll(async () => {
   s = await openApp('178')
   const records = [
     { kind: 'htx', name: 'HTX Chè Tân Cương', commune: 'Xã Tân Cương', registrationDate: '2019-04-02', sector: 'agri' },
-    { kind: 'lhhtx', name: 'Liên hiệp HTX Nông nghiệp Xứ Lạng', commune: 'Phường Chi Lăng', registrationDate: '2021-09-15', sector: 'agri' },
+    {
+      kind: 'lhhtx',
+      name: 'Liên hiệp HTX Nông nghiệp Xứ Lạng',
+      commune: 'Phường Chi Lăng',
+      registrationDate: '2021-09-15',
+      sector: 'agri'
+    },
     { kind: 'htx', name: 'HTX Dịch vụ Hữu Lũng', commune: 'Xã Hữu Lũng', registrationDate: '2015-02-10', sector: 'agri' }
   ] as const
   for (const r of records) ids[r.name] = (await s.core.call('entity.create', r)).id
   // HTX Dịch vụ Hữu Lũng is dissolved: a voluntary case walked to its end and finalised.
-  const c = await s.core.call('dissolution.open', { entityId: ids['HTX Dịch vụ Hữu Lũng']!, kind: 'voluntary', law: '2012', openedOn: '2024-07-01' })
+  const c = await s.core.call('dissolution.open', {
+    entityId: ids['HTX Dịch vụ Hữu Lũng']!,
+    kind: 'voluntary',
+    law: '2012',
+    openedOn: '2024-07-01'
+  })
   for (const step of c.steps) {
     if (step.optional) await s.core.call('dissolution.step', { caseId: c.id, code: step.code, state: 'na', naReason: 'Không có' })
     else await s.core.call('dissolution.step', { caseId: c.id, code: step.code, state: 'done', doneOn: '2024-08-01' })
   }
   await s.core.call('dissolution.finalise', { caseId: c.id, authorityDate: '2024-09-05', decisionNo: '21/TB-TCKH' })
   await s.page.reload()
-  await s.page.waitForFunction(() => document.querySelectorAll('[data-testid="registry-grid"] .ag-row[row-id]:not([row-id="new"])').length === 3)
+  await s.page.waitForFunction(
+    () => document.querySelectorAll('[data-testid="registry-grid"] .ag-row[row-id]:not([row-id="new"])').length === 3
+  )
 }, 90_000)
 afterAll(async () => {
   await s?.close()
@@ -61,18 +74,30 @@ describe('list fields in the detail panel', () => {
     await expect.poll(() => page.getByTestId('ocop-items').innerText()).toBe('Chè búp Tân Cương: 4 sao (năm 2023)')
     expect((await stored('HTX Chè Tân Cương')).ocop).toEqual([{ name: 'Chè búp Tân Cương', stars: 4, year: 2023 }])
     // One save, one audit row.
-    expect(await lastAudit()).toMatchObject([{ action: 'update', table: 'entities', rowId: ids['HTX Chè Tân Cương'], before: { ocop: null }, after: { ocop: [{ name: 'Chè búp Tân Cương', stars: 4, year: 2023 }] } }])
-    await expect.poll(() => page.getByTestId('change-history').innerText()).toContain('Sửa Sản phẩm OCOP: (trống) → Chè búp Tân Cương: 4 sao (năm 2023)')
+    expect(await lastAudit()).toMatchObject([
+      {
+        action: 'update',
+        table: 'entities',
+        rowId: ids['HTX Chè Tân Cương'],
+        before: { ocop: null },
+        after: { ocop: [{ name: 'Chè búp Tân Cương', stars: 4, year: 2023 }] }
+      }
+    ])
+    await expect
+      .poll(() => page.getByTestId('change-history').innerText())
+      .toContain('Sửa Sản phẩm OCOP: (trống) → Chè búp Tân Cương: 4 sao (năm 2023)')
     // Focus is back on "Sửa", ready for the next change.
     await expect.poll(() => page.getByTestId('ocop-edit').evaluate((el) => el === document.activeElement)).toBe(true)
 
     await page.reload()
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="registry-grid"] .ag-row[row-id]:not([row-id="new"])').length === 3)
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="registry-grid"] .ag-row[row-id]:not([row-id="new"])').length === 3
+    )
     await openDetail('HTX Chè Tân Cương')
     expect(await page.getByTestId('ocop-items').innerText()).toBe('Chè búp Tân Cương: 4 sao (năm 2023)')
   })
 
-  it('a 6-star product is refused with the core\'s message beside the cell, and nothing is saved; Hủy leaves the list as it was', async () => {
+  it("a 6-star product is refused with the core's message beside the cell, and nothing is saved; Hủy leaves the list as it was", async () => {
     const { page } = s
     await openDetail('HTX Chè Tân Cương')
     const before = await lastAudit()
@@ -123,14 +148,18 @@ describe('list fields in the detail panel', () => {
       { code: '0127', label: 'Trồng cây chè' },
       { code: '1077', label: 'Chế biến chè' }
     ])
-    await expect.poll(() => page.getByTestId('change-history').innerText()).toContain('Sửa Ngành nghề (mã VSIC): (trống) → 0127 – Trồng cây chè; 1077 – Chế biến chè')
+    await expect
+      .poll(() => page.getByTestId('change-history').innerText())
+      .toContain('Sửa Ngành nghề (mã VSIC): (trống) → 0127 – Trồng cây chè; 1077 – Chế biến chè')
 
     await page.getByTestId('ocop-edit').click()
     await page.getByTestId('ocop-remove-0').click()
     await page.getByTestId('ocop-save').click()
     await expect.poll(() => page.getByTestId('ocop-items').innerText()).toBe('Chưa có sản phẩm OCOP.')
     expect((await stored('HTX Chè Tân Cương')).ocop).toBeNull()
-    await expect.poll(() => page.getByTestId('change-history').innerText()).toContain('Sửa Sản phẩm OCOP: Chè búp Tân Cương: 4 sao (năm 2023) → (trống)')
+    await expect
+      .poll(() => page.getByTestId('change-history').innerText())
+      .toContain('Sửa Sản phẩm OCOP: Chè búp Tân Cương: 4 sao (năm 2023) → (trống)')
   })
 
   it('adds member cooperatives to an LHHTX; a row left blank is not sent, a row removed by Ctrl+Shift+Delete is gone', async () => {
@@ -152,13 +181,17 @@ describe('list fields in the detail panel', () => {
     await expect.poll(() => page.getByTestId('member-coops-row').count()).toBe(5)
     await page.keyboard.press('Enter')
     await expect.poll(() => page.getByTestId('member-coops-items').innerText()).toBe('HTX Chè Tân Cương\nHTX Hồi Văn Quan\nHTX Na Chi Lăng')
-    expect((await stored('Liên hiệp HTX Nông nghiệp Xứ Lạng')).memberCoops).toEqual(['HTX Chè Tân Cương', 'HTX Hồi Văn Quan', 'HTX Na Chi Lăng'])
-    await expect.poll(() => page.getByTestId('change-history').innerText()).toContain(
-      'Sửa HTX thành viên: (trống) → HTX Chè Tân Cương; HTX Hồi Văn Quan; HTX Na Chi Lăng'
-    )
+    expect((await stored('Liên hiệp HTX Nông nghiệp Xứ Lạng')).memberCoops).toEqual([
+      'HTX Chè Tân Cương',
+      'HTX Hồi Văn Quan',
+      'HTX Na Chi Lăng'
+    ])
+    await expect
+      .poll(() => page.getByTestId('change-history').innerText())
+      .toContain('Sửa HTX thành viên: (trống) → HTX Chè Tân Cương; HTX Hồi Văn Quan; HTX Na Chi Lăng')
   })
 
-  it('a record changed elsewhere meanwhile: the core\'s message is shown, the draft stays, and the next Lưu saves it', async () => {
+  it("a record changed elsewhere meanwhile: the core's message is shown, the draft stays, and the next Lưu saves it", async () => {
     const { page } = s
     await openDetail('Liên hiệp HTX Nông nghiệp Xứ Lạng')
     await page.getByTestId('member-coops-edit').click()
@@ -174,7 +207,7 @@ describe('list fields in the detail panel', () => {
     expect((await stored('Liên hiệp HTX Nông nghiệp Xứ Lạng')).phone).toBe('0205 3812 345')
   })
 
-  it('a dissolved record is read-only but its notes: the core\'s refusal is shown and nothing is saved', async () => {
+  it("a dissolved record is read-only but its notes: the core's refusal is shown and nothing is saved", async () => {
     const { page } = s
     await openDetail('HTX Dịch vụ Hữu Lũng')
     const before = await lastAudit()
@@ -183,7 +216,9 @@ describe('list fields in the detail panel', () => {
     await page.keyboard.press('Tab')
     await page.keyboard.type('Dịch vụ trồng trọt')
     await page.keyboard.press('Enter')
-    await expect.poll(() => page.getByTestId('vsic-error').innerText()).toContain('đã giải thể (văn bản 21/TB-TCKH ngày 05/09/2024); chỉ được sửa phần ghi chú')
+    await expect
+      .poll(() => page.getByTestId('vsic-error').innerText())
+      .toContain('đã giải thể (văn bản 21/TB-TCKH ngày 05/09/2024); chỉ được sửa phần ghi chú')
     expect((await stored('HTX Dịch vụ Hữu Lũng')).vsic).toBeNull()
     expect(await lastAudit()).toEqual(before)
     await page.keyboard.press('Escape')

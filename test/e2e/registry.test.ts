@@ -27,7 +27,7 @@ describe('Sổ đăng ký in Chromium, through the bridge, on a real file', () =
     expect((await s.core.call('office.info', {})).unit?.code).toBe('178')
   })
 
-  it('adds a cooperative through the form, with the core\'s Vietnamese messages per field', async () => {
+  it("adds a cooperative through the form, with the core's Vietnamese messages per field", async () => {
     const { page } = s
     await page.getByTestId('add-entity').click()
     // The obvious, caught before asking the core: no name, a date that is not a date.
@@ -170,7 +170,7 @@ describe('Sổ đăng ký in Chromium, through the bridge, on a real file', () =
     await expect.poll(() => gridRows().count()).toBe(2)
   })
 
-  it('refuses a stale edit with a clear message and shows the register\'s value', async () => {
+  it("refuses a stale edit with a clear message and shows the register's value", async () => {
     const { page, core } = s
     // The page has the whole register: it asks for it once its first rows are painted.
     await expect.poll(() => page.getByTestId('loading-all').count()).toBe(0)
@@ -190,11 +190,64 @@ describe('Sổ đăng ký in Chromium, through the bridge, on a real file', () =
   it('looks right: a screenshot of the registry for the README', async () => {
     const { page, core } = s
     const more = [
-      { kind: 'htx', name: 'HTX Dịch vụ nông nghiệp Hoàng Văn Thụ', regNo: '4900345678', commune: 'Phường Hoàng Văn Thụ', address: 'Số 12 đường Bà Triệu', representative: 'Hoàng Văn Nam', phone: '0205 3812 345', registrationDate: '2019-03-12', charterCapital: 2_300_000_000, sector: 'agri' },
-      { kind: 'htx', name: 'HTX Chè Bắc Sơn', regNo: '4900456789', commune: 'Xã Bắc Sơn', address: 'Thôn Quỳnh Sơn', representative: 'Vi Thị Hoa', phone: '0912 456 789', registrationDate: '2021-08-02', charterCapital: 850_000_000, sector: 'agri' },
-      { kind: 'tht', name: 'Tổ hợp tác Mây tre đan Tân Liên', commune: 'Xã Tân Liên', representative: 'Nông Văn Quý', phone: '0378 221 904', registrationDate: '2022-11-20', sector: 'industry' },
-      { kind: 'htx', name: 'HTX Môi trường Đông Kinh', regNo: '4900567890', commune: 'Phường Đông Kinh', address: 'Số 5 ngõ 2 đường Lê Đại Hành', representative: 'Lương Thị Thu', phone: '0205 3715 660', registrationDate: '2016-05-30', charterCapital: 600_000_000, sector: 'environment', status: 'suspended' },
-      { kind: 'lhhtx', name: 'Liên hiệp HTX Nông sản Xứ Lạng', regNo: '4900678901', commune: 'Phường Vĩnh Trại', address: 'Số 88 đường Bắc Sơn', representative: 'Đinh Công Sơn', phone: '0983 117 245', registrationDate: '2020-01-15', charterCapital: 3_000_000_000, sector: 'trade_service' }
+      {
+        kind: 'htx',
+        name: 'HTX Dịch vụ nông nghiệp Hoàng Văn Thụ',
+        regNo: '4900345678',
+        commune: 'Phường Hoàng Văn Thụ',
+        address: 'Số 12 đường Bà Triệu',
+        representative: 'Hoàng Văn Nam',
+        phone: '0205 3812 345',
+        registrationDate: '2019-03-12',
+        charterCapital: 2_300_000_000,
+        sector: 'agri'
+      },
+      {
+        kind: 'htx',
+        name: 'HTX Chè Bắc Sơn',
+        regNo: '4900456789',
+        commune: 'Xã Bắc Sơn',
+        address: 'Thôn Quỳnh Sơn',
+        representative: 'Vi Thị Hoa',
+        phone: '0912 456 789',
+        registrationDate: '2021-08-02',
+        charterCapital: 850_000_000,
+        sector: 'agri'
+      },
+      {
+        kind: 'tht',
+        name: 'Tổ hợp tác Mây tre đan Tân Liên',
+        commune: 'Xã Tân Liên',
+        representative: 'Nông Văn Quý',
+        phone: '0378 221 904',
+        registrationDate: '2022-11-20',
+        sector: 'industry'
+      },
+      {
+        kind: 'htx',
+        name: 'HTX Môi trường Đông Kinh',
+        regNo: '4900567890',
+        commune: 'Phường Đông Kinh',
+        address: 'Số 5 ngõ 2 đường Lê Đại Hành',
+        representative: 'Lương Thị Thu',
+        phone: '0205 3715 660',
+        registrationDate: '2016-05-30',
+        charterCapital: 600_000_000,
+        sector: 'environment',
+        status: 'suspended'
+      },
+      {
+        kind: 'lhhtx',
+        name: 'Liên hiệp HTX Nông sản Xứ Lạng',
+        regNo: '4900678901',
+        commune: 'Phường Vĩnh Trại',
+        address: 'Số 88 đường Bắc Sơn',
+        representative: 'Đinh Công Sơn',
+        phone: '0983 117 245',
+        registrationDate: '2020-01-15',
+        charterCapital: 3_000_000_000,
+        sector: 'trade_service'
+      }
     ] as const
     for (const e of more) await core.call('entity.create', e)
     await page.reload()

@@ -9,11 +9,30 @@ let s: Session
 beforeAll(async () => {
   s = await openApp('178')
   seed(s.core.ctx.conn.sqlite, [
-    ...many(35, (i) => ({ sector: 'agri', registered: `20${String(10 + (i % 12)).padStart(2, '0')}-03-01`, capital: 1_250_000_000, figures: [{ year: 2022, members: 12, workers: 7 }] })),
+    ...many(35, (i) => ({
+      sector: 'agri',
+      registered: `20${String(10 + (i % 12)).padStart(2, '0')}-03-01`,
+      capital: 1_250_000_000,
+      figures: [{ year: 2022, members: 12, workers: 7 }]
+    })),
     ...many(7, () => ({ sector: 'construction', registered: '2018-01-01' })),
-    ...many(20, () => ({ sector: 'trade_service', registered: '2019-01-01', events: [['active', null], ['suspended', '2023-03-01']] })),
+    ...many(20, () => ({
+      sector: 'trade_service',
+      registered: '2019-01-01',
+      events: [
+        ['active', null],
+        ['suspended', '2023-03-01']
+      ]
+    })),
     ...many(4, () => ({ sector: 'transport', registered: '2023-08-01' })),
-    { sector: 'agri', registered: '2016-01-01', events: [['active', null], ['dissolved', '2023-05-05']] }
+    {
+      sector: 'agri',
+      registered: '2016-01-01',
+      events: [
+        ['active', null],
+        ['dissolved', '2023-05-05']
+      ]
+    }
   ])
 }, 60_000)
 afterAll(async () => {
@@ -36,7 +55,11 @@ describe('Báo cáo in Chromium, through the bridge', () => {
     await expect.poll(() => page.getByTestId('report-caption').innerText()).toContain('tính đến ngày 30/06/2023')
     const totalRow = page.locator('[data-testid="report-preview"] .ag-row', { hasText: 'Tổng số hợp tác xã' })
     await expect.poll(() => totalRow.locator('[col-id="c4"]').innerText()).toBe('62')
-    await expect.poll(() => page.locator('[data-testid="report-preview"] .ag-row', { hasText: 'Tổng vốn điều lệ' }).locator('[col-id="c4"]').innerText()).toBe('43.750')
+    await expect
+      .poll(() =>
+        page.locator('[data-testid="report-preview"] .ag-row', { hasText: 'Tổng vốn điều lệ' }).locator('[col-id="c4"]').innerText()
+      )
+      .toBe('43.750')
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-xlsx').click()])
     expect(download.suggestedFilename()).toBe('phu-luc-1-2023-06-30.xlsx')
@@ -60,7 +83,9 @@ describe('Báo cáo in Chromium, through the bridge', () => {
     await expect.poll(() => totalRow.locator('[col-id="c6"]').innerText()).toBe('70')
     await expect.poll(() => totalRow.locator('[col-id="c7"]').innerText()).toBe('88,6')
     await page.getByTestId('report-layout').selectOption('linh-vuc')
-    await expect.poll(() => page.locator('[data-testid="report-preview"] .ag-row', { hasText: 'Tổng cộng' }).innerText()).toContain('100,00')
+    await expect
+      .poll(() => page.locator('[data-testid="report-preview"] .ag-row', { hasText: 'Tổng cộng' }).innerText())
+      .toContain('100,00')
     await page.screenshot({ path: screenshotPath('reports.png') })
 
     await page.getByTestId('report-print').click()

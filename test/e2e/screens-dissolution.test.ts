@@ -19,7 +19,13 @@ beforeAll(async () => {
   await s.core.call('status.add', { entityId: suspended, status: 'suspended', effectiveDate: '2023-03-01' })
   // Its last general meeting is known, so "18 months without one" is a ground of its own.
   await s.core.call('dissolution.setLastAgm', { entityId: suspended, lastAgmDate: '2015-03-02' })
-  stopped = (await s.core.call('entity.create', { kind: 'htx', name: 'HTX Vận tải Bắc Sơn với tên dài để dòng lý do xuống hàng', registrationDate: '2016-01-20' })).id
+  stopped = (
+    await s.core.call('entity.create', {
+      kind: 'htx',
+      name: 'HTX Vận tải Bắc Sơn với tên dài để dòng lý do xuống hàng',
+      registrationDate: '2016-01-20'
+    })
+  ).id
   await s.core.call('status.add', { entityId: stopped, status: 'inactive', effectiveDate: '2022-11-15' })
 }, 60_000)
 afterAll(async () => {
@@ -60,7 +66,11 @@ describe('Cần xử lý', () => {
       expect(otherSince).toMatchObject({ text: 'đủ 12 tháng từ 15/11/2023', left: dates[1]!.left })
       // A second reason of the same record has its own line with its own dates.
       const agm = await reasonLine(suspended, 'no_agm_18m')
-      expect(agm.map((c) => c.text)).toEqual(['Không đại hội thành viên thường niên 18 tháng liên tục', 'ĐHTV gần nhất 02/03/2015', 'đủ 18 tháng từ 02/09/2016'])
+      expect(agm.map((c) => c.text)).toEqual([
+        'Không đại hội thành viên thường niên 18 tháng liên tục',
+        'ĐHTV gần nhất 02/03/2015',
+        'đủ 18 tháng từ 02/09/2016'
+      ])
       // A record whose meeting date the register never had is no violation: it has no such line.
       expect(await page.getByTestId(`reason-${stopped}-no_agm_18m`).count()).toBe(0)
       expect(agm[0]!.top).toBeGreaterThan(label.top)

@@ -14,7 +14,13 @@ let s: Session
 let file: string
 beforeAll(async () => {
   s = await openApp('178')
-  await s.core.call('entity.create', { kind: 'htx', name: 'HTX An Bình', regNo: '4900000017', commune: 'Xã Hoàng Đồng', charterCapital: 1_000_000_000 })
+  await s.core.call('entity.create', {
+    kind: 'htx',
+    name: 'HTX An Bình',
+    regNo: '4900000017',
+    commune: 'Xã Hoàng Đồng',
+    charterCapital: 1_000_000_000
+  })
   const aoa = [
     ['DANH SÁCH HỢP TÁC XÃ'],
     ['(Số liệu tính đến ngày 31/12/2023)'],
@@ -68,16 +74,18 @@ describe('the import preview', () => {
     expect(await newRow.innerText()).toContain('Tạm ngừng hoạt động')
     await expect.poll(() => newRow.getByTestId('regno-warning').innerText()).toContain('sai số kiểm tra')
     expect(await rows().locator('tr', { hasText: 'HTX An Bình' }).getByTestId('regno-warning').count()).toBe(0)
-    expect(await page.getByTestId('figures-year-HTX-1').innerText()).toBe('Năm số liệu: 2023 — theo dòng «Số liệu tính đến ngày 31/12/2023» của tệp')
+    expect(await page.getByTestId('figures-year-HTX-1').innerText()).toBe(
+      'Năm số liệu: 2023 — theo dòng «Số liệu tính đến ngày 31/12/2023» của tệp'
+    )
     await page.screenshot({ path: screenshotPath('import-preview.png'), fullPage: true })
   })
 
   it('says when the figures-year box overrides the file’s own date line', async () => {
     const { page } = s
     await page.getByTestId('import-year').fill('2024')
-    await expect.poll(() => page.getByTestId('figures-year-HTX-1').innerText()).toBe(
-      'Năm số liệu: 2024 — theo ô «Năm số liệu» đã gõ, thay cho dòng «Số liệu tính đến ngày 31/12/2023» của tệp (năm 2023)'
-    )
+    await expect
+      .poll(() => page.getByTestId('figures-year-HTX-1').innerText())
+      .toBe('Năm số liệu: 2024 — theo ô «Năm số liệu» đã gõ, thay cho dòng «Số liệu tính đến ngày 31/12/2023» của tệp (năm 2023)')
     await expect.poll(() => rows().getByTestId('row-changes').innerText()).toContain('Số thành viên (2024)')
   })
 

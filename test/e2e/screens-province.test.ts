@@ -20,7 +20,14 @@ beforeAll(async () => {
   ] as const) {
     const d = await officeCore(unit)
     districts.push(d)
-    await d.call('entity.create', { kind: 'htx', name: 'HTX Chuyển trụ sở Văn Lãng', regNo: '4900888001', commune, charterCapital: capital, registrationDate: '2020-05-06' })
+    await d.call('entity.create', {
+      kind: 'htx',
+      name: 'HTX Chuyển trụ sở Văn Lãng',
+      regNo: '4900888001',
+      commune,
+      charterCapital: capital,
+      registrationDate: '2020-05-06'
+    })
     files.push((await exportTo(d, d.dir, AS_OF)).file)
   }
   const r = await province.core.call('handoff.consolidate', { files: files.map((path) => ({ path })), trustNewKeys: true })
@@ -51,7 +58,9 @@ describe('a conflict between two districts', () => {
     await expect.poll(() => p.getByTestId('package-files-button').innerText()).toBe('Chọn tệp…')
     expect(await p.getByTestId('package-files').isVisible()).toBe(false)
     expect(await p.getByTestId('package-files-names').innerText()).toBe('Chưa chọn tệp nào')
-    const visibleNative = await p.evaluate(() => [...document.querySelectorAll('input[type="file"]')].filter((i) => (i as HTMLElement).offsetParent !== null).length)
+    const visibleNative = await p.evaluate(
+      () => [...document.querySelectorAll('input[type="file"]')].filter((i) => (i as HTMLElement).offsetParent !== null).length
+    )
     expect(visibleNative).toBe(0)
   })
 })

@@ -13,14 +13,45 @@ const ids: Record<string, number> = {}
 beforeAll(async () => {
   s = await openApp('178')
   const records = [
-    { kind: 'htx', name: 'HTX An Bình', regNo: '4900000017', commune: 'Xã Hoàng Đồng', representative: 'Hoàng Thị Mận', registrationDate: '2019-03-12', charterCapital: 1_200_000_000 },
-    { kind: 'htx', name: 'HTX Bình Minh', commune: 'Xã Hoàng Đồng', representative: 'Lý Văn Ba', registrationDate: '2020-06-01', charterCapital: 800_000_000 },
-    { kind: 'htx', name: 'HTX Cao Lộc', commune: 'Xã Gia Cát', representative: 'Nông Thị Hoa', registrationDate: '2018-01-20', charterCapital: 12_500_000_000 },
-    { kind: 'htx', name: 'HTX Đồng Tâm', commune: 'Phường Đông Kinh', representative: 'Vi Văn Tâm', registrationDate: '2016-05-30', charterCapital: 650_000_000 }
+    {
+      kind: 'htx',
+      name: 'HTX An Bình',
+      regNo: '4900000017',
+      commune: 'Xã Hoàng Đồng',
+      representative: 'Hoàng Thị Mận',
+      registrationDate: '2019-03-12',
+      charterCapital: 1_200_000_000
+    },
+    {
+      kind: 'htx',
+      name: 'HTX Bình Minh',
+      commune: 'Xã Hoàng Đồng',
+      representative: 'Lý Văn Ba',
+      registrationDate: '2020-06-01',
+      charterCapital: 800_000_000
+    },
+    {
+      kind: 'htx',
+      name: 'HTX Cao Lộc',
+      commune: 'Xã Gia Cát',
+      representative: 'Nông Thị Hoa',
+      registrationDate: '2018-01-20',
+      charterCapital: 12_500_000_000
+    },
+    {
+      kind: 'htx',
+      name: 'HTX Đồng Tâm',
+      commune: 'Phường Đông Kinh',
+      representative: 'Vi Văn Tâm',
+      registrationDate: '2016-05-30',
+      charterCapital: 650_000_000
+    }
   ] as const
   for (const r of records) ids[r.name] = (await s.core.call('entity.create', r)).id
   await s.page.reload()
-  await s.page.waitForFunction(() => document.querySelectorAll('[data-testid="registry-grid"] .ag-row[row-id]:not([row-id="new"])').length === 4)
+  await s.page.waitForFunction(
+    () => document.querySelectorAll('[data-testid="registry-grid"] .ag-row[row-id]:not([row-id="new"])').length === 4
+  )
 }, 90_000)
 afterAll(async () => {
   await s?.close()
@@ -51,7 +82,8 @@ const capitalCells = () =>
       const r = el.getBoundingClientRect()
       const value = (el.querySelector('.ag-cell-value') ?? el) as HTMLElement
       const left = Math.max(pinned.right, viewport.left)
-      const seen = r.right <= left || r.left >= viewport.right ? 'none' : r.left >= left - 1 && r.right <= viewport.right + 1 ? 'whole' : 'cut'
+      const seen =
+        r.right <= left || r.left >= viewport.right ? 'none' : r.left >= left - 1 && r.right <= viewport.right + 1 ? 'whole' : 'cut'
       return { text: (el as HTMLElement).innerText, seen, overflows: value.scrollWidth > value.clientWidth + 1 }
     })
   }, GRID)
@@ -88,7 +120,9 @@ describe('signed figures', () => {
     await page.keyboard.press('Enter')
     await expect.poll(() => profit.innerText()).toBe('-50.000.000')
     expect((await core.call('figures.list', { entityId: ids['HTX Cao Lộc']!, year }))[0]?.profit).toBe(-50_000_000)
-    await expect.poll(() => page.locator('[data-testid="figures-grid"] ~ .notice-slot [data-testid="banner"]').innerText()).toContain('Đã lưu Lợi nhuận')
+    await expect
+      .poll(() => page.locator('[data-testid="figures-grid"] ~ .notice-slot [data-testid="banner"]').innerText())
+      .toContain('Đã lưu Lợi nhuận')
     await page.getByTestId('tab-register').click()
     await page.locator(`${GRID} .ag-row[row-id="${ids['HTX Cao Lộc']}"] [data-testid="open-detail"]`).click()
     await expect.poll(() => page.getByTestId('detail-panel').innerText()).toContain('-50.000.000')
@@ -149,12 +183,20 @@ describe('a new cooperative typed into the empty row at the bottom', () => {
     await page.keyboard.press('Enter')
     await expect.poll(banner).toContain('Đã thêm «HTX Tân Thanh» vào sổ.')
     const created = (await core.call('entity.list', { q: 'tan thanh' })).rows[0]
-    expect(created).toMatchObject({ kind: 'htx', name: 'HTX Tân Thanh', regNo: '4900000025', representative: 'Hà Văn Lực', status: 'active' })
+    expect(created).toMatchObject({
+      kind: 'htx',
+      name: 'HTX Tân Thanh',
+      regNo: '4900000025',
+      representative: 'Hà Văn Lực',
+      status: 'active'
+    })
     ids['HTX Tân Thanh'] = created!.id
     await expect.poll(() => cell('HTX Tân Thanh', 'representative').innerText()).toBe('Hà Văn Lực')
     await expect.poll(() => newCell('name').innerText()).toBe('Gõ tên để thêm mới…')
     // Enter moved on to the fresh row: typing goes straight into the next record.
-    await expect.poll(() => page.evaluate(() => document.querySelector('.ag-cell-focus')?.closest('.ag-row')?.getAttribute('row-id'))).toBe('new')
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('.ag-cell-focus')?.closest('.ag-row')?.getAttribute('row-id')))
+      .toBe('new')
     await page.screenshot({ path: screenshotPath('registry-new-row.png') })
     expect(await page.getByTestId('add-entity').isVisible()).toBe(true)
   })
@@ -211,8 +253,13 @@ describe('a narrow window', () => {
     await page.getByTestId('columns-button').click()
     await page.getByTestId('column-phone').uncheck()
     await page.getByTestId('columns-button').click()
-    await expect.poll(async () => (await core.call('prefs.get', { key: 'registry.columns' })).value ?? '').toContain('"colId":"phone","hide":true')
-    const saved = JSON.parse((await core.call('prefs.get', { key: 'registry.columns' })).value!) as Array<{ colId: string; pinned: string | null }>
+    await expect
+      .poll(async () => (await core.call('prefs.get', { key: 'registry.columns' })).value ?? '')
+      .toContain('"colId":"phone","hide":true')
+    const saved = JSON.parse((await core.call('prefs.get', { key: 'registry.columns' })).value!) as Array<{
+      colId: string
+      pinned: string | null
+    }>
     expect(saved.slice(0, 3)).toMatchObject([
       { colId: 'detail', pinned: 'left' },
       { colId: 'kind', pinned: 'left' },
@@ -242,7 +289,9 @@ describe('a narrow window', () => {
     const before = await page.locator(`${GRID} .ag-header-row-column .ag-header-cell[col-id="name"]`).boundingBox()
     await cell('HTX An Bình', 'regNo').click()
     for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight')
-    await expect.poll(async () => (await page.locator(`${GRID} .ag-header-row-column .ag-header-cell[col-id="regNo"]`).boundingBox())?.x ?? 0).toBeLessThan(before!.x)
+    await expect
+      .poll(async () => (await page.locator(`${GRID} .ag-header-row-column .ag-header-cell[col-id="regNo"]`).boundingBox())?.x ?? 0)
+      .toBeLessThan(before!.x)
     expect((await page.locator(`${GRID} .ag-header-row-column .ag-header-cell[col-id="name"]`).boundingBox())!.x).toBe(before!.x)
   })
 })

@@ -13,7 +13,14 @@ beforeAll(async () => {
   s = await openApp('178')
   seed(s.core.ctx.conn.sqlite, [
     ...many(2, () => ({ sector: 'agri', registered: '2019-03-01' })),
-    ...many(1, () => ({ sector: 'transport', registered: '2021-03-01', events: [['active', null], ['suspended', '2023-03-01']] }))
+    ...many(1, () => ({
+      sector: 'transport',
+      registered: '2021-03-01',
+      events: [
+        ['active', null],
+        ['suspended', '2023-03-01']
+      ]
+    }))
   ])
 }, 60_000)
 afterAll(async () => {

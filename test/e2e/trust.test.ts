@@ -133,7 +133,9 @@ describe('Cài đặt → Hồ sơ người dùng and Sao lưu', () => {
     await page.screenshot({ path: screenshotPath('settings-backup.png'), fullPage: true })
     await page.getByTestId('nav-registry').click()
     // The register as the copy holds it: the record made before, not the one made after.
-    await expect.poll(() => page.locator('[data-testid="registry-grid"] .ag-row[row-id]:not([row-id="new"]) [col-id="name"]').allInnerTexts()).toEqual(['HTX Chè Tân Cương'])
+    await expect
+      .poll(() => page.locator('[data-testid="registry-grid"] .ag-row[row-id]:not([row-id="new"]) [col-id="name"]').allInnerTexts())
+      .toEqual(['HTX Chè Tân Cương'])
     expect(existsSync(core.dbPath)).toBe(true)
   })
 })

@@ -130,7 +130,10 @@ export async function findBrowser(): Promise<FoundBrowser> {
   const version = npmChromiumVersion()
   if (version && process.platform === 'linux' && process.arch === 'x64') {
     const binary = await unpackNpmChromium(version)
-    const why = process.env.SO_HTX_TEST_NO_SYSTEM_BROWSER === '1' ? 'system paths skipped by SO_HTX_TEST_NO_SYSTEM_BROWSER=1' : 'no system browser found'
+    const why =
+      process.env.SO_HTX_TEST_NO_SYSTEM_BROWSER === '1'
+        ? 'system paths skipped by SO_HTX_TEST_NO_SYSTEM_BROWSER=1'
+        : 'no system browser found'
     return {
       executablePath: binary,
       // Its headless shell is built for serverless sandboxes and asks for one process.
@@ -141,6 +144,8 @@ export async function findBrowser(): Promise<FoundBrowser> {
   }
   throw new Error(
     'No Chromium, Chrome or Edge for the end-to-end tests: install one, or set CHROMIUM_PATH to its executable' +
-      (process.platform === 'linux' && process.arch === 'x64' ? ', or run npm install (the dev dependency @sparticuz/chromium brings one)' : '')
+      (process.platform === 'linux' && process.arch === 'x64'
+        ? ', or run npm install (the dev dependency @sparticuz/chromium brings one)'
+        : '')
   )
 }

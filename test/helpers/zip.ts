@@ -103,18 +103,32 @@ export function sheetPart(entries: Entry[], sheet: string): string {
   const wb = text(entries, 'xl/workbook.xml')
   const rid = new RegExp(`<sheet [^>]*name="${sheet}"[^>]*r:id="([^"]+)"`).exec(wb)![1]
   const rels = text(entries, 'xl/_rels/workbook.xml.rels')
-  const target = new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels) ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)
+  const target =
+    new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels) ??
+    new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)
   const t = target![1]
   return t.startsWith('/') ? t.slice(1) : `xl/${t}`
 }
 
 /** Adds one more sheet to workbook.xml (hidden when told) whose part is a copy of `copyOf`'s, with `edit` applied. */
-export function addSheet(entries: Entry[], name: string, copyOf: string, opts: { hidden?: boolean; edit?: (xml: string) => string } = {}): void {
+export function addSheet(
+  entries: Entry[],
+  name: string,
+  copyOf: string,
+  opts: { hidden?: boolean; edit?: (xml: string) => string } = {}
+): void {
   const part = `xl/worksheets/extra${entries.length}.xml`
   const xml = text(entries, sheetPart(entries, copyOf))
   entries.push({ name: part, data: Buffer.from(opts.edit ? opts.edit(xml) : xml, 'utf8') })
   const rid = `rIdExtra${entries.length}`
-  setText(entries, 'xl/workbook.xml', text(entries, 'xl/workbook.xml').replace('</sheets>', `<sheet name="${name}" sheetId="${900 + entries.length}"${opts.hidden ? ' state="hidden"' : ''} r:id="${rid}"/></sheets>`))
+  setText(
+    entries,
+    'xl/workbook.xml',
+    text(entries, 'xl/workbook.xml').replace(
+      '</sheets>',
+      `<sheet name="${name}" sheetId="${900 + entries.length}"${opts.hidden ? ' state="hidden"' : ''} r:id="${rid}"/></sheets>`
+    )
+  )
   setText(
     entries,
     'xl/_rels/workbook.xml.rels',

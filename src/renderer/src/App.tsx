@@ -47,11 +47,19 @@ export function App() {
         setOffice(info)
         // The first rows asked for at start would be an empty register's: the first-run screen sets one up.
         if (!info.configured) dropEarlyFirstRows()
-        if (info.configured) call('entity.list', { limit: 1 }).then((r) => setRegisterTotal(r.total), () => setRegisterTotal(null))
-        if (info.configured) call('profile.list', {}).then((s) => {
-          setSession(s)
-          if (s.profiles.length > 0 && !s.selected) setChoosing(true)
-        }, () => setSession(null))
+        if (info.configured)
+          call('entity.list', { limit: 1 }).then(
+            (r) => setRegisterTotal(r.total),
+            () => setRegisterTotal(null)
+          )
+        if (info.configured)
+          call('profile.list', {}).then(
+            (s) => {
+              setSession(s)
+              if (s.profiles.length > 0 && !s.selected) setChoosing(true)
+            },
+            () => setSession(null)
+          )
       },
       (err) => {
         if (err instanceof AppError && err.code === 'CORRUPT' && err.details?.startup) setStartup(err.details.startup as StartupProblem)

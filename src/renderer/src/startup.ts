@@ -26,9 +26,12 @@ export function startEarly(): void {
   office = early(call('office.info', {}))
   const asked = early(call('entity.grid', { first: FIRST_ROWS }))
   firstRows = asked
-  asked.then((rows) => {
-    if (firstRows === asked) settledFirstRows = rows
-  }, () => {})
+  asked.then(
+    (rows) => {
+      if (firstRows === asked) settledFirstRows = rows
+    },
+    () => {}
+  )
 }
 
 /** The office as the page found it at start, once; null afterwards. */

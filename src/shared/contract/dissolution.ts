@@ -115,9 +115,28 @@ export interface CaseView {
   steps: StepView[]
   /** Codes of the required steps neither done nor marked N/A, in template order: dissolution.finalise refuses while any is left. */
   blockingSteps: string[]
-  council: Array<{ id: number; name: string; role: string; represents: string | null; organisation: string | null; decisionNo: string | null }>
+  council: Array<{
+    id: number
+    name: string
+    role: string
+    represents: string | null
+    organisation: string | null
+    decisionNo: string | null
+  }>
   councilWarnings: string[]
-  items: Array<{ id: number; type: string; category: string | null; party: string | null; amount: number | null; settled: boolean; settledOn: string | null; landCertificate: string | null; areaM2: number | null; handling: string | null; note: string | null }>
+  items: Array<{
+    id: number
+    type: string
+    category: string | null
+    party: string | null
+    amount: number | null
+    settled: boolean
+    settledOn: string | null
+    landCertificate: string | null
+    areaM2: number | null
+    handling: string | null
+    note: string | null
+  }>
   unsettledPayable: number
   unsettledReceivable: number
   obstacles: Array<{ id: number; code: string; label: string; note: string | null }>
@@ -174,7 +193,9 @@ export interface PrintablePage {
 const draftInput = z
   .object({
     caseId: id,
-    doc: z.enum(DRAFT_DOCS, { message: 'Văn bản: council (quyết định thành lập hội đồng giải thể), notice (thông báo giải thể), request (đề nghị ghi nhận giải thể)' }),
+    doc: z.enum(DRAFT_DOCS, {
+      message: 'Văn bản: council (quyết định thành lập hội đồng giải thể), notice (thông báo giải thể), request (đề nghị ghi nhận giải thể)'
+    }),
     date: isoDate.nullish()
   })
   .strict()
@@ -186,7 +207,16 @@ export const dissolutionContract = {
   'dissolution.lastAgm': handler<{ lastAgmDate: string | null }>('read')(z.object({ entityId: id }).strict()),
   'dissolution.setLastAgm': handler<{ ok: true }>('write')(z.object({ entityId: id, lastAgmDate: isoDate.nullable() }).strict()),
   'dissolution.open': handler<CaseView>('write')(
-    z.object({ entityId: id, kind, law: z.enum(LAW_VERSIONS).default('2023'), ground: optionalText(200), openedOn: isoDate, decisionNo: optionalText(100) }).strict()
+    z
+      .object({
+        entityId: id,
+        kind,
+        law: z.enum(LAW_VERSIONS).default('2023'),
+        ground: optionalText(200),
+        openedOn: isoDate,
+        decisionNo: optionalText(100)
+      })
+      .strict()
   ),
   'dissolution.step': handler<CaseView>('write')(
     z
@@ -233,7 +263,13 @@ export const dissolutionContract = {
   ),
   'dissolution.settle': handler<CaseView>('write')(z.object({ caseId: id, itemId: id, settledOn: isoDate }).strict()),
   'dissolution.obstacle': handler<CaseView>('write')(
-    z.object({ caseId: id, code: z.enum(OBSTACLE_CODES, { message: `Mã vướng mắc: ${OBSTACLE_CODES.join(', ')}` }), note: optionalText(1000) }).strict()
+    z
+      .object({
+        caseId: id,
+        code: z.enum(OBSTACLE_CODES, { message: `Mã vướng mắc: ${OBSTACLE_CODES.join(', ')}` }),
+        note: optionalText(1000)
+      })
+      .strict()
   ),
   /** Taking back what was typed wrong on an open case: one council member, one debt or asset, one obstacle tag. */
   'dissolution.removeCouncil': handler<CaseView>('write')(z.object({ caseId: id, memberId: id }).strict()),
@@ -241,8 +277,12 @@ export const dissolutionContract = {
   'dissolution.removeObstacle': handler<CaseView>('write')(z.object({ caseId: id, obstacleId: id }).strict()),
   /** A scanned document of the case, by path (CLI) or as bytes (window); kept beside the data file by its SHA-256. */
   'dissolution.attach': handler<CaseView>('write')(z.object({ caseId: id, stepCode: optionalText(40), file: fileInput }).strict()),
-  'dissolution.finalise': handler<CaseView>('write')(z.object({ caseId: id, authorityDate: isoDate, decisionNo: text(100).min(1, 'Cần số văn bản của cơ quan đăng ký') }).strict()),
-  'dissolution.cancel': handler<CaseView>('write')(z.object({ caseId: id, reason: text(500).min(3, 'Cần nêu lý do hủy hồ sơ'), date: isoDate }).strict()),
+  'dissolution.finalise': handler<CaseView>('write')(
+    z.object({ caseId: id, authorityDate: isoDate, decisionNo: text(100).min(1, 'Cần số văn bản của cơ quan đăng ký') }).strict()
+  ),
+  'dissolution.cancel': handler<CaseView>('write')(
+    z.object({ caseId: id, reason: text(500).min(3, 'Cần nêu lý do hủy hồ sơ'), date: isoDate }).strict()
+  ),
   'dissolution.show': handler<CaseView>('read')(z.object({ caseId: id, asOf: isoDate.optional() }).strict()),
   /** Holiday overrides on top of resources/holidays/vn.json (announced swaps), for Settings. */
   'dissolution.calendar': handler<CalendarOverrides>('read')(z.object({}).strict()),
@@ -257,11 +297,17 @@ export const dissolutionContract = {
    * dialog, the CLI's --out).
    */
   'dissolution.casePage': handler<PrintablePage>('read')(z.object({ caseId: id, asOf: isoDate.optional() }).strict()),
-  'dissolution.summaryPage': handler<PrintablePage & { rows: number }>('read')(z.object({ asOf: isoDate.optional(), title: optionalText(300) }).strict()),
-  'dissolution.summaryXlsx': handler<FileOutput & { rows: number }>('read')(z.object({ asOf: isoDate.optional(), title: optionalText(300) }).strict()),
+  'dissolution.summaryPage': handler<PrintablePage & { rows: number }>('read')(
+    z.object({ asOf: isoDate.optional(), title: optionalText(300) }).strict()
+  ),
+  'dissolution.summaryXlsx': handler<FileOutput & { rows: number }>('read')(
+    z.object({ asOf: isoDate.optional(), title: optionalText(300) }).strict()
+  ),
   'dissolution.draft': handler<PrintablePage>('read')(draftInput),
   /** The same draft as a Word file (.docx) to edit and sign. */
   'dissolution.draftDocx': handler<FileOutput>('read')(draftInput),
   'dissolution.attachment': handler<FileOutput>('read')(z.object({ caseId: id, attachmentId: id }).strict()),
-  'dissolution.list': handler<CaseSummary[]>('read')(z.object({ state: z.enum(['open', 'finalised', 'cancelled']).optional(), asOf: isoDate.optional() }).strict())
+  'dissolution.list': handler<CaseSummary[]>('read')(
+    z.object({ state: z.enum(['open', 'finalised', 'cancelled']).optional(), asOf: isoDate.optional() }).strict()
+  )
 }

@@ -13,19 +13,50 @@ export const exchangeLabels: Record<string, string> = {
 
 /** The meanings a spreadsheet column can have. */
 export const IMPORT_FIELDS = [
-  'seq', 'name', 'regNo', 'address', 'commune', 'representative', 'phone', 'registrationDate', 'charterCapital',
-  'sector', 'businessLines', 'members', 'workers', 'managers', 'managersElementary', 'managersCollege', 'status',
-  'dissolutionDate', 'kind', 'notes'
+  'seq',
+  'name',
+  'regNo',
+  'address',
+  'commune',
+  'representative',
+  'phone',
+  'registrationDate',
+  'charterCapital',
+  'sector',
+  'businessLines',
+  'members',
+  'workers',
+  'managers',
+  'managersElementary',
+  'managersCollege',
+  'status',
+  'dissolutionDate',
+  'kind',
+  'notes'
 ] as const
 export type ImportField = (typeof IMPORT_FIELDS)[number]
 
 export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
-  seq: 'STT', name: 'Tên', regNo: 'Mã số HTX', address: 'Địa chỉ trụ sở', commune: 'Xã, phường, thị trấn',
-  representative: 'Người đại diện theo pháp luật', phone: 'Điện thoại', registrationDate: 'Ngày đăng ký lần đầu',
-  charterCapital: 'Vốn điều lệ', sector: 'Lĩnh vực', businessLines: 'Ngành nghề kinh doanh', members: 'Số thành viên',
-  workers: 'Số lao động', managers: 'Số cán bộ quản lý', managersElementary: 'CBQL trình độ sơ cấp, trung cấp',
-  managersCollege: 'CBQL trình độ cao đẳng, đại học trở lên', status: 'Tình trạng', dissolutionDate: 'Ngày giải thể',
-  kind: 'Loại hình', notes: 'Ghi chú'
+  seq: 'STT',
+  name: 'Tên',
+  regNo: 'Mã số HTX',
+  address: 'Địa chỉ trụ sở',
+  commune: 'Xã, phường, thị trấn',
+  representative: 'Người đại diện theo pháp luật',
+  phone: 'Điện thoại',
+  registrationDate: 'Ngày đăng ký lần đầu',
+  charterCapital: 'Vốn điều lệ',
+  sector: 'Lĩnh vực',
+  businessLines: 'Ngành nghề kinh doanh',
+  members: 'Số thành viên',
+  workers: 'Số lao động',
+  managers: 'Số cán bộ quản lý',
+  managersElementary: 'CBQL trình độ sơ cấp, trung cấp',
+  managersCollege: 'CBQL trình độ cao đẳng, đại học trở lên',
+  status: 'Tình trạng',
+  dissolutionDate: 'Ngày giải thể',
+  kind: 'Loại hình',
+  notes: 'Ghi chú'
 }
 
 /** A column mapped by hand: the header shape it belongs to, the column (0-based), its meaning (null: ignore). */
@@ -163,7 +194,5 @@ export const exchangeContract = {
   'exchange.commitImport': handler<ImportResult>('write')(importInput.extend({ strict: z.boolean().optional() }).strict()),
   'exchange.undoImport': handler<{ batchId: number; deleted: number; restored: number }>('write')(z.object({ batchId: id }).strict()),
   'exchange.importTemplate': handler<FileOutput>('read')(z.object({}).strict()),
-  'exchange.importHistory': handler<ImportBatch[]>('read')(
-    z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict()
-  )
+  'exchange.importHistory': handler<ImportBatch[]>('read')(z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict())
 }

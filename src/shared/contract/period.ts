@@ -21,5 +21,7 @@ export const periodLabels: Record<string, string> = {
 export const periodContract = {
   'period.list': handler<ClosedPeriod[]>('read')(empty),
   'period.close': handler<ClosedPeriod>('write')(z.object({ asOf: isoDate, note: text(500).optional() }).strict()),
-  'period.reopen': handler<ClosedPeriod>('admin')(z.object({ asOf: isoDate, reason: text(500).min(5, 'Cần nêu lý do mở lại kỳ đã chốt') }).strict())
+  'period.reopen': handler<ClosedPeriod>('admin')(
+    z.object({ asOf: isoDate, reason: text(500).min(5, 'Cần nêu lý do mở lại kỳ đã chốt') }).strict()
+  )
 }

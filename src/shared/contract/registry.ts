@@ -58,7 +58,9 @@ export const entityFields = z.object({
   name: text(300).min(3, 'Tên phải có ít nhất 3 ký tự'),
   address: optionalText(300),
   commune: optionalText(100),
-  districtCode: text(10).regex(/^\d{2,5}$/, 'Mã đơn vị hành chính chỉ gồm chữ số').nullish(),
+  districtCode: text(10)
+    .regex(/^\d{2,5}$/, 'Mã đơn vị hành chính chỉ gồm chữ số')
+    .nullish(),
   representative: optionalText(100),
   phone: text(30)
     .regex(/^[0-9+(). -]*$/, 'Số điện thoại chỉ gồm chữ số, dấu cách, +, -, ( )')
@@ -77,14 +79,18 @@ export const entityFields = z.object({
   street: optionalText(200),
   districtName: optionalText(100),
   representativeTitle: optionalText(100),
-  email: text(200).regex(/^$|^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Thư điện tử không đúng dạng, ví dụ ten@vidu.vn').nullish(),
+  email: text(200)
+    .regex(/^$|^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Thư điện tử không đúng dạng, ví dụ ten@vidu.vn')
+    .nullish(),
   contractDate: isoDate.nullish(),
   vsic: z
     .array(
-      z.object({
-        code: z.string().regex(/^\d{1,5}$/, 'Mã ngành VSIC gồm 1–5 chữ số'),
-        label: text(300)
-      }).strict()
+      z
+        .object({
+          code: z.string().regex(/^\d{1,5}$/, 'Mã ngành VSIC gồm 1–5 chữ số'),
+          label: text(300)
+        })
+        .strict()
     )
     .max(200)
     .nullish(),
@@ -92,11 +98,13 @@ export const entityFields = z.object({
   membersCount: z.number().int('Số thành viên là số nguyên').min(0, 'Số thành viên không được âm').max(10_000_000).nullish(),
   ocop: z
     .array(
-      z.object({
-        name: text(200).min(1, 'Tên sản phẩm OCOP không được để trống'),
-        stars: z.number().int().min(3, 'Sản phẩm OCOP từ 3 đến 5 sao').max(5, 'Sản phẩm OCOP từ 3 đến 5 sao'),
-        year: z.number().int().min(2018, 'Năm công nhận OCOP từ 2018').max(2100)
-      }).strict()
+      z
+        .object({
+          name: text(200).min(1, 'Tên sản phẩm OCOP không được để trống'),
+          stars: z.number().int().min(3, 'Sản phẩm OCOP từ 3 đến 5 sao').max(5, 'Sản phẩm OCOP từ 3 đến 5 sao'),
+          year: z.number().int().min(2018, 'Năm công nhận OCOP từ 2018').max(2100)
+        })
+        .strict()
     )
     .max(100)
     .nullish()
@@ -161,9 +169,19 @@ export const CLASSIFICATION_LABELS: Record<(typeof CLASSIFICATIONS)[number], str
 }
 
 const count = (label: string) =>
-  z.number({ message: `${label} phải là một số` }).int(`${label} là số nguyên`).min(0, `${label} không được âm`).max(1e9).nullish()
+  z
+    .number({ message: `${label} phải là một số` })
+    .int(`${label} là số nguyên`)
+    .min(0, `${label} không được âm`)
+    .max(1e9)
+    .nullish()
 const money = (label: string) =>
-  z.number({ message: `${label} phải là một số (đồng)` }).int(`${label} tính bằng đồng, không có phần lẻ`).min(-1e15).max(1e15).nullish()
+  z
+    .number({ message: `${label} phải là một số (đồng)` })
+    .int(`${label} tính bằng đồng, không có phần lẻ`)
+    .min(-1e15)
+    .max(1e15)
+    .nullish()
 
 export const yearlyFields = z
   .object({
@@ -200,9 +218,31 @@ export interface PasteResult {
  * Vietnamese name order, deleted records included and marked by deletedAt.
  */
 export const GRID_FIELDS = [
-  'id', 'kind', 'regNo', 'name', 'status', 'representative', 'phone', 'registrationDate', 'charterCapital',
-  'commune', 'sector', 'address', 'shortName', 'street', 'districtName', 'districtCode', 'representativeTitle',
-  'email', 'contractDate', 'membersCount', 'businessLines', 'notes', 'rowVersion', 'createdAt', 'deletedAt'
+  'id',
+  'kind',
+  'regNo',
+  'name',
+  'status',
+  'representative',
+  'phone',
+  'registrationDate',
+  'charterCapital',
+  'commune',
+  'sector',
+  'address',
+  'shortName',
+  'street',
+  'districtName',
+  'districtCode',
+  'representativeTitle',
+  'email',
+  'contractDate',
+  'membersCount',
+  'businessLines',
+  'notes',
+  'rowVersion',
+  'createdAt',
+  'deletedAt'
 ] as const
 export type GridRow = Pick<Entity, (typeof GRID_FIELDS)[number]>
 export interface GridRows {
@@ -255,28 +295,46 @@ export const registryContract = {
       .strict()
   ),
   'entity.bulkCreate': handler<{ created: number; firstId: number | null; lastId: number | null }>('write')(
-    z.object({ rows: z.array(entityFields.extend({ status: z.enum(STATUSES).optional() }).strict()).min(1).max(200_000) }).strict()
+    z
+      .object({
+        rows: z
+          .array(entityFields.extend({ status: z.enum(STATUSES).optional() }).strict())
+          .min(1)
+          .max(200_000)
+      })
+      .strict()
   ),
   'entity.delete': handler<{ id: number; hard: boolean }>('write')(
     z.object({ id, reason: text(500).min(3, 'Hãy ghi lý do xóa (ít nhất 3 ký tự)'), hard: z.boolean().optional() }).strict()
   ),
   'entity.restore': handler<Entity>('write')(z.object({ id }).strict()),
   /** One step back: a field, a status event, a year's figures, or a whole paste (entityIds all it touched, names to say so). */
-  'entity.undo': handler<{ undone: number; action: string; table: string; rowId: number | null; entityId: number | null; entityIds: number[]; names: string[] }>('write')(
-    z.object({}).strict()
-  ),
+  'entity.undo': handler<{
+    undone: number
+    action: string
+    table: string
+    rowId: number | null
+    entityId: number | null
+    entityIds: number[]
+    names: string[]
+  }>('write')(z.object({}).strict()),
   'entity.grid': handler<GridRows>('read')(
     z.object({ ids: z.array(id).min(1).max(10_000).optional(), first: z.number().int().min(1).max(10_000).optional() }).strict()
   ),
   'entity.search': handler<{ ids: number[] }>('read')(z.object({ q: text(200) }).strict()),
   'prefs.get': handler<{ value: string | null }>('read')(z.object({ key: prefKey }).strict()),
-  'prefs.set': handler<{ saved: boolean }>('self-service')(z.object({ key: prefKey, value: z.string().max(50_000, 'Tùy chọn quá dài') }).strict()),
+  'prefs.set': handler<{ saved: boolean }>('self-service')(
+    z.object({ key: prefKey, value: z.string().max(50_000, 'Tùy chọn quá dài') }).strict()
+  ),
   'entity.paste': handler<PasteResult>('write')(
     z
       .object({
         rowIds: z.array(id).min(1).max(10_000),
         fields: z.array(text(40)).min(1).max(50),
-        cells: z.array(z.array(z.string().max(4000)).max(50)).min(1).max(10_000)
+        cells: z
+          .array(z.array(z.string().max(4000)).max(50))
+          .min(1)
+          .max(10_000)
       })
       .strict()
   ),

@@ -423,7 +423,11 @@ export const dissolutionCommands: Record<string, Command> = {
         // The same draft as a Word file when the output asks for one.
         if (/\.docx$/i.test(out)) {
           const file = await core.call('dissolution.draftDocx', input)
-          return { path: writeOutput({ ...target, path: out, extensions: ['.docx'] }, Buffer.from(file.base64, 'base64')), name: file.name, title: file.name }
+          return {
+            path: writeOutput({ ...target, path: out, extensions: ['.docx'] }, Buffer.from(file.base64, 'base64')),
+            name: file.name,
+            title: file.name
+          }
         }
         const page = await core.call('dissolution.draft', input)
         return { path: writeOutput({ ...target, path: out, extensions: ['.html', '.htm'] }, page.html), name: page.name, title: page.title }

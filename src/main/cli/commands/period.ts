@@ -13,20 +13,29 @@ function asOf(values: Values): string {
 
 function printPeriod(result: unknown, io: CliIo): void {
   const p = result as ClosedPeriod
-  io.err(p.reopenedAt ? `Đã mở lại kỳ chốt đến ${formatDate(p.asOf)}: ${p.reopenReason}` : `Đã chốt số liệu đến ngày ${formatDate(p.asOf)}.`)
+  io.err(
+    p.reopenedAt ? `Đã mở lại kỳ chốt đến ${formatDate(p.asOf)}: ${p.reopenReason}` : `Đã chốt số liệu đến ngày ${formatDate(p.asOf)}.`
+  )
 }
 
 export const periodCommands: Record<string, Command> = {
   'period close': {
-    usage: 'period close --db TỆP --as-of NGÀY [--note GHI_CHÚ]   chốt số liệu đến ngày (sự kiện, số liệu năm, bước giải thể đến ngày ấy không sửa được nữa)',
+    usage:
+      'period close --db TỆP --as-of NGÀY [--note GHI_CHÚ]   chốt số liệu đến ngày (sự kiện, số liệu năm, bước giải thể đến ngày ấy không sửa được nữa)',
     options: { ...common, 'as-of': { type: 'string' }, note: { type: 'string' } },
-    run: (values) => withCore(values, (core) => core.call('period.close', { asOf: asOf(values), ...(typeof values.note === 'string' ? { note: values.note } : {}) })),
+    run: (values) =>
+      withCore(values, (core) =>
+        core.call('period.close', { asOf: asOf(values), ...(typeof values.note === 'string' ? { note: values.note } : {}) })
+      ),
     print: printPeriod
   },
   'period reopen': {
     usage: 'period reopen --db TỆP --as-of NGÀY --reason LÝ_DO   mở lại kỳ đã chốt (quản trị; ghi nhật ký)',
     options: { ...common, 'as-of': { type: 'string' }, reason: { type: 'string' } },
-    run: (values) => withCore(values, (core) => core.call('period.reopen', { asOf: asOf(values), reason: typeof values.reason === 'string' ? values.reason : '' })),
+    run: (values) =>
+      withCore(values, (core) =>
+        core.call('period.reopen', { asOf: asOf(values), reason: typeof values.reason === 'string' ? values.reason : '' })
+      ),
     print: printPeriod
   },
   'period list': {

@@ -11,12 +11,22 @@ import type { Database } from '../db/schema'
 import { selectEntities } from '../registry/entities'
 
 export async function findCandidates(db: Kysely<Database>, asOf: string): Promise<Candidate[]> {
-  const rows = await selectEntities(db, asOf).where('e.kind', 'in', ['htx', 'lhhtx']).where('e.deleted_at', 'is', null).orderBy('e.name').execute()
+  const rows = await selectEntities(db, asOf)
+    .where('e.kind', 'in', ['htx', 'lhhtx'])
+    .where('e.deleted_at', 'is', null)
+    .orderBy('e.name')
+    .execute()
   const openCases = new Set(
     (await db.selectFrom('dissolution_cases').select('entity_id').where('state', '=', 'open').execute()).map((r) => r.entity_id)
   )
   const lastYear = new Map(
-    (await db.selectFrom('yearly_figures').select(['entity_id', (eb) => eb.fn.max('year').as('y')]).groupBy('entity_id').execute()).map((r) => [r.entity_id, Number(r.y)])
+    (
+      await db
+        .selectFrom('yearly_figures')
+        .select(['entity_id', (eb) => eb.fn.max('year').as('y')])
+        .groupBy('entity_id')
+        .execute()
+    ).map((r) => [r.entity_id, Number(r.y)])
   )
   const asOfYear = Number(asOf.slice(0, 4))
   const out: Candidate[] = []
@@ -36,22 +46,38 @@ export async function findCandidates(db: Kysely<Database>, asOf: string): Promis
       }
     }
     if (status === 'revoked') {
-      reasons.push({ code: 'certificate_revoked', label: 'Bị thu hồi giấy chứng nhận đăng ký', since: e.status_since, start: e.status_since })
+      reasons.push({
+        code: 'certificate_revoked',
+        label: 'Bị thu hồi giấy chứng nhận đăng ký',
+        since: e.status_since,
+        start: e.status_since
+      })
     }
     // Only a known meeting date makes "no general meeting for 18 months" a ground: a list that
     // never carried the date is not a violation, it is a date to complete (missingAgmDates).
     const agmSince = e.last_agm_date ? addMonths(e.last_agm_date, 18) : null
     if (agmSince !== null && agmSince <= asOf) {
-      reasons.push({ code: 'no_agm_18m', label: 'Không đại hội thành viên thường niên 18 tháng liên tục', since: agmSince, start: e.last_agm_date ?? null })
+      reasons.push({
+        code: 'no_agm_18m',
+        label: 'Không đại hội thành viên thường niên 18 tháng liên tục',
+        since: agmSince,
+        start: e.last_agm_date ?? null
+      })
     }
     const y = lastYear.get(e.id)
     const regYear = e.registration_date ? Number(e.registration_date.slice(0, 4)) : null
     const from = y ?? (regYear !== null ? regYear : null)
     // two whole years without figures: the years after `from` up to asOfYear-1
     if (from !== null && asOfYear - 1 - from >= 2) {
-      reasons.push({ code: 'no_figures_2y', label: y ? `Không có số liệu hằng năm từ năm ${y + 1}` : 'Chưa có số liệu hằng năm nào', since: `${from + 3}-01-01`, start: `${from + 1}-01-01` })
+      reasons.push({
+        code: 'no_figures_2y',
+        label: y ? `Không có số liệu hằng năm từ năm ${y + 1}` : 'Chưa có số liệu hằng năm nào',
+        since: `${from + 3}-01-01`,
+        start: `${from + 1}-01-01`
+      })
     }
-    if (reasons.length > 0) out.push({ entityId: e.id, name: e.name, regNo: e.reg_no, status, lastAgmDate: e.last_agm_date ?? null, reasons })
+    if (reasons.length > 0)
+      out.push({ entityId: e.id, name: e.name, regNo: e.reg_no, status, lastAgmDate: e.last_agm_date ?? null, reasons })
   }
   return out
 }

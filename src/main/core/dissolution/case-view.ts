@@ -13,7 +13,6 @@ export async function calendarOverrides(db: Db): Promise<CalendarOverrides> {
   return row ? (JSON.parse(row.value) as CalendarOverrides) : { add: [], remove: [], workingWeekends: [] }
 }
 
-
 export async function caseRow(db: Db, caseId: number) {
   const row = await db.selectFrom('dissolution_cases').selectAll().where('id', '=', caseId).executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ giải thể số ${caseId}.`, { caseId })
@@ -60,7 +59,10 @@ export async function buildCaseView(db: Db, caseId: number, asOf: string): Promi
   const councilWarnings: string[] = []
   if (!council.some((m) => m.role === 'chair')) councilWarnings.push(`${template.council.title}: chưa có chủ tịch hội đồng.`)
   for (const r of template.council.requires) {
-    if (!council.some((m) => m.represents === r.code)) councilWarnings.push(`${template.council.title}: thiếu ${r.label.toLowerCase()} (${template.council.basis}${template.council.verified ? '' : ' — chưa đối chiếu văn bản'}).`)
+    if (!council.some((m) => m.represents === r.code))
+      councilWarnings.push(
+        `${template.council.title}: thiếu ${r.label.toLowerCase()} (${template.council.basis}${template.council.verified ? '' : ' — chưa đối chiếu văn bản'}).`
+      )
   }
   const items = await db.selectFrom('dissolution_items').selectAll().where('case_id', '=', caseId).orderBy('id').execute()
   const sum = (type: string) => items.filter((i) => i.type === type && !i.settled).reduce((a, i) => a + (i.amount ?? 0), 0)
@@ -84,7 +86,14 @@ export async function buildCaseView(db: Db, caseId: number, asOf: string): Promi
     closeReason: c.close_reason,
     steps: stepViews,
     blockingSteps: blockingSteps(template.steps, states).map((t) => t.code),
-    council: council.map((m) => ({ id: m.id, name: m.name, role: m.role, represents: m.represents, organisation: m.organisation, decisionNo: m.decision_no })),
+    council: council.map((m) => ({
+      id: m.id,
+      name: m.name,
+      role: m.role,
+      represents: m.represents,
+      organisation: m.organisation,
+      decisionNo: m.decision_no
+    })),
     councilWarnings,
     items: items.map((i) => ({
       id: i.id,
@@ -101,7 +110,12 @@ export async function buildCaseView(db: Db, caseId: number, asOf: string): Promi
     })),
     unsettledPayable: sum('payable'),
     unsettledReceivable: sum('receivable'),
-    obstacles: obstacles.map((o) => ({ id: o.id, code: o.code, label: OBSTACLE_LABELS[o.code as keyof typeof OBSTACLE_LABELS] ?? o.code, note: o.note })),
+    obstacles: obstacles.map((o) => ({
+      id: o.id,
+      code: o.code,
+      label: OBSTACLE_LABELS[o.code as keyof typeof OBSTACLE_LABELS] ?? o.code,
+      note: o.note
+    })),
     attachments: attachments.map((a) => ({ id: a.id, stepCode: a.step_code, name: a.name, size: a.size, sha256: a.sha256 }))
   }
 }

@@ -19,7 +19,12 @@ function nextQuarter(q: string): string {
 }
 
 export async function dissolutionDashboard(db: Kysely<Database>, asOf: string): Promise<DissolutionDashboard> {
-  const cases = await db.selectFrom('dissolution_cases').select(['id', 'state', 'opened_on', 'closed_on']).where('opened_on', '<=', asOf).orderBy('id').execute()
+  const cases = await db
+    .selectFrom('dissolution_cases')
+    .select(['id', 'state', 'opened_on', 'closed_on'])
+    .where('opened_on', '<=', asOf)
+    .orderBy('id')
+    .execute()
   const stages = new Map<string, number>()
   const obstacles = new Map<string, number>()
   const overdueSteps: DissolutionDashboard['overdueSteps'] = []
@@ -31,7 +36,8 @@ export async function dissolutionDashboard(db: Kysely<Database>, asOf: string): 
     const next = v.steps.find((s) => s.state === 'todo')
     const stage = next ? next.title : 'Chờ hoàn tất'
     stages.set(stage, (stages.get(stage) ?? 0) + 1)
-    for (const s of v.steps) if (s.overdue && s.due) overdueSteps.push({ caseId: v.id, entityName: v.entityName, code: s.code, title: s.title, due: s.due })
+    for (const s of v.steps)
+      if (s.overdue && s.due) overdueSteps.push({ caseId: v.id, entityName: v.entityName, code: s.code, title: s.title, due: s.due })
     unsettledPayable += v.unsettledPayable
     unsettledReceivable += v.unsettledReceivable
     for (const o of v.obstacles) obstacles.set(o.code, (obstacles.get(o.code) ?? 0) + 1)
@@ -50,7 +56,8 @@ export async function dissolutionDashboard(db: Kysely<Database>, asOf: string): 
     }
     // Every quarter from the first case to the date asked, empty ones too, so the chart's time axis is even.
     const last = quarterOf(asOf)
-    for (let q = [...counts.keys()].sort()[0]!; q <= last; q = nextQuarter(q)) perQuarter.push({ quarter: q, ...(counts.get(q) ?? { opened: 0, finalised: 0, cancelled: 0 }) })
+    for (let q = [...counts.keys()].sort()[0]!; q <= last; q = nextQuarter(q))
+      perQuarter.push({ quarter: q, ...(counts.get(q) ?? { opened: 0, finalised: 0, cancelled: 0 }) })
   }
   return {
     asOf,
@@ -59,7 +66,9 @@ export async function dissolutionDashboard(db: Kysely<Database>, asOf: string): 
     overdueSteps: overdueSteps.sort((a, b) => a.due.localeCompare(b.due)),
     unsettledPayable,
     unsettledReceivable,
-    obstacles: [...obstacles].map(([code, count]) => ({ code, label: OBSTACLE_LABELS[code as keyof typeof OBSTACLE_LABELS] ?? code, count })).sort((a, b) => b.count - a.count),
+    obstacles: [...obstacles]
+      .map(([code, count]) => ({ code, label: OBSTACLE_LABELS[code as keyof typeof OBSTACLE_LABELS] ?? code, count }))
+      .sort((a, b) => b.count - a.count),
     perQuarter
   }
 }

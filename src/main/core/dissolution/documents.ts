@@ -47,7 +47,10 @@ function identity(en: Entity): string {
     ['Mã số hợp tác xã', en.regNo ?? BLANK],
     ['Ngày đăng ký', en.registrationDate ? formatDate(en.registrationDate) : BLANK],
     ['Địa chỉ trụ sở chính', address(en)],
-    ['Người đại diện theo pháp luật', en.representative ? `${en.representative}${en.representativeTitle ? `, ${en.representativeTitle}` : ''}` : BLANK]
+    [
+      'Người đại diện theo pháp luật',
+      en.representative ? `${en.representative}${en.representativeTitle ? `, ${en.representativeTitle}` : ''}` : BLANK
+    ]
   ]
   return rows.map(([k, v]) => `<p class="flat">- ${e(k)}: ${e(v)}</p>`).join('')
 }
@@ -65,7 +68,9 @@ function openingDecision(view: CaseView): string {
 
 function councilTable(view: CaseView, template: Template): string {
   const represents = new Map(template.council.requires.map((r) => [r.code, r.label]))
-  const members = [...view.council].sort((a, b) => ['chair', 'secretary', 'member'].indexOf(a.role) - ['chair', 'secretary', 'member'].indexOf(b.role))
+  const members = [...view.council].sort(
+    (a, b) => ['chair', 'secretary', 'member'].indexOf(a.role) - ['chair', 'secretary', 'member'].indexOf(b.role)
+  )
   const rows = members.length
     ? members
         .map(
@@ -180,7 +185,10 @@ function request(d: DraftInput): AdminPage {
   const registrarName = registrar(unit)
   const steps = view.steps
     .filter((s) => s.state !== 'todo')
-    .map((s) => `<tr><td>${e(s.title)}</td><td>${e(s.state === 'done' ? `Đã thực hiện ngày ${formatDate(s.doneOn)}` : `Không áp dụng: ${s.naReason ?? ''}`)}</td></tr>`)
+    .map(
+      (s) =>
+        `<tr><td>${e(s.title)}</td><td>${e(s.state === 'done' ? `Đã thực hiện ngày ${formatDate(s.doneOn)}` : `Không áp dụng: ${s.naReason ?? ''}`)}</td></tr>`
+    )
     .join('')
   const debts = view.items.filter((i) => i.type !== 'asset')
   const debtLine =
@@ -191,7 +199,10 @@ function request(d: DraftInput): AdminPage {
         : `<p>Còn nợ phải trả chưa xử lý: ${e(formatNumber(view.unsettledPayable))} đồng; nợ phải thu chưa xử lý: ${e(formatNumber(view.unsettledReceivable))} đồng.</p>`
   const assets = view.items
     .filter((i) => i.type === 'asset')
-    .map((i) => `<p class="flat">- ${e([i.landCertificate ? `GCN quyền sử dụng đất ${i.landCertificate}` : (i.category ?? 'Tài sản'), i.areaM2 ? `${formatNumber(i.areaM2)} m²` : null, i.handling ? `xử lý: ${i.handling}` : 'chưa có phương án xử lý'].filter(Boolean).join(', '))}</p>`)
+    .map(
+      (i) =>
+        `<p class="flat">- ${e([i.landCertificate ? `GCN quyền sử dụng đất ${i.landCertificate}` : (i.category ?? 'Tài sản'), i.areaM2 ? `${formatNumber(i.areaM2)} m²` : null, i.handling ? `xử lý: ${i.handling}` : 'chưa có phương án xử lý'].filter(Boolean).join(', '))}</p>`
+    )
     .join('')
   const papers = [...new Set([...view.steps.flatMap((s) => s.documents), ...view.attachments.map((a) => a.name)])]
   const body = [

@@ -20,11 +20,14 @@ import { templateFor, type Template } from './templates'
 
 export { buildCaseView, calendarOverrides } from './case-view'
 
-
 async function openCaseRow(db: Db, caseId: number) {
   const row = await caseRow(db, caseId)
   if (row.state !== 'open') {
-    throw new AppError('FORBIDDEN', `Hồ sơ giải thể số ${caseId} đã ${row.state === 'finalised' ? 'hoàn tất' : 'bị hủy'}; không sửa được nữa.`, { caseId })
+    throw new AppError(
+      'FORBIDDEN',
+      `Hồ sơ giải thể số ${caseId} đã ${row.state === 'finalised' ? 'hoàn tất' : 'bị hủy'}; không sửa được nữa.`,
+      { caseId }
+    )
   }
   return row
 }
@@ -32,7 +35,6 @@ async function openCaseRow(db: Db, caseId: number) {
 async function touch(trx: Trx, ctx: CoreContext, caseId: number) {
   await trx.updateTable('dissolution_cases').set({ updated_at: ctx.now() }).where('id', '=', caseId).execute()
 }
-
 
 /** The three lists a case can take a typed-wrong row back from, and how a missing row is named to the user. */
 const REMOVABLE = {
@@ -46,7 +48,8 @@ async function removeFromCase(ctx: CoreContext, table: keyof typeof REMOVABLE, c
   await ctx.db.transaction().execute(async (trx) => {
     await openCaseRow(trx, caseId)
     const before = await trx.selectFrom(table).selectAll().where('id', '=', rowId).where('case_id', '=', caseId).executeTakeFirst()
-    if (!before) throw new AppError('NOT_FOUND', `Hồ sơ giải thể số ${caseId} không có ${REMOVABLE[table]} số ${rowId}.`, { caseId, id: rowId })
+    if (!before)
+      throw new AppError('NOT_FOUND', `Hồ sơ giải thể số ${caseId} không có ${REMOVABLE[table]} số ${rowId}.`, { caseId, id: rowId })
     await trx.deleteFrom(table).where('id', '=', rowId).where('case_id', '=', caseId).execute()
     await writeAudit(trx, ctx, { action: 'delete', table, rowId, before })
     await touch(trx, ctx, caseId)
@@ -72,7 +75,15 @@ async function storeAttachment(ctx: CoreContext, caseId: number, stepCode: strin
   })
 }
 
-async function statusEvent(trx: Trx, ctx: CoreContext, entityId: number, status: string, date: string, decisionNo: string | null, note: string) {
+async function statusEvent(
+  trx: Trx,
+  ctx: CoreContext,
+  entityId: number,
+  status: string,
+  date: string,
+  decisionNo: string | null,
+  note: string
+) {
   await assertDateOpen(trx, date, 'Tình trạng do hồ sơ giải thể ghi')
   const event = { entity_id: entityId, status, effective_date: date, decision_no: decisionNo, note, created_at: ctx.now() }
   const { id } = await trx.insertInto('status_events').values(event).returning('id').executeTakeFirstOrThrow()
@@ -109,7 +120,11 @@ export const dissolutionHandlers: DomainHandlers<
     await ctx.db.transaction().execute(async (trx) => {
       const before = await calendarOverrides(trx)
       const value = JSON.stringify(input)
-      await trx.insertInto('meta').values({ key: CAL_KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute()
+      await trx
+        .insertInto('meta')
+        .values({ key: CAL_KEY, value })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+        .execute()
       await writeAudit(trx, ctx, { action: 'update', table: 'meta', rowId: null, before, after: input })
     })
     return calendarOverrides(ctx.db)
@@ -127,8 +142,18 @@ export const dissolutionHandlers: DomainHandlers<
     await ctx.db.transaction().execute(async (trx) => {
       const before = await trx.selectFrom('entities').select(['id', 'last_agm_date']).where('id', '=', input.entityId).executeTakeFirst()
       if (!before) throw new AppError('NOT_FOUND', `Không tìm thấy bản ghi số ${input.entityId} trong sổ.`, { id: input.entityId })
-      await trx.updateTable('entities').set({ last_agm_date: input.lastAgmDate, updated_at: ctx.now() }).where('id', '=', input.entityId).execute()
-      await writeAudit(trx, ctx, { action: 'update', table: 'entities', rowId: input.entityId, before: { lastAgmDate: before.last_agm_date }, after: { lastAgmDate: input.lastAgmDate } })
+      await trx
+        .updateTable('entities')
+        .set({ last_agm_date: input.lastAgmDate, updated_at: ctx.now() })
+        .where('id', '=', input.entityId)
+        .execute()
+      await writeAudit(trx, ctx, {
+        action: 'update',
+        table: 'entities',
+        rowId: input.entityId,
+        before: { lastAgmDate: before.last_agm_date },
+        after: { lastAgmDate: input.lastAgmDate }
+      })
     })
     return { ok: true as const }
   },
@@ -136,16 +161,27 @@ export const dissolutionHandlers: DomainHandlers<
   'dissolution.open': async (input, ctx) => {
     const template = templateFor(input.law, input.kind)
     if (template.grounds && input.kind === 'compulsory' && input.ground && !template.grounds.some((g) => g.code === input.ground)) {
-      throw new AppError('VALIDATION', `Căn cứ giải thể «${input.ground}» không có trong mẫu; chọn một trong: ${template.grounds.map((g) => g.code).join(', ')}.`, { field: 'ground' })
+      throw new AppError(
+        'VALIDATION',
+        `Căn cứ giải thể «${input.ground}» không có trong mẫu; chọn một trong: ${template.grounds.map((g) => g.code).join(', ')}.`,
+        { field: 'ground' }
+      )
     }
     const caseId = await ctx.db.transaction().execute(async (trx) => {
       const entity = await findEntity(trx, input.entityId)
       if (!entity) throw new AppError('NOT_FOUND', `Không tìm thấy bản ghi số ${input.entityId} trong sổ.`, { id: input.entityId })
       if (entity.deletedAt) throw new AppError('FORBIDDEN', `«${entity.name}» đã bị xóa; hãy khôi phục trước.`, { id: input.entityId })
-      if (entity.kind === 'tht') throw new AppError('FORBIDDEN', `«${entity.name}» là tổ hợp tác: thủ tục giải thể này dành cho HTX, LHHTX.`, { id: input.entityId })
+      if (entity.kind === 'tht')
+        throw new AppError('FORBIDDEN', `«${entity.name}» là tổ hợp tác: thủ tục giải thể này dành cho HTX, LHHTX.`, { id: input.entityId })
       if (entity.status === 'dissolved') throw new AppError('FORBIDDEN', `«${entity.name}» đã giải thể.`, { id: input.entityId })
-      const existing = await trx.selectFrom('dissolution_cases').select('id').where('entity_id', '=', input.entityId).where('state', '=', 'open').executeTakeFirst()
-      if (existing) throw new AppError('ALREADY_EXISTS', `«${entity.name}» đang có hồ sơ giải thể số ${existing.id}.`, { caseId: existing.id })
+      const existing = await trx
+        .selectFrom('dissolution_cases')
+        .select('id')
+        .where('entity_id', '=', input.entityId)
+        .where('state', '=', 'open')
+        .executeTakeFirst()
+      if (existing)
+        throw new AppError('ALREADY_EXISTS', `«${entity.name}» đang có hồ sơ giải thể số ${existing.id}.`, { caseId: existing.id })
       const now = ctx.now()
       const row = {
         entity_id: input.entityId,
@@ -178,11 +214,24 @@ export const dissolutionHandlers: DomainHandlers<
       const c = await openCaseRow(trx, input.caseId)
       const template = JSON.parse(c.template_json) as Template
       const step = template.steps.find((s) => s.code === input.code)
-      if (!step) throw new AppError('VALIDATION', `Bước «${input.code}» không có trong quy trình của hồ sơ; các bước: ${template.steps.map((s) => s.code).join(', ')}.`, { field: 'code' })
-      if (input.state === 'done' && !input.doneOn) throw new AppError('VALIDATION', `Bước «${step.title}»: cần ngày thực hiện.`, { field: 'doneOn' })
-      if (input.state === 'na' && !input.naReason) throw new AppError('VALIDATION', `Bước «${step.title}»: cần nêu lý do không áp dụng.`, { field: 'naReason' })
-      if (input.doneOn && input.doneOn < c.opened_on) throw new AppError('VALIDATION', `Ngày thực hiện trước ngày mở hồ sơ.`, { field: 'doneOn' })
-      const before = await trx.selectFrom('dissolution_steps').selectAll().where('case_id', '=', input.caseId).where('code', '=', input.code).executeTakeFirstOrThrow()
+      if (!step)
+        throw new AppError(
+          'VALIDATION',
+          `Bước «${input.code}» không có trong quy trình của hồ sơ; các bước: ${template.steps.map((s) => s.code).join(', ')}.`,
+          { field: 'code' }
+        )
+      if (input.state === 'done' && !input.doneOn)
+        throw new AppError('VALIDATION', `Bước «${step.title}»: cần ngày thực hiện.`, { field: 'doneOn' })
+      if (input.state === 'na' && !input.naReason)
+        throw new AppError('VALIDATION', `Bước «${step.title}»: cần nêu lý do không áp dụng.`, { field: 'naReason' })
+      if (input.doneOn && input.doneOn < c.opened_on)
+        throw new AppError('VALIDATION', `Ngày thực hiện trước ngày mở hồ sơ.`, { field: 'doneOn' })
+      const before = await trx
+        .selectFrom('dissolution_steps')
+        .selectAll()
+        .where('case_id', '=', input.caseId)
+        .where('code', '=', input.code)
+        .executeTakeFirstOrThrow()
       // A step done by the closed date stays done as sent; a new date inside the closed period is refused too.
       await assertDateOpen(trx, before.done_on, `Bước «${step.title}» đã làm`)
       await assertDateOpen(trx, input.state === 'done' ? input.doneOn : null, `Bước «${step.title}»`)
@@ -205,7 +254,14 @@ export const dissolutionHandlers: DomainHandlers<
   'dissolution.council': async (input, ctx) => {
     await ctx.db.transaction().execute(async (trx) => {
       await openCaseRow(trx, input.caseId)
-      const row = { case_id: input.caseId, name: input.name, role: input.role, represents: input.represents ?? null, organisation: input.organisation ?? null, decision_no: input.decisionNo ?? null }
+      const row = {
+        case_id: input.caseId,
+        name: input.name,
+        role: input.role,
+        represents: input.represents ?? null,
+        organisation: input.organisation ?? null,
+        decision_no: input.decisionNo ?? null
+      }
       const { id } = await trx.insertInto('dissolution_council').values(row).returning('id').executeTakeFirstOrThrow()
       await writeAudit(trx, ctx, { action: 'create', table: 'dissolution_council', rowId: id, after: row })
       await touch(trx, ctx, input.caseId)
@@ -242,10 +298,21 @@ export const dissolutionHandlers: DomainHandlers<
   'dissolution.settle': async (input, ctx) => {
     await ctx.db.transaction().execute(async (trx) => {
       await openCaseRow(trx, input.caseId)
-      const before = await trx.selectFrom('dissolution_items').selectAll().where('id', '=', input.itemId).where('case_id', '=', input.caseId).executeTakeFirst()
+      const before = await trx
+        .selectFrom('dissolution_items')
+        .selectAll()
+        .where('id', '=', input.itemId)
+        .where('case_id', '=', input.caseId)
+        .executeTakeFirst()
       if (!before) throw new AppError('NOT_FOUND', `Hồ sơ ${input.caseId} không có khoản số ${input.itemId}.`, { itemId: input.itemId })
       await trx.updateTable('dissolution_items').set({ settled: 1, settled_on: input.settledOn }).where('id', '=', input.itemId).execute()
-      await writeAudit(trx, ctx, { action: 'update', table: 'dissolution_items', rowId: input.itemId, before, after: { settled: 1, settled_on: input.settledOn } })
+      await writeAudit(trx, ctx, {
+        action: 'update',
+        table: 'dissolution_items',
+        rowId: input.itemId,
+        before,
+        after: { settled: 1, settled_on: input.settledOn }
+      })
       await touch(trx, ctx, input.caseId)
     })
     return buildCaseView(ctx.db, input.caseId, today(ctx))
@@ -273,10 +340,19 @@ export const dissolutionHandlers: DomainHandlers<
   },
 
   'dissolution.attachment': async (input, ctx) => {
-    const row = await ctx.db.selectFrom('dissolution_attachments').selectAll().where('id', '=', input.attachmentId).where('case_id', '=', input.caseId).executeTakeFirst()
-    if (!row) throw new AppError('NOT_FOUND', `Hồ sơ ${input.caseId} không có tệp đính kèm số ${input.attachmentId}.`, { attachmentId: input.attachmentId })
+    const row = await ctx.db
+      .selectFrom('dissolution_attachments')
+      .selectAll()
+      .where('id', '=', input.attachmentId)
+      .where('case_id', '=', input.caseId)
+      .executeTakeFirst()
+    if (!row)
+      throw new AppError('NOT_FOUND', `Hồ sơ ${input.caseId} không có tệp đính kèm số ${input.attachmentId}.`, {
+        attachmentId: input.attachmentId
+      })
     const file = join(attachmentDir(ctx.conn.path), row.sha256)
-    if (!existsSync(file)) throw new AppError('NOT_FOUND', `Tệp «${row.name}» không còn trong thư mục tệp đính kèm cạnh tệp dữ liệu.`, { attachmentId: row.id })
+    if (!existsSync(file))
+      throw new AppError('NOT_FOUND', `Tệp «${row.name}» không còn trong thư mục tệp đính kèm cạnh tệp dữ liệu.`, { attachmentId: row.id })
     return { name: row.name, base64: readFileSync(file).toString('base64') }
   },
 
@@ -288,7 +364,10 @@ export const dissolutionHandlers: DomainHandlers<
       const c = await openCaseRow(trx, input.caseId)
       const template = JSON.parse(c.template_json) as Template
       const steps = await trx.selectFrom('dissolution_steps').selectAll().where('case_id', '=', input.caseId).execute()
-      const blocking = blockingSteps(template.steps, steps.map((s) => ({ code: s.code, state: s.state as 'todo', doneOn: s.done_on })))
+      const blocking = blockingSteps(
+        template.steps,
+        steps.map((s) => ({ code: s.code, state: s.state as 'todo', doneOn: s.done_on }))
+      )
       if (blocking.length > 0) {
         throw new AppError(
           'FORBIDDEN',
@@ -296,11 +375,20 @@ export const dissolutionHandlers: DomainHandlers<
           { steps: blocking.map((s) => s.code) }
         )
       }
-      if (input.authorityDate < c.opened_on) throw new AppError('VALIDATION', 'Ngày ghi nhận giải thể trước ngày mở hồ sơ.', { field: 'authorityDate' })
+      if (input.authorityDate < c.opened_on)
+        throw new AppError('VALIDATION', 'Ngày ghi nhận giải thể trước ngày mở hồ sơ.', { field: 'authorityDate' })
       const after = { state: 'finalised', closed_on: input.authorityDate, closed_decision_no: input.decisionNo, updated_at: ctx.now() }
       await trx.updateTable('dissolution_cases').set(after).where('id', '=', input.caseId).execute()
       await writeAudit(trx, ctx, { action: 'finalise', table: 'dissolution_cases', rowId: input.caseId, before: { state: c.state }, after })
-      await statusEvent(trx, ctx, c.entity_id, 'dissolved', input.authorityDate, input.decisionNo, `Hoàn tất hồ sơ giải thể số ${input.caseId}`)
+      await statusEvent(
+        trx,
+        ctx,
+        c.entity_id,
+        'dissolved',
+        input.authorityDate,
+        input.decisionNo,
+        `Hoàn tất hồ sơ giải thể số ${input.caseId}`
+      )
     })
     return buildCaseView(ctx.db, input.caseId, today(ctx))
   },
@@ -312,7 +400,15 @@ export const dissolutionHandlers: DomainHandlers<
       const after = { state: 'cancelled', closed_on: input.date, close_reason: input.reason, updated_at: ctx.now() }
       await trx.updateTable('dissolution_cases').set(after).where('id', '=', input.caseId).execute()
       await writeAudit(trx, ctx, { action: 'cancel', table: 'dissolution_cases', rowId: input.caseId, before: { state: c.state }, after })
-      await statusEvent(trx, ctx, c.entity_id, c.previous_status ?? 'active', input.date, null, `Hủy hồ sơ giải thể số ${input.caseId}: ${input.reason}`)
+      await statusEvent(
+        trx,
+        ctx,
+        c.entity_id,
+        c.previous_status ?? 'active',
+        input.date,
+        null,
+        `Hủy hồ sơ giải thể số ${input.caseId}: ${input.reason}`
+      )
     })
     return buildCaseView(ctx.db, input.caseId, today(ctx))
   },

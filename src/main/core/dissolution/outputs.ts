@@ -44,7 +44,11 @@ export const SUMMARY_HEADERS = [
 ]
 
 export async function summaryRows(db: Kysely<Database>, asOf: string): Promise<SummaryRow[]> {
-  const entities = await selectEntities(db, asOf).where('e.kind', 'in', ['htx', 'lhhtx']).where('e.deleted_at', 'is', null).orderBy('e.name').execute()
+  const entities = await selectEntities(db, asOf)
+    .where('e.kind', 'in', ['htx', 'lhhtx'])
+    .where('e.deleted_at', 'is', null)
+    .orderBy('e.name')
+    .execute()
   const candidates = new Map((await findCandidates(db, asOf)).map((c) => [c.entityId, c]))
   const cases = await db.selectFrom('dissolution_cases').select(['id', 'entity_id']).orderBy('id', 'desc').execute()
   const latestCase = new Map<number, number>()
@@ -67,7 +71,9 @@ export async function summaryRows(db: Kysely<Database>, asOf: string): Promise<S
             ? `Đã hủy hồ sơ ${formatDate(v.closedOn)}`
             : `Đang giải thể (${v.kind === 'voluntary' ? 'tự nguyện' : 'bắt buộc'}): ${next ? next.title : 'chờ hoàn tất'}`
       obstacles = v.obstacles.map((o) => o.label + (o.note ? ` (${o.note})` : '')).join('; ')
-      if (v.state === 'open') proposal = v.unsettledPayable > 0 ? `Xử lý nợ còn ${formatNumber(v.unsettledPayable)} đồng, hoàn tất giải thể` : 'Hoàn tất các bước còn lại'
+      if (v.state === 'open')
+        proposal =
+          v.unsettledPayable > 0 ? `Xử lý nợ còn ${formatNumber(v.unsettledPayable)} đồng, hoàn tất giải thể` : 'Hoàn tất các bước còn lại'
     }
     const cand = candidates.get(e.id)
     if (!proposal && cand && status !== 'dissolved') proposal = `Xem xét giải thể bắt buộc: ${cand.reasons.map((r) => r.label).join('; ')}`
@@ -101,7 +107,6 @@ export function summaryXlsx(rows: SummaryRow[], title: string): Buffer {
   return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer
 }
 
-
 const PAGE_CSS = `body{font-family:"Times New Roman",serif;font-size:13pt;margin:1.5cm}h1{font-size:15pt;text-align:center}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #000;padding:3px 5px;vertical-align:top}th{background:#eee}
 .late{font-weight:bold}.warn{color:#8a0000}@media print{@page{size:A4 landscape;margin:1cm}body{margin:0}.case{page-break-after:always}}`
@@ -114,7 +119,14 @@ export interface Letterhead {
 
 export function summaryHtml(rows: SummaryRow[], title: string, from?: Letterhead): string {
   const head = SUMMARY_HEADERS.map((h) => `<th>${esc(h)}</th>`).join('')
-  const body = rows.map((r) => `<tr>${asArray(r).map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('\n')
+  const body = rows
+    .map(
+      (r) =>
+        `<tr>${asArray(r)
+          .map((c) => `<td>${esc(c)}</td>`)
+          .join('')}</tr>`
+    )
+    .join('\n')
   const top = from ? headerHtml({ issuer: officeIssuer(from.unit), place: placeName(from.unit), date: from.date }) : ''
   const bottom = from ? footerHtml([], { title: from.unit.level === 'province' ? 'GIÁM ĐỐC' : 'TRƯỞNG PHÒNG' }) : ''
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${PAGE_CSS}${HEADER_CSS}</style></head><body>${top}<h1>${esc(title)}</h1><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${bottom}</body></html>`
@@ -125,13 +137,25 @@ export function caseHtml(c: CaseView): string {
     .map(
       (s) =>
         `<tr><td>${esc(s.code)}</td><td>${esc(s.title)}${s.optional ? ' (nếu có)' : ''}</td><td>${esc(s.actor)}</td><td>${esc(s.legalBasis)}${s.verified ? '' : ' <span class="warn">(chưa đối chiếu văn bản)</span>'}</td><td class="${s.overdue ? 'late' : ''}">${esc(formatDate(s.due))}${s.overdue ? ' — quá hạn' : ''}</td><td>${esc(
-          s.state === 'done' ? `Đã làm ${formatDate(s.doneOn)}${s.doneBy ? `, ${s.doneBy}` : ''}` : s.state === 'na' ? `Không áp dụng: ${s.naReason ?? ''}` : 'Chưa làm'
+          s.state === 'done'
+            ? `Đã làm ${formatDate(s.doneOn)}${s.doneBy ? `, ${s.doneBy}` : ''}`
+            : s.state === 'na'
+              ? `Không áp dụng: ${s.naReason ?? ''}`
+              : 'Chưa làm'
         )}</td></tr>`
     )
     .join('')
-  const council = c.council.map((m) => `<li>${esc(m.name)} — ${esc(m.role === 'chair' ? 'Chủ tịch' : m.role === 'secretary' ? 'Thư ký' : 'Thành viên')}${m.organisation ? `, ${esc(m.organisation)}` : ''}</li>`).join('')
+  const council = c.council
+    .map(
+      (m) =>
+        `<li>${esc(m.name)} — ${esc(m.role === 'chair' ? 'Chủ tịch' : m.role === 'secretary' ? 'Thư ký' : 'Thành viên')}${m.organisation ? `, ${esc(m.organisation)}` : ''}</li>`
+    )
+    .join('')
   const items = c.items
-    .map((i) => `<tr><td>${esc(ITEM_TYPE_LABELS[i.type as keyof typeof ITEM_TYPE_LABELS] ?? i.type)}</td><td>${esc(i.party ?? i.landCertificate ?? '')}</td><td style="text-align:right">${esc(i.amount === null ? '' : formatNumber(i.amount))}</td><td>${esc(i.settled ? `Đã xử lý ${formatDate(i.settledOn)}` : 'Chưa xử lý')}</td><td>${esc([i.areaM2 ? `${formatNumber(i.areaM2)} m²` : '', i.handling ?? '', i.note ?? ''].filter(Boolean).join('; '))}</td></tr>`)
+    .map(
+      (i) =>
+        `<tr><td>${esc(ITEM_TYPE_LABELS[i.type as keyof typeof ITEM_TYPE_LABELS] ?? i.type)}</td><td>${esc(i.party ?? i.landCertificate ?? '')}</td><td style="text-align:right">${esc(i.amount === null ? '' : formatNumber(i.amount))}</td><td>${esc(i.settled ? `Đã xử lý ${formatDate(i.settledOn)}` : 'Chưa xử lý')}</td><td>${esc([i.areaM2 ? `${formatNumber(i.areaM2)} m²` : '', i.handling ?? '', i.note ?? ''].filter(Boolean).join('; '))}</td></tr>`
+    )
     .join('')
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Hồ sơ giải thể ${esc(c.entityName)}</title><style>${PAGE_CSS}</style></head><body><div class="case">
 <h1>HỒ SƠ GIẢI THỂ: ${esc(c.entityName)}</h1>

@@ -24,7 +24,8 @@ async function draftInput(ctx: CoreContext, input: { caseId: number; doc: DraftD
   const c = await caseRow(ctx.db, input.caseId)
   const entity = await findEntity(ctx.db, c.entity_id)
   const unit = await currentUnit(ctx.db)
-  if (!entity || !unit) throw new AppError('NOT_FOUND', 'Chưa chọn cơ quan hoặc không tìm thấy hợp tác xã của hồ sơ.', { caseId: input.caseId })
+  if (!entity || !unit)
+    throw new AppError('NOT_FOUND', 'Chưa chọn cơ quan hoặc không tìm thấy hợp tác xã của hồ sơ.', { caseId: input.caseId })
   const view = await buildCaseView(ctx.db, input.caseId, today(ctx))
   return { doc: input.doc, view, template: JSON.parse(c.template_json) as Template, entity, unit, date: input.date ?? null }
 }
@@ -59,17 +60,34 @@ export const paperHandlers: DomainHandlers<PaperHandlerName> = {
     const asOf = input.asOf ?? today(ctx)
     const rows = await summaryRows(ctx.db, asOf)
     const title = input.title ?? summaryTitle(asOf)
-    return { name: `tong-hop-htx-ngung-hoat-dong-${asOf}.html`, title, html: summaryHtml(rows, title, await letterhead(ctx)), rows: rows.length }
+    return {
+      name: `tong-hop-htx-ngung-hoat-dong-${asOf}.html`,
+      title,
+      html: summaryHtml(rows, title, await letterhead(ctx)),
+      rows: rows.length
+    }
   },
 
   'dissolution.summaryXlsx': async (input, ctx) => {
     const asOf = input.asOf ?? today(ctx)
     const rows = await summaryRows(ctx.db, asOf)
-    return { name: `tong-hop-htx-ngung-hoat-dong-${asOf}.xlsx`, base64: summaryXlsx(rows, input.title ?? summaryTitle(asOf)).toString('base64'), rows: rows.length }
+    return {
+      name: `tong-hop-htx-ngung-hoat-dong-${asOf}.xlsx`,
+      base64: summaryXlsx(rows, input.title ?? summaryTitle(asOf)).toString('base64'),
+      rows: rows.length
+    }
   },
 
   'dissolution.templates': async () =>
-    TEMPLATES.map((t) => ({ id: t.id, version: t.version, law: t.law, kind: t.kind, title: t.title, grounds: t.grounds ?? [], council: { title: t.council.title, requires: t.council.requires } })),
+    TEMPLATES.map((t) => ({
+      id: t.id,
+      version: t.version,
+      law: t.law,
+      kind: t.kind,
+      title: t.title,
+      grounds: t.grounds ?? [],
+      council: { title: t.council.title, requires: t.council.requires }
+    })),
 
-  'dissolution.dashboard': async (input, ctx) => dissolutionDashboard(ctx.db, input.asOf ?? today(ctx)),
+  'dissolution.dashboard': async (input, ctx) => dissolutionDashboard(ctx.db, input.asOf ?? today(ctx))
 }

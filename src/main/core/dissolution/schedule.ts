@@ -15,7 +15,13 @@ export interface StepSchedule {
 }
 
 /** `after: "opening"` counts from the opening date; otherwise from that step's done date (unknown until it is done). */
-export function scheduleSteps(steps: TemplateStep[], states: StepState[], openedOn: string, asOf: string, cal: WorkCalendar): StepSchedule[] {
+export function scheduleSteps(
+  steps: TemplateStep[],
+  states: StepState[],
+  openedOn: string,
+  asOf: string,
+  cal: WorkCalendar
+): StepSchedule[] {
   const byCode = new Map(states.map((s) => [s.code, s]))
   return steps.map((step) => {
     const st = byCode.get(step.code)

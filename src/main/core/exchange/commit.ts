@@ -22,8 +22,17 @@ import { FIGURE_COLUMNS, previewImport, RECORD_COLUMNS, type FiguresRow, type Pr
 /** New records written between two progress reports (and two chances for other calls to queue). */
 const CHUNK = 500
 
-async function item(trx: Trx, batchId: number, table: 'entities' | 'status_events' | 'yearly_figures', rowId: number, before: unknown = null) {
-  await trx.insertInto('import_batch_items').values({ batch_id: batchId, table_name: table, row_id: rowId, before_json: before === null ? null : JSON.stringify(before) }).execute()
+async function item(
+  trx: Trx,
+  batchId: number,
+  table: 'entities' | 'status_events' | 'yearly_figures',
+  rowId: number,
+  before: unknown = null
+) {
+  await trx
+    .insertInto('import_batch_items')
+    .values({ batch_id: batchId, table_name: table, row_id: rowId, before_json: before === null ? null : JSON.stringify(before) })
+    .execute()
 }
 
 /** The preview's decisions were made on a register that another write changed before the lock was taken. */
@@ -52,7 +61,10 @@ export async function commitImport(input: PreviewInput & { strict?: boolean }, c
     } catch (err) {
       if (!(err instanceof RegisterMoved)) throw err
       if (attempt >= 3) {
-        throw new AppError('BUSY', 'Sổ đang được ghi liên tục bởi thao tác khác nên chưa nhập được; không có gì được ghi. Hãy thử lại sau ít phút.')
+        throw new AppError(
+          'BUSY',
+          'Sổ đang được ghi liên tục bởi thao tác khác nên chưa nhập được; không có gì được ghi. Hãy thử lại sau ít phút.'
+        )
       }
     }
   }
@@ -60,8 +72,18 @@ export async function commitImport(input: PreviewInput & { strict?: boolean }, c
 
 function refuseNothingOrStrict(result: ImportResult, strict: boolean | undefined): void {
   if (strict && result.totals.errors > 0) {
-    const first = result.files.flatMap((f) => f.sheets.flatMap((s) => [...s.issues, ...s.rows.flatMap((r) => r.issues)].filter((i) => i.severity === 'error').map((i) => `${f.file} › ${s.sheet} › dòng ${i.row}: ${i.message}`)))[0]
-    throw new AppError('VALIDATION', `Có ${formatNumber(result.totals.errors)} dòng lỗi nên không nhập gì (chế độ nghiêm ngặt). Lỗi đầu tiên: ${first}`, { errors: result.totals.errors })
+    const first = result.files.flatMap((f) =>
+      f.sheets.flatMap((s) =>
+        [...s.issues, ...s.rows.flatMap((r) => r.issues)]
+          .filter((i) => i.severity === 'error')
+          .map((i) => `${f.file} › ${s.sheet} › dòng ${i.row}: ${i.message}`)
+      )
+    )[0]
+    throw new AppError(
+      'VALIDATION',
+      `Có ${formatNumber(result.totals.errors)} dòng lỗi nên không nhập gì (chế độ nghiêm ngặt). Lỗi đầu tiên: ${first}`,
+      { errors: result.totals.errors }
+    )
   }
   // Files with no table at all (no header found, nothing parsed) leave no empty batch behind.
   const t = result.totals
@@ -91,7 +113,12 @@ async function writeImport({ result, figures }: Plan, seen: number, ctx: CoreCon
     const batchId = await startBatch(trx, ctx, result)
     // That insert took the write lock: from here no other connection writes until commit.
     if (registerHead(ctx) !== seen) throw new RegisterMoved()
-    await writeAudit(trx, ctx, { action: 'import', table: 'import_batches', rowId: batchId, after: { files: result.files.map((f) => f.file), counts: result.totals } })
+    await writeAudit(trx, ctx, {
+      action: 'import',
+      table: 'import_batches',
+      rowId: batchId,
+      after: { files: result.files.map((f) => f.file), counts: result.totals }
+    })
     const created = newRecords(ctx, batchId)
     const closed = await closedThrough(trx)
     let updates = 0
@@ -113,7 +140,15 @@ async function writeImport({ result, figures }: Plan, seen: number, ctx: CoreCon
             if (++updates % CHUNK === 0) await wrote(CHUNK)
             if (row.changes?.some((c) => c.field === 'status')) checkDate(closed, statusDate, `${where}: tình trạng`)
             await updateRecord(trx, ctx, batchId, row, rec, statusDate)
-            await updateFigures(trx, ctx, batchId, row.entityId!, rec, sheet.figuresYear, figures.get(`${row.entityId}:${sheet.figuresYear}`))
+            await updateFigures(
+              trx,
+              ctx,
+              batchId,
+              row.entityId!,
+              rec,
+              sheet.figuresYear,
+              figures.get(`${row.entityId}:${sheet.figuresYear}`)
+            )
           }
         }
       }
@@ -222,14 +257,28 @@ async function updateRecord(trx: Trx, ctx: CoreContext, batchId: number, row: Ro
       .execute()
     await item(trx, batchId, 'entities', entityId, before)
     const pick = (o: Record<string, unknown>) => Object.fromEntries(Object.keys(columns).map((k) => [k, o[k] ?? null]))
-    await writeAudit(trx, ctx, { action: 'update', table: 'entities', rowId: entityId, before: pick(before), after: { ...pick(merged), importBatch: batchId } })
+    await writeAudit(trx, ctx, {
+      action: 'update',
+      table: 'entities',
+      rowId: entityId,
+      before: pick(before),
+      after: { ...pick(merged), importBatch: batchId }
+    })
   }
   // Only a status that changes makes an event: a file read again must not repeat "dissolved".
   const statusChange = row.changes?.find((c) => c.field === 'status')
   if (statusChange) {
     const status = String(statusChange.after)
     const effective = status === 'dissolved' && rec.dissolutionDate ? rec.dissolutionDate : statusDate
-    const event = { entity_id: entityId, status, effective_date: effective, decision_no: null, note: 'Theo tệp nhập', created_at: now, import_batch_id: batchId }
+    const event = {
+      entity_id: entityId,
+      status,
+      effective_date: effective,
+      decision_no: null,
+      note: 'Theo tệp nhập',
+      created_at: now,
+      import_batch_id: batchId
+    }
     const { id } = await trx.insertInto('status_events').values(event).returning('id').executeTakeFirstOrThrow()
     await item(trx, batchId, 'status_events', id)
     await writeAudit(trx, ctx, { action: 'create', table: 'status_events', rowId: id, after: event })
@@ -237,7 +286,15 @@ async function updateRecord(trx: Trx, ctx: CoreContext, batchId: number, row: Ro
 }
 
 /** The file's figures of the chosen year for a record already in the register: over its row of that year, or a new one. */
-async function updateFigures(trx: Trx, ctx: CoreContext, batchId: number, entityId: number, rec: ImportRecord, year: number, existing: FiguresRow | undefined): Promise<void> {
+async function updateFigures(
+  trx: Trx,
+  ctx: CoreContext,
+  batchId: number,
+  entityId: number,
+  rec: ImportRecord,
+  year: number,
+  existing: FiguresRow | undefined
+): Promise<void> {
   const fig = figuresOf(rec)
   if (!fig) return
   if (existing) {
@@ -257,7 +314,8 @@ export async function undoImport(batchId: number, ctx: CoreContext): Promise<{ b
   return ctx.db.transaction().execute(async (trx) => {
     const batch = await trx.selectFrom('import_batches').selectAll().where('id', '=', batchId).executeTakeFirst()
     if (!batch) throw new AppError('NOT_FOUND', `Không có lần nhập số ${batchId}.`, { batchId })
-    if (batch.undone_at) throw new AppError('STALE', `Lần nhập số ${batchId} đã được hoàn tác lúc ${batch.undone_at} (${batch.undone_by}).`, { batchId })
+    if (batch.undone_at)
+      throw new AppError('STALE', `Lần nhập số ${batchId} đã được hoàn tác lúc ${batch.undone_at} (${batch.undone_by}).`, { batchId })
     const items = await trx.selectFrom('import_batch_items').selectAll().where('batch_id', '=', batchId).orderBy('id', 'desc').execute()
     let deleted = 0
     let restored = 0
@@ -276,9 +334,17 @@ export async function undoImport(batchId: number, ctx: CoreContext): Promise<{ b
         if (table === 'entities') {
           const current = await trx.selectFrom('entities').select('row_version').where('id', '=', it.row_id).executeTakeFirst()
           if (!current) continue
-          await trx.updateTable('entities').set({ ...(values as object), row_version: current.row_version + 1, updated_at: ctx.now() }).where('id', '=', it.row_id).execute()
+          await trx
+            .updateTable('entities')
+            .set({ ...(values as object), row_version: current.row_version + 1, updated_at: ctx.now() })
+            .where('id', '=', it.row_id)
+            .execute()
         } else {
-          await trx.updateTable(table).set(values as never).where('id', '=', it.row_id).execute()
+          await trx
+            .updateTable(table)
+            .set(values as never)
+            .where('id', '=', it.row_id)
+            .execute()
         }
         await writeAudit(trx, ctx, { action: 'undo-import', table, rowId: it.row_id, after: before })
         restored++
@@ -286,7 +352,14 @@ export async function undoImport(batchId: number, ctx: CoreContext): Promise<{ b
     }
     // Records the batch created, with their events and figures (which cascade with them).
     const created = await trx.selectFrom('entities').select(['id', 'name', 'reg_no']).where('import_batch_id', '=', batchId).execute()
-    for (const e of created) await writeAudit(trx, ctx, { action: 'undo-import', table: 'entities', rowId: e.id, before: { name: e.name, regNo: e.reg_no }, after: null })
+    for (const e of created)
+      await writeAudit(trx, ctx, {
+        action: 'undo-import',
+        table: 'entities',
+        rowId: e.id,
+        before: { name: e.name, regNo: e.reg_no },
+        after: null
+      })
     await trx.deleteFrom('yearly_figures').where('import_batch_id', '=', batchId).execute()
     await trx.deleteFrom('status_events').where('import_batch_id', '=', batchId).execute()
     await trx.deleteFrom('entities').where('import_batch_id', '=', batchId).execute()

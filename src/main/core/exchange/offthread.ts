@@ -102,8 +102,7 @@ export function readOffThread(files: FileInput[], mappings: Mappings, report: (p
       else if (m.type === 'rows') {
         const rows = out[m.index]!.sheets[m.sheet]!.tables[m.table]!.rows
         for (const row of JSON.parse(m.json) as typeof rows) rows.push(row)
-      }
-      else if (m.type === 'done') done(null, out.reduce((n, f) => n + f.bytes, 0) < KEEP_WARM_BYTES)
+      } else if (m.type === 'done') done(null, out.reduce((n, f) => n + f.bytes, 0) < KEEP_WARM_BYTES)
       else if (m.error) done(AppError.from(m.error), true)
       else {
         console.error('[import worker]', m.detail)

@@ -22,7 +22,13 @@ export type ParsedTable = Omit<ImportSheet, 'rows' | 'counts' | 'figuresYear'> &
 const TOTALS = /^(tong cong|cong|tong so|tong|cong toan huyen|tong cong toan huyen)$/
 const SECTION = /^(xa|phuong|thi tran)\s+\S/
 const TEXT_FIELDS: ImportField[] = ['name', 'regNo', 'address', 'commune', 'representative', 'phone', 'businessLines', 'notes']
-const FIGURE_FIELDS = { members: 'members', workers: 'workers', managers: 'managers', managersElementary: 'managersElementary', managersCollege: 'managersCollege' } as const
+const FIGURE_FIELDS = {
+  members: 'members',
+  workers: 'workers',
+  managers: 'managers',
+  managersElementary: 'managersElementary',
+  managersCollege: 'managersCollege'
+} as const
 /** FIGURE_FIELDS as pairs once, not once a record. */
 const FIGURE_ENTRIES = Object.entries(FIGURE_FIELDS) as Array<[ImportField, keyof ImportRecord['figures']]>
 const DATE_FIELDS = ['registrationDate', 'dissolutionDate'] as const
@@ -290,7 +296,10 @@ function buildColumns(
     else if (/^\(.*\)$/.test(below)) headers.push(`${top} ${below}`)
     else headers.push(matchHeader(below) ? below : `${top} ${below}`.trim())
   }
-  const shape = createHash('sha256').update(headers.map((h) => fold(h)).join('|')).digest('hex').slice(0, 16)
+  const shape = createHash('sha256')
+    .update(headers.map((h) => fold(h)).join('|'))
+    .digest('hex')
+    .slice(0, 16)
   const manual = options.mappingFor(shape)
   const seen = new Set<ImportField>()
   const columns: ImportColumn[] = headers.flatMap((header, index): ImportColumn[] => {
@@ -298,7 +307,16 @@ function buildColumns(
     const hand = manual?.get(index)
     if (hand) {
       const m = hand.field === 'charterCapital' ? matchHeader(header) : null
-      return [{ index, letter, header, field: hand.field, source: hand.source, ...(hand.field === 'charterCapital' ? { unit: m?.field === 'charterCapital' ? m.unit : 1_000_000 } : {}) }]
+      return [
+        {
+          index,
+          letter,
+          header,
+          field: hand.field,
+          source: hand.source,
+          ...(hand.field === 'charterCapital' ? { unit: m?.field === 'charterCapital' ? m.unit : 1_000_000 } : {})
+        }
+      ]
     }
     if (header === '') return []
     const m = matchHeader(header)
@@ -309,8 +327,20 @@ function buildColumns(
   return { columns, shape, depth }
 }
 
-function issue(row: number, column: ImportColumn | null, code: string, message: string, severity: 'error' | 'warning' = 'error'): ImportIssue {
-  return { row, column: column?.letter ?? null, severity, code, message: column ? `Cột ${column.letter} «${column.header}»: ${message}` : message }
+function issue(
+  row: number,
+  column: ImportColumn | null,
+  code: string,
+  message: string,
+  severity: 'error' | 'warning' = 'error'
+): ImportIssue {
+  return {
+    row,
+    column: column?.letter ?? null,
+    severity,
+    code,
+    message: column ? `Cột ${column.letter} «${column.header}»: ${message}` : message
+  }
 }
 
 function classifyRow(raw: Cell[], cells: number[], ctx: TableContext, row: number): ImportRow {
@@ -368,7 +398,10 @@ function readRecord(raw: Cell[], ctx: TableContext, row: number): ImportRow {
   }
   if (record.regNo) {
     const reg = record.regNo.replace(/\s+/g, '')
-    if (!/^[0-9A-Za-z./-]{1,20}$/.test(reg)) issues.push(issue(row, ctx.byField.get('regNo')!, 'REG_NO_INVALID', `mã số «${record.regNo}» chỉ được gồm chữ số (có thể có dấu -, /, .).`))
+    if (!/^[0-9A-Za-z./-]{1,20}$/.test(reg))
+      issues.push(
+        issue(row, ctx.byField.get('regNo')!, 'REG_NO_INVALID', `mã số «${record.regNo}» chỉ được gồm chữ số (có thể có dấu -, /, .).`)
+      )
     record.regNo = reg
   }
   if (record.phone && !/^[0-9+(). -]{1,30}$/.test(record.phone)) {
@@ -382,14 +415,18 @@ function readRecord(raw: Cell[], ctx: TableContext, row: number): ImportRow {
     const c = ctx.byField.get(f)
     if (!c) continue
     const d = parseSheetDate(raw[c.index])
-    if (d === undefined) issues.push(issue(row, c, 'DATE_INVALID', `«${cellText(raw[c.index])}» không phải ngày hợp lệ (gõ ngày/tháng/năm, ví dụ 06/05/2024).`))
+    if (d === undefined)
+      issues.push(
+        issue(row, c, 'DATE_INVALID', `«${cellText(raw[c.index])}» không phải ngày hợp lệ (gõ ngày/tháng/năm, ví dụ 06/05/2024).`)
+      )
     else record[f] = d
   }
   const capCol = ctx.byField.get('charterCapital')
   if (capCol) {
     const n = parseViNumber(raw[capCol.index])
     if (n === null) record.charterCapital = null
-    else if (Number.isNaN(n) || n < 0) issues.push(issue(row, capCol, 'NUMBER_INVALID', `«${cellText(raw[capCol.index])}» không phải số tiền hợp lệ.`))
+    else if (Number.isNaN(n) || n < 0)
+      issues.push(issue(row, capCol, 'NUMBER_INVALID', `«${cellText(raw[capCol.index])}» không phải số tiền hợp lệ.`))
     else record.charterCapital = Math.round(n * (capCol.unit ?? 1_000_000))
   }
   for (const [f, key] of FIGURE_ENTRIES) {
@@ -397,14 +434,23 @@ function readRecord(raw: Cell[], ctx: TableContext, row: number): ImportRow {
     if (!c) continue
     const n = parseViNumber(raw[c.index])
     if (n === null) record.figures[key] = null
-    else if (Number.isNaN(n) || n < 0 || !Number.isInteger(n)) issues.push(issue(row, c, 'COUNT_INVALID', `«${cellText(raw[c.index])}» phải là số nguyên không âm.`))
+    else if (Number.isNaN(n) || n < 0 || !Number.isInteger(n))
+      issues.push(issue(row, c, 'COUNT_INVALID', `«${cellText(raw[c.index])}» phải là số nguyên không âm.`))
     else record.figures[key] = n
   }
   const statusText = fieldText(raw, ctx, 'status')
   if (statusText) {
     const s = matchStatus(statusText)
     if (s) record.status = s
-    else issues.push(issue(row, ctx.byField.get('status')!, 'STATUS_UNKNOWN', `tình trạng «${statusText}» không có trong danh mục (Đang hoạt động, Tạm ngừng, Ngừng HĐ, Chờ giải thể, Đã giải thể…).`))
+    else
+      issues.push(
+        issue(
+          row,
+          ctx.byField.get('status')!,
+          'STATUS_UNKNOWN',
+          `tình trạng «${statusText}» không có trong danh mục (Đang hoạt động, Tạm ngừng, Ngừng HĐ, Chờ giải thể, Đã giải thể…).`
+        )
+      )
   }
   if (record.dissolutionDate && !record.status) record.status = 'dissolved'
   const sectorText = fieldText(raw, ctx, 'sector')
@@ -413,7 +459,15 @@ function readRecord(raw: Cell[], ctx: TableContext, row: number): ImportRow {
     if (s) record.sector = s
     else {
       record.sector = null
-      issues.push(issue(row, ctx.byField.get('sector')!, 'SECTOR_UNKNOWN', `lĩnh vực «${sectorText}» không có trong danh mục; để trống, ghi vào ghi chú.`, 'warning'))
+      issues.push(
+        issue(
+          row,
+          ctx.byField.get('sector')!,
+          'SECTOR_UNKNOWN',
+          `lĩnh vực «${sectorText}» không có trong danh mục; để trống, ghi vào ghi chú.`,
+          'warning'
+        )
+      )
       record.notes = [record.notes, `Lĩnh vực (theo tệp nhập): ${sectorText}`].filter(Boolean).join('; ')
     }
   }
@@ -421,7 +475,10 @@ function readRecord(raw: Cell[], ctx: TableContext, row: number): ImportRow {
   let kind: EntityKind | null = null
   if (kindText) {
     kind = matchKind(kindText)
-    if (!kind) issues.push(issue(row, ctx.byField.get('kind')!, 'KIND_UNKNOWN', `loại hình «${kindText}» phải là HTX, Liên hiệp HTX hoặc Tổ hợp tác.`))
+    if (!kind)
+      issues.push(
+        issue(row, ctx.byField.get('kind')!, 'KIND_UNKNOWN', `loại hình «${kindText}» phải là HTX, Liên hiệp HTX hoặc Tổ hợp tác.`)
+      )
   }
   // A union or group listed among cooperatives keeps the kind its name says.
   const byName = kindFromName(record.name)

@@ -26,19 +26,48 @@ export interface PreviewInput {
 /** A record of the register as the preview compares it: its stored columns (typed by the table) and current status. */
 export type ExistingEntity = Pick<
   Selectable<EntitiesTable>,
-  | 'id' | 'kind' | 'reg_no' | 'name' | 'name_key' | 'address' | 'commune' | 'representative' | 'phone'
-  | 'registration_date' | 'charter_capital' | 'sector' | 'business_lines' | 'notes' | 'row_version'
+  | 'id'
+  | 'kind'
+  | 'reg_no'
+  | 'name'
+  | 'name_key'
+  | 'address'
+  | 'commune'
+  | 'representative'
+  | 'phone'
+  | 'registration_date'
+  | 'charter_capital'
+  | 'sector'
+  | 'business_lines'
+  | 'notes'
+  | 'row_version'
 > & { status: string | null }
 
 /** The yearly figures the import writes, as stored. */
-export type FiguresRow = Pick<Selectable<YearlyFiguresTable>, 'id' | 'entity_id' | 'year' | 'members' | 'workers' | 'managers' | 'managers_elementary' | 'managers_college'>
+export type FiguresRow = Pick<
+  Selectable<YearlyFiguresTable>,
+  'id' | 'entity_id' | 'year' | 'members' | 'workers' | 'managers' | 'managers_elementary' | 'managers_college'
+>
 
 export const RECORD_COLUMNS = {
-  regNo: 'reg_no', name: 'name', address: 'address', commune: 'commune', representative: 'representative', phone: 'phone',
-  registrationDate: 'registration_date', charterCapital: 'charter_capital', sector: 'sector', businessLines: 'business_lines', notes: 'notes'
+  regNo: 'reg_no',
+  name: 'name',
+  address: 'address',
+  commune: 'commune',
+  representative: 'representative',
+  phone: 'phone',
+  registrationDate: 'registration_date',
+  charterCapital: 'charter_capital',
+  sector: 'sector',
+  businessLines: 'business_lines',
+  notes: 'notes'
 } as const
 export const FIGURE_COLUMNS = {
-  members: 'members', workers: 'workers', managers: 'managers', managersElementary: 'managers_elementary', managersCollege: 'managers_college'
+  members: 'members',
+  workers: 'workers',
+  managers: 'managers',
+  managersElementary: 'managers_elementary',
+  managersCollege: 'managers_college'
 } as const
 
 /** The identity a record is matched on: its registration number, or for groups without one, folded name + commune. */
@@ -102,7 +131,12 @@ function readKey(files: FileInput[], mappings: Mappings): string | null {
   return parts.join('\u0001')
 }
 
-async function readFiles(files: FileInput[], mappings: Mappings, reuse: boolean, report: ReturnType<typeof progressReporter>): Promise<ReadFile[]> {
+async function readFiles(
+  files: FileInput[],
+  mappings: Mappings,
+  reuse: boolean,
+  report: ReturnType<typeof progressReporter>
+): Promise<ReadFile[]> {
   const key = readKey(files, mappings)
   const cached = key !== null && lastRead?.key === key ? lastRead.files : null
   if (reuse) lastRead = null
@@ -127,8 +161,23 @@ export async function previewImport(input: PreviewInput, ctx: CoreContext, forCo
 
   const rows = (await ctx.db
     .selectFrom('entities as e')
-    .select(['e.id', 'e.kind', 'e.reg_no', 'e.name', 'e.name_key', 'e.address', 'e.commune', 'e.representative', 'e.phone',
-      'e.registration_date', 'e.charter_capital', 'e.sector', 'e.business_lines', 'e.notes', 'e.row_version'])
+    .select([
+      'e.id',
+      'e.kind',
+      'e.reg_no',
+      'e.name',
+      'e.name_key',
+      'e.address',
+      'e.commune',
+      'e.representative',
+      'e.phone',
+      'e.registration_date',
+      'e.charter_capital',
+      'e.sector',
+      'e.business_lines',
+      'e.notes',
+      'e.row_version'
+    ])
     .select(statusOf('e').as('status'))
     .execute()) as ExistingEntity[]
   const existing = new Map<string, ExistingEntity>()
@@ -139,10 +188,15 @@ export async function previewImport(input: PreviewInput, ctx: CoreContext, forCo
     existing.set(recordKey({ kind: e.kind, regNo: e.reg_no, name: e.name, commune: e.commune }), e)
     if (e.reg_no) existing.set(recordKey({ kind: e.kind, regNo: null, name: e.name, commune: e.commune }), e)
   }
-  const figureRows = (await ctx.db.selectFrom('yearly_figures').select(['id', 'entity_id', 'year', 'members', 'workers', 'managers', 'managers_elementary', 'managers_college']).execute()) as FiguresRow[]
+  const figureRows = (await ctx.db
+    .selectFrom('yearly_figures')
+    .select(['id', 'entity_id', 'year', 'members', 'workers', 'managers', 'managers_elementary', 'managers_college'])
+    .execute()) as FiguresRow[]
   const figures = new Map(figureRows.map((f) => [`${f.entity_id}:${f.year}`, f]))
   // Closed by a dissolution case: read-only but for notes, for an import as for a hand edit.
-  const closed = new Set((await ctx.db.selectFrom('dissolution_cases').select('entity_id').where('state', '=', 'finalised').execute()).map((c) => c.entity_id))
+  const closed = new Set(
+    (await ctx.db.selectFrom('dissolution_cases').select('entity_id').where('state', '=', 'finalised').execute()).map((c) => c.entity_id)
+  )
 
   const seen = new Map<string, string>()
   const files: ImportFileResult[] = []
@@ -154,10 +208,28 @@ export async function previewImport(input: PreviewInput, ctx: CoreContext, forCo
       if (tables.length === 0) {
         if (hasContent) {
           const sheet: ImportSheet = {
-            sheet: sheetName, table: 0, title: null, kind: null, headerRow: 0, encoding: 'unicode', shape: '', columns: [],
-            unknownColumns: [], asOfDate: null, figuresYear: input.figuresYear ?? defaultFiguresYear(null, ctx.now()), rows: [],
+            sheet: sheetName,
+            table: 0,
+            title: null,
+            kind: null,
+            headerRow: 0,
+            encoding: 'unicode',
+            shape: '',
+            columns: [],
+            unknownColumns: [],
+            asOfDate: null,
+            figuresYear: input.figuresYear ?? defaultFiguresYear(null, ctx.now()),
+            rows: [],
             counts: { ...emptyCounts(), warnings: 1 },
-            issues: [{ row: 0, column: null, severity: 'warning', code: 'NO_HEADER', message: `Trang «${sheetName}»: không tìm thấy dòng tiêu đề (cần có cột Tên và ít nhất một cột khác trong ${15} dòng đầu); trang này không được nhập.` }]
+            issues: [
+              {
+                row: 0,
+                column: null,
+                severity: 'warning',
+                code: 'NO_HEADER',
+                message: `Trang «${sheetName}»: không tìm thấy dòng tiêu đề (cần có cột Tên và ít nhất một cột khác trong ${15} dòng đầu); trang này không được nhập.`
+              }
+            ]
           }
           sheets.push(sheet)
           totals = addCounts(totals, sheet.counts)
@@ -168,7 +240,16 @@ export async function previewImport(input: PreviewInput, ctx: CoreContext, forCo
         const figuresYear = input.figuresYear ?? defaultFiguresYear(t.asOfDate, ctx.now())
         const issues = t.columns.some((c) => c.field === 'name')
           ? t.issues
-          : [...t.issues, { row: t.headerRow, column: null, severity: 'error' as const, code: 'NO_NAME_COLUMN', message: `Trang «${t.sheet}»: không có cột Tên.` }]
+          : [
+              ...t.issues,
+              {
+                row: t.headerRow,
+                column: null,
+                severity: 'error' as const,
+                code: 'NO_NAME_COLUMN',
+                message: `Trang «${t.sheet}»: không có cột Tên.`
+              }
+            ]
         // Rows as read stay untouched (a commit may compare them again); a row that changes state is a new object.
         const rows = t.rows.map((read) => {
           if (read.state !== 'new' || !read.record) return read
@@ -179,7 +260,13 @@ export async function previewImport(input: PreviewInput, ctx: CoreContext, forCo
           const first = seen.get(key)
           if (first) {
             row.state = 'duplicate'
-            row.issues.push({ row: row.row, column: null, severity: 'warning', code: 'DUPLICATE_IN_FILE', message: `Trùng với ${first}; chỉ nhập một lần.` })
+            row.issues.push({
+              row: row.row,
+              column: null,
+              severity: 'warning',
+              code: 'DUPLICATE_IN_FILE',
+              message: `Trùng với ${first}; chỉ nhập một lần.`
+            })
             return row
           }
           seen.set(key, where)
@@ -211,7 +298,13 @@ export async function previewImport(input: PreviewInput, ctx: CoreContext, forCo
           if (changes.length) row.changes = changes
           if (closed.has(found.id) && changes.some((c) => c.field !== 'notes')) {
             row.state = 'error'
-            row.issues.push({ row: row.row, column: null, severity: 'error', code: 'DISSOLVED', message: `«${found.name}» đã giải thể theo hồ sơ giải thể; chỉ được sửa phần ghi chú, không sửa bằng tệp nhập.` })
+            row.issues.push({
+              row: row.row,
+              column: null,
+              severity: 'error',
+              code: 'DISSOLVED',
+              message: `«${found.name}» đã giải thể theo hồ sơ giải thể; chỉ được sửa phần ghi chú, không sửa bằng tệp nhập.`
+            })
           }
           return row
         })

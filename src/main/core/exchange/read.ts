@@ -128,7 +128,14 @@ export function openWorkbook(input: FileInput): OpenedFile {
   if (streamed) return { name, format, sha256, bytes: data.length, sheets: streamed, reader: 'stream' }
   let wb: XLSX.WorkBook
   try {
-    const options: XLSX.ParsingOptions = { cellDates: false, cellFormula: false, cellHTML: false, cellStyles: false, sheetRows: MAX_SHEET_ROWS + 1, dense: true }
+    const options: XLSX.ParsingOptions = {
+      cellDates: false,
+      cellFormula: false,
+      cellHTML: false,
+      cellStyles: false,
+      sheetRows: MAX_SHEET_ROWS + 1,
+      dense: true
+    }
     const text = format === 'csv' ? csvText(data) : null
     if (text === MIXED) {
       refuse(name, 'trộn lẫn nhiều bảng mã (một số dòng UTF-8, một số dòng mã cũ). Hãy mở bằng Excel rồi lưu lại dạng "CSV UTF-8".')
@@ -152,9 +159,13 @@ export function openWorkbook(input: FileInput): OpenedFile {
     if (ref) {
       const range = XLSX.utils.decode_range(ref)
       if (range.e.r + 1 > MAX_SHEET_ROWS) {
-        refuse(name, `trang «${sheetName}» có ${formatNumber(range.e.r + 1)} dòng, quá giới hạn ${formatNumber(MAX_SHEET_ROWS)} dòng. Hãy xóa các dòng trống thừa hoặc tách tệp.`, {
-          sheet: sheetName
-        })
+        refuse(
+          name,
+          `trang «${sheetName}» có ${formatNumber(range.e.r + 1)} dòng, quá giới hạn ${formatNumber(MAX_SHEET_ROWS)} dòng. Hãy xóa các dòng trống thừa hoặc tách tệp.`,
+          {
+            sheet: sheetName
+          }
+        )
       }
     }
     const rows = XLSX.utils.sheet_to_json<Cell[]>(ws, { header: 1, raw: true, defval: null, blankrows: true })

@@ -91,16 +91,14 @@ export async function officeSigningKey(ctx: CoreContext, options: { newKey?: boo
   }
   const key = ensureSigningKey(ctx.conn.path)
   if (!present && options.newKey) {
-    await ctx.db
-      .transaction()
-      .execute((trx) =>
-        writeAudit(trx, ctx, {
-          action: 'new_signing_key',
-          table: 'package_exports',
-          rowId: null,
-          after: { file, fingerprint: key.fingerprint }
-        })
-      )
+    await ctx.db.transaction().execute((trx) =>
+      writeAudit(trx, ctx, {
+        action: 'new_signing_key',
+        table: 'package_exports',
+        rowId: null,
+        after: { file, fingerprint: key.fingerprint }
+      })
+    )
   }
   return key
 }

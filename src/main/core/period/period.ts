@@ -14,7 +14,11 @@ type Db = CoreContext['db'] | Trx
 
 /** The latest date closed and not reopened, or null when nothing is closed. */
 export async function closedThrough(db: Db): Promise<string | null> {
-  const row = await db.selectFrom('closed_periods').select((eb) => eb.fn.max('as_of').as('as_of')).where('reopened_at', 'is', null).executeTakeFirst()
+  const row = await db
+    .selectFrom('closed_periods')
+    .select((eb) => eb.fn.max('as_of').as('as_of'))
+    .where('reopened_at', 'is', null)
+    .executeTakeFirst()
   return (row?.as_of as string | null | undefined) ?? null
 }
 

@@ -219,15 +219,13 @@ export async function resolveConflict(
       .insertInto('conflict_owners')
       .values(row)
       .onConflict((oc) =>
-        oc
-          .column('key')
-          .doUpdateSet({
-            owner_unit: row.owner_unit,
-            units_json: row.units_json,
-            decided_at: row.decided_at,
-            decided_by: row.decided_by,
-            note: row.note
-          })
+        oc.column('key').doUpdateSet({
+          owner_unit: row.owner_unit,
+          units_json: row.units_json,
+          decided_at: row.decided_at,
+          decided_by: row.decided_by,
+          note: row.note
+        })
       )
       .execute()
     await writeAudit(trx, ctx, {

@@ -128,7 +128,13 @@ async function undoAuditRow(trx: Trx, ctx: CoreContext, last: AuditRow): Promise
         : last.action === 'restore'
           ? { deleted_at: before.deletedAt, deleted_reason: before.reason ?? null }
           : toColumns(before)
-    const merged = { name: entity.name, reg_no: entity.regNo, representative: entity.representative, address: entity.address, commune: entity.commune }
+    const merged = {
+      name: entity.name,
+      reg_no: entity.regNo,
+      representative: entity.representative,
+      address: entity.address,
+      commune: entity.commune
+    }
     for (const k of Object.keys(merged) as Array<keyof typeof merged>) if (k in set) merged[k] = set[k] as string
     await trx
       .updateTable('entities')
@@ -170,7 +176,13 @@ export const lifecycleHandlers: DomainHandlers<Names> = {
         await trx.deleteFrom('status_events').where('entity_id', '=', input.id).execute()
         await trx.deleteFrom('yearly_figures').where('entity_id', '=', input.id).execute()
         await trx.deleteFrom('entities').where('id', '=', input.id).execute()
-        await writeAudit(trx, ctx, { action: 'hard_delete', table: 'entities', rowId: input.id, before: entity, after: { reason: input.reason } })
+        await writeAudit(trx, ctx, {
+          action: 'hard_delete',
+          table: 'entities',
+          rowId: input.id,
+          before: entity,
+          after: { reason: input.reason }
+        })
         return { id: input.id, hard: true }
       }
       if (entity.deletedAt) throw new AppError('FORBIDDEN', `«${entity.name}» đã bị xóa rồi.`, { id: input.id })
@@ -179,7 +191,13 @@ export const lifecycleHandlers: DomainHandlers<Names> = {
         .set({ deleted_at: ctx.now(), deleted_reason: input.reason, row_version: entity.rowVersion + 1, updated_at: ctx.now() })
         .where('id', '=', input.id)
         .execute()
-      await writeAudit(trx, ctx, { action: 'soft_delete', table: 'entities', rowId: input.id, before: { deletedAt: null }, after: { reason: input.reason } })
+      await writeAudit(trx, ctx, {
+        action: 'soft_delete',
+        table: 'entities',
+        rowId: input.id,
+        before: { deletedAt: null },
+        after: { reason: input.reason }
+      })
       return { id: input.id, hard: false }
     })
   },
@@ -228,11 +246,20 @@ export const lifecycleHandlers: DomainHandlers<Names> = {
         .orderBy('id', 'desc')
         .limit(1)
         .executeTakeFirst()
-      if (!last || (last.row_id === null && last.action !== 'paste')) throw new AppError('NOT_FOUND', 'Không còn thay đổi nào của bạn để hoàn tác.')
+      if (!last || (last.row_id === null && last.action !== 'paste'))
+        throw new AppError('NOT_FOUND', 'Không còn thay đổi nào của bạn để hoàn tác.')
       if (last.action !== 'paste') {
         const entityId = await undoAuditRow(trx, ctx, last)
         const names = entityId ? await namesOf(trx, [entityId]) : []
-        return { undone: last.id, action: last.action, table: last.table_name, rowId: last.row_id, entityId, entityIds: entityId ? [entityId] : [], names }
+        return {
+          undone: last.id,
+          action: last.action,
+          table: last.table_name,
+          rowId: last.row_id,
+          entityId,
+          entityIds: entityId ? [entityId] : [],
+          names
+        }
       }
       const step = JSON.parse(last.after_json ?? '{}') as { auditIds?: number[] }
       const rows = await trx
@@ -247,9 +274,23 @@ export const lifecycleHandlers: DomainHandlers<Names> = {
         const id = await undoAuditRow(trx, ctx, row)
         if (id !== null) entityIds.push(id)
       }
-      await writeAudit(trx, ctx, { action: 'undo', table: 'entities', rowId: null, before: null, after: { auditId: last.id, rows: rows.length } })
+      await writeAudit(trx, ctx, {
+        action: 'undo',
+        table: 'entities',
+        rowId: null,
+        before: null,
+        after: { auditId: last.id, rows: rows.length }
+      })
       const ids = [...new Set(entityIds)].reverse()
-      return { undone: last.id, action: 'paste', table: 'entities', rowId: null, entityId: ids[0] ?? null, entityIds: ids, names: await namesOf(trx, ids) }
+      return {
+        undone: last.id,
+        action: 'paste',
+        table: 'entities',
+        rowId: null,
+        entityId: ids[0] ?? null,
+        entityIds: ids,
+        names: await namesOf(trx, ids)
+      }
     })
   },
 
@@ -274,7 +315,12 @@ export const lifecycleHandlers: DomainHandlers<Names> = {
       const changes: Record<string, unknown> = {}
       input.fields.forEach((field, c) => {
         const value = cellValue(field, cells[c]!)
-        const parsed = (entityFields.shape as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: Array<{ message: string }> } } }>)[field]!.safeParse(value)
+        const parsed = (
+          entityFields.shape as Record<
+            string,
+            { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: Array<{ message: string }> } } }
+          >
+        )[field]!.safeParse(value)
         if (!parsed.success) {
           const label = registryLabels[field] ?? field
           throw new AppError(
@@ -286,7 +332,10 @@ export const lifecycleHandlers: DomainHandlers<Names> = {
         changes[field] = parsed.data
       })
       if (changes.name === null) {
-        throw new AppError('VALIDATION', `Dòng ${r + 1}, cột «${registryLabels.name}»: tên không được để trống. Không dán ô nào.`, { row: r + 1, column: registryLabels.name })
+        throw new AppError('VALIDATION', `Dòng ${r + 1}, cột «${registryLabels.name}»: tên không được để trống. Không dán ô nào.`, {
+          row: r + 1,
+          column: registryLabels.name
+        })
       }
       return changes
     })
@@ -297,8 +346,15 @@ export const lifecycleHandlers: DomainHandlers<Names> = {
         if (before.deletedAt) throw new AppError('FORBIDDEN', `Dòng ${r + 1}: «${before.name}» đã bị xóa.`, { row: r + 1 })
         const changes = rowsChanges[r]!
         const columns = toColumns(changes)
-        const merged = { name: before.name, reg_no: before.regNo, representative: before.representative, address: before.address, commune: before.commune }
-        for (const k of Object.keys(merged) as Array<keyof typeof merged>) if (k in columns) (merged as Record<string, unknown>)[k] = (columns as Record<string, unknown>)[k]
+        const merged = {
+          name: before.name,
+          reg_no: before.regNo,
+          representative: before.representative,
+          address: before.address,
+          commune: before.commune
+        }
+        for (const k of Object.keys(merged) as Array<keyof typeof merged>)
+          if (k in columns) (merged as Record<string, unknown>)[k] = (columns as Record<string, unknown>)[k]
         await trx
           .updateTable('entities')
           .set({ ...columns, ...derivedKeys(merged), row_version: before.rowVersion + 1, updated_at: ctx.now() })
@@ -309,7 +365,12 @@ export const lifecycleHandlers: DomainHandlers<Names> = {
         auditIds.push(await lastAuditId(trx))
       }
       // The paste as one step for entity.undo: the rows above go back together.
-      await writeAudit(trx, ctx, { action: 'paste', table: 'entities', rowId: null, after: { auditIds, fields: input.fields, rows: input.rowIds.length } })
+      await writeAudit(trx, ctx, {
+        action: 'paste',
+        table: 'entities',
+        rowId: null,
+        after: { auditIds, fields: input.fields, rows: input.rowIds.length }
+      })
     })
     return { updated: input.rowIds.length }
   },
@@ -330,7 +391,11 @@ export const lifecycleHandlers: DomainHandlers<Names> = {
         created_at: ctx.now()
       }
       const { id } = await trx.insertInto('status_events').values(row).returning('id').executeTakeFirstOrThrow()
-      await trx.updateTable('entities').set({ row_version: entity.rowVersion + 1, updated_at: ctx.now() }).where('id', '=', entity.id).execute()
+      await trx
+        .updateTable('entities')
+        .set({ row_version: entity.rowVersion + 1, updated_at: ctx.now() })
+        .where('id', '=', entity.id)
+        .execute()
       await writeAudit(trx, ctx, { action: 'status_add', table: 'status_events', rowId: id, after: row })
       return toEvent({ id, ...row, import_batch_id: null })
     })
@@ -380,7 +445,17 @@ export const lifecycleHandlers: DomainHandlers<Names> = {
         await trx.updateTable('yearly_figures').set(set).where('id', '=', existing.id).execute()
         id = existing.id
       } else {
-        const empty = { members: null, workers: null, managers: null, managers_elementary: null, managers_college: null, revenue: null, profit: null, avg_income: null, classification: null }
+        const empty = {
+          members: null,
+          workers: null,
+          managers: null,
+          managers_elementary: null,
+          managers_college: null,
+          revenue: null,
+          profit: null,
+          avg_income: null,
+          classification: null
+        }
         const inserted = await trx
           .insertInto('yearly_figures')
           .values({ ...empty, ...set, entity_id: input.entityId, year: input.year })

@@ -83,7 +83,9 @@ function cell(content: string, width: number, borders: boolean): string {
 
 function table(rows: string[][], widths: number[], borders: boolean): string {
   const grid = widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')
-  const body = rows.map((cells) => `<w:tr>${cells.map((c, i) => cell(c, widths[i] ?? widths[widths.length - 1]!, borders)).join('')}</w:tr>`).join('')
+  const body = rows
+    .map((cells) => `<w:tr>${cells.map((c, i) => cell(c, widths[i] ?? widths[widths.length - 1]!, borders)).join('')}</w:tr>`)
+    .join('')
   return `<w:tbl><w:tblPr><w:tblW w:w="${widths.reduce((a, w) => a + w, 0)}" w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>${grid}</w:tblGrid>${body}</w:tbl>`
 }
 
@@ -91,7 +93,11 @@ function table(rows: string[][], widths: number[], borders: boolean): string {
 function htmlTable(html: string): string {
   const rows = [...html.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((tr) =>
     [...tr[1]!.matchAll(/<(t[hd])([^>]*)>([\s\S]*?)<\/t[hd]>/g)].map(([, kind, attrs, content]) =>
-      para(inline(content!, { bold: kind === 'th', size: HEAD }), { align: kind === 'th' || /text-align:\s*center/.test(attrs!) ? 'center' : 'left', before: 20, after: 20 })
+      para(inline(content!, { bold: kind === 'th', size: HEAD }), {
+        align: kind === 'th' || /text-align:\s*center/.test(attrs!) ? 'center' : 'left',
+        before: 20,
+        after: 20
+      })
     )
   )
   const columns = Math.max(1, ...rows.map((r) => r.length))
@@ -136,7 +142,10 @@ export function adminPageWordml(page: AdminPage): string {
     page.subtitle ? para(run(page.subtitle, { bold: true }), { align: 'center', before: 0, after: 240 }) : ''
   ].join('')
   const recipients = page.recipients.length
-    ? [para(run('Nơi nhận:', { bold: true, italic: true, size: SMALL }), { align: 'left', before: 0, after: 0 }), ...page.recipients.map((r) => para(run(`- ${r}`, { size: 22 }), { align: 'left', before: 0, after: 0 }))].join('')
+    ? [
+        para(run('Nơi nhận:', { bold: true, italic: true, size: SMALL }), { align: 'left', before: 0, after: 0 }),
+        ...page.recipients.map((r) => para(run(`- ${r}`, { size: 22 }), { align: 'left', before: 0, after: 0 }))
+      ].join('')
     : ''
   const s = page.sign
   const sign = [

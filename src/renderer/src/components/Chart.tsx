@@ -26,7 +26,20 @@ import {
 import { useEffect, useRef, useState } from 'react'
 import { formatNumber } from '../../../shared/text'
 
-ChartJS.register(ArcElement, BarController, BarElement, CategoryScale, DoughnutController, Legend, LinearScale, LineController, LineElement, PointElement, Title, Tooltip)
+ChartJS.register(
+  ArcElement,
+  BarController,
+  BarElement,
+  CategoryScale,
+  DoughnutController,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Title,
+  Tooltip
+)
 ChartJS.defaults.font.family = "'Segoe UI', 'Noto Sans', Arial, sans-serif"
 ChartJS.defaults.animation = false
 
@@ -119,7 +132,10 @@ export function Chart({ kind, title, labels, series, fileName, stacked, integer,
               y: {
                 stacked,
                 beginAtZero: true,
-                ticks: { ...(whole ? { precision: 0 } : {}), callback: (v) => (whole && !Number.isInteger(Number(v)) ? null : formatNumber(Number(v))) }
+                ticks: {
+                  ...(whole ? { precision: 0 } : {}),
+                  callback: (v) => (whole && !Number.isInteger(Number(v)) ? null : formatNumber(Number(v)))
+                }
               }
             }
       }

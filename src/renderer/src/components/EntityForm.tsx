@@ -5,7 +5,10 @@ import { AppError } from '../../../shared/errors'
 import { call, fieldErrors, messageOf } from '../api'
 import { looksLikeDate, parseDateCell, parseMoney } from '../grid/columns'
 
-type Draft = Record<'name' | 'regNo' | 'address' | 'commune' | 'representative' | 'phone' | 'registrationDate' | 'charterCapital' | 'notes', string> & {
+type Draft = Record<
+  'name' | 'regNo' | 'address' | 'commune' | 'representative' | 'phone' | 'registrationDate' | 'charterCapital' | 'notes',
+  string
+> & {
   kind: EntityKind
   sector: Sector | ''
 }
@@ -161,7 +164,13 @@ export function EntityForm({ onSaved, onCancel }: { onSaved(e: Entity): void; on
         {duplicate && (
           <div className="duplicate" role="alert" data-testid="duplicate">
             <span>{duplicate}</span>
-            <button type="button" className="primary" data-testid="confirm-duplicate" disabled={busy} onClick={() => void submit(null, true)}>
+            <button
+              type="button"
+              className="primary"
+              data-testid="confirm-duplicate"
+              disabled={busy}
+              onClick={() => void submit(null, true)}
+            >
               Vẫn lưu
             </button>
           </div>

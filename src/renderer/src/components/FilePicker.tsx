@@ -24,7 +24,12 @@ export function FilePicker({ accept, multiple, disabled, testId, label = 'Chọn
   const [names, setNames] = useState<string[]>([])
   return (
     <span className="file-picker">
-      <button type="button" disabled={disabled} onClick={() => input.current?.click()} data-testid={testId ? `${testId}-button` : undefined}>
+      <button
+        type="button"
+        disabled={disabled}
+        onClick={() => input.current?.click()}
+        data-testid={testId ? `${testId}-button` : undefined}
+      >
         {label}
       </button>
       <span className="file-names" data-testid={testId ? `${testId}-names` : undefined} title={names.join('\n')}>

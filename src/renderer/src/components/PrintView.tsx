@@ -27,7 +27,13 @@ export function PrintView({ page, onClose, testIdPrefix = '' }: { page: Printabl
             Đóng
           </button>
         </div>
-        <iframe ref={frame} title={page.title} sandbox="allow-same-origin allow-modals" srcDoc={page.html} data-testid={id('print-frame')} />
+        <iframe
+          ref={frame}
+          title={page.title}
+          sandbox="allow-same-origin allow-modals"
+          srcDoc={page.html}
+          data-testid={id('print-frame')}
+        />
       </div>
     </div>
   )

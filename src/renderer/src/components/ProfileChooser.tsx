@@ -11,7 +11,15 @@ export const SESSION_CHANGED = 'so-htx:session-changed'
  * a profile that has one. "Chỉ xem" skips choosing: the session stays signed
  * out and the core lets it read only.
  */
-export function ProfileChooser({ session, onDone, onCancel }: { session: ProfileSession; onDone(s: ProfileSession): void; onCancel?(): void }) {
+export function ProfileChooser({
+  session,
+  onDone,
+  onCancel
+}: {
+  session: ProfileSession
+  onDone(s: ProfileSession): void
+  onCancel?(): void
+}) {
   const [name, setName] = useState(session.selected ?? session.profiles[0]?.name ?? '')
   const [password, setPassword] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -37,7 +45,15 @@ export function ProfileChooser({ session, onDone, onCancel }: { session: Profile
         <h1>Ai đang dùng Sổ HTX?</h1>
         <label className="field">
           <span>Hồ sơ người dùng</span>
-          <select data-testid="profile-name" value={name} onChange={(e) => { setName(e.target.value); setPassword(''); setError(null) }}>
+          <select
+            data-testid="profile-name"
+            value={name}
+            onChange={(e) => {
+              setName(e.target.value)
+              setPassword('')
+              setError(null)
+            }}
+          >
             {session.profiles.map((p) => (
               <option key={p.name} value={p.name}>
                 {p.name} — {ROLE_LABELS[p.role]}
@@ -48,17 +64,33 @@ export function ProfileChooser({ session, onDone, onCancel }: { session: Profile
         {chosen?.hasPassword && (
           <label className="field">
             <span>Mật khẩu</span>
-            <input type="password" data-testid="profile-password" autoFocus autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input
+              type="password"
+              data-testid="profile-password"
+              autoFocus
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           </label>
         )}
-        {error && <p className="error" role="alert">{error}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         <div className="actions">
           {onCancel && (
             <button type="button" onClick={onCancel}>
               Để sau
             </button>
           )}
-          <button type="submit" className="primary" data-testid="profile-enter" disabled={!name || busy || (chosen?.hasPassword && password === '')}>
+          <button
+            type="submit"
+            className="primary"
+            data-testid="profile-enter"
+            disabled={!name || busy || (chosen?.hasPassword && password === '')}
+          >
             Vào
           </button>
         </div>

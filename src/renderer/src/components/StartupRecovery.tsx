@@ -41,8 +41,8 @@ export function StartupRecovery({ problem, onRecovered }: { problem: StartupProb
         <h1>Tệp dữ liệu không mở được</h1>
         <p role="alert">{problem.message}</p>
         <p>
-          Bản sao lưu tốt gần nhất ghi ngày {when(problem.backup.at)} ({formatNumber(Math.ceil(problem.backup.size / 1024))} KB), đã kiểm tra
-          toàn vẹn. Những thay đổi sau thời điểm đó sẽ không có trong bản này.
+          Bản sao lưu tốt gần nhất ghi ngày {when(problem.backup.at)} ({formatNumber(Math.ceil(problem.backup.size / 1024))} KB), đã kiểm
+          tra toàn vẹn. Những thay đổi sau thời điểm đó sẽ không có trong bản này.
         </p>
         <p className="hint">
           Tệp hỏng không bị xóa: nó được đổi tên và giữ lại cạnh tệp dữ liệu ({problem.path}) để người quản trị xem lại.

@@ -14,7 +14,11 @@ import { FilePicker } from '../components/FilePicker'
 const MB = IMPORT_MAX_BYTES / 1024 / 1024
 
 function size(bytes: number): string {
-  return bytes < 1024 ? `${bytes} byte` : bytes < 1024 * 1024 ? `${formatNumber(bytes / 1024, 1)} KB` : `${formatNumber(bytes / 1024 / 1024, 1)} MB`
+  return bytes < 1024
+    ? `${bytes} byte`
+    : bytes < 1024 * 1024
+      ? `${formatNumber(bytes / 1024, 1)} KB`
+      : `${formatNumber(bytes / 1024 / 1024, 1)} MB`
 }
 
 export function Attachments({ view, run, onError }: { view: CaseView; run: Run; onError(message: string): void }) {
@@ -25,7 +29,8 @@ export function Attachments({ view, run, onError }: { view: CaseView; run: Run; 
     for (const file of [...(files ?? [])]) {
       await run(async () => {
         // Checked here too so a big scan is refused before it is read and sent.
-        if (file.size > IMPORT_MAX_BYTES) throw new AppError('VALIDATION', `Tệp «${file.name}» lớn hơn ${MB} MB; hãy quét lại với độ phân giải thấp hơn.`)
+        if (file.size > IMPORT_MAX_BYTES)
+          throw new AppError('VALIDATION', `Tệp «${file.name}» lớn hơn ${MB} MB; hãy quét lại với độ phân giải thấp hơn.`)
         const picked = await readAsBase64(file)
         return call('dissolution.attach', { caseId: view.id, stepCode: stepCode || null, file: picked })
       }, `Đã đính kèm «${file.name}».`)

@@ -54,11 +54,15 @@ export function Candidates({ templates, onOpened }: { templates: TemplateInfo[];
   return (
     <div className="diss-scroll" data-testid="candidates">
       <p className="hint">
-        HTX, LHHTX thuộc một trường hợp giải thể bắt buộc hoặc có dấu hiệu không còn hoạt động: ngừng hoặc tạm ngừng từ 12 tháng, không đại hội thành viên
-        thường niên 18 tháng (khi sổ biết ngày đại hội gần nhất), bị thu hồi giấy chứng nhận, hai năm không có số liệu.
+        HTX, LHHTX thuộc một trường hợp giải thể bắt buộc hoặc có dấu hiệu không còn hoạt động: ngừng hoặc tạm ngừng từ 12 tháng, không đại
+        hội thành viên thường niên 18 tháng (khi sổ biết ngày đại hội gần nhất), bị thu hồi giấy chứng nhận, hai năm không có số liệu.
         {writable && ' Sửa ngày đại hội gần nhất ngay trong bảng.'}
       </p>
-      {error && <div className="banner banner-error" role="alert">{error}</div>}
+      {error && (
+        <div className="banner banner-error" role="alert">
+          {error}
+        </div>
+      )}
       {list && list.length === 0 && <p className="muted">Không có HTX nào cần xử lý.</p>}
       {list && list.length > 0 && (
         <table className="diss-table candidates-table">
@@ -81,7 +85,9 @@ export function Candidates({ templates, onOpened }: { templates: TemplateInfo[];
                 <tr key={r.code} data-testid={`reason-${c.entityId}-${r.code}`}>
                   {i === 0 && (
                     <>
-                      <td rowSpan={c.reasons.length} className="name">{c.name}</td>
+                      <td rowSpan={c.reasons.length} className="name">
+                        {c.name}
+                      </td>
                       <td rowSpan={c.reasons.length}>{c.regNo}</td>
                       <td rowSpan={c.reasons.length}>{c.status ? STATUS_LABELS[c.status as Status] : ''}</td>
                     </>
@@ -116,8 +122,8 @@ export function Candidates({ templates, onOpened }: { templates: TemplateInfo[];
       {others.length > 0 && (
         <details className="agm-missing" data-testid="agm-missing">
           <summary>
-            Chưa có ngày đại hội thành viên thường niên: {others.length} HTX, LHHTX khác — chưa xét được căn cứ 18 tháng, không phải vi phạm; hãy ghi
-            ngày đại hội gần nhất.
+            Chưa có ngày đại hội thành viên thường niên: {others.length} HTX, LHHTX khác — chưa xét được căn cứ 18 tháng, không phải vi
+            phạm; hãy ghi ngày đại hội gần nhất.
           </summary>
           <table className="diss-table">
             <thead>

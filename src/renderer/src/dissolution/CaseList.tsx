@@ -33,7 +33,11 @@ export function CaseList({ onOpen }: { onOpen(caseId: number): void }) {
           ))}
         </select>
       </label>
-      {error && <div className="banner banner-error" role="alert">{error}</div>}
+      {error && (
+        <div className="banner banner-error" role="alert">
+          {error}
+        </div>
+      )}
       {list && list.length === 0 && <p className="muted">Chưa có hồ sơ giải thể nào. Mở hồ sơ từ mục «Cần xử lý».</p>}
       {list && list.length > 0 && (
         <table className="diss-table diss-clickable">
@@ -52,7 +56,13 @@ export function CaseList({ onOpen }: { onOpen(caseId: number): void }) {
           </thead>
           <tbody>
             {list.map((c) => (
-              <tr key={c.id} onClick={() => onOpen(c.id)} data-testid={`case-row-${c.id}`} tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && onOpen(c.id)}>
+              <tr
+                key={c.id}
+                onClick={() => onOpen(c.id)}
+                data-testid={`case-row-${c.id}`}
+                tabIndex={0}
+                onKeyDown={(e) => e.key === 'Enter' && onOpen(c.id)}
+              >
                 <td>{c.id}</td>
                 <td>{c.entityName}</td>
                 <td>{c.kind === 'voluntary' ? 'Tự nguyện' : 'Bắt buộc'}</td>

@@ -18,7 +18,19 @@ const DRAFT_LABELS: Record<DraftDoc, string> = {
   request: 'Đề nghị ghi nhận giải thể'
 }
 
-export function CaseView({ caseId, templates, onBack, onPrint, onChanged }: { caseId: number; templates: TemplateInfo[]; onBack(): void; onPrint(p: PrintablePage): void; onChanged(): void }) {
+export function CaseView({
+  caseId,
+  templates,
+  onBack,
+  onPrint,
+  onChanged
+}: {
+  caseId: number
+  templates: TemplateInfo[]
+  onBack(): void
+  onPrint(p: PrintablePage): void
+  onChanged(): void
+}) {
   const [view, setView] = useState<View | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
   const { run, error, notice } = useRun((v) => {
@@ -68,7 +80,8 @@ export function CaseView({ caseId, templates, onBack, onPrint, onChanged }: { ca
           <div className="hint">
             Quy trình «{view.templateTitle}» (phiên bản {view.templateVersion}). Mở ngày {fromIso(view.openedOn)}
             {view.decisionNo ? `, ${view.decisionNo}` : ''}
-            {view.ground ? `. Căn cứ: ${template?.grounds.find((g) => g.code === view.ground)?.label ?? view.ground}` : ''}. <b>{CASE_STATE_LABELS[view.state]}</b>
+            {view.ground ? `. Căn cứ: ${template?.grounds.find((g) => g.code === view.ground)?.label ?? view.ground}` : ''}.{' '}
+            <b>{CASE_STATE_LABELS[view.state]}</b>
           </div>
         </div>
       </div>
@@ -82,7 +95,12 @@ export function CaseView({ caseId, templates, onBack, onPrint, onChanged }: { ca
             <button onClick={() => void show(() => call('dissolution.draft', { caseId: view.id, doc }))} data-testid={`draft-${doc}`}>
               {DRAFT_LABELS[doc]}
             </button>
-            <button onClick={() => void word(doc)} data-testid={`draft-docx-${doc}`} aria-label={`${DRAFT_LABELS[doc]} (tệp Word .docx)`} title="Tải về tệp Word (.docx) để sửa">
+            <button
+              onClick={() => void word(doc)}
+              data-testid={`draft-docx-${doc}`}
+              aria-label={`${DRAFT_LABELS[doc]} (tệp Word .docx)`}
+              title="Tải về tệp Word (.docx) để sửa"
+            >
               .docx
             </button>
           </span>

@@ -27,8 +27,17 @@ export function Close({ view, run, onClosed }: { view: CaseView; run: Run; onClo
   if (!canChange) return null
 
   async function finalise() {
-    if (!window.confirm(`Hoàn tất giải thể «${view.entityName}»? Bản ghi trong sổ sẽ chuyển sang «Đã giải thể» và chỉ còn sửa được ghi chú.`)) return
-    if (await run(() => call('dissolution.finalise', { caseId: view.id, authorityDate: toIso(authorityDate) ?? '', decisionNo }), `Đã hoàn tất giải thể «${view.entityName}».`)) onClosed()
+    if (
+      !window.confirm(`Hoàn tất giải thể «${view.entityName}»? Bản ghi trong sổ sẽ chuyển sang «Đã giải thể» và chỉ còn sửa được ghi chú.`)
+    )
+      return
+    if (
+      await run(
+        () => call('dissolution.finalise', { caseId: view.id, authorityDate: toIso(authorityDate) ?? '', decisionNo }),
+        `Đã hoàn tất giải thể «${view.entityName}».`
+      )
+    )
+      onClosed()
   }
   async function cancel() {
     if (!window.confirm(`Hủy hồ sơ giải thể «${view.entityName}»? Tình trạng trước khi mở hồ sơ sẽ được trả lại.`)) return
@@ -39,15 +48,31 @@ export function Close({ view, run, onClosed }: { view: CaseView; run: Run; onClo
     <Section title="Kết thúc hồ sơ" testId="close">
       <div className="diss-close">
         <div className="diss-add" data-testid="finalise-form">
-          <DateField label="Ngày cơ quan đăng ký ghi nhận giải thể" value={authorityDate} onChange={setAuthorityDate} testId="finalise-date" required />
+          <DateField
+            label="Ngày cơ quan đăng ký ghi nhận giải thể"
+            value={authorityDate}
+            onChange={setAuthorityDate}
+            testId="finalise-date"
+            required
+          />
           <TextField label="Số văn bản của cơ quan đăng ký" value={decisionNo} onChange={setDecisionNo} testId="finalise-decision" />
           <button className="primary" onClick={() => void finalise()} data-testid="finalise">
             Hoàn tất giải thể
           </button>
-          {view.blockingSteps.length > 0 && <p className="hint" data-testid="finalise-blocking">Còn {view.blockingSteps.length} bước bắt buộc chưa làm hoặc chưa ghi lý do không áp dụng.</p>}
+          {view.blockingSteps.length > 0 && (
+            <p className="hint" data-testid="finalise-blocking">
+              Còn {view.blockingSteps.length} bước bắt buộc chưa làm hoặc chưa ghi lý do không áp dụng.
+            </p>
+          )}
         </div>
         <div className="diss-add" data-testid="cancel-form">
-          <TextField label="Lý do hủy hồ sơ" value={reason} onChange={setReason} testId="cancel-reason" placeholder="ví dụ HTX hoạt động trở lại" />
+          <TextField
+            label="Lý do hủy hồ sơ"
+            value={reason}
+            onChange={setReason}
+            testId="cancel-reason"
+            placeholder="ví dụ HTX hoạt động trở lại"
+          />
           <DateField label="Ngày hủy" value={cancelDate} onChange={setCancelDate} testId="cancel-date" />
           <button onClick={() => void cancel()} data-testid="cancel-case">
             Hủy hồ sơ

@@ -17,7 +17,15 @@ export function Council({ view, template, run }: { view: CaseView; template: Tem
   async function add(e: FormEvent) {
     e.preventDefault()
     const ok = await run(
-      () => call('dissolution.council', { caseId: view.id, name, role, represents: represents || null, organisation: organisation || null, decisionNo: decisionNo || null }),
+      () =>
+        call('dissolution.council', {
+          caseId: view.id,
+          name,
+          role,
+          represents: represents || null,
+          organisation: organisation || null,
+          decisionNo: decisionNo || null
+        }),
       `Đã thêm ${name} vào hội đồng giải thể.`
     )
     if (ok) {
@@ -59,7 +67,12 @@ export function Council({ view, template, run }: { view: CaseView; template: Tem
                     <RemoveButton
                       what={`thành viên ${m.name}`}
                       testId={`council-remove-${m.id}`}
-                      onConfirm={() => run(() => call('dissolution.removeCouncil', { caseId: view.id, memberId: m.id }), `Đã xóa ${m.name} khỏi hội đồng giải thể.`)}
+                      onConfirm={() =>
+                        run(
+                          () => call('dissolution.removeCouncil', { caseId: view.id, memberId: m.id }),
+                          `Đã xóa ${m.name} khỏi hội đồng giải thể.`
+                        )
+                      }
                     />
                   </td>
                 )}

@@ -39,7 +39,11 @@ export function Dashboard({ onOpen, onPrint }: { onOpen(caseId: number): void; o
 
   return (
     <div className="diss-scroll" data-testid="dashboard">
-      {error && <div className="banner banner-error" role="alert">{error}</div>}
+      {error && (
+        <div className="banner banner-error" role="alert">
+          {error}
+        </div>
+      )}
       <div className="diss-toolbar">
         <span>Bảng tổng hợp HTX ngừng hoạt động và tình hình xử lý (gửi tỉnh):</span>
         <button onClick={() => void summaryPage()} data-testid="summary-page">

@@ -13,7 +13,14 @@ function itemName(i: CaseView['items'][number]): string {
   const who = i.party ?? (i.landCertificate ? `GCN ${i.landCertificate}` : null)
   return [what, who, i.amount === null ? null : `${formatNumber(i.amount)} đồng`].filter(Boolean).join(' ')
 }
-const CATEGORIES: Record<string, string> = { tax: 'Thuế, ngân sách', bank: 'Ngân hàng, tổ chức tín dụng', org: 'Tổ chức khác', member: 'Thành viên', land: 'Đất đai', other: 'Khác' }
+const CATEGORIES: Record<string, string> = {
+  tax: 'Thuế, ngân sách',
+  bank: 'Ngân hàng, tổ chức tín dụng',
+  org: 'Tổ chức khác',
+  member: 'Thành viên',
+  land: 'Đất đai',
+  other: 'Khác'
+}
 
 function Settle({ view, itemId, run }: { view: CaseView; itemId: number; run: Run }) {
   const [on, setOn] = useState<string | null>(null)
@@ -25,10 +32,18 @@ function Settle({ view, itemId, run }: { view: CaseView; itemId: number; run: Ru
     )
   return (
     <span className="diss-agm">
-      <input value={on} onChange={(e) => setOn(e.target.value)} placeholder="dd/mm/yyyy" aria-label="Ngày xử lý" data-testid={`settle-date-${itemId}`} />
+      <input
+        value={on}
+        onChange={(e) => setOn(e.target.value)}
+        placeholder="dd/mm/yyyy"
+        aria-label="Ngày xử lý"
+        data-testid={`settle-date-${itemId}`}
+      />
       <button
         className="primary"
-        onClick={() => void run(() => call('dissolution.settle', { caseId: view.id, itemId, settledOn: toIso(on) ?? '' }), 'Đã ghi nhận khoản đã xử lý.')}
+        onClick={() =>
+          void run(() => call('dissolution.settle', { caseId: view.id, itemId, settledOn: toIso(on) ?? '' }), 'Đã ghi nhận khoản đã xử lý.')
+        }
         data-testid={`settle-save-${itemId}`}
       >
         Lưu
@@ -56,17 +71,17 @@ export function Items({ view, run }: { view: CaseView; run: Run }) {
         typeof money === 'string'
           ? Promise.reject(new AppError('VALIDATION', `Số tiền gõ bằng chữ số, ví dụ 15.000.000 (đã gõ «${money}»).`))
           : call('dissolution.item', {
-          caseId: view.id,
-          type,
-          category: category || null,
-          party: party || null,
-          amount: money,
-          settled: settledOn.trim() !== '',
-          settledOn: settledOn.trim() ? toIso(settledOn) : null,
-          landCertificate: type === 'asset' ? landCertificate || null : null,
-          areaM2: type === 'asset' && area.trim() ? Number(area.replace(/\./g, '').replace(',', '.')) : null,
-          handling: handling || null
-        }),
+              caseId: view.id,
+              type,
+              category: category || null,
+              party: party || null,
+              amount: money,
+              settled: settledOn.trim() !== '',
+              settledOn: settledOn.trim() ? toIso(settledOn) : null,
+              landCertificate: type === 'asset' ? landCertificate || null : null,
+              areaM2: type === 'asset' && area.trim() ? Number(area.replace(/\./g, '').replace(',', '.')) : null,
+              handling: handling || null
+            }),
       'Đã thêm khoản mới.'
     )
     if (ok) {
@@ -82,8 +97,8 @@ export function Items({ view, run }: { view: CaseView; run: Run }) {
   return (
     <Section title="Nợ và tài sản" testId="items">
       <p data-testid="unsettled">
-        Nợ phải trả chưa xử lý: <b className={view.unsettledPayable > 0 ? 'error' : ''}>{formatNumber(view.unsettledPayable)} đồng</b>; nợ phải thu chưa xử lý:{' '}
-        <b>{formatNumber(view.unsettledReceivable)} đồng</b>.
+        Nợ phải trả chưa xử lý: <b className={view.unsettledPayable > 0 ? 'error' : ''}>{formatNumber(view.unsettledPayable)} đồng</b>; nợ
+        phải thu chưa xử lý: <b>{formatNumber(view.unsettledReceivable)} đồng</b>.
       </p>
       {view.items.length > 0 && (
         <table className="diss-table">
@@ -106,15 +121,21 @@ export function Items({ view, run }: { view: CaseView; run: Run }) {
                 <td>{i.category ? (CATEGORIES[i.category] ?? i.category) : ''}</td>
                 <td>{i.party}</td>
                 <td className="num">{i.amount === null ? '' : formatNumber(i.amount)}</td>
-                <td>{[i.landCertificate, i.areaM2 ? `${formatNumber(i.areaM2, i.areaM2 % 1 ? 1 : 0)} m²` : ''].filter(Boolean).join(', ')}</td>
+                <td>
+                  {[i.landCertificate, i.areaM2 ? `${formatNumber(i.areaM2, i.areaM2 % 1 ? 1 : 0)} m²` : ''].filter(Boolean).join(', ')}
+                </td>
                 <td>{[i.handling, i.note].filter(Boolean).join('; ')}</td>
-                <td>{i.settled ? `Đã xử lý ${fromIso(i.settledOn)}` : open ? <Settle view={view} itemId={i.id} run={run} /> : 'Chưa xử lý'}</td>
+                <td>
+                  {i.settled ? `Đã xử lý ${fromIso(i.settledOn)}` : open ? <Settle view={view} itemId={i.id} run={run} /> : 'Chưa xử lý'}
+                </td>
                 {open && (
                   <td>
                     <RemoveButton
                       what={itemName(i)}
                       testId={`item-remove-${i.id}`}
-                      onConfirm={() => run(() => call('dissolution.removeItem', { caseId: view.id, itemId: i.id }), `Đã xóa ${itemName(i)}.`)}
+                      onConfirm={() =>
+                        run(() => call('dissolution.removeItem', { caseId: view.id, itemId: i.id }), `Đã xóa ${itemName(i)}.`)
+                      }
                     />
                   </td>
                 )}
@@ -147,7 +168,13 @@ export function Items({ view, run }: { view: CaseView; run: Run }) {
             </select>
           </label>
           <TextField label={type === 'asset' ? 'Tài sản' : 'Chủ nợ / bên nợ'} value={party} onChange={setParty} testId="item-party" />
-          <TextField label={type === 'asset' ? 'Giá trị (đồng)' : 'Số tiền (đồng)'} value={amount} onChange={setAmount} testId="item-amount" placeholder="15.000.000" />
+          <TextField
+            label={type === 'asset' ? 'Giá trị (đồng)' : 'Số tiền (đồng)'}
+            value={amount}
+            onChange={setAmount}
+            testId="item-amount"
+            placeholder="15.000.000"
+          />
           {type === 'asset' && <TextField label="Số GCN quyền sử dụng đất" value={landCertificate} onChange={setLandCertificate} />}
           {type === 'asset' && <TextField label="Diện tích (m²)" value={area} onChange={setArea} />}
           <TextField label="Phương án xử lý" value={handling} onChange={setHandling} />

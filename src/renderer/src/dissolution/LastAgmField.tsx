@@ -8,7 +8,17 @@ import { call, messageOf } from '../api'
 import { useReadOnly } from '../readOnly'
 import { fromIso, toIso } from './ui'
 
-export function LastAgmField({ entityId, value, onSaved, disabled }: { entityId: number; value?: string | null; onSaved?(): void; disabled?: boolean }) {
+export function LastAgmField({
+  entityId,
+  value,
+  onSaved,
+  disabled
+}: {
+  entityId: number
+  value?: string | null
+  onSaved?(): void
+  disabled?: boolean
+}) {
   const [stored, setStored] = useState<string | null>(value ?? null)
   const [text, setText] = useState(fromIso(value))
   const [error, setError] = useState<string | null>(null)

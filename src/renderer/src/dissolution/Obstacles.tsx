@@ -10,7 +10,13 @@ export function Obstacles({ view, run }: { view: CaseView; run: Run }) {
   const open = useCanChange(view)
   async function add(e: FormEvent) {
     e.preventDefault()
-    if (await run(() => call('dissolution.obstacle', { caseId: view.id, code, note: note || null }), `Đã ghi vướng mắc «${OBSTACLE_LABELS[code]}».`)) setNote('')
+    if (
+      await run(
+        () => call('dissolution.obstacle', { caseId: view.id, code, note: note || null }),
+        `Đã ghi vướng mắc «${OBSTACLE_LABELS[code]}».`
+      )
+    )
+      setNote('')
   }
   return (
     <Section title="Vướng mắc" testId="obstacles">
@@ -26,7 +32,9 @@ export function Obstacles({ view, run }: { view: CaseView; run: Run }) {
               <RemoveButton
                 what={`vướng mắc «${o.label}»${o.note ? ` (${o.note})` : ''}`}
                 testId={`obstacle-remove-${o.id}`}
-                onConfirm={() => run(() => call('dissolution.removeObstacle', { caseId: view.id, obstacleId: o.id }), `Đã xóa vướng mắc «${o.label}».`)}
+                onConfirm={() =>
+                  run(() => call('dissolution.removeObstacle', { caseId: view.id, obstacleId: o.id }), `Đã xóa vướng mắc «${o.label}».`)
+                }
               />
             )}
           </span>

@@ -5,10 +5,24 @@ import { call, messageOf } from '../api'
 import { DateField, fromIso, TextField, todayIso, toIso } from './ui'
 
 /** A candidate's reason and the template ground it points to. */
-const GROUND_OF_REASON: Record<string, string> = { stopped_12m: 'no_activity_12m', no_agm_18m: 'no_agm_18m', certificate_revoked: 'certificate_revoked' }
+const GROUND_OF_REASON: Record<string, string> = {
+  stopped_12m: 'no_activity_12m',
+  no_agm_18m: 'no_agm_18m',
+  certificate_revoked: 'certificate_revoked'
+}
 const KIND_LABELS: Record<(typeof DISSOLUTION_KINDS)[number], string> = { compulsory: 'Bắt buộc', voluntary: 'Tự nguyện' }
 
-export function OpenCaseForm({ candidate, templates, onClose, onOpened }: { candidate: Candidate; templates: TemplateInfo[]; onClose(): void; onOpened(caseId: number): void }) {
+export function OpenCaseForm({
+  candidate,
+  templates,
+  onClose,
+  onOpened
+}: {
+  candidate: Candidate
+  templates: TemplateInfo[]
+  onClose(): void
+  onOpened(caseId: number): void
+}) {
   const [kind, setKind] = useState<(typeof DISSOLUTION_KINDS)[number]>('compulsory')
   const [law, setLaw] = useState<(typeof LAW_VERSIONS)[number]>('2023')
   const [ground, setGround] = useState(candidate.reasons.map((r) => GROUND_OF_REASON[r.code]).find(Boolean) ?? '')
@@ -43,7 +57,11 @@ export function OpenCaseForm({ candidate, templates, onClose, onOpened }: { cand
     <div className="modal-backdrop">
       <form className="modal" onSubmit={submit} data-testid="open-case-form" noValidate>
         <h2>Mở hồ sơ giải thể: {candidate.name}</h2>
-        {error && <div className="banner banner-error" role="alert">{error}</div>}
+        {error && (
+          <div className="banner banner-error" role="alert">
+            {error}
+          </div>
+        )}
         <div className="form-grid">
           <label className="field">
             <span>Hình thức giải thể</span>
@@ -79,9 +97,19 @@ export function OpenCaseForm({ candidate, templates, onClose, onOpened }: { cand
             </label>
           )}
           <DateField label="Ngày mở hồ sơ" value={openedOn} onChange={setOpenedOn} testId="case-opened" required />
-          <TextField label="Số quyết định / nghị quyết" value={decisionNo} onChange={setDecisionNo} testId="case-decision" placeholder="ví dụ 125/QĐ-UBND" />
+          <TextField
+            label="Số quyết định / nghị quyết"
+            value={decisionNo}
+            onChange={setDecisionNo}
+            testId="case-decision"
+            placeholder="ví dụ 125/QĐ-UBND"
+          />
         </div>
-        {template && <p className="hint">Quy trình: {template.title} (phiên bản {template.version}).</p>}
+        {template && (
+          <p className="hint">
+            Quy trình: {template.title} (phiên bản {template.version}).
+          </p>
+        )}
         <div className="actions">
           <button type="button" onClick={onClose}>
             Thôi

@@ -82,7 +82,13 @@ function StepEditor({ view, step, run, onDone }: { view: CaseView; step: StepVie
       <TextField label="Người thực hiện" value={doneBy} onChange={setDoneBy} testId="step-by" />
       <label className="field wide">
         <span>Tài liệu (mỗi dòng một văn bản: số, ngày, trích yếu)</span>
-        <textarea rows={2} value={documents} onChange={(e) => setDocuments(e.target.value)} placeholder={step.documentsExpected.join('\n')} data-testid="step-docs" />
+        <textarea
+          rows={2}
+          value={documents}
+          onChange={(e) => setDocuments(e.target.value)}
+          placeholder={step.documentsExpected.join('\n')}
+          data-testid="step-docs"
+        />
       </label>
       <label className="field wide">
         <span>Ghi chú</span>
@@ -109,8 +115,8 @@ export function Steps({ view, run }: { view: CaseView; run: Run }) {
     <Section title="Các bước" testId="steps">
       {unchecked > 0 && (
         <p className="diss-unchecked" data-testid="steps-unchecked">
-          {unchecked === view.steps.length ? 'Mọi bước' : `${unchecked} bước đánh dấu *`} của quy trình này chưa đối chiếu văn bản: điều, khoản làm căn cứ chưa
-          được ghi, hãy kiểm tra với văn bản gốc trước khi dùng.
+          {unchecked === view.steps.length ? 'Mọi bước' : `${unchecked} bước đánh dấu *`} của quy trình này chưa đối chiếu văn bản: điều,
+          khoản làm căn cứ chưa được ghi, hãy kiểm tra với văn bản gốc trước khi dùng.
         </p>
       )}
       <table className="diss-table">

@@ -14,7 +14,19 @@ export const todayIso = () => vnToday()
 export const toIso = (text: string): string | null => parseDateCell(text)
 export const fromIso = (iso: string | null | undefined): string => formatDate(iso)
 
-export function DateField({ label, value, onChange, testId, required }: { label: string; value: string; onChange(v: string): void; testId?: string; required?: boolean }) {
+export function DateField({
+  label,
+  value,
+  onChange,
+  testId,
+  required
+}: {
+  label: string
+  value: string
+  onChange(v: string): void
+  testId?: string
+  required?: boolean
+}) {
   return (
     <label className="field">
       <span>
@@ -26,7 +38,21 @@ export function DateField({ label, value, onChange, testId, required }: { label:
   )
 }
 
-export function TextField({ label, value, onChange, testId, wide, placeholder }: { label: string; value: string; onChange(v: string): void; testId?: string; wide?: boolean; placeholder?: string }) {
+export function TextField({
+  label,
+  value,
+  onChange,
+  testId,
+  wide,
+  placeholder
+}: {
+  label: string
+  value: string
+  onChange(v: string): void
+  testId?: string
+  wide?: boolean
+  placeholder?: string
+}) {
   return (
     <label className={wide ? 'field wide' : 'field'}>
       <span>{label}</span>
@@ -95,7 +121,15 @@ export function RemoveButton({ what, testId, onConfirm }: { what: string; testId
   }
   if (!asking)
     return (
-      <button ref={button} type="button" className="diss-remove" aria-label={`Xóa ${what}`} title={`Xóa ${what}`} onClick={() => setAsking(true)} data-testid={testId}>
+      <button
+        ref={button}
+        type="button"
+        className="diss-remove"
+        aria-label={`Xóa ${what}`}
+        title={`Xóa ${what}`}
+        onClick={() => setAsking(true)}
+        data-testid={testId}
+      >
         Xóa
       </button>
     )

@@ -34,7 +34,9 @@ export const savedByPerson = (source: ColumnEventType | undefined) => !source ||
 function repaired(state: ColumnState[]): ColumnState[] {
   const detail = state.find((c) => c.colId === 'detail')
   if (!detail || (detail.pinned === 'left' && state[0] === detail)) return state
-  const rest = state.filter((c) => c !== detail).map((c) => (c.colId === 'kind' || c.colId === 'name' ? { ...c, pinned: 'left' as const } : c))
+  const rest = state
+    .filter((c) => c !== detail)
+    .map((c) => (c.colId === 'kind' || c.colId === 'name' ? { ...c, pinned: 'left' as const } : c))
   const pinned = rest.filter((c) => c.pinned === 'left')
   return [{ ...detail, pinned: 'left' }, ...pinned, ...rest.filter((c) => c.pinned !== 'left')]
 }
@@ -45,7 +47,9 @@ export function columnSaver(key: string, onError: (err: unknown) => void): (api:
   return (api) => {
     clearTimeout(timer)
     timer = setTimeout(() => {
-      const state = api.getColumnState().map(({ colId, hide, width, pinned, sort, sortIndex }) => ({ colId, hide, width, pinned, sort, sortIndex }))
+      const state = api
+        .getColumnState()
+        .map(({ colId, hide, width, pinned, sort, sortIndex }) => ({ colId, hide, width, pinned, sort, sortIndex }))
       call('prefs.set', { key, value: JSON.stringify(state) }).catch(onError)
     }, 400)
   }

@@ -151,7 +151,8 @@ export const registryColumns: ColDef<GridRow>[] = [
     editable: canEdit,
     ...viText,
     // The new row says what it is for until a name is typed.
-    valueFormatter: (p: ValueFormatterParams<GridRow>) => (p.data && isNewRow(p.data) && !p.value ? 'Gõ tên để thêm mới…' : ((p.value as string) ?? '')),
+    valueFormatter: (p: ValueFormatterParams<GridRow>) =>
+      p.data && isNewRow(p.data) && !p.value ? 'Gõ tên để thêm mới…' : ((p.value as string) ?? ''),
     cellClassRules: { 'new-row-prompt': (p) => !!p.data && isNewRow(p.data) && !p.value },
     // The name stays text even when cleared, so the core's own message ("ít nhất 3 ký tự") is what the user reads.
     valueParser: (p) => String(p.newValue ?? '').trim()
@@ -167,7 +168,15 @@ export const registryColumns: ColDef<GridRow>[] = [
     filterValueGetter: (p) => (p.data?.status ? STATUS_LABELS[p.data.status] : '')
   },
   { field: 'representative', headerName: 'Người đại diện', width: 148, editable: canEdit, ...viText },
-  { field: 'phone', headerName: 'Điện thoại', width: 112, editable: canEdit, filter: 'agTextColumnFilter', filterParams: FOLDED, valueParser: blankToNull },
+  {
+    field: 'phone',
+    headerName: 'Điện thoại',
+    width: 112,
+    editable: canEdit,
+    filter: 'agTextColumnFilter',
+    filterParams: FOLDED,
+    valueParser: blankToNull
+  },
   dateColumn('registrationDate', 'Ngày đăng ký', false, 104),
   {
     field: 'charterCapital',

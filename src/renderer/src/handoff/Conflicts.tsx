@@ -29,9 +29,9 @@ export function Conflicts({ conflicts, names, onNotice, onResolved }: Props) {
       ) : (
         <>
           <p className="hint">
-            Cùng mã số HTX (hoặc THT cùng tên, cùng xã) có trong số liệu của hai huyện — thường do chuyển trụ sở. Số liệu không tự gộp và không
-            tính hai lần: mỗi HTX chỉ được tính ở một huyện — huyện quản lý do tỉnh chọn, hoặc khi chưa chọn, huyện có gói gửi gần nhất. Quyết
-            định được giữ khi các huyện gửi lại gói.
+            Cùng mã số HTX (hoặc THT cùng tên, cùng xã) có trong số liệu của hai huyện — thường do chuyển trụ sở. Số liệu không tự gộp và
+            không tính hai lần: mỗi HTX chỉ được tính ở một huyện — huyện quản lý do tỉnh chọn, hoặc khi chưa chọn, huyện có gói gửi gần
+            nhất. Quyết định được giữ khi các huyện gửi lại gói.
           </p>
           <table className="list" data-testid="conflicts">
             <thead>
@@ -46,7 +46,13 @@ export function Conflicts({ conflicts, names, onNotice, onResolved }: Props) {
             </thead>
             <tbody>
               {conflicts.map((c) => (
-                <ConflictRow key={`${c.key}|${c.countedUnit}|${c.decision?.at ?? ''}`} conflict={c} names={names} onNotice={onNotice} onResolved={onResolved} />
+                <ConflictRow
+                  key={`${c.key}|${c.countedUnit}|${c.decision?.at ?? ''}`}
+                  conflict={c}
+                  names={names}
+                  onNotice={onNotice}
+                  onResolved={onResolved}
+                />
               ))}
             </tbody>
           </table>
@@ -97,7 +103,10 @@ function ConflictRow({ conflict: c, names, onNotice, onResolved }: { conflict: C
     setBusy(true)
     try {
       const r = await call('handoff.resolveConflict', { conflictKey: c.key, ownerUnit: owner, note: note.trim() || null })
-      onNotice({ kind: 'success', text: `Đã ghi: ${what} do ${name(r.countedUnit)} quản lý và chỉ được tính ở huyện này trong báo cáo của tỉnh.` })
+      onNotice({
+        kind: 'success',
+        text: `Đã ghi: ${what} do ${name(r.countedUnit)} quản lý và chỉ được tính ở huyện này trong báo cáo của tỉnh.`
+      })
       onResolved()
     } catch (err) {
       onNotice({ kind: 'error', text: messageOf(err) })
@@ -118,21 +127,32 @@ function ConflictRow({ conflict: c, names, onNotice, onResolved }: { conflict: C
         {c.resolved ? (
           <>
             Đã quyết định: tính ở {name(c.countedUnit)}
-            <span className="hint"> ({c.decision!.by}, {localTime(c.decision!.at)}{c.decision!.note ? ` — ${c.decision!.note}` : ''})</span>
+            <span className="hint">
+              {' '}
+              ({c.decision!.by}, {localTime(c.decision!.at)}
+              {c.decision!.note ? ` — ${c.decision!.note}` : ''})
+            </span>
           </>
         ) : (
           <>
             Đang tính ở {name(c.countedUnit)}
             <span className="hint">
               {' '}
-              (huyện gửi gói gần nhất; chưa quyết định{c.decision ? `; quyết định trước chọn ${name(c.decision.owner)}, huyện này không còn trùng` : ''})
+              (huyện gửi gói gần nhất; chưa quyết định
+              {c.decision ? `; quyết định trước chọn ${name(c.decision.owner)}, huyện này không còn trùng` : ''})
             </span>
           </>
         )}
       </td>
       <td>
         <div className="inline-form">
-          <select data-testid="conflict-owner" aria-label="Huyện quản lý" value={owner} disabled={busy} onChange={(e) => setOwner(e.target.value)}>
+          <select
+            data-testid="conflict-owner"
+            aria-label="Huyện quản lý"
+            value={owner}
+            disabled={busy}
+            onChange={(e) => setOwner(e.target.value)}
+          >
             {c.units.map((u) => (
               <option key={u} value={u}>
                 {name(u)}

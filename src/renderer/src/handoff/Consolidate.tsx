@@ -84,7 +84,10 @@ export function Consolidate({ onChanged }: { onChanged?: () => void }) {
     try {
       const p = await call('handoff.export', {})
       downloadBase64(p.name, p.base64)
-      setNotice({ kind: 'success', text: `Đã xuất gói của tỉnh ${p.name}: ${formatNumber(p.counts.entities)} bản ghi của các huyện, đến ngày ${formatDate(p.asOf)}.` })
+      setNotice({
+        kind: 'success',
+        text: `Đã xuất gói của tỉnh ${p.name}: ${formatNumber(p.counts.entities)} bản ghi của các huyện, đến ngày ${formatDate(p.asOf)}.`
+      })
     } catch (err) {
       setNotice({ kind: 'error', text: messageOf(err) })
     } finally {
@@ -131,8 +134,13 @@ export function Consolidate({ onChanged }: { onChanged?: () => void }) {
                   <td>{localTime(r.exportedAt)}</td>
                   <td>{formatDate(r.asOf)}</td>
                   <td>{r.counts.entities !== undefined ? formatNumber(r.counts.entities) : ''}</td>
-                  <td>{SIGNATURE[r.signature]}{r.keyFingerprint ? ` (${r.keyFingerprint})` : ''}</td>
-                  <td>{r.ok ? (r.alreadyConsolidated ? 'Đạt — đã tổng hợp gói này rồi' : 'Đạt') : r.problems.map((p) => p.message).join(' ')}</td>
+                  <td>
+                    {SIGNATURE[r.signature]}
+                    {r.keyFingerprint ? ` (${r.keyFingerprint})` : ''}
+                  </td>
+                  <td>
+                    {r.ok ? (r.alreadyConsolidated ? 'Đạt — đã tổng hợp gói này rồi' : 'Đạt') : r.problems.map((p) => p.message).join(' ')}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -146,8 +154,16 @@ export function Consolidate({ onChanged }: { onChanged?: () => void }) {
         )}
         {older && (
           <label className="inline-form">
-            <input type="checkbox" data-testid="replace-wrong-date" checked={overWrongDate} onChange={(e) => setOverWrongDate(e.target.checked)} />
-            <span>Gói đã tổng hợp của huyện ghi ngày ở tương lai (đồng hồ máy huyện sai) và tôi đã xác nhận gói này mới hơn: nhận thay gói sai ngày (được ghi nhật ký).</span>
+            <input
+              type="checkbox"
+              data-testid="replace-wrong-date"
+              checked={overWrongDate}
+              onChange={(e) => setOverWrongDate(e.target.checked)}
+            />
+            <span>
+              Gói đã tổng hợp của huyện ghi ngày ở tương lai (đồng hồ máy huyện sai) và tôi đã xác nhận gói này mới hơn: nhận thay gói sai
+              ngày (được ghi nhật ký).
+            </span>
           </label>
         )}
         {reports.length > 0 && (
@@ -155,7 +171,9 @@ export function Consolidate({ onChanged }: { onChanged?: () => void }) {
             <button className="primary" data-testid="consolidate" disabled={busy || !usable} onClick={consolidate}>
               Tổng hợp
             </button>
-            <span className="hint">Mỗi gói hợp lệ thay toàn bộ số liệu cũ của huyện đó; gói cũ hơn hoặc trùng được bỏ qua. Một bản sao lưu được ghi trước.</span>
+            <span className="hint">
+              Mỗi gói hợp lệ thay toàn bộ số liệu cũ của huyện đó; gói cũ hơn hoặc trùng được bỏ qua. Một bản sao lưu được ghi trước.
+            </span>
           </div>
         )}
       </div>
@@ -204,7 +222,9 @@ export function Consolidate({ onChanged }: { onChanged?: () => void }) {
         <h2>Gói của tỉnh</h2>
         <p className="hint">Cùng định dạng, đơn vị là tỉnh, gồm số liệu đã tổng hợp của các huyện (tính đến hôm nay, {todayVi()}).</p>
         <div className="inline-form">
-          <button data-testid="province-export" disabled={busy} onClick={exportProvince}>Xuất gói của tỉnh</button>
+          <button data-testid="province-export" disabled={busy} onClick={exportProvince}>
+            Xuất gói của tỉnh
+          </button>
         </div>
       </div>
     </section>

@@ -43,8 +43,14 @@ export function ConsolidationLog() {
                   <td>{r.unit ?? ''}</td>
                   <td>{localTime(r.exportedAt)}</td>
                   <td>{formatDate(r.asOf)}</td>
-                  <td title={r.reason ?? ''}>{OUTCOMES[r.outcome]}{r.code ? ` (${r.code})` : ''}{r.reason ? ` — ${r.reason}` : ''}</td>
-                  <td title={r.contentHash ?? ''}><code>{r.contentHash?.slice(0, 12) ?? ''}</code></td>
+                  <td title={r.reason ?? ''}>
+                    {OUTCOMES[r.outcome]}
+                    {r.code ? ` (${r.code})` : ''}
+                    {r.reason ? ` — ${r.reason}` : ''}
+                  </td>
+                  <td title={r.contentHash ?? ''}>
+                    <code>{r.contentHash?.slice(0, 12) ?? ''}</code>
+                  </td>
                 </tr>
               ))}
             </tbody>

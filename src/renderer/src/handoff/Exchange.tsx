@@ -30,7 +30,14 @@ export function Exchange({ office, onChanged }: { office: OfficeInfo; onChanged?
     <div className="exchange">
       <div className="tabs" role="tablist" aria-label="Trao đổi dữ liệu">
         {tabs.map((t) => (
-          <button key={t.id} role="tab" aria-selected={t.id === tab} className={t.id === tab ? 'tab active' : 'tab'} data-testid={`tab-${t.id}`} onClick={() => setTab(t.id)}>
+          <button
+            key={t.id}
+            role="tab"
+            aria-selected={t.id === tab}
+            className={t.id === tab ? 'tab active' : 'tab'}
+            data-testid={`tab-${t.id}`}
+            onClick={() => setTab(t.id)}
+          >
             {t.label}
           </button>
         ))}

@@ -51,8 +51,8 @@ export function SendToProvince() {
       <div className="settings-section">
         <h2>Gói dữ liệu gửi tỉnh</h2>
         <p className="hint">
-          Một tệp Excel: các trang để đọc (tổng hợp, danh sách, số liệu năm, hồ sơ giải thể), các trang dữ liệu đầy đủ cho máy và phần kê khai có chữ ký của phòng.
-          Tỉnh kiểm tra chữ ký: tệp bị sửa sau khi xuất sẽ bị từ chối.
+          Một tệp Excel: các trang để đọc (tổng hợp, danh sách, số liệu năm, hồ sơ giải thể), các trang dữ liệu đầy đủ cho máy và phần kê
+          khai có chữ ký của phòng. Tỉnh kiểm tra chữ ký: tệp bị sửa sau khi xuất sẽ bị từ chối.
         </p>
         <div className="inline-form">
           <label className="field">
@@ -67,9 +67,14 @@ export function SendToProvince() {
       <div className="settings-section">
         <h2>Khóa ký của phòng</h2>
         <p>
-          Dấu vân tay: <strong className="fingerprint" data-testid="own-fingerprint">{key?.fingerprint ?? '…'}</strong>
+          Dấu vân tay:{' '}
+          <strong className="fingerprint" data-testid="own-fingerprint">
+            {key?.fingerprint ?? '…'}
+          </strong>
         </p>
-        <p className="hint">Lần đầu gửi, hãy gửi kèm tệp khóa công khai và đọc dấu vân tay này qua điện thoại cho cán bộ của tỉnh để đối chiếu.</p>
+        <p className="hint">
+          Lần đầu gửi, hãy gửi kèm tệp khóa công khai và đọc dấu vân tay này qua điện thoại cho cán bộ của tỉnh để đối chiếu.
+        </p>
         <div className="inline-form">
           <SavePublicKey testId="key-save" onError={(text) => setNotice({ kind: 'error', text })} />
         </div>
@@ -98,7 +103,9 @@ export function SendToProvince() {
                   <td>{formatDate(h.asOf)}</td>
                   <td>{formatNumber(h.counts.entities ?? 0)}</td>
                   <td>{h.user}</td>
-                  <td title={h.contentHash}><code>{h.contentHash.slice(0, 12)}</code></td>
+                  <td title={h.contentHash}>
+                    <code>{h.contentHash.slice(0, 12)}</code>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -58,9 +58,15 @@ export function TrustedKeys() {
         {preview && (
           <div data-testid="key-preview">
             <p>
-              Khóa của <strong>{preview.unit} — {preview.unitName}</strong>, dấu vân tay <strong className="fingerprint">{preview.fingerprint}</strong>.
+              Khóa của{' '}
+              <strong>
+                {preview.unit} — {preview.unitName}
+              </strong>
+              , dấu vân tay <strong className="fingerprint">{preview.fingerprint}</strong>.
             </p>
-            {preview.pinned && <p className="error">Huyện này đã có khóa khác được tin cậy ({preview.pinned}). Tin cậy khóa này sẽ thay khóa cũ.</p>}
+            {preview.pinned && (
+              <p className="error">Huyện này đã có khóa khác được tin cậy ({preview.pinned}). Tin cậy khóa này sẽ thay khóa cũ.</p>
+            )}
             <p className="hint">Gọi điện cho huyện và nghe họ đọc dấu vân tay (Cài đặt → Khóa ký): chỉ tin cậy khi khớp từng ký tự.</p>
             <div className="inline-form">
               <button className="primary" data-testid="key-trust" onClick={trust}>

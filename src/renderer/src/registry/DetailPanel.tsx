@@ -7,7 +7,14 @@
  */
 import { vnYear } from '../../../shared/clock'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { CLASSIFICATION_LABELS, FIELD_LABELS, type AuditEntry, type Entity, type StatusEvent, type YearlyFigures } from '../../../shared/api'
+import {
+  CLASSIFICATION_LABELS,
+  FIELD_LABELS,
+  type AuditEntry,
+  type Entity,
+  type StatusEvent,
+  type YearlyFigures
+} from '../../../shared/api'
 import { KIND_SHORT, STATUS_LABELS, STATUSES, type Status } from '../../../shared/domain'
 import { formatDate, formatNumber } from '../../../shared/text'
 import { AppError } from '../../../shared/errors'
@@ -55,7 +62,8 @@ const LIST_SHOWN: Record<string, (item: never) => string> = {
 function shown(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '(trống)'
   if (field === 'status') return STATUS_LABELS[value as Status] ?? String(value)
-  if (Array.isArray(value) && LIST_SHOWN[field]) return value.length ? value.map((v) => LIST_SHOWN[field]!(v as never)).join('; ') : '(trống)'
+  if (Array.isArray(value) && LIST_SHOWN[field])
+    return value.length ? value.map((v) => LIST_SHOWN[field]!(v as never)).join('; ') : '(trống)'
   if (typeof value === 'number') return formatNumber(value)
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value)
   if (typeof value === 'object') return JSON.stringify(value)
@@ -72,7 +80,8 @@ function describe(h: AuditEntry): string {
     )
     return `${action} ${parts.join('; ')}`
   }
-  if (h.action === 'soft_delete' && h.after && typeof h.after === 'object') return `${action}, lý do: ${(h.after as { reason?: string }).reason ?? ''}`
+  if (h.action === 'soft_delete' && h.after && typeof h.after === 'object')
+    return `${action}, lý do: ${(h.after as { reason?: string }).reason ?? ''}`
   return action
 }
 
@@ -191,7 +200,11 @@ export function DetailPanel({
           {error}
         </p>
       )}
-      {entity.deletedAt && <p role="status" className="detail-deleted">Đã xóa: {entity.deletedReason}</p>}
+      {entity.deletedAt && (
+        <p role="status" className="detail-deleted">
+          Đã xóa: {entity.deletedReason}
+        </p>
+      )}
       <dl>
         {rows
           .filter(([, v]) => v !== '')
@@ -269,7 +282,13 @@ export function DetailPanel({
             aria-label="Ngày hiệu lực"
             data-testid="event-date"
           />
-          <input value={decision} onChange={(e) => setDecision(e.target.value)} placeholder="Số quyết định" aria-label="Số quyết định" data-testid="event-decision" />
+          <input
+            value={decision}
+            onChange={(e) => setDecision(e.target.value)}
+            placeholder="Số quyết định"
+            aria-label="Số quyết định"
+            data-testid="event-decision"
+          />
           <button type="submit" data-testid="event-add" disabled={!!entity.deletedAt}>
             Thêm
           </button>
@@ -358,7 +377,11 @@ export function DetailPanel({
             aria-label="Lý do xóa"
             data-testid="delete-reason"
           />
-          <button type="button" data-testid="delete" onClick={() => run(() => call('entity.delete', { id, reason }).then(() => setReason('')))}>
+          <button
+            type="button"
+            data-testid="delete"
+            onClick={() => run(() => call('entity.delete', { id, reason }).then(() => setReason('')))}
+          >
             Xóa (khôi phục được)
           </button>
           {entity.hardDeleteUntil && (

@@ -119,7 +119,9 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
     const fresh = blankCells()
     const kept = rows.filter((r) => columns.some((c) => !['', (fresh[c.key] ?? '').trim()].includes((r.cells[c.key] ?? '').trim())))
     const values = kept.map((r) =>
-      fromCells(Object.fromEntries(columns.map((c) => [c.key, c.type === 'int' ? parseInt_(r.cells[c.key] ?? '') : (r.cells[c.key] ?? '')])))
+      fromCells(
+        Object.fromEntries(columns.map((c) => [c.key, c.type === 'int' ? parseInt_(r.cells[c.key] ?? '') : (r.cells[c.key] ?? '')]))
+      )
     )
     const next = values.length ? values : null
     if (JSON.stringify(next) === JSON.stringify(items?.length ? items : null)) {
@@ -221,7 +223,14 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
                       data-testid={`${testId}-${c.key}-${i}`}
                     />
                   ))}
-                  <button type="button" className="list-editor-remove" onClick={() => removeRow(i)} aria-label={`Xóa dòng ${i + 1}`} title="Xóa dòng (Ctrl+Shift+Delete)" data-testid={`${testId}-remove-${i}`}>
+                  <button
+                    type="button"
+                    className="list-editor-remove"
+                    onClick={() => removeRow(i)}
+                    aria-label={`Xóa dòng ${i + 1}`}
+                    title="Xóa dòng (Ctrl+Shift+Delete)"
+                    data-testid={`${testId}-remove-${i}`}
+                  >
                     ×
                   </button>
                 </div>
@@ -248,7 +257,14 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
               + Thêm dòng
             </button>
             <span className="list-editor-grow" />
-            <button type="button" className="primary" onClick={() => void save()} disabled={busy} data-testid={`${testId}-save`} title="Lưu (Enter)">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void save()}
+              disabled={busy}
+              data-testid={`${testId}-save`}
+              title="Lưu (Enter)"
+            >
               Lưu
             </button>
             <button type="button" onClick={cancel} data-testid={`${testId}-cancel`} title="Hủy (Esc)">

@@ -40,7 +40,12 @@ export function QuickFilters({ value, communes, onChange }: { value: Quick; comm
           </option>
         ))}
       </select>
-      <select aria-label="Lọc theo tình trạng" data-testid="quick-status" value={value.status} onChange={(e) => set({ status: e.target.value })}>
+      <select
+        aria-label="Lọc theo tình trạng"
+        data-testid="quick-status"
+        value={value.status}
+        onChange={(e) => set({ status: e.target.value })}
+      >
         <option value="">Mọi tình trạng</option>
         {STATUSES.map((s) => (
           <option key={s} value={s}>
@@ -48,7 +53,12 @@ export function QuickFilters({ value, communes, onChange }: { value: Quick; comm
           </option>
         ))}
       </select>
-      <select aria-label="Lọc theo lĩnh vực" data-testid="quick-sector" value={value.sector} onChange={(e) => set({ sector: e.target.value })}>
+      <select
+        aria-label="Lọc theo lĩnh vực"
+        data-testid="quick-sector"
+        value={value.sector}
+        onChange={(e) => set({ sector: e.target.value })}
+      >
         <option value="">Mọi lĩnh vực</option>
         {SECTORS.map((s) => (
           <option key={s} value={s}>
@@ -56,7 +66,12 @@ export function QuickFilters({ value, communes, onChange }: { value: Quick; comm
           </option>
         ))}
       </select>
-      <select aria-label="Lọc theo xã, phường" data-testid="quick-commune" value={value.commune} onChange={(e) => set({ commune: e.target.value })}>
+      <select
+        aria-label="Lọc theo xã, phường"
+        data-testid="quick-commune"
+        value={value.commune}
+        onChange={(e) => set({ commune: e.target.value })}
+      >
         <option value="">Mọi xã, phường</option>
         {communes.map((c) => (
           <option key={c} value={c}>
@@ -65,7 +80,12 @@ export function QuickFilters({ value, communes, onChange }: { value: Quick; comm
         ))}
       </select>
       <label className="quick-deleted">
-        <input type="checkbox" data-testid="quick-deleted" checked={value.showDeleted} onChange={(e) => set({ showDeleted: e.target.checked })} />
+        <input
+          type="checkbox"
+          data-testid="quick-deleted"
+          checked={value.showDeleted}
+          onChange={(e) => set({ showDeleted: e.target.checked })}
+        />
         Hiện cả bản ghi đã xóa
       </label>
     </div>

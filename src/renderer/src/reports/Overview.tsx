@@ -30,11 +30,18 @@ export function Overview({ asOf, scope }: { asOf: string; scope: string | null }
   return (
     <div className="rep-overview" data-testid="report-overview">
       <p className="hint">
-        Tính đến ngày {formatDate(data.asOf)}: <strong data-testid="overview-total">{formatNumber(data.total)}</strong> hợp tác xã (đang hoạt động{' '}
-        {formatNumber(data.byStatus.active)}, ngừng hoạt động {formatNumber(data.total - data.byStatus.active)}).
+        Tính đến ngày {formatDate(data.asOf)}: <strong data-testid="overview-total">{formatNumber(data.total)}</strong> hợp tác xã (đang
+        hoạt động {formatNumber(data.byStatus.active)}, ngừng hoạt động {formatNumber(data.total - data.byStatus.active)}).
       </p>
       <div className="rep-charts">
-        <Chart kind="doughnut" title="HTX theo tình trạng" labels={statuses.map((s) => STATUS_LABELS[s])} series={[{ label: 'Số HTX', values: statuses.map((s) => data.byStatus[s]) }]} fileName={`htx-theo-tinh-trang-${asOf}`} testId="chart-status" />
+        <Chart
+          kind="doughnut"
+          title="HTX theo tình trạng"
+          labels={statuses.map((s) => STATUS_LABELS[s])}
+          series={[{ label: 'Số HTX', values: statuses.map((s) => data.byStatus[s]) }]}
+          fileName={`htx-theo-tinh-trang-${asOf}`}
+          testId="chart-status"
+        />
         <Chart
           kind="bar"
           stacked

@@ -23,7 +23,8 @@ export function Preview({ table }: { table: ReportTable }) {
         sortable: false,
         valueFormatter:
           c.type === 'number'
-            ? (p: ValueFormatterParams<Row>) => (typeof p.value === 'number' ? formatNumber(p.value, c.decimals ?? p.data?.__row.decimals ?? 0) : '')
+            ? (p: ValueFormatterParams<Row>) =>
+                typeof p.value === 'number' ? formatNumber(p.value, c.decimals ?? p.data?.__row.decimals ?? 0) : ''
             : undefined
       }
     }

@@ -33,7 +33,8 @@ export function Targets({ year, scope, onSaved }: { year: number; scope: string 
   }, [year, scope])
 
   const columns = useMemo<Array<ColDef<TargetRow>>>(() => {
-    const fmt = (p: ValueFormatterParams<TargetRow, number | null>) => (p.value === null || p.value === undefined ? '' : formatNumber(p.value, p.data?.decimals ?? 0))
+    const fmt = (p: ValueFormatterParams<TargetRow, number | null>) =>
+      p.value === null || p.value === undefined ? '' : formatNumber(p.value, p.data?.decimals ?? 0)
     const parse = (p: ValueParserParams<TargetRow>) => {
       const v = parseViNumber(String(p.newValue ?? ''))
       return v === undefined ? p.oldValue : v
@@ -42,8 +43,26 @@ export function Targets({ year, scope, onSaved }: { year: number; scope: string 
       { field: 'label', headerName: 'Chỉ tiêu', flex: 3, minWidth: 260 },
       { field: 'unit', headerName: 'Đơn vị tính', width: 150 },
       { field: 'previousActual', headerName: `Thực hiện năm ${year - 1}`, width: 150, type: 'rightAligned', valueFormatter: fmt },
-      { field: 'plan', headerName: `Kế hoạch năm ${year}`, width: 150, type: 'rightAligned', editable: true, valueFormatter: fmt, valueParser: parse, cellClass: 'rep-editable' },
-      { field: 'estimate', headerName: 'Ước thực hiện cả năm', width: 170, type: 'rightAligned', editable: true, valueFormatter: fmt, valueParser: parse, cellClass: 'rep-editable' }
+      {
+        field: 'plan',
+        headerName: `Kế hoạch năm ${year}`,
+        width: 150,
+        type: 'rightAligned',
+        editable: true,
+        valueFormatter: fmt,
+        valueParser: parse,
+        cellClass: 'rep-editable'
+      },
+      {
+        field: 'estimate',
+        headerName: 'Ước thực hiện cả năm',
+        width: 170,
+        type: 'rightAligned',
+        editable: true,
+        valueFormatter: fmt,
+        valueParser: parse,
+        cellClass: 'rep-editable'
+      }
     ]
   }, [year])
 
@@ -68,14 +87,30 @@ export function Targets({ year, scope, onSaved }: { year: number; scope: string 
   return (
     <div className="rep-targets">
       <div className="rep-bar">
-        <span className="hint">Gõ kế hoạch và ước thực hiện (ví dụ 1.234 hoặc 75,5); để trống nếu chưa có. Ước thực hiện để trống thì báo cáo lấy số thực hiện đến ngày báo cáo.</span>
+        <span className="hint">
+          Gõ kế hoạch và ước thực hiện (ví dụ 1.234 hoặc 75,5); để trống nếu chưa có. Ước thực hiện để trống thì báo cáo lấy số thực hiện
+          đến ngày báo cáo.
+        </span>
         <button className="primary" disabled={changed.size === 0} onClick={save} data-testid="targets-save">
           Lưu kế hoạch ({changed.size})
         </button>
       </div>
-      {message && <p className={message.error ? 'error' : 'hint'} data-testid="targets-message">{message.text}</p>}
+      {message && (
+        <p className={message.error ? 'error' : 'hint'} data-testid="targets-message">
+          {message.text}
+        </p>
+      )}
       <div className="grid" data-testid="targets-grid">
-        <AgGridReact<TargetRow> theme={gridTheme} rowData={rows} columnDefs={columns} getRowId={(p) => p.data.indicator} onCellValueChanged={onChange} localeText={AG_GRID_VI} singleClickEdit stopEditingWhenCellsLoseFocus />
+        <AgGridReact<TargetRow>
+          theme={gridTheme}
+          rowData={rows}
+          columnDefs={columns}
+          getRowId={(p) => p.data.indicator}
+          onCellValueChanged={onChange}
+          localeText={AG_GRID_VI}
+          singleClickEdit
+          stopEditingWhenCellsLoseFocus
+        />
       </div>
     </div>
   )

@@ -59,9 +59,20 @@ export function Dissolution({ onChanged }: { onChanged?: () => void }) {
       </nav>
       {/* A viewer's profile or a province's register: said once here; the views below offer no writes (dissolution/ui.tsx useCanChange). */}
       <ReadOnlyNote />
-      {error && <div className="banner banner-error" role="alert">{error}</div>}
+      {error && (
+        <div className="banner banner-error" role="alert">
+          {error}
+        </div>
+      )}
       {caseId !== null ? (
-        <CaseView key={caseId} caseId={caseId} templates={templates} onBack={() => setCaseId(null)} onPrint={setPage} onChanged={() => onChanged?.()} />
+        <CaseView
+          key={caseId}
+          caseId={caseId}
+          templates={templates}
+          onBack={() => setCaseId(null)}
+          onPrint={setPage}
+          onChanged={() => onChanged?.()}
+        />
       ) : tab === 'candidates' ? (
         <Candidates templates={templates} onOpened={open} />
       ) : tab === 'cases' ? (

@@ -47,8 +47,8 @@ export function FirstRun({ onDone }: { onDone(info: OfficeInfo): void }) {
         </label>
         {units.some((u) => u.validTo) && (
           <p className="hint" data-testid="unit-valid-to-note">
-            «Hoạt động đến 30/06/2025»: cấp huyện chấm dứt hoạt động từ 01/07/2025 (Nghị quyết 76/2025/UBTVQH15). Phòng của huyện cũ vẫn chọn đúng huyện
-            mình để giữ sổ và số liệu trước ngày đó; mã huyện cũ vẫn dùng để tra cứu và báo cáo lịch sử.
+            «Hoạt động đến 30/06/2025»: cấp huyện chấm dứt hoạt động từ 01/07/2025 (Nghị quyết 76/2025/UBTVQH15). Phòng của huyện cũ vẫn
+            chọn đúng huyện mình để giữ sổ và số liệu trước ngày đó; mã huyện cũ vẫn dùng để tra cứu và báo cáo lịch sử.
           </p>
         )}
         {error && <p className="error">{error}</p>}

@@ -5,7 +5,18 @@
  * the core reads them in a worker and reports its progress, shown as a bar.
  */
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react'
-import { FIELD_LABELS, IMPORT_FIELDS, IMPORT_FIELD_LABELS, type ImportBatch, type ImportField, type ImportResult, type ImportRow, type ImportSheet, type ProgressEvent, type RowState } from '../../../shared/api'
+import {
+  FIELD_LABELS,
+  IMPORT_FIELDS,
+  IMPORT_FIELD_LABELS,
+  type ImportBatch,
+  type ImportField,
+  type ImportResult,
+  type ImportRow,
+  type ImportSheet,
+  type ProgressEvent,
+  type RowState
+} from '../../../shared/api'
 import { STATUS_LABELS } from '../../../shared/domain'
 import { formatDate, formatNumber } from '../../../shared/text'
 import { call, listen, messageOf } from '../api'
@@ -26,7 +37,11 @@ const STATE_LABELS: Record<RowState, string> = {
 const ROWS_SHOWN = 1000
 
 const REASONS: Record<string, string> = {
-  blank: 'dòng trống', section: 'dòng nhóm theo xã', totals: 'dòng tổng cộng', title: 'dòng tiêu đề', 'column-numbers': 'dòng đánh số cột'
+  blank: 'dòng trống',
+  section: 'dòng nhóm theo xã',
+  totals: 'dòng tổng cộng',
+  title: 'dòng tiêu đề',
+  'column-numbers': 'dòng đánh số cột'
 }
 
 /** A field of an import change as a person reads it: «Số thành viên (2022)», not `members:2022`. */
@@ -53,7 +68,9 @@ function yearSource(s: ImportSheet, typed: string): string {
       ? ` — theo ô «Năm số liệu» đã gõ, thay cho dòng «Số liệu tính đến ngày ${formatDate(s.asOfDate)}» của tệp${fileYear !== s.figuresYear ? ` (năm ${fileYear})` : ''}`
       : ' — theo ô «Năm số liệu» đã gõ'
   }
-  return s.asOfDate ? ` — theo dòng «Số liệu tính đến ngày ${formatDate(s.asOfDate)}» của tệp` : ' — tệp không ghi ngày số liệu: năm trước năm nay'
+  return s.asOfDate
+    ? ` — theo dòng «Số liệu tính đến ngày ${formatDate(s.asOfDate)}» của tệp`
+    : ' — tệp không ghi ngày số liệu: năm trước năm nay'
 }
 
 export function Import({ onChanged }: { onChanged?: () => void }) {
@@ -95,7 +112,10 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
     setBusy(true)
     setError(null)
     call('exchange.previewImport', input)
-      .then((r) => live && setPreview(r), (err) => live && (setPreview(null), setError(messageOf(err))))
+      .then(
+        (r) => live && setPreview(r),
+        (err) => live && (setPreview(null), setError(messageOf(err)))
+      )
       .finally(() => live && setBusy(false))
     return () => {
       live = false
@@ -103,10 +123,17 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
   }, [input, files.length])
 
   useEffect(() => {
-    const regNos = [...new Set(preview?.files.flatMap((f) => f.sheets.flatMap((s) => s.rows.map((r) => r.record?.regNo).filter((n): n is string => !!n))) ?? [])]
+    const regNos = [
+      ...new Set(
+        preview?.files.flatMap((f) => f.sheets.flatMap((s) => s.rows.map((r) => r.record?.regNo).filter((n): n is string => !!n))) ?? []
+      )
+    ]
     if (regNos.length === 0) return setRegNoWarnings({})
     let live = true
-    call('entity.checkRegNos', { regNos: regNos.slice(0, 20_000) }).then((r) => live && setRegNoWarnings(r.warnings), () => live && setRegNoWarnings({}))
+    call('entity.checkRegNos', { regNos: regNos.slice(0, 20_000) }).then(
+      (r) => live && setRegNoWarnings(r.warnings),
+      () => live && setRegNoWarnings({})
+    )
     return () => {
       live = false
     }
@@ -134,7 +161,9 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
     try {
       const r = await call('exchange.commitImport', { ...input, ...(strict ? { strict: true } : {}) })
       const t = r.totals
-      setDone(`Đã nhập lần số ${r.batchId}: ${formatNumber(t.created)} mới, ${formatNumber(t.updated)} cập nhật, ${formatNumber(t.errors)} dòng lỗi không nhập.`)
+      setDone(
+        `Đã nhập lần số ${r.batchId}: ${formatNumber(t.created)} mới, ${formatNumber(t.updated)} cập nhật, ${formatNumber(t.errors)} dòng lỗi không nhập.`
+      )
       setFiles([])
       setMappings([])
       loadHistory()
@@ -147,7 +176,8 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
   }
 
   async function undo(batchId: number) {
-    if (!window.confirm(`Hoàn tác cả lần nhập số ${batchId}? Các bản ghi lần đó thêm sẽ bị xóa, các bản ghi bị sửa được trả lại như cũ.`)) return
+    if (!window.confirm(`Hoàn tác cả lần nhập số ${batchId}? Các bản ghi lần đó thêm sẽ bị xóa, các bản ghi bị sửa được trả lại như cũ.`))
+      return
     try {
       const r = await call('exchange.undoImport', { batchId })
       setDone(`Đã hoàn tác lần nhập số ${batchId}: xóa ${formatNumber(r.deleted)}, trả lại ${formatNumber(r.restored)}.`)
@@ -172,10 +202,20 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
     <section className="page" style={{ overflow: 'auto' }} data-testid="import-screen">
       <div className="page-header">
         <h1>Nhập từ Excel</h1>
-        <button onClick={template} data-testid="import-template">Tải mẫu danh sách (.xlsx)</button>
+        <button onClick={template} data-testid="import-template">
+          Tải mẫu danh sách (.xlsx)
+        </button>
       </div>
-      {error && <div className="banner banner-error" role="alert">{error}</div>}
-      {done && <div className="banner banner-success" role="status">{done}</div>}
+      {error && (
+        <div className="banner banner-error" role="alert">
+          {error}
+        </div>
+      )}
+      {done && (
+        <div className="banner banner-success" role="status">
+          {done}
+        </div>
+      )}
 
       <div
         className="card"
@@ -188,7 +228,12 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
         <FilePicker multiple accept=".xlsx,.xls,.csv,.ods" onFiles={(files) => pick(files)} testId="import-files" />
         <label className="field" style={{ maxWidth: 260 }}>
           <span>Năm số liệu (để trống: theo dòng «Số liệu tính đến ngày…»)</span>
-          <input value={year} onChange={(e) => setYear(e.target.value.replace(/\D/g, '').slice(0, 4))} placeholder="ví dụ 2023" data-testid="import-year" />
+          <input
+            value={year}
+            onChange={(e) => setYear(e.target.value.replace(/\D/g, '').slice(0, 4))}
+            placeholder="ví dụ 2023"
+            data-testid="import-year"
+          />
         </label>
       </div>
 
@@ -211,7 +256,8 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
         <>
           <p data-testid="import-totals">
             Sẽ nhập: <b>{formatNumber(t.created)}</b> mới, <b>{formatNumber(t.updated)}</b> cập nhật, {formatNumber(t.unchanged)} không đổi,{' '}
-            {formatNumber(t.duplicates)} trùng, {formatNumber(t.skipped)} bỏ qua, <b className={t.errors ? 'error' : ''}>{formatNumber(t.errors)}</b> lỗi.
+            {formatNumber(t.duplicates)} trùng, {formatNumber(t.skipped)} bỏ qua,{' '}
+            <b className={t.errors ? 'error' : ''}>{formatNumber(t.errors)}</b> lỗi.
           </p>
           <div style={{ display: 'flex', gap: 14, flexWrap: 'wrap' }}>
             {(Object.keys(STATE_LABELS) as RowState[]).map((s) => (
@@ -219,7 +265,14 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
                 <input
                   type="checkbox"
                   checked={shown.has(s)}
-                  onChange={() => setShown((cur) => { const n = new Set(cur); if (n.has(s)) n.delete(s); else n.add(s); return n })}
+                  onChange={() =>
+                    setShown((cur) => {
+                      const n = new Set(cur)
+                      if (n.has(s)) n.delete(s)
+                      else n.add(s)
+                      return n
+                    })
+                  }
                 />{' '}
                 {STATE_LABELS[s]}
               </label>
@@ -239,7 +292,11 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
                     {yearSource(s, year)}
                   </span>
                 </p>
-                {s.issues.map((i, n) => <p key={n} className={i.severity === 'error' ? 'error' : 'muted'}>{i.message}</p>)}
+                {s.issues.map((i, n) => (
+                  <p key={n} className={i.severity === 'error' ? 'error' : 'muted'}>
+                    {i.message}
+                  </p>
+                ))}
                 {s.columns.length > 0 && (
                   <details open={s.unknownColumns.length > 0}>
                     <summary>Ghép cột ({s.unknownColumns.length} cột chưa rõ nghĩa)</summary>
@@ -247,7 +304,9 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
                       <tbody>
                         {s.columns.map((c) => (
                           <tr key={c.index}>
-                            <th>{c.letter}: {c.header}</th>
+                            <th>
+                              {c.letter}: {c.header}
+                            </th>
                             <td>
                               <select
                                 value={c.field ?? ''}
@@ -255,7 +314,11 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
                                 data-testid={`map-${s.sheet}-${c.letter}`}
                               >
                                 <option value="">(bỏ qua cột này)</option>
-                                {IMPORT_FIELDS.map((field) => <option key={field} value={field}>{IMPORT_FIELD_LABELS[field]}</option>)}
+                                {IMPORT_FIELDS.map((field) => (
+                                  <option key={field} value={field}>
+                                    {IMPORT_FIELD_LABELS[field]}
+                                  </option>
+                                ))}
                               </select>
                             </td>
                           </tr>
@@ -265,33 +328,56 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
                   </details>
                 )}
                 {s.rows.length > 0 && (
-                  <table className="import-rows" style={{ borderCollapse: 'collapse', width: '100%' }} data-testid={`rows-${s.sheet}-${s.table}`}>
+                  <table
+                    className="import-rows"
+                    style={{ borderCollapse: 'collapse', width: '100%' }}
+                    data-testid={`rows-${s.sheet}-${s.table}`}
+                  >
                     <thead>
                       <tr>
-                        <th>Dòng</th><th>Kết quả</th><th>Loại</th><th>Tên</th><th>Mã số</th><th>Xã</th>
-                        <th className="num">Vốn điều lệ (đồng)</th><th className="num">Thành viên</th><th>Tình trạng</th><th>Ghi chú</th>
+                        <th>Dòng</th>
+                        <th>Kết quả</th>
+                        <th>Loại</th>
+                        <th>Tên</th>
+                        <th>Mã số</th>
+                        <th>Xã</th>
+                        <th className="num">Vốn điều lệ (đồng)</th>
+                        <th className="num">Thành viên</th>
+                        <th>Tình trạng</th>
+                        <th>Ghi chú</th>
                       </tr>
                     </thead>
                     <tbody>
-                      {s.rows.filter((r) => shown.has(r.state)).slice(0, ROWS_SHOWN).map((r) => (
-                        <tr key={r.row} data-state={r.state}>
-                          <td>{r.row}</td>
-                          <td className={r.state === 'error' ? 'error' : ''}>{STATE_LABELS[r.state]}{r.reason ? ` (${REASONS[r.reason] ?? r.reason})` : ''}</td>
-                          <td>{r.record?.kind?.toUpperCase() ?? ''}</td>
-                          <td>{r.record?.name ?? ''}</td>
-                          <td className={r.record?.regNo && regNoWarnings[r.record.regNo] ? 'import-warn' : ''} title={r.record?.regNo ? regNoWarnings[r.record.regNo] : undefined}>
-                            {r.record?.regNo ?? ''}
-                            {r.record?.regNo && regNoWarnings[r.record.regNo] && <span data-testid="regno-warning"> ⚠ sai số kiểm tra</span>}
-                          </td>
-                          <td>{r.record?.commune ?? ''}</td>
-                          <td className="num">{formatNumber(r.record?.charterCapital ?? null)}</td>
-                          <td className="num">{formatNumber(r.record?.figures.members ?? null)}</td>
-                          <td>{r.record?.status ? STATUS_LABELS[r.record.status] : ''}</td>
-                          <td>
-                            <Notes row={r} />
-                          </td>
-                        </tr>
-                      ))}
+                      {s.rows
+                        .filter((r) => shown.has(r.state))
+                        .slice(0, ROWS_SHOWN)
+                        .map((r) => (
+                          <tr key={r.row} data-state={r.state}>
+                            <td>{r.row}</td>
+                            <td className={r.state === 'error' ? 'error' : ''}>
+                              {STATE_LABELS[r.state]}
+                              {r.reason ? ` (${REASONS[r.reason] ?? r.reason})` : ''}
+                            </td>
+                            <td>{r.record?.kind?.toUpperCase() ?? ''}</td>
+                            <td>{r.record?.name ?? ''}</td>
+                            <td
+                              className={r.record?.regNo && regNoWarnings[r.record.regNo] ? 'import-warn' : ''}
+                              title={r.record?.regNo ? regNoWarnings[r.record.regNo] : undefined}
+                            >
+                              {r.record?.regNo ?? ''}
+                              {r.record?.regNo && regNoWarnings[r.record.regNo] && (
+                                <span data-testid="regno-warning"> ⚠ sai số kiểm tra</span>
+                              )}
+                            </td>
+                            <td>{r.record?.commune ?? ''}</td>
+                            <td className="num">{formatNumber(r.record?.charterCapital ?? null)}</td>
+                            <td className="num">{formatNumber(r.record?.figures.members ?? null)}</td>
+                            <td>{r.record?.status ? STATUS_LABELS[r.record.status] : ''}</td>
+                            <td>
+                              <Notes row={r} />
+                            </td>
+                          </tr>
+                        ))}
                     </tbody>
                   </table>
                 )}
@@ -302,7 +388,9 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
             ))
           )}
           <div className="actions" style={{ justifyContent: 'flex-start' }}>
-            <label><input type="checkbox" checked={strict} onChange={(e) => setStrict(e.target.checked)} /> Có lỗi thì không nhập gì</label>
+            <label>
+              <input type="checkbox" checked={strict} onChange={(e) => setStrict(e.target.checked)} /> Có lỗi thì không nhập gì
+            </label>
             <button className="primary" disabled={busy || t.created + t.updated === 0} onClick={commit} data-testid="import-commit">
               Nhập {formatNumber(t.created + t.updated)} bản ghi
             </button>
@@ -319,7 +407,10 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
             {history.map((b) => (
               <tr key={b.id}>
                 <th>Lần {b.id}</th>
-                <td>{formatDate(b.at)} {b.at.slice(11, 16)} · {b.user} · {b.files.map((f) => f.name).join(', ')} · {formatNumber(b.counts.created)} mới, {formatNumber(b.counts.updated)} cập nhật</td>
+                <td>
+                  {formatDate(b.at)} {b.at.slice(11, 16)} · {b.user} · {b.files.map((f) => f.name).join(', ')} ·{' '}
+                  {formatNumber(b.counts.created)} mới, {formatNumber(b.counts.updated)} cập nhật
+                </td>
                 <td>{b.undoneAt ? `đã hoàn tác ${formatDate(b.undoneAt)}` : <button onClick={() => void undo(b.id)}>Hoàn tác</button>}</td>
               </tr>
             ))}
@@ -336,7 +427,13 @@ function Notes({ row }: { row: ImportRow }) {
     <>
       {row.issues.map((i) => i.message).join(' ')}
       {row.changes && row.changes.length > 0 && (
-        <span data-testid="row-changes">{row.changes.map((c) => `${fieldName(c.field)}: ${valueText(c.field.split(':')[0]!, c.before)} → ${valueText(c.field.split(':')[0]!, c.after)}`).join('; ')}</span>
+        <span data-testid="row-changes">
+          {row.changes
+            .map(
+              (c) => `${fieldName(c.field)}: ${valueText(c.field.split(':')[0]!, c.before)} → ${valueText(c.field.split(':')[0]!, c.after)}`
+            )
+            .join('; ')}
+        </span>
       )}
     </>
   )

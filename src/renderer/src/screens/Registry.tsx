@@ -1,5 +1,13 @@
 import { createGrid } from 'ag-grid-community'
-import type { CellEditingStoppedEvent, CellFocusedEvent, CellValueChangedEvent, ColumnEventType, GridApi, GridReadyEvent, IRowNode } from 'ag-grid-community'
+import type {
+  CellEditingStoppedEvent,
+  CellFocusedEvent,
+  CellValueChangedEvent,
+  ColumnEventType,
+  GridApi,
+  GridReadyEvent,
+  IRowNode
+} from 'ag-grid-community'
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { EntityFields, GridRow } from '../../../shared/api'
 import { FIELD_LABELS } from '../../../shared/api'
@@ -46,7 +54,10 @@ function typedFields(row: GridRow): Record<string, unknown> {
 /** «HTX An Bình», or «HTX An Bình», «HTX Bình Minh» và 3 HTX khác: who a message is about. */
 function named(names: string[]): string {
   if (names.length === 0) return ''
-  const shown = names.slice(0, 2).map((n) => `«${n}»`).join(', ')
+  const shown = names
+    .slice(0, 2)
+    .map((n) => `«${n}»`)
+    .join(', ')
   return names.length > 2 ? `${shown} và ${names.length - 2} bản ghi khác` : shown
 }
 
@@ -162,7 +173,10 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
   const lastCount = useRef('')
   const countRows = useCallback(() => {
     if (!api || api.isDestroyed()) return
-    const count = { shown: api.getDisplayedRowCount(), searching: found !== null || quickActive(quick) || quick.showDeleted || api.isColumnFilterPresent() }
+    const count = {
+      shown: api.getDisplayedRowCount(),
+      searching: found !== null || quickActive(quick) || quick.showDeleted || api.isColumnFilterPresent()
+    }
     if (JSON.stringify(count) === lastCount.current) return
     lastCount.current = JSON.stringify(count)
     onCount(count)
@@ -175,7 +189,10 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
       if (!api) return
       const fresh = await loadRows(ids)
       for (const r of fresh) versions.current.set(r.id, r.rowVersion)
-      const gone = ids.filter((id) => !fresh.some((r) => r.id === id)).map((id) => api.getRowNode(String(id))?.data).filter((d): d is GridRow => !!d)
+      const gone = ids
+        .filter((id) => !fresh.some((r) => r.id === id))
+        .map((id) => api.getRowNode(String(id))?.data)
+        .filter((d): d is GridRow => !!d)
       api.applyTransaction({ update: fresh.filter((r) => api.getRowNode(String(r.id))), remove: gone })
       setDetailVersion((v) => v + 1)
     },
@@ -230,7 +247,10 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
     if (!grid || creating.current || typeof fields.name !== 'string' || fields.name.trim() === '') return
     creating.current = true
     try {
-      const entity = await call('entity.create', { ...(fields as unknown as EntityFields), ...(confirmDuplicate ? { confirmDuplicate } : {}) })
+      const entity = await call('entity.create', {
+        ...(fields as unknown as EntityFields),
+        ...(confirmDuplicate ? { confirmDuplicate } : {})
+      })
       newRow.current = emptyNewRow()
       grid.setGridOption('pinnedBottomRowData', [newRow.current])
       const [added] = await loadRows([entity.id])
@@ -239,7 +259,9 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
         grid.applyTransaction({ add: [added] })
       }
       const done = `Đã thêm «${entity.name}» vào sổ.`
-      setNotice(entity.warnings?.length ? { kind: 'warning', text: `${done} ${entity.warnings.join(' ')}` } : { kind: 'success', text: done })
+      setNotice(
+        entity.warnings?.length ? { kind: 'warning', text: `${done} ${entity.warnings.join(' ')}` } : { kind: 'success', text: done }
+      )
       onChanged()
       if (stayInRow) grid.setFocusedCell(0, 'name', 'bottom')
     } catch (err) {
@@ -310,7 +332,12 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
 
   function onGridKeyDown(e: React.KeyboardEvent) {
     // Enter ending an edit in the new row saves it, as Enter on Excel's last line goes on to the next.
-    if (e.key === 'Enter' && e.target instanceof HTMLElement && e.target.closest('.ag-cell-inline-editing') && apiRef.current?.getFocusedCell()?.rowPinned === 'bottom') {
+    if (
+      e.key === 'Enter' &&
+      e.target instanceof HTMLElement &&
+      e.target.closest('.ag-cell-inline-editing') &&
+      apiRef.current?.getFocusedCell()?.rowPinned === 'bottom'
+    ) {
       enterInNewRow.current = true
     }
     if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z' && !inTextBox(e.target)) {
@@ -372,7 +399,10 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
         const { found: ids, quick: q } = filterState.current
         return !!node.data && passesQuick(q, node.data) && (ids === null || ids.has(node.data.id))
       },
-      rowClassRules: { 'row-deleted': (p: { data?: GridRow }) => !!p.data?.deletedAt, 'row-new': (p: { data?: GridRow }) => !!p.data && isNewRow(p.data) }
+      rowClassRules: {
+        'row-deleted': (p: { data?: GridRow }) => !!p.data?.deletedAt,
+        'row-new': (p: { data?: GridRow }) => !!p.data && isNewRow(p.data)
+      }
     }),
     []
   )
@@ -518,7 +548,9 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
           onSaved={(entity) => {
             setAdding(false)
             const done = `Đã thêm «${entity.name}» vào sổ.`
-            setNotice(entity.warnings?.length ? { kind: 'warning', text: `${done} ${entity.warnings.join(' ')}` } : { kind: 'success', text: done })
+            setNotice(
+              entity.warnings?.length ? { kind: 'warning', text: `${done} ${entity.warnings.join(' ')}` } : { kind: 'success', text: done }
+            )
             void load()
           }}
         />

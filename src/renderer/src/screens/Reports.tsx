@@ -27,7 +27,9 @@ const today = () => vnToday()
  */
 const kept: { tab?: Tab; layout?: string; dateText?: string; asOf?: string; scope?: string | null; reportNo?: string } = {}
 function useKept<K extends keyof typeof kept>(key: K, initial: Exclude<(typeof kept)[K], undefined>) {
-  const [value, setValue] = useState<Exclude<(typeof kept)[K], undefined>>(() => (kept[key] === undefined ? initial : (kept[key] as typeof initial)))
+  const [value, setValue] = useState<Exclude<(typeof kept)[K], undefined>>(() =>
+    kept[key] === undefined ? initial : (kept[key] as typeof initial)
+  )
   useEffect(() => {
     kept[key] = value
   }, [key, value])
@@ -50,7 +52,8 @@ export function Reports({ office }: { office: OfficeInfo }) {
 
   useEffect(() => {
     call('report.list', {}).then(setLayouts, (err) => setError(messageOf(err)))
-    if (office.mode === 'province' && office.unit) call('units.list', { level: 'district', parentCode: office.unit.code }).then(setDistricts, () => setDistricts([]))
+    if (office.mode === 'province' && office.unit)
+      call('units.list', { level: 'district', parentCode: office.unit.code }).then(setDistricts, () => setDistricts([]))
   }, [office])
 
   const input = useCallback(() => ({ layout, asOf, scope, reportNo: reportNo.trim() || null }), [layout, asOf, scope, reportNo])
@@ -102,7 +105,15 @@ export function Reports({ office }: { office: OfficeInfo }) {
       <div className="rep-bar">
         <label className="field">
           <span>Tính đến ngày</span>
-          <input value={dateText} onChange={(e) => setDateText(e.target.value)} onBlur={(e) => applyDate(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && applyDate((e.target as HTMLInputElement).value)} placeholder="dd/mm/yyyy" size={12} data-testid="report-date" />
+          <input
+            value={dateText}
+            onChange={(e) => setDateText(e.target.value)}
+            onBlur={(e) => applyDate(e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && applyDate((e.target as HTMLInputElement).value)}
+            placeholder="dd/mm/yyyy"
+            size={12}
+            data-testid="report-date"
+          />
         </label>
         {office.mode === 'province' && (
           <label className="field">
@@ -131,7 +142,13 @@ export function Reports({ office }: { office: OfficeInfo }) {
             </label>
             <label className="field">
               <span>Kèm theo báo cáo số</span>
-              <input value={reportNo} onChange={(e) => setReportNo(e.target.value)} placeholder="ví dụ 15/BC-TCKH" size={16} data-testid="report-no" />
+              <input
+                value={reportNo}
+                onChange={(e) => setReportNo(e.target.value)}
+                placeholder="ví dụ 15/BC-TCKH"
+                size={16}
+                data-testid="report-no"
+              />
             </label>
             <button onClick={() => exportAs('xlsx')} data-testid="report-xlsx">
               Xuất Excel
@@ -153,12 +170,23 @@ export function Reports({ office }: { office: OfficeInfo }) {
             ['targets', 'Kế hoạch năm']
           ] as Array<[Tab, string]>
         ).map(([id, label]) => (
-          <button key={id} role="tab" aria-selected={tab === id} className={tab === id ? 'active' : ''} onClick={() => setTab(id)} data-testid={`report-tab-${id}`}>
+          <button
+            key={id}
+            role="tab"
+            aria-selected={tab === id}
+            className={tab === id ? 'active' : ''}
+            onClick={() => setTab(id)}
+            data-testid={`report-tab-${id}`}
+          >
             {label}
           </button>
         ))}
       </div>
-      {error && <p className="error" data-testid="report-error">{error}</p>}
+      {error && (
+        <p className="error" data-testid="report-error">
+          {error}
+        </p>
+      )}
       <div className="rep-body">
         {tab === 'overview' && <Overview asOf={asOf} scope={scope} />}
         {tab === 'report' && table && (

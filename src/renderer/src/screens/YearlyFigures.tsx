@@ -26,7 +26,17 @@ interface FigureRow extends Partial<YearlyFields> {
   commune: string | null
 }
 
-type FigureField = 'members' | 'newMembers' | 'workers' | 'managers' | 'managersElementary' | 'managersCollege' | 'revenue' | 'profit' | 'avgIncome' | 'taxesPaid'
+type FigureField =
+  | 'members'
+  | 'newMembers'
+  | 'workers'
+  | 'managers'
+  | 'managersElementary'
+  | 'managersCollege'
+  | 'revenue'
+  | 'profit'
+  | 'avgIncome'
+  | 'taxesPaid'
 
 const numberColumn = (field: FigureField, width: number): ColDef<FigureRow> => ({
   field,
@@ -41,9 +51,22 @@ const numberColumn = (field: FigureField, width: number): ColDef<FigureRow> => (
 })
 
 const COLUMNS: ColDef<FigureRow>[] = [
-  { field: 'name', headerName: 'Tên', width: 260, pinned: 'left', comparator: (a: string, b: string) => compareVi(a, b), filter: 'agTextColumnFilter' },
+  {
+    field: 'name',
+    headerName: 'Tên',
+    width: 260,
+    pinned: 'left',
+    comparator: (a: string, b: string) => compareVi(a, b),
+    filter: 'agTextColumnFilter'
+  },
   { field: 'kind', headerName: 'Loại hình', width: 84, pinned: 'left', valueFormatter: (p) => KIND_SHORT[p.value as EntityKind] ?? '' },
-  { field: 'commune', headerName: 'Xã, phường', width: 140, comparator: (a: string, b: string) => compareVi(a, b), filter: 'agTextColumnFilter' },
+  {
+    field: 'commune',
+    headerName: 'Xã, phường',
+    width: 140,
+    comparator: (a: string, b: string) => compareVi(a, b),
+    filter: 'agTextColumnFilter'
+  },
   numberColumn('members', 104),
   numberColumn('newMembers', 104),
   numberColumn('workers', 110),
@@ -140,7 +163,9 @@ export function YearlyFigures() {
           </select>
         </label>
         {readOnly ? (
-          <span className="muted" data-testid="figures-read-only">{readOnly}</span>
+          <span className="muted" data-testid="figures-read-only">
+            {readOnly}
+          </span>
         ) : (
           <>
             <button type="button" data-testid="copy-forward" onClick={() => void copyForward()}>

@@ -95,8 +95,9 @@ export function BackupSection() {
         </button>
       </div>
       <p className="hint">
-        Đang xem: {shown ?? 'thư mục backups cạnh tệp dữ liệu'} — {backups ? `${formatNumber(backups.length)} bản của đơn vị này, mới nhất trước` : '…'}
-        {' '}(Bản sao lưu của đơn vị khác trong cùng thư mục không hiện và không khôi phục vào sổ này được.)
+        Đang xem: {shown ?? 'thư mục backups cạnh tệp dữ liệu'} —{' '}
+        {backups ? `${formatNumber(backups.length)} bản của đơn vị này, mới nhất trước` : '…'} (Bản sao lưu của đơn vị khác trong cùng thư
+        mục không hiện và không khôi phục vào sổ này được.)
       </p>
       {backups && backups.length > 0 && (
         <table className="list" data-testid="backup-list">
@@ -117,16 +118,22 @@ export function BackupSection() {
                 <td>{REASONS[b.reason] ?? b.reason}</td>
                 <td>{b.unitCode ? `${b.unitName ?? ''} (${b.unitCode})` : 'chưa chọn đơn vị'}</td>
                 <td>{formatNumber(Math.ceil(b.size / 1024))} KB</td>
-                <td><code>{b.sha256.slice(0, 12)}</code></td>
+                <td>
+                  <code>{b.sha256.slice(0, 12)}</code>
+                </td>
                 <td>
                   {confirming === b.file ? (
                     <span className="inline-form">
                       <span>Thay dữ liệu hiện tại bằng bản này? (Dữ liệu hiện tại được sao lưu trước.)</span>
-                      <button className="primary" data-testid="restore-confirm" disabled={busy} onClick={() => restore(b.file)}>Khôi phục</button>
+                      <button className="primary" data-testid="restore-confirm" disabled={busy} onClick={() => restore(b.file)}>
+                        Khôi phục
+                      </button>
                       <button onClick={() => setConfirming(null)}>Thôi</button>
                     </span>
                   ) : (
-                    <button data-testid="restore" disabled={busy} onClick={() => setConfirming(b.file)}>Khôi phục…</button>
+                    <button data-testid="restore" disabled={busy} onClick={() => setConfirming(b.file)}>
+                      Khôi phục…
+                    </button>
                   )}
                 </td>
               </tr>

@@ -60,8 +60,8 @@ export function HolidaysSection() {
     <section className="settings-section" data-testid="holidays">
       <h2>Ngày nghỉ lễ (tính hạn các bước giải thể)</h2>
       <p className="hint">
-        Lịch có sẵn gồm Tết Dương lịch, Tết Nguyên đán, Giỗ Tổ Hùng Vương, 30/4, 1/5, Quốc khánh và ngày nghỉ bù từ 2012 đến 2030. Ghi ở đây những thay đổi được
-        công bố hằng năm.
+        Lịch có sẵn gồm Tết Dương lịch, Tết Nguyên đán, Giỗ Tổ Hùng Vương, 30/4, 1/5, Quốc khánh và ngày nghỉ bù từ 2012 đến 2030. Ghi ở đây
+        những thay đổi được công bố hằng năm.
       </p>
       <Banner notice={notice} onClose={() => setNotice(null)} />
       {draft && (
@@ -75,7 +75,11 @@ export function HolidaysSection() {
                 {draft[l.key].map((d) => (
                   <li key={d}>
                     {formatDate(d)}
-                    <button className="banner-close" aria-label={`Bỏ ${formatDate(d)}`} onClick={() => setDraft({ ...draft, [l.key]: draft[l.key].filter((x) => x !== d) })}>
+                    <button
+                      className="banner-close"
+                      aria-label={`Bỏ ${formatDate(d)}`}
+                      onClick={() => setDraft({ ...draft, [l.key]: draft[l.key].filter((x) => x !== d) })}
+                    >
                       ×
                     </button>
                   </li>

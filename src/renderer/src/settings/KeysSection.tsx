@@ -21,9 +21,15 @@ export function KeysSection() {
       <h2>Khóa ký gói dữ liệu</h2>
       <Banner notice={notice} onClose={() => setNotice(null)} />
       <p>
-        Dấu vân tay khóa của {key?.unitName ?? '…'}: <strong className="fingerprint" data-testid="settings-fingerprint">{key?.fingerprint ?? '…'}</strong>
+        Dấu vân tay khóa của {key?.unitName ?? '…'}:{' '}
+        <strong className="fingerprint" data-testid="settings-fingerprint">
+          {key?.fingerprint ?? '…'}
+        </strong>
       </p>
-      <p className="hint">Đọc dãy này qua điện thoại để nơi nhận gói đối chiếu với tệp khóa công khai. Khóa bí mật nằm trong tệp cạnh tệp dữ liệu và không bao giờ được xuất ra.</p>
+      <p className="hint">
+        Đọc dãy này qua điện thoại để nơi nhận gói đối chiếu với tệp khóa công khai. Khóa bí mật nằm trong tệp cạnh tệp dữ liệu và không bao
+        giờ được xuất ra.
+      </p>
       <div className="inline-form">
         <SavePublicKey testId="settings-key-save" onError={(text) => setNotice({ kind: 'error', text })} />
       </div>

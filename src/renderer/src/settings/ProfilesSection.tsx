@@ -47,7 +47,9 @@ export function ProfilesSection() {
     e.preventDefault()
     const ok = await run(
       () => call('profile.create', { name, role, ...(password ? { password } : {}) }),
-      first ? `Đã tạo hồ sơ quản trị «${name.trim()}»; từ nay chỉ các hồ sơ trong danh sách được sửa sổ.` : `Đã thêm hồ sơ «${name.trim()}».`
+      first
+        ? `Đã tạo hồ sơ quản trị «${name.trim()}»; từ nay chỉ các hồ sơ trong danh sách được sửa sổ.`
+        : `Đã thêm hồ sơ «${name.trim()}».`
     )
     if (ok) {
       setName('')
@@ -89,7 +91,8 @@ export function ProfilesSection() {
       <Banner notice={notice} onClose={() => setNotice(null)} />
       {first ? (
         <p className="hint">
-          Tệp chưa có hồ sơ nào nên ai mở máy cũng sửa được. Tạo hồ sơ đầu tiên (là người quản trị) để phân quyền: quản trị, cán bộ, chỉ xem.
+          Tệp chưa có hồ sơ nào nên ai mở máy cũng sửa được. Tạo hồ sơ đầu tiên (là người quản trị) để phân quyền: quản trị, cán bộ, chỉ
+          xem.
         </p>
       ) : (
         <table className="list">
@@ -105,16 +108,26 @@ export function ProfilesSection() {
           <tbody>
             {session.profiles.map((p) => (
               <tr key={p.name} data-testid={`profile-row-${p.name}`}>
-                <td>{p.name}{p.name === session.selected ? ' (bạn)' : ''}</td>
+                <td>
+                  {p.name}
+                  {p.name === session.selected ? ' (bạn)' : ''}
+                </td>
                 <td>
                   {admin ? (
                     <select
                       aria-label={`Vai trò của ${p.name}`}
                       value={p.role}
-                      onChange={(e) => run(() => call('profile.setRole', { name: p.name, role: e.target.value as Role }), `«${p.name}» giờ là ${ROLE_LABELS[e.target.value as Role].toLowerCase()}.`)}
+                      onChange={(e) =>
+                        run(
+                          () => call('profile.setRole', { name: p.name, role: e.target.value as Role }),
+                          `«${p.name}» giờ là ${ROLE_LABELS[e.target.value as Role].toLowerCase()}.`
+                        )
+                      }
                     >
                       {ROLES.map((r) => (
-                        <option key={r} value={r}>{ROLE_LABELS[r]}</option>
+                        <option key={r} value={r}>
+                          {ROLE_LABELS[r]}
+                        </option>
                       ))}
                     </select>
                   ) : (
@@ -126,13 +139,24 @@ export function ProfilesSection() {
                 {admin && (
                   <td>
                     {p.name !== session.selected && resetting !== p.name && (
-                      <button className="link" onClick={() => setResetting(p.name)}>Đặt lại mật khẩu</button>
+                      <button className="link" onClick={() => setResetting(p.name)}>
+                        Đặt lại mật khẩu
+                      </button>
                     )}
                     {resetting === p.name && (
                       <form className="inline-form" onSubmit={resetPassword}>
-                        <input type="password" autoComplete="new-password" aria-label={`Mật khẩu mới của ${p.name}`} placeholder="trống = bỏ mật khẩu" value={resetValue} onChange={(e) => setResetValue(e.target.value)} />
+                        <input
+                          type="password"
+                          autoComplete="new-password"
+                          aria-label={`Mật khẩu mới của ${p.name}`}
+                          placeholder="trống = bỏ mật khẩu"
+                          value={resetValue}
+                          onChange={(e) => setResetValue(e.target.value)}
+                        />
                         <button type="submit">Lưu</button>
-                        <button type="button" onClick={() => setResetting(null)}>Thôi</button>
+                        <button type="button" onClick={() => setResetting(null)}>
+                          Thôi
+                        </button>
                       </form>
                     )}
                   </td>
@@ -153,14 +177,22 @@ export function ProfilesSection() {
               <span>Vai trò</span>
               <select data-testid="profile-add-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
                 {ROLES.map((r) => (
-                  <option key={r} value={r}>{ROLE_LABELS[r]}</option>
+                  <option key={r} value={r}>
+                    {ROLE_LABELS[r]}
+                  </option>
                 ))}
               </select>
             </label>
           )}
           <label className="field">
             <span>Mật khẩu (không bắt buộc)</span>
-            <input type="password" autoComplete="new-password" data-testid="profile-add-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input
+              type="password"
+              autoComplete="new-password"
+              data-testid="profile-add-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           </label>
           <button type="submit" className="primary" data-testid="profile-add-submit" disabled={name.trim().length < 2}>
             {first ? 'Tạo hồ sơ quản trị' : 'Thêm hồ sơ'}
