@@ -102,9 +102,14 @@ describe('the import worker', () => {
       expect(messages.every((m) => m.id === 7)).toBe(true)
       expect(messages.at(-1).type).toBe('done')
       expect(messages[0]).toMatchObject({ type: 'progress', progress: { phase: 'read', file: 'danh-sach-sach.xlsx', total: null } })
+      // The file's skeleton first, then its rows in chunks per sheet and table (the window reads one while the next is sent).
       const file = JSON.parse(messages.find((m) => m.type === 'file').json)
       expect(file.name).toBe('danh-sach-sach.xlsx')
-      expect(file.sheets.map((s: any) => s.tables[0].rows.filter((r: any) => r.state === 'new').length)).toEqual([5, 1])
+      const rowsOf = (sheet: number) =>
+        messages
+          .filter((m) => m.type === 'rows' && m.sheet === sheet && m.table === 0)
+          .flatMap((m) => JSON.parse(m.json) as Array<{ state: string }>)
+      expect(file.sheets.map((_: unknown, i: number) => rowsOf(i).filter((r) => r.state === 'new').length)).toEqual([5, 1])
     } finally {
       await worker.terminate()
     }

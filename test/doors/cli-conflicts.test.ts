@@ -56,7 +56,13 @@ describe('conflicts from the command line', () => {
         names: ['HTX Chuyển trụ sở Na Sầm'],
         countedUnit: '180',
         resolved: false,
-        decision: null
+        decision: null,
+        // Each district's copy, field by field, and which fields differ: the same record in both, so none.
+        copies: [
+          { unit: '178', fields: expect.objectContaining({ name: 'HTX Chuyển trụ sở Na Sầm', registrationDate: '2020-03-02' }) },
+          { unit: '180', fields: expect.objectContaining({ name: 'HTX Chuyển trụ sở Na Sầm', registrationDate: '2020-03-02' }) }
+        ],
+        differs: []
       }
     ])
     expect(await htxTotals()).toEqual([3, 1, 2])
