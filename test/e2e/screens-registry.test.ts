@@ -119,10 +119,11 @@ describe('signed figures', () => {
     await page.keyboard.type('-50.000.000')
     await page.keyboard.press('Enter')
     await expect.poll(() => profit.innerText()).toBe('-50.000.000')
-    expect((await core.call('figures.list', { entityId: ids['HTX Cao Lộc']!, year }))[0]?.profit).toBe(-50_000_000)
+    // The cell shows what was typed at once; the save is done when the screen says so (and the core holds it).
     await expect
       .poll(() => page.locator('[data-testid="figures-grid"] ~ .notice-slot [data-testid="banner"]').innerText())
       .toContain('Đã lưu Lợi nhuận')
+    await expect.poll(async () => (await core.call('figures.list', { entityId: ids['HTX Cao Lộc']!, year }))[0]?.profit).toBe(-50_000_000)
     await page.getByTestId('tab-register').click()
     await page.locator(`${GRID} .ag-row[row-id="${ids['HTX Cao Lộc']}"] [data-testid="open-detail"]`).click()
     await expect.poll(() => page.getByTestId('detail-panel').innerText()).toContain('-50.000.000')
