@@ -189,9 +189,14 @@ describe('Giải thể in Chromium, through the bridge, on a real file', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(`council-remove-${member}`)
     expect((await core.call('dissolution.show', { caseId })).council.map((m) => m.name)).toContain('Nguyễn Văn Nhầm')
     await removeMember.click()
+    const stepsAt = async () => (await page.getByTestId('steps').boundingBox())!.y
+    const stepsBefore = await stepsAt()
     await page.getByTestId(`council-remove-${member}-confirm`).click()
     await expect.poll(() => page.getByTestId('council').innerText()).not.toContain('Nguyễn Văn Nhầm')
     expect(await page.getByTestId('case-notice').innerText()).toBe('Đã xóa Nguyễn Văn Nhầm khỏi hội đồng giải thể.')
+    // The message floats in the window's notice layer: the case's steps stay where they were.
+    expect(await page.locator('#notice-layer').getByTestId('case-notice').count()).toBe(1)
+    expect(await stepsAt()).toBe(stepsBefore)
     expect((await page.getByTestId('council-warning').allInnerTexts()).join('\n')).toContain('thiếu đại diện ban kiểm soát')
 
     await page.getByRole('button', { name: 'Xóa khoản HTX nợ Ngân hàng gõ nhầm 150.000.000 đồng' }).click()
@@ -326,8 +331,13 @@ describe('Giải thể in Chromium, through the bridge, on a real file', () => {
     await page.getByTestId('holiday-add-add').click()
     await page.getByTestId('holiday-input-workingWeekends').fill('09/05/2026')
     await page.getByTestId('holiday-add-workingWeekends').click()
+    // The message floats over the bottom of the window: the settings under it do not move.
+    const saveAt = async () => (await page.getByTestId('holidays-save').boundingBox())!.y
+    await page.getByTestId('holidays-save').scrollIntoViewIfNeeded()
+    const before = await saveAt()
     await page.getByTestId('holidays-save').click()
-    await expect.poll(() => page.getByTestId('holidays').innerText()).toContain('Đã lưu ngày nghỉ lễ')
+    await expect.poll(() => page.locator('#notice-layer [data-testid="banner"]').innerText()).toContain('Đã lưu ngày nghỉ lễ')
+    expect(await saveAt()).toBe(before)
     expect(await core.call('dissolution.calendar', {})).toEqual({ add: ['2026-05-04'], remove: [], workingWeekends: ['2026-05-09'] })
     // Monday 04/05 is now a day off: the deadline moves to Tuesday 05/05/2026.
     await page.getByTestId('nav-dissolution').click()

@@ -112,7 +112,7 @@ describe('Cài đặt → Hồ sơ người dùng and Sao lưu', () => {
     const { page, core } = s
     await page.getByTestId('nav-settings').click()
     await page.getByTestId('backup-now').click()
-    await expect.poll(() => page.getByTestId('backup-section').innerText()).toContain('Đã sao lưu và kiểm tra')
+    await expect.poll(() => page.locator('#notice-layer').innerText()).toContain('Đã sao lưu và kiểm tra')
     await expect.poll(() => page.getByTestId('backup-list').innerText()).toContain('Sao lưu tay')
 
     await page.getByTestId('backup-folder').fill(usb)
@@ -127,7 +127,7 @@ describe('Cài đặt → Hồ sơ người dùng and Sao lưu', () => {
     await expect.poll(() => page.getByTestId('backup-list').locator('tbody tr').count()).toBe(1)
     await page.getByTestId('restore').first().click()
     await page.getByTestId('restore-confirm').click()
-    await expect.poll(() => page.getByTestId('backup-section').innerText()).toContain('Đã khôi phục')
+    await expect.poll(() => page.locator('#notice-layer').innerText()).toContain('Đã khôi phục')
     expect((await core.call('entity.list', {})).rows.map((e) => e.name)).toEqual(['HTX Chè Tân Cương'])
     await expect.poll(() => page.getByTestId('backup-list').innerText()).toContain('Trước khi khôi phục')
     await page.screenshot({ path: screenshotPath('settings-backup.png'), fullPage: true })

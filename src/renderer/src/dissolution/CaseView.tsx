@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import { DRAFT_DOCS, type CaseView as View, type DraftDoc, type PrintablePage, type TemplateInfo } from '../../../shared/api'
 import { call, messageOf } from '../api'
 import { downloadBase64, MIME } from '../files'
+import { Banner } from '../components/Banner'
 import { Attachments } from './Attachments'
 import { CASE_STATE_LABELS } from './CaseList'
 import { Close } from './Close'
@@ -33,7 +34,7 @@ export function CaseView({
 }) {
   const [view, setView] = useState<View | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
-  const { run, error, notice } = useRun((v) => {
+  const { run, error, notice, clear } = useRun((v) => {
     setView(v)
     onChanged()
   })
@@ -106,16 +107,12 @@ export function CaseView({
           </span>
         ))}
       </div>
-      {message && (
-        <div className="banner banner-error" role="alert" data-testid="case-error">
-          {message}
-        </div>
-      )}
-      {notice && !message && (
-        <div className="banner banner-success" role="status" data-testid="case-notice">
-          {notice}
-        </div>
-      )}
+      <Banner
+        notice={message ? { kind: 'error', text: message } : null}
+        onClose={() => (clear(), setPageError(null))}
+        testId="case-error"
+      />
+      <Banner notice={notice && !message ? { kind: 'success', text: notice } : null} onClose={clear} testId="case-notice" />
       <Steps view={view} run={run} />
       <Council view={view} template={template} run={run} />
       <Items view={view} run={run} />

@@ -21,6 +21,7 @@ import { STATUS_LABELS } from '../../../shared/domain'
 import { formatDate, formatNumber } from '../../../shared/text'
 import { call, listen, messageOf } from '../api'
 import { downloadBase64, readAsBase64, type Picked } from '../files'
+import { Banner } from '../components/Banner'
 import { FilePicker } from '../components/FilePicker'
 
 type Mapping = { shape: string; column: number; field: ImportField | null }
@@ -206,16 +207,8 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
           Tải mẫu danh sách (.xlsx)
         </button>
       </div>
-      {error && (
-        <div className="banner banner-error" role="alert">
-          {error}
-        </div>
-      )}
-      {done && (
-        <div className="banner banner-success" role="status">
-          {done}
-        </div>
-      )}
+      <Banner notice={error ? { kind: 'error', text: error } : null} onClose={() => setError(null)} />
+      <Banner notice={done ? { kind: 'success', text: done } : null} onClose={() => setDone(null)} />
 
       <div
         className="card"

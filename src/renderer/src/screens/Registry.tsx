@@ -532,7 +532,7 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
               ? 'Chỉ xem: tìm, lọc, sắp xếp và bấm › để xem chi tiết.'
               : 'Gõ để sửa ô (hoặc F2), Enter/Tab để lưu và đi tiếp, Esc để bỏ; Ctrl+Z hoàn tác bước vừa rồi (cả một lần dán); Ctrl+V dán một khối từ Excel; dòng trống cuối bảng để gõ HTX mới. Ngày gõ dd/mm/yyyy, vốn gõ 1.500.000.000. Bấm › để xem chi tiết.'}
           </p>
-          <Banner notice={notice} onClose={() => setNotice(null)} />
+          <Banner notice={notice} onClose={() => setNotice(null)} place="slot" />
         </div>
       </div>
       {figuresOpened && (

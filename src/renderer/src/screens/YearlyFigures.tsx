@@ -195,7 +195,7 @@ export function YearlyFigures() {
         <p className="hint">
           Gõ số như 1.500.000, lỗ gõ có dấu trừ: -50.000.000; mỗi ô lưu ngay khi Enter. Thành viên, lao động là số nguyên không âm.
         </p>
-        <Banner notice={notice} onClose={() => setNotice(null)} />
+        <Banner notice={notice} onClose={() => setNotice(null)} place="slot" />
       </div>
     </div>
   )
