@@ -13,6 +13,7 @@ import { exchangeContract, exchangeLabels } from './contract/exchange'
 import { handoffContract, handoffLabels } from './contract/handoff'
 import { officeContract, officeLabels } from './contract/office'
 import { periodContract, periodLabels } from './contract/period'
+import { reconcileContract, reconcileLabels } from './contract/reconcile'
 import { profilesContract, profilesLabels } from './contract/profiles'
 import { registryContract, registryLabels } from './contract/registry'
 import { reportsContract, reportsLabels } from './contract/reports'
@@ -24,6 +25,7 @@ export * from './contract/exchange'
 export * from './contract/handoff'
 export * from './contract/office'
 export * from './contract/period'
+export * from './contract/reconcile'
 export * from './contract/profiles'
 export * from './contract/registry'
 export * from './contract/reports'
@@ -38,7 +40,8 @@ export const apiContract = {
   ...dissolutionContract,
   ...reportsContract,
   ...profilesContract,
-  ...periodContract
+  ...periodContract,
+  ...reconcileContract
 }
 
 /** Vietnamese field labels: shown in forms, grid headers and error messages. */
@@ -51,7 +54,8 @@ export const FIELD_LABELS: Record<string, string> = {
   ...dissolutionLabels,
   ...reportsLabels,
   ...profilesLabels,
-  ...periodLabels
+  ...periodLabels,
+  ...reconcileLabels
 }
 
 export type ApiContract = typeof apiContract

@@ -54,6 +54,7 @@ const INPUTS: Partial<Record<ApiName, (s: Seeded) => unknown>> = {
   'exchange.previewImport': (s) => ({ files: [{ path: s.importPath }] }),
   'exchange.importTemplate': () => ({}),
   'exchange.importHistory': () => ({}),
+  'reconcile.compare': (s) => ({ file: { path: s.importPath } }),
   'handoff.verify': (s) => ({ file: { path: s.packagePath } }),
   'handoff.exportHistory': () => ({}),
   'handoff.consolidationLog': () => ({}),

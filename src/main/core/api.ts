@@ -21,6 +21,7 @@ import { withDelivery, type Deliver } from './delivery'
 import { withProgress } from './progress'
 import { periodHandlers } from './period/handlers'
 import { profileHandlers } from './profiles/handlers'
+import { reconcileHandlers } from './reconcile/handlers'
 import { startSession } from './profiles/session'
 import { registryHandlers } from './registry/handlers'
 import { reportsHandlers } from './reports/handlers'
@@ -35,7 +36,8 @@ export const handlers: HandlerMap = {
   ...dissolutionHandlers,
   ...reportsHandlers,
   ...profileHandlers,
-  ...periodHandlers
+  ...periodHandlers,
+  ...reconcileHandlers
 }
 
 export interface Core {

@@ -6,6 +6,7 @@ import { importCommands } from './import'
 import { officeCommands } from './office'
 import { periodCommands } from './period'
 import { profileCommands } from './profiles'
+import { reconcileCommands } from './reconcile'
 import { registryCommands } from './registry'
 import { reportCommands } from './report'
 
@@ -19,5 +20,6 @@ export const commands: Record<string, Command> = {
   ...handoffCommands,
   ...reportCommands,
   ...profileCommands,
-  ...periodCommands
+  ...periodCommands,
+  ...reconcileCommands
 }

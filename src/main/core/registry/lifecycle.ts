@@ -48,6 +48,35 @@ function toEvent(row: Selectable<StatusEventsTable>): StatusEvent {
   }
 }
 
+/** One dated status event, inside the caller's transaction: the rule status.add and the reconciliation's adoption share. */
+export async function addStatusIn(
+  trx: Trx,
+  ctx: CoreContext,
+  input: { entityId: number; status: Status; effectiveDate?: string | null; decisionNo?: string | null; note?: string | null }
+): Promise<StatusEvent> {
+  const entity = await entityOrFail(trx, input.entityId)
+  await assertDateOpen(trx, input.effectiveDate, `Tình trạng của «${entity.name}»`)
+  if (input.effectiveDate && entity.registrationDate && input.effectiveDate < entity.registrationDate) {
+    throw new AppError('VALIDATION', `Ngày hiệu lực trước ngày đăng ký của «${entity.name}».`, { field: 'effectiveDate' })
+  }
+  const row = {
+    entity_id: input.entityId,
+    status: input.status,
+    effective_date: input.effectiveDate ?? null,
+    decision_no: input.decisionNo?.trim() || null,
+    note: input.note?.trim() || null,
+    created_at: ctx.now()
+  }
+  const { id } = await trx.insertInto('status_events').values(row).returning('id').executeTakeFirstOrThrow()
+  await trx
+    .updateTable('entities')
+    .set({ row_version: entity.rowVersion + 1, updated_at: ctx.now() })
+    .where('id', '=', entity.id)
+    .execute()
+  await writeAudit(trx, ctx, { action: 'status_add', table: 'status_events', rowId: id, after: row })
+  return toEvent({ id, ...row, import_batch_id: null })
+}
+
 const YEARLY_COLUMNS = {
   members: 'members',
   newMembers: 'new_members',
@@ -375,31 +404,7 @@ export const lifecycleHandlers: DomainHandlers<Names> = {
     return { updated: input.rowIds.length }
   },
 
-  'status.add': async (input, ctx) => {
-    return ctx.db.transaction().execute(async (trx) => {
-      const entity = await entityOrFail(trx, input.entityId)
-      await assertDateOpen(trx, input.effectiveDate, `Tình trạng của «${entity.name}»`)
-      if (input.effectiveDate && entity.registrationDate && input.effectiveDate < entity.registrationDate) {
-        throw new AppError('VALIDATION', `Ngày hiệu lực trước ngày đăng ký của «${entity.name}».`, { field: 'effectiveDate' })
-      }
-      const row = {
-        entity_id: input.entityId,
-        status: input.status,
-        effective_date: input.effectiveDate ?? null,
-        decision_no: input.decisionNo?.trim() || null,
-        note: input.note?.trim() || null,
-        created_at: ctx.now()
-      }
-      const { id } = await trx.insertInto('status_events').values(row).returning('id').executeTakeFirstOrThrow()
-      await trx
-        .updateTable('entities')
-        .set({ row_version: entity.rowVersion + 1, updated_at: ctx.now() })
-        .where('id', '=', entity.id)
-        .execute()
-      await writeAudit(trx, ctx, { action: 'status_add', table: 'status_events', rowId: id, after: row })
-      return toEvent({ id, ...row, import_batch_id: null })
-    })
-  },
+  'status.add': async (input, ctx) => ctx.db.transaction().execute((trx) => addStatusIn(trx, ctx, input)),
 
   'status.list': async (input, ctx) => {
     await entityOrFail(ctx.db, input.entityId)
