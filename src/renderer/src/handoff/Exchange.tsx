@@ -1,7 +1,7 @@
 /**
  * "Trao đổi dữ liệu": tabs around what an office exchanges. A district imports
- * spreadsheets (the import screen, unchanged) and sends its package to the
- * province; a province consolidates the districts' packages, manages their keys
+ * spreadsheets (the import screen, unchanged), sends its package to the
+ * province and compares its register with the national database's list; a province consolidates the districts' packages, manages their keys
  * and keeps the log.
  */
 import { useState } from 'react'
@@ -9,12 +9,14 @@ import type { OfficeInfo } from '../../../shared/api'
 import { Import } from '../screens/Import'
 import { ConsolidationLog } from './ConsolidationLog'
 import { Consolidate } from './Consolidate'
+import { Reconcile } from './Reconcile'
 import { SendToProvince } from './SendToProvince'
 import { TrustedKeys } from './TrustedKeys'
 
 const DISTRICT_TABS = [
   { id: 'import', label: 'Nhập từ Excel' },
-  { id: 'send', label: 'Gửi tỉnh' }
+  { id: 'send', label: 'Gửi tỉnh' },
+  { id: 'reconcile', label: 'Đối chiếu với CSDL quốc gia' }
 ] as const
 const PROVINCE_TABS = [
   { id: 'consolidate', label: 'Tổng hợp các huyện' },
@@ -44,6 +46,7 @@ export function Exchange({ office, onChanged }: { office: OfficeInfo; onChanged?
       </div>
       {tab === 'import' && <Import onChanged={onChanged} />}
       {tab === 'send' && <SendToProvince />}
+      {tab === 'reconcile' && <Reconcile onChanged={onChanged} />}
       {tab === 'consolidate' && <Consolidate onChanged={onChanged} />}
       {tab === 'keys' && <TrustedKeys />}
       {tab === 'log' && <ConsolidationLog />}
