@@ -8,6 +8,7 @@ import type { z } from 'zod'
 import type { Envelope } from './errors'
 import type { AppEvents, EventChannel } from './events'
 import { backupContract, backupLabels } from './contract/backup'
+import { checksContract, checksLabels } from './contract/checks'
 import { dissolutionContract, dissolutionLabels } from './contract/dissolution'
 import { exchangeContract, exchangeLabels } from './contract/exchange'
 import { handoffContract, handoffLabels } from './contract/handoff'
@@ -18,6 +19,7 @@ import { registryContract, registryLabels } from './contract/registry'
 import { reportsContract, reportsLabels } from './contract/reports'
 
 export * from './contract/backup'
+export * from './contract/checks'
 export * from './contract/common'
 export * from './contract/dissolution'
 export * from './contract/exchange'
@@ -38,7 +40,8 @@ export const apiContract = {
   ...dissolutionContract,
   ...reportsContract,
   ...profilesContract,
-  ...periodContract
+  ...periodContract,
+  ...checksContract
 }
 
 /** Vietnamese field labels: shown in forms, grid headers and error messages. */
@@ -51,7 +54,8 @@ export const FIELD_LABELS: Record<string, string> = {
   ...dissolutionLabels,
   ...reportsLabels,
   ...profilesLabels,
-  ...periodLabels
+  ...periodLabels,
+  ...checksLabels
 }
 
 export type ApiContract = typeof apiContract
