@@ -1,5 +1,6 @@
 import type { Command } from '../command'
 import { backupCommands } from './backup'
+import { checksCommands } from './checks'
 import { dissolutionCommands } from './dissolution'
 import { handoffCommands } from './handoff'
 import { importCommands } from './import'
@@ -19,5 +20,6 @@ export const commands: Record<string, Command> = {
   ...handoffCommands,
   ...reportCommands,
   ...profileCommands,
-  ...periodCommands
+  ...periodCommands,
+  ...checksCommands
 }
