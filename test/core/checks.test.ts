@@ -65,6 +65,7 @@ describe('each rule', () => {
       `HTX «${e.name}» (mã số ${e.regNo}) có 4 thành viên (số liệu năm 2024), ít hơn mức tối thiểu 5 thành viên chính thức của một hợp tác xã.`
     )
     expect(f[0]!.source).toContain('Điều 4 khoản 7')
+    expect(f[0]!.source).toContain('chưa đối chiếu văn bản')
     expect(ofRule(await run(core), 'htx.min_members')).toHaveLength(1)
     const fixed = await core.call('figures.set', { entityId: e.id, year: 2024, figures: { members: 5 } })
     expect(ofRule(fixed.findings ?? [], 'htx.min_members')).toEqual([])
@@ -126,7 +127,7 @@ describe('each rule', () => {
     expect(f).toHaveLength(1)
     expect(f[0]!.fields).toEqual(['managersElementary', 'managersCollege', 'managers'])
     expect(f[0]!.message).toContain(
-      'tổng «Trong đó: sơ cấp, trung cấp» và «Trong đó: cao đẳng trở lên» là 4 người, nhiều hơn «Cán bộ quản lý» (3 người)'
+      'tổng «Cán bộ quản lý trình độ sơ cấp, trung cấp» và «Cán bộ quản lý trình độ cao đẳng trở lên» là 4 người, nhiều hơn «Cán bộ quản lý» (3 người)'
     )
   })
 

@@ -46,7 +46,13 @@ export function categoryOf(status: Status | null): Category | null {
 /** The status codes the reports count as gone (dissolved). */
 export const DISSOLVED_CODES: Status[] = STATUSES.filter((s) => categoryOf(s) === 'dissolved')
 
-const EXTRA_LABELS: Record<string, string> = { dissolutionDate: 'Ngày giải thể', year: 'Năm số liệu' }
+/** Labels that read on their own in a sentence (the grid's «Trong đó: …» leans on the row above it). */
+const EXTRA_LABELS: Record<string, string> = {
+  dissolutionDate: 'Ngày giải thể',
+  year: 'Năm số liệu',
+  managersElementary: 'Cán bộ quản lý trình độ sơ cấp, trung cấp',
+  managersCollege: 'Cán bộ quản lý trình độ cao đẳng trở lên'
+}
 export function fieldLabel(field: string): string {
   return EXTRA_LABELS[field] ?? registryLabels[field] ?? field
 }
@@ -87,7 +93,7 @@ function finding(
     fields,
     fieldLabels: fields.map(fieldLabel),
     message: fill(rule.message, { record: record(s), ...values }),
-    source: rule.source,
+    source: rule.source && !rule.verified ? `${rule.source} — chưa đối chiếu văn bản` : rule.source,
     fingerprint: fingerprint(rule, inputs),
     state: 'open',
     acknowledged: null,
