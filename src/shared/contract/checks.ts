@@ -48,7 +48,7 @@ export interface Finding {
   fieldLabels: string[]
   message: string
   source: string | null
-  /** SHA-256 of what the rule looked at: an acknowledgement holds while it is the same. */
+  /** A 64-bit hash (16 hex digits) of the rule and what it looked at: an acknowledgement holds while it is the same. */
   fingerprint: string
   state: 'open' | 'acknowledged'
   acknowledged: FindingAck | null
