@@ -8,6 +8,7 @@ import type { z } from 'zod'
 import type { Envelope } from './errors'
 import type { AppEvents, EventChannel } from './events'
 import { backupContract, backupLabels } from './contract/backup'
+import { checksContract, checksLabels } from './contract/checks'
 import { dissolutionContract, dissolutionLabels } from './contract/dissolution'
 import { exchangeContract, exchangeLabels } from './contract/exchange'
 import { handoffContract, handoffLabels } from './contract/handoff'
@@ -19,6 +20,7 @@ import { registryContract, registryLabels } from './contract/registry'
 import { reportsContract, reportsLabels } from './contract/reports'
 
 export * from './contract/backup'
+export * from './contract/checks'
 export * from './contract/common'
 export * from './contract/dissolution'
 export * from './contract/exchange'
@@ -41,7 +43,8 @@ export const apiContract = {
   ...reportsContract,
   ...profilesContract,
   ...periodContract,
-  ...reconcileContract
+  ...reconcileContract,
+  ...checksContract
 }
 
 /** Vietnamese field labels: shown in forms, grid headers and error messages. */
@@ -55,7 +58,8 @@ export const FIELD_LABELS: Record<string, string> = {
   ...reportsLabels,
   ...profilesLabels,
   ...periodLabels,
-  ...reconcileLabels
+  ...reconcileLabels,
+  ...checksLabels
 }
 
 export type ApiContract = typeof apiContract

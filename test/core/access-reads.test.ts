@@ -50,6 +50,8 @@ const INPUTS: Partial<Record<ApiName, (s: Seeded) => unknown>> = {
   'figures.list': () => ({}),
   'profile.list': () => ({}),
   'period.list': () => ({}),
+  'checks.run': () => ({ asOf: '2024-06-30' }),
+  'checks.rules': () => ({}),
   'audit.list': () => ({}),
   'exchange.previewImport': (s) => ({ files: [{ path: s.importPath }] }),
   'exchange.importTemplate': () => ({}),

@@ -10,6 +10,7 @@ import type { ProgressEvent } from '../../shared/events'
 import { assertAllowed } from './access'
 import { auditHandlers } from './audit/handlers'
 import { backupHandlers } from './backup/handlers'
+import { checksHandlers, withChecks } from './checks/handlers'
 import { dailyBackupIfDue } from './backup/rotation'
 import { dissolutionHandlers } from './dissolution/handlers'
 import { exchangeHandlers } from './exchange/handlers'
@@ -26,7 +27,7 @@ import { startSession } from './profiles/session'
 import { registryHandlers } from './registry/handlers'
 import { reportsHandlers } from './reports/handlers'
 
-export const handlers: HandlerMap = {
+export const handlers: HandlerMap = withChecks({
   ...officeHandlers,
   ...backupHandlers,
   ...registryHandlers,
@@ -37,8 +38,9 @@ export const handlers: HandlerMap = {
   ...reportsHandlers,
   ...profileHandlers,
   ...periodHandlers,
-  ...reconcileHandlers
-}
+  ...reconcileHandlers,
+  ...checksHandlers
+})
 
 export interface Core {
   ctx: CoreContext

@@ -16,11 +16,13 @@ const Dissolution = lazy(() => import('./screens/Dissolution').then((m) => ({ de
 const Exchange = lazy(() => import('./handoff/Exchange').then((m) => ({ default: m.Exchange })))
 const Reports = lazy(() => import('./screens/Reports').then((m) => ({ default: m.Reports })))
 const Settings = lazy(() => import('./screens/Settings').then((m) => ({ default: m.Settings })))
+const Checks = lazy(() => import('./checks/Checks').then((m) => ({ default: m.Checks })))
 
 const SCREENS = [
   { id: 'registry', label: 'Sổ đăng ký' },
   { id: 'dissolution', label: 'Giải thể' },
   { id: 'reports', label: 'Báo cáo' },
+  { id: 'checks', label: 'Kiểm tra số liệu' },
   { id: 'exchange', label: 'Trao đổi dữ liệu' },
   { id: 'settings', label: 'Cài đặt' }
 ] as const
@@ -37,6 +39,8 @@ export function App() {
   const [choosing, setChoosing] = useState(false)
   // The file did not open at start-up and a good backup can replace it (src/main/startup.ts).
   const [startup, setStartup] = useState<StartupProblem | null>(null)
+  // A record another screen asked to open in the register (a finding's link); n tells two asks apart.
+  const [openRecord, setOpenRecord] = useState<{ id: number; n: number } | null>(null)
 
   // The office, and how many records the register holds (deleted ones left out, as the list does).
   // The first time, the answer main.tsx asked for before the app was loaded.
@@ -136,12 +140,21 @@ export function App() {
       </nav>
       <main className="content">
         <ReadOnlyContext.Provider value={office.readOnly}>
-          {screen === 'registry' && <Registry onCount={setListCount} onChanged={refreshOffice} />}
+          {screen === 'registry' && <Registry onCount={setListCount} onChanged={refreshOffice} open={openRecord} />}
           <Suspense fallback={<div className="loading">Đang mở…</div>}>
             {screen === 'settings' && <Settings office={office} />}
             {screen === 'exchange' && <Exchange office={office} onChanged={refreshOffice} />}
             {screen === 'reports' && <Reports office={office} />}
             {screen === 'dissolution' && <Dissolution onChanged={refreshOffice} />}
+            {screen === 'checks' && (
+              <Checks
+                office={office}
+                onOpenRecord={(id) => {
+                  setOpenRecord((o) => ({ id, n: (o?.n ?? 0) + 1 }))
+                  setScreen('registry')
+                }}
+              />
+            )}
           </Suspense>
         </ReadOnlyContext.Provider>
       </main>

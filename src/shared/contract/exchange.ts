@@ -1,6 +1,7 @@
 /** Exchange: importing the offices' spreadsheets (preview, commit, history, undo). */
 import { z } from 'zod'
 import type { EntityKind, Sector, Status } from '../domain'
+import type { Finding } from './checks'
 import { fileInput, handler, id, text, type FileOutput } from './common'
 
 export const exchangeLabels: Record<string, string> = {
@@ -120,6 +121,8 @@ export interface ImportRow {
   entityId?: number
   changes?: Array<{ field: string; before: unknown; after: unknown }>
   issues: ImportIssue[]
+  /** Preview: what the data checks (resources/checks/rules.json) would say of the record as it would be saved. */
+  findings?: Finding[]
 }
 
 export interface ImportColumn {

@@ -3,6 +3,7 @@
  * verification, the province's consolidation of many packages, trusted keys.
  */
 import { z } from 'zod'
+import type { CheckCounts, Finding } from './checks'
 import { empty, fileInput, handler, isoDate, text } from './common'
 
 export const handoffLabels: Record<string, string> = {
@@ -88,6 +89,8 @@ export interface ExportedPackageInfo {
   contentHash: string
   keyFingerprint: string
   counts: Record<string, number>
+  /** The data checks before export: the open findings the package carries (acknowledged ones stay home). */
+  checks?: { counts: CheckCounts; open: Finding[] }
 }
 
 export interface ConsolidateResult {

@@ -1,6 +1,7 @@
 /** The register: cooperatives, unions and groups, and the change log. */
 import { z } from 'zod'
 import { ENTITY_KINDS, SECTORS, STATUSES, type EntityKind, type Sector, type Status } from '../domain'
+import type { Finding } from './checks'
 import { handler, id, isoDate, optionalText, text } from './common'
 
 export const registryLabels: Record<string, string> = {
@@ -146,6 +147,8 @@ export interface Entity {
   hardDeleteUntil?: string | null
   /** Things worth a second look that did not stop the save (e.g. a bad check digit). */
   warnings?: string[]
+  /** After a write (create, update): the record's open data-check findings (resources/checks/rules.json). */
+  findings?: Finding[]
 }
 
 export interface StatusEvent {
@@ -158,6 +161,8 @@ export interface StatusEvent {
   decisionNo: string | null
   note: string | null
   createdAt: string
+  /** After status.add: the record's open data-check findings. */
+  findings?: Finding[]
 }
 
 export const CLASSIFICATIONS = ['good', 'fair', 'average', 'weak'] as const
@@ -204,6 +209,8 @@ export interface YearlyFigures extends YearlyFields {
   id: number
   entityId: number
   year: number
+  /** After figures.set: the record's open data-check findings. */
+  findings?: Finding[]
 }
 
 const year = z.number().int('Năm là số nguyên').min(1990, 'Năm từ 1990').max(2100, 'Năm đến 2100')

@@ -78,15 +78,27 @@ export const handoffCommands: Record<string, Command> = {
           asOf: p.asOf,
           contentHash: p.contentHash,
           keyFingerprint: p.keyFingerprint,
-          counts: p.counts
+          counts: p.counts,
+          // The data checks run before export: how many open findings the package carries (checks run lists them).
+          checks: p.checks?.counts ?? null
         }
       })
     },
     print: (result, io) => {
-      const r = result as { file: string; asOf: string; keyFingerprint: string; counts: Record<string, number> }
+      const r = result as {
+        file: string
+        asOf: string
+        keyFingerprint: string
+        counts: Record<string, number>
+        checks: { open: number; error: number } | null
+      }
       io.out(
         `Đã ghi gói ${r.file}: ${formatNumber(r.counts.entities)} bản ghi, số liệu đến ${formatDate(r.asOf)}; ký bằng khóa ${r.keyFingerprint}.`
       )
+      if (r.checks?.open)
+        io.out(
+          `Gói kèm ${formatNumber(r.checks.open)} phát hiện kiểm tra số liệu chưa kiểm tra (${formatNumber(r.checks.error)} sai) — xem: checks run --db TỆP.`
+        )
     }
   },
 

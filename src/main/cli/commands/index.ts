@@ -1,5 +1,6 @@
 import type { Command } from '../command'
 import { backupCommands } from './backup'
+import { checksCommands } from './checks'
 import { dissolutionCommands } from './dissolution'
 import { handoffCommands } from './handoff'
 import { importCommands } from './import'
@@ -21,5 +22,6 @@ export const commands: Record<string, Command> = {
   ...reportCommands,
   ...profileCommands,
   ...periodCommands,
-  ...reconcileCommands
+  ...reconcileCommands,
+  ...checksCommands
 }

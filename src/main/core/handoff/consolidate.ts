@@ -12,6 +12,7 @@ import type { CoreContext } from '../context'
 import { findConflicts } from '../province/conflicts'
 import { loadBytes, type FileInput } from '../exchange/read'
 import { MACHINE_TABLES, tableColumns, type TableData } from './format'
+import { storePackageFindings } from '../checks/package'
 import { readPackage, type ParsedPackage } from './read'
 import { checkForProvince } from './verify'
 import { currentUnit, type OfficeUnitRow } from './write'
@@ -222,6 +223,8 @@ function replaceSnapshot(ctx: CoreContext, c: Candidate, trustKey: boolean, over
       }
       counts[t.table] = t.rows.length
     }
+    // The district's open data-check findings, as its package carried them (none from a package before them).
+    storePackageFindings(sqlite, unit, m.exportedAt, c.parsed.findingsRows ?? null, newIds.get('entities'))
     if (trustKey) {
       sqlite
         .prepare('insert into trusted_keys (unit_code, public_key, fingerprint, source, added_at, added_by) values (?, ?, ?, ?, ?, ?)')

@@ -55,7 +55,8 @@ export const packageHandlers: DomainHandlers<Names> = {
       asOf: p.manifest.asOf,
       contentHash: p.manifest.contentHash,
       keyFingerprint: p.manifest.keyFingerprint,
-      counts: p.counts
+      counts: p.counts,
+      checks: p.checks
     }
   },
 

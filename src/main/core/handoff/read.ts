@@ -26,6 +26,7 @@ import {
   type Value
 } from './format'
 import { readZip, type ZipEntry } from './zip'
+import { FINDINGS_SHEET } from '../checks/package'
 
 export interface ParsedPackage {
   manifest: Manifest | null
@@ -34,6 +35,8 @@ export interface ParsedPackage {
   problems: PackageProblem[]
   contentHash: string | null
   signature: 'valid' | 'invalid' | 'unsigned'
+  /** The signed «Kiểm tra số liệu» sheet's cells (checks/package.ts), null in a package from before. */
+  findingsRows?: unknown[][] | null
 }
 
 type Cell = { t?: string; v?: unknown; f?: string; l?: unknown; c?: unknown; z?: unknown } | undefined
@@ -291,6 +294,8 @@ export function readPackage(bytes: Buffer, name: string): ParsedPackage {
   // What a person reads must be what was signed: the human sheets, the manifest's layout, and nothing that shows other text.
   const shown = humanProblem(wb, human, name) ?? manifestLayoutProblem(manifestSheet) ?? presentationProblem(wb)
   if (shown) out.problems.push(shown)
+  const findings = human.some(([n]) => n === FINDINGS_SHEET) ? wb.Sheets[FINDINGS_SHEET] : undefined
+  out.findingsRows = findings ? Array.from((findings['!data'] ?? []) as Cell[][], (r) => Array.from(r ?? [], (c) => cellValue(c))) : null
   return out
 }
 

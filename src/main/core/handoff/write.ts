@@ -10,6 +10,7 @@ import { writeAudit } from '../audit/log'
 import type { CoreContext } from '../context'
 import { deliverFile } from '../delivery'
 import { officeName } from '../office/office'
+import { packageChecks, type PackageChecks } from '../checks/package'
 import { appendSheet, humanSheets } from './human'
 import { officeSigningKey, signText } from './keys'
 import {
@@ -37,6 +38,8 @@ export interface ExportedPackage {
   bytes: Buffer
   manifest: Manifest
   counts: Record<string, number>
+  /** The data checks run before export; the open findings ride along as the «Kiểm tra số liệu» sheet. */
+  checks: Pick<PackageChecks, 'counts' | 'open'>
 }
 
 export interface OfficeUnitRow {
@@ -80,6 +83,8 @@ export async function exportPackage(ctx: CoreContext, asOf: string, newKey = fal
   const key = await officeSigningKey(ctx, { newKey })
   const wb = XLSX.utils.book_new()
   const human = await humanSheets(ctx, asOf, office)
+  const checks = packageChecks(ctx, asOf, office)
+  human.push(checks.sheet)
   for (const sheet of human) appendSheet(wb, sheet)
 
   const hash = new ContentHash()
@@ -163,5 +168,5 @@ export async function exportPackage(ctx: CoreContext, asOf: string, newKey = fal
     // The CLI writes its --out here: the row commits only with the file whole on disk.
     deliverFile({ name: fileName, bytes })
   })
-  return { fileName, bytes, manifest, counts }
+  return { fileName, bytes, manifest, counts, checks: { counts: checks.counts, open: checks.open } }
 }

@@ -12,6 +12,7 @@ import {
   FIELD_LABELS,
   type AuditEntry,
   type Entity,
+  type Finding,
   type StatusEvent,
   type YearlyFigures
 } from '../../../shared/api'
@@ -23,6 +24,7 @@ import { parseDateCell } from '../grid/columns'
 import { LastAgmField } from '../dissolution/LastAgmField'
 import { useReadOnly } from '../readOnly'
 import { ListEditor, type ListColumn } from './ListEditor'
+import { FindingList } from '../checks/FindingList'
 
 export const ACTION_LABELS: Record<string, string> = {
   create: 'Thêm mới',
@@ -103,6 +105,7 @@ export function DetailPanel({
   const [events, setEvents] = useState<StatusEvent[]>([])
   const [figures, setFigures] = useState<YearlyFigures[]>([])
   const [history, setHistory] = useState<AuditEntry[]>([])
+  const [findings, setFindings] = useState<Finding[]>([])
   const [error, setError] = useState<string | null>(null)
   const [status, setStatus] = useState<Status>('suspended')
   const [date, setDate] = useState('')
@@ -114,17 +117,19 @@ export function DetailPanel({
   const load = useCallback(async () => {
     const ticket = ++latest.current
     try {
-      const [e, ev, f, h] = await Promise.all([
+      const [e, ev, f, h, c] = await Promise.all([
         call('entity.get', { id }),
         call('status.list', { entityId: id }),
         call('figures.list', { entityId: id }),
-        call('audit.list', { table: 'entities', rowId: id, limit: 50 })
+        call('audit.list', { table: 'entities', rowId: id, limit: 50 }),
+        call('checks.run', { entityId: id, includeAcknowledged: true })
       ])
       if (ticket !== latest.current) return
       setEntity(e)
       setEvents(ev)
       setFigures(f)
       setHistory(h)
+      setFindings(c.findings)
       setError(null)
     } catch (err) {
       if (ticket === latest.current) setError(messageOf(err))
@@ -215,6 +220,15 @@ export function DetailPanel({
             </div>
           ))}
       </dl>
+
+      <h3>Kiểm tra số liệu</h3>
+      {findings.length === 0 ? (
+        <p className="hint" data-testid="detail-no-findings">
+          Không có phát hiện nào.
+        </p>
+      ) : (
+        <FindingList findings={findings} readOnly={readOnly} testId="detail-findings" onAcknowledged={() => void load()} />
+      )}
 
       <ListEditor<Vsic>
         field="vsic"

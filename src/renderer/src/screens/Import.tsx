@@ -428,6 +428,12 @@ function Notes({ row }: { row: ImportRow }) {
             .join('; ')}
         </span>
       )}
+      {row.findings && row.findings.length > 0 && (
+        <span className="import-warn" data-testid="row-findings">
+          {' '}
+          Kiểm tra số liệu: {row.findings.map((f) => f.message).join(' ')}
+        </span>
+      )}
     </>
   )
 }

@@ -64,7 +64,16 @@ function named(names: string[]): string {
 /** After the page's next paint (the grid draws its rows in animation frames). */
 const painted = () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))))
 
-export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; onChanged(): void }) {
+export function Registry({
+  onCount,
+  onChanged,
+  open
+}: {
+  onCount(c: ListCount): void
+  onChanged(): void
+  /** A record to show in the detail panel (a finding's link on «Kiểm tra số liệu»). */
+  open?: { id: number; n: number } | null
+}) {
   const [tab, setTab] = useState<Tab>('register')
   const [figuresOpened, setFiguresOpened] = useState(false)
   // The first rows main.tsx asked for, when they came before this screen: the grid starts with them.
@@ -80,6 +89,11 @@ export function Registry({ onCount, onChanged }: { onCount(c: ListCount): void; 
   const [adding, setAdding] = useState(false)
   const [detailId, setDetailId] = useState<number | null>(null)
   const [detailVersion, setDetailVersion] = useState(0)
+  useEffect(() => {
+    if (!open) return
+    setTab('register')
+    setDetailId(open.id)
+  }, [open])
   const [api, setApi] = useState<GridApi<GridRow> | null>(null)
   const apiRef = useRef<GridApi<GridRow> | null>(null)
   const gridRef = useRef<GridApi<GridRow> | null>(null)
