@@ -149,7 +149,10 @@ const PATH_INPUTS: Partial<Record<ApiName, string[]>> = {
   'backup.list': ['folder'],
   // The one write to a named place: a new copy with a name the core makes, never over an existing file.
   'backup.create': ['folder'],
-  'dissolution.attach': ['file', 'path']
+  'dissolution.attach': ['file', 'path'],
+  // The national database's list, read to compare with the register (and again to adopt from it).
+  'reconcile.compare': ['file', 'path'],
+  'reconcile.adopt': ['file', 'path']
 }
 
 /** Every object key at any depth of a schema (objects, arrays, unions, optionals, pipes). */
