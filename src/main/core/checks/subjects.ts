@@ -7,21 +7,15 @@
  */
 import type { Status } from '../../../shared/domain'
 import type { CoreContext } from '../context'
+import { YEARLY_COLUMNS } from '../registry/lifecycle'
 import { statusesSql } from '../registry/status-at'
 import { DISSOLVED_CODES, type Subject, type SubjectFigures } from './evaluate'
 import { FIGURE_FIELDS } from './rules'
 
-const FIGURE_COLUMNS: Record<(typeof FIGURE_FIELDS)[number], string> = {
-  members: 'members',
-  newMembers: 'new_members',
-  workers: 'workers',
-  managers: 'managers',
-  managersElementary: 'managers_elementary',
-  managersCollege: 'managers_college',
-  revenue: 'revenue',
-  profit: 'profit',
-  avgIncome: 'avg_income'
-}
+const FIGURE_COLUMNS = Object.fromEntries(FIGURE_FIELDS.map((f) => [f, YEARLY_COLUMNS[f]])) as Record<
+  (typeof FIGURE_FIELDS)[number],
+  string
+>
 
 function memberCoops(json: string | null): number | null {
   if (!json) return null

@@ -77,7 +77,8 @@ export async function addStatusIn(
   return toEvent({ id, ...row, import_batch_id: null })
 }
 
-const YEARLY_COLUMNS = {
+/** A year's figures: API field → column of yearly_figures (the one map; data checks read through it too). */
+export const YEARLY_COLUMNS = {
   members: 'members',
   newMembers: 'new_members',
   workers: 'workers',
