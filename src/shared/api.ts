@@ -16,6 +16,7 @@ import { periodContract, periodLabels } from './contract/period'
 import { profilesContract, profilesLabels } from './contract/profiles'
 import { registryContract, registryLabels } from './contract/registry'
 import { reportsContract, reportsLabels } from './contract/reports'
+import { supportContract, supportLabels } from './contract/support'
 
 export * from './contract/backup'
 export * from './contract/common'
@@ -27,6 +28,7 @@ export * from './contract/period'
 export * from './contract/profiles'
 export * from './contract/registry'
 export * from './contract/reports'
+export * from './contract/support'
 export * from './events'
 
 export const apiContract = {
@@ -38,7 +40,8 @@ export const apiContract = {
   ...dissolutionContract,
   ...reportsContract,
   ...profilesContract,
-  ...periodContract
+  ...periodContract,
+  ...supportContract
 }
 
 /** Vietnamese field labels: shown in forms, grid headers and error messages. */
@@ -51,7 +54,8 @@ export const FIELD_LABELS: Record<string, string> = {
   ...dissolutionLabels,
   ...reportsLabels,
   ...profilesLabels,
-  ...periodLabels
+  ...periodLabels,
+  ...supportLabels
 }
 
 export type ApiContract = typeof apiContract

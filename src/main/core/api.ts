@@ -24,6 +24,7 @@ import { profileHandlers } from './profiles/handlers'
 import { startSession } from './profiles/session'
 import { registryHandlers } from './registry/handlers'
 import { reportsHandlers } from './reports/handlers'
+import { supportHandlers } from './support/handlers'
 
 export const handlers: HandlerMap = {
   ...officeHandlers,
@@ -35,7 +36,8 @@ export const handlers: HandlerMap = {
   ...dissolutionHandlers,
   ...reportsHandlers,
   ...profileHandlers,
-  ...periodHandlers
+  ...periodHandlers,
+  ...supportHandlers
 }
 
 export interface Core {

@@ -61,7 +61,7 @@ export interface ReportLayoutInfo {
   id: string
   title: string
   annex: string | null
-  type: 'indicators' | 'sectors' | 'units' | 'list'
+  type: 'indicators' | 'sectors' | 'units' | 'list' | 'support-results' | 'support-needs'
 }
 
 /** One column of a report table: its header (under an optional group header spanning neighbours) and how to show it. */

@@ -8,6 +8,7 @@ import { periodCommands } from './period'
 import { profileCommands } from './profiles'
 import { registryCommands } from './registry'
 import { reportCommands } from './report'
+import { supportCommands } from './support'
 
 /** Every CLI command by its words ("init", "entity add"…), one domain file each. */
 export const commands: Record<string, Command> = {
@@ -19,5 +20,6 @@ export const commands: Record<string, Command> = {
   ...handoffCommands,
   ...reportCommands,
   ...profileCommands,
-  ...periodCommands
+  ...periodCommands,
+  ...supportCommands
 }

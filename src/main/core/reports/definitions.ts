@@ -64,7 +64,7 @@ const layoutSchema = z
     id: z.string().regex(/^[a-z0-9-]+$/),
     title: z.string(),
     annex: z.string().optional(),
-    type: z.enum(['indicators', 'sectors', 'units', 'list']),
+    type: z.enum(['indicators', 'sectors', 'units', 'list', 'support-results', 'support-needs']),
     orientation: z.enum(['portrait', 'landscape']).default('landscape'),
     rows: z
       .array(
