@@ -36,6 +36,8 @@ export interface TargetRow {
   previousActual: number | null
   plan: number | null
   estimate: number | null
+  /** «Kế hoạch năm N+1»: the plan proposed for the next year. */
+  nextPlan: number | null
 }
 
 /** «Số liệu cho báo cáo»: the plan's Part 1 sentences as of a date, ready to copy. */
@@ -143,7 +145,11 @@ export const reportsContract = {
         year,
         scope,
         values: z
-          .array(z.object({ indicator: z.string().trim().min(1).max(100), plan: targetNumber, estimate: targetNumber }).strict())
+          .array(
+            z
+              .object({ indicator: z.string().trim().min(1).max(100), plan: targetNumber, estimate: targetNumber, nextPlan: targetNumber })
+              .strict()
+          )
           .min(1)
           .max(1000)
       })

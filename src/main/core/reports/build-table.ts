@@ -95,13 +95,15 @@ async function indicatorRows(
   const prevDate = `${year - 1}-12-31`
   const prev = summarise(unit, loadSnapshot(ctx, prevDate), prevDate, district).indicators
   const targets = await loadTargets(ctx, year, district ?? unit.code)
+  const nextTargets = await loadTargets(ctx, year + 1, district ?? unit.code)
   const planColumns = layout.columns ?? ['prev', 'actual', 'estimate', 'plan', 'percent']
   const head: Record<PlanColumn, ReportColumn> = {
     prev: { label: `Thực hiện năm ${year - 1}`, type: 'number', width: 14 },
     actual: { label: `Thực hiện đến ${formatDate(asOf)}`, group: `Năm ${year}`, type: 'number', width: 14 },
     estimate: { label: 'Ước thực hiện cả năm', group: `Năm ${year}`, type: 'number', width: 14 },
     plan: { label: 'Kế hoạch năm', group: `Năm ${year}`, type: 'number', width: 14 },
-    percent: { label: 'Ước TH so với KH (%)', group: `Năm ${year}`, type: 'number', decimals: 1, width: 12 }
+    percent: { label: 'Ước TH so với KH (%)', group: `Năm ${year}`, type: 'number', decimals: 1, width: 12 },
+    next: { label: `Kế hoạch năm ${year + 1}`, type: 'number', width: 14 }
   }
   const columns: ReportColumn[] = [
     STT,
@@ -131,7 +133,8 @@ async function indicatorRows(
       actual: shown(actual, decimals),
       estimate: shown(estimate, decimals),
       plan: shown(plan, decimals),
-      percent: plan && estimate !== null ? roundHalfUp((estimate / plan) * 100, 1) : null
+      percent: plan && estimate !== null ? roundHalfUp((estimate / plan) * 100, 1) : null,
+      next: shown(nextTargets.get(ind.code)?.plan ?? null, decimals)
     }
     const indent = r.indent ?? 0
     const label = r.label ?? ind.label
