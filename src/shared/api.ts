@@ -18,6 +18,7 @@ import { reconcileContract, reconcileLabels } from './contract/reconcile'
 import { profilesContract, profilesLabels } from './contract/profiles'
 import { registryContract, registryLabels } from './contract/registry'
 import { reportsContract, reportsLabels } from './contract/reports'
+import { supportContract, supportLabels } from './contract/support'
 
 export * from './contract/backup'
 export * from './contract/checks'
@@ -31,6 +32,7 @@ export * from './contract/reconcile'
 export * from './contract/profiles'
 export * from './contract/registry'
 export * from './contract/reports'
+export * from './contract/support'
 export * from './events'
 
 export const apiContract = {
@@ -44,7 +46,8 @@ export const apiContract = {
   ...profilesContract,
   ...periodContract,
   ...reconcileContract,
-  ...checksContract
+  ...checksContract,
+  ...supportContract
 }
 
 /** Vietnamese field labels: shown in forms, grid headers and error messages. */
@@ -59,7 +62,8 @@ export const FIELD_LABELS: Record<string, string> = {
   ...profilesLabels,
   ...periodLabels,
   ...reconcileLabels,
-  ...checksLabels
+  ...checksLabels,
+  ...supportLabels
 }
 
 export type ApiContract = typeof apiContract

@@ -85,7 +85,9 @@ const INPUTS: Partial<Record<ApiName, (s: Seeded) => unknown>> = {
   'report.export': (s) => ({ layout: s.layout, asOf: '2024-06-30', format: 'xlsx' }),
   'report.targets': () => ({ year: 2024 }),
   'report.dashboard': () => ({ asOf: '2024-06-30' }),
-  'report.narrative': () => ({ asOf: '2024-12-31' })
+  'report.narrative': () => ({ asOf: '2024-12-31' }),
+  'support.programmes': () => ({}),
+  'support.list': () => ({ year: 2023 })
 }
 
 async function seedDistrict(core: TestCore): Promise<Seeded> {

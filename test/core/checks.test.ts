@@ -47,7 +47,9 @@ const full = {
   managersCollege: 1,
   revenue: 900_000_000,
   profit: 50_000_000,
-  avgIncome: 4_000_000
+  avgIncome: 4_000_000,
+  newMembers: 2,
+  taxesPaid: 12_000_000
 }
 const ofRule = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule)
 const run = async (core: TestCore, entityId?: number) =>

@@ -105,15 +105,16 @@ describe('plan targets, estimates and the annex table', () => {
       'Thực hiện đến 30/06/2023',
       'Ước thực hiện cả năm',
       'Kế hoạch năm',
-      'Ước TH so với KH (%)'
+      'Ước TH so với KH (%)',
+      'Kế hoạch năm 2024'
     ])
     const row = (code: string) => t.rows.find((r) => r.indicator === code)!.cells.slice(3)
-    expect(row('htx.total')).toEqual([4, 5, 6, 8, 75])
-    expect(row('htx.active')).toEqual([3, 4, 4, null, null])
-    expect(row('htx.new')).toEqual([0, 1, 1, 2, 50])
-    expect(row('htx.new.charter_capital_million')).toEqual([0, 2250, 2250, null, null])
-    expect(row('htx.charter_capital_million')).toEqual([4500, 6750, 6750, null, null])
-    expect(t.rows[0]).toMatchObject({ cells: ['I', 'Hợp tác xã', null, null, null, null, null, null], style: 'section' })
+    expect(row('htx.total')).toEqual([4, 5, 6, 8, 75, null])
+    expect(row('htx.active')).toEqual([3, 4, 4, null, null, null])
+    expect(row('htx.new')).toEqual([0, 1, 1, 2, 50, null])
+    expect(row('htx.new.charter_capital_million')).toEqual([0, 2250, 2250, null, null, null])
+    expect(row('htx.charter_capital_million')).toEqual([4500, 6750, 6750, null, null, null])
+    expect(t.rows[0]).toMatchObject({ cells: ['I', 'Hợp tác xã', null, null, null, null, null, null, null], style: 'section' })
     expect(t.reportNo).toBe('15/BC-TCKH')
   })
 })
@@ -146,14 +147,15 @@ describe('files: xlsx read back, printable page, CSV', () => {
     expect(aoa[6]![0]).toBe('Đơn vị: Thành phố Lạng Sơn — số liệu tính đến ngày 30/06/2023')
     expect(aoa[8]!.slice(0, 4)).toEqual(['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Thực hiện năm 2022'])
     expect(aoa[8]![4]).toBe('Năm 2023')
-    expect(aoa[9]!.slice(4)).toEqual(['Thực hiện đến 30/06/2023', 'Ước thực hiện cả năm', 'Kế hoạch năm', 'Ước TH so với KH (%)'])
+    expect(aoa[9]!.slice(4, 8)).toEqual(['Thực hiện đến 30/06/2023', 'Ước thực hiện cả năm', 'Kế hoạch năm', 'Ước TH so với KH (%)'])
+    expect(aoa[8]![8]).toBe('Kế hoạch năm 2024')
     const total = aoa.find((r) => r[1] === 'Tổng số hợp tác xã')!
     expect(total.slice(3, 6)).toEqual([1234, 1234, 1234])
     const merges = (ws['!merges'] ?? []).map((m) => XLSX.utils.encode_range(m))
-    expect(merges).toContain('A5:H5') // title across the table
+    expect(merges).toContain('A5:I5') // title across the table
     expect(merges).toContain('E9:H9') // "Năm 2023" over its four columns
     expect(merges).toContain('A9:A10') // STT over both header rows
-    expect(ws['!cols']!.map((c) => c.wch)).toEqual([6, 48, 14, 14, 14, 14, 14, 12])
+    expect(ws['!cols']!.map((c) => c.wch)).toEqual([6, 48, 14, 14, 14, 14, 14, 12, 14])
     // Numbers stay numbers, shown with thousands separators (dots on a Vietnamese Windows).
     const totalRow = aoa.indexOf(total)
     const cell = ws[XLSX.utils.encode_cell({ r: totalRow, c: 3 })]!

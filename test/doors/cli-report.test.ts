@@ -79,7 +79,24 @@ describe('report CLI', () => {
     expect(human.stdout).toMatch(/htx\.charter_capital_million\s+Tổng vốn điều lệ\s+1\.500/)
 
     expect(
-      (await cli('report', 'target', '--db', db, '--year', '2023', '--indicator', 'htx.total', '--plan', '4', '--estimate', '3')).code
+      (
+        await cli(
+          'report',
+          'target',
+          '--db',
+          db,
+          '--year',
+          '2023',
+          '--indicator',
+          'htx.total',
+          '--plan',
+          '4',
+          '--estimate',
+          '3',
+          '--next-plan',
+          '6'
+        )
+      ).code
     ).toBe(0)
     const targets = JSON.parse((await cli('report', 'targets', '--db', db, '--year', '2023', '--json')).stdout)
     expect(targets.find((r: { indicator: string }) => r.indicator === 'htx.total')).toMatchObject({
@@ -95,7 +112,7 @@ describe('report CLI', () => {
     const ws = XLSX.read(readFileSync(xlsx)).Sheets['Phụ lục 1']!
     const aoa = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, defval: '' })
     expect(aoa[5]![0]).toBe('(Kèm theo Báo cáo số 15/BC-TCKH)')
-    expect(aoa.find((row) => row[1] === 'Tổng số hợp tác xã')!.slice(3)).toEqual([1, 2, 3, 4, 75])
+    expect(aoa.find((row) => row[1] === 'Tổng số hợp tác xã')!.slice(3)).toEqual([1, 2, 3, 4, 75, 6])
 
     const csv = join(t.dir, 'ds.csv')
     expect((await cli('report', 'danh-sach', '--db', db, '--as-of', '2023-06-30', '--csv', csv)).code).toBe(0)

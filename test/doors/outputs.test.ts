@@ -152,7 +152,9 @@ const PATH_INPUTS: Partial<Record<ApiName, string[]>> = {
   'dissolution.attach': ['file', 'path'],
   // The national database's list, read to compare with the register (and again to adopt from it).
   'reconcile.compare': ['file', 'path'],
-  'reconcile.adopt': ['file', 'path']
+  'reconcile.adopt': ['file', 'path'],
+  // A list of support programmes the office received as a spreadsheet, read into the support register.
+  'support.import': ['file', 'path']
 }
 
 /** Every object key at any depth of a schema (objects, arrays, unions, optionals, pipes). */

@@ -26,6 +26,7 @@ import { reconcileHandlers } from './reconcile/handlers'
 import { startSession } from './profiles/session'
 import { registryHandlers } from './registry/handlers'
 import { reportsHandlers } from './reports/handlers'
+import { supportHandlers } from './support/handlers'
 
 export const handlers: HandlerMap = withChecks({
   ...officeHandlers,
@@ -39,7 +40,8 @@ export const handlers: HandlerMap = withChecks({
   ...profileHandlers,
   ...periodHandlers,
   ...reconcileHandlers,
-  ...checksHandlers
+  ...checksHandlers,
+  ...supportHandlers
 })
 
 export interface Core {

@@ -36,6 +36,8 @@ export interface TargetRow {
   previousActual: number | null
   plan: number | null
   estimate: number | null
+  /** «Kế hoạch năm N+1»: the plan proposed for the next year. */
+  nextPlan: number | null
 }
 
 /** «Số liệu cho báo cáo»: the plan's Part 1 sentences as of a date, ready to copy. */
@@ -61,7 +63,7 @@ export interface ReportLayoutInfo {
   id: string
   title: string
   annex: string | null
-  type: 'indicators' | 'sectors' | 'units' | 'list'
+  type: 'indicators' | 'sectors' | 'units' | 'list' | 'support-results' | 'support-needs'
 }
 
 /** One column of a report table: its header (under an optional group header spanning neighbours) and how to show it. */
@@ -143,7 +145,11 @@ export const reportsContract = {
         year,
         scope,
         values: z
-          .array(z.object({ indicator: z.string().trim().min(1).max(100), plan: targetNumber, estimate: targetNumber }).strict())
+          .array(
+            z
+              .object({ indicator: z.string().trim().min(1).max(100), plan: targetNumber, estimate: targetNumber, nextPlan: targetNumber })
+              .strict()
+          )
           .min(1)
           .max(1000)
       })

@@ -10,6 +10,7 @@ import { profileCommands } from './profiles'
 import { reconcileCommands } from './reconcile'
 import { registryCommands } from './registry'
 import { reportCommands } from './report'
+import { supportCommands } from './support'
 
 /** Every CLI command by its words ("init", "entity add"…), one domain file each. */
 export const commands: Record<string, Command> = {
@@ -23,5 +24,6 @@ export const commands: Record<string, Command> = {
   ...profileCommands,
   ...periodCommands,
   ...reconcileCommands,
-  ...checksCommands
+  ...checksCommands,
+  ...supportCommands
 }

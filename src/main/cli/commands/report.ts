@@ -81,27 +81,39 @@ export const reportCommands: Record<string, Command> = {
       const f = (v: number | null, d: number) => (v === null ? '' : formatNumber(v, d))
       io.out(
         table(
-          ['Mã chỉ tiêu', 'Chỉ tiêu', 'Đơn vị', 'TH năm trước', 'Kế hoạch', 'Ước TH'],
-          rows.map((r) => [r.indicator, r.label, r.unit, f(r.previousActual, r.decimals), f(r.plan, r.decimals), f(r.estimate, r.decimals)])
+          ['Mã chỉ tiêu', 'Chỉ tiêu', 'Đơn vị', 'TH năm trước', 'Kế hoạch', 'Ước TH', 'KH năm sau'],
+          rows.map((r) => [
+            r.indicator,
+            r.label,
+            r.unit,
+            f(r.previousActual, r.decimals),
+            f(r.plan, r.decimals),
+            f(r.estimate, r.decimals),
+            f(r.nextPlan, r.decimals)
+          ])
         )
       )
     }
   },
   'report target': {
-    usage: 'report target --db TỆP --year NĂM --indicator MÃ [--plan SỐ] [--estimate SỐ] [--scope MÃ_HUYỆN]   («-» xóa giá trị)',
+    usage:
+      'report target --db TỆP --year NĂM --indicator MÃ [--plan SỐ] [--estimate SỐ] [--next-plan SỐ] [--scope MÃ_HUYỆN]   («-» xóa giá trị; --next-plan: kế hoạch năm sau)',
     options: {
       ...common,
       year: { type: 'string' },
       indicator: { type: 'string' },
       plan: { type: 'string' },
       estimate: { type: 'string' },
+      'next-plan': { type: 'string' },
       ...scopeOpt
     },
     run: (values) =>
       withCore(values, (core) => {
         const plan = viNumber(values, 'plan')
         const estimate = viNumber(values, 'estimate')
-        if (plan === undefined && estimate === undefined) throw new UsageError('Cần --plan hoặc --estimate.')
+        const nextPlan = viNumber(values, 'next-plan')
+        if (plan === undefined && estimate === undefined && nextPlan === undefined)
+          throw new UsageError('Cần --plan, --estimate hoặc --next-plan.')
         return core.call('report.setTargets', {
           year: year(values),
           scope: str(values, 'scope'),
@@ -109,7 +121,8 @@ export const reportCommands: Record<string, Command> = {
             {
               indicator: str(values, 'indicator') ?? '',
               ...(plan !== undefined ? { plan } : {}),
-              ...(estimate !== undefined ? { estimate } : {})
+              ...(estimate !== undefined ? { estimate } : {}),
+              ...(nextPlan !== undefined ? { nextPlan } : {})
             }
           ]
         })

@@ -23,7 +23,8 @@ export const FIGURE_FIELDS = [
   'managersCollege',
   'revenue',
   'profit',
-  'avgIncome'
+  'avgIncome',
+  'taxesPaid'
 ] as const
 export type FigureField = (typeof FIGURE_FIELDS)[number]
 
@@ -79,7 +80,8 @@ export interface Requirement {
   layouts: string[]
 }
 
-const FIELD_SOURCES: Record<Field, RequiredSource> = {
+/** Where each indicator field is entered. OCOP products are a list on the record, not a number to fill in: no entry. */
+const FIELD_SOURCES: Partial<Record<Field, RequiredSource>> = {
   charter_capital: { on: 'entity', field: 'charterCapital' },
   member_coops: { on: 'entity', field: 'memberCoops' },
   members_count: { on: 'entity', field: 'membersCount' },
@@ -90,7 +92,9 @@ const FIELD_SOURCES: Record<Field, RequiredSource> = {
   managers_college: { on: 'figures', field: 'managersCollege' },
   revenue: { on: 'figures', field: 'revenue' },
   profit: { on: 'figures', field: 'profit' },
-  avg_income: { on: 'figures', field: 'avgIncome' }
+  avg_income: { on: 'figures', field: 'avgIncome' },
+  new_members: { on: 'figures', field: 'newMembers' },
+  taxes_paid: { on: 'figures', field: 'taxesPaid' }
 }
 
 let loaded: { rules: Rule[]; byId: Map<string, Rule> } | null = null
@@ -148,14 +152,9 @@ export function requirements(rule: Extract<Rule, { check: 'required' }>): Map<En
     for (const code of codes) {
       const ind = defs.byCode.get(code)!
       if (ind.sectors) add(ind.kind, { on: 'entity', field: 'sector' }, null, false, name)
-      if (ind.field)
-        add(
-          ind.kind,
-          FIELD_SOURCES[ind.field],
-          ind.fallbackField ? FIELD_SOURCES[ind.fallbackField] : null,
-          ind.fallbackValue !== undefined,
-          name
-        )
+      const source = ind.field ? FIELD_SOURCES[ind.field] : undefined
+      if (source)
+        add(ind.kind, source, (ind.fallbackField && FIELD_SOURCES[ind.fallbackField]) || null, ind.fallbackValue !== undefined, name)
     }
   }
   requirementsCache.set(rule.id, out)

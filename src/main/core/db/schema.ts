@@ -5,6 +5,7 @@ import type { ReportTables } from '../reports/schema'
 import type { HandoffTables } from '../handoff/schema'
 import type { PeriodTables } from '../period/schema'
 import type { CheckTables } from '../checks/schema'
+import type { SupportTables } from '../support/schema'
 
 export interface OfficeTable {
   id: number
@@ -153,7 +154,7 @@ export interface ConflictOwnersTable {
   note: string | null
 }
 
-export interface Database extends DissolutionTables, HandoffTables, ReportTables, PeriodTables, CheckTables {
+export interface Database extends DissolutionTables, HandoffTables, ReportTables, PeriodTables, CheckTables, SupportTables {
   office: OfficeTable
   meta: MetaTable
   admin_units: AdminUnitsTable

@@ -168,6 +168,9 @@ function replaceSnapshot(ctx: CoreContext, c: Candidate, trustKey: boolean, over
     const ids = 'select id from entities where district_code = ?'
     const cases = `select id from dissolution_cases where entity_id in (${ids})`
     const removed = (sqlite.prepare('select count(*) as n from entities where district_code = ?').get(unit) as { n: number }).n
+    // Tables keyed by the sending unit (support_entries) go first: they may point at the district's entities.
+    for (const spec of MACHINE_TABLES)
+      if (spec.unitColumn) sqlite.prepare(`delete from ${spec.table} where ${spec.unitColumn} = ?`).run(unit)
     for (const child of [
       'dissolution_steps',
       'dissolution_council',
@@ -196,8 +199,9 @@ function replaceSnapshot(ctx: CoreContext, c: Candidate, trustKey: boolean, over
       for (const [r, row] of t.rows.entries()) {
         const values = keep.map(({ col, i }) => {
           if (t.table === 'entities' && col === 'district_code') return unit
+          if (col === spec.unitColumn) return unit
           const parent = spec.refs[col]
-          if (!parent) return row[i]
+          if (!parent || row[i] === null) return row[i]
           const mapped = newIds.get(parent)!.get(Number(row[i]))
           if (mapped === undefined)
             throw new AppError(

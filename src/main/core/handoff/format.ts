@@ -47,8 +47,15 @@ export const MAX_CELL_TEXT = 32_767
 export interface MachineTable {
   table: string
   sheet: string
-  /** Columns holding another machine table's ids: remapped to the province's own ids. */
+  /** Columns holding another machine table's ids: remapped to the province's own ids (an empty cell stays empty). */
   refs: Record<string, string>
+  /**
+   * A table added after format 1 first shipped: a package from before has neither its
+   * sheet nor its count, and still verifies (its hash never covered the table).
+   */
+  optional?: boolean
+  /** A column naming the office's unit: the province sets it to the sending district and replaces by it. */
+  unitColumn?: string
 }
 
 /** Parents before children, so the province can insert in this order and remap ids as it goes. */
@@ -60,7 +67,9 @@ export const MACHINE_TABLES: MachineTable[] = [
   { table: 'dissolution_steps', sheet: 'data_dissolution_steps', refs: { case_id: 'dissolution_cases' } },
   { table: 'dissolution_council', sheet: 'data_dissolution_council', refs: { case_id: 'dissolution_cases' } },
   { table: 'dissolution_items', sheet: 'data_dissolution_items', refs: { case_id: 'dissolution_cases' } },
-  { table: 'dissolution_obstacles', sheet: 'data_dissolution_obstacles', refs: { case_id: 'dissolution_cases' } }
+  { table: 'dissolution_obstacles', sheet: 'data_dissolution_obstacles', refs: { case_id: 'dissolution_cases' } },
+  // Support programmes (migration 012): after every table of the first format, so older packages hash the same.
+  { table: 'support_entries', sheet: 'data_support_entries', refs: { entity_id: 'entities' }, optional: true, unitColumn: 'unit_code' }
 ]
 
 /** Columns whose meaning is local to one file (which import batch made a row). */

@@ -214,6 +214,8 @@ export function readPackage(bytes: Buffer, name: string): ParsedPackage {
   const tables: TableData[] = []
   for (const spec of MACHINE_TABLES) {
     const ws = wb.Sheets[spec.sheet]
+    // A table added later: a package from before has neither its sheet nor its count.
+    if (!ws && spec.optional && manifest[countKey(spec.table)] === undefined) continue
     if (!ws) {
       out.problems.push(problem('TRUNCATED', `${name} thiếu trang dữ liệu «${spec.sheet}».`, { sheet: spec.sheet }))
       return out

@@ -14,6 +14,7 @@ import { definitions, findLayout, type Indicator, type Layout, type PlanColumn }
 import { largestRemainder, roundHalfUp } from './rounding'
 import { loadSnapshot, type EntityAsOf } from './snapshot'
 import { checkScope, inSet, officeUnit, summarise, unitKey, type OfficeUnit } from './summary'
+import { supportNeedsTable, supportResultsTable } from './support-tables'
 import { loadTargets } from './targets'
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X']
@@ -35,21 +36,28 @@ export async function buildTable(ctx: CoreContext, options: BuildOptions): Promi
   }
   const unit = await officeUnit(ctx)
   const district = checkScope(unit, options.scope)
-  const snapshot = loadSnapshot(ctx, options.asOf, { details: layout.type === 'list' })
   const scopeName = district ? unit.districts.find((d) => d.code === district)!.name : unit.name
+  const support = layout.type === 'support-results' || layout.type === 'support-needs'
+  // The support annexes read the support register only; the others start from the register as of the date.
+  const snapshot = support ? [] : loadSnapshot(ctx, options.asOf, { details: layout.type === 'list' })
+  const year = Number(options.asOf.slice(0, 4))
   const body =
-    layout.type === 'indicators'
-      ? await indicatorRows(ctx, layout, unit, district, snapshot, options.asOf)
-      : layout.type === 'sectors'
-        ? sectorRows(layout, unit, district, snapshot)
-        : layout.type === 'units'
-          ? unitRows(layout, unit, district, snapshot, options.asOf)
-          : listRows(unit, district, snapshot)
+    layout.type === 'support-results'
+      ? supportResultsTable(ctx, options.asOf, district)
+      : layout.type === 'support-needs'
+        ? supportNeedsTable(ctx, options.asOf, district)
+        : layout.type === 'indicators'
+          ? await indicatorRows(ctx, layout, unit, district, snapshot, options.asOf)
+          : layout.type === 'sectors'
+            ? sectorRows(layout, unit, district, snapshot)
+            : layout.type === 'units'
+              ? unitRows(layout, unit, district, snapshot, options.asOf)
+              : listRows(unit, district, snapshot)
   const level = unit.mode === 'province' ? 'province' : 'district'
   return {
     layoutId: layout.id,
     annex: layout.annex ?? null,
-    title: layout.title,
+    title: layout.title.replace('{year}', String(year)).replace('{next}', String(year + 1)),
     asOf: options.asOf,
     officeName: officeName({ code: unit.code, name: unit.name, level, parentCode: null, validFrom: null, validTo: null }),
     issuer: officeIssuer({ name: unit.name, level }),
@@ -87,13 +95,15 @@ async function indicatorRows(
   const prevDate = `${year - 1}-12-31`
   const prev = summarise(unit, loadSnapshot(ctx, prevDate), prevDate, district).indicators
   const targets = await loadTargets(ctx, year, district ?? unit.code)
+  const nextTargets = await loadTargets(ctx, year + 1, district ?? unit.code)
   const planColumns = layout.columns ?? ['prev', 'actual', 'estimate', 'plan', 'percent']
   const head: Record<PlanColumn, ReportColumn> = {
     prev: { label: `Thực hiện năm ${year - 1}`, type: 'number', width: 14 },
     actual: { label: `Thực hiện đến ${formatDate(asOf)}`, group: `Năm ${year}`, type: 'number', width: 14 },
     estimate: { label: 'Ước thực hiện cả năm', group: `Năm ${year}`, type: 'number', width: 14 },
     plan: { label: 'Kế hoạch năm', group: `Năm ${year}`, type: 'number', width: 14 },
-    percent: { label: 'Ước TH so với KH (%)', group: `Năm ${year}`, type: 'number', decimals: 1, width: 12 }
+    percent: { label: 'Ước TH so với KH (%)', group: `Năm ${year}`, type: 'number', decimals: 1, width: 12 },
+    next: { label: `Kế hoạch năm ${year + 1}`, type: 'number', width: 14 }
   }
   const columns: ReportColumn[] = [
     STT,
@@ -123,7 +133,8 @@ async function indicatorRows(
       actual: shown(actual, decimals),
       estimate: shown(estimate, decimals),
       plan: shown(plan, decimals),
-      percent: plan && estimate !== null ? roundHalfUp((estimate / plan) * 100, 1) : null
+      percent: plan && estimate !== null ? roundHalfUp((estimate / plan) * 100, 1) : null,
+      next: shown(nextTargets.get(ind.code)?.plan ?? null, decimals)
     }
     const indent = r.indent ?? 0
     const label = r.label ?? ind.label

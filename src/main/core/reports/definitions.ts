@@ -24,10 +24,17 @@ export const FIELDS = [
   'managers_college',
   'revenue',
   'profit',
-  'avg_income'
+  'avg_income',
+  'new_members',
+  'taxes_paid',
+  'ocop_products',
+  'ocop_3_star',
+  'ocop_4_star',
+  'ocop_5_star'
 ] as const
 export type Field = (typeof FIELDS)[number]
 
+const classificationCode = z.enum(['good', 'fair', 'average', 'weak'])
 const indicatorSchema = z
   .object({
     code: z.string().regex(/^[a-z_]+(\.[a-z_]+)+$/),
@@ -35,17 +42,20 @@ const indicatorSchema = z
     unit: z.string().min(1),
     kind: z.enum(ENTITY_KINDS),
     set: z.enum(SETS),
-    measure: z.enum(['count', 'sum', 'avg']),
+    measure: z.enum(['count', 'sum', 'avg', 'share']),
     field: z.enum(FIELDS).optional(),
     fallbackField: z.enum(FIELDS).optional(),
     fallbackValue: z.number().optional(),
     scale: z.number().positive().optional(),
-    classification: z.enum(['good', 'fair', 'average', 'weak']).optional(),
+    multiply: z.number().positive().optional(),
+    classification: z.union([classificationCode, z.array(classificationCode).min(1)]).optional(),
+    how: z.string().optional(),
     sectors: z.array(z.enum(SECTORS)).optional(),
     decimals: z.number().int().min(0).max(4).optional()
   })
   .strict()
-  .refine((i) => i.measure === 'count' || i.field, { message: 'sum/avg need a field' })
+  .refine((i) => i.measure === 'count' || i.measure === 'share' || i.field, { message: 'sum/avg need a field' })
+  .refine((i) => i.measure !== 'share' || i.classification, { message: 'share needs a classification' })
 export type Indicator = z.infer<typeof indicatorSchema>
 
 const groupingSchema = z
@@ -58,13 +68,13 @@ const groupingSchema = z
   .strict()
 export type Grouping = z.infer<typeof groupingSchema>
 
-const columnKinds = z.enum(['prev', 'actual', 'estimate', 'plan', 'percent'])
+const columnKinds = z.enum(['prev', 'actual', 'estimate', 'plan', 'percent', 'next'])
 const layoutSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
     title: z.string(),
     annex: z.string().optional(),
-    type: z.enum(['indicators', 'sectors', 'units', 'list']),
+    type: z.enum(['indicators', 'sectors', 'units', 'list', 'support-results', 'support-needs']),
     orientation: z.enum(['portrait', 'landscape']).default('landscape'),
     rows: z
       .array(
@@ -94,6 +104,25 @@ const indicatorsData = z
       labels: z.record(z.string(), z.string()),
       unit: z.string()
     }),
+    /** Averages per sector group: one indicator per group and entry, «htx.sector.<group>.<suffix>». */
+    sectorAverages: z
+      .object({
+        kind: z.enum(ENTITY_KINDS),
+        grouping: z.string(),
+        entries: z.record(
+          z.string(),
+          z
+            .object({
+              label: z.string(),
+              field: z.enum(FIELDS),
+              unit: z.string(),
+              scale: z.number().positive().optional(),
+              decimals: z.number().int().optional()
+            })
+            .strict()
+        )
+      })
+      .optional(),
     indicators: z.array(indicatorSchema)
   })
   .passthrough()
@@ -129,7 +158,27 @@ export function definitions(): Definitions {
       sectors: g.sectors
     }))
   )
-  const indicators = [...data.indicators, ...perSector]
+  const averages: Indicator[] = []
+  if (data.sectorAverages) {
+    const sa = data.sectorAverages
+    const g = groupings.find((x) => x.id === sa.grouping)
+    if (!g) throw new Error(`reports: grouping ${sa.grouping} missing`)
+    for (const group of g.groups)
+      for (const [suffix, e] of Object.entries(sa.entries))
+        averages.push({
+          code: `${sa.kind}.sector.${group.code}.${suffix}`,
+          label: e.label.replace('{group}', group.label.charAt(0).toLocaleLowerCase('vi') + group.label.slice(1)),
+          unit: e.unit,
+          kind: sa.kind,
+          set: 'present',
+          measure: 'avg',
+          field: e.field,
+          ...(e.scale ? { scale: e.scale } : {}),
+          ...(e.decimals !== undefined ? { decimals: e.decimals } : {}),
+          sectors: group.sectors
+        })
+  }
+  const indicators = [...data.indicators, ...perSector, ...averages]
   const byCode = new Map(indicators.map((i) => [i.code, i]))
   if (byCode.size !== indicators.length) throw new Error('reports: duplicate indicator code')
   for (const l of layouts) {

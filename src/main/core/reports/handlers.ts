@@ -41,6 +41,7 @@ export const reportsHandlers: DomainHandlers<Names> = {
     const unit = await officeUnit(ctx)
     const scope = checkScope(unit, input.scope)
     const targets = await loadTargets(ctx, input.year, scope ?? unit.code)
+    const next = await loadTargets(ctx, input.year + 1, scope ?? unit.code)
     const prev = await buildSummary(ctx, `${input.year - 1}-12-31`, scope)
     return definitions().indicators.map((i) => {
       const t = targets.get(i.code)
@@ -52,7 +53,8 @@ export const reportsHandlers: DomainHandlers<Names> = {
         decimals: i.decimals ?? 0,
         previousActual: p === null || p === undefined ? null : roundHalfUp(p, i.decimals ?? 0),
         plan: t?.plan ?? null,
-        estimate: t?.estimate ?? null
+        estimate: t?.estimate ?? null,
+        nextPlan: next.get(i.code)?.plan ?? null
       }
     })
   },

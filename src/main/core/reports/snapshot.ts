@@ -25,7 +25,7 @@ export type Figures = Pick<
   | 'profit'
   | 'avg_income'
   | 'classification'
->
+> & { new_members: number | null; taxes_paid: number | null }
 
 export interface EntityAsOf {
   id: number
@@ -49,10 +49,12 @@ export interface EntityAsOf {
   /** A dissolution took effect in [1 Jan of the year, date]. */
   dissolvedInPeriod: boolean
   figures: Figures | null
+  /** OCOP products rated by the report's year (entities.ocop_json): stars and year of each. */
+  ocop: Array<{ stars: number; year: number }>
 }
 
 const FIGURE_COLUMNS =
-  'entity_id, max(year), members, workers, managers, managers_elementary, managers_college, revenue, profit, avg_income, classification'
+  'entity_id, max(year), members, workers, managers, managers_elementary, managers_college, revenue, profit, avg_income, classification, new_members, taxes_paid'
 
 /**
  * The status rule is the registry's ('status.asOf'): among events up to the date the
@@ -68,7 +70,7 @@ export function loadSnapshot(ctx: CoreContext, asOf: string, options: { details?
   const entities = sqlite
     .prepare(
       `select id, kind, ${details}, district_code, sector, registration_date, charter_capital, members_count,
-              case when member_coops_json is null then null else json_array_length(member_coops_json) end
+              case when member_coops_json is null then null else json_array_length(member_coops_json) end, ocop_json
        from entities where deleted_at is null and (registration_date is null or registration_date <= ?)`
     )
     .raw()
@@ -85,7 +87,8 @@ export function loadSnapshot(ctx: CoreContext, asOf: string, options: { details?
       string | null,
       number | null,
       number | null,
-      number | null
+      number | null,
+      string | null
     ]
   >
 
@@ -112,7 +115,8 @@ export function loadSnapshot(ctx: CoreContext, asOf: string, options: { details?
       statusSince: null,
       isNew: registrationDate !== null && registrationDate >= yearStart && registrationDate <= asOf,
       dissolvedInPeriod: false,
-      figures: null
+      figures: null,
+      ocop: ocopOf(r[12], year)
     })
   }
 
@@ -153,7 +157,9 @@ export function loadSnapshot(ctx: CoreContext, asOf: string, options: { details?
       number | null,
       number | null,
       number | null,
-      string | null
+      string | null,
+      number | null,
+      number | null
     ]
   >
   for (const f of figures) {
@@ -169,8 +175,24 @@ export function loadSnapshot(ctx: CoreContext, asOf: string, options: { details?
       revenue: f[7],
       profit: f[8],
       avg_income: f[9],
-      classification: f[10]
+      classification: f[10],
+      new_members: f[11],
+      taxes_paid: f[12]
     }
   }
   return [...byId.values()]
+}
+
+/** OCOP products of an entity rated in or before the year; a malformed list counts none (the registry checks it on entry). */
+function ocopOf(json: string | null, year: number): Array<{ stars: number; year: number }> {
+  if (!json) return []
+  try {
+    const list = JSON.parse(json) as Array<{ stars?: unknown; year?: unknown }>
+    if (!Array.isArray(list)) return []
+    return list
+      .map((o) => ({ stars: Number(o.stars), year: Number(o.year) }))
+      .filter((o) => Number.isInteger(o.stars) && (!Number.isFinite(o.year) || o.year <= year))
+  } catch {
+    return []
+  }
 }

@@ -68,6 +68,14 @@ function fieldValue(e: EntityAsOf, field: string): number | null {
       return e.membersCount
     case 'member_coops':
       return e.memberCoops
+    case 'ocop_products':
+      return e.ocop.length
+    case 'ocop_3_star':
+    case 'ocop_4_star':
+    case 'ocop_5_star': {
+      const stars = Number(field.charAt(5))
+      return e.ocop.filter((o) => o.stars === stars).length
+    }
     default: {
       const v = e.figures ? (e.figures as unknown as Record<string, number | null>)[field] : null
       return v ?? null
@@ -79,7 +87,11 @@ function fieldValue(e: EntityAsOf, field: string): number | null {
 export function contribution(e: EntityAsOf, ind: Indicator): number | null {
   if (e.kind !== ind.kind || !inSet(e, ind.set)) return null
   if (ind.sectors && !ind.sectors.includes(e.sector ?? 'other')) return null
-  if (ind.classification && e.figures?.classification !== ind.classification) return null
+  const classes = ind.classification === undefined ? null : Array.isArray(ind.classification) ? ind.classification : [ind.classification]
+  const classed = classes === null || classes.includes((e.figures?.classification ?? '') as never)
+  // A share counts every entity of the set: 1 when it meets the condition, 0 when not.
+  if (ind.measure === 'share') return classed ? 1 : 0
+  if (!classed) return null
   if (ind.measure === 'count') return 1
   let v = fieldValue(e, ind.field!)
   if (v === null && ind.fallbackField) v = fieldValue(e, ind.fallbackField)
@@ -96,8 +108,9 @@ function newAcc(size: number): Acc {
 function finish(acc: Acc, indicators: Indicator[]): Record<string, number | null> {
   const out: Record<string, number | null> = {}
   indicators.forEach((ind, i) => {
-    const scale = ind.scale ?? 1
+    const scale = (ind.scale ?? 1) / (ind.multiply ?? 1)
     if (ind.measure === 'avg') out[ind.code] = acc.n[i] ? acc.sum[i]! / acc.n[i]! / scale : null
+    else if (ind.measure === 'share') out[ind.code] = acc.n[i] ? (acc.sum[i]! / acc.n[i]!) * 100 : null
     else out[ind.code] = acc.sum[i]! / scale
   })
   return out

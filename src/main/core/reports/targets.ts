@@ -23,6 +23,8 @@ export interface TargetInput {
   indicator: string
   plan?: number | null
   estimate?: number | null
+  /** The plan the office proposes for the next year («Kế hoạch năm N+1»): stored as that year's plan. */
+  nextPlan?: number | null
 }
 
 export async function saveTargets(
@@ -41,9 +43,16 @@ export async function saveTargets(
       })
     }
   }
+  // «Kế hoạch năm N+1» is next year's plan: the same rows, one year on, in the same transaction.
+  const rows: Array<{ year: number; v: Omit<TargetInput, 'nextPlan'> }> = values.flatMap((v) => [
+    ...(v.plan !== undefined || v.estimate !== undefined
+      ? [{ year, v: { indicator: v.indicator, plan: v.plan, estimate: v.estimate } }]
+      : []),
+    ...(v.nextPlan !== undefined ? [{ year: year + 1, v: { indicator: v.indicator, plan: v.nextPlan } }] : [])
+  ])
   return ctx.db.transaction().execute(async (trx) => {
     let changed = 0
-    for (const v of values) {
+    for (const { year, v } of rows) {
       const before = await trx
         .selectFrom('report_targets')
         .select(['plan', 'estimate'])

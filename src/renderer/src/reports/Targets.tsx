@@ -62,6 +62,16 @@ export function Targets({ year, scope, onSaved }: { year: number; scope: string 
         valueFormatter: fmt,
         valueParser: parse,
         cellClass: 'rep-editable'
+      },
+      {
+        field: 'nextPlan',
+        headerName: `Kế hoạch năm ${year + 1}`,
+        width: 150,
+        type: 'rightAligned',
+        editable: true,
+        valueFormatter: fmt,
+        valueParser: parse,
+        cellClass: 'rep-editable'
       }
     ]
   }, [year])
@@ -73,7 +83,7 @@ export function Targets({ year, scope, onSaved }: { year: number; scope: string 
   }
 
   async function save() {
-    const values = [...changed.values()].map((r) => ({ indicator: r.indicator, plan: r.plan, estimate: r.estimate }))
+    const values = [...changed.values()].map((r) => ({ indicator: r.indicator, plan: r.plan, estimate: r.estimate, nextPlan: r.nextPlan }))
     try {
       const r = await call('report.setTargets', { year, scope, values })
       setChanged(new Map())

@@ -13,10 +13,11 @@ import { PrintView } from '../components/PrintView'
 import { downloadBase64, MIME } from '../files'
 import { Overview } from '../reports/Overview'
 import { Preview } from '../reports/Preview'
+import { Support } from '../reports/Support'
 import { Targets } from '../reports/Targets'
 import '../reports/reports.css'
 
-type Tab = 'overview' | 'report' | 'targets'
+type Tab = 'overview' | 'report' | 'targets' | 'support'
 
 /** Today in Vietnam (the office's clock). */
 const today = () => vnToday()
@@ -167,7 +168,8 @@ export function Reports({ office }: { office: OfficeInfo }) {
           [
             ['overview', 'Tổng quan'],
             ['report', 'Xem báo cáo'],
-            ['targets', 'Kế hoạch năm']
+            ['targets', 'Kế hoạch năm'],
+            ['support', 'Hỗ trợ']
           ] as Array<[Tab, string]>
         ).map(([id, label]) => (
           <button
@@ -197,6 +199,7 @@ export function Reports({ office }: { office: OfficeInfo }) {
             <Preview table={table} />
           </>
         )}
+        {tab === 'support' && <Support year={Number(asOf.slice(0, 4))} scope={scope} />}
         {tab === 'targets' && <Targets year={Number(asOf.slice(0, 4))} scope={scope} onSaved={() => setVersion((v) => v + 1)} />}
       </div>
       {page && (

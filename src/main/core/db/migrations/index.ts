@@ -15,6 +15,7 @@ import * as m008 from './008-conflict-owners'
 import * as m009 from './009-live-uniqueness'
 import * as m010 from './010-closed-periods'
 import * as m011 from './011-data-checks'
+import * as m012 from './012-support'
 
 export const migrations: Record<string, Migration> = {
   '001-foundation': m001,
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
   '008-conflict-owners': m008,
   '009-live-uniqueness': m009,
   '010-closed-periods': m010,
-  '011-data-checks': m011
+  '011-data-checks': m011,
+  '012-support': m012
 }
