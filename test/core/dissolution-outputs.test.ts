@@ -23,7 +23,7 @@ describe('dissolution outputs', () => {
       registrationDate: '2010-04-02',
       commune: 'Xã Đồng Tâm'
     })
-    await core.call('status.add', { entityId: a.id, status: 'inactive', effectiveDate: '2022-05-01' })
+    await core.call('status.add', { entityId: a.id, status: 'suspended', effectiveDate: '2022-05-01' })
     const b = await core.call('entity.create', { kind: 'htx', name: 'HTX Vận tải Thành Công', status: 'active' })
     await core.call('status.add', { entityId: b.id, status: 'suspended', effectiveDate: '2023-02-01' })
     await core.call('entity.create', { kind: 'htx', name: 'HTX Đang Tốt', status: 'active' })

@@ -26,7 +26,7 @@ beforeAll(async () => {
     sector: 'agri'
   })
   entityId = e.id
-  await s.core.call('status.add', { entityId, status: 'inactive', effectiveDate: '2024-05-01' })
+  await s.core.call('label.add', { entityId, label: 'stopped', effectiveDate: '2024-05-01' })
   await s.core.call('entity.create', { kind: 'htx', name: 'HTX Vận tải Bắc Sơn', status: 'active' })
   resumedId = (await s.core.call('entity.create', { kind: 'htx', name: 'HTX Dịch vụ Hoàng Đồng', status: 'active' })).id
   await s.core.call('status.add', { entityId: resumedId, status: 'suspended', effectiveDate: '2023-02-01' })
@@ -42,7 +42,7 @@ describe('Giải thể in Chromium, through the bridge, on a real file', () => {
     const { page } = s
     await page.getByTestId('nav-dissolution').click()
     const row = page.getByTestId(`candidate-${entityId}`)
-    await expect.poll(() => row.innerText()).toContain('Ngừng hoạt động từ 12 tháng trở lên')
+    await expect.poll(() => row.innerText()).toContain('Ngừng hoạt động 12 tháng mà không thông báo')
     expect(await row.innerText()).toContain('01/05/2025') // inactive since 01/05/2024: a candidate 12 months later
     // The register never had its meeting date: no violation for it, only the date to complete.
     expect(await row.innerText()).not.toContain('đại hội thành viên thường niên 18 tháng')
@@ -58,13 +58,13 @@ describe('Giải thể in Chromium, through the bridge, on a real file', () => {
     // An old meeting date entered: the 18-month ground appears; a recent one: it goes, the other stays.
     await page.getByTestId(`agm-${entityId}`).fill('01/01/2020')
     await page.getByTestId(`agm-save-${entityId}`).click()
-    await expect.poll(() => row.innerText()).toContain('Không đại hội thành viên thường niên 18 tháng liên tục')
+    await expect.poll(() => row.innerText()).toContain('Không tổ chức đại hội thành viên thường niên 18 tháng liên tục')
     const today = new Date()
     const recent = `${String(today.getDate()).padStart(2, '0')}/${String(today.getMonth() + 1).padStart(2, '0')}/${today.getFullYear()}`
     await page.getByTestId(`agm-${entityId}`).fill(recent)
     await page.getByTestId(`agm-save-${entityId}`).click()
     await expect.poll(() => row.innerText()).not.toContain('đại hội thành viên thường niên 18 tháng')
-    expect(await row.innerText()).toContain('Ngừng hoạt động từ 12 tháng trở lên')
+    expect(await row.innerText()).toContain('Ngừng hoạt động 12 tháng mà không thông báo')
     expect((await s.core.call('dissolution.candidates', {})).find((c) => c.entityId === entityId)?.lastAgmDate).toMatch(
       /^\d{4}-\d{2}-\d{2}$/
     )

@@ -62,6 +62,18 @@ export interface EntitiesTable {
   deleted_reason?: string | null
   /** 004: date of the last annual general meeting (đại hội thành viên thường niên). */
   last_agm_date?: string | null
+  /** 014: THT registration certificate (NĐ 295/2026 Chương V; an HTX's number is reg_no). */
+  certificate_no?: string | null
+  certificate_date?: string | null
+  /** 014: 1 when a THT must register (Luật HTX 2023 Điều 107 khoản 2), 0 when it need not, null unknown. */
+  must_register?: number | null
+  /** 014: when the charter was updated to the 2023 law (Điều 115). */
+  charter_updated_date?: string | null
+  /** 014: the latest yearly information update to the registration office. */
+  info_update_date?: string | null
+  /** 014: a court decision to dissolve (number, date). */
+  court_decision_no?: string | null
+  court_decision_date?: string | null
 }
 
 export interface ProfilesTable {
@@ -84,6 +96,18 @@ export interface StatusEventsTable {
   note: string | null
   created_at: string
   import_batch_id?: number | null
+  /** 014: end of the notified suspension (NĐ 295/2026 Điều 48 khoản 1). */
+  until_date?: string | null
+}
+
+/** 014: management labels (chờ giải thể, yếu kém…), dated; label null ends the one before. */
+export interface EntityLabelsTable {
+  id: Generated<number>
+  entity_id: number
+  label: string | null
+  effective_date: string | null
+  note: string | null
+  created_at: string
 }
 
 export interface YearlyFiguresTable {
@@ -158,6 +182,7 @@ export interface Database extends DissolutionTables, HandoffTables, ReportTables
   admin_units: AdminUnitsTable
   entities: EntitiesTable
   status_events: StatusEventsTable
+  entity_labels: EntityLabelsTable
   yearly_figures: YearlyFiguresTable
   audit_log: AuditLogTable
   import_batches: ImportBatchesTable

@@ -49,12 +49,15 @@ export interface MachineTable {
   sheet: string
   /** Columns holding another machine table's ids: remapped to the province's own ids. */
   refs: Record<string, string>
+  /** Absent from packages written before it existed (entity_labels, migration 014): such a package still reads. */
+  optional?: boolean
 }
 
 /** Parents before children, so the province can insert in this order and remap ids as it goes. */
 export const MACHINE_TABLES: MachineTable[] = [
   { table: 'entities', sheet: 'data_entities', refs: {} },
   { table: 'status_events', sheet: 'data_status_events', refs: { entity_id: 'entities' } },
+  { table: 'entity_labels', sheet: 'data_entity_labels', refs: { entity_id: 'entities' }, optional: true },
   { table: 'yearly_figures', sheet: 'data_yearly_figures', refs: { entity_id: 'entities' } },
   { table: 'dissolution_cases', sheet: 'data_dissolution_cases', refs: { entity_id: 'entities' } },
   { table: 'dissolution_steps', sheet: 'data_dissolution_steps', refs: { case_id: 'dissolution_cases' } },

@@ -211,6 +211,7 @@ export function readPackage(bytes: Buffer, name: string): ParsedPackage {
   const tables: TableData[] = []
   for (const spec of MACHINE_TABLES) {
     const ws = wb.Sheets[spec.sheet]
+    if (!ws && spec.optional) continue
     if (!ws) {
       out.problems.push(problem('TRUNCATED', `${name} thiếu trang dữ liệu «${spec.sheet}».`, { sheet: spec.sheet }))
       return out
