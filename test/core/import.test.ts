@@ -65,7 +65,8 @@ describe('the shared samples', () => {
     expect(recs.reduce((a, r) => a + (r!.charterCapital ?? 0), 0)).toBe(8_700_000_000)
     expect(recs.reduce((a, r) => a + (r!.figures.members ?? 0), 0)).toBe(64)
     expect(recs.reduce((a, r) => a + (r!.figures.workers ?? 0), 0)).toBe(86)
-    expect(recs.map((r) => r!.status)).toEqual(['active', 'active', 'suspended', 'dissolving', 'active'])
+    expect(recs.map((r) => r!.status)).toEqual(['active', 'active', 'suspended', 'active', 'active'])
+    expect(recs.map((r) => r!.label ?? null)).toEqual([null, null, null, 'awaiting_dissolution', null])
 
     const tht = tidy.sheets.find((s) => s.sheet === 'THT')!
     expect(tht.kind).toBe('tht')
@@ -141,7 +142,7 @@ describe('a messy working register', () => {
       label: 'stopped',
       sector: 'transport'
     })
-    expect(byRow(htx, 14).record).toMatchObject({ registrationDate: '2010-02-01', status: 'dissolving', sector: 'industry' })
+    expect(byRow(htx, 14).record).toMatchObject({ registrationDate: '2010-02-01', status: 'active', label: 'awaiting_dissolution', sector: 'industry' })
     expect(byRow(htx, 15).record).toMatchObject({ registrationDate: '2019-01-01', status: 'dissolved', sector: 'trade_service' })
     expect(byRow(htx, 16).issues[0]).toMatchObject({ column: 'F', severity: 'error', code: 'DATE_INVALID' })
     expect(byRow(htx, 16).issues[0].message).toContain('31/02/2020')
