@@ -52,10 +52,20 @@ describe('candidates under the 2023 grounds', () => {
     const by = new Map(list.map((c) => [c.entityId, c]))
     for (const id of [...plain, renewed]) expect(by.has(id), String(id)).toBe(false)
     expect(by.get(agm)!.reasons).toEqual([
-      expect.objectContaining({ code: 'no_agm_18m', start: '2024-01-20', since: '2025-07-20', article: expect.stringContaining('Điều 103') })
+      expect.objectContaining({
+        code: 'no_agm_18m',
+        start: '2024-01-20',
+        since: '2025-07-20',
+        article: expect.stringContaining('Điều 103')
+      })
     ])
     expect(by.get(late)!.reasons).toEqual([
-      expect.objectContaining({ code: 'suspension_beyond_notice', start: '2026-02-01', since: '2026-08-31', article: expect.stringContaining('Điều 48') })
+      expect.objectContaining({
+        code: 'suspension_beyond_notice',
+        start: '2026-02-01',
+        since: '2026-08-31',
+        article: expect.stringContaining('Điều 48')
+      })
     ])
     expect(by.get(long)!.reasons).toEqual([
       expect.objectContaining({ code: 'suspension_over_total', start: '2024-06-01', since: '2026-06-01', verified: true })
@@ -114,13 +124,26 @@ describe('Điều 115: what was due by 31/12/2025', () => {
     expect(text.stdout).toContain('chưa có giấy chứng nhận đăng ký THT')
     expect(text.stdout).toContain('31/12/2025')
     // The CLI's label commands, and an old status code refused with the way to say it now.
-    expect((await cli('label', 'add', '--db', db, '--entity', String(oldHtx), '--label', 'paper_only', '--date', '01/12/2026')).code).toBe(0)
+    expect((await cli('label', 'add', '--db', db, '--entity', String(oldHtx), '--label', 'paper_only', '--date', '01/12/2026')).code).toBe(
+      0
+    )
     const labels = await cli('label', 'list', '--db', db, '--entity', String(oldHtx))
     expect(labels.stdout).toContain('Chỉ tồn tại trên sổ sách')
     const old = await cli('status', 'add', '--db', db, '--entity', String(oldHtx), '--status', 'inactive', '--date', '01/12/2026')
     expect(old.code).toBe(2)
     expect(old.stderr).toContain('label add --label stopped')
-    const upd = await cli('entity', 'update', '--db', db, '--id', String(must), '--certificate-no', '49T000999', '--certificate-date', '10/01/2026')
+    const upd = await cli(
+      'entity',
+      'update',
+      '--db',
+      db,
+      '--id',
+      String(must),
+      '--certificate-no',
+      '49T000999',
+      '--certificate-date',
+      '10/01/2026'
+    )
     expect(upd.code).toBe(0)
     expect((await core.call('entity.get', { id: must })).certificateNo).toBe('49T000999')
   })

@@ -16,11 +16,7 @@ afterEach(async () => {
   await core.dispose()
 })
 
-async function htx(
-  name: string,
-  status: 'active' | 'suspended' | 'not_at_address' = 'suspended',
-  extra: Record<string, unknown> = {}
-) {
+async function htx(name: string, status: 'active' | 'suspended' | 'not_at_address' = 'suspended', extra: Record<string, unknown> = {}) {
   return core.call('entity.create', { kind: 'htx', name, status, ...extra })
 }
 

@@ -20,13 +20,49 @@ afterEach(async () => {
 const REGISTER: Array<[string, string, Array<[string, string | null, string | null]>]> = [
   ['HTX Nông nghiệp Yên Khoái', '2015-03-02', [['active', null, null]]],
   ['HTX Chè Tân Thành', '2016-05-10', [['inactive', null, null]]],
-  ['HTX Vận tải Bắc Sơn', '2014-01-20', [['active', null, null], ['inactive', '2022-11-15', null]]],
-  ['HTX Mây tre Phát Diệm', '2012-03-15', [['inactive', null, null], ['active', '2023-04-01', '12/TB']]],
-  ['HTX Dịch vụ Hoàng Đồng', '2013-07-07', [['active', null, null], ['revoked', '2024-02-01', '5/QĐ-TCKH']]],
+  [
+    'HTX Vận tải Bắc Sơn',
+    '2014-01-20',
+    [
+      ['active', null, null],
+      ['inactive', '2022-11-15', null]
+    ]
+  ],
+  [
+    'HTX Mây tre Phát Diệm',
+    '2012-03-15',
+    [
+      ['inactive', null, null],
+      ['active', '2023-04-01', '12/TB']
+    ]
+  ],
+  [
+    'HTX Dịch vụ Hoàng Đồng',
+    '2013-07-07',
+    [
+      ['active', null, null],
+      ['revoked', '2024-02-01', '5/QĐ-TCKH']
+    ]
+  ],
   ['HTX Môi trường Mai Sơn', '2018-08-08', [['suspended', '2023-03-01', null]]],
   ['HTX Xây dựng Đồng Đăng', '2010-02-01', [['dissolving', null, null]]],
-  ['HTX Thương mại Cao Lộc', '2011-09-09', [['active', null, null], ['dissolved', '2021-06-30', '9/QĐ']]],
-  ['HTX Rau sạch Hoàng Văn Thụ', '2019-01-01', [['inactive', '2020-01-01', null], ['inactive', '2022-01-01', null], ['dissolving', '2024-05-01', null]]]
+  [
+    'HTX Thương mại Cao Lộc',
+    '2011-09-09',
+    [
+      ['active', null, null],
+      ['dissolved', '2021-06-30', '9/QĐ']
+    ]
+  ],
+  [
+    'HTX Rau sạch Hoàng Văn Thụ',
+    '2019-01-01',
+    [
+      ['inactive', '2020-01-01', null],
+      ['inactive', '2022-01-01', null],
+      ['dissolving', '2024-05-01', null]
+    ]
+  ]
 ]
 /** The first version's reports: active = 'active'; stopped = these. */
 const OLD_STOPPED = new Set(['suspended', 'inactive', 'dissolving', 'revoked'])
@@ -84,7 +120,9 @@ describe('migration 014 on a register with the first version’s codes', () => {
     for (const e of events) expect(STATUSES).toContain(e.status)
     // Nothing old is left and nothing new is made up.
     const old = REGISTER.flatMap((r) => r[2].map((e) => e[0]))
-    expect(events.filter((e, i) => old[i] === 'inactive').every((e) => e.status === 'active' && e.note?.includes('Trước nâng cấp 014'))).toBe(true)
+    expect(
+      events.filter((e, i) => old[i] === 'inactive').every((e) => e.status === 'active' && e.note?.includes('Trước nâng cấp 014'))
+    ).toBe(true)
     expect(events.filter((e, i) => old[i] === 'revoked').map((e) => e.status)).toEqual(['dissolving'])
     expect(events.filter((e, i) => old[i] !== 'inactive' && old[i] !== 'revoked').every((e) => e.note === null)).toBe(true)
 
@@ -103,16 +141,21 @@ describe('migration 014 on a register with the first version’s codes', () => {
       [null, '2024-05-01']
     ])
 
-    const audit = sqlite.prepare(`select action, table_name, before_json from audit_log where user = 'nâng cấp 014' order by id`).all() as Array<{
+    const audit = sqlite
+      .prepare(`select action, table_name, before_json from audit_log where user = 'nâng cấp 014' order by id`)
+      .all() as Array<{
       action: string
       table_name: string
       before_json: string | null
     }>
     const mapped = old.filter((s) => s === 'inactive' || s === 'revoked').length
     expect(audit.filter((a) => a.action === 'migrate_status')).toHaveLength(mapped)
-    expect(audit.filter((a) => a.action === 'migrate_status').map((a) => JSON.parse(a.before_json!).status).sort()).toEqual(
-      old.filter((s) => s === 'inactive' || s === 'revoked').sort()
-    )
+    expect(
+      audit
+        .filter((a) => a.action === 'migrate_status')
+        .map((a) => JSON.parse(a.before_json!).status)
+        .sort()
+    ).toEqual(old.filter((s) => s === 'inactive' || s === 'revoked').sort())
     const labels = sqlite.prepare('select count(*) as n from entity_labels').get() as { n: number }
     expect(audit.filter((a) => a.action === 'migrate_label')).toHaveLength(labels.n)
   })
@@ -145,7 +188,9 @@ describe('a management label is not a legal status', () => {
     expect(undone).toMatchObject({ action: 'label_add', table: 'entity_labels', entityId: e.id })
     expect((await core.call('entity.get', { id: e.id })).label).toBe('awaiting_dissolution')
     await expect(core.call('label.add', { entityId: e.id, label: 'chờ' as never })).rejects.toMatchObject({ code: 'VALIDATION' })
-    await expect(core.call('status.add', { entityId: e.id, status: 'inactive' as never, effectiveDate: '2024-08-01' })).rejects.toMatchObject({
+    await expect(
+      core.call('status.add', { entityId: e.id, status: 'inactive' as never, effectiveDate: '2024-08-01' })
+    ).rejects.toMatchObject({
       code: 'VALIDATION'
     })
   })
