@@ -286,7 +286,7 @@ describe('candidates', () => {
     await core.call('status.add', { entityId: a.id, status: 'suspended', effectiveDate: '2023-01-10' })
     const b = await htx('Hợp tác xã Không Đại Hội', 'active', { registrationDate: '2015-05-05' })
     await core.call('dissolution.setLastAgm', { entityId: b.id, lastAgmDate: '2022-12-20' })
-    const r = await htx('Hợp tác xã Bị Tòa Án Giải Thể', 'active', { courtDecisionNo: '5/2024/QĐ-TA', courtDecisionDate: '2024-02-01' })
+    await htx('Hợp tác xã Bị Tòa Án Giải Thể', 'active', { courtDecisionNo: '5/2024/QĐ-TA', courtDecisionDate: '2024-02-01' })
     const fresh = await htx('Hợp tác xã Mới Ngừng', 'active')
     await core.call('status.add', { entityId: fresh.id, status: 'suspended', effectiveDate: '2024-03-01' })
     const list = await core.call('dissolution.candidates', { asOf: '2024-06-30' })

@@ -121,10 +121,10 @@ describe('migration 014 on a register with the first version’s codes', () => {
     // Nothing old is left and nothing new is made up.
     const old = REGISTER.flatMap((r) => r[2].map((e) => e[0]))
     expect(
-      events.filter((e, i) => old[i] === 'inactive').every((e) => e.status === 'active' && e.note?.includes('Trước nâng cấp 014'))
+      events.filter((_e, i) => old[i] === 'inactive').every((e) => e.status === 'active' && e.note?.includes('Trước nâng cấp 014'))
     ).toBe(true)
-    expect(events.filter((e, i) => old[i] === 'revoked').map((e) => e.status)).toEqual(['dissolving'])
-    expect(events.filter((e, i) => old[i] !== 'inactive' && old[i] !== 'revoked').every((e) => e.note === null)).toBe(true)
+    expect(events.filter((_e, i) => old[i] === 'revoked').map((e) => e.status)).toEqual(['dissolving'])
+    expect(events.filter((_e, i) => old[i] !== 'inactive' && old[i] !== 'revoked').every((e) => e.note === null)).toBe(true)
 
     const byName = new Map((await core.call('entity.list', {})).rows.map((e) => [e.name, e]))
     const look = (name: string) => byName.get(name)!
