@@ -25,7 +25,7 @@ import type { BenchFigure, BenchOptions } from './lib'
 
 const COMMUNES = ['Xã Hoàng Đồng', 'Xã Hợp Thành', 'Phường Đông Kinh', 'Xã Gia Cát', 'Xã Tân Liên', 'Xã Yên Trạch']
 const SECTORS = ['agri', 'industry', 'trade_service', 'transport'] as const
-const STATUSES = ['suspended', 'inactive', 'active', 'dissolving'] as const
+const STATUSES = ['suspended', 'suspended', 'active', 'dissolving'] as const
 const ROOT = resolve(__dirname, '..')
 const STATIC = join(ROOT, 'out/renderer')
 

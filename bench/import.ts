@@ -120,7 +120,7 @@ const SECTOR_CODES: Record<string, string> = {
 const STATUS_CODES: Record<string, string> = {
   'Đang hoạt động': 'active',
   'Tạm ngừng': 'suspended',
-  'Ngừng HĐ': 'inactive',
+  'Ngừng HĐ': 'active',
   'Chờ giải thể': 'dissolving'
 }
 

@@ -17,7 +17,7 @@ import { tempDir } from '../test/helpers/temp'
 import { sweepFigures, sweepSizes, time, type BenchFigure, type BenchOptions, type SweepPoint } from './lib'
 
 const COMMUNES = ['Xã Hoàng Đồng', 'Xã Hợp Thành', 'Phường Đông Kinh', 'Xã Gia Cát', 'Xã Tân Liên', 'Xã Yên Trạch']
-const STATUSES = ['suspended', 'inactive', 'active', 'dissolving'] as const
+const STATUSES = ['suspended', 'suspended', 'active', 'dissolving'] as const
 
 function rows(n: number) {
   return Array.from({ length: n }, (_, i) => ({

@@ -16,7 +16,7 @@ import { tempDir } from '../test/helpers/temp'
 import { time, type BenchFigure, type BenchOptions } from './lib'
 
 const SECTORS = ['agri', 'agri', 'agri', 'industry', 'construction', 'trade_service', 'environment', 'transport', 'tourism', null]
-const LATER = ['suspended', 'inactive', 'active', 'dissolving', 'revoked', 'dissolved'] as const
+const LATER = ['suspended', 'not_at_address', 'active', 'dissolving', 'bankruptcy', 'dissolved'] as const
 const COMMUNES = ['Xã Hoàng Đồng', 'Xã Hợp Thành', 'Phường Đông Kinh', 'Xã Gia Cát', 'Xã Tân Liên', 'Xã Yên Trạch']
 
 export function build(path: string, n: number): void {

@@ -9,18 +9,67 @@ export const KIND_LABELS: Record<EntityKind, string> = {
 }
 export const KIND_SHORT: Record<EntityKind, string> = { htx: 'HTX', lhhtx: 'LHHTX', tht: 'THT' }
 
-export const STATUSES = ['active', 'suspended', 'inactive', 'dissolving', 'revoked', 'dissolved'] as const
+/**
+ * Legal status (tình trạng pháp lý): the list of Nghị định 295/2026/NĐ-CP Điều 27 (HTX, LHHTX),
+ * khoản 1–7 in order; a THT has the same codes with Điều 28's words (THT_STATUS_LABELS), and
+ * never `bankruptcy`. What an office says about a record on top of that (chờ giải thể, yếu kém,
+ * chỉ tồn tại trên sổ sách…) is a management label (MANAGEMENT_LABELS), never a legal status.
+ */
+export const STATUSES = ['active', 'suspended', 'not_at_address', 'revoked_tax', 'dissolving', 'bankruptcy', 'dissolved'] as const
 export type Status = (typeof STATUSES)[number]
 export const STATUS_LABELS: Record<Status, string> = {
   active: 'Đang hoạt động',
-  suspended: 'Tạm ngừng hoạt động',
-  inactive: 'Ngừng hoạt động',
-  dissolving: 'Đang giải thể',
-  revoked: 'Bị thu hồi GCN',
-  dissolved: 'Đã giải thể'
+  suspended: 'Tạm ngừng kinh doanh',
+  not_at_address: 'Không hoạt động tại địa chỉ đã đăng ký',
+  revoked_tax: 'Bị thu hồi do cưỡng chế về quản lý thuế',
+  dissolving: 'Đang làm thủ tục giải thể, bị chia, bị hợp nhất, được sáp nhập',
+  bankruptcy: 'Đang làm thủ tục phá sản',
+  dissolved: 'Đã giải thể, phá sản, chấm dứt tồn tại'
 }
-/** Reports count these as "ngừng hoạt động". */
-export const STOPPED_STATUSES: readonly Status[] = ['suspended', 'inactive', 'dissolving', 'revoked']
+/** Where the decree words a THT's status otherwise (NĐ 295/2026 Điều 28 khoản 5, 6). */
+export const THT_STATUS_LABELS: Partial<Record<Status, string>> = {
+  dissolving: 'Đang làm thủ tục chấm dứt hoạt động',
+  dissolved: 'Đã chấm dứt hoạt động'
+}
+/** The article each status comes from, for the screens and the data. */
+export const STATUS_SOURCE = 'Nghị định 295/2026/NĐ-CP Điều 27 (HTX, LHHTX), Điều 28 (THT)'
+
+export function statusLabel(status: Status, kind?: string | null): string {
+  return (kind === 'tht' ? THT_STATUS_LABELS[status] : undefined) ?? STATUS_LABELS[status]
+}
+
+/**
+ * Codes of the app's first version that are not in the decree's list, and what each became
+ * (migration 013, reading an older package, an old script): `inactive` («ngừng hoạt động»
+ * without notice) is no legal status — the record is legally «đang hoạt động» and carries the
+ * management label `stopped`; `revoked` (certificate revoked, not yet dissolved) is «đang làm
+ * thủ tục giải thể» (NĐ 295/2026 Điều 52 khoản 1 điểm b).
+ */
+export const LEGACY_STATUSES: Record<string, { status: Status; label: ManagementLabel | null }> = {
+  inactive: { status: 'active', label: 'stopped' },
+  revoked: { status: 'dissolving', label: null }
+}
+
+/**
+ * Management labels: what the office says about a record, dated, apart from its legal status.
+ * Whether a label makes a legally active record count as «ngừng hoạt động» in the reports is
+ * data too (resources/reports/operating-status.json).
+ */
+export const MANAGEMENT_LABELS = ['stopped', 'awaiting_dissolution', 'paper_only', 'weak'] as const
+export type ManagementLabel = (typeof MANAGEMENT_LABELS)[number]
+export const MANAGEMENT_LABEL_TEXT: Record<ManagementLabel, string> = {
+  stopped: 'Ngừng hoạt động (không thông báo)',
+  awaiting_dissolution: 'Chờ giải thể',
+  paper_only: 'Chỉ tồn tại trên sổ sách',
+  weak: 'Yếu kém'
+}
+
+/**
+ * Reports' «ngừng hoạt động»: the legal statuses other than active and dissolved. A legally
+ * active record also counts as stopped while it carries a label marked so in
+ * resources/reports/operating-status.json (the full mapping, with its source).
+ */
+export const STOPPED_STATUSES: readonly Status[] = ['suspended', 'not_at_address', 'revoked_tax', 'dissolving', 'bankruptcy']
 
 export const SECTORS = [
   'agri',

@@ -46,6 +46,8 @@ const INPUTS: Partial<Record<ApiName, (s: Seeded) => unknown>> = {
   'entity.search': () => ({ q: 'hop tac xa' }),
   'prefs.get': () => ({ key: 'registry.columns' }),
   'status.list': (s) => ({ entityId: s.entityId }),
+  'label.list': (s) => ({ entityId: s.entityId }),
+  'registry.obligations': () => ({ asOf: '2026-01-15' }),
   'status.asOf': () => ({ date: '2024-06-30' }),
   'figures.list': () => ({}),
   'profile.list': () => ({}),
@@ -94,7 +96,7 @@ async function seedDistrict(core: TestCore): Promise<Seeded> {
   const a = await core.call('entity.create', { kind: 'htx', name: 'HTX Hoàng Đồng', regNo: '4907000123', registrationDate: '2015-03-02' })
   const b = await core.call('entity.create', { kind: 'htx', name: 'HTX Mai Pha', regNo: '4907000124', registrationDate: '2016-04-05' })
   await core.call('entity.create', { kind: 'tht', name: 'Tổ hợp tác Chè Yên Trạch' })
-  await core.call('status.add', { entityId: b.id, status: 'inactive', effectiveDate: '2023-05-15' })
+  await core.call('status.add', { entityId: b.id, status: 'suspended', effectiveDate: '2023-05-15' })
   await core.call('figures.set', { entityId: a.id, year: 2023, figures: { members: 12, workers: 5, revenue: 1_500_000_000 } })
   await core.call('dissolution.setLastAgm', { entityId: b.id, lastAgmDate: '2021-03-01' })
   const c = await core.call('dissolution.open', { entityId: b.id, kind: 'compulsory', openedOn: '2024-02-01' })

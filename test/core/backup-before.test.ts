@@ -52,7 +52,7 @@ describe('a copy before a risky step', () => {
   })
 
   it('a dissolution finalisation takes one first', async () => {
-    const e = await core.call('entity.create', { kind: 'htx', name: 'HTX Giải thể', status: 'inactive' })
+    const e = await core.call('entity.create', { kind: 'htx', name: 'HTX Giải thể', status: 'suspended' })
     const c = await core.call('dissolution.open', {
       entityId: e.id,
       kind: 'voluntary',

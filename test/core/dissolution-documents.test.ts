@@ -40,7 +40,7 @@ async function compulsoryCase() {
     commune: 'Xã Đồng Tâm',
     representative: 'Hoàng Văn "Bảy"'
   })
-  await core.call('status.add', { entityId: e.id, status: 'inactive', effectiveDate: '2022-05-01' })
+  await core.call('status.add', { entityId: e.id, status: 'suspended', effectiveDate: '2022-05-01' })
   const c = await core.call('dissolution.open', {
     entityId: e.id,
     kind: 'compulsory',

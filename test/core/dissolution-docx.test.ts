@@ -50,7 +50,7 @@ async function openCase() {
     registrationDate: '2010-04-02',
     representative: 'Hoàng Văn Bảy'
   })
-  await core.call('status.add', { entityId: e.id, status: 'inactive', effectiveDate: '2022-05-01' })
+  await core.call('status.add', { entityId: e.id, status: 'suspended', effectiveDate: '2022-05-01' })
   const c = await core.call('dissolution.open', {
     entityId: e.id,
     kind: 'compulsory',

@@ -23,7 +23,7 @@ describe('dissolution outputs', () => {
       registrationDate: '2010-04-02',
       commune: 'Xã Đồng Tâm'
     })
-    await core.call('status.add', { entityId: a.id, status: 'inactive', effectiveDate: '2022-05-01' })
+    await core.call('status.add', { entityId: a.id, status: 'suspended', effectiveDate: '2022-05-01' })
     const b = await core.call('entity.create', { kind: 'htx', name: 'HTX Vận tải Thành Công', status: 'active' })
     await core.call('status.add', { entityId: b.id, status: 'suspended', effectiveDate: '2023-02-01' })
     await core.call('entity.create', { kind: 'htx', name: 'HTX Đang Tốt', status: 'active' })
@@ -44,7 +44,14 @@ describe('dissolution outputs', () => {
     expect(aoa[0][0]).toContain('01/07/2024')
     expect(aoa[2]).toEqual(SUMMARY_HEADERS)
     const rowA = aoa.find((x) => x[1] === 'HTX Nông nghiệp <Đồng Tâm>')!
-    expect(rowA.slice(2, 8)).toEqual(['4900000018', 'Xã Đồng Tâm', expect.stringMatching(/Nông/), '2010', 'Ngừng hoạt động', '01/05/2022'])
+    expect(rowA.slice(2, 8)).toEqual([
+      '4900000018',
+      'Xã Đồng Tâm',
+      expect.stringMatching(/Nông/),
+      '2010',
+      'Tạm ngừng kinh doanh',
+      '01/05/2022'
+    ])
     expect(rowA[10]).toMatch(/Xem xét giải thể bắt buộc/)
     const rowB = aoa.find((x) => x[1] === 'HTX Vận tải Thành Công')!
     expect(rowB[8]).toMatch(/^Đang giải thể \(bắt buộc\)/)

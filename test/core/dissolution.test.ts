@@ -16,11 +16,7 @@ afterEach(async () => {
   await core.dispose()
 })
 
-async function htx(
-  name: string,
-  status: 'active' | 'inactive' | 'suspended' | 'revoked' = 'inactive',
-  extra: Record<string, unknown> = {}
-) {
+async function htx(name: string, status: 'active' | 'suspended' | 'not_at_address' = 'suspended', extra: Record<string, unknown> = {}) {
   return core.call('entity.create', { kind: 'htx', name, status, ...extra })
 }
 
@@ -188,7 +184,7 @@ describe('a case', () => {
     const ent = await core.call('entity.get', { id: e.id })
     expect(ent.status).toBe('dissolved')
     const events = await core.call('status.list', { entityId: e.id })
-    expect(events.map((x: { status: string }) => x.status)).toEqual(expect.arrayContaining(['inactive', 'dissolving', 'dissolved']))
+    expect(events.map((x: { status: string }) => x.status)).toEqual(expect.arrayContaining(['suspended', 'dissolving', 'dissolved']))
     await expect(
       core.call('entity.update', { id: e.id, rowVersion: ent.rowVersion, changes: { name: 'Tên mới cho HTX' } })
     ).rejects.toMatchObject({
@@ -285,25 +281,24 @@ describe('a case', () => {
 })
 
 describe('candidates', () => {
-  it('lists stopped ≥ 12 months, no AGM for 18 months, revoked — each with its date', async () => {
+  it('lists a suspension past its notice, no AGM for 18 months, a court decision — each with its date and article', async () => {
     const a = await htx('Hợp tác xã Ngừng Lâu', 'active')
-    await core.call('status.add', { entityId: a.id, status: 'inactive', effectiveDate: '2023-01-10' })
+    await core.call('status.add', { entityId: a.id, status: 'suspended', effectiveDate: '2023-01-10' })
     const b = await htx('Hợp tác xã Không Đại Hội', 'active', { registrationDate: '2015-05-05' })
     await core.call('dissolution.setLastAgm', { entityId: b.id, lastAgmDate: '2022-12-20' })
-    const r = await htx('Hợp tác xã Bị Thu Hồi', 'active')
-    await core.call('status.add', { entityId: r.id, status: 'revoked', effectiveDate: '2024-02-01', decisionNo: '5/QĐ' })
+    await htx('Hợp tác xã Bị Tòa Án Giải Thể', 'active', { courtDecisionNo: '5/2024/QĐ-TA', courtDecisionDate: '2024-02-01' })
     const fresh = await htx('Hợp tác xã Mới Ngừng', 'active')
-    await core.call('status.add', { entityId: fresh.id, status: 'inactive', effectiveDate: '2024-03-01' })
+    await core.call('status.add', { entityId: fresh.id, status: 'suspended', effectiveDate: '2024-03-01' })
     const list = await core.call('dissolution.candidates', { asOf: '2024-06-30' })
     const by = new Map(list.map((c) => [c.name, c]))
     expect(by.get('Hợp tác xã Ngừng Lâu')!.reasons).toEqual([
-      expect.objectContaining({ code: 'stopped_12m', since: '2024-01-10', start: '2023-01-10' })
+      expect.objectContaining({ code: 'suspension_beyond_notice', since: '2024-01-10', start: '2023-01-10' })
     ])
     expect(by.get('Hợp tác xã Không Đại Hội')!.reasons).toEqual(
       expect.arrayContaining([expect.objectContaining({ code: 'no_agm_18m', since: '2024-06-20', start: '2022-12-20' })])
     )
-    expect(by.get('Hợp tác xã Bị Thu Hồi')!.reasons).toEqual([
-      expect.objectContaining({ code: 'certificate_revoked', since: '2024-02-01' })
+    expect(by.get('Hợp tác xã Bị Tòa Án Giải Thể')!.reasons).toEqual([
+      expect.objectContaining({ code: 'court_decision', since: '2024-02-01', article: expect.stringContaining('Điều 52') })
     ])
     expect(by.has('Hợp tác xã Mới Ngừng')).toBe(false)
     // an open case takes it off the list

@@ -30,7 +30,7 @@ beforeAll(async () => {
     ...HOSTILE
   })
   await core.call('entity.create', { kind: 'htx', name: '+HTX Cộng Đầu Tên', representative: '-Trừ Đầu Tên', sector: 'transport' })
-  await core.call('status.add', { entityId: e.id, status: 'inactive', effectiveDate: '2023-01-05' })
+  await core.call('status.add', { entityId: e.id, status: 'suspended', effectiveDate: '2023-01-05' })
 }, 60_000)
 afterAll(async () => {
   await core?.dispose()

@@ -65,7 +65,8 @@ describe('the shared samples', () => {
     expect(recs.reduce((a, r) => a + (r!.charterCapital ?? 0), 0)).toBe(8_700_000_000)
     expect(recs.reduce((a, r) => a + (r!.figures.members ?? 0), 0)).toBe(64)
     expect(recs.reduce((a, r) => a + (r!.figures.workers ?? 0), 0)).toBe(86)
-    expect(recs.map((r) => r!.status)).toEqual(['active', 'active', 'suspended', 'dissolving', 'active'])
+    expect(recs.map((r) => r!.status)).toEqual(['active', 'active', 'suspended', 'active', 'active'])
+    expect(recs.map((r) => r!.label ?? null)).toEqual([null, null, null, 'awaiting_dissolution', null])
 
     const tht = tidy.sheets.find((s) => s.sheet === 'THT')!
     expect(tht.kind).toBe('tht')
@@ -137,10 +138,16 @@ describe('a messy working register', () => {
     expect(byRow(htx, 13).record).toMatchObject({
       commune: 'Xã Yên Phong',
       registrationDate: '2012-03-15',
-      status: 'inactive',
+      status: 'active',
+      label: 'stopped',
       sector: 'transport'
     })
-    expect(byRow(htx, 14).record).toMatchObject({ registrationDate: '2010-02-01', status: 'dissolving', sector: 'industry' })
+    expect(byRow(htx, 14).record).toMatchObject({
+      registrationDate: '2010-02-01',
+      status: 'active',
+      label: 'awaiting_dissolution',
+      sector: 'industry'
+    })
     expect(byRow(htx, 15).record).toMatchObject({ registrationDate: '2019-01-01', status: 'dissolved', sector: 'trade_service' })
     expect(byRow(htx, 16).issues[0]).toMatchObject({ column: 'F', severity: 'error', code: 'DATE_INVALID' })
     expect(byRow(htx, 16).issues[0].message).toContain('31/02/2020')
@@ -209,7 +216,12 @@ describe('the messy legacy .xls an office drags in first', () => {
       figures: { members: 25 }
     })
     expect(byRow(s, 10).record).toMatchObject({ name: 'HTX dịch vụ vận tải Phát Diệm', commune: 'Thị trấn Phát Diệm', status: 'suspended' })
-    expect(byRow(s, 11).record).toMatchObject({ name: 'HTX mây tre đan Phát Diệm', status: 'inactive', figures: { members: 14 } })
+    expect(byRow(s, 11).record).toMatchObject({
+      name: 'HTX mây tre đan Phát Diệm',
+      status: 'active',
+      label: 'stopped',
+      figures: { members: 14 }
+    })
     const r = await commit(['messy-tcvn3.xls'], { mappings: [{ shape: s.shape, column: 2, field: 'representative' }] })
     expect(r.totals).toMatchObject({ created: 3, skipped: 4, errors: 0 })
     const rows = (await core.call('entity.list', {})).rows
@@ -260,7 +272,12 @@ describe('other formats and encodings', () => {
       sector: 'agri'
     })
     expect(byRow(semi, 2).record!.name).toBe('HTX nông nghiệp Mai Sơn'.normalize('NFC'))
-    expect(byRow(semi, 3).record).toMatchObject({ name: 'HTX dịch vụ; vệ sinh Mai Sơn', status: 'inactive', sector: 'environment' })
+    expect(byRow(semi, 3).record).toMatchObject({
+      name: 'HTX dịch vụ; vệ sinh Mai Sơn',
+      status: 'active',
+      label: 'stopped',
+      sector: 'environment'
+    })
     expect(byRow(comma, 2).record).toMatchObject({ name: 'HTX Yên Hòa', charterCapital: 1_500_000_000, registrationDate: '2019-02-01' })
     expect(byRow(comma, 3).record).toMatchObject({ charterCapital: 2_000_000_000, registrationDate: '2020-02-28', status: 'suspended' })
   })

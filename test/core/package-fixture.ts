@@ -24,7 +24,7 @@ export async function seedDistrict(core: Core, n: number, seed: number): Promise
       notes: i % 4 === 0 ? '+84 dòng một\r\ndòng hai' : i % 4 === 1 ? '-giảm @ghi chú' : null
     } as never)
     ids.push((e as { id: number }).id)
-    if (i % 3 === 1) await core.call('status.add', { entityId: ids[i], status: 'inactive', effectiveDate: `2023-0${1 + (i % 8)}-15` })
+    if (i % 3 === 1) await core.call('status.add', { entityId: ids[i], status: 'suspended', effectiveDate: `2023-0${1 + (i % 8)}-15` })
     if (i % 5 === 2) await core.call('status.add', { entityId: ids[i], status: 'dissolved', effectiveDate: '2022-12-31' })
     await core.call('figures.set', {
       entityId: ids[i],

@@ -32,7 +32,7 @@ describe('the registry grid reads', () => {
     })
     const a = await core.call('entity.create', { kind: 'htx', name: 'HTX Ăn uống Đồng Đăng', representative: 'Lý Văn Ba' })
     const c = await core.call('entity.create', { kind: 'tht', name: 'HTX An Phú', status: 'suspended' })
-    await core.call('status.add', { entityId: b.id, status: 'inactive', effectiveDate: '2024-03-01', decisionNo: '12/QĐ' })
+    await core.call('status.add', { entityId: b.id, status: 'suspended', effectiveDate: '2024-03-01', decisionNo: '12/QĐ' })
     await core.call('entity.delete', { id: c.id, reason: 'Nhập trùng' })
 
     const grid = await core.call('entity.grid', {})
@@ -42,7 +42,7 @@ describe('the registry grid reads', () => {
     expect(rows.map((r) => r.name)).toEqual(['HTX An Phú', 'HTX Ăn uống Đồng Đăng', 'HTX Bắc Sơn'])
     expect(rows[2]).toMatchObject({
       id: b.id,
-      status: 'inactive',
+      status: 'suspended',
       regNo: '4900000017',
       commune: 'Xã Bắc Sơn',
       charterCapital: 500_000_000,

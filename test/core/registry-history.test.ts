@@ -115,7 +115,7 @@ describe('status history', () => {
     expect(await asOf('2020-12-31')).toEqual({ [a.id]: 'suspended', [b.id]: 'active' })
     expect(await asOf('2023-01-01')).toEqual({ [a.id]: 'active', [b.id]: 'dissolved' })
     expect((await core.call('entity.get', { id: b.id })).status).toBe('dissolved')
-    const early = await rejection(core.call('status.add', { entityId: a.id, status: 'inactive', effectiveDate: '2010-01-01' }))
+    const early = await rejection(core.call('status.add', { entityId: a.id, status: 'suspended', effectiveDate: '2010-01-01' }))
     expect(early).toMatchObject({ code: 'VALIDATION' })
   })
 })
@@ -270,13 +270,13 @@ describe('bulk write path', () => {
     const res = await core.call('entity.bulkCreate', {
       rows: [
         { kind: 'htx', name: 'HTX  Hoa\u0300ng Đồng', commune: 'Xã Hoàng Đồng', regNo: '4900000017' },
-        { kind: 'tht', name: 'THT Rau Sạch', status: 'inactive' }
+        { kind: 'tht', name: 'THT Rau Sạch', status: 'suspended' }
       ]
     })
     expect(res.created).toBe(2)
     const found = await core.call('entity.list', { q: 'hoang dong' })
     expect(found.rows[0]).toMatchObject({ name: 'HTX Hoàng Đồng', status: 'active', regNo: '4900000017' })
-    expect((await core.call('entity.list', { q: 'rau sach' })).rows[0]!.status).toBe('inactive')
+    expect((await core.call('entity.list', { q: 'rau sach' })).rows[0]!.status).toBe('suspended')
     expect((await core.call('audit.list', { table: 'entities' })).filter((a) => a.action === 'bulk_create')).toHaveLength(1)
     const bad = await rejection(
       core.call('entity.bulkCreate', {

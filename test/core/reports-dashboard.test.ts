@@ -41,7 +41,7 @@ describe('report.dashboard', () => {
     ])
     const d = await core.call('report.dashboard', { asOf: '2022-12-31' })
     expect(d.total).toBe(4)
-    expect(d.byStatus).toEqual({ active: 3, suspended: 1, inactive: 0, dissolving: 0, revoked: 0 })
+    expect(d.byStatus).toEqual({ active: 3, suspended: 1, not_at_address: 0, revoked_tax: 0, dissolving: 0, bankruptcy: 0 })
     expect(d.sectors.find((s) => s.code === 'agri')).toMatchObject({ active: 3, stopped: 0 })
     expect(d.sectors.find((s) => s.code === 'transport')).toMatchObject({ active: 0, stopped: 1 })
     expect(d.years).toEqual([2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022])

@@ -93,7 +93,7 @@ export function langSonRows(): SeedRow[] {
   for (const [sector, active, stopped] of sectors) {
     for (let k = 0; k < active + stopped; k++) {
       const isStopped = k >= active
-      const status = !isStopped ? null : stoppedSeen++ < 48 ? 'dissolving' : 'inactive'
+      const status = !isStopped ? null : stoppedSeen++ < 48 ? 'dissolving' : 'suspended'
       present.push({
         sector,
         events: status
@@ -151,7 +151,7 @@ export function langSonRows(): SeedRow[] {
       memberCoops: many(7, (i) => ({ name: `HTX ${i}` })).map((r) => r.name!),
       events: [
         ['active', null],
-        ['inactive', '2020-01-01']
+        ['suspended', '2020-01-01']
       ]
     },
     {

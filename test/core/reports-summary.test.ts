@@ -45,7 +45,7 @@ describe('report.summary on a district register with known history', () => {
       name: 'Liên hiệp HTX Rau sạch',
       registrationDate: '2021-06-01',
       memberCoops: ['HTX Một', 'HTX Hai', 'HTX Ba'],
-      status: 'inactive'
+      status: 'suspended'
     })
     // A deleted record never counts.
     const gone = await core.call('entity.create', { kind: 'htx', name: 'HTX Nhập nhầm', registrationDate: '2020-01-01' })
@@ -130,7 +130,7 @@ describe('report.summary on a district register with known history', () => {
     core = await officeCore('178')
     const a = await core.call('entity.create', { kind: 'htx', name: 'HTX Gia Cát', registrationDate: '2020-01-01' })
     const before = await core.call('report.summary', { asOf: '2023-06-30' })
-    await core.call('status.add', { entityId: a.id, status: 'inactive', effectiveDate: '2024-02-01' })
+    await core.call('status.add', { entityId: a.id, status: 'suspended', effectiveDate: '2024-02-01' })
     await core.call('entity.create', { kind: 'htx', name: 'HTX Mới Lập', registrationDate: '2024-03-01' })
     const after = await core.call('report.summary', { asOf: '2023-06-30' })
     expect(after).toEqual(before)
@@ -152,7 +152,7 @@ describe('report.summary on a district register with known history', () => {
 describe('the snapshot agrees with the registry', () => {
   it('picks the same status as status.asOf on tangled histories (undated, same-day, out-of-order events)', async () => {
     core = await officeCore('178')
-    const statuses = ['active', 'suspended', 'inactive', 'dissolving', 'revoked', 'dissolved']
+    const statuses = ['active', 'suspended', 'not_at_address', 'dissolving', 'bankruptcy', 'dissolved']
     let r = 7
     const rand = (n: number) => ((r = (r * 1103515245 + 12345) % 2 ** 31), r % n)
     const dates = [null, '2021-01-01', '2022-06-30', '2022-06-30', '2023-01-01', '2023-06-30', '2024-02-29']

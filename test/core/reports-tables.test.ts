@@ -67,7 +67,7 @@ describe('plan targets, estimates and the annex table', () => {
         registered: '2016-01-01',
         events: [
           ['active', null],
-          ['inactive', '2022-08-01']
+          ['suspended', '2022-08-01']
         ]
       }
     ])

@@ -16,10 +16,10 @@ afterEach(async () => core.dispose())
 describe('status at a date, one rule', () => {
   it('a dated event beats an undated one recorded later; an event after the date is not yet in force', async () => {
     const a = await core.call('entity.create', { kind: 'htx', name: 'HTX An Phú', regNo: '4900000018', status: 'active' })
-    await core.call('status.add', { entityId: a.id, status: 'inactive', effectiveDate: '2022-03-01' })
+    await core.call('status.add', { entityId: a.id, status: 'suspended', effectiveDate: '2022-03-01' })
     await core.call('status.add', { entityId: a.id, status: 'suspended', effectiveDate: '2030-01-01' })
     const b = await core.call('entity.create', { kind: 'htx', name: 'HTX Bình Minh', regNo: '4900000017', status: 'active' })
-    await core.call('status.add', { entityId: b.id, status: 'inactive', effectiveDate: '2021-06-30' })
+    await core.call('status.add', { entityId: b.id, status: 'suspended', effectiveDate: '2021-06-30' })
 
     // As the register stands: the latest dated event, even one dated ahead.
     expect((await core.call('entity.get', { id: a.id })).status).toBe('suspended')
@@ -30,17 +30,17 @@ describe('status at a date, one rule', () => {
 
     // On a date: what was in force that day.
     expect(await core.call('status.asOf', { date: '2024-12-31' })).toEqual([
-      { entityId: a.id, status: 'inactive' },
-      { entityId: b.id, status: 'inactive' }
+      { entityId: a.id, status: 'suspended' },
+      { entityId: b.id, status: 'suspended' }
     ])
     expect(await core.call('status.asOf', { date: '2022-02-28', entityId: a.id })).toEqual([{ entityId: a.id, status: 'active' }])
     const snap = await loadSnapshot(core.ctx, '2024-12-31')
-    expect(snap.find((e) => e.id === a.id)).toMatchObject({ status: 'inactive', statusSince: '2022-03-01' })
+    expect(snap.find((e) => e.id === a.id)).toMatchObject({ status: 'suspended', statusSince: '2022-03-01' })
 
     // Candidates as of a date read the status of that date, with since when it holds.
     const past = await core.call('dissolution.candidates', { asOf: '2023-06-30' })
-    expect(past.find((c) => c.entityId === a.id)?.reasons[0]).toMatchObject({ code: 'stopped_12m', since: '2023-03-01' })
+    expect(past.find((c) => c.entityId === a.id)?.reasons[0]).toMatchObject({ code: 'suspension_beyond_notice', since: '2023-03-01' })
     const before = await core.call('dissolution.candidates', { asOf: '2022-02-28' })
-    expect(before.find((c) => c.entityId === a.id)?.reasons.map((r) => r.code) ?? []).not.toContain('stopped_12m')
+    expect(before.find((c) => c.entityId === a.id)?.reasons.map((r) => r.code) ?? []).not.toContain('suspension_beyond_notice')
   })
 })

@@ -250,7 +250,7 @@ export const scenarios: Record<string, Scenario> = {
       await core.call('office.setup', { unitCode: '178' })
     },
     async step(core, i) {
-      const e = await core.call('entity.create', { kind: 'htx', name: `HTX Giải thể thử ${i}`, status: 'inactive' })
+      const e = await core.call('entity.create', { kind: 'htx', name: `HTX Giải thể thử ${i}`, status: 'suspended' })
       const c = await core.call('dissolution.open', {
         entityId: e.id,
         kind: 'voluntary',

@@ -18,10 +18,10 @@ async function registerWithOneHtx(): Promise<{ dir: string; db: string }> {
 describe('dissolution CLI', () => {
   it('finds a candidate, opens a case, walks it, refuses an early finalise, finalises', async () => {
     const { dir, db } = await registerWithOneHtx()
-    expect((await cli('status', 'add', '--db', db, '--entity', '4900000018', '--status', 'inactive', '--date', '01/01/2023')).code).toBe(0)
+    expect((await cli('status', 'add', '--db', db, '--entity', '4900000018', '--status', 'suspended', '--date', '01/01/2023')).code).toBe(0)
     const cand = await cli('dissolution', 'candidates', '--db', db, '--as-of', '30/06/2024', '--json')
     expect(cand.code).toBe(0)
-    expect(JSON.parse(cand.stdout)[0].reasons[0]).toMatchObject({ code: 'stopped_12m', since: '2024-01-01' })
+    expect(JSON.parse(cand.stdout)[0].reasons[0]).toMatchObject({ code: 'suspension_beyond_notice', since: '2024-01-01' })
 
     const open = await cli(
       'dissolution',

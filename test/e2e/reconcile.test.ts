@@ -43,7 +43,7 @@ describe('Đối chiếu với CSDL quốc gia', () => {
       .poll(() => page.getByTestId('reconcile-summary').innerText())
       .toBe('Tệp «csdl-quoc-gia.xlsx»: khớp 2 bản ghi; chỉ có trong CSDL quốc gia: 1; chỉ có trong sổ: 1; 2 chỗ khác nhau.')
     const status = page.getByTestId(`diff-${binhMinh}:status`)
-    expect(await status.innerText()).toBe('\tHTX Dịch vụ Bình Minh\tTình trạng pháp lý\tĐang hoạt động\tTạm ngừng hoạt động\t5')
+    expect(await status.innerText()).toBe('\tHTX Dịch vụ Bình Minh\tTình trạng pháp lý\tĐang hoạt động\tTạm ngừng kinh doanh\t5')
     expect(await page.getByTestId('reconcile-only-national').innerText()).toContain('HTX Mới Đăng Ký Ở Tỉnh')
     expect(await page.getByTestId('reconcile-only-register').innerText()).toContain('HTX Chỉ Có Trên Sổ')
     // Capitals alone are not a difference: the name of An Bình is not listed.

@@ -198,8 +198,10 @@ describe('the detail panel', () => {
     await page.getByTestId('event-date').fill('01/03/2025')
     await page.getByTestId('event-decision').fill('15/QĐ-UBND')
     await page.getByTestId('event-add').click()
-    await expect.poll(() => page.getByTestId('status-timeline').innerText()).toContain('01/03/2025: Tạm ngừng hoạt động (QĐ số 15/QĐ-UBND)')
-    await expect.poll(() => cell('HTX Đồng Tâm', 'status').innerText()).toBe('Tạm ngừng hoạt động')
+    await expect
+      .poll(() => page.getByTestId('status-timeline').innerText())
+      .toContain('01/03/2025: Tạm ngừng kinh doanh (QĐ số 15/QĐ-UBND)')
+    await expect.poll(() => cell('HTX Đồng Tâm', 'status').innerText()).toBe('Tạm ngừng kinh doanh')
     expect((await stored('HTX Đồng Tâm')).status).toBe('suspended')
     await page.screenshot({ path: screenshotPath('registry-detail.png') })
   })

@@ -26,7 +26,7 @@ beforeAll(async () => {
       registrationDate: '2016-01-20'
     })
   ).id
-  await s.core.call('status.add', { entityId: stopped, status: 'inactive', effectiveDate: '2022-11-15' })
+  await s.core.call('label.add', { entityId: stopped, label: 'stopped', effectiveDate: '2022-11-15' })
 }, 60_000)
 afterAll(async () => {
   await s?.close()
@@ -46,28 +46,29 @@ describe('Cần xử lý', () => {
     { width: 1366, height: 768 },
     { width: 1024, height: 700 }
   ]) {
-    it(`at ${size.width}×${size.height}: a suspension entered as 01/03/2023 shows that date as its start, and 01/03/2024 labelled as the day 12 months are up, each on its reason's line`, async () => {
+    it(`at ${size.width}×${size.height}: a suspension entered as 01/03/2023 shows that date as its start, and 01/03/2024 labelled as the end of the notice (12 months at most), each on its reason's line`, async () => {
       const { page } = s
       await page.setViewportSize(size)
       await page.getByTestId('nav-dissolution').click()
-      await expect.poll(() => page.getByTestId(`reason-${suspended}-stopped_12m`).count()).toBe(1)
-      const start = page.getByTestId(`reason-${suspended}-stopped_12m`).getByTestId('reason-start')
-      const since = page.getByTestId(`reason-${suspended}-stopped_12m`).getByTestId('reason-since')
+      await expect.poll(() => page.getByTestId(`reason-${suspended}-suspension_beyond_notice`).count()).toBe(1)
+      const start = page.getByTestId(`reason-${suspended}-suspension_beyond_notice`).getByTestId('reason-start')
+      const since = page.getByTestId(`reason-${suspended}-suspension_beyond_notice`).getByTestId('reason-since')
       const words = async (l: typeof start) => (await l.innerText()).replace(/\s+/g, ' ').trim()
-      expect(await words(start)).toBe('ngừng từ 01/03/2023')
-      expect(await words(since)).toBe('đủ 12 tháng từ 01/03/2024')
+      expect(await words(start)).toBe('tạm ngừng từ 01/03/2023')
+      expect(await words(since)).toBe('hết hạn thông báo 01/03/2024')
       // The two dates sit on the line of their reason, and the same kind of date lines up from record to record.
-      const line = await reasonLine(suspended, 'stopped_12m')
-      const label = line.find((c) => c.text.startsWith('Tạm ngừng hoạt động'))!
-      const dates = line.filter((c) => c.text.includes('/20'))
+      const line = await reasonLine(suspended, 'suspension_beyond_notice')
+      const label = line.find((c) => c.text.startsWith('Tạm ngừng kinh doanh quá thời hạn'))!
+      // Dates are dd/mm/yyyy cells; the reason's own cell cites «NĐ 295/2026», which is no date.
+      const dates = line.filter((c) => c !== label && /\b\d{2}\/\d{2}\/\d{4}\b/.test(c.text))
       expect(dates.map((d) => d.top)).toEqual([label.top, label.top])
-      const other = await reasonLine(stopped, 'stopped_12m')
+      const other = await reasonLine(stopped, 'stopped_without_notice')
       const otherSince = other.find((c) => c.text.startsWith('đủ 12 tháng'))!
       expect(otherSince).toMatchObject({ text: 'đủ 12 tháng từ 15/11/2023', left: dates[1]!.left })
       // A second reason of the same record has its own line with its own dates.
       const agm = await reasonLine(suspended, 'no_agm_18m')
       expect(agm.map((c) => c.text)).toEqual([
-        'Không đại hội thành viên thường niên 18 tháng liên tục',
+        'Không tổ chức đại hội thành viên thường niên 18 tháng liên tục Luật HTX 2023 Điều 103 khoản 1 — chưa đối chiếu văn bản',
         'ĐHTV gần nhất 02/03/2015',
         'đủ 18 tháng từ 02/09/2016'
       ])

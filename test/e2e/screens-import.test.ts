@@ -71,7 +71,7 @@ describe('the import preview', () => {
     expect(changes).not.toMatch(/members|charterCapital|:\d{4}:/)
     const newRow = rows().locator('tr', { hasText: 'HTX Bình Minh' })
     expect(await newRow.innerText()).toContain('800.000.000')
-    expect(await newRow.innerText()).toContain('Tạm ngừng hoạt động')
+    expect(await newRow.innerText()).toContain('Tạm ngừng kinh doanh')
     await expect.poll(() => newRow.getByTestId('regno-warning').innerText()).toContain('sai số kiểm tra')
     expect(await rows().locator('tr', { hasText: 'HTX An Bình' }).getByTestId('regno-warning').count()).toBe(0)
     expect(await page.getByTestId('figures-year-HTX-1').innerText()).toBe(

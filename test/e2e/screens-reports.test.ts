@@ -63,7 +63,7 @@ describe('charts', () => {
     expect(await status.isVisible()).toBe(true)
     const text = await status.innerText()
     expect(text).toContain('Đang hoạt động\t2')
-    expect(text).toContain('Tạm ngừng hoạt động\t1')
+    expect(text).toContain('Tạm ngừng kinh doanh\t1')
     const sector = await page.getByTestId('chart-sector').getByTestId('chart-table').innerText()
     expect(sector).toMatch(/Đang hoạt động\tNgừng hoạt động/)
     // Under its chart, not beside it.

@@ -63,9 +63,14 @@ export interface Candidate {
   name: string
   regNo: string | null
   status: string | null
+  /** The management label held (never a legal status). */
+  label?: string | null
   lastAgmDate: string | null
-  /** since: when the ground is met (e.g. 12 months after the suspension); start: when the situation began (the suspension itself). */
-  reasons: Array<{ code: string; label: string; since: string | null; start: string | null }>
+  /**
+   * since: when the ground is met (e.g. the notified end of a suspension); start: when the situation began (the suspension itself);
+   * article: where the ground comes from (resources/dissolution/candidate-grounds.json), «chưa đối chiếu văn bản» when unconfirmed.
+   */
+  reasons: Array<{ code: string; label: string; article?: string; verified?: boolean; since: string | null; start: string | null }>
 }
 /** A record whose last general meeting the register does not know: a date to complete, not a ground. */
 export interface AgmMissing {

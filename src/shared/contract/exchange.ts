@@ -1,6 +1,6 @@
 /** Exchange: importing the offices' spreadsheets (preview, commit, history, undo). */
 import { z } from 'zod'
-import type { EntityKind, Sector, Status } from '../domain'
+import type { EntityKind, ManagementLabel, Sector, Status } from '../domain'
 import type { Finding } from './checks'
 import { fileInput, handler, id, text, type FileOutput } from './common'
 
@@ -107,6 +107,8 @@ export interface ImportRecord {
   businessLines?: string | null
   notes?: string | null
   status?: Status | null
+  /** A status word that is a management label (Ngừng HĐ, Chờ giải thể…): the record is legally active and gets this label. */
+  label?: ManagementLabel | null
   dissolutionDate?: string | null
   figures: ImportedFigures
 }

@@ -1,6 +1,15 @@
 /** The register: cooperatives, unions and groups, and the change log. */
 import { z } from 'zod'
-import { ENTITY_KINDS, SECTORS, STATUSES, type EntityKind, type Sector, type Status } from '../domain'
+import {
+  ENTITY_KINDS,
+  MANAGEMENT_LABELS,
+  SECTORS,
+  STATUSES,
+  type EntityKind,
+  type ManagementLabel,
+  type Sector,
+  type Status
+} from '../domain'
 import type { Finding } from './checks'
 import { handler, id, isoDate, optionalText, text } from './common'
 
@@ -28,8 +37,17 @@ export const registryLabels: Record<string, string> = {
   memberCoops: 'HTX thành viên',
   membersCount: 'Số thành viên',
   ocop: 'Sản phẩm OCOP',
+  certificateNo: 'Số giấy chứng nhận đăng ký (THT)',
+  certificateDate: 'Ngày cấp giấy chứng nhận (THT)',
+  mustRegister: 'THT phải đăng ký (Luật HTX 2023 Điều 107 khoản 2)',
+  charterUpdatedDate: 'Ngày sửa điều lệ theo Luật HTX 2023',
+  infoUpdateDate: 'Ngày cập nhật thông tin hằng năm gần nhất',
+  courtDecisionNo: 'Quyết định giải thể của Tòa án (số)',
+  courtDecisionDate: 'Ngày quyết định của Tòa án',
+  label: 'Nhãn quản lý',
   confirmDuplicate: 'Xác nhận dù trùng',
   effectiveDate: 'Ngày hiệu lực',
+  untilDate: 'Tạm ngừng đến ngày',
   decisionNo: 'Số quyết định',
   note: 'Ghi chú',
   year: 'Năm',
@@ -108,7 +126,14 @@ export const entityFields = z.object({
         .strict()
     )
     .max(100)
-    .nullish()
+    .nullish(),
+  certificateNo: optionalText(50),
+  certificateDate: isoDate.nullish(),
+  mustRegister: z.boolean({ message: 'Phải đăng ký: có hoặc không' }).nullish(),
+  charterUpdatedDate: isoDate.nullish(),
+  infoUpdateDate: isoDate.nullish(),
+  courtDecisionNo: optionalText(100),
+  courtDecisionDate: isoDate.nullish()
 })
 export type EntityFields = z.infer<typeof entityFields>
 
@@ -141,6 +166,16 @@ export interface Entity {
   memberCoops?: string[] | null
   membersCount?: number | null
   ocop?: Array<{ name: string; stars: number; year: number }> | null
+  certificateNo?: string | null
+  certificateDate?: string | null
+  mustRegister?: boolean | null
+  charterUpdatedDate?: string | null
+  infoUpdateDate?: string | null
+  courtDecisionNo?: string | null
+  courtDecisionDate?: string | null
+  /** The management label held now (never a legal status), and since when (null: since registration). */
+  label?: ManagementLabel | null
+  labelSince?: string | null
   deletedAt?: string | null
   deletedReason?: string | null
   /** entity.get: until when this record, made by mistake, may still be deleted for good (entity.delete hard); null once it may not. */
@@ -163,6 +198,18 @@ export interface StatusEvent {
   createdAt: string
   /** After status.add: the record's open data-check findings. */
   findings?: Finding[]
+  /** A notified suspension's last day (NĐ 295/2026 Điều 48 khoản 1), null when not given. */
+  untilDate?: string | null
+}
+
+/** One dated management label (013); label null ends the one held before. */
+export interface LabelEvent {
+  id: number
+  entityId: number
+  label: ManagementLabel | null
+  effectiveDate: string | null
+  note: string | null
+  createdAt: string
 }
 
 export const CLASSIFICATIONS = ['good', 'fair', 'average', 'weak'] as const
@@ -352,11 +399,26 @@ export const registryContract = {
         status: z.enum(STATUSES, { message: 'Tình trạng không có trong danh mục' }),
         effectiveDate: isoDate.nullish(),
         decisionNo: optionalText(100),
-        note: optionalText(1000)
+        note: optionalText(1000),
+        untilDate: isoDate.nullish()
       })
       .strict()
   ),
   'status.list': handler<StatusEvent[]>('read')(z.object({ entityId: id }).strict()),
+  /** A management label from a date (chờ giải thể, yếu kém…), or label null to end the one held: never a legal status. */
+  'label.add': handler<LabelEvent>('write')(
+    z
+      .object({
+        entityId: id,
+        label: z.enum(MANAGEMENT_LABELS, { message: 'Nhãn quản lý không có trong danh mục' }).nullable(),
+        effectiveDate: isoDate.nullish(),
+        note: optionalText(1000)
+      })
+      .strict()
+  ),
+  'label.list': handler<LabelEvent[]>('read')(z.object({ entityId: id }).strict()),
+  /** Records overdue on Luật HTX 2023 Điều 115 on a date (default today): THT registration, charter updates due by 31/12/2025. */
+  'registry.obligations': handler<Obligation[]>('read')(z.object({ asOf: isoDate.optional() }).strict()),
   'status.asOf': handler<Array<{ entityId: number; status: Status }>>('read')(
     z.object({ date: isoDate, entityId: id.optional() }).strict()
   ),
@@ -372,4 +434,18 @@ export const registryContract = {
       })
       .strict()
   )
+}
+
+/** One record overdue on a transition obligation of the 2023 law (Điều 115): THT registration, charter update. */
+export interface Obligation {
+  entityId: number
+  kind: EntityKind
+  name: string
+  regNo: string | null
+  code: 'tht_registration' | 'charter_update'
+  label: string
+  article: string
+  /** The deadline (31/12/2025) and whether the register says the thing was done late (a date after it) or not at all. */
+  deadline: string
+  doneOn: string | null
 }

@@ -1,5 +1,6 @@
 /** Reports: indicators as of a date, official layouts (.xlsx, printable page, CSV), plan targets, the dashboard. */
 import { z } from 'zod'
+import type { Status } from '../domain'
 import { handler, isoDate } from './common'
 
 export const reportsLabels: Record<string, string> = {
@@ -108,7 +109,10 @@ export interface DashboardData {
   asOf: string
   scope: string
   total: number
-  byStatus: Record<'active' | 'suspended' | 'inactive' | 'dissolving' | 'revoked', number>
+  /** Legal status (NĐ 295/2026 Điều 27) of the records present. */
+  byStatus: Record<Exclude<Status, 'dissolved'>, number>
+  /** «Đang hoạt động / ngừng hoạt động» as the reports count them (resources/reports/operating-status.json). */
+  operating: { active: number; stopped: number }
   sectors: Array<{ code: string; label: string; active: number; stopped: number }>
   /** The ten years up to the date, and per year: registrations, dissolutions, members and workers (yearly figures). */
   years: number[]

@@ -1,5 +1,19 @@
-import { CLASSIFICATION_LABELS, type Entity, type StatusEvent, type YearlyFigures } from '../../../shared/api'
-import { KIND_SHORT, SECTOR_LABELS, STATUS_LABELS } from '../../../shared/domain'
+import {
+  CLASSIFICATION_LABELS,
+  type Entity,
+  type LabelEvent,
+  type Obligation,
+  type StatusEvent,
+  type YearlyFigures
+} from '../../../shared/api'
+import {
+  KIND_SHORT,
+  LEGACY_STATUSES,
+  MANAGEMENT_LABEL_TEXT,
+  SECTOR_LABELS,
+  statusLabel,
+  type ManagementLabel
+} from '../../../shared/domain'
 import { parseViNumber, typedNumber } from '../../../shared/numbers'
 import { formatDate, formatNumber, parseViDate } from '../../../shared/text'
 import type { Core } from '../../core/api'
@@ -20,7 +34,14 @@ const entityOptions: Options = {
   capital: { type: 'string' },
   sector: { type: 'string' },
   'business-lines': { type: 'string' },
-  notes: { type: 'string' }
+  notes: { type: 'string' },
+  'certificate-no': { type: 'string' },
+  'certificate-date': { type: 'string' },
+  'must-register': { type: 'string' },
+  'charter-updated': { type: 'string' },
+  'info-updated': { type: 'string' },
+  'court-decision': { type: 'string' },
+  'court-decision-date': { type: 'string' }
 }
 
 const OPTION_FIELDS: Record<string, string> = {
@@ -36,8 +57,16 @@ const OPTION_FIELDS: Record<string, string> = {
   capital: 'charterCapital',
   sector: 'sector',
   'business-lines': 'businessLines',
-  notes: 'notes'
+  notes: 'notes',
+  'certificate-no': 'certificateNo',
+  'certificate-date': 'certificateDate',
+  'must-register': 'mustRegister',
+  'charter-updated': 'charterUpdatedDate',
+  'info-updated': 'infoUpdateDate',
+  'court-decision': 'courtDecisionNo',
+  'court-decision-date': 'courtDecisionDate'
 }
+const DATE_FIELDS = new Set(['registrationDate', 'certificateDate', 'charterUpdatedDate', 'infoUpdateDate', 'courtDecisionDate'])
 
 /**
  * Options → entity fields. Dates may be typed dd/mm/yyyy, money with dot
@@ -49,7 +78,9 @@ function entityFieldsFrom(values: Values): Record<string, unknown> {
   for (const [option, field] of Object.entries(OPTION_FIELDS)) {
     const raw = values[option]
     if (typeof raw !== 'string') continue
-    if (field === 'registrationDate') fields[field] = raw === '' ? null : (parseViDate(raw) ?? raw)
+    if (DATE_FIELDS.has(field)) fields[field] = raw === '' ? null : (parseViDate(raw) ?? raw)
+    else if (field === 'mustRegister')
+      fields[field] = raw === '' ? null : /^(co|có|1|yes|true)$/i.test(raw) ? true : /^(khong|không|0|no|false)$/i.test(raw) ? false : raw
     else if (field === 'charterCapital') fields[field] = raw === '' ? null : parseMoney(raw)
     else fields[field] = raw === '' ? null : raw
   }
@@ -109,7 +140,9 @@ function printEntity(result: unknown, io: CliIo): void {
     ['Loại hình', KIND_SHORT[e.kind]],
     ['Mã số HTX', e.regNo ?? ''],
     ['Tên', e.name],
-    ['Tình trạng', e.status ? STATUS_LABELS[e.status] : ''],
+    ['Tình trạng pháp lý', e.status ? statusLabel(e.status, e.kind) : ''],
+    ['Nhãn quản lý', e.label ? `${MANAGEMENT_LABEL_TEXT[e.label]} (từ ${e.labelSince ? formatDate(e.labelSince) : 'khi đăng ký'})` : ''],
+    ['Số GCN đăng ký THT', [e.certificateNo, e.certificateDate ? `cấp ${formatDate(e.certificateDate)}` : ''].filter(Boolean).join(', ')],
     ['Địa chỉ', e.address ?? ''],
     ['Xã, phường', e.commune ?? ''],
     ['Tên viết tắt', e.shortName ?? ''],
@@ -161,7 +194,7 @@ export const registryCommands: Record<string, Command> = {
       io.out(
         table(
           ['Mã', 'Loại', 'Mã số HTX', 'Tên', 'Tình trạng', 'Xã, phường'],
-          rows.map((e) => [e.id, KIND_SHORT[e.kind], e.regNo, e.name, e.status ? STATUS_LABELS[e.status] : '', e.commune])
+          rows.map((e) => [e.id, KIND_SHORT[e.kind], e.regNo, e.name, e.status ? statusLabel(e.status, e.kind) : '', e.commune])
         )
       )
       io.err(`${formatNumber(total)} bản ghi.`)
@@ -231,10 +264,12 @@ export const registryCommands: Record<string, Command> = {
   },
 
   'status add': {
-    usage: 'status add --db TỆP --entity MÃ_SỐ --status MÃ --date YYYY-MM-DD|dd/mm/yyyy [--decision SỐ_QĐ] [--note …]',
+    usage:
+      'status add --db TỆP --entity MÃ_SỐ --status active|suspended|not_at_address|revoked_tax|dissolving|bankruptcy|dissolved --date dd/mm/yyyy [--until dd/mm/yyyy] [--decision SỐ_QĐ] [--note …]',
     options: {
       ...common,
       entity: { type: 'string' },
+      until: { type: 'string' },
       status: { type: 'string' },
       date: { type: 'string' },
       decision: { type: 'string' },
@@ -242,6 +277,12 @@ export const registryCommands: Record<string, Command> = {
     },
     run: (values) =>
       withCore(values, async (core) => {
+        const code = typeof values.status === 'string' ? values.status : ''
+        if (LEGACY_STATUSES[code])
+          throw new UsageError(
+            `Mã «${code}» không còn là tình trạng pháp lý (NĐ 295/2026/NĐ-CP Điều 27): dùng --status ${LEGACY_STATUSES[code]!.status}` +
+              (LEGACY_STATUSES[code]!.label ? ` và «label add --label ${LEGACY_STATUSES[code]!.label}» cho nhãn quản lý.` : '.')
+          )
         const entity = await entityByWord(core, values.entity)
         const date = typeof values.date === 'string' ? (parseViDate(values.date) ?? values.date) : null
         return core.call('status.add', {
@@ -249,12 +290,13 @@ export const registryCommands: Record<string, Command> = {
           status: typeof values.status === 'string' ? values.status : '',
           effectiveDate: date,
           ...(typeof values.decision === 'string' ? { decisionNo: values.decision } : {}),
-          ...(typeof values.note === 'string' ? { note: values.note } : {})
+          ...(typeof values.note === 'string' ? { note: values.note } : {}),
+          ...(typeof values.until === 'string' ? { untilDate: parseViDate(values.until) ?? values.until } : {})
         } as never)
       }),
     print: (result, io) => {
       const e = result as StatusEvent
-      io.err(`Đã ghi tình trạng «${STATUS_LABELS[e.status]}» ${e.effectiveDate ? `từ ${formatDate(e.effectiveDate)}` : 'từ khi đăng ký'}.`)
+      io.err(`Đã ghi tình trạng «${statusLabel(e.status)}» ${e.effectiveDate ? `từ ${formatDate(e.effectiveDate)}` : 'từ khi đăng ký'}.`)
     }
   },
 
@@ -268,8 +310,77 @@ export const registryCommands: Record<string, Command> = {
           ['Từ ngày', 'Tình trạng', 'Số quyết định', 'Ghi chú'],
           (result as StatusEvent[]).map((e) => [
             e.sinceRegistration ? 'Từ khi đăng ký' : formatDate(e.effectiveDate),
-            STATUS_LABELS[e.status],
+            statusLabel(e.status),
             e.decisionNo,
+            e.note
+          ])
+        )
+      )
+  },
+
+  'label add': {
+    usage: `label add --db TỆP --entity MÃ_SỐ --label ${Object.keys(MANAGEMENT_LABEL_TEXT).join('|')}|none [--date dd/mm/yyyy] [--note …]`,
+    options: { ...common, entity: { type: 'string' }, label: { type: 'string' }, date: { type: 'string' }, note: { type: 'string' } },
+    run: (values) =>
+      withCore(values, async (core) => {
+        const entity = await entityByWord(core, values.entity)
+        if (typeof values.label !== 'string') throw new UsageError('Thiếu --label (hoặc --label none để bỏ nhãn).')
+        const date = typeof values.date === 'string' ? (parseViDate(values.date) ?? values.date) : null
+        return core.call('label.add', {
+          entityId: entity.id,
+          label: values.label === 'none' ? null : values.label,
+          effectiveDate: date,
+          ...(typeof values.note === 'string' ? { note: values.note } : {})
+        } as never)
+      }),
+    print: (result, io) => {
+      const e = result as LabelEvent
+      io.err(
+        `${e.label ? `Đã ghi nhãn quản lý «${MANAGEMENT_LABEL_TEXT[e.label]}»` : 'Đã bỏ nhãn quản lý'} ${e.effectiveDate ? `từ ${formatDate(e.effectiveDate)}` : 'từ khi đăng ký'} (không đổi tình trạng pháp lý).`
+      )
+    }
+  },
+
+  obligations: {
+    usage: 'obligations --db TỆP [--as-of dd/mm/yyyy]   # nghĩa vụ chuyển tiếp Luật HTX 2023 Điều 115 đã quá hạn',
+    options: { ...common, 'as-of': { type: 'string' } },
+    run: (values) =>
+      withCore(values, async (core) =>
+        core.call('registry.obligations', {
+          ...(typeof values['as-of'] === 'string' ? { asOf: parseViDate(values['as-of']) ?? values['as-of'] } : {})
+        } as never)
+      ),
+    print: (result, io) => {
+      const rows = result as Obligation[]
+      if (rows.length === 0) io.err('Không có bản ghi nào quá hạn nghĩa vụ chuyển tiếp (Luật HTX 2023 Điều 115).')
+      io.out(
+        table(
+          ['Loại', 'Mã số', 'Tên', 'Nghĩa vụ', 'Hạn', 'Đã làm ngày', 'Căn cứ'],
+          rows.map((o) => [
+            KIND_SHORT[o.kind],
+            o.regNo,
+            o.name,
+            o.label,
+            formatDate(o.deadline),
+            o.doneOn ? formatDate(o.doneOn) : 'chưa ghi',
+            o.article
+          ])
+        )
+      )
+    }
+  },
+
+  'label list': {
+    usage: 'label list --db TỆP --entity MÃ_SỐ',
+    options: { ...common, entity: { type: 'string' } },
+    run: (values) => withCore(values, async (core) => core.call('label.list', { entityId: (await entityByWord(core, values.entity)).id })),
+    print: (result, io) =>
+      io.out(
+        table(
+          ['Từ ngày', 'Nhãn quản lý', 'Ghi chú'],
+          (result as LabelEvent[]).map((e) => [
+            e.effectiveDate ? formatDate(e.effectiveDate) : 'Từ khi đăng ký',
+            e.label ? MANAGEMENT_LABEL_TEXT[e.label as ManagementLabel] : '(bỏ nhãn)',
             e.note
           ])
         )

@@ -64,6 +64,18 @@ export interface EntitiesTable {
   deleted_reason?: string | null
   /** 004: date of the last annual general meeting (đại hội thành viên thường niên). */
   last_agm_date?: string | null
+  /** 013: THT registration certificate (NĐ 295/2026 Chương V; an HTX's number is reg_no). */
+  certificate_no?: string | null
+  certificate_date?: string | null
+  /** 013: 1 when a THT must register (Luật HTX 2023 Điều 107 khoản 2), 0 when it need not, null unknown. */
+  must_register?: number | null
+  /** 013: when the charter was updated to the 2023 law (Điều 115). */
+  charter_updated_date?: string | null
+  /** 013: the latest yearly information update to the registration office. */
+  info_update_date?: string | null
+  /** 013: a court decision to dissolve (number, date). */
+  court_decision_no?: string | null
+  court_decision_date?: string | null
 }
 
 export interface ProfilesTable {
@@ -86,6 +98,18 @@ export interface StatusEventsTable {
   note: string | null
   created_at: string
   import_batch_id?: number | null
+  /** 013: end of the notified suspension (NĐ 295/2026 Điều 48 khoản 1). */
+  until_date?: string | null
+}
+
+/** 013: management labels (chờ giải thể, yếu kém…), dated; label null ends the one before. */
+export interface EntityLabelsTable {
+  id: Generated<number>
+  entity_id: number
+  label: string | null
+  effective_date: string | null
+  note: string | null
+  created_at: string
 }
 
 export interface YearlyFiguresTable {
@@ -160,6 +184,7 @@ export interface Database extends DissolutionTables, HandoffTables, ReportTables
   admin_units: AdminUnitsTable
   entities: EntitiesTable
   status_events: StatusEventsTable
+  entity_labels: EntityLabelsTable
   yearly_figures: YearlyFiguresTable
   audit_log: AuditLogTable
   import_batches: ImportBatchesTable

@@ -209,6 +209,9 @@ function newRecords(ctx: CoreContext, batchId: number) {
   const insertFigures = ctx.conn.sqlite.prepare(
     `insert into yearly_figures (entity_id, year, ${figureColumns.join(', ')}, import_batch_id) values (?, ?, ${figureColumns.map(() => '?').join(', ')}, ?)`
   )
+  const insertLabel = ctx.conn.sqlite.prepare(
+    'insert into entity_labels (entity_id, label, effective_date, note, created_at) values (?, ?, null, ?, ?)'
+  )
   const recordFields = Object.keys(RECORD_COLUMNS) as Array<keyof typeof RECORD_COLUMNS>
   const queue: Array<{ rec: ImportRecord; year: number; where: string }> = []
   return {
@@ -233,6 +236,11 @@ function newRecords(ctx: CoreContext, batchId: number) {
         fields.importBatch = batchId
         audit({ action: 'create', table: 'entities', rowId: entityId, after: fields }, at)
         for (const e of events) writer.status(entityId, e.status, e.effective_date)
+        // A status word that is an office's label («Ngừng HĐ», «Chờ giải thể»): legally active, labelled since registration.
+        if (rec.label) {
+          fields.label = rec.label
+          insertLabel.run(entityId, rec.label, 'Từ tệp nhập', at)
+        }
         if (fig) insertFigures.run(entityId, year, ...figureColumns.map((c) => fig[c] ?? null), batchId)
       }
       return chunk.length

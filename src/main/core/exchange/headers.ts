@@ -8,7 +8,7 @@ import sectorData from '../../../../resources/import/sectors.json'
 import statusData from '../../../../resources/import/statuses.json'
 import unitData from '../../../../resources/import/units.json'
 import { IMPORT_FIELDS, type ImportField } from '../../../shared/api'
-import type { EntityKind, Sector, Status } from '../../../shared/domain'
+import { MANAGEMENT_LABELS, STATUSES, type EntityKind, type ManagementLabel, type Sector, type Status } from '../../../shared/domain'
 import { fold } from '../../../shared/text'
 
 /** Spellings compared folded: no diacritics, any case, punctuation as spaces ("CN - TTCN" is "CN-TTCN"). */
@@ -23,7 +23,8 @@ function table<K extends string>(data: Record<string, unknown>, keys?: readonly 
 }
 
 const HEADER_SYNONYMS = table<ImportField>(headerData, IMPORT_FIELDS)
-const STATUS_SPELLINGS = table<Status>(statusData)
+const STATUS_SPELLINGS = table<Status>(statusData, STATUSES)
+const LABEL_SPELLINGS = table<ManagementLabel>(statusData.labels, MANAGEMENT_LABELS)
 const SECTOR_SPELLINGS = table<Sector>(sectorData)
 const KIND_SPELLINGS = table<EntityKind>(kindData)
 const UNITS = unitData.units.map(([text, factor]) => [fold(String(text)), Number(factor)] as const)
@@ -72,8 +73,14 @@ function cached<T>(seen: Map<string, T | null>, map: Map<string, T>, text: strin
   return value
 }
 
-export function matchStatus(text: string): Status | null {
-  return cached(statusSeen, STATUS_SPELLINGS, text)
+const labelSeen = new Map<string, ManagementLabel | null>()
+
+/** A status word of an old list: a legal status, or a management label on a legally active record. */
+export function matchStatus(text: string): { status: Status; label: ManagementLabel | null } | null {
+  const status = cached(statusSeen, STATUS_SPELLINGS, text)
+  if (status) return { status, label: null }
+  const label = cached(labelSeen, LABEL_SPELLINGS, text)
+  return label ? { status: 'active', label } : null
 }
 
 export function matchSector(text: string): Sector | null {

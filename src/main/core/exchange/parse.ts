@@ -441,14 +441,16 @@ function readRecord(raw: Cell[], ctx: TableContext, row: number): ImportRow {
   const statusText = fieldText(raw, ctx, 'status')
   if (statusText) {
     const s = matchStatus(statusText)
-    if (s) record.status = s
-    else
+    if (s) {
+      record.status = s.status
+      if (s.label) record.label = s.label
+    } else
       issues.push(
         issue(
           row,
           ctx.byField.get('status')!,
           'STATUS_UNKNOWN',
-          `tình trạng «${statusText}» không có trong danh mục (Đang hoạt động, Tạm ngừng, Ngừng HĐ, Chờ giải thể, Đã giải thể…).`
+          `tình trạng «${statusText}» không có trong danh mục (Đang hoạt động, Tạm ngừng kinh doanh, Đang làm thủ tục giải thể, Đã giải thể…; hoặc nhãn Ngừng HĐ, Chờ giải thể).`
         )
       )
   }

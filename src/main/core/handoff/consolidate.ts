@@ -4,6 +4,8 @@
  * in one SQLite transaction with its log row and audit row, after one backup.
  * Older and identical packages are skipped; refused ones are logged with why.
  */
+import type Sqlite from 'better-sqlite3'
+import { LEGACY_STATUSES } from '../../../shared/domain'
 import type { ConsolidateResult } from '../../../shared/contract/handoff'
 import { AppError } from '../../../shared/errors'
 import { auditWriter, writeAudit } from '../audit/log'
@@ -196,8 +198,11 @@ function replaceSnapshot(ctx: CoreContext, c: Candidate, trustKey: boolean, over
       )
       const map = new Map<number, number>()
       newIds.set(t.table, map)
+      // A package from before NĐ 295/2026 (migration 014) may hold the first version's codes: mapped on read.
+      const legacy = t.table === 'status_events' ? legacyStatusMapper(sqlite, t.columns) : null
       for (const [r, row] of t.rows.entries()) {
         const values = keep.map(({ col, i }) => {
+          if (legacy && col === 'status') return legacy.status(row)
           if (t.table === 'entities' && col === 'district_code') return unit
           if (col === spec.unitColumn) return unit
           const parent = spec.refs[col]
@@ -224,7 +229,9 @@ function replaceSnapshot(ctx: CoreContext, c: Candidate, trustKey: boolean, over
           )
         }
         if (idIndex >= 0) map.set(Number(row[idIndex]), newId)
+        if (legacy) legacy.seen(row, values[keep.findIndex((x) => x.col === 'entity_id')] as number)
       }
+      if (legacy) legacy.finish(ctx.now())
       counts[t.table] = t.rows.length
     }
     // The district's open data-check findings, as its package carried them (none from a package before them).
@@ -266,3 +273,44 @@ function replaceSnapshot(ctx: CoreContext, c: Candidate, trustKey: boolean, over
 
 // Conflicts (the same cooperative in two districts) and which district counts them: ./conflicts.
 export { findConflicts }
+
+/**
+ * The first version's `inactive` and `revoked` in an older package's status events, mapped as
+ * migration 014 maps a file (shared/domain.ts LEGACY_STATUSES): the event gets the decree's code,
+ * and an entity's run of `inactive` events becomes the label `stopped`, ended by its next other event.
+ */
+function legacyStatusMapper(sqlite: Sqlite.Database, columns: Array<{ name: string }>) {
+  const at = (name: string) => columns.findIndex((c) => c.name === name)
+  const [statusAt, dateAt, idAt] = [at('status'), at('effective_date'), at('id')]
+  const byEntity = new Map<number, Array<{ status: string; date: string | null; id: number }>>()
+  return {
+    status(row: unknown[]): unknown {
+      const code = row[statusAt]
+      return typeof code === 'string' && LEGACY_STATUSES[code] ? LEGACY_STATUSES[code]!.status : code
+    },
+    seen(row: unknown[], entityId: number) {
+      const list = byEntity.get(entityId) ?? []
+      list.push({ status: String(row[statusAt]), date: (row[dateAt] as string | null) ?? null, id: Number(row[idAt]) })
+      byEntity.set(entityId, list)
+    },
+    finish(now: string) {
+      const insert = sqlite.prepare('insert into entity_labels (entity_id, label, effective_date, note, created_at) values (?, ?, ?, ?, ?)')
+      for (const [entityId, events] of byEntity) {
+        if (!events.some((e) => e.status === 'inactive')) continue
+        events.sort(
+          (a, b) => Number(a.date !== null) - Number(b.date !== null) || (a.date ?? '').localeCompare(b.date ?? '') || a.id - b.id
+        )
+        let held = false
+        for (const e of events) {
+          if (e.status === 'inactive' && !held) {
+            insert.run(entityId, 'stopped', e.date, 'Gói cũ: tình trạng «Ngừng hoạt động» (trước NĐ 295/2026).', now)
+            held = true
+          } else if (e.status !== 'inactive' && held) {
+            insert.run(entityId, null, e.date, 'Gói cũ: hết «Ngừng hoạt động».', now)
+            held = false
+          }
+        }
+      }
+    }
+  }
+}

@@ -62,6 +62,7 @@ export interface MachineTable {
 export const MACHINE_TABLES: MachineTable[] = [
   { table: 'entities', sheet: 'data_entities', refs: {} },
   { table: 'status_events', sheet: 'data_status_events', refs: { entity_id: 'entities' } },
+  { table: 'entity_labels', sheet: 'data_entity_labels', refs: { entity_id: 'entities' }, optional: true },
   { table: 'yearly_figures', sheet: 'data_yearly_figures', refs: { entity_id: 'entities' } },
   { table: 'dissolution_cases', sheet: 'data_dissolution_cases', refs: { entity_id: 'entities' } },
   { table: 'dissolution_steps', sheet: 'data_dissolution_steps', refs: { case_id: 'dissolution_cases' } },

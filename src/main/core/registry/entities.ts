@@ -1,10 +1,10 @@
 /** The register's rows: mapping between the API's fields and the stored columns. */
 import type { Kysely, Selectable } from 'kysely'
 import type { Entity, EntityFields } from '../../../shared/api'
-import type { EntityKind, Sector, Status } from '../../../shared/domain'
+import type { EntityKind, ManagementLabel, Sector, Status } from '../../../shared/domain'
 import { clean, fold, searchKeyOfFolded } from '../../../shared/text'
 import type { Database, EntitiesTable } from '../db/schema'
-import { statusOf, statusSinceOf } from './status-at'
+import { labelOf, labelSinceOf, statusOf, statusSinceOf } from './status-at'
 
 type FieldColumn = Exclude<keyof EntitiesTable, 'id' | 'name_key' | 'search_key' | 'row_version' | 'created_at' | 'updated_at'>
 
@@ -32,7 +32,14 @@ export const FIELD_COLUMNS: Record<keyof EntityFields, FieldColumn> = {
   vsic: 'vsic_json',
   memberCoops: 'member_coops_json',
   membersCount: 'members_count',
-  ocop: 'ocop_json'
+  ocop: 'ocop_json',
+  certificateNo: 'certificate_no',
+  certificateDate: 'certificate_date',
+  mustRegister: 'must_register',
+  charterUpdatedDate: 'charter_updated_date',
+  infoUpdateDate: 'info_update_date',
+  courtDecisionNo: 'court_decision_no',
+  courtDecisionDate: 'court_decision_date'
 }
 
 const JSON_FIELDS = new Set(['vsic', 'memberCoops', 'ocop'])
@@ -49,6 +56,8 @@ export function toColumns(fields: Partial<EntityFields>): StoredFields {
     const value = fields[field]
     if (JSON_FIELDS.has(field)) {
       out[column] = Array.isArray(value) && value.length > 0 ? JSON.stringify(value) : null
+    } else if (typeof value === 'boolean') {
+      out[column] = value ? 1 : 0
     } else if (typeof value === 'string') {
       const tidy = clean(value)
       out[column] = tidy === '' ? null : tidy
@@ -87,7 +96,7 @@ function foldCommune(commune: string): string {
   return key
 }
 
-type EntityRow = Selectable<EntitiesTable> & { status: string | null }
+type EntityRow = Selectable<EntitiesTable> & { status: string | null; label?: string | null; label_since?: string | null }
 
 export function toEntity(row: EntityRow): Entity {
   return {
@@ -119,6 +128,15 @@ export function toEntity(row: EntityRow): Entity {
     memberCoops: row.member_coops_json ? JSON.parse(row.member_coops_json) : null,
     membersCount: row.members_count ?? null,
     ocop: row.ocop_json ? JSON.parse(row.ocop_json) : null,
+    certificateNo: row.certificate_no ?? null,
+    certificateDate: row.certificate_date ?? null,
+    mustRegister: row.must_register === null || row.must_register === undefined ? null : row.must_register === 1,
+    charterUpdatedDate: row.charter_updated_date ?? null,
+    infoUpdateDate: row.info_update_date ?? null,
+    courtDecisionNo: row.court_decision_no ?? null,
+    courtDecisionDate: row.court_decision_date ?? null,
+    label: (row.label ?? null) as ManagementLabel | null,
+    labelSince: row.label_since ?? null,
     deletedAt: row.deleted_at ?? null,
     deletedReason: row.deleted_reason ?? null
   }
@@ -129,7 +147,12 @@ export function selectEntities(db: Kysely<Database>, asOf?: string) {
   return db
     .selectFrom('entities as e')
     .selectAll('e')
-    .select([statusOf('e', asOf).as('status'), statusSinceOf('e', asOf).as('status_since')])
+    .select([
+      statusOf('e', asOf).as('status'),
+      statusSinceOf('e', asOf).as('status_since'),
+      labelOf('e', asOf).as('label'),
+      labelSinceOf('e', asOf).as('label_since')
+    ])
 }
 
 export async function findEntity(db: Kysely<Database>, id: number): Promise<Entity | undefined> {

@@ -8,7 +8,8 @@ import { lifecycleHandlers } from './lifecycle'
 import { writeAudit } from '../audit/log'
 import type { CoreContext, DomainHandlers } from '../context'
 import type { Database } from '../db/schema'
-import { requireUnit } from '../office/office'
+import { requireUnit, today } from '../office/office'
+import { overdueObligations } from './obligations'
 import { guardDuplicate } from './duplicates'
 import { hardDeleteUntil } from './hard-delete'
 import { updateEntityIn } from './update'
@@ -48,9 +49,11 @@ export const registryHandlers: DomainHandlers<
   | 'entity.byRegNo'
   | 'entity.checkRegNos'
   | 'entity.update'
+  | 'registry.obligations'
   | keyof typeof lifecycleHandlers
   | keyof typeof gridHandlers
 > = {
+  'registry.obligations': async (input, ctx) => overdueObligations(ctx.db, input.asOf ?? today(ctx)),
   'entity.create': async (input, ctx) => {
     await requireUnit(ctx.db)
     const { status, confirmDuplicate, ...fields } = input

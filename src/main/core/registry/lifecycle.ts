@@ -1,15 +1,16 @@
 /** Status history, yearly figures, soft delete/restore, undo and paste. */
 import { sql, type Selectable } from 'kysely'
-import { entityFields, registryLabels, type StatusEvent, type YearlyFigures } from '../../../shared/api'
-import type { Status } from '../../../shared/domain'
+import { entityFields, registryLabels, type LabelEvent, type StatusEvent, type YearlyFigures } from '../../../shared/api'
+import type { ManagementLabel, Status } from '../../../shared/domain'
 import { AppError } from '../../../shared/errors'
 import { typedNumber } from '../../../shared/numbers'
 import { parseViDate } from '../../../shared/text'
 import { writeAudit } from '../audit/log'
 import type { CoreContext, DomainHandlers, Trx } from '../context'
-import type { AuditLogTable, StatusEventsTable, YearlyFiguresTable } from '../db/schema'
-import { requireUnit } from '../office/office'
+import type { AuditLogTable, EntityLabelsTable, StatusEventsTable, YearlyFiguresTable } from '../db/schema'
+import { requireUnit, today } from '../office/office'
 import { assertDateOpen, assertYearOpen } from '../period/period'
+import { addMonths } from '../calendar'
 import { bulkCreateEntities } from './bulk'
 import { guardDuplicate } from './duplicates'
 import { mayHardDelete } from './hard-delete'
@@ -25,6 +26,8 @@ type Names =
   | 'status.add'
   | 'status.list'
   | 'status.asOf'
+  | 'label.add'
+  | 'label.list'
   | 'figures.set'
   | 'figures.list'
   | 'figures.copyForward'
@@ -44,6 +47,18 @@ function toEvent(row: Selectable<StatusEventsTable>): StatusEvent {
     sinceRegistration: row.effective_date === null,
     decisionNo: row.decision_no,
     note: row.note,
+    createdAt: row.created_at,
+    untilDate: row.until_date ?? null
+  }
+}
+
+function toLabelEvent(row: Selectable<EntityLabelsTable>): LabelEvent {
+  return {
+    id: row.id,
+    entityId: row.entity_id,
+    label: row.label as ManagementLabel | null,
+    effectiveDate: row.effective_date,
+    note: row.note,
     createdAt: row.created_at
   }
 }
@@ -52,12 +67,30 @@ function toEvent(row: Selectable<StatusEventsTable>): StatusEvent {
 export async function addStatusIn(
   trx: Trx,
   ctx: CoreContext,
-  input: { entityId: number; status: Status; effectiveDate?: string | null; decisionNo?: string | null; note?: string | null }
+  input: {
+    entityId: number
+    status: Status
+    effectiveDate?: string | null
+    decisionNo?: string | null
+    note?: string | null
+    untilDate?: string | null
+  }
 ): Promise<StatusEvent> {
   const entity = await entityOrFail(trx, input.entityId)
   await assertDateOpen(trx, input.effectiveDate, `Tình trạng của «${entity.name}»`)
   if (input.effectiveDate && entity.registrationDate && input.effectiveDate < entity.registrationDate) {
     throw new AppError('VALIDATION', `Ngày hiệu lực trước ngày đăng ký của «${entity.name}».`, { field: 'effectiveDate' })
+  }
+  if (input.untilDate) {
+    // NĐ 295/2026 Điều 48 khoản 1: a notified suspension runs to a date, at most 12 months a notice.
+    if (input.status !== 'suspended')
+      throw new AppError('VALIDATION', '«Tạm ngừng đến ngày» chỉ ghi cho tình trạng Tạm ngừng kinh doanh.', { field: 'untilDate' })
+    if (!input.effectiveDate || input.untilDate < input.effectiveDate)
+      throw new AppError('VALIDATION', '«Tạm ngừng đến ngày» phải sau ngày bắt đầu tạm ngừng.', { field: 'untilDate' })
+    if (input.untilDate > addMonths(input.effectiveDate, 12))
+      throw new AppError('VALIDATION', 'Mỗi lần thông báo tạm ngừng kinh doanh không quá 12 tháng (NĐ 295/2026/NĐ-CP Điều 48 khoản 1).', {
+        field: 'untilDate'
+      })
   }
   const row = {
     entity_id: input.entityId,
@@ -65,7 +98,8 @@ export async function addStatusIn(
     effective_date: input.effectiveDate ?? null,
     decision_no: input.decisionNo?.trim() || null,
     note: input.note?.trim() || null,
-    created_at: ctx.now()
+    created_at: ctx.now(),
+    until_date: input.untilDate ?? null
   }
   const { id } = await trx.insertInto('status_events').values(row).returning('id').executeTakeFirstOrThrow()
   await trx
@@ -112,7 +146,7 @@ function cellValue(field: string, raw: string): unknown {
 }
 
 /** The audit actions entity.undo takes back one row at a time. */
-const UNDOABLE = ['update', 'soft_delete', 'restore', 'status_add', 'figures_create', 'figures_update']
+const UNDOABLE = ['update', 'soft_delete', 'restore', 'status_add', 'label_add', 'figures_create', 'figures_update']
 
 type AuditRow = Selectable<AuditLogTable>
 
@@ -144,6 +178,10 @@ async function undoAuditRow(trx: Trx, ctx: CoreContext, last: AuditRow): Promise
   }
   if (last.action === 'status_add') {
     await trx.deleteFrom('status_events').where('id', '=', rowId).execute()
+  } else if (last.action === 'label_add') {
+    const label = await trx.selectFrom('entity_labels').select('effective_date').where('id', '=', rowId).executeTakeFirst()
+    await assertDateOpen(trx, label?.effective_date, 'Hoàn tác nhãn quản lý')
+    await trx.deleteFrom('entity_labels').where('id', '=', rowId).execute()
   } else if (last.action === 'figures_create') {
     await trx.deleteFrom('yearly_figures').where('id', '=', rowId).execute()
   } else if (last.action === 'figures_update') {
@@ -271,7 +309,7 @@ export const lifecycleHandlers: DomainHandlers<Names> = {
         .where('user', '=', ctx.user)
         .where('action', 'in', [...UNDOABLE, 'paste'])
         // The register's own rows only: a dissolution step's 'update' is not an edit of a record.
-        .where('table_name', 'in', ['entities', 'status_events', 'yearly_figures'])
+        .where('table_name', 'in', ['entities', 'status_events', 'entity_labels', 'yearly_figures'])
         .where('id', 'not in', notUndone)
         .orderBy('id', 'desc')
         .limit(1)
@@ -418,6 +456,47 @@ export const lifecycleHandlers: DomainHandlers<Names> = {
       .orderBy('id')
       .execute()
     return rows.map(toEvent)
+  },
+
+  'label.add': async (input, ctx) => {
+    return ctx.db.transaction().execute(async (trx) => {
+      const entity = await entityOrFail(trx, input.entityId)
+      await assertDateOpen(trx, input.effectiveDate, `Nhãn quản lý của «${entity.name}»`)
+      if (input.effectiveDate && entity.registrationDate && input.effectiveDate < entity.registrationDate) {
+        throw new AppError('VALIDATION', `Ngày của nhãn trước ngày đăng ký của «${entity.name}».`, { field: 'effectiveDate' })
+      }
+      if (input.effectiveDate && input.effectiveDate > today(ctx)) {
+        throw new AppError('VALIDATION', 'Ngày của nhãn quản lý không được sau hôm nay.', { field: 'effectiveDate' })
+      }
+      const row = {
+        entity_id: input.entityId,
+        label: input.label,
+        effective_date: input.effectiveDate ?? null,
+        note: input.note?.trim() || null,
+        created_at: ctx.now()
+      }
+      const { id } = await trx.insertInto('entity_labels').values(row).returning('id').executeTakeFirstOrThrow()
+      await trx
+        .updateTable('entities')
+        .set({ row_version: entity.rowVersion + 1, updated_at: ctx.now() })
+        .where('id', '=', entity.id)
+        .execute()
+      await writeAudit(trx, ctx, { action: 'label_add', table: 'entity_labels', rowId: id, after: row })
+      return toLabelEvent({ id, ...row })
+    })
+  },
+
+  'label.list': async (input, ctx) => {
+    await entityOrFail(ctx.db, input.entityId)
+    const rows = await ctx.db
+      .selectFrom('entity_labels')
+      .selectAll()
+      .where('entity_id', '=', input.entityId)
+      .orderBy(sql`effective_date is not null`)
+      .orderBy('effective_date')
+      .orderBy('id')
+      .execute()
+    return rows.map(toLabelEvent)
   },
 
   /** The status each entity held on a date (status-at.ts): one grouped pass, undated events holding since registration. */

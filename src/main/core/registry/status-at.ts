@@ -42,3 +42,27 @@ export function statusOf(alias: string, asOf?: string): RawBuilder<string | null
 export function statusSinceOf(alias: string, asOf?: string): RawBuilder<string | null> {
   return decidingOf(alias, 'effective_date', asOf) as RawBuilder<string | null>
 }
+
+/**
+ * Management labels (013) follow the same rule over entity_labels: the deciding label row on
+ * a date is the one status events would pick; its label null means none is held.
+ */
+export function labelsSql(options: { asOf: boolean }): string {
+  return `select s.entity_id as entity_id, s.label as label, s.effective_date as effective_date, max(${DECIDING_KEY}) as deciding
+    from entity_labels s ${options.asOf ? `where ${IN_FORCE}` : ''} group by s.entity_id`
+}
+
+function decidingLabelOf(alias: string, column: 'label' | 'effective_date', asOf: string | undefined): RawBuilder<unknown> {
+  return sql`(select ${sql.raw(`s.${column}`)} from entity_labels s where s.entity_id = ${sql.ref(`${alias}.id`)}
+    ${asOf === undefined ? sql`` : sql`and (s.effective_date is null or s.effective_date <= ${asOf})`}
+    order by ${sql.raw(DECIDING_KEY)} desc limit 1)`
+}
+
+/** The management label of the record aliased `alias` on `asOf` (or now), null when none. */
+export function labelOf(alias: string, asOf?: string): RawBuilder<string | null> {
+  return decidingLabelOf(alias, 'label', asOf) as RawBuilder<string | null>
+}
+
+export function labelSinceOf(alias: string, asOf?: string): RawBuilder<string | null> {
+  return decidingLabelOf(alias, 'effective_date', asOf) as RawBuilder<string | null>
+}

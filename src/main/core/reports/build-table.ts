@@ -165,7 +165,7 @@ function sectorRows(layout: Layout, unit: OfficeUnit, district: string | null, s
     const i = groupOf.get(e.sector ?? 'other')
     if (i === undefined) continue
     counts[i]!.total++
-    if (e.status === 'active') counts[i]!.active++
+    if (inSet(e, 'active')) counts[i]!.active++
     else counts[i]!.stopped++
   }
   const shares = largestRemainder(

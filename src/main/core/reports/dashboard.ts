@@ -28,11 +28,14 @@ export async function buildDashboard(ctx: CoreContext, asOf: string, scope?: str
   const groupOf = new Map<string, number>()
   grouping.groups.forEach((g, i) => g.sectors.forEach((s) => groupOf.set(s, i)))
   const sectors = grouping.groups.map((g) => ({ code: g.code, label: g.label, active: 0, stopped: 0 }))
+  const operatingCount = { active: 0, stopped: 0 }
   for (const e of snapshot) {
     if (!inSet(e, 'present')) continue
     byStatus[e.status as Exclude<Status, 'dissolved'>]++
+    const active = inSet(e, 'active')
+    operatingCount[active ? 'active' : 'stopped']++
     const g = sectors[groupOf.get(e.sector ?? 'other') ?? -1]
-    if (g && e.status === 'active') g.active++
+    if (g && active) g.active++
     else if (g) g.stopped++
   }
 
@@ -77,6 +80,7 @@ export async function buildDashboard(ctx: CoreContext, asOf: string, scope?: str
     scope: district ?? unit.code,
     total: snapshot.filter((e) => inSet(e, 'present')).length,
     byStatus,
+    operating: operatingCount,
     sectors,
     years,
     founded: years.map((y) => founded.get(y) ?? 0),

@@ -7,7 +7,7 @@
  * file, the copies of a cooperative claimed by two districts that are not counted
  * (province/conflicts.ts) are left out here, so it counts once everywhere.
  */
-import { statusesSql } from '../registry/status-at'
+import { labelsSql, statusesSql } from '../registry/status-at'
 import type { EntityKind, Sector, Status } from '../../../shared/domain'
 import type { CoreContext } from '../context'
 import type { YearlyFiguresTable } from '../db/schema'
@@ -44,6 +44,8 @@ export interface EntityAsOf {
   status: Status | null
   /** Date of the status held (null: since registration). */
   statusSince: string | null
+  /** The management label held on the date (014), null when none. */
+  label: string | null
   /** Registered in [1 Jan of the year, date]. */
   isNew: boolean
   /** A dissolution took effect in [1 Jan of the year, date]. */
@@ -113,6 +115,7 @@ export function loadSnapshot(ctx: CoreContext, asOf: string, options: { details?
       memberCoops: r[11],
       status: null,
       statusSince: null,
+      label: null,
       isNew: registrationDate !== null && registrationDate >= yearStart && registrationDate <= asOf,
       dissolvedInPeriod: false,
       figures: null,
@@ -130,6 +133,14 @@ export function loadSnapshot(ctx: CoreContext, asOf: string, options: { details?
     if (!e) continue
     e.status = status
     e.statusSince = date
+  }
+  const labels = sqlite
+    .prepare(labelsSql({ asOf: true }))
+    .raw()
+    .all(asOf) as Array<[number, string | null, string | null, number]>
+  for (const [entityId, label] of labels) {
+    const e = byId.get(entityId)
+    if (e) e.label = label
   }
   const dissolved = sqlite
     .prepare("select distinct entity_id from status_events where status = 'dissolved' and effective_date between ? and ?")

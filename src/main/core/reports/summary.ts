@@ -6,11 +6,11 @@
  * (sum, n) per unit and added up for the total, so a province's counts and sums equal
  * the sum of its districts' exactly; averages are total sum / total n.
  */
-import { STOPPED_STATUSES } from '../../../shared/domain'
 import { AppError } from '../../../shared/errors'
 import type { CoreContext } from '../context'
 import { requireUnit } from '../office/office'
 import { definitions, type EntitySet, type Indicator } from './definitions'
+import { operating } from './operating'
 import { loadSnapshot, type EntityAsOf } from './snapshot'
 
 export interface Summary {
@@ -43,16 +43,14 @@ export async function officeUnit(ctx: CoreContext): Promise<OfficeUnit> {
   return { code: office.code, name: office.name, mode: 'province', districts }
 }
 
-const STOPPED = new Set<string>(STOPPED_STATUSES)
-
 export function inSet(e: EntityAsOf, set: EntitySet): boolean {
   switch (set) {
     case 'present':
       return e.status !== null && e.status !== 'dissolved'
     case 'active':
-      return e.status === 'active'
+      return operating(e.status, e.label) === 'active'
     case 'stopped':
-      return e.status !== null && STOPPED.has(e.status)
+      return operating(e.status, e.label) === 'stopped'
     case 'new':
       return e.isNew
     case 'dissolved':

@@ -3,8 +3,8 @@
  * abandoned, each reason with the date it became one; one click opens a case.
  */
 import { useCallback, useEffect, useState } from 'react'
-import type { AgmMissing, Candidate, TemplateInfo } from '../../../shared/api'
-import { STATUS_LABELS, type Status } from '../../../shared/domain'
+import type { AgmMissing, Candidate, Obligation, TemplateInfo } from '../../../shared/api'
+import { MANAGEMENT_LABEL_TEXT, STATUS_LABELS, type ManagementLabel, type Status } from '../../../shared/domain'
 import { call, messageOf } from '../api'
 import { useReadOnly } from '../readOnly'
 import { LastAgmField } from './LastAgmField'
@@ -13,15 +13,25 @@ import { fromIso } from './ui'
 
 /** What the start date of each reason is: the suspension, the last meeting, the first year with no figures. */
 const START_LABELS: Record<string, string> = {
-  stopped_12m: 'ngừng từ',
-  certificate_revoked: 'thu hồi ngày',
+  suspension_beyond_notice: 'tạm ngừng từ',
+  suspension_over_total: 'tạm ngừng liên tiếp từ',
+  stopped_without_notice: 'ngừng từ',
+  members_below_minimum: 'thiếu từ',
+  no_info_update: 'cập nhật gần nhất',
+  court_decision: 'quyết định ngày',
+  not_at_address: 'từ',
   no_agm_18m: 'ĐHTV gần nhất',
   no_figures_2y: 'không số liệu từ'
 }
 /** The ground is met this long after the start: the date is the end of that time, not the start. */
 const SINCE_LABELS: Record<string, string> = {
-  stopped_12m: 'đủ 12 tháng từ',
-  certificate_revoked: 'từ',
+  suspension_beyond_notice: 'hết hạn thông báo',
+  suspension_over_total: 'đủ 24 tháng từ',
+  stopped_without_notice: 'đủ 12 tháng từ',
+  members_below_minimum: 'đủ 12 tháng từ',
+  no_info_update: 'đủ 12 tháng từ',
+  court_decision: 'từ',
+  not_at_address: 'từ',
   no_agm_18m: 'đủ 18 tháng từ',
   no_figures_2y: 'đủ 2 năm từ'
 }
@@ -38,6 +48,7 @@ function LabelledDate({ label, iso }: { label: string; iso: string }) {
 export function Candidates({ templates, onOpened }: { templates: TemplateInfo[]; onOpened(caseId: number): void }) {
   const [list, setList] = useState<Candidate[] | null>(null)
   const [missing, setMissing] = useState<AgmMissing[]>([])
+  const [overdue, setOverdue] = useState<Obligation[]>([])
   const [error, setError] = useState<string | null>(null)
   const [opening, setOpening] = useState<Candidate | null>(null)
   // A record already on the list above takes its meeting date there; the others are listed apart.
@@ -48,6 +59,7 @@ export function Candidates({ templates, onOpened }: { templates: TemplateInfo[];
   const load = useCallback(() => {
     call('dissolution.candidates', {}).then(setList, (err) => setError(messageOf(err)))
     call('dissolution.missingAgm', {}).then(setMissing, (err) => setError(messageOf(err)))
+    call('registry.obligations', {}).then(setOverdue, (err) => setError(messageOf(err)))
   }, [])
   useEffect(load, [load])
 
@@ -71,7 +83,7 @@ export function Candidates({ templates, onOpened }: { templates: TemplateInfo[];
               <th>Tên</th>
               <th>Mã số</th>
               <th>Tình trạng</th>
-              <th>Lý do</th>
+              <th>Căn cứ (điều, khoản)</th>
               <th>Bắt đầu</th>
               <th>Đủ căn cứ từ</th>
               <th>ĐHTV thường niên gần nhất</th>
@@ -89,10 +101,21 @@ export function Candidates({ templates, onOpened }: { templates: TemplateInfo[];
                         {c.name}
                       </td>
                       <td rowSpan={c.reasons.length}>{c.regNo}</td>
-                      <td rowSpan={c.reasons.length}>{c.status ? STATUS_LABELS[c.status as Status] : ''}</td>
+                      <td rowSpan={c.reasons.length}>
+                        {c.status ? STATUS_LABELS[c.status as Status] : ''}
+                        {c.label ? <small className="muted"> (nhãn: {MANAGEMENT_LABEL_TEXT[c.label as ManagementLabel]})</small> : null}
+                      </td>
                     </>
                   )}
-                  <td className="reason">{r.label}</td>
+                  <td className="reason">
+                    {r.label}
+                    {r.article && (
+                      <small className="muted reason-article" data-testid="reason-article">
+                        <br />
+                        {r.article}
+                      </small>
+                    )}
+                  </td>
                   <td className="date" data-testid="reason-start">
                     {r.start ? <LabelledDate label={START_LABELS[r.code] ?? 'từ'} iso={r.start} /> : '—'}
                   </td>
@@ -145,6 +168,35 @@ export function Candidates({ templates, onOpened }: { templates: TemplateInfo[];
                   <td>
                     <LastAgmField entityId={m.entityId} value={null} onSaved={load} />
                   </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
+      {overdue.length > 0 && (
+        <details className="agm-missing" data-testid="obligations-overdue" open>
+          <summary>
+            Quá hạn nghĩa vụ chuyển tiếp của Luật HTX 2023 (Điều 115, hạn {fromIso(overdue[0]!.deadline)}): {overdue.length} bản ghi
+          </summary>
+          <table className="diss-table">
+            <thead>
+              <tr>
+                <th>Tên</th>
+                <th>Mã số</th>
+                <th>Nghĩa vụ</th>
+                <th>Đã làm ngày</th>
+                <th>Căn cứ</th>
+              </tr>
+            </thead>
+            <tbody>
+              {overdue.map((o) => (
+                <tr key={`${o.code}-${o.entityId}`} data-testid={`obligation-${o.entityId}`}>
+                  <td className="name">{o.name}</td>
+                  <td>{o.regNo}</td>
+                  <td>{o.label}</td>
+                  <td className="date">{o.doneOn ? fromIso(o.doneOn) : 'chưa ghi'}</td>
+                  <td className="muted">{o.article}</td>
                 </tr>
               ))}
             </tbody>

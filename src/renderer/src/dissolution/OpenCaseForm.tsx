@@ -6,9 +6,12 @@ import { DateField, fromIso, TextField, todayIso, toIso } from './ui'
 
 /** A candidate's reason and the template ground it points to. */
 const GROUND_OF_REASON: Record<string, string> = {
-  stopped_12m: 'no_activity_12m',
+  stopped_without_notice: 'no_activity_12m',
+  suspension_beyond_notice: 'no_activity_12m',
+  suspension_over_total: 'no_activity_12m',
+  members_below_minimum: 'members_below_min_12m',
   no_agm_18m: 'no_agm_18m',
-  certificate_revoked: 'certificate_revoked'
+  court_decision: 'court'
 }
 const KIND_LABELS: Record<(typeof DISSOLUTION_KINDS)[number], string> = { compulsory: 'Bắt buộc', voluntary: 'Tự nguyện' }
 

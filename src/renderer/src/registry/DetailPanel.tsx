@@ -16,13 +16,14 @@ import {
   type StatusEvent,
   type YearlyFigures
 } from '../../../shared/api'
-import { KIND_SHORT, STATUS_LABELS, STATUSES, type Status } from '../../../shared/domain'
+import { KIND_SHORT, MANAGEMENT_LABEL_TEXT, STATUS_LABELS, STATUSES, statusLabel, type Status } from '../../../shared/domain'
 import { formatDate, formatNumber } from '../../../shared/text'
 import { AppError } from '../../../shared/errors'
 import { call, messageOf } from '../api'
 import { parseDateCell } from '../grid/columns'
 import { LastAgmField } from '../dissolution/LastAgmField'
 import { useReadOnly } from '../readOnly'
+import { LabelSection } from './LabelSection'
 import { ListEditor, type ListColumn } from './ListEditor'
 import { FindingList } from '../checks/FindingList'
 
@@ -34,6 +35,7 @@ export const ACTION_LABELS: Record<string, string> = {
   restore: 'Khôi phục',
   undo: 'Hoàn tác',
   status_add: 'Ghi tình trạng',
+  label_add: 'Ghi nhãn quản lý',
   figures_create: 'Nhập số liệu năm',
   figures_update: 'Sửa số liệu năm',
   bulk_create: 'Thêm hàng loạt'
@@ -179,7 +181,11 @@ export function DetailPanel({
     ['Loại hình', KIND_SHORT[entity.kind]],
     ['Mã số HTX', entity.regNo ?? ''],
     ['Tên viết tắt', entity.shortName ?? ''],
-    ['Tình trạng', entity.status ? STATUS_LABELS[entity.status] : ''],
+    ['Tình trạng pháp lý', entity.status ? statusLabel(entity.status, entity.kind) : ''],
+    [
+      'Nhãn quản lý',
+      entity.label ? `${MANAGEMENT_LABEL_TEXT[entity.label]} (từ ${entity.labelSince ? formatDate(entity.labelSince) : 'khi đăng ký'})` : ''
+    ],
     ['Trụ sở', [entity.street, entity.address, entity.commune, entity.districtName].filter(Boolean).join(', ')],
     ['Người đại diện', [entity.representative, entity.representativeTitle].filter(Boolean).join(', ')],
     ['Điện thoại', entity.phone ?? ''],
@@ -188,6 +194,19 @@ export function DetailPanel({
     ['Vốn điều lệ (đồng)', formatNumber(entity.charterCapital)],
     // Member cooperatives of a record that is not an LHHTX (imported so) are still shown; an LHHTX's are edited below.
     ['HTX thành viên', entity.kind === 'lhhtx' ? '' : (entity.memberCoops ?? []).join('; ')],
+    ...(entity.kind === 'tht'
+      ? ([
+          [
+            'THT phải đăng ký',
+            entity.mustRegister === null || entity.mustRegister === undefined ? '' : entity.mustRegister ? 'Có' : 'Không'
+          ],
+          [
+            'Giấy chứng nhận đăng ký THT',
+            [entity.certificateNo, entity.certificateDate ? `cấp ${formatDate(entity.certificateDate)}` : ''].filter(Boolean).join(', ')
+          ]
+        ] as Array<[string, string]>)
+      : ([['Sửa điều lệ theo Luật HTX 2023', formatDate(entity.charterUpdatedDate)]] as Array<[string, string]>)),
+    ['Cập nhật thông tin hằng năm gần nhất', formatDate(entity.infoUpdateDate)],
     ['Ghi chú', entity.notes ?? '']
   ]
   return (
@@ -259,11 +278,11 @@ export function DetailPanel({
         />
       )}
 
-      <h3>Diễn biến tình trạng</h3>
+      <h3>Diễn biến tình trạng pháp lý</h3>
       <ol className="status-timeline" data-testid="status-timeline">
         {events.map((e) => (
           <li key={e.id}>
-            <strong>{e.sinceRegistration ? 'Từ khi đăng ký' : formatDate(e.effectiveDate)}</strong>: {STATUS_LABELS[e.status]}
+            <strong>{e.sinceRegistration ? 'Từ khi đăng ký' : formatDate(e.effectiveDate)}</strong>: {statusLabel(e.status, entity.kind)}
             {e.decisionNo ? ` (QĐ số ${e.decisionNo})` : ''}
           </li>
         ))}
@@ -280,9 +299,9 @@ export function DetailPanel({
             aria-label="Tình trạng mới"
             data-testid="event-status"
           >
-            {STATUSES.map((s) => (
+            {STATUSES.filter((s) => entity.kind !== 'tht' || s !== 'bankruptcy').map((s) => (
               <option key={s} value={s}>
-                {STATUS_LABELS[s]}
+                {statusLabel(s, entity.kind)}
               </option>
             ))}
           </select>
@@ -308,6 +327,14 @@ export function DetailPanel({
           </button>
         </form>
       )}
+
+      <LabelSection
+        key={`labels-${entity.id}`}
+        entityId={entity.id}
+        readOnly={readOnly}
+        disabled={!!entity.deletedAt}
+        onChanged={() => void run(async () => undefined)}
+      />
 
       {entity.kind !== 'tht' && (
         <>

@@ -31,12 +31,12 @@ export function Overview({ asOf, scope }: { asOf: string; scope: string | null }
     <div className="rep-overview" data-testid="report-overview">
       <p className="hint">
         Tính đến ngày {formatDate(data.asOf)}: <strong data-testid="overview-total">{formatNumber(data.total)}</strong> hợp tác xã (đang
-        hoạt động {formatNumber(data.byStatus.active)}, ngừng hoạt động {formatNumber(data.total - data.byStatus.active)}).
+        hoạt động {formatNumber(data.operating.active)}, ngừng hoạt động {formatNumber(data.operating.stopped)}).
       </p>
       <div className="rep-charts">
         <Chart
           kind="doughnut"
-          title="HTX theo tình trạng"
+          title="HTX theo tình trạng pháp lý"
           labels={statuses.map((s) => STATUS_LABELS[s])}
           series={[{ label: 'Số HTX', values: statuses.map((s) => data.byStatus[s]) }]}
           fileName={`htx-theo-tinh-trang-${asOf}`}
