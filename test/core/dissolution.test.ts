@@ -96,7 +96,7 @@ describe('schedule (pure)', () => {
     expect(s[1].overdue).toBe(true)
   })
   it('optional steps do not block; N/A counts as handled', () => {
-    expect(blockingSteps(steps, [{ code: 'A', state: 'na', doneOn: null }]).map((s) => s.code)).toEqual(['B'])
+    expect(blockingSteps({ steps }, [{ code: 'A', state: 'na', doneOn: null }]).map((s) => s.code)).toEqual(['B'])
   })
 })
 
@@ -111,7 +111,7 @@ describe('a case', () => {
       decisionNo: '01/NQ-ĐHTV'
     })
     expect(opened.templateId).toBe('2012-voluntary')
-    expect(opened.templateVersion).toBe(1)
+    expect(opened.templateVersion).toBe(2)
     expect((await core.call('entity.get', { id: e.id })).status).toBe('dissolving')
     await core.call('dissolution.step', {
       caseId: opened.id,

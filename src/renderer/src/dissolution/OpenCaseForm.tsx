@@ -10,7 +10,12 @@ const GROUND_OF_REASON: Record<string, string> = {
   no_agm_18m: 'no_agm_18m',
   certificate_revoked: 'certificate_revoked'
 }
-const KIND_LABELS: Record<(typeof DISSOLUTION_KINDS)[number], string> = { compulsory: 'Bắt buộc', voluntary: 'Tự nguyện' }
+const KIND_LABELS: Record<(typeof DISSOLUTION_KINDS)[number], string> = {
+  compulsory: 'Bắt buộc',
+  voluntary: 'Tự nguyện',
+  revocation: 'Thu hồi giấy chứng nhận',
+  tht_termination: 'Chấm dứt hoạt động tổ hợp tác'
+}
 
 export function OpenCaseForm({
   candidate,
