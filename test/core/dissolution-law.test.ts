@@ -25,7 +25,16 @@ describe('procedures of the 2023 law', () => {
   })
   it('revocation (NĐ 295/2026 Điều 54): the decision 03 working days after the explanation period, across Tết 2027', () => {
     // explanation period ends Thu 04/02/2027; 05/02–11/02 off (Tết, with substitute days 10–11/02) → 12, 15, 16/02
-    const s = due('2023', 'revocation', [['TB_VP', '2027-01-20'], ['GT', '2027-02-04']], '2027-01-18', 'violation_103')
+    const s = due(
+      '2023',
+      'revocation',
+      [
+        ['TB_VP', '2027-01-20'],
+        ['GT', '2027-02-04']
+      ],
+      '2027-01-18',
+      'violation_103'
+    )
     expect(s.QD_TH.due).toBe('2027-02-16')
     // publishing the notice: 03 working days after it is issued
     expect(s.DT_VP.due).toBe('2027-01-25')
@@ -33,16 +42,24 @@ describe('procedures of the 2023 law', () => {
     expect(due('2023', 'revocation', [], '2027-02-04', 'court').QD_TH.due).toBe('2027-02-16')
   })
   it('voluntary (Điều 51): 1 working day to publish, 5 to register; the office route after 06 months + 03 working days', () => {
-    const s = due('2023', 'voluntary', [['GUI_NQ', '2027-02-04'], ['HS', '2027-02-04']], '2027-02-01')
+    const s = due(
+      '2023',
+      'voluntary',
+      [
+        ['GUI_NQ', '2027-02-04'],
+        ['HS', '2027-02-04']
+      ],
+      '2027-02-01'
+    )
     expect(s.DT_NQ.due).toBe('2027-02-12')
-    expect(s.XOA.due).toBe('2027-02-19')
+    expect(s.XOA.due).toBe('2027-02-18')
     expect(s.XOA_TU.earliest).toBe('2027-08-05')
     expect(s.XOA_TU.due).toBe('2027-08-09')
   })
   it('THT termination (Điều 64): 07 working days to send the minutes; office records after 03 months', () => {
     const s = due('2023', 'tht_termination', [['DT', '2026-11-05']], '2027-01-29')
-    expect(s.GUI.due).toBe('2027-02-17')
-    expect(s.XOA_TU.due).toBe('2027-02-12')
+    expect(s.GUI.due).toBe('2027-02-16')
+    expect(s.XOA_TU.due).toBe('2027-02-17') // 05/02 is Tết: the period ends 12/02, then 15, 16, 17
   })
   it('one finished route is enough to finalise', () => {
     const t = templateFor('2023', 'compulsory')

@@ -231,8 +231,7 @@ const draftInput = z
   .object({
     caseId: id,
     doc: z.enum(DRAFT_DOCS, {
-      message:
-        'Văn bản: council (quyết định thành lập hội đồng giải thể), notice (thông báo giải thể), request (đề nghị ghi nhận giải thể)'
+      message: 'Văn bản: council (quyết định thành lập hội đồng giải thể), notice (thông báo giải thể), request (đề nghị ghi nhận giải thể)'
     }),
     date: isoDate.nullish()
   })

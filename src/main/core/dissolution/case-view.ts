@@ -25,7 +25,8 @@ const nn = (n: number) => String(n).padStart(2, '0')
 /** "05 ngày làm việc kể từ ngày thực hiện bước TT_NO"; with `then`: "sau 06 tháng kể từ …, trong 03 ngày làm việc". */
 export function ruleText(rule: DeadlineSpec): string {
   const from = rule.after === 'opening' ? 'ngày căn cứ của hồ sơ' : `ngày thực hiện bước ${rule.after}`
-  if (rule.then) return `sau ${nn(rule.n)} ${UNIT_WORDS[rule.unit]} kể từ ${from}, trong ${nn(rule.then.n)} ${UNIT_WORDS[rule.then.unit]} tiếp theo`
+  if (rule.then)
+    return `sau ${nn(rule.n)} ${UNIT_WORDS[rule.unit]} kể từ ${from}, trong ${nn(rule.then.n)} ${UNIT_WORDS[rule.then.unit]} tiếp theo`
   return `${nn(rule.n)} ${UNIT_WORDS[rule.unit]} kể từ ${from}`
 }
 

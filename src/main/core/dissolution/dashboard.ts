@@ -39,7 +39,8 @@ export async function dissolutionDashboard(db: Kysely<Database>, asOf: string): 
     stages.set(stage, (stages.get(stage) ?? 0) + 1)
     for (const s of v.steps)
       if (s.overdue && s.due) overdueSteps.push({ caseId: v.id, entityName: v.entityName, code: s.code, title: s.title, due: s.due })
-      else if (s.dueThisWeek && s.due) dueSoonSteps.push({ caseId: v.id, entityName: v.entityName, code: s.code, title: s.title, due: s.due })
+      else if (s.dueThisWeek && s.due)
+        dueSoonSteps.push({ caseId: v.id, entityName: v.entityName, code: s.code, title: s.title, due: s.due })
     unsettledPayable += v.unsettledPayable
     unsettledReceivable += v.unsettledReceivable
     for (const o of v.obstacles) obstacles.set(o.code, (obstacles.get(o.code) ?? 0) + 1)

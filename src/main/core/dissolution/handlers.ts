@@ -461,15 +461,16 @@ export const dissolutionHandlers: DomainHandlers<
       await trx.updateTable('dissolution_cases').set(after).where('id', '=', input.caseId).execute()
       await writeAudit(trx, ctx, { action: 'cancel', table: 'dissolution_cases', rowId: input.caseId, before: { state: c.state }, after })
       // A case that changed no status when it opened (a revocation before its decision) puts none back.
-      if (caseTemplate(c).openStatus) await statusEvent(
-        trx,
-        ctx,
-        c.entity_id,
-        c.previous_status ?? 'active',
-        input.date,
-        null,
-        `Hủy hồ sơ giải thể số ${input.caseId}: ${input.reason}`
-      )
+      if (caseTemplate(c).openStatus)
+        await statusEvent(
+          trx,
+          ctx,
+          c.entity_id,
+          c.previous_status ?? 'active',
+          input.date,
+          null,
+          `Hủy hồ sơ giải thể số ${input.caseId}: ${input.reason}`
+        )
     })
     return buildCaseView(ctx.db, input.caseId, today(ctx))
   },
