@@ -36,7 +36,7 @@ describe('the office clock', () => {
   it('at 06:30 in Vietnam a case opened today is on the dashboard, and the letterhead carries today', async () => {
     const core = await coreAt(EARLY)
     const e = await core.call('entity.create', { kind: 'htx', name: 'HTX Sớm Mai', status: 'active' })
-    const c = await core.call('dissolution.open', { entityId: e.id, kind: 'voluntary', law: '2012', openedOn: '2026-12-07' })
+    const c = await core.call('dissolution.open', { entityId: e.id, kind: 'voluntary', openedOn: '2026-12-07' })
     const board = await core.call('dissolution.dashboard', {})
     expect(board.asOf).toBe('2026-12-07')
     expect(board.openCases).toBe(1)

@@ -44,7 +44,8 @@ async function compulsoryCase() {
   const c = await core.call('dissolution.open', {
     entityId: e.id,
     kind: 'compulsory',
-    law: '2023',
+    law: '2012',
+    lawReason: 'HTX ngừng hoạt động từ năm 2022, vụ việc bắt đầu khi Luật HTX 2012 còn hiệu lực',
     ground: 'no_activity_12m',
     openedOn: '2024-07-15',
     decisionNo: '125/QĐ-UBND'
@@ -77,11 +78,11 @@ describe('draft documents from a case', () => {
     expect(text).toContain('Tràng Định, ngày 05 tháng 8 năm 2024')
     expect(text).toContain('Số: ……/QĐ-UBND')
     expect(text).toContain('Về việc thành lập Hội đồng giải thể bắt buộc HTX <script>alert(1)</script> & Đồng Tâm')
-    expect(text).toContain('Luật Hợp tác xã số 17/2023/QH15')
+    expect(text).toContain('Luật Hợp tác xã số 23/2012/QH13')
     expect(text).toContain('Không hoạt động trong 12 tháng liên tục')
     expect(text).not.toContain('chưa đối chiếu văn bản)') // the template's warning is for the user's screen, not the signed paper
-    expect(text).toMatch(/1 Lý Thị Mai Phó Chủ tịch UBND huyện; Đại diện Ủy ban nhân dân Chủ tịch hội đồng/)
-    expect(text).toMatch(/2 Nông Văn <Hải> Phòng Tài chính - Kế hoạch; Đại diện cơ quan đăng ký Thành viên/)
+    expect(text).toMatch(/1 Lý Thị Mai Phó Chủ tịch UBND huyện; Đại diện Ủy ban nhân dân \(chủ tịch hội đồng\) Chủ tịch hội đồng/)
+    expect(text).toMatch(/2 Nông Văn <Hải> Phòng Tài chính - Kế hoạch; Đại diện cơ quan đăng ký hợp tác xã Thành viên/)
     expect(text).toContain('Nơi nhận:')
     expect(text).toContain('TM. ỦY BAN NHÂN DÂN CHỦ TỊCH')
     expect(page.html).toContain('font-family:"Times New Roman"')

@@ -54,7 +54,8 @@ async function openCase() {
   const c = await core.call('dissolution.open', {
     entityId: e.id,
     kind: 'compulsory',
-    law: '2023',
+    law: '2012',
+    lawReason: 'HTX ngừng hoạt động từ năm 2022, vụ việc bắt đầu khi Luật HTX 2012 còn hiệu lực',
     ground: 'no_activity_12m',
     openedOn: '2024-07-15',
     decisionNo: '125/QĐ-UBND'

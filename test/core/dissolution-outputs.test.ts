@@ -30,7 +30,8 @@ describe('dissolution outputs', () => {
     const c = await core.call('dissolution.open', {
       entityId: b.id,
       kind: 'compulsory',
-      law: '2023',
+      law: '2012',
+      lawReason: 'HTX ngừng hoạt động từ năm 2022, vụ việc bắt đầu khi Luật HTX 2012 còn hiệu lực',
       ground: 'no_activity_12m',
       openedOn: '2024-06-03'
     })

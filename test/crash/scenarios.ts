@@ -276,12 +276,18 @@ export const scenarios: Record<string, Scenario> = {
           `select id, code, state from dissolution_steps where case_id = ${c.id}`
         )
         if (steps.length !== template.steps.length) problems.push(`hồ sơ ${c.id} có ${steps.length} bước, mẫu có ${template.steps.length}`)
+        // Notes «Mở hồ sơ số N» and «Hoàn tất hồ sơ số N: …» (the outcome's words follow the colon).
         const event = (status: string, note: string) =>
-          count(`select count(*) n from status_events where entity_id = ? and status = ? and note = ?`, c.entity_id, status, note)
-        if (event('dissolving', `Mở hồ sơ giải thể số ${c.id}`) !== 1)
-          problems.push(`hồ sơ ${c.id} không có đúng một sự kiện «đang giải thể»`)
+          count(
+            `select count(*) n from status_events where entity_id = ? and status = ? and (note = ? or note like ? || ':%')`,
+            c.entity_id,
+            status,
+            note,
+            note
+          )
+        if (event('dissolving', `Mở hồ sơ số ${c.id}`) !== 1) problems.push(`hồ sơ ${c.id} không có đúng một sự kiện «đang giải thể»`)
         const finalised = c.state === 'finalised'
-        const dissolved = event('dissolved', `Hoàn tất hồ sơ giải thể số ${c.id}`)
+        const dissolved = event('dissolved', `Hoàn tất hồ sơ số ${c.id}`)
         if (dissolved !== (finalised ? 1 : 0))
           problems.push(`hồ sơ ${c.id} (${c.state}) có ${dissolved} sự kiện «đã giải thể» (hoàn tất dở)`)
         if (c.state !== 'open' && c.state !== 'finalised') problems.push(`hồ sơ ${c.id} ở trạng thái lạ «${c.state}»`)
@@ -312,7 +318,7 @@ export const scenarios: Record<string, Scenario> = {
       const twoCases = count(`select count(*) n from (select entity_id from dissolution_cases group by entity_id having count(*) > 1)`)
       if (twoCases) problems.push(`${twoCases} bản ghi có hơn một hồ sơ giải thể`)
       const unaudited = count(
-        `select count(*) n from status_events s where (s.note like 'Mở hồ sơ giải thể số %' or s.note like 'Hoàn tất hồ sơ giải thể số %')
+        `select count(*) n from status_events s where (s.note like 'Mở hồ sơ số %' or s.note like 'Hoàn tất hồ sơ số %')
            and (select count(*) from audit_log a where a.table_name = 'status_events' and a.action = 'status_add' and a.row_id = s.id) != 1`
       )
       if (unaudited) problems.push(`${unaudited} sự kiện tình trạng của hồ sơ giải thể không có đúng một dòng nhật ký`)

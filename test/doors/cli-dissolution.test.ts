@@ -67,7 +67,7 @@ describe('dissolution CLI', () => {
     expect(bad.stderr).toContain('--amount')
     const early = await cli('dissolution', 'finalise', '--db', db, '--case', id, '--date', '01/06/2024', '--decision', '15/TB')
     expect(early.code).not.toBe(0)
-    expect(early.stderr).toContain('TB_DK')
+    expect(early.stderr).toContain('bước 2 (Thông báo việc giải thể')
     for (const code of ['TB_DK', 'TB_NO', 'XOA'])
       expect((await cli('dissolution', 'step', '--db', db, '--case', id, '--code', code, '--done', '15/05/2024')).code).toBe(0)
     expect((await cli('dissolution', 'step', '--db', db, '--case', id, '--code', 'HS', '--na', 'Nộp cùng thông báo')).code).toBe(0)

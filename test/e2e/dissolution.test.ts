@@ -82,6 +82,10 @@ describe('Giải thể in Chromium, through the bridge, on a real file', () => {
     await expect.poll(() => page.getByTestId('open-case-form').innerText()).toContain('Ngày không có thật trên lịch')
     await page.getByTestId('case-opened').fill('02/03/2026')
     await page.getByTestId('case-decision').fill('01/NQ-ĐHTV')
+    // 02/03/2026 falls under the 2023 law: the 2012 procedure is taken only with a reason.
+    await page.getByTestId('case-open-submit').click()
+    await expect.poll(() => page.getByTestId('open-case-form').innerText()).toContain('muốn áp dụng luật 2012 cần nêu lý do')
+    await page.getByTestId('case-law-reason').fill('Đại hội đã quyết từ năm 2023, hồ sơ làm theo Luật HTX 2012')
     await page.getByTestId('case-open-submit').click()
     await expect.poll(() => page.getByTestId('case-title').innerText()).toBe('Hồ sơ số 1: HTX Nông nghiệp Tân Thành')
     caseId = 1
@@ -277,16 +281,16 @@ describe('Giải thể in Chromium, through the bridge, on a real file', () => {
     await expect.poll(() => status.first().innerText()).toBe('Đã giải thể, phá sản, chấm dứt tồn tại')
   })
 
-  it("opens a compulsory case with the candidate's ground already chosen, and cancels it when the cooperative resumes", async () => {
+  it("opens a revocation case (2023 law, Điều 103) with the candidate's ground already chosen, and cancels it when the cooperative resumes", async () => {
     const { page, core } = s
     await page.getByTestId('nav-dissolution').click()
     await page.getByTestId(`open-case-${resumedId}`).click()
-    await expect.poll(() => page.getByTestId('case-kind').inputValue()).toBe('compulsory')
-    await expect.poll(() => page.getByTestId('case-ground').inputValue()).toBe('no_activity_12m')
+    await expect.poll(() => page.getByTestId('case-kind').inputValue()).toBe('revocation')
+    await expect.poll(() => page.getByTestId('case-ground').inputValue()).toBe('no_report_after_suspension')
     await page.getByTestId('case-opened').fill('01/09/2026')
     await page.getByTestId('case-open-submit').click()
     await expect.poll(() => page.getByTestId('case-title').innerText()).toBe('Hồ sơ số 2: HTX Dịch vụ Hoàng Đồng')
-    expect(await page.getByTestId('case-view').innerText()).toContain('Căn cứ: Không hoạt động trong 12 tháng liên tục')
+    expect(await page.getByTestId('case-view').innerText()).toContain('Căn cứ: Không gửi báo cáo trong 12 tháng')
     await page.getByTestId('cancel-reason').fill('HTX hoạt động trở lại')
     await page.getByTestId('cancel-date').fill('01/10/2026')
     await page.getByTestId('cancel-case').click()
@@ -326,7 +330,13 @@ describe('Giải thể in Chromium, through the bridge, on a real file', () => {
   it('Cài đặt: an announced day off moves the deadline that falls on it', async () => {
     const { page, core } = s
     const other = (await core.call('entity.list', { q: 'Bắc Sơn' })).rows[0]!
-    const c = await core.call('dissolution.open', { entityId: other.id, kind: 'voluntary', law: '2012', openedOn: '2026-03-02' })
+    const c = await core.call('dissolution.open', {
+      entityId: other.id,
+      kind: 'voluntary',
+      law: '2012',
+      lawReason: 'Nghị quyết giải thể thông qua theo Luật HTX 2012',
+      openedOn: '2026-03-02'
+    })
     await core.call('dissolution.step', { caseId: c.id, code: 'NQ', state: 'done', doneOn: '2026-03-02' })
     expect((await core.call('dissolution.show', { caseId: c.id })).steps.find((x) => x.code === 'TB_DK')?.due).toBe('2026-05-04')
     await page.getByTestId('nav-settings').click()

@@ -28,7 +28,7 @@ beforeAll(async () => {
     entityId: ids['HTX Dịch vụ Hữu Lũng']!,
     kind: 'voluntary',
     law: '2012',
-    openedOn: '2024-07-01'
+    openedOn: '2024-06-03'
   })
   for (const step of c.steps) {
     if (step.optional) await s.core.call('dissolution.step', { caseId: c.id, code: step.code, state: 'na', naReason: 'Không có' })

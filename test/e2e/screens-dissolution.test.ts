@@ -68,7 +68,7 @@ describe('Cần xử lý', () => {
       // A second reason of the same record has its own line with its own dates.
       const agm = await reasonLine(suspended, 'no_agm_18m')
       expect(agm.map((c) => c.text)).toEqual([
-        'Không tổ chức đại hội thành viên thường niên 18 tháng liên tục Luật HTX 2023 Điều 103 khoản 1 — chưa đối chiếu văn bản',
+        'Không tổ chức đại hội thành viên thường niên 18 tháng liên tục Luật HTX 2023 Điều 103 khoản 1 điểm e («trong 18 tháng liên tục kể từ thời điểm tổ chức Đại hội thành viên gần nhất, trừ trường hợp bất khả kháng»)',
         'ĐHTV gần nhất 02/03/2015',
         'đủ 18 tháng từ 02/09/2016'
       ])
@@ -80,25 +80,31 @@ describe('Cần xử lý', () => {
   }
 })
 
-describe('a compulsory case under the 2023 law', () => {
-  it('says once that the steps are unchecked against the texts, and names steps and procedure without codes', async () => {
+describe('a revocation case under the 2023 law', () => {
+  it('says the law of its date, its ways to finish and where it ends; says once what is unchecked; names steps without codes', async () => {
     const { page } = s
     await page.setViewportSize({ width: 1366, height: 768 })
     await page.getByTestId(`open-case-${suspended}`).click()
-    await page.getByTestId('case-kind').selectOption('compulsory')
-    await page.getByTestId('case-law').selectOption('2023')
-    expect(await page.getByTestId('open-case-form').innerText()).not.toMatch(/mẫu|2023-compulsory/)
+    // The candidate's ground (a suspension past its notice) leads to revocation under the law of today's date.
+    await expect.poll(() => page.getByTestId('case-kind').inputValue()).toBe('revocation')
+    expect(await page.getByTestId('case-law').inputValue()).toBe('2023')
+    expect(await page.getByTestId('case-law-reason').count()).toBe(0)
+    expect(await page.getByTestId('open-case-form').innerText()).not.toMatch(/mẫu|2023-revocation/)
+    await page.getByTestId('case-opened').fill('02/11/2026')
     await page.getByTestId('case-open-submit').click()
     await expect.poll(() => page.getByTestId('case-title').innerText()).toContain('HTX Dịch vụ Hoàng Đồng')
-    const steps = page.getByTestId('steps')
-    const text = await steps.innerText()
-    expect(text.match(/chưa đối chiếu văn bản/g)).toHaveLength(1)
-    expect(await page.getByTestId('steps-unchecked').isVisible()).toBe(true)
+    expect(await page.getByTestId('case-law-line').innerText()).toContain('Luật HTX 2023 — luật của ngày căn cứ.')
+    expect(await page.getByTestId('case-outcome').innerText()).toContain('đang làm thủ tục giải thể')
     const view = await page.getByTestId('case-view').innerText()
-    expect(view).not.toMatch(/\b(HS_DN|XL_NO|TB_DK|NQ)\b|2023-compulsory|mẫu 20/)
+    // What the text leaves open is said once, above the steps, not on each line.
+    expect(view.match(/Nghị định không quy định số ngày/g)).toHaveLength(1)
+    expect(await page.getByTestId('steps-unchecked').innerText()).toContain('Nghị định không quy định số ngày')
+    expect(view).not.toMatch(/\b(TB_VP|DT_VP|QD_TH|GT)\b|2023-revocation|mẫu 20/)
     expect(view).toContain('Quy trình «')
     // Steps are numbered, and a deadline counted from another step names it by its number.
-    expect(await page.getByTestId('step-XL_NO').locator('td').first().innerText()).toMatch(/^\d+$/)
+    expect(await page.getByTestId('step-TB_VP').locator('td').first().innerText()).toMatch(/^\d+$/)
+    expect(await page.getByTestId('step-DT_VP').innerText()).toMatch(/03 ngày làm việc|3 ngày làm việc/)
+    expect(await page.getByTestId('step-DT_VP').innerText()).toMatch(/bước 1/)
     expect(await page.locator('[data-testid="attach-step"] option').allInnerTexts()).not.toContainEqual(expect.stringMatching(/[A-Z]{2,}_/))
     await page.screenshot({ path: screenshotPath('dissolution-steps.png'), fullPage: true })
   })

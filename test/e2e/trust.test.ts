@@ -30,7 +30,15 @@ describe('Cài đặt → Hồ sơ người dùng and Sao lưu', () => {
     const { page, core } = s
     const seeded = (await core.call('entity.create', { kind: 'htx', name: 'HTX Chè Tân Cương' })).id
     // A dissolution case with a council member, a debt and an obstacle, made while the file may still be written.
-    const caseId = (await core.call('dissolution.open', { entityId: seeded, kind: 'voluntary', law: '2012', openedOn: '2026-03-02' })).id
+    const caseId = (
+      await core.call('dissolution.open', {
+        entityId: seeded,
+        kind: 'voluntary',
+        law: '2012',
+        lawReason: 'Nghị quyết giải thể thông qua theo Luật HTX 2012',
+        openedOn: '2026-03-02'
+      })
+    ).id
     await core.call('dissolution.council', { caseId, name: 'Trần Văn Bình', role: 'chair' })
     await core.call('dissolution.item', { caseId, type: 'payable', party: 'Agribank', amount: 15_000_000 })
     const made = await core.call('dissolution.obstacle', { caseId, code: 'debts' })

@@ -2,8 +2,21 @@
 import { z } from 'zod'
 import { fileInput, handler, id, isoDate, optionalText, text, type FileOutput } from './common'
 
-export const DISSOLUTION_KINDS = ['voluntary', 'compulsory'] as const
+/** voluntary, compulsory: dissolution; revocation: of the registration certificate (Luật HTX 2023 Điều 103); tht_termination: a THT ends (NĐ 295/2026 Điều 64). */
+export const DISSOLUTION_KINDS = ['voluntary', 'compulsory', 'revocation', 'tht_termination'] as const
+export const KIND_LABELS: Record<(typeof DISSOLUTION_KINDS)[number], string> = {
+  voluntary: 'Giải thể tự nguyện',
+  compulsory: 'Giải thể bắt buộc',
+  revocation: 'Thu hồi giấy chứng nhận đăng ký',
+  tht_termination: 'Chấm dứt hoạt động tổ hợp tác'
+}
 export const LAW_VERSIONS = ['2012', '2023'] as const
+/** The day the 2023 law took effect (Luật HTX 2023 Điều 114 khoản 1): an event from then on is governed by it. */
+export const LAW_2023_FROM = '2024-07-01'
+/** The law in force on a trigger date (ISO). */
+export function lawOn(date: string): (typeof LAW_VERSIONS)[number] {
+  return date >= LAW_2023_FROM ? '2023' : '2012'
+}
 export const STEP_STATES = ['todo', 'done', 'na'] as const
 export const COUNCIL_ROLES = ['chair', 'member', 'secretary'] as const
 export const ITEM_TYPES = ['payable', 'receivable', 'asset'] as const
@@ -32,7 +45,9 @@ export const dissolutionLabels: Record<string, string> = {
   entityId: 'Hợp tác xã',
   law: 'Luật áp dụng',
   ground: 'Căn cứ giải thể',
-  openedOn: 'Ngày mở hồ sơ',
+  openedOn: 'Ngày căn cứ (ngày phát sinh sự kiện)',
+  lawReason: 'Lý do áp dụng luật khác luật của ngày căn cứ',
+  reason: 'Lý do',
   code: 'Mã bước',
   doneOn: 'Ngày thực hiện',
   doneBy: 'Người thực hiện',
@@ -56,7 +71,10 @@ export const dissolutionLabels: Record<string, string> = {
   obstacleId: 'Vướng mắc'
 }
 
-const kind = z.enum(DISSOLUTION_KINDS, { message: 'Hình thức giải thể phải là tự nguyện (voluntary) hoặc bắt buộc (compulsory)' })
+const kind = z.enum(DISSOLUTION_KINDS, {
+  message:
+    'Thủ tục: voluntary (giải thể tự nguyện), compulsory (giải thể bắt buộc), revocation (thu hồi giấy chứng nhận), tht_termination (chấm dứt hoạt động tổ hợp tác)'
+})
 
 export interface Candidate {
   entityId: number
@@ -98,8 +116,12 @@ export interface StepView {
   /** The template's rule in words ("60 ngày kể từ ngày thực hiện bước NQ"); null when the step has no deadline. */
   deadlineRule: string | null
   due: string | null
+  /** The first day the step may be done (the cooperative's period under the law has ended); null when any day will do. */
+  earliest: string | null
   overdue: boolean
   dueThisWeek: boolean
+  /** The way of finishing the case the step belongs to (CaseView.routes), null for a step every case needs. */
+  route: string | null
 }
 export interface CaseView {
   id: number
@@ -110,7 +132,24 @@ export interface CaseView {
   templateId: string
   templateVersion: number
   templateTitle: string
+  /** What the case's date is: the event the law counts from ("Ngày Đại hội thành viên thông qua nghị quyết giải thể"). */
+  trigger: string
+  /** Why the case follows another law than the one of its date (set when opened or changed); null: the law of its date. */
+  lawReason: string | null
+  /** The law of the case's date, for the screen to say when the case differs. */
+  lawOfDate: (typeof LAW_VERSIONS)[number]
+  /** Once for the procedure: what could not be checked against the text, and which steps. */
+  unverified: { note: string | null; steps: string[] }
+  sources: Array<{ title: string; checked: string }>
+  /** The ways a case can finish (the cooperative files, or the office records it after the law's period) and whether each is complete. */
+  routes: Array<{ code: string; label: string; basis: string; requiresSettlement: boolean; complete: boolean }>
+  /** Status the record takes when the case is finalised, in words ("đã giải thể"), and what the office does next. */
+  outcome: string
+  next: string | null
+  /** Why dissolution.finalise would refuse now, in words; empty when it would not. */
+  finaliseBlocks: string[]
   ground: string | null
+  groundLabel: string | null
   openedOn: string
   decisionNo: string | null
   state: 'open' | 'finalised' | 'cancelled'
@@ -173,6 +212,8 @@ export interface DissolutionDashboard {
   /** Open cases by their next step to do (the stage they are at). */
   byStage: Array<{ stage: string; count: number }>
   overdueSteps: Array<{ caseId: number; entityName: string; code: string; title: string; due: string }>
+  /** Steps of open cases due in the next 7 days (today included), soonest first. */
+  dueSoonSteps: Array<{ caseId: number; entityName: string; code: string; title: string; due: string }>
   unsettledPayable: number
   unsettledReceivable: number
   obstacles: Array<{ code: string; label: string; count: number }>
@@ -186,8 +227,10 @@ export interface TemplateInfo {
   law: (typeof LAW_VERSIONS)[number]
   kind: (typeof DISSOLUTION_KINDS)[number]
   title: string
+  trigger: string
+  entityKinds: string[]
   grounds: Array<{ code: string; label: string }>
-  council: { title: string; requires: Array<{ code: string; label: string }> }
+  council: { title: string; requires: Array<{ code: string; label: string }> } | null
 }
 export interface PrintablePage {
   name: string
@@ -216,12 +259,18 @@ export const dissolutionContract = {
       .object({
         entityId: id,
         kind,
-        law: z.enum(LAW_VERSIONS).default('2023'),
+        /** Omitted: the law in force on openedOn (the trigger date). Another law needs lawReason. */
+        law: z.enum(LAW_VERSIONS).optional(),
+        lawReason: optionalText(500),
         ground: optionalText(200),
         openedOn: isoDate,
         decisionNo: optionalText(100)
       })
       .strict()
+  ),
+  /** The case follows another law's procedure from now on: steps of the same code keep what was done; audited with the reason. */
+  'dissolution.setLaw': handler<CaseView>('write')(
+    z.object({ caseId: id, law: z.enum(LAW_VERSIONS), reason: text(500).min(5, 'Cần nêu lý do đổi luật áp dụng') }).strict()
   ),
   'dissolution.step': handler<CaseView>('write')(
     z

@@ -67,9 +67,10 @@ export function loadSubjects(ctx: CoreContext, asOf: string, entityId?: number):
       on: e.d,
       where: `sự kiện tình trạng «Đã giải thể»${e.decision_no ? `, quyết định ${e.decision_no}` : ''}`
     })
+  // A finalised revocation ends in «đang làm thủ tục giải thể», not in dissolution.
   const cases = sqlite
     .prepare(
-      `select entity_id, id, closed_on from dissolution_cases where state = 'finalised' and closed_on is not null and closed_on <= ? ${one ? 'and entity_id = ?' : ''}
+      `select entity_id, id, closed_on from dissolution_cases where state = 'finalised' and kind <> 'revocation' and closed_on is not null and closed_on <= ? ${one ? 'and entity_id = ?' : ''}
        order by closed_on`
     )
     .all(asOf, ...(one ? [entityId] : [])) as Array<{ entity_id: number; id: number; closed_on: string }>

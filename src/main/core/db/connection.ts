@@ -261,6 +261,15 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
       if (error) throw error
     }
     await syncAdminUnits(db)
+    if (pending.length > 0) {
+      // An upgrade writes the whole schema (and may rebuild a table) into the log: fold it into the
+      // file now, so a new or upgraded register does not carry a megabyte of log on a small stick.
+      try {
+        sqlite.pragma('wal_checkpoint(TRUNCATE)')
+      } catch {
+        // Another reader holds the log: SQLite checkpoints later on its own.
+      }
+    }
     return { sqlite, db, path, migrationBackup, readOnly: null }
   } catch (err) {
     await db.destroy()

@@ -28,6 +28,7 @@ export async function dissolutionDashboard(db: Kysely<Database>, asOf: string): 
   const stages = new Map<string, number>()
   const obstacles = new Map<string, number>()
   const overdueSteps: DissolutionDashboard['overdueSteps'] = []
+  const dueSoonSteps: DissolutionDashboard['dueSoonSteps'] = []
   let unsettledPayable = 0
   let unsettledReceivable = 0
   const open = cases.filter((c) => c.state === 'open' || (c.closed_on !== null && c.closed_on > asOf))
@@ -38,6 +39,8 @@ export async function dissolutionDashboard(db: Kysely<Database>, asOf: string): 
     stages.set(stage, (stages.get(stage) ?? 0) + 1)
     for (const s of v.steps)
       if (s.overdue && s.due) overdueSteps.push({ caseId: v.id, entityName: v.entityName, code: s.code, title: s.title, due: s.due })
+      else if (s.dueThisWeek && s.due)
+        dueSoonSteps.push({ caseId: v.id, entityName: v.entityName, code: s.code, title: s.title, due: s.due })
     unsettledPayable += v.unsettledPayable
     unsettledReceivable += v.unsettledReceivable
     for (const o of v.obstacles) obstacles.set(o.code, (obstacles.get(o.code) ?? 0) + 1)
@@ -64,6 +67,7 @@ export async function dissolutionDashboard(db: Kysely<Database>, asOf: string): 
     openCases: open.length,
     byStage: [...stages].map(([stage, count]) => ({ stage, count })).sort((a, b) => b.count - a.count),
     overdueSteps: overdueSteps.sort((a, b) => a.due.localeCompare(b.due)),
+    dueSoonSteps: dueSoonSteps.sort((a, b) => a.due.localeCompare(b.due)),
     unsettledPayable,
     unsettledReceivable,
     obstacles: [...obstacles]

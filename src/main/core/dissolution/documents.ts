@@ -67,7 +67,7 @@ function openingDecision(view: CaseView): string {
 }
 
 function councilTable(view: CaseView, template: Template): string {
-  const represents = new Map(template.council.requires.map((r) => [r.code, r.label]))
+  const represents = new Map((template.council?.requires ?? []).map((r) => [r.code, r.label]))
   const members = [...view.council].sort(
     (a, b) => ['chair', 'secretary', 'member'].indexOf(a.role) - ['chair', 'secretary', 'member'].indexOf(b.role)
   )
@@ -106,7 +106,7 @@ function councilDecision(d: DraftInput): AdminPage {
       `<p class="flat" style="text-align:center"><b>CHỦ TỊCH ỦY BAN NHÂN DÂN ${e(unitUpper)}</b></p>`,
       `<p><i>Căn cứ Luật Tổ chức chính quyền địa phương;</i></p>`,
       `<p><i>Căn cứ ${e(LAWS[view.law])};</i></p>`,
-      `<p><i>Căn cứ ${e(template.council.basis)};</i></p>`,
+      `<p><i>Căn cứ ${e(template.council?.basis ?? LAWS[view.law])};</i></p>`,
       ground ? `<p><i>Xét ${e(en.name)} thuộc trường hợp giải thể bắt buộc: ${e(ground)};</i></p>` : '',
       `<p><i>Theo đề nghị của Trưởng phòng Tài chính - Kế hoạch.</i></p>`,
       `<p class="flat" style="text-align:center"><b>QUYẾT ĐỊNH:</b></p>`,
@@ -131,7 +131,7 @@ function councilDecision(d: DraftInput): AdminPage {
   const body = [
     `<p class="flat" style="text-align:center"><b>ĐẠI HỘI THÀNH VIÊN ${e(en.name.toLocaleUpperCase('vi'))}</b></p>`,
     `<p><i>Căn cứ ${e(LAWS[view.law])};</i></p>`,
-    `<p><i>Căn cứ ${e(template.council.basis)};</i></p>`,
+    `<p><i>Căn cứ ${e(template.council?.basis ?? LAWS[view.law])};</i></p>`,
     `<p><i>Căn cứ Điều lệ ${e(en.name)};</i></p>`,
     `<p><i>Căn cứ biên bản họp Đại hội thành viên ngày ${e(formatDate(view.openedOn))}.</i></p>`,
     `<p class="flat" style="text-align:center"><b>QUYẾT NGHỊ:</b></p>`,

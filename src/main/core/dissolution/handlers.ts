@@ -15,10 +15,19 @@ import { buildCaseView, CAL_KEY, calendarOverrides, caseRow, type Db } from './c
 import { loadBytes } from '../file-input'
 import { attachmentDir, storeAttachmentBytes } from './attachments'
 import { paperHandlers, type PaperHandlerName } from './paper-handlers'
-import { blockingSteps } from './schedule'
-import { templateFor, type Template } from './templates'
+import { blockingSteps, scheduleSteps, type StepState } from './schedule'
+import { lawOn, outcomeOf, templateFor, type Template } from './templates'
+import { caseTemplate, finaliseBlocks } from './case-view'
+import { vnCalendar } from '../calendar'
 
 export { buildCaseView, calendarOverrides } from './case-view'
+
+function blockingStepsOf(template: Template, steps: Array<{ code: string; state: string; done_on: string | null }>): string[] {
+  return blockingSteps(
+    template,
+    steps.map((s) => ({ code: s.code, state: s.state as StepState['state'], doneOn: s.done_on }))
+  ).map((s) => s.code)
+}
 
 async function openCaseRow(db: Db, caseId: number) {
   const row = await caseRow(db, caseId)
@@ -62,7 +71,7 @@ async function storeAttachment(ctx: CoreContext, caseId: number, stepCode: strin
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   await ctx.db.transaction().execute(async (trx) => {
     const c = await openCaseRow(trx, caseId)
-    const template = JSON.parse(c.template_json) as Template
+    const template = caseTemplate(c)
     if (stepCode && !template.steps.some((s) => s.code === stepCode)) {
       throw new AppError('VALIDATION', `Bước «${stepCode}» không có trong quy trình của hồ sơ.`, { field: 'stepCode' })
     }
@@ -108,6 +117,7 @@ export const dissolutionHandlers: DomainHandlers<
   | 'dissolution.finalise'
   | 'dissolution.cancel'
   | 'dissolution.show'
+  | 'dissolution.setLaw'
   | 'dissolution.list'
   | 'dissolution.calendar'
   | 'dissolution.setCalendar'
@@ -159,8 +169,16 @@ export const dissolutionHandlers: DomainHandlers<
   },
 
   'dissolution.open': async (input, ctx) => {
-    const template = templateFor(input.law, input.kind)
-    if (template.grounds && input.kind === 'compulsory' && input.ground && !template.grounds.some((g) => g.code === input.ground)) {
+    // The law of the trigger date, unless the officer says why another applies (kept on the case and in the audit row).
+    const law = input.law ?? lawOn(input.openedOn)
+    if (law !== lawOn(input.openedOn) && !input.lawReason)
+      throw new AppError(
+        'VALIDATION',
+        `Ngày căn cứ ${input.openedOn.split('-').reverse().join('/')} thuộc Luật Hợp tác xã ${lawOn(input.openedOn)}; muốn áp dụng luật ${law} cần nêu lý do.`,
+        { field: 'lawReason' }
+      )
+    const template = templateFor(law, input.kind)
+    if (template.grounds && input.ground && !template.grounds.some((g) => g.code === input.ground)) {
       throw new AppError(
         'VALIDATION',
         `Căn cứ giải thể «${input.ground}» không có trong mẫu; chọn một trong: ${template.grounds.map((g) => g.code).join(', ')}.`,
@@ -171,8 +189,14 @@ export const dissolutionHandlers: DomainHandlers<
       const entity = await findEntity(trx, input.entityId)
       if (!entity) throw new AppError('NOT_FOUND', `Không tìm thấy bản ghi số ${input.entityId} trong sổ.`, { id: input.entityId })
       if (entity.deletedAt) throw new AppError('FORBIDDEN', `«${entity.name}» đã bị xóa; hãy khôi phục trước.`, { id: input.entityId })
-      if (entity.kind === 'tht')
-        throw new AppError('FORBIDDEN', `«${entity.name}» là tổ hợp tác: thủ tục giải thể này dành cho HTX, LHHTX.`, { id: input.entityId })
+      if (!template.entityKinds.includes(entity.kind))
+        throw new AppError(
+          'FORBIDDEN',
+          entity.kind === 'tht'
+            ? `«${entity.name}» là tổ hợp tác: dùng thủ tục chấm dứt hoạt động tổ hợp tác (tht_termination).`
+            : `«${entity.name}» không phải tổ hợp tác: thủ tục «${template.title}» dành cho tổ hợp tác.`,
+          { id: input.entityId }
+        )
       if (entity.status === 'dissolved') throw new AppError('FORBIDDEN', `«${entity.name}» đã giải thể.`, { id: input.entityId })
       const existing = await trx
         .selectFrom('dissolution_cases')
@@ -186,7 +210,8 @@ export const dissolutionHandlers: DomainHandlers<
       const row = {
         entity_id: input.entityId,
         kind: input.kind,
-        law: input.law,
+        law,
+        law_reason: input.law && input.law !== lawOn(input.openedOn) ? (input.lawReason ?? null) : null,
         template_id: template.id,
         template_version: template.version,
         template_json: JSON.stringify(template),
@@ -200,10 +225,21 @@ export const dissolutionHandlers: DomainHandlers<
       }
       const { id } = await trx.insertInto('dissolution_cases').values(row).returning('id').executeTakeFirstOrThrow()
       for (const s of template.steps) {
-        await trx.insertInto('dissolution_steps').values({ case_id: id, code: s.code, state: 'todo', updated_at: now }).execute()
+        const skip = s.onlyFor && !(input.ground && s.onlyFor.includes(input.ground))
+        await trx
+          .insertInto('dissolution_steps')
+          .values({
+            case_id: id,
+            code: s.code,
+            state: skip ? 'na' : 'todo',
+            na_reason: skip ? `Không áp dụng với căn cứ «${input.ground ?? 'chưa nêu'}»` : null,
+            updated_at: now
+          })
+          .execute()
       }
       await writeAudit(trx, ctx, { action: 'create', table: 'dissolution_cases', rowId: id, after: { ...row, template_json: undefined } })
-      await statusEvent(trx, ctx, input.entityId, 'dissolving', input.openedOn, input.decisionNo ?? null, `Mở hồ sơ giải thể số ${id}`)
+      if (template.openStatus)
+        await statusEvent(trx, ctx, input.entityId, template.openStatus, input.openedOn, input.decisionNo ?? null, `Mở hồ sơ số ${id}`)
       return id
     })
     return buildCaseView(ctx.db, caseId, today(ctx))
@@ -212,7 +248,7 @@ export const dissolutionHandlers: DomainHandlers<
   'dissolution.step': async (input, ctx) => {
     await ctx.db.transaction().execute(async (trx) => {
       const c = await openCaseRow(trx, input.caseId)
-      const template = JSON.parse(c.template_json) as Template
+      const template = caseTemplate(c)
       const step = template.steps.find((s) => s.code === input.code)
       if (!step)
         throw new AppError(
@@ -225,7 +261,25 @@ export const dissolutionHandlers: DomainHandlers<
       if (input.state === 'na' && !input.naReason)
         throw new AppError('VALIDATION', `Bước «${step.title}»: cần nêu lý do không áp dụng.`, { field: 'naReason' })
       if (input.doneOn && input.doneOn < c.opened_on)
-        throw new AppError('VALIDATION', `Ngày thực hiện trước ngày mở hồ sơ.`, { field: 'doneOn' })
+        throw new AppError('VALIDATION', `Ngày thực hiện trước ngày căn cứ của hồ sơ.`, { field: 'doneOn' })
+      if (input.state === 'done' && input.doneOn && input.doneOn > today(ctx))
+        throw new AppError(
+          'VALIDATION',
+          `Bước «${step.title}»: ngày thực hiện ${input.doneOn.split('-').reverse().join('/')} chưa đến; chỉ ghi việc đã làm.`,
+          { field: 'doneOn' }
+        )
+      if (input.state === 'done' && input.doneOn) {
+        const rows = await trx.selectFrom('dissolution_steps').select(['code', 'state', 'done_on']).where('case_id', '=', c.id).execute()
+        const states: StepState[] = rows.map((r) => ({ code: r.code, state: r.state as StepState['state'], doneOn: r.done_on }))
+        const sched = scheduleSteps(template.steps, states, c.opened_on, today(ctx), vnCalendar(await calendarOverrides(trx)), c.ground)
+        const earliest = sched.find((x) => x.code === step.code)?.earliest
+        if (earliest && input.doneOn < earliest)
+          throw new AppError(
+            'VALIDATION',
+            `Bước «${step.title}»: chưa hết thời hạn luật dành cho hợp tác xã (${step.legalBasis}); sớm nhất ngày ${earliest.split('-').reverse().join('/')}.`,
+            { field: 'doneOn' }
+          )
+      }
       const before = await trx
         .selectFrom('dissolution_steps')
         .selectAll()
@@ -362,19 +416,25 @@ export const dissolutionHandlers: DomainHandlers<
     await backupBefore(ctx, 'finalisation')
     await ctx.db.transaction().execute(async (trx) => {
       const c = await openCaseRow(trx, input.caseId)
-      const template = JSON.parse(c.template_json) as Template
+      const template = caseTemplate(c)
       const steps = await trx.selectFrom('dissolution_steps').selectAll().where('case_id', '=', input.caseId).execute()
-      const blocking = blockingSteps(
-        template.steps,
-        steps.map((s) => ({ code: s.code, state: s.state as 'todo', doneOn: s.done_on }))
+      const items = await trx.selectFrom('dissolution_items').selectAll().where('case_id', '=', input.caseId).execute()
+      const open = items.filter((i) => i.type !== 'asset' && !i.settled)
+      const blocks = finaliseBlocks(
+        template,
+        steps.map((s) => ({ code: s.code, state: s.state as StepState['state'], doneOn: s.done_on })),
+        {
+          payable: open.filter((i) => i.type === 'payable').reduce((x, i) => x + (i.amount ?? 0), 0),
+          receivable: open.filter((i) => i.type === 'receivable').reduce((x, i) => x + (i.amount ?? 0), 0),
+          count: open.length
+        }
       )
-      if (blocking.length > 0) {
-        throw new AppError(
-          'FORBIDDEN',
-          `Chưa hoàn tất được: còn ${blocking.length} bước bắt buộc chưa làm hoặc chưa ghi lý do không áp dụng: ${blocking.map((s) => `${s.code} (${s.title})`).join('; ')}.`,
-          { steps: blocking.map((s) => s.code) }
-        )
+      if (blocks.length > 0) {
+        const blocking = blockingStepsOf(template, steps)
+        throw new AppError('FORBIDDEN', `Chưa hoàn tất được: ${blocks.join('; ')}.`, { steps: blocking })
       }
+      if (input.authorityDate > today(ctx))
+        throw new AppError('VALIDATION', 'Ngày cơ quan đăng ký ghi nhận chưa đến.', { field: 'authorityDate' })
       if (input.authorityDate < c.opened_on)
         throw new AppError('VALIDATION', 'Ngày ghi nhận giải thể trước ngày mở hồ sơ.', { field: 'authorityDate' })
       const after = { state: 'finalised', closed_on: input.authorityDate, closed_decision_no: input.decisionNo, updated_at: ctx.now() }
@@ -384,10 +444,10 @@ export const dissolutionHandlers: DomainHandlers<
         trx,
         ctx,
         c.entity_id,
-        'dissolved',
+        outcomeOf(template, c.ground).status,
         input.authorityDate,
         input.decisionNo,
-        `Hoàn tất hồ sơ giải thể số ${input.caseId}`
+        `Hoàn tất hồ sơ số ${input.caseId}: ${outcomeOf(template, c.ground).label}`
       )
     })
     return buildCaseView(ctx.db, input.caseId, today(ctx))
@@ -400,15 +460,63 @@ export const dissolutionHandlers: DomainHandlers<
       const after = { state: 'cancelled', closed_on: input.date, close_reason: input.reason, updated_at: ctx.now() }
       await trx.updateTable('dissolution_cases').set(after).where('id', '=', input.caseId).execute()
       await writeAudit(trx, ctx, { action: 'cancel', table: 'dissolution_cases', rowId: input.caseId, before: { state: c.state }, after })
-      await statusEvent(
-        trx,
-        ctx,
-        c.entity_id,
-        c.previous_status ?? 'active',
-        input.date,
-        null,
-        `Hủy hồ sơ giải thể số ${input.caseId}: ${input.reason}`
-      )
+      // A case that changed no status when it opened (a revocation before its decision) puts none back.
+      if (caseTemplate(c).openStatus)
+        await statusEvent(
+          trx,
+          ctx,
+          c.entity_id,
+          c.previous_status ?? 'active',
+          input.date,
+          null,
+          `Hủy hồ sơ giải thể số ${input.caseId}: ${input.reason}`
+        )
+    })
+    return buildCaseView(ctx.db, input.caseId, today(ctx))
+  },
+
+  'dissolution.setLaw': async (input, ctx) => {
+    await ctx.db.transaction().execute(async (trx) => {
+      const c = await openCaseRow(trx, input.caseId)
+      if (c.law === input.law) throw new AppError('VALIDATION', `Hồ sơ đã theo Luật Hợp tác xã ${input.law}.`, { field: 'law' })
+      const template = templateFor(input.law, c.kind)
+      const steps = await trx.selectFrom('dissolution_steps').selectAll().where('case_id', '=', c.id).execute()
+      const keep = new Map(steps.map((s) => [s.code, s]))
+      const now = ctx.now()
+      await trx.deleteFrom('dissolution_steps').where('case_id', '=', c.id).execute()
+      for (const s of template.steps) {
+        const old = keep.get(s.code)
+        await trx
+          .insertInto('dissolution_steps')
+          .values({
+            case_id: c.id,
+            code: s.code,
+            state: old?.state ?? 'todo',
+            done_on: old?.done_on ?? null,
+            done_by: old?.done_by ?? null,
+            na_reason: old?.na_reason ?? null,
+            documents_json: old?.documents_json ?? null,
+            notes: old?.notes ?? null,
+            updated_at: now
+          })
+          .execute()
+      }
+      const after = {
+        law: input.law,
+        law_reason: input.law === lawOn(c.opened_on) ? null : input.reason,
+        template_id: template.id,
+        template_version: template.version,
+        template_json: JSON.stringify(template),
+        updated_at: now
+      }
+      await trx.updateTable('dissolution_cases').set(after).where('id', '=', c.id).execute()
+      await writeAudit(trx, ctx, {
+        action: 'update',
+        table: 'dissolution_cases',
+        rowId: c.id,
+        before: { law: c.law, template_id: c.template_id, template_version: c.template_version, steps },
+        after: { ...after, template_json: undefined, reason: input.reason }
+      })
     })
     return buildCaseView(ctx.db, input.caseId, today(ctx))
   },

@@ -86,7 +86,9 @@ export const paperHandlers: DomainHandlers<PaperHandlerName> = {
       kind: t.kind,
       title: t.title,
       grounds: t.grounds ?? [],
-      council: { title: t.council.title, requires: t.council.requires }
+      trigger: t.trigger,
+      entityKinds: t.entityKinds,
+      council: t.council ? { title: t.council.title, requires: t.council.requires } : null
     })),
 
   'dissolution.dashboard': async (input, ctx) => dissolutionDashboard(ctx.db, input.asOf ?? today(ctx))

@@ -17,6 +17,8 @@ export interface DissolutionCasesTable {
   closed_on: string | null
   closed_decision_no: string | null
   close_reason: string | null
+  /** migration 014: why the case follows another law than the one of its date */
+  law_reason: string | null
   created_at: string
   updated_at: string
 }

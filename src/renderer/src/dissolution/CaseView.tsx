@@ -10,6 +10,7 @@ import { Close } from './Close'
 import { Council } from './Council'
 import { Items } from './Items'
 import { Obstacles } from './Obstacles'
+import { Procedure } from './Procedure'
 import { Steps } from './Steps'
 import { fromIso, useRun } from './ui'
 
@@ -79,10 +80,9 @@ export function CaseView({
             Hồ sơ số {view.id}: {view.entityName}
           </h2>
           <div className="hint">
-            Quy trình «{view.templateTitle}» (phiên bản {view.templateVersion}). Mở ngày {fromIso(view.openedOn)}
+            Quy trình «{view.templateTitle}» (phiên bản {view.templateVersion}). Ngày căn cứ {fromIso(view.openedOn)}
             {view.decisionNo ? `, ${view.decisionNo}` : ''}
-            {view.ground ? `. Căn cứ: ${template?.grounds.find((g) => g.code === view.ground)?.label ?? view.ground}` : ''}.{' '}
-            <b>{CASE_STATE_LABELS[view.state]}</b>
+            {view.groundLabel ? `. Căn cứ: ${view.groundLabel}` : ''}. <b>{CASE_STATE_LABELS[view.state]}</b>
           </div>
         </div>
       </div>
@@ -113,6 +113,7 @@ export function CaseView({
         testId="case-error"
       />
       <Banner notice={notice && !message ? { kind: 'success', text: notice } : null} onClose={clear} testId="case-notice" />
+      <Procedure view={view} run={run} />
       <Steps view={view} run={run} />
       <Council view={view} template={template} run={run} />
       <Items view={view} run={run} />

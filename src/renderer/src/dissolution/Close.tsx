@@ -27,14 +27,11 @@ export function Close({ view, run, onClosed }: { view: CaseView; run: Run; onClo
   if (!canChange) return null
 
   async function finalise() {
-    if (
-      !window.confirm(`Hoàn tất giải thể «${view.entityName}»? Bản ghi trong sổ sẽ chuyển sang «Đã giải thể» và chỉ còn sửa được ghi chú.`)
-    )
-      return
+    if (!window.confirm(`Hoàn tất hồ sơ «${view.entityName}»? Bản ghi trong sổ sẽ chuyển sang «${view.outcome}».`)) return
     if (
       await run(
         () => call('dissolution.finalise', { caseId: view.id, authorityDate: toIso(authorityDate) ?? '', decisionNo }),
-        `Đã hoàn tất giải thể «${view.entityName}».`
+        `Đã hoàn tất hồ sơ «${view.entityName}».`
       )
     )
       onClosed()
@@ -49,7 +46,7 @@ export function Close({ view, run, onClosed }: { view: CaseView; run: Run; onClo
       <div className="diss-close">
         <div className="diss-add" data-testid="finalise-form">
           <DateField
-            label="Ngày cơ quan đăng ký ghi nhận giải thể"
+            label="Ngày hoàn tất (ngày văn bản của cơ quan đăng ký)"
             value={authorityDate}
             onChange={setAuthorityDate}
             testId="finalise-date"
@@ -57,12 +54,14 @@ export function Close({ view, run, onClosed }: { view: CaseView; run: Run; onClo
           />
           <TextField label="Số văn bản của cơ quan đăng ký" value={decisionNo} onChange={setDecisionNo} testId="finalise-decision" />
           <button className="primary" onClick={() => void finalise()} data-testid="finalise">
-            Hoàn tất giải thể
+            Hoàn tất hồ sơ
           </button>
-          {view.blockingSteps.length > 0 && (
-            <p className="hint" data-testid="finalise-blocking">
-              Còn {view.blockingSteps.length} bước bắt buộc chưa làm hoặc chưa ghi lý do không áp dụng.
-            </p>
+          {view.finaliseBlocks.length > 0 && (
+            <ul className="hint" data-testid="finalise-blocking">
+              {view.finaliseBlocks.map((b) => (
+                <li key={b}>{b}</li>
+              ))}
+            </ul>
           )}
         </div>
         <div className="diss-add" data-testid="cancel-form">

@@ -10,7 +10,7 @@ export function Council({ view, template, run }: { view: CaseView; template: Tem
   const [represents, setRepresents] = useState('')
   const [organisation, setOrganisation] = useState('')
   const [decisionNo, setDecisionNo] = useState('')
-  const requires = template?.council.requires ?? []
+  const requires = template?.council?.requires ?? []
   const open = useCanChange(view)
   const representsLabel = (code: string | null) => (code ? (requires.find((r) => r.code === code)?.label ?? code) : '')
 
@@ -36,7 +36,7 @@ export function Council({ view, template, run }: { view: CaseView; template: Tem
   }
 
   return (
-    <Section title={template?.council.title ?? 'Hội đồng giải thể'} testId="council">
+    <Section title={template?.council?.title ?? 'Hội đồng giải thể'} testId="council">
       {view.councilWarnings.map((w) => (
         <div key={w} className="banner banner-warning" data-testid="council-warning">
           {w}

@@ -23,7 +23,18 @@ function stateText(s: StepView): string {
 }
 
 function Due({ s, named }: { s: StepView; named(text: string): string }) {
-  const rule = s.deadlineRule && <div className="hint">{named(s.deadlineRule)}</div>
+  // The law's period for the cooperative must run out first (the office records the end itself).
+  const earliest = s.earliest && s.state === 'todo' && (
+    <div className="hint" data-testid={`step-earliest-${s.code}`}>
+      sớm nhất {fromIso(s.earliest)}
+    </div>
+  )
+  const rule = (s.deadlineRule || earliest) && (
+    <>
+      {s.deadlineRule && <div className="hint">{named(s.deadlineRule)}</div>}
+      {earliest}
+    </>
+  )
   if (!s.due) return <span className="muted">{s.deadlineRule && s.state === 'todo' ? <>chưa tính được{rule}</> : ''}</span>
   const cls = s.overdue ? 'diss-overdue' : s.dueThisWeek ? 'diss-due-week' : ''
   return (
@@ -113,10 +124,11 @@ export function Steps({ view, run }: { view: CaseView; run: Run }) {
   const unchecked = view.steps.filter((s) => !s.verified).length
   return (
     <Section title="Các bước" testId="steps">
-      {unchecked > 0 && (
+      {(unchecked > 0 || view.unverified.note) && (
         <p className="diss-unchecked" data-testid="steps-unchecked">
-          {unchecked === view.steps.length ? 'Mọi bước' : `${unchecked} bước đánh dấu *`} của quy trình này chưa đối chiếu văn bản: điều,
-          khoản làm căn cứ chưa được ghi, hãy kiểm tra với văn bản gốc trước khi dùng.
+          {unchecked > 0 &&
+            `${unchecked === view.steps.length ? 'Mọi bước' : `${unchecked} bước đánh dấu *`} của quy trình này chưa đối chiếu văn bản: điều, khoản làm căn cứ chưa được ghi, hãy kiểm tra với văn bản gốc trước khi dùng. `}
+          {view.unverified.note}
         </p>
       )}
       <table className="diss-table">
@@ -184,6 +196,12 @@ function StepRows({
         <td>
           {s.title}
           {s.optional && <span className="muted"> (nếu có{s.condition ? `: ${named(s.condition)}` : ''})</span>}
+          {s.route && (
+            <span className="muted" data-testid={`step-route-${s.code}`}>
+              {' '}
+              (cách kết thúc: {view.routes.find((r) => r.code === s.route)?.label ?? s.route})
+            </span>
+          )}
           <div className="hint">{s.legalBasis.replace(UNCHECKED_TAIL, '')}</div>
         </td>
         <td>{s.actor}</td>

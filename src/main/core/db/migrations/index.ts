@@ -17,6 +17,7 @@ import * as m010 from './010-closed-periods'
 import * as m011 from './011-data-checks'
 import * as m012 from './012-support'
 import * as m013 from './013-legal-status'
+import * as m014 from './014-case-law'
 
 export const migrations: Record<string, Migration> = {
   '001-foundation': m001,
@@ -31,5 +32,6 @@ export const migrations: Record<string, Migration> = {
   '010-closed-periods': m010,
   '011-data-checks': m011,
   '012-support': m012,
-  '013-legal-status': m013
+  '013-legal-status': m013,
+  '014-case-law': m014
 }
