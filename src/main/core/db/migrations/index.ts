@@ -16,6 +16,7 @@ import * as m009 from './009-live-uniqueness'
 import * as m010 from './010-closed-periods'
 import * as m011 from './011-data-checks'
 import * as m012 from './012-support'
+import * as m015 from './015-total-capital'
 
 export const migrations: Record<string, Migration> = {
   '001-foundation': m001,
@@ -29,5 +30,6 @@ export const migrations: Record<string, Migration> = {
   '009-live-uniqueness': m009,
   '010-closed-periods': m010,
   '011-data-checks': m011,
-  '012-support': m012
+  '012-support': m012,
+  '015-total-capital': m015
 }
