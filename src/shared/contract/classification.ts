@@ -16,9 +16,6 @@ export const SIZE_LABELS: Record<SizeClass, string> = { micro: 'Siêu nhỏ', sm
 export const SIZE_UNKNOWN = 'Chưa xác định'
 
 export const classificationLabels: Record<string, string> = {
-  size: 'Quy mô (Luật HTX 2023 Điều 16)',
-  sizeReason: 'Lý do chưa xác định quy mô',
-  audit: 'Kiểm toán độc lập (Điều 106)',
   auditOnly: 'Chỉ HTX, LHHTX phải kiểm toán độc lập'
 }
 
