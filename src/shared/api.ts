@@ -9,6 +9,7 @@ import type { Envelope } from './errors'
 import type { AppEvents, EventChannel } from './events'
 import { backupContract, backupLabels } from './contract/backup'
 import { checksContract, checksLabels } from './contract/checks'
+import { classificationContract, classificationLabels } from './contract/classification'
 import { dissolutionContract, dissolutionLabels } from './contract/dissolution'
 import { exchangeContract, exchangeLabels } from './contract/exchange'
 import { handoffContract, handoffLabels } from './contract/handoff'
@@ -22,6 +23,7 @@ import { supportContract, supportLabels } from './contract/support'
 
 export * from './contract/backup'
 export * from './contract/checks'
+export * from './contract/classification'
 export * from './contract/common'
 export * from './contract/dissolution'
 export * from './contract/exchange'
@@ -47,7 +49,8 @@ export const apiContract = {
   ...periodContract,
   ...reconcileContract,
   ...checksContract,
-  ...supportContract
+  ...supportContract,
+  ...classificationContract
 }
 
 /** Vietnamese field labels: shown in forms, grid headers and error messages. */
@@ -63,7 +66,8 @@ export const FIELD_LABELS: Record<string, string> = {
   ...periodLabels,
   ...reconcileLabels,
   ...checksLabels,
-  ...supportLabels
+  ...supportLabels,
+  ...classificationLabels
 }
 
 export type ApiContract = typeof apiContract

@@ -89,7 +89,9 @@ const INPUTS: Partial<Record<ApiName, (s: Seeded) => unknown>> = {
   'report.dashboard': () => ({ asOf: '2024-06-30' }),
   'report.narrative': () => ({ asOf: '2024-12-31' }),
   'support.programmes': () => ({}),
-  'support.list': () => ({ year: 2023 })
+  'support.list': () => ({ year: 2023 }),
+  'classification.rules': () => ({}),
+  'classification.sizes': () => ({ year: 2023 })
 }
 
 async function seedDistrict(core: TestCore): Promise<Seeded> {

@@ -11,6 +11,7 @@ import { assertAllowed } from './access'
 import { auditHandlers } from './audit/handlers'
 import { backupHandlers } from './backup/handlers'
 import { checksHandlers, withChecks } from './checks/handlers'
+import { classificationHandlers } from './classification/handlers'
 import { dailyBackupIfDue } from './backup/rotation'
 import { dissolutionHandlers } from './dissolution/handlers'
 import { exchangeHandlers } from './exchange/handlers'
@@ -41,7 +42,8 @@ export const handlers: HandlerMap = withChecks({
   ...periodHandlers,
   ...reconcileHandlers,
   ...checksHandlers,
-  ...supportHandlers
+  ...supportHandlers,
+  ...classificationHandlers
 })
 
 export interface Core {

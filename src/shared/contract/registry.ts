@@ -61,6 +61,7 @@ export const registryLabels: Record<string, string> = {
   profit: 'Lợi nhuận (đồng)',
   avgIncome: 'Thu nhập bình quân/người/tháng (đồng)',
   taxesPaid: 'Thuế đã nộp (đồng)',
+  totalCapital: 'Tổng nguồn vốn (đồng)',
   classification: 'Xếp loại',
   classificationCircular: 'Theo thông tư',
   reason: 'Lý do',
@@ -247,6 +248,12 @@ export const yearlyFields = z
     profit: money('Lợi nhuận'),
     avgIncome: money('Thu nhập bình quân'),
     taxesPaid: money('Thuế đã nộp'),
+    totalCapital: z
+      .number({ message: 'Tổng nguồn vốn phải là một số (đồng)' })
+      .int('Tổng nguồn vốn tính bằng đồng, không có phần lẻ')
+      .min(0, 'Tổng nguồn vốn không được âm')
+      .max(1e15)
+      .nullish(),
     classification: z.enum(CLASSIFICATIONS, { message: 'Xếp loại là tốt, khá, trung bình hoặc yếu' }).nullish(),
     classificationCircular: optionalText(100)
   })

@@ -3,6 +3,8 @@ import {
   type Entity,
   type LabelEvent,
   type Obligation,
+  type SizeList,
+  type SizeRow,
   type StatusEvent,
   type YearlyFigures
 } from '../../../shared/api'
@@ -128,7 +130,8 @@ const FIGURE_OPTIONS: Record<string, string> = {
   revenue: 'revenue',
   profit: 'profit',
   'avg-income': 'avgIncome',
-  taxes: 'taxesPaid'
+  taxes: 'taxesPaid',
+  'total-capital': 'totalCapital'
 }
 const CLASSIFY: Record<string, string> = { tot: 'good', kha: 'fair', 'trung-binh': 'average', yeu: 'weak' }
 
@@ -389,7 +392,7 @@ export const registryCommands: Record<string, Command> = {
 
   'figures set': {
     usage:
-      'figures set --db TỆP --entity MÃ_SỐ --year YYYY [--members N] [--new-members N] [--workers N] [--managers N] [--managers-elementary N] [--managers-college N] [--revenue ĐỒNG] [--profit ĐỒNG] [--avg-income ĐỒNG] [--taxes ĐỒNG] [--classification tot|kha|trung-binh|yeu] [--circular TÊN]',
+      'figures set --db TỆP --entity MÃ_SỐ --year YYYY [--members N] [--new-members N] [--workers N] [--managers N] [--managers-elementary N] [--managers-college N] [--revenue ĐỒNG] [--profit ĐỒNG] [--avg-income ĐỒNG] [--taxes ĐỒNG] [--total-capital ĐỒNG] [--classification tot|kha|trung-binh|yeu] [--circular TÊN]',
     options: {
       ...common,
       entity: { type: 'string' },
@@ -417,15 +420,17 @@ export const registryCommands: Record<string, Command> = {
       io.err(`Đã ghi số liệu năm ${f.year}.`)
       io.out(
         table(
-          ['Thành viên', 'Mới', 'Lao động', 'Doanh thu', 'Thuế đã nộp', 'Xếp loại'],
+          ['Thành viên', 'Mới', 'Lao động', 'Doanh thu', 'Tổng nguồn vốn', 'Thuế đã nộp', 'Xếp loại', 'Theo thông tư'],
           [
             [
               formatNumber(f.members),
               formatNumber(f.newMembers),
               formatNumber(f.workers),
               formatNumber(f.revenue),
+              formatNumber(f.totalCapital),
               formatNumber(f.taxesPaid),
-              f.classification ? CLASSIFICATION_LABELS[f.classification] : ''
+              f.classification ? CLASSIFICATION_LABELS[f.classification] : '',
+              f.classificationCircular ?? ''
             ]
           ]
         )
@@ -457,6 +462,58 @@ export const registryCommands: Record<string, Command> = {
           ])
         )
       )
+  },
+
+  'figures size': {
+    usage:
+      'figures size --db TỆP --year YYYY [--entity MÃ_SỐ] [--audit]   quy mô HTX (Luật HTX 2023 Điều 16) từ số liệu năm; --audit: chỉ HTX, LHHTX phải kiểm toán độc lập (Điều 106)',
+    options: { ...common, year: { type: 'string' }, entity: { type: 'string' }, audit: { type: 'boolean' } },
+    run: (values) =>
+      withCore(values, async (core) => {
+        const year = intOption(values, 'year')
+        if (year === undefined) throw new UsageError('Thiếu --year YYYY.')
+        const entityId = typeof values.entity === 'string' ? (await entityByWord(core, values.entity)).id : undefined
+        return core.call('classification.sizes', { year, ...(entityId ? { entityId } : {}), ...(values.audit ? { auditOnly: true } : {}) })
+      }),
+    print: (result, io) => {
+      const list = result as SizeList
+      const audit = (r: SizeRow) => (r.auditRequired === true ? 'Phải kiểm toán' : r.auditRequired === false ? 'Không' : 'Chưa rõ')
+      io.out(
+        table(
+          [
+            'Bản ghi',
+            'Loại',
+            'Mã số',
+            'Tên',
+            'Lĩnh vực',
+            'Thành viên',
+            'Doanh thu',
+            'Tổng nguồn vốn',
+            'Quy mô',
+            'Kiểm toán độc lập',
+            'Ghi chú'
+          ],
+          list.rows.map((r) => [
+            r.entityId,
+            KIND_SHORT[r.kind],
+            r.regNo,
+            r.name,
+            r.sector ? SECTOR_LABELS[r.sector] : '',
+            formatNumber(r.members),
+            formatNumber(r.revenue),
+            formatNumber(r.totalCapital),
+            r.sizeLabel,
+            audit(r),
+            r.auditBasis ?? (r.kind === 'htx' ? r.sizeReason : r.auditReason) ?? ''
+          ])
+        )
+      )
+      const must = list.rows.filter((r) => r.auditRequired === true).length
+      io.err(
+        `Năm ${list.year}: ${formatNumber(list.rows.length)} HTX, LHHTX; ${formatNumber(must)} phải kiểm toán độc lập báo cáo tài chính.`
+      )
+      if (!list.thresholdsVerified) io.err(list.thresholdsNote)
+    }
   },
 
   'figures copy-forward': {

@@ -131,6 +131,8 @@ export interface YearlyFiguresTable {
   taxes_paid?: number | null
   classification_circular?: string | null
   updated_at?: string | null
+  /** 015: tổng nguồn vốn (đồng), a criterion of the size class. */
+  total_capital?: number | null
 }
 
 export interface ImportBatchesTable {

@@ -11,6 +11,7 @@ import type { AuditLogTable, EntityLabelsTable, StatusEventsTable, YearlyFigures
 import { requireUnit, today } from '../office/office'
 import { assertDateOpen, assertYearOpen } from '../period/period'
 import { addMonths } from '../calendar'
+import { defaultCircular } from '../classification/data'
 import { bulkCreateEntities } from './bulk'
 import { guardDuplicate } from './duplicates'
 import { mayHardDelete } from './hard-delete'
@@ -123,6 +124,7 @@ export const YEARLY_COLUMNS = {
   profit: 'profit',
   avgIncome: 'avg_income',
   taxesPaid: 'taxes_paid',
+  totalCapital: 'total_capital',
   classification: 'classification',
   classificationCircular: 'classification_circular'
 } as const
@@ -516,15 +518,16 @@ export const lifecycleHandlers: DomainHandlers<Names> = {
       for (const [field, column] of Object.entries(YEARLY_COLUMNS)) {
         if (field in input.figures) set[column] = (input.figures as Record<string, unknown>)[field] ?? null
       }
-      if (input.figures.classification && !('classificationCircular' in input.figures)) {
-        set.classification_circular = 'Thông tư 09/2024/TT-BKHĐT'
-      }
       const existing = await trx
         .selectFrom('yearly_figures')
         .selectAll()
         .where('entity_id', '=', input.entityId)
         .where('year', '=', input.year)
         .executeTakeFirst()
+      // A rating without its circular: the one the year already names, else the default for the record's kind and sector (data).
+      if (input.figures.classification && !('classificationCircular' in input.figures) && !existing?.classification_circular) {
+        set.classification_circular = defaultCircular(entity.kind, entity.sector)
+      }
       let id: number
       if (existing) {
         await trx.updateTable('yearly_figures').set(set).where('id', '=', existing.id).execute()

@@ -13,6 +13,7 @@ import {
   type AuditEntry,
   type Entity,
   type Finding,
+  type SizeRow,
   type StatusEvent,
   type YearlyFigures
 } from '../../../shared/api'
@@ -106,6 +107,8 @@ export function DetailPanel({
   const readOnly = useReadOnly() !== null
   const [events, setEvents] = useState<StatusEvent[]>([])
   const [figures, setFigures] = useState<YearlyFigures[]>([])
+  // The size class each year's figures give (HTX, LHHTX), by year; and whether its thresholds are unconfirmed.
+  const [sizes, setSizes] = useState<{ byYear: Map<number, SizeRow>; unverified: boolean }>({ byYear: new Map(), unverified: false })
   const [history, setHistory] = useState<AuditEntry[]>([])
   const [findings, setFindings] = useState<Finding[]>([])
   const [error, setError] = useState<string | null>(null)
@@ -126,10 +129,15 @@ export function DetailPanel({
         call('audit.list', { table: 'entities', rowId: id, limit: 50 }),
         call('checks.run', { entityId: id, includeAcknowledged: true })
       ])
+      const sized = e.kind === 'tht' ? [] : await Promise.all(f.map((x) => call('classification.sizes', { year: x.year, entityId: id })))
       if (ticket !== latest.current) return
       setEntity(e)
       setEvents(ev)
       setFigures(f)
+      setSizes({
+        byYear: new Map(sized.flatMap((l) => l.rows.map((r) => [r.year, r] as const))),
+        unverified: sized.some((l) => !l.thresholdsVerified)
+      })
       setHistory(h)
       setFindings(c.findings)
       setError(null)
@@ -356,21 +364,34 @@ export function DetailPanel({
               <th>Doanh thu (đồng)</th>
               <th>Lợi nhuận (đồng)</th>
               <th>Xếp loại</th>
+              {entity.kind !== 'tht' && <th>Quy mô</th>}
             </tr>
           </thead>
           <tbody>
-            {figures.map((f) => (
-              <tr key={f.id}>
-                <td>{f.year}</td>
-                <td>{formatNumber(f.members)}</td>
-                <td>{formatNumber(f.workers)}</td>
-                <td>{formatNumber(f.revenue)}</td>
-                <td>{formatNumber(f.profit)}</td>
-                <td>{f.classification ? CLASSIFICATION_LABELS[f.classification] : ''}</td>
-              </tr>
-            ))}
+            {figures.map((f) => {
+              const size = sizes.byYear.get(f.year)
+              return (
+                <tr key={f.id}>
+                  <td>{f.year}</td>
+                  <td>{formatNumber(f.members)}</td>
+                  <td>{formatNumber(f.workers)}</td>
+                  <td>{formatNumber(f.revenue)}</td>
+                  <td>{formatNumber(f.profit)}</td>
+                  <td title={f.classificationCircular ?? undefined}>{f.classification ? CLASSIFICATION_LABELS[f.classification] : ''}</td>
+                  {entity.kind !== 'tht' && (
+                    <td data-testid={`detail-size-${f.year}`} title={size?.sizeReason ?? size?.auditBasis ?? undefined}>
+                      {size ? size.sizeLabel : ''}
+                      {size?.auditRequired ? ' — phải kiểm toán độc lập' : ''}
+                    </td>
+                  )}
+                </tr>
+              )
+            })}
           </tbody>
         </table>
+      )}
+      {entity.kind !== 'tht' && figures.length > 0 && sizes.unverified && (
+        <p className="muted">Quy mô theo Luật HTX 2023 Điều 16; ngưỡng chưa đối chiếu văn bản (Nghị định 113/2024/NĐ-CP).</p>
       )}
 
       <ListEditor<Ocop>

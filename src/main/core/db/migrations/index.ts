@@ -18,6 +18,7 @@ import * as m011 from './011-data-checks'
 import * as m012 from './012-support'
 import * as m013 from './013-legal-status'
 import * as m014 from './014-case-law'
+import * as m015 from './015-total-capital'
 
 export const migrations: Record<string, Migration> = {
   '001-foundation': m001,
@@ -33,5 +34,6 @@ export const migrations: Record<string, Migration> = {
   '011-data-checks': m011,
   '012-support': m012,
   '013-legal-status': m013,
-  '014-case-law': m014
+  '014-case-law': m014,
+  '015-total-capital': m015
 }
