@@ -4,6 +4,7 @@ import type { DissolutionTables } from '../dissolution/schema'
 import type { ReportTables } from '../reports/schema'
 import type { HandoffTables } from '../handoff/schema'
 import type { PeriodTables } from '../period/schema'
+import type { ExchangeTables } from '../exchange/schema'
 
 export interface OfficeTable {
   id: number
@@ -152,7 +153,7 @@ export interface ConflictOwnersTable {
   note: string | null
 }
 
-export interface Database extends DissolutionTables, HandoffTables, ReportTables, PeriodTables {
+export interface Database extends DissolutionTables, HandoffTables, ReportTables, PeriodTables, ExchangeTables {
   office: OfficeTable
   meta: MetaTable
   admin_units: AdminUnitsTable

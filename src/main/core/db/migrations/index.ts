@@ -14,6 +14,7 @@ import * as m007 from './007-profiles'
 import * as m008 from './008-conflict-owners'
 import * as m009 from './009-live-uniqueness'
 import * as m010 from './010-closed-periods'
+import * as m013 from './013-import-values'
 
 export const migrations: Record<string, Migration> = {
   '001-foundation': m001,
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   '007-profiles': m007,
   '008-conflict-owners': m008,
   '009-live-uniqueness': m009,
-  '010-closed-periods': m010
+  '010-closed-periods': m010,
+  '013-import-values': m013
 }
