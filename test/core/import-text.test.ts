@@ -58,10 +58,10 @@ describe('spreadsheet text and values', () => {
   })
 
   it('finds headers, statuses and sectors by meaning, through resources/import', () => {
-    expect(matchHeader('Vốn điều lệ (triệu đồng)')).toEqual({ field: 'charterCapital', unit: 1_000_000 })
-    expect(matchHeader('VỐN ĐL (tr.đ)')).toEqual({ field: 'charterCapital', unit: 1_000_000 })
-    expect(matchHeader('Vốn điều lệ (đồng)')).toEqual({ field: 'charterCapital', unit: 1 })
-    expect(matchHeader('von dieu le (ty dong)')).toEqual({ field: 'charterCapital', unit: 1_000_000_000 })
+    expect(matchHeader('Vốn điều lệ (triệu đồng)')).toMatchObject({ field: 'charterCapital', unit: 1_000_000 })
+    expect(matchHeader('VỐN ĐL (tr.đ)')).toMatchObject({ field: 'charterCapital', unit: 1_000_000 })
+    expect(matchHeader('Vốn điều lệ (đồng)')).toMatchObject({ field: 'charterCapital', unit: 1 })
+    expect(matchHeader('von dieu le (ty dong)')).toMatchObject({ field: 'charterCapital', unit: 1_000_000_000 })
     expect(matchHeader('MST')?.field).toBe('regNo')
     expect(matchHeader('Chủ tịch HĐQT')?.field).toBe('representative')
     expect(matchHeader('CĐ, ĐH trở lên')?.field).toBe('managersCollege')

@@ -23,7 +23,8 @@ it('undo after a commit that created and updated records restores the tables exa
   const before = snapshot()
   const r = await core.call('exchange.commitImport', {
     files: ['changed.xlsx', 'messy.xlsx', 'register.ods'].map((f) => ({ path: join(FIX, f) })),
-    figuresYear: 2024
+    // messy.xlsx says «Số liệu tính đến ngày 30/06/2023»: the year box agrees with it (a disagreement is refused, to be asked).
+    figuresYear: 2023
   })
   expect(r.totals.created).toBeGreaterThan(5)
   expect(r.totals.updated).toBeGreaterThan(0)

@@ -100,7 +100,7 @@ describe('a messy working register', () => {
     const r = await preview(['messy.xlsx'])
     const [htx, tht] = r.files[0].sheets
     expect(htx).toMatchObject({ table: 1, headerRow: 6, kind: 'htx', encoding: 'unicode', asOfDate: '2023-06-30', figuresYear: 2023 })
-    expect(htx.unknownColumns).toEqual(['O: Email'])
+    expect(htx.unknownColumns.map((c) => `${c.letter}: ${c.header}`)).toEqual(['O: Email'])
     expect(htx.columns.find((c) => c.letter === 'L')).toMatchObject({ field: 'managersElementary', header: 'Sơ, trung cấp' })
     expect(htx.columns.find((c) => c.letter === 'M')).toMatchObject({ field: 'managersCollege' })
     expect(htx.columns.find((c) => c.letter === 'G')).toMatchObject({ field: 'charterCapital', unit: 1_000_000 })
@@ -188,8 +188,10 @@ describe('a messy working register', () => {
   })
 
   it('uses the figures year chosen in the preview over the "as of" line', async () => {
-    const r = await commit(['messy.xlsx'], { figuresYear: 2024 })
-    expect(r.files[0].sheets[0].figuresYear).toBe(2024)
+    // The box disagrees with the file's date line (2023): asked, never silent.
+    await expect(commit(['messy.xlsx'], { figuresYear: 2024 })).rejects.toThrow(/năm 2023.*Năm số liệu là 2024/)
+    const r = await commit(['messy.xlsx'], { figuresYear: 2024, figuresYearConfirmed: true })
+    expect(r.files[0].sheets[0]).toMatchObject({ figuresYear: 2024, figuresYearSource: 'box' })
     expect(new Set((await core.ctx.db.selectFrom('yearly_figures').select('year').execute()).map((f) => f.year))).toEqual(new Set([2024]))
   })
 })
@@ -198,7 +200,13 @@ describe('the messy legacy .xls an office drags in first', () => {
   it('decodes TCVN3 to the last cell (the "Céng" totals row is "Cộng", skipped), takes communes from sections and the year from "as of"', async () => {
     const s = (await preview(['messy-tcvn3.xls'])).files[0].sheets[0]
     expect(s).toMatchObject({ encoding: 'tcvn3', headerRow: 5, title: 'DANH SÁCH HỢP TÁC XÃ', asOfDate: '2023-12-31', figuresYear: 2023 })
-    expect(s.unknownColumns).toEqual(['C: Họ tên chủ nhiệm HTX'])
+    // "Họ tên chủ nhiệm HTX" is the representative by its words now, with the evidence shown.
+    expect(s.unknownColumns).toEqual([])
+    expect(s.columns.find((c) => c.letter === 'C')).toMatchObject({
+      field: 'representative',
+      source: 'meaning',
+      evidence: 'có từ «chủ nhiệm» và «họ tên»'
+    })
     expect(states(s)).toEqual([
       [6, 'skipped', 'section'],
       [7, 'new', null],
@@ -333,13 +341,15 @@ describe('again and again: updates, undo, remembered mappings', () => {
 
   it('lists an unknown column, lets it be mapped by hand, and remembers that for the next file of the same shape', async () => {
     const before = (await preview(['unknown-header.xlsx'])).files[0].sheets[0]
-    expect(before.unknownColumns).toEqual(['C: Họ tên chủ nhiệm HTX', 'D: Email'])
-    expect(byRow(before, 2).record?.representative).toBeUndefined()
-    const mapped = await commit(['unknown-header.xlsx'], { mappings: [{ shape: before.shape, column: 2, field: 'representative' }] })
+    expect(before.unknownColumns).toEqual([{ index: 3, letter: 'D', header: 'Email', cells: 1 }])
+    expect(before.columns.find((c) => c.index === 2)).toMatchObject({ field: 'representative', source: 'meaning' })
+    // Mapped by hand: the e-mail column goes to the notes, and stays so for the next file of this shape.
+    const mapped = await commit(['unknown-header.xlsx'], { mappings: [{ shape: before.shape, column: 3, field: 'notes' }] })
     expect(byRow(mapped.files[0].sheets[0], 2).record?.representative).toBe('Trịnh Văn Sơn')
+    expect(byRow(mapped.files[0].sheets[0], 2).record?.notes).toContain('@')
     const again = (await preview(['unknown-header.xlsx'])).files[0].sheets[0]
-    expect(again.columns.find((c) => c.index === 2)).toMatchObject({ field: 'representative', source: 'remembered' })
-    expect(again.unknownColumns).toEqual(['D: Email'])
+    expect(again.columns.find((c) => c.index === 3)).toMatchObject({ field: 'notes', source: 'remembered' })
+    expect(again.unknownColumns).toEqual([])
     expect(states(again)).toEqual([[2, 'unchanged', null]])
   })
 })

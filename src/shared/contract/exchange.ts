@@ -1,6 +1,6 @@
 /** Exchange: importing the offices' spreadsheets (preview, commit, history, undo). */
 import { z } from 'zod'
-import type { EntityKind, ManagementLabel, Sector, Status } from '../domain'
+import { ENTITY_KINDS, SECTORS, STATUSES, type EntityKind, type ManagementLabel, type Sector, type Status } from '../domain'
 import type { Finding } from './checks'
 import { fileInput, handler, id, text, type FileOutput } from './common'
 
@@ -65,11 +65,32 @@ export const columnMapping = z
   .object({ shape: text(64).min(1), column: z.number().int().min(0).max(16_383), field: z.enum(IMPORT_FIELDS).nullable() })
   .strict()
 
+/** The fields whose values are read by meaning, and may be mapped by hand. */
+export const VALUE_FIELDS = ['status', 'sector', 'kind'] as const
+export type ValueField = (typeof VALUE_FIELDS)[number]
+const VALUE_CODES: Record<ValueField, readonly string[]> = { status: STATUSES, sector: SECTORS, kind: ENTITY_KINDS }
+
+/**
+ * A value mapped by hand: in the sheets of this header shape (any sheet when absent), this text of
+ * this field means this code. Remembered per office for the next file of that shape.
+ */
+export const valueMapping = z
+  .object({ shape: text(64).min(1).optional(), field: z.enum(VALUE_FIELDS), value: text(300).min(1), code: text(40).min(1) })
+  .strict()
+  .refine((m) => VALUE_CODES[m.field].includes(m.code), {
+    message: 'Mã không có trong danh mục của trường này',
+    path: ['code']
+  })
+export type ValueMapping = z.infer<typeof valueMapping>
+
 const importInput = z
   .object({
     files: z.array(fileInput).min(1, 'Chọn ít nhất một tệp').max(50),
     figuresYear: z.number().int().min(1990).max(2200).optional(),
-    mappings: z.array(columnMapping).max(2000).optional()
+    /** The year box disagrees with the file's «Số liệu tính đến ngày…» line and the person chose the box. */
+    figuresYearConfirmed: z.boolean().optional(),
+    mappings: z.array(columnMapping).max(2000).optional(),
+    valueMappings: z.array(valueMapping).max(2000).optional()
   })
   .strict()
 
@@ -113,6 +134,18 @@ export interface ImportRecord {
   figures: ImportedFigures
 }
 
+/** What a record's value was read from, when it is not the cell as written: the cell's text, or a group row, or the address. */
+export interface ImportOrigin {
+  /** The cell's own text (e.g. "1.500" for 1.500.000.000 đồng, "Đang HĐ" for active). */
+  text?: string
+  /** Where else it came from: a group row, a merged cell above, the address. */
+  from?: 'group' | 'merged' | 'address' | 'year-only'
+  /** The group row's number when from a group. */
+  row?: number
+  /** How it was read: the meaning or the rule. */
+  meaning?: string
+}
+
 export interface ImportRow {
   row: number
   state: RowState
@@ -122,9 +155,31 @@ export interface ImportRow {
   /** For updates: the register's record and what changes. */
   entityId?: number
   changes?: Array<{ field: string; before: unknown; after: unknown }>
+  /** For a group row: what it names and its label. */
+  group?: { kind: 'commune' | 'sector' | 'status' | 'kind' | 'other'; label: string; value: string | null }
+  /** Per field, where the value to be written came from, when not the cell as written. */
+  origin?: Partial<Record<ImportField, ImportOrigin>>
   issues: ImportIssue[]
   /** Preview: what the data checks (resources/checks/rules.json) would say of the record as it would be saved. */
   findings?: Finding[]
+}
+
+/** A column with data whose meaning was not found: nothing of it is imported, and this says so. */
+export interface UnknownColumn {
+  index: number
+  letter: string
+  header: string
+  /** Cells with data in the table's record rows. */
+  cells: number
+}
+
+/** A value not understood in a field read by meaning. */
+export interface UnknownValue {
+  field: ValueField
+  value: string
+  count: number
+  /** Sheet rows (1-based), the first 50. */
+  rows: number[]
 }
 
 export interface ImportColumn {
@@ -134,8 +189,12 @@ export interface ImportColumn {
   field: ImportField | null
   /** Capital: multiplier to đồng read from the header. */
   unit?: number
-  /** How the field was found: by synonym, remembered or by hand. */
-  source: 'synonym' | 'remembered' | 'manual' | 'none'
+  /** How the field was found: by synonym or by its words, remembered or by hand. */
+  source: 'synonym' | 'meaning' | 'remembered' | 'manual' | 'none'
+  /** Why this meaning, in words (the synonym, the words found). */
+  evidence?: string
+  /** A weak match or a tie: shown for a person to confirm. */
+  confirm?: boolean
 }
 
 export interface ImportSheet {
@@ -150,9 +209,14 @@ export interface ImportSheet {
   /** Key of the header's shape: manual mappings are remembered by it. */
   shape: string
   columns: ImportColumn[]
-  unknownColumns: string[]
+  unknownColumns: UnknownColumn[]
+  unknownValues: UnknownValue[]
+  /** Values mapped by hand or remembered for this shape. */
+  valueMappings?: Array<{ field: ValueField; value: string; code: string; source: 'remembered' | 'manual' }>
   asOfDate: string | null
   figuresYear: number
+  /** Where the figures year came from: the file's date line, the year box, or this year by default. */
+  figuresYearSource: 'file' | 'box' | 'default'
   rows: ImportRow[]
   counts: ImportCounts
   issues: ImportIssue[]
@@ -170,7 +234,7 @@ export interface ImportCounts {
 
 export interface ImportFileResult {
   file: string
-  format: 'xlsx' | 'xls' | 'csv' | 'ods'
+  format: 'xlsx' | 'xls' | 'csv' | 'ods' | 'html'
   sha256: string
   bytes: number
   sheets: ImportSheet[]

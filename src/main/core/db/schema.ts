@@ -6,6 +6,7 @@ import type { HandoffTables } from '../handoff/schema'
 import type { PeriodTables } from '../period/schema'
 import type { CheckTables } from '../checks/schema'
 import type { SupportTables } from '../support/schema'
+import type { ExchangeTables } from '../exchange/schema'
 
 export interface OfficeTable {
   id: number
@@ -180,7 +181,7 @@ export interface ConflictOwnersTable {
   note: string | null
 }
 
-export interface Database extends DissolutionTables, HandoffTables, ReportTables, PeriodTables, CheckTables, SupportTables {
+export interface Database extends DissolutionTables, HandoffTables, ReportTables, PeriodTables, CheckTables, SupportTables, ExchangeTables {
   office: OfficeTable
   meta: MetaTable
   admin_units: AdminUnitsTable

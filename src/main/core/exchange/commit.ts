@@ -4,7 +4,16 @@
  * its items (so the whole import can be undone). Strict mode refuses everything
  * when any row has an error.
  */
-import type { EntityFields, ImportBatch, ImportCounts, ImportField, ImportRecord, ImportResult } from '../../../shared/api'
+import {
+  IMPORT_FIELD_LABELS,
+  type EntityFields,
+  type ImportBatch,
+  type ImportCounts,
+  type ImportField,
+  type ImportRecord,
+  type ImportResult
+} from '../../../shared/api'
+import { fold } from '../../../shared/text'
 import type { Status } from '../../../shared/domain'
 import { AppError } from '../../../shared/errors'
 import { formatNumber } from '../../../shared/text'
@@ -71,6 +80,31 @@ export async function commitImport(input: PreviewInput & { strict?: boolean }, c
 }
 
 function refuseNothingOrStrict(result: ImportResult, strict: boolean | undefined): void {
+  const year = result.files
+    .flatMap((f) => f.sheets.flatMap((s) => s.issues))
+    .find((i) => i.code === 'FIGURES_YEAR_DISAGREES' && i.severity === 'error')
+  if (year) throw new AppError('VALIDATION', `${year.message} Không có gì được ghi.`, { code: year.code })
+  if (strict) {
+    // Nothing silent: a column with data or a value nobody understood refuses the whole import.
+    const unknown = result.files.flatMap((f) =>
+      f.sheets.flatMap((s) => [
+        ...s.unknownColumns.map(
+          (c) =>
+            `${f.file} › ${s.sheet}: cột ${c.letter}${c.header ? ` «${c.header}»` : ''} chưa rõ nghĩa (${formatNumber(c.cells)} ô có dữ liệu)`
+        ),
+        ...s.unknownValues.map(
+          (v) =>
+            `${f.file} › ${s.sheet}: ${IMPORT_FIELD_LABELS[v.field].toLowerCase()} «${v.value}» chưa rõ nghĩa (${formatNumber(v.count)} dòng: ${v.rows.slice(0, 5).join(', ')}${v.rows.length > 5 ? '…' : ''})`
+        )
+      ])
+    )
+    if (unknown.length > 0)
+      throw new AppError(
+        'VALIDATION',
+        `Có ${formatNumber(unknown.length)} cột hoặc giá trị chưa rõ nghĩa nên không nhập gì (chế độ nghiêm ngặt): ${unknown.slice(0, 5).join('; ')}${unknown.length > 5 ? '; …' : ''}. Hãy ghép chúng (trên màn hình Nhập, hoặc --map-value TRƯỜNG=CHỮ:MÃ) rồi nhập lại.`,
+        { unknown: unknown.length }
+      )
+  }
   if (strict && result.totals.errors > 0) {
     const first = result.files.flatMap((f) =>
       f.sheets.flatMap((s) =>
@@ -178,6 +212,15 @@ async function startBatch(trx: Trx, ctx: CoreContext, result: ImportResult): Pro
 
 /** Remember the mapping people confirmed by hand, for the next file of this shape. */
 async function rememberMapping(trx: Trx, sheet: Sheet, now: string): Promise<void> {
+  for (const v of sheet.valueMappings ?? []) {
+    if (v.source !== 'manual') continue
+    const row = { shape: sheet.shape, field: v.field, value_key: fold(v.value), value: v.value, code: v.code, updated_at: now }
+    await trx
+      .insertInto('import_value_mappings')
+      .values(row)
+      .onConflict((oc) => oc.columns(['shape', 'field', 'value_key']).doUpdateSet({ value: v.value, code: v.code, updated_at: now }))
+      .execute()
+  }
   if (!sheet.columns.some((c) => c.source === 'manual')) return
   const mapping: Record<number, ImportField | null> = {}
   for (const c of sheet.columns.filter((c) => c.source === 'manual' || c.source === 'remembered')) mapping[c.index] = c.field

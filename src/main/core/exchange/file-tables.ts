@@ -4,13 +4,30 @@
  * can run in the import worker, away from the thread that answers the window.
  */
 import { basename } from 'node:path'
-import type { ImportField, ImportFileResult } from '../../../shared/api'
+import type { ImportField, ImportFileResult, ValueField } from '../../../shared/api'
+import { fold } from '../../../shared/text'
 import type { Progress } from '../progress'
-import { parseSheet, type ParsedTable } from './parse'
+import { parseSheet, type ParsedTable, type ShapeValues } from './parse'
 import { openWorkbook, type FileInput } from './read'
 
 /** Column → field per header shape, as plain data (it crosses to the worker). */
 export type Mappings = Record<string, Record<number, { field: ImportField | null; source: 'remembered' | 'manual' }>>
+
+/** Values mapped by hand or remembered, per header shape ('*': every shape), as plain data. */
+export type ValueMappings = Record<string, Array<{ field: ValueField; value: string; code: string; source: 'remembered' | 'manual' }>>
+
+/** The value mappings of one shape: remembered ones first, the ones chosen now over them. */
+function shapeValues(values: ValueMappings, shape: string): ShapeValues | undefined {
+  const list = [...(values[shape] ?? []), ...(values['*'] ?? [])]
+  if (list.length === 0) return undefined
+  const out: ShapeValues = new Map()
+  for (const v of list.sort((a, b) => (a.source === b.source ? 0 : a.source === 'remembered' ? -1 : 1))) {
+    let m = out.get(v.field)
+    if (!m) out.set(v.field, (m = new Map()))
+    m.set(fold(v.value), { code: v.code, value: v.value, source: v.source })
+  }
+  return out
+}
 
 export interface ReadSheet {
   name: string
@@ -27,7 +44,7 @@ export interface ReadFile {
   sheets: ReadSheet[]
 }
 
-export function readTables(input: FileInput, mappings: Mappings, report: (p: Progress) => void): ReadFile {
+export function readTables(input: FileInput, mappings: Mappings, report: (p: Progress) => void, values: ValueMappings = {}): ReadFile {
   report({ phase: 'read', label: 'Đang mở tệp', file: basename('name' in input ? input.name : input.path), done: 0, total: null })
   const opened = openWorkbook(input)
   const file = opened.name
@@ -40,6 +57,7 @@ export function readTables(input: FileInput, mappings: Mappings, report: (p: Pro
         const m = mappings[shape]
         return m ? new Map(Object.entries(m).map(([col, v]) => [Number(col), v])) : undefined
       },
+      valuesFor: (shape) => shapeValues(values, shape),
       progress: (done) => report({ phase: 'parse', label: 'Đang đọc các dòng', file, sheet: grid.name, done, total })
     })
     return { name: grid.name, tables, hasContent: tables.length > 0 || hasContent }

@@ -7,8 +7,20 @@ import kindData from '../../../../resources/import/kinds.json'
 import sectorData from '../../../../resources/import/sectors.json'
 import statusData from '../../../../resources/import/statuses.json'
 import unitData from '../../../../resources/import/units.json'
+import headerRuleData from '../../../../resources/import/header-rules.json'
+import statusRuleData from '../../../../resources/import/status-rules.json'
+import sectorRuleData from '../../../../resources/import/sector-rules.json'
 import { IMPORT_FIELDS, type ImportField } from '../../../shared/api'
-import { MANAGEMENT_LABELS, STATUSES, type EntityKind, type ManagementLabel, type Sector, type Status } from '../../../shared/domain'
+import {
+  MANAGEMENT_LABEL_TEXT,
+  MANAGEMENT_LABELS,
+  SECTORS,
+  STATUSES,
+  type EntityKind,
+  type ManagementLabel,
+  type Sector,
+  type Status
+} from '../../../shared/domain'
 import { fold } from '../../../shared/text'
 
 /** Spellings compared folded: no diacritics, any case, punctuation as spaces ("CN - TTCN" is "CN-TTCN"). */
@@ -39,12 +51,57 @@ function headerKey(text: string): { key: string; unit: string | null } {
 export interface HeaderMatch {
   field: ImportField
   unit?: number
+  /** 100: the header is a synonym of resources/import/headers.json; less: found by its words (header-rules.json). */
+  score: number
+  /** Why, in words a person reads: the synonym, or the words found. */
+  evidence: string
+  /** Another field with the same score, or a score under the rules' «weak»: shown for a person to confirm. */
+  confirm?: boolean
+  /** The other field a tie left open. */
+  alternative?: ImportField
 }
 
-/** The field a header cell names, if any. */
-export function matchHeader(text: string): HeaderMatch | null {
+interface HeaderRule {
+  field: ImportField
+  groups: Array<Array<{ key: string; text: string }>>
+  none: string[]
+  score: number
+}
+
+/** Folded, padded with spaces, the cooperative's own words shortened so «xã» means a commune only. */
+function ruleText(folded: string): string {
+  return ` ${folded
+    .replace(/\bhop tac xa\b/g, 'htx')
+    .replace(/\bto hop tac\b/g, 'tht')
+    .replace(/\blien hiep htx\b/g, 'lhhtx')} `
+}
+const phrase = (text: string) => ({ key: ruleText(fold(text)).trim(), text })
+const HEADER_RULES: HeaderRule[] = headerRuleData.rules.map((r) => {
+  if (!IMPORT_FIELDS.includes(r.field as ImportField)) throw new Error(`resources/import/header-rules.json: unknown field ${r.field}`)
+  return {
+    field: r.field as ImportField,
+    groups: r.all.map((g) => g.map(phrase)),
+    none: (r.none ?? []).map((t) => phrase(t).key),
+    score: r.score
+  }
+})
+const WEAK = headerRuleData.weak
+const has = (text: string, key: string) => text.includes(` ${key} `)
+
+/** The capital's unit from a bracket, or from the header's last words ("Vốn điều lệ triệu đồng"). */
+function capitalUnit(unit: string | null, key: string): number {
+  if (unit !== null) {
+    const found = UNITS.find(([u]) => u === unit)
+    if (found) return found[1]
+  }
+  for (const [u, factor] of UNITS) if (u.length > 1 && ` ${key} `.endsWith(` ${u} `)) return factor
+  return Number(unitData.default)
+}
+
+/** Every field a header may mean, best first (a synonym before any rule). */
+export function scoreHeader(text: string): HeaderMatch[] {
   const { key, unit } = headerKey(text)
-  if (key === '') return null
+  if (key === '') return []
   let field = HEADER_SYNONYMS.get(key)
   // "Số lao động thường xuyên (người)", "Tên HTX/THT": try the bracket included, then the text before a slash.
   if (!field) field = HEADER_SYNONYMS.get(fold(text))
@@ -52,39 +109,140 @@ export function matchHeader(text: string): HeaderMatch | null {
     const beforeSlash = fold(text.split('/')[0].replace(/\([^)]*\)/g, ' '))
     field = HEADER_SYNONYMS.get(beforeSlash)
   }
-  if (!field) return null
-  if (field === 'charterCapital') {
-    const factor = unit === null ? Number(unitData.default) : (UNITS.find(([u]) => u === unit)?.[1] ?? Number(unitData.default))
-    return { field, unit: factor }
+  const out: HeaderMatch[] = []
+  if (field) out.push({ field, score: 100, evidence: `tên cột có trong danh mục tiêu đề («${text}»)` })
+  const padded = ruleText(key)
+  const full = ruleText(fold(text))
+  for (const rule of HEADER_RULES) {
+    if (out.some((m) => m.field === rule.field)) continue
+    if (rule.none.some((n) => has(padded, n))) continue
+    const found: string[] = []
+    for (const g of rule.groups) {
+      const hit = g.find((p) => has(padded, p.key) || has(full, p.key))
+      if (!hit) break
+      found.push(hit.text)
+    }
+    if (found.length !== rule.groups.length) continue
+    out.push({ field: rule.field, score: rule.score, evidence: `có từ ${found.map((f) => `«${f}»`).join(' và ')}` })
   }
-  return { field }
+  out.sort((a, b) => b.score - a.score)
+  for (const m of out) if (m.field === 'charterCapital') m.unit = capitalUnit(unit, key)
+  if (out.length > 0 && out[0].score < 100) {
+    if (out[0].score < WEAK) out[0].confirm = true
+    if (out[1] && out[1].score === out[0].score) {
+      out[0].confirm = true
+      out[0].alternative = out[1].field
+    }
+  }
+  return out
 }
 
-const statusSeen = new Map<string, Status | null>()
-const sectorSeen = new Map<string, Sector | null>()
-
-/** A register spells a few statuses and sectors thousands of times: remember each spelling once. */
-function cached<T>(seen: Map<string, T | null>, map: Map<string, T>, text: string): T | null {
-  let value = seen.get(text)
-  if (value === undefined) {
-    value = map.get(fold(text)) ?? null
-    if (seen.size < 10_000) seen.set(text, value)
-  }
-  return value
+/** The field a header cell names, if any: the best of scoreHeader. */
+export function matchHeader(text: string): HeaderMatch | null {
+  return scoreHeader(text)[0] ?? null
 }
 
-const labelSeen = new Map<string, ManagementLabel | null>()
+export interface ValueMeaning<T> {
+  code: T
+  /** What the value was read as, for a person to check: the meaning's words. */
+  meaning: string
+}
+
+const STATUS_SAME = statusRuleData.same.map(([from, to]) => [new RegExp(`(^| )${from}(?= |$)`, 'g'), to ? `$1${to}` : '$1'] as const)
+const STATUS_RULES = statusRuleData.rules.map((r) => {
+  if (!STATUSES.includes(r.code as Status)) throw new Error(`resources/import/status-rules.json: unknown code ${r.code}`)
+  const label = (r as { label?: string }).label ?? null
+  if (label !== null && !MANAGEMENT_LABELS.includes(label as ManagementLabel))
+    throw new Error(`resources/import/status-rules.json: unknown label ${label}`)
+  return { code: r.code as Status, label: label as ManagementLabel | null, meaning: r.meaning, any: r.any.map((p) => fold(p)) }
+})
+
+/** A status cell read: the legal status (NĐ 295/2026 Điều 27) and, for everyday words such as «ngừng hoạt động», a management label beside it. */
+export interface StatusMeaning extends ValueMeaning<Status> {
+  label: ManagementLabel | null
+}
+const statusMeanings = new Map<string, StatusMeaning | null>()
+
+/**
+ * A status by meaning: a spelling of statuses.json (a legal status, or a label on a legally active
+ * record), else the first rule of status-rules.json whose words are there.
+ */
+export function statusByMeaning(text: string): StatusMeaning | null {
+  let v = statusMeanings.get(text)
+  if (v !== undefined) return v
+  const f = fold(text)
+  const spelled = STATUS_SPELLINGS.get(f)
+  const labelled = spelled ? undefined : LABEL_SPELLINGS.get(f)
+  v = null
+  if (spelled) v = { code: spelled, label: null, meaning: `cách viết có trong danh mục («${text}»)` }
+  else if (labelled)
+    v = {
+      code: 'active',
+      label: labelled,
+      meaning: `nhãn quản lý «${MANAGEMENT_LABEL_TEXT[labelled]}»; tình trạng pháp lý vẫn là đang hoạt động`
+    }
+  else {
+    let n = f
+    for (let pass = 0; pass < 2; pass++) for (const [re, to] of STATUS_SAME) n = n.replace(re, to)
+    const padded = ` ${n.replace(/\s+/g, ' ').trim()} `
+    for (const r of STATUS_RULES) {
+      const hit = r.any.find((p) => padded.includes(` ${p} `))
+      if (hit) {
+        v = { code: r.code, label: r.label, meaning: r.meaning }
+        break
+      }
+    }
+  }
+  if (statusMeanings.size < 10_000) statusMeanings.set(text, v)
+  return v
+}
+
+/** The meanings a status cell may have, for the message of a value not understood. */
+export const STATUS_MEANINGS: string[] = [...new Set(STATUS_RULES.map((r) => r.meaning))]
 
 /** A status word of an old list: a legal status, or a management label on a legally active record. */
 export function matchStatus(text: string): { status: Status; label: ManagementLabel | null } | null {
-  const status = cached(statusSeen, STATUS_SPELLINGS, text)
-  if (status) return { status, label: null }
-  const label = cached(labelSeen, LABEL_SPELLINGS, text)
-  return label ? { status: 'active', label } : null
+  const v = statusByMeaning(text)
+  return v ? { status: v.code, label: v.label } : null
+}
+
+const VSIC2 = new Map<string, Sector>()
+for (const [sector, codes] of Object.entries(sectorRuleData.vsic2)) for (const c of codes) VSIC2.set(c, sector as Sector)
+const VSIC4 = new Map(Object.entries(sectorRuleData.vsic4) as Array<[string, Sector]>)
+const SECTOR_WORDS = Object.entries(sectorRuleData.keywords).map(([sector, words]) => {
+  if (!SECTORS.includes(sector as Sector)) throw new Error(`resources/import/sector-rules.json: unknown sector ${sector}`)
+  return { sector: sector as Sector, words: words.map((w) => ({ key: fold(w), text: w })) }
+})
+const sectorMeanings = new Map<string, ValueMeaning<Sector> | null>()
+
+/** A sector by meaning: a spelling of sectors.json, a VSIC code at the start, else the most keywords of free text. */
+export function sectorByMeaning(text: string): ValueMeaning<Sector> | null {
+  let v = sectorMeanings.get(text)
+  if (v !== undefined) return v
+  const f = fold(text)
+  v = null
+  const spelled = SECTOR_SPELLINGS.get(f)
+  if (spelled) v = { code: spelled, meaning: `cách viết có trong danh mục («${text}»)` }
+  else {
+    const code = /^(?:ma nganh |vsic )?(\d{2,5})\b/.exec(f)?.[1]
+    const bySic = code ? (VSIC4.get(code.slice(0, 4)) ?? VSIC2.get(code.slice(0, 2))) : undefined
+    if (code && bySic) v = { code: bySic, meaning: `mã ngành VSIC ${code}` }
+    else {
+      const padded = ` ${f} `
+      let best: { sector: Sector; hits: string[] } | null = null
+      for (const s of SECTOR_WORDS) {
+        const hits = s.words.filter((w) => padded.includes(` ${w.key} `)).map((w) => w.text)
+        if (hits.length > 0 && (!best || hits.length > best.hits.length)) best = { sector: s.sector, hits }
+      }
+      if (best) v = { code: best.sector, meaning: `từ khóa ${best.hits.map((h) => `«${h}»`).join(', ')}` }
+    }
+  }
+  if (sectorMeanings.size < 10_000) sectorMeanings.set(text, v)
+  return v
 }
 
 export function matchSector(text: string): Sector | null {
-  return cached(sectorSeen, SECTOR_SPELLINGS, text)
+  return sectorByMeaning(text)?.code ?? null
 }
 
 export function matchKind(text: string): EntityKind | null {

@@ -18,7 +18,7 @@ import { Worker } from 'node:worker_threads'
 import { AppError } from '../../../shared/errors'
 import type { Progress } from '../progress'
 import type { FileInput } from './read'
-import type { Mappings, ReadFile } from './file-tables'
+import type { Mappings, ReadFile, ValueMappings } from './file-tables'
 import type { WorkerMessage } from './worker'
 
 export const BUILT_WORKER = 'import-worker.js'
@@ -83,7 +83,12 @@ export function idleImportWorker(): Worker | null {
   return idle?.worker ?? null
 }
 
-export function readOffThread(files: FileInput[], mappings: Mappings, report: (p: Progress) => void): Promise<ReadFile[]> {
+export function readOffThread(
+  files: FileInput[],
+  mappings: Mappings,
+  report: (p: Progress) => void,
+  values: ValueMappings = {}
+): Promise<ReadFile[]> {
   const worker = acquire()
   const id = nextId++
   return new Promise<ReadFile[]>((resolve, reject) => {
@@ -114,6 +119,6 @@ export function readOffThread(files: FileInput[], mappings: Mappings, report: (p
       done(new AppError('INTERNAL', BROKEN), false)
     }
     worker.on('message', onMessage).on('error', onCrash).on('exit', onCrash)
-    worker.postMessage({ id, files, mappings })
+    worker.postMessage({ id, files, mappings, values })
   })
 }

@@ -6,21 +6,40 @@
  */
 import { createHash } from 'node:crypto'
 import { XLSX } from '../sheetjs'
-import type { ImportColumn, ImportField, ImportIssue, ImportRecord, ImportRow, ImportSheet } from '../../../shared/api'
-import type { EntityKind } from '../../../shared/domain'
-import { clean, fold } from '../../../shared/text'
+import {
+  IMPORT_FIELD_LABELS,
+  type ImportColumn,
+  type ImportField,
+  type ImportIssue,
+  type ImportRecord,
+  type ImportRow,
+  type ImportSheet,
+  type UnknownValue,
+  type ValueField
+} from '../../../shared/api'
+import { SECTOR_LABELS, STATUS_LABELS, type EntityKind, type ManagementLabel, type Sector, type Status } from '../../../shared/domain'
+import { clean, fold, formatNumber } from '../../../shared/text'
 import { detectEncoding, toUnicode, type TextEncoding } from '../text/legacy'
 import { asOfDateIn, cellText, parseSheetDate, parseViNumber, type Cell } from '../text/values'
-import { kindFromName, kindInTitle, matchHeader, matchKind, matchSector, matchStatus } from './headers'
+import {
+  kindFromName,
+  kindInTitle,
+  matchHeader,
+  matchKind,
+  matchSector,
+  scoreHeader,
+  sectorByMeaning,
+  statusByMeaning,
+  STATUS_MEANINGS,
+  type HeaderMatch
+} from './headers'
 import type { SheetGrid } from './read'
 
 /** How far below a title (or the sheet's top) a header may sit. */
 const HEADER_SEARCH_ROWS = 15
 
-export type ParsedTable = Omit<ImportSheet, 'rows' | 'counts' | 'figuresYear'> & { rows: ImportRow[] }
+export type ParsedTable = Omit<ImportSheet, 'rows' | 'counts' | 'figuresYear' | 'figuresYearSource'> & { rows: ImportRow[] }
 
-const TOTALS = /^(tong cong|cong|tong so|tong|cong toan huyen|tong cong toan huyen)$/
-const SECTION = /^(xa|phuong|thi tran)\s+\S/
 const TEXT_FIELDS: ImportField[] = ['name', 'regNo', 'address', 'commune', 'representative', 'phone', 'businessLines', 'notes']
 const FIGURE_FIELDS = {
   members: 'members',
@@ -188,18 +207,41 @@ function isColumnNumbers(raw: Cell[], cells: number[]): boolean {
 export interface ParseOptions {
   /** Remembered or hand-made mappings, by header shape: column → field (null: ignore). */
   mappingFor(shape: string): Map<number, { field: ImportField | null; source: 'remembered' | 'manual' }> | undefined
+  /** Remembered or hand-made value mappings, by header shape: field → folded text → code. */
+  valuesFor?(shape: string): ShapeValues | undefined
   /** Rows of the sheet looked at so far, now and then and once at the end. */
   progress?(done: number, total: number): void
 }
 
+/** Per field, folded text → the code a person chose and whether remembered or chosen now. */
+export type ShapeValues = Map<ValueField, Map<string, { code: string; value: string; source: 'remembered' | 'manual' }>>
+
 /** Rows between two progress reports. */
 const PROGRESS_EVERY = 2000
+
+/** Rows under a vertically merged cell get the merged cell's value: sheet row index → [column, row the value is in]. */
+function verticalFills(grid: SheetGrid): Map<number, Array<[number, number]>> {
+  const fills = new Map<number, Array<[number, number]>>()
+  for (const m of grid.merges) {
+    if (m.e.r <= m.s.r) continue
+    const top = m.s.r - grid.originRow
+    const col = m.s.c - grid.originCol
+    if (top < 0 || col < 0) continue
+    for (let r = top + 1; r <= m.e.r - grid.originRow && r < grid.rows.length; r++) {
+      let list = fills.get(r)
+      if (!list) fills.set(r, (list = []))
+      list.push([col, top])
+    }
+  }
+  return fills
+}
 
 /** Every table found on a sheet. */
 export function parseSheet(grid: SheetGrid, options: ParseOptions): ParsedTable[] {
   const { rows, encoding } = decodeSheet(grid)
   const origin = { r: grid.originRow, c: grid.originCol }
   const rowNo = (r: number) => origin.r + r + 1
+  const fills = verticalFills(grid)
   const tables: ParsedTable[] = []
   let pendingTitle: string | null = null
   let asOfDate: string | null = null
@@ -211,11 +253,28 @@ export function parseSheet(grid: SheetGrid, options: ParseOptions): ParsedTable[
   while (r < rows.length) {
     if (r % PROGRESS_EVERY === 0) options.progress?.(r, rows.length)
     const raw = rows[r] ?? []
+    // A cell merged down over several rows: each row it covers has its value (only below a header).
+    let merged: number[] | null = null
+    if (ctx && fills.size > 0) {
+      const f = fills.get(r)
+      if (f) {
+        for (const [c, from] of f) {
+          const v = rows[from]?.[c]
+          if ((raw[c] === null || raw[c] === undefined || raw[c] === '') && v !== null && v !== undefined && v !== '') {
+            raw[c] = v
+            ;(merged ??= []).push(c)
+          }
+        }
+        if (merged) rows[r] = raw
+      }
+    }
     const cells = nonEmpty(raw)
     // Only a row of words can be a header: a number or a date anywhere means a record.
-    const candidate = cells.length >= 2 && cells.every((c) => typeof raw[c] === 'string' && !/^[\d\s.,/-]+$/.test(raw[c] as string))
+    const candidate =
+      !merged && cells.length >= 2 && cells.every((c) => typeof raw[c] === 'string' && !/^[\d\s.,/-]+$/.test(raw[c] as string))
     const texts = candidate ? headerTexts(rows, r, grid.merges, origin) : []
     if (candidate && isHeaderRow(texts)) {
+      if (ctx) finishTable(ctx)
       // A header: a new table starts here, one or two rows deep.
       const next = headerTexts(rows, r + 1, grid.merges, origin)
       const built = buildColumns(texts, next, rows[r + 1], options, origin.c)
@@ -228,13 +287,36 @@ export function parseSheet(grid: SheetGrid, options: ParseOptions): ParsedTable[
         encoding,
         shape: built.shape,
         columns: built.columns,
-        unknownColumns: built.columns.filter((c) => c.field === null && c.header !== '').map((c) => `${c.letter}: ${c.header}`),
+        unknownColumns: [],
+        unknownValues: [],
         asOfDate,
         rows: [],
         issues: []
       }
       tables.push(current)
-      ctx = { table: current, commune: null, byField: new Map(built.columns.filter((c) => c.field).map((c) => [c.field!, c])) }
+      const values = options.valuesFor?.(built.shape)
+      if (values && values.size > 0) {
+        current.valueMappings = [...values].flatMap(([field, m]) =>
+          [...m.values()].map((v) => ({ field, value: v.value, code: v.code, source: v.source }))
+        )
+      }
+      const mapped = new Uint8Array(Math.max(64, ...built.columns.map((c) => c.index + 1)))
+      for (const c of built.columns) if (c.field) mapped[c.index] = 1
+      ctx = {
+        table: current,
+        commune: null,
+        byField: new Map(built.columns.filter((c) => c.field).map((c) => [c.field!, c])),
+        groups: [],
+        values: values ?? new Map(),
+        unknownCells: new Map(),
+        unknownValues: new Map(),
+        mapped,
+        dateOrder: new Map(),
+        sums: emptySums(),
+        marks: [],
+        lastPlainTotal: null
+      }
+      decideDateOrder(rows, r + built.depth, ctx, rowNo)
       pendingTitle = null
       r += built.depth
       continue
@@ -254,7 +336,7 @@ export function parseSheet(grid: SheetGrid, options: ParseOptions): ParsedTable[
       continue
     }
     // Inside a table.
-    const row = classifyRow(raw, cells, ctx, rowNo(r))
+    const row = classifyRow(raw, cells, ctx, rowNo(r), merged)
     if (row.reason === 'title') {
       const t = cells.map((c) => cellText(raw[c])).join(' ')
       const f = fold(t)
@@ -262,17 +344,133 @@ export function parseSheet(grid: SheetGrid, options: ParseOptions): ParsedTable[
       else pendingTitle = t
       lastHeaderSearchStart = r
     }
+    if (row.record || row.state === 'error') {
+      // Cells with data in columns nobody knows the meaning of: counted, and listed per table.
+      for (const c of cells) if (!ctx.mapped[c]) ctx.unknownCells.set(c, (ctx.unknownCells.get(c) ?? 0) + 1)
+    }
     current.rows.push(row)
     r++
   }
+  if (ctx) finishTable(ctx)
   options.progress?.(rows.length, rows.length)
   return tables
+}
+
+/** The table's lists of what was not understood, once its last row is read. */
+function finishTable(ctx: TableContext): void {
+  const t = ctx.table
+  closeGroupCount(ctx, (t.rows[t.rows.length - 1]?.row ?? t.headerRow) + 1)
+  const byIndex = new Map(t.columns.map((c) => [c.index, c]))
+  t.unknownColumns = [...ctx.unknownCells]
+    .sort((a, b) => a[0] - b[0])
+    .map(([index, cells]) => {
+      const c = byIndex.get(index)
+      return {
+        index,
+        letter: c?.letter ?? columnLetter(index + (t.columns[0] ? letterOrigin(t.columns[0]) : 0)),
+        header: c?.header ?? '',
+        cells
+      }
+    })
+  // Columns with a header but no data stay in the mapping list (t.columns), not in this one.
+  t.unknownValues = [...ctx.unknownValues.values()].sort((a, b) => a.field.localeCompare(b.field) || b.count - a.count)
+  for (const c of t.unknownColumns) {
+    t.issues.push({
+      row: t.headerRow,
+      column: c.letter,
+      severity: 'warning',
+      code: 'COLUMN_UNKNOWN',
+      message: `Cột ${c.letter}${c.header ? ` «${c.header}»` : ' (không có tiêu đề)'}: chưa rõ nghĩa, ${c.cells} ô có dữ liệu sẽ không được nhập. Hãy ghép cột này với một trường, hoặc chọn «bỏ qua».`
+    })
+  }
+}
+
+/** Column offset of the table (the letter of index 0). */
+function letterOrigin(c: ImportColumn): number {
+  return XLSX.utils.decode_col(c.letter) - c.index
+}
+
+interface GroupState {
+  kind: NonNullable<ImportRow['group']>['kind']
+  value: string | null
+  /** A status group in everyday words («Ngừng hoạt động»): the management label its rows take beside the legal status. */
+  label?: ManagementLabel | null
+  row: number
+  level: number
 }
 
 interface TableContext {
   table: ParsedTable
   commune: string | null
   byField: Map<ImportField, ImportColumn>
+  /** The group rows in force: the last of each kind, with its level (I before 1. before a)). */
+  groups: GroupState[]
+  values: ShapeValues
+  unknownCells: Map<number, number>
+  unknownValues: Map<string, UnknownValue>
+  mapped: Uint8Array
+  dateOrder: Map<ImportField, 'dmy' | 'mdy'>
+  /** Running sums of the number columns over the record rows, and how many. */
+  sums: Sums
+  /** Group rows and sub-totals seen, with the sums at that point: a sub-total is checked from there. */
+  marks: Array<{ mark: string | null; label: string; row: number; sums: Sums }>
+  lastPlainTotal: { row: number; sums: Sums } | null
+  /** A group row that said how many records it holds, checked when the group ends. */
+  pendingCount?: { row: number; label: string; counted: number; n: number; level: number } | null
+}
+
+const SUM_FIELDS = ['charterCapital', 'members', 'workers', 'managers', 'managersElementary', 'managersCollege'] as const
+type Sums = { n: number; v: Float64Array; first: number }
+const emptySums = (): Sums => ({ n: 0, v: new Float64Array(SUM_FIELDS.length), first: 0 })
+const copySums = (s: Sums): Sums => ({ n: s.n, v: Float64Array.from(s.v), first: s.first })
+
+/** One cell that proves day-first (a first number over 12) or month-first (a second over 12) decides the column. */
+function decideDateOrder(rows: Cell[][], from: number, ctx: TableContext, rowNo: (r: number) => number): void {
+  for (const f of DATE_FIELDS) {
+    const col = ctx.byField.get(f)
+    if (!col) continue
+    let day: { row: number; text: string } | null = null
+    let month: { row: number; text: string } | null = null
+    for (let r = from; r < rows.length; r++) {
+      const v = rows[r]?.[col.index]
+      if (typeof v !== 'string') continue
+      const m = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/.exec(v)
+      if (!m) continue
+      const a = Number(m[1])
+      const b = Number(m[2])
+      if (a > 12 && b <= 12) day ??= { row: rowNo(r), text: v }
+      else if (b > 12 && a <= 12) month ??= { row: rowNo(r), text: v }
+      if (day && month) break
+    }
+    if (day && month) {
+      ctx.table.issues.push({
+        row: ctx.table.headerRow,
+        column: col.letter,
+        severity: 'error',
+        code: 'DATE_ORDER_MIXED',
+        message: `Cột ${col.letter} «${col.header}»: có ô chỉ đọc được theo ngày/tháng (dòng ${day.row}: «${day.text}») và có ô chỉ đọc được theo tháng/ngày (dòng ${month.row}: «${month.text}»). Hãy sửa cột ngày về một thứ tự ngày/tháng/năm rồi nhập lại.`
+      })
+    } else if (month) {
+      ctx.dateOrder.set(f, 'mdy')
+      ctx.table.issues.push({
+        row: ctx.table.headerRow,
+        column: col.letter,
+        severity: 'warning',
+        code: 'DATE_MONTH_FIRST',
+        message: `Cột ${col.letter} «${col.header}»: ngày ghi theo tháng/ngày/năm (dòng ${month.row}: «${month.text}»), cả cột được đọc theo thứ tự đó.`
+      })
+    }
+  }
+}
+
+const headerCache = new Map<string, HeaderMatch[]>()
+function scored(text: string): HeaderMatch[] {
+  let m = headerCache.get(text)
+  if (!m) {
+    m = scoreHeader(text)
+    if (headerCache.size < 5000) headerCache.set(text, m)
+  }
+  return m
 }
 
 function buildColumns(
@@ -283,8 +481,10 @@ function buildColumns(
   originCol: number
 ): { columns: ImportColumn[]; shape: string; depth: number } {
   // A second header row: it names columns (under a group like "Trong đó") and carries no record.
-  const nameCol = first.findIndex((t) => matchHeader(t)?.field === 'name')
-  const secondNames = second.some((t, c) => t && t !== first[c] && matchHeader(t) !== null)
+  const nameCol = first.findIndex((t) => t && scored(t)[0]?.field === 'name')
+  // «I. Xã Kim Chính» under the header is the first group row, not a header naming a column.
+  const groupLike = (t: string) => /^(?:[IVXLC]+|[A-Za-z]|\d+)[.)]\s+\S/.test(t.trim())
+  const secondNames = second.some((t, c) => t && t !== first[c] && !groupLike(t) && scored(t).length > 0)
   const secondUnits = second.some((t, c) => t && t !== first[c] && /^\(.*\)$/.test(t))
   const depth = (secondNames || secondUnits) && !cellText(secondRaw?.[nameCol] ?? null) ? 2 : 1
   const width = Math.max(first.length, depth === 2 ? second.length : 0)
@@ -294,37 +494,76 @@ function buildColumns(
     const below = depth === 2 && second[c] && second[c] !== top ? second[c] : ''
     if (!below) headers.push(top)
     else if (/^\(.*\)$/.test(below)) headers.push(`${top} ${below}`)
-    else headers.push(matchHeader(below) ? below : `${top} ${below}`.trim())
+    else {
+      // "Trình độ CBQL" over "Sơ cấp, trung cấp": the words of both when together they mean more.
+      const joined = `${top} ${below}`.trim()
+      const alone = scored(below)[0]
+      const both = scored(joined)[0]
+      headers.push(alone && (!both || alone.score >= both.score) ? below : joined)
+    }
   }
   const shape = createHash('sha256')
     .update(headers.map((h) => fold(h)).join('|'))
     .digest('hex')
     .slice(0, 16)
   const manual = options.mappingFor(shape)
-  const seen = new Set<ImportField>()
-  const columns: ImportColumn[] = headers.flatMap((header, index): ImportColumn[] => {
-    const letter = columnLetter(index + originCol)
+  const columns: Array<ImportColumn | null> = headers.map(() => null)
+  const taken = new Map<ImportField, number>()
+  // By hand first, then the strongest evidence first: two columns never share a field.
+  headers.forEach((header, index) => {
     const hand = manual?.get(index)
-    if (hand) {
-      const m = hand.field === 'charterCapital' ? matchHeader(header) : null
-      return [
-        {
-          index,
-          letter,
-          header,
-          field: hand.field,
-          source: hand.source,
-          ...(hand.field === 'charterCapital' ? { unit: m?.field === 'charterCapital' ? m.unit : 1_000_000 } : {})
-        }
-      ]
+    if (!hand) return
+    const m = hand.field === 'charterCapital' ? matchHeader(header) : null
+    columns[index] = {
+      index,
+      letter: columnLetter(index + originCol),
+      header,
+      field: hand.field,
+      source: hand.source,
+      evidence: hand.source === 'manual' ? 'ghép bằng tay' : 'đã ghép bằng tay ở lần nhập trước (cùng dạng tiêu đề)',
+      ...(hand.field === 'charterCapital' ? { unit: m?.field === 'charterCapital' ? m.unit : 1_000_000 } : {})
     }
-    if (header === '') return []
-    const m = matchHeader(header)
-    if (!m || seen.has(m.field)) return [{ index, letter, header, field: null, source: 'none' }]
-    seen.add(m.field)
-    return [{ index, letter, header, field: m.field, source: 'synonym', ...(m.unit ? { unit: m.unit } : {}) }]
+    if (hand.field) taken.set(hand.field, index)
   })
-  return { columns, shape, depth }
+  const candidates = headers
+    .map((header, index) => ({ index, header, matches: columns[index] || header === '' ? [] : scored(header) }))
+    .filter((c) => c.matches.length > 0)
+    .sort((a, b) => b.matches[0].score - a.matches[0].score || a.index - b.index)
+  for (const c of candidates) {
+    const m = c.matches.find((x) => !taken.has(x.field))
+    const best = c.matches[0]
+    if (!m || m.score < best.score) {
+      const other = taken.get(best.field)!
+      columns[c.index] = {
+        index: c.index,
+        letter: columnLetter(c.index + originCol),
+        header: c.header,
+        field: null,
+        source: 'none',
+        evidence: `cùng nghĩa «${IMPORT_FIELD_LABELS[best.field]}» với cột ${columnLetter(other + originCol)}; hãy chọn một`,
+        confirm: true
+      }
+      continue
+    }
+    taken.set(m.field, c.index)
+    columns[c.index] = {
+      index: c.index,
+      letter: columnLetter(c.index + originCol),
+      header: c.header,
+      field: m.field,
+      source: m.score === 100 ? 'synonym' : 'meaning',
+      evidence: m.evidence + (m.alternative ? `; cũng có thể là «${IMPORT_FIELD_LABELS[m.alternative]}»` : ''),
+      ...(m.confirm ? { confirm: true } : {}),
+      ...(m.unit ? { unit: m.unit } : {})
+    }
+  }
+  const out: ImportColumn[] = []
+  headers.forEach((header, index) => {
+    const c = columns[index]
+    if (c) out.push(c)
+    else if (header !== '') out.push({ index, letter: columnLetter(index + originCol), header, field: null, source: 'none' })
+  })
+  return { columns: out, shape, depth }
 }
 
 function issue(
@@ -343,37 +582,271 @@ function issue(
   }
 }
 
-function classifyRow(raw: Cell[], cells: number[], ctx: TableContext, row: number): ImportRow {
+/** "Cộng", "Cộng I", "Cộng xã Mai Pha", "Tổng số", "Tổng cộng toàn huyện": a sub-total or total row (folded). */
+const TOTAL_ROW =
+  /^(tong cong|tong so|tong|cong)(?: (?:([ivxlc]+|[a-z]|\d{1,3})|(?:toan|xa|phuong|thi tran|linh vuc|nhom|khoi|nganh|huyen|tinh|cac|so|chung|muc|phan|loai) .*|chung|cong))?$/
+/** A group row's numbering mark: I, II, A, a, 1, with a stop or bracket. */
+const MARK = /^\s*([IVXLC]+|[A-Za-z]|\d{1,3})\s*[.):\-/]?\s*$/
+const LEADING_MARK = /^\s*([IVXLC]+|[A-Za-z]|\d{1,3})\s*[.):\-/]\s+(?=\S)/
+/** "(5 HTX)", "(12 đơn vị)", "5 HTX": the number of records under a group row. */
+const GROUP_COUNT = /\(?\s*(\d{1,4})\s*(htx|tht|lhhtx|hop tac xa|to hop tac|don vi|co so|qtdnd)\s*\)?\s*$/
+
+function markLevel(mark: string | null): number {
+  if (!mark) return 1
+  if (/^[IVXLC]+$/.test(mark) || /^[A-Z]$/.test(mark)) return 1
+  if (/^\d+$/.test(mark)) return 2
+  return 3
+}
+
+/** What a group row's label names: a commune, a sector, a status, a kind — or nothing known. */
+export function classifyGroup(
+  label: string,
+  strong: boolean
+): { kind: NonNullable<ImportRow['group']>['kind']; value: string | null; label?: ManagementLabel | null } | null {
+  const f = fold(label).replace(GROUP_COUNT, '').trim()
+  // The commune named: "Xã Yên Khoái", "Địa bàn thị trấn Yên Thịnh", "Các HTX xã Mai Pha".
+  const commune = /(?:^|\s)(xa|phuong|thi tran)\s+(\S.*)$/.exec(f)
+  if (commune && !/\b(htx|hop tac xa)\s*$/.test(f.slice(0, commune.index + 1))) {
+    const at = label.normalize('NFC').search(/(?:^|\s)(xã|phường|thị trấn)\s+\S/i)
+    const text =
+      at >= 0
+        ? label
+            .slice(at)
+            .trim()
+            .replace(/\s*\(.*$/, '')
+        : label
+    return { kind: 'commune', value: text.charAt(0).toUpperCase() + text.slice(1) }
+  }
+  const bare = f
+    .replace(/^(danh sach|cac|nhom|khoi|so)\s+/, '')
+    .replace(/^(danh sach|cac|nhom|khoi|so)\s+/, '')
+    .trim()
+  const kind = matchKind(bare)
+  if (kind && /^(htx|tht|lhhtx|hop tac xa|to hop tac|lien hiep hop tac xa|lien hiep htx|quy tin dung nhan dan)$/.test(bare)) {
+    return { kind: 'kind', value: kind }
+  }
+  const sectorWords =
+    /^(?:(?:htx|hop tac xa|tht|to hop tac)\s+)?(?:hoat dong\s+)?(?:trong\s+|thuoc\s+)?(?:linh vuc|nganh nghe|nganh|khoi)\s+(.*)$/.exec(bare)
+  if (sectorWords) {
+    const s = sectorByMeaning(sectorWords[1])
+    return { kind: 'sector', value: s?.code ?? null }
+  }
+  const rest = bare.replace(/^(htx|hop tac xa|tht|to hop tac|lhhtx)\s+/, '').trim()
+  if (rest.split(' ').length <= 8) {
+    const st = statusByMeaning(rest)
+    if (st && (strong || /^(htx|hop tac xa|tht|to hop tac|cac|tinh trang)/.test(f) || rest === f))
+      return { kind: 'status', value: st.code, label: st.label }
+  }
+  const exact = matchSector(rest)
+  if (exact && (strong || rest !== f || SECTOR_EXACT.test(rest))) return { kind: 'sector', value: exact }
+  if (strong) {
+    const s = sectorByMeaning(rest)
+    if (s) return { kind: 'sector', value: s.code }
+  }
+  return null
+}
+/** A label that is a sector's whole name, nothing else: "Nông nghiệp", "Thương mại - dịch vụ". */
+const SECTOR_EXACT =
+  /^(nong nghiep|lam nghiep|thuy san|cong nghiep|tieu thu cong nghiep|xay dung|thuong mai|dich vu|van tai|du lich|moi truong|tin dung|nha o|nong lam nghiep|nong lam ngu nghiep|thuong mai dich vu|cong nghiep tieu thu cong nghiep|giao thong van tai)$/
+
+function classifyRow(raw: Cell[], cells: number[], ctx: TableContext, row: number, merged: number[] | null): ImportRow {
   if (cells.length === 0) return { row, state: 'skipped', reason: 'blank', issues: [] }
   const nameCol = ctx.byField.get('name')
   const seqCol = ctx.byField.get('seq')
   for (let i = 0; i < 3 && i < cells.length; i++) {
     const t = textOf(raw[cells[i]])
-    if (t.length < 40 && /^[tTcC]/.test(t) && TOTALS.test(fold(t))) return { row, state: 'skipped', reason: 'totals', issues: [] }
+    if (t.length < 60 && /^[tTcC]/.test(t)) {
+      const f = fold(t)
+      const total = TOTAL_ROW.exec(f)
+      if (total) return totalRow(raw, ctx, row, t, f, total)
+    }
   }
   if (isColumnNumbers(raw, cells)) return { row, state: 'skipped', reason: 'column-numbers', issues: [] }
-  // The STT column holds numbers; a section or title typed into it is still text. Only a row of one such cell matters.
+  // A numbering mark in the STT column (I, II, A, 1.), a count "(5 HTX)": not data. One label left is a group row, or a title.
+  let mark: string | null = null
+  let counted: number | null = null
   let textCol = -1
   let textCount = 0
   for (const c of cells) {
-    if (c === seqCol?.index && /^\d+\.?$/.test(textOf(raw[c]))) continue
+    const t = textOf(raw[c])
+    if (c === seqCol?.index) {
+      const m = MARK.exec(t)
+      if (m) {
+        mark = m[1]
+        continue
+      }
+    }
+    if (
+      c !== textCol &&
+      typeof raw[c] === 'string' &&
+      textCount >= 1 &&
+      GROUP_COUNT.test(fold(t)) &&
+      fold(t).replace(GROUP_COUNT, '') === ''
+    ) {
+      counted = Number(GROUP_COUNT.exec(fold(t))![1])
+      continue
+    }
     if (++textCount > 1) break
     textCol = c
   }
-  if (textCount === 1 && typeof raw[textCol] === 'string') {
+  if (textCount === 1 && typeof raw[textCol] === 'string' && !merged?.includes(textCol)) {
     const t = textOf(raw[textCol])
     const f = fold(t)
-    // "I. Xã Yên Khoái", "2) Thị trấn Yên Thịnh", "Xã Yên Phong": a group heading naming the commune.
-    const stripped = t.replace(/^\s*(?:[IVXLC]+|[a-zA-Z]|\d{1,2})\s*[.)\-/]\s+/, '').trim()
-    if (SECTION.test(fold(stripped)) || (stripped !== t && !/danh sach/.test(f))) {
-      ctx.commune = stripped
-      return { row, state: 'skipped', reason: 'section', issues: [] }
+    const lead = LEADING_MARK.exec(t)
+    const label = lead ? t.slice(lead[0].length).trim() : t
+    const m = mark ?? lead?.[1] ?? null
+    if (counted === null) {
+      const inLabel = GROUP_COUNT.exec(fold(label))
+      if (inLabel && /\(/.test(label)) counted = Number(inLabel[1])
+    }
+    // Roman numerals and letters mark groups; a number marks a group only when its label names one.
+    const strong = (m !== null && !/^\d+$/.test(m)) || counted !== null
+    const cls = /danh sach|so lieu|tinh den/.test(f) && !lead ? null : classifyGroup(label, strong)
+    if (cls || strong) {
+      return groupRow(ctx, row, m, label.replace(/\s*\(\s*\d+[^)]*\)\s*$/, '').trim(), cls ?? { kind: 'other', value: null }, counted)
     }
     if (textCol !== nameCol?.index || /danh sach|so lieu|tinh den/.test(f)) {
       return { row, state: 'skipped', reason: 'title', issues: [] }
     }
   }
-  return readRecord(raw, ctx, row)
+  const rec = readRecord(raw, ctx, row, merged)
+  addSums(raw, ctx)
+  return rec
+}
+
+/** A group row: never a record; what it names applies to the rows beneath until the next group of its level or above. */
+function groupRow(
+  ctx: TableContext,
+  row: number,
+  mark: string | null,
+  label: string,
+  cls: { kind: NonNullable<ImportRow['group']>['kind']; value: string | null; label?: ManagementLabel | null },
+  counted: number | null
+): ImportRow {
+  closeGroupCount(ctx, row)
+  const level = markLevel(mark)
+  ctx.groups = ctx.groups.filter((g) => g.level < level && g.kind !== cls.kind)
+  if (cls.kind !== 'other') ctx.groups.push({ kind: cls.kind, value: cls.value, label: cls.label ?? null, row, level })
+  if (cls.kind === 'commune') ctx.commune = cls.value
+  else if (!ctx.groups.some((g) => g.kind === 'commune')) ctx.commune = null
+  ctx.marks.push({ mark, label: fold(label), row, sums: copySums(ctx.sums) })
+  if (counted !== null) ctx.pendingCount = { row, label, counted, n: ctx.sums.n, level }
+  const issues: ImportIssue[] = []
+  if (cls.kind === 'other')
+    issues.push(
+      issue(
+        row,
+        null,
+        'GROUP_UNKNOWN',
+        `Dòng nhóm «${label}»: không rõ là xã, lĩnh vực, loại hình hay tình trạng nên không áp dụng cho các dòng dưới; không nhập như một bản ghi.`,
+        'warning'
+      )
+    )
+  else if (cls.value === null)
+    issues.push(
+      issue(row, null, 'GROUP_VALUE_UNKNOWN', `Dòng nhóm «${label}»: không nhận ra lĩnh vực; các dòng dưới để trống lĩnh vực.`, 'warning')
+    )
+  return {
+    row,
+    state: 'skipped',
+    reason: cls.kind === 'commune' ? 'section' : 'group',
+    group: { kind: cls.kind, label, value: cls.value },
+    issues
+  }
+}
+
+/** A group row said "(N HTX)": the records under it are counted when the next group starts or the table ends. */
+function closeGroupCount(ctx: TableContext, row: number): void {
+  const p = ctx.pendingCount
+  if (!p) return
+  ctx.pendingCount = null
+  const n = ctx.sums.n - p.n
+  if (n !== p.counted)
+    ctx.table.issues.push(
+      issue(
+        p.row,
+        null,
+        'GROUP_COUNT_MISMATCH',
+        `Dòng nhóm «${p.label}» ghi ${p.counted} đơn vị nhưng bên dưới (đến dòng ${row - 1}) có ${n} dòng bản ghi.`,
+        'warning'
+      )
+    )
+}
+
+function addSums(raw: Cell[], ctx: TableContext): void {
+  const s = ctx.sums
+  s.n++
+  for (let i = 0; i < SUM_FIELDS.length; i++) {
+    const c = ctx.byField.get(SUM_FIELDS[i])
+    if (!c) continue
+    const v = raw[c.index]
+    const n = typeof v === 'number' ? v : v === null || v === undefined || v === '' ? 0 : parseViNumber(v)
+    if (n !== null && !Number.isNaN(n)) s.v[i] += n
+  }
+}
+
+/** A number as the file wrote it, its decimals kept (12.920,5 — not rounded to 12.921). */
+function exact(n: number): string {
+  const decimals = Number.isInteger(n) ? 0 : Math.min(3, String(n).split('.')[1]?.length ?? 0)
+  return formatNumber(n, decimals)
+}
+
+/** A sub-total or total row: skipped, and its figures checked against the record rows it sums. */
+function totalRow(raw: Cell[], ctx: TableContext, row: number, text: string, f: string, m: RegExpExecArray): ImportRow {
+  const grand = m[1] !== 'cong'
+  let from: { row: number; sums: Sums } | null = null
+  if (!grand) {
+    const rest = f.slice(m[1].length).trim()
+    const mark = m[2]
+    if (mark) from = [...ctx.marks].reverse().find((g) => g.mark !== null && fold(g.mark) === mark) ?? null
+    else if (rest)
+      from =
+        [...ctx.marks].reverse().find((g) => g.label.startsWith(rest) || g.label.endsWith(rest.replace(/^(xa|phuong|thi tran) /, ''))) ??
+        null
+    if (!from) {
+      const lastGroup = ctx.marks[ctx.marks.length - 1] ?? null
+      const lastTotal = ctx.lastPlainTotal
+      from = lastGroup && (!lastTotal || lastGroup.row > lastTotal.row) ? lastGroup : lastTotal
+    }
+  }
+  // A bare «Cộng» after its last group may be that group's sub-total or the whole table's total:
+  // whichever it matches is right; when it matches neither it is checked as the whole table's.
+  const plain = !grand && !m[2] && !f.slice(m[1].length).trim()
+  const agrees = (b: Sums) =>
+    SUM_FIELDS.every((field, i) => {
+      const c = ctx.byField.get(field)
+      const v = c ? raw[c.index] : null
+      const written = v === null || v === undefined || v === '' ? null : typeof v === 'number' ? v : parseViNumber(v)
+      return (
+        written === null || Number.isNaN(written) || Math.abs(ctx.sums.v[i] - b.v[i] - written) <= 1e-6 * Math.max(1, Math.abs(written))
+      )
+    })
+  if (plain && from && ctx.marks.length > 1 && !agrees(from.sums) && !ctx.lastPlainTotal) from = null
+  const base = from?.sums ?? emptySums()
+  const issues: ImportIssue[] = []
+  for (let i = 0; i < SUM_FIELDS.length; i++) {
+    const c = ctx.byField.get(SUM_FIELDS[i])
+    if (!c) continue
+    const v = raw[c.index]
+    if (v === null || v === undefined || v === '') continue
+    const written = typeof v === 'number' ? v : parseViNumber(v)
+    if (written === null || Number.isNaN(written)) continue
+    const sum = ctx.sums.v[i] - base.v[i]
+    if (Math.abs(sum - written) > 1e-6 * Math.max(1, Math.abs(written))) {
+      const first = from ? from.row + 1 : ctx.table.headerRow + 1
+      issues.push(
+        issue(
+          row,
+          c,
+          'TOTAL_MISMATCH',
+          `dòng «${text}» ghi ${exact(written)}, cộng ${formatNumber(ctx.sums.n - base.n)} dòng bản ghi ở trên (dòng ${first}–${row - 1}) được ${exact(Math.round(sum * 1000) / 1000)}.`,
+          'warning'
+        )
+      )
+    }
+  }
+  if (!grand) ctx.lastPlainTotal = { row, sums: copySums(ctx.sums) }
+  return { row, state: 'skipped', reason: 'totals', issues }
 }
 
 /** A field's text in a record's row; null when the table has no such column or the cell is empty. */
@@ -384,18 +857,98 @@ function fieldText(raw: Cell[], ctx: TableContext, f: ImportField): string | nul
   return t === '' ? null : t
 }
 
+/** The longest text manual entry takes for each text field (shared/contract/registry.ts). */
+const TEXT_LIMITS: Partial<Record<ImportField, number>> = {
+  name: 300,
+  address: 300,
+  commune: 100,
+  representative: 100,
+  phone: 30,
+  businessLines: 2000,
+  notes: 4000
+}
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
+
+/** "Thôn Nà Làng, xã Mai Pha, thành phố Lạng Sơn" → "Mai Pha": the commune's name in an address. */
+export function communeInAddress(address: string): string | null {
+  const m = /(?:^|[,;–-]\s*|\s)(?:xã|phường|thị trấn|x\.|p\.|tt\.?)\s*([^,;–\-()]+?)\s*(?=[,;–\-()]|$)/iu.exec(address.normalize('NFC'))
+  if (!m) return null
+  const name = m[1].trim()
+  return name.length >= 2 && name.length <= 60 ? name : null
+}
+
+function noteValue(ctx: TableContext, field: ValueField, value: string, row: number): void {
+  const key = `${field}\u0000${value}`
+  let u = ctx.unknownValues.get(key)
+  if (!u) ctx.unknownValues.set(key, (u = { field, value, count: 0, rows: [] }))
+  u.count++
+  if (u.rows.length < 50) u.rows.push(row)
+}
+
+function handMapped(ctx: TableContext, field: ValueField, text: string): { code: string; source: 'remembered' | 'manual' } | null {
+  const m = ctx.values.get(field)
+  return m ? (m.get(fold(text)) ?? null) : null
+}
+
+/** A date cell of a column whose order is known; a year alone is the first of January, said. */
+function readDate(raw: Cell, order: 'dmy' | 'mdy' | undefined): { iso: string | null; yearOnly?: boolean; twoDigit?: boolean } | undefined {
+  if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 1900 && raw <= 2100) return { iso: `${raw}-01-01`, yearOnly: true }
+  if (typeof raw === 'string') {
+    const s = raw.trim()
+    const y = /^(?:năm\s*)?(\d{4})$/iu.exec(s)
+    if (y && Number(y[1]) >= 1900 && Number(y[1]) <= 2100) return { iso: `${y[1]}-01-01`, yearOnly: true }
+    if (/^\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2}$/.test(s)) return { iso: null, twoDigit: true }
+    if (order === 'mdy') {
+      const m = /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(s)
+      if (m) {
+        const d = parseSheetDate(`${m[3]}/${m[1]}/${m[4]}`)
+        return d === undefined ? undefined : { iso: d }
+      }
+    }
+  }
+  const d = parseSheetDate(raw)
+  return d === undefined ? undefined : { iso: d }
+}
+
 // No closures made per row here: 100,000 rows would make (and, under tsx, name) 200,000 of them.
-function readRecord(raw: Cell[], ctx: TableContext, row: number): ImportRow {
+function readRecord(raw: Cell[], ctx: TableContext, row: number, merged: number[] | null): ImportRow {
   const issues: ImportIssue[] = []
+  let origin: ImportRow['origin'] | undefined
   const name = fieldText(raw, ctx, 'name')
   const record: ImportRecord = { kind: 'htx', regNo: null, name: name ?? '', figures: {} }
   if (!name) issues.push(issue(row, ctx.byField.get('name') ?? null, 'NAME_MISSING', 'thiếu tên.'))
   else if (name.length < 3) issues.push(issue(row, ctx.byField.get('name')!, 'NAME_SHORT', 'tên phải có ít nhất 3 ký tự.'))
   for (const f of TEXT_FIELDS) {
-    if (f === 'name' || !ctx.byField.get(f)) continue
-    const value = fieldText(raw, ctx, f)
-    ;(record as unknown as Record<string, unknown>)[f] = value
+    const c = ctx.byField.get(f)
+    if (!c) continue
+    const value = f === 'name' ? name : fieldText(raw, ctx, f)
+    if (f !== 'name') (record as unknown as Record<string, unknown>)[f] = value
+    if (value === null) continue
+    const limit = TEXT_LIMITS[f]
+    if (limit !== undefined && value.length > limit)
+      issues.push(
+        issue(
+          row,
+          c,
+          'TEXT_TOO_LONG',
+          `dài ${formatNumber(value.length)} ký tự, quá giới hạn ${formatNumber(limit)} ký tự như khi nhập tay.`
+        )
+      )
+    if (CONTROL.test(value))
+      issues.push(
+        issue(
+          row,
+          c,
+          'CONTROL_CHARACTERS',
+          'có ký tự điều khiển không nhìn thấy được (thường do dán từ chương trình khác): hãy xóa trong tệp rồi nhập lại.'
+        )
+      )
   }
+  if (merged)
+    for (const c of merged) {
+      const col = ctx.table.columns.find((x) => x.index === c)
+      if (col?.field) (origin ??= {})[col.field] = { from: 'merged' }
+    }
   if (record.regNo) {
     const reg = record.regNo.replace(/\s+/g, '')
     if (!/^[0-9A-Za-z./-]{1,20}$/.test(reg))
@@ -408,18 +961,53 @@ function readRecord(raw: Cell[], ctx: TableContext, row: number): ImportRow {
     issues.push(issue(row, ctx.byField.get('phone')!, 'PHONE_INVALID', `số điện thoại «${record.phone}» không hợp lệ.`, 'warning'))
     record.phone = null
   }
-  if (!record.commune && ctx.commune) record.commune = ctx.commune
-  else if (!ctx.byField.get('commune') && ctx.commune) record.commune = ctx.commune
+  // The commune: its column, else the group row above, else the address's "xã …".
+  if (!record.commune) {
+    const group = ctx.commune ? ctx.groups.find((g) => g.kind === 'commune') : undefined
+    if (ctx.commune) {
+      record.commune = ctx.commune
+      ;(origin ??= {}).commune = { from: 'group', ...(group ? { row: group.row } : {}) }
+    } else if (record.address) {
+      const c = communeInAddress(record.address)
+      if (c) {
+        record.commune = c
+        ;(origin ??= {}).commune = { from: 'address', text: record.address }
+      }
+    }
+  }
 
   for (const f of DATE_FIELDS) {
     const c = ctx.byField.get(f)
     if (!c) continue
-    const d = parseSheetDate(raw[c.index])
+    const d = readDate(raw[c.index], ctx.dateOrder.get(f))
     if (d === undefined)
       issues.push(
         issue(row, c, 'DATE_INVALID', `«${cellText(raw[c.index])}» không phải ngày hợp lệ (gõ ngày/tháng/năm, ví dụ 06/05/2024).`)
       )
-    else record[f] = d
+    else if (d.twoDigit)
+      issues.push(
+        issue(
+          row,
+          c,
+          'DATE_TWO_DIGIT_YEAR',
+          `«${cellText(raw[c.index])}»: năm chỉ có hai chữ số, không biết là 19.. hay 20..; hãy gõ đủ bốn chữ số (ví dụ 03/04/2021).`
+        )
+      )
+    else {
+      record[f] = d.iso
+      if (d.yearOnly) {
+        ;(origin ??= {})[f] = { from: 'year-only', text: cellText(raw[c.index]) }
+        issues.push(
+          issue(
+            row,
+            c,
+            'DATE_YEAR_ONLY',
+            `«${cellText(raw[c.index])}» chỉ có năm: ghi là ngày 01/01/${d.iso!.slice(0, 4)} (chỉ có năm).`,
+            'warning'
+          )
+        )
+      }
+    }
   }
   const capCol = ctx.byField.get('charterCapital')
   if (capCol) {
@@ -427,7 +1015,10 @@ function readRecord(raw: Cell[], ctx: TableContext, row: number): ImportRow {
     if (n === null) record.charterCapital = null
     else if (Number.isNaN(n) || n < 0)
       issues.push(issue(row, capCol, 'NUMBER_INVALID', `«${cellText(raw[capCol.index])}» không phải số tiền hợp lệ.`))
-    else record.charterCapital = Math.round(n * (capCol.unit ?? 1_000_000))
+    else {
+      record.charterCapital = Math.round(n * (capCol.unit ?? 1_000_000))
+      if ((capCol.unit ?? 1_000_000) !== 1) (origin ??= {}).charterCapital = { text: cellText(raw[capCol.index]) }
+    }
   }
   for (const [f, key] of FIGURE_ENTRIES) {
     const c = ctx.byField.get(f)
@@ -440,53 +1031,99 @@ function readRecord(raw: Cell[], ctx: TableContext, row: number): ImportRow {
   }
   const statusText = fieldText(raw, ctx, 'status')
   if (statusText) {
-    const s = matchStatus(statusText)
-    if (s) {
-      record.status = s.status
+    const hand = handMapped(ctx, 'status', statusText)
+    const s = hand ? null : statusByMeaning(statusText)
+    if (hand) {
+      record.status = hand.code as Status
+      ;(origin ??= {}).status = { text: statusText, meaning: hand.source === 'manual' ? 'ghép bằng tay' : 'đã ghép ở lần nhập trước' }
+    } else if (s) {
+      record.status = s.code
       if (s.label) record.label = s.label
-    } else
+      if (statusText !== STATUS_LABELS[s.code]) (origin ??= {}).status = { text: statusText, meaning: s.meaning }
+    } else {
+      noteValue(ctx, 'status', statusText, row)
       issues.push(
         issue(
           row,
           ctx.byField.get('status')!,
           'STATUS_UNKNOWN',
-          `tình trạng «${statusText}» không có trong danh mục (Đang hoạt động, Tạm ngừng kinh doanh, Đang làm thủ tục giải thể, Đã giải thể…; hoặc nhãn Ngừng HĐ, Chờ giải thể).`
+          `tình trạng «${statusText}» không hiểu được nghĩa nên dòng này không nhập. Các nghĩa nhận được: ${STATUS_MEANINGS.join('; ')}. Sửa trong tệp, hoặc ghép giá trị này với một tình trạng.`
         )
       )
+    }
+  }
+  if (!record.status) {
+    const g = ctx.groups.find((x) => x.kind === 'status' && x.value)
+    if (g) {
+      record.status = g.value as Status
+      if (g.label) record.label = g.label
+      ;(origin ??= {}).status = { from: 'group', row: g.row }
+    }
   }
   if (record.dissolutionDate && !record.status) record.status = 'dissolved'
   const sectorText = fieldText(raw, ctx, 'sector')
   if (sectorText) {
-    const s = matchSector(sectorText)
-    if (s) record.sector = s
-    else {
+    const hand = handMapped(ctx, 'sector', sectorText)
+    const s = hand ? null : sectorByMeaning(sectorText)
+    if (hand) {
+      record.sector = hand.code as Sector
+      ;(origin ??= {}).sector = { text: sectorText, meaning: 'ghép bằng tay' }
+    } else if (s) {
+      record.sector = s.code
+      if (sectorText !== SECTOR_LABELS[s.code]) (origin ??= {}).sector = { text: sectorText, meaning: s.meaning }
+      // Free text of the main business is kept as the business lines, not only folded into a code.
+      if (!record.businessLines && !s.meaning.startsWith('cách viết') && sectorText.length > 12) record.businessLines = sectorText
+    } else {
       record.sector = null
+      noteValue(ctx, 'sector', sectorText, row)
       issues.push(
         issue(
           row,
           ctx.byField.get('sector')!,
           'SECTOR_UNKNOWN',
-          `lĩnh vực «${sectorText}» không có trong danh mục; để trống, ghi vào ghi chú.`,
+          `lĩnh vực «${sectorText}» không hiểu được nghĩa; để trống, ghi vào ghi chú (có thể ghép giá trị này với một lĩnh vực).`,
           'warning'
         )
       )
       record.notes = [record.notes, `Lĩnh vực (theo tệp nhập): ${sectorText}`].filter(Boolean).join('; ')
     }
   }
+  if (!record.sector) {
+    const g = ctx.groups.find((x) => x.kind === 'sector' && x.value)
+    if (g) {
+      record.sector = g.value as Sector
+      ;(origin ??= {}).sector = { from: 'group', row: g.row }
+    } else if (record.businessLines && !sectorText) {
+      const s = sectorByMeaning(record.businessLines)
+      if (s) {
+        record.sector = s.code
+        ;(origin ??= {}).sector = { text: record.businessLines, meaning: s.meaning }
+      }
+    }
+  }
   const kindText = fieldText(raw, ctx, 'kind')
   let kind: EntityKind | null = null
   if (kindText) {
-    kind = matchKind(kindText)
-    if (!kind)
+    const hand = handMapped(ctx, 'kind', kindText)
+    kind = hand ? (hand.code as EntityKind) : matchKind(kindText)
+    if (!kind) {
+      noteValue(ctx, 'kind', kindText, row)
       issues.push(
         issue(row, ctx.byField.get('kind')!, 'KIND_UNKNOWN', `loại hình «${kindText}» phải là HTX, Liên hiệp HTX hoặc Tổ hợp tác.`)
       )
+    }
+  }
+  if (!kind) {
+    const g = ctx.groups.find((x) => x.kind === 'kind' && x.value)
+    if (g) kind = g.value as EntityKind
   }
   // A union or group listed among cooperatives keeps the kind its name says.
   const byName = kindFromName(record.name)
   record.kind = kind ?? (ctx.table.kind === 'htx' && byName && byName !== 'htx' ? byName : ctx.table.kind) ?? byName ?? 'htx'
   const hasError = issues.some((i) => i.severity === 'error')
-  return { row, state: hasError ? 'error' : 'new', record, issues }
+  const out: ImportRow = { row, state: hasError ? 'error' : 'new', record, issues }
+  if (origin) out.origin = origin
+  return out
 }
 
 /** Year the figures belong to: the "as of" line's year, else the current year. */

@@ -8,19 +8,31 @@ import type { EntitiesTable, YearlyFiguresTable } from '../db/schema'
 import { statusOf } from '../registry/status-at'
 import { createHash } from 'node:crypto'
 import { statSync } from 'node:fs'
-import type { ImportCounts, ImportField, ImportFileResult, ImportResult, ImportRow, ImportSheet } from '../../../shared/api'
+import type {
+  ImportCounts,
+  ImportField,
+  ImportFileResult,
+  ImportResult,
+  ImportRow,
+  ImportSheet,
+  ValueField,
+  ValueMapping
+} from '../../../shared/api'
+import { formatDate } from '../../../shared/text'
 import { fold } from '../../../shared/text'
 import type { CoreContext } from '../context'
 import { progressReporter } from '../progress'
 import { readOffThread } from './offthread'
 import { defaultFiguresYear } from './parse'
 import type { FileInput } from './read'
-import type { Mappings, ReadFile } from './file-tables'
+import type { Mappings, ReadFile, ValueMappings } from './file-tables'
 
 export interface PreviewInput {
   files: FileInput[]
   figuresYear?: number
+  figuresYearConfirmed?: boolean
   mappings?: Array<{ shape: string; column: number; field: ImportField | null }>
+  valueMappings?: ValueMapping[]
 }
 
 /** A record of the register as the preview compares it: its stored columns (typed by the table) and current status. */
@@ -115,8 +127,8 @@ export interface PreviewState {
 let lastRead: { key: string; files: ReadFile[] } | null = null
 
 /** Path, size and time of change for a file on disk; a hash of the bytes for a dropped one; null when unsure. */
-function readKey(files: FileInput[], mappings: Mappings): string | null {
-  const parts: string[] = [JSON.stringify(mappings)]
+function readKey(files: FileInput[], mappings: Mappings, values: ValueMappings): string | null {
+  const parts: string[] = [JSON.stringify(mappings), JSON.stringify(values)]
   for (const f of files) {
     if ('base64' in f) parts.push(`${f.name}\u0000${createHash('sha256').update(f.base64).digest('hex')}`)
     else {
@@ -134,14 +146,15 @@ function readKey(files: FileInput[], mappings: Mappings): string | null {
 async function readFiles(
   files: FileInput[],
   mappings: Mappings,
+  values: ValueMappings,
   reuse: boolean,
   report: ReturnType<typeof progressReporter>
 ): Promise<ReadFile[]> {
-  const key = readKey(files, mappings)
+  const key = readKey(files, mappings, values)
   const cached = key !== null && lastRead?.key === key ? lastRead.files : null
   if (reuse) lastRead = null
   if (cached) return cached
-  const read = await readOffThread(files, mappings, report)
+  const read = await readOffThread(files, mappings, report, values)
   if (!reuse && key !== null) lastRead = { key, files: read }
   return read
 }
@@ -156,8 +169,15 @@ export async function previewImport(input: PreviewInput, ctx: CoreContext, forCo
     }
   }
   for (const m of input.mappings ?? []) (remembered[m.shape] ??= {})[m.column] = { field: m.field, source: 'manual' }
+  const values: ValueMappings = {}
+  for (const m of await ctx.db.selectFrom('import_value_mappings').selectAll().execute()) {
+    ;(values[m.shape] ??= []).push({ field: m.field as ValueField, value: m.value, code: m.code, source: 'remembered' })
+  }
+  for (const m of input.valueMappings ?? []) {
+    ;(values[m.shape ?? '*'] ??= []).push({ field: m.field, value: m.value, code: m.code, source: 'manual' })
+  }
   // Reading and parsing run in the import worker; the register is compared here.
-  const read = await readFiles(input.files, remembered, forCommit, report)
+  const read = await readFiles(input.files, remembered, values, forCommit, report)
 
   const rows = (await ctx.db
     .selectFrom('entities as e')
@@ -217,8 +237,10 @@ export async function previewImport(input: PreviewInput, ctx: CoreContext, forCo
             shape: '',
             columns: [],
             unknownColumns: [],
+            unknownValues: [],
             asOfDate: null,
             figuresYear: input.figuresYear ?? defaultFiguresYear(null, ctx.now()),
+            figuresYearSource: input.figuresYear ? 'box' : 'default',
             rows: [],
             counts: { ...emptyCounts(), warnings: 1 },
             issues: [
@@ -238,9 +260,25 @@ export async function previewImport(input: PreviewInput, ctx: CoreContext, forCo
       }
       for (const t of tables) {
         const figuresYear = input.figuresYear ?? defaultFiguresYear(t.asOfDate, ctx.now())
+        const figuresYearSource: ImportSheet['figuresYearSource'] = input.figuresYear ? 'box' : t.asOfDate ? 'file' : 'default'
+        const fileYear = t.asOfDate ? Number(t.asOfDate.slice(0, 4)) : null
+        // The box never overrides the file's own date line in silence: a disagreement is asked.
+        const yearIssues =
+          input.figuresYear && fileYear !== null && fileYear !== input.figuresYear
+            ? [
+                {
+                  row: t.headerRow,
+                  column: null,
+                  severity: input.figuresYearConfirmed ? ('warning' as const) : ('error' as const),
+                  code: 'FIGURES_YEAR_DISAGREES',
+                  message: `Trang «${t.sheet}»: tệp ghi «Số liệu tính đến ngày ${formatDate(t.asOfDate!)}» (năm ${fileYear}) nhưng ô Năm số liệu là ${input.figuresYear}.${input.figuresYearConfirmed ? ` Đã chọn năm ${input.figuresYear}.` : ' Hãy chọn năm nào đúng trước khi nhập.'}`
+                }
+              ]
+            : []
         const issues = t.columns.some((c) => c.field === 'name')
-          ? t.issues
+          ? [...t.issues, ...yearIssues]
           : [
+              ...yearIssues,
               ...t.issues,
               {
                 row: t.headerRow,
@@ -311,7 +349,7 @@ export async function previewImport(input: PreviewInput, ctx: CoreContext, forCo
         const counts = countRows(rows, issues.filter((i) => i.severity === 'warning').length)
         counts.errors += issues.filter((i) => i.severity === 'error').length
         totals = addCounts(totals, counts)
-        sheets.push({ ...t, issues, rows, figuresYear, counts })
+        sheets.push({ ...t, issues, rows, figuresYear, figuresYearSource, counts })
       }
     }
     files.push({ file: opened.name, format: opened.format, sha256: opened.sha256, bytes: opened.bytes, sheets })

@@ -63,6 +63,10 @@ function sniff(name: string, data: Buffer): ImportFileResult['format'] {
     if (data.includes(Buffer.from('EncryptedPackage', 'utf16le'))) passwordProtected(name)
     return 'xls'
   }
+  // UTF-16 text ("Unicode Text" from Excel): its BOM first, before the bytes are taken for binary.
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return isMarkup(decodeText(data)) ? 'html' : 'csv'
+  // A web page's table saved as .xls (the usual "export to Excel" of web systems), or Excel 2003 XML.
+  if (isMarkup(data.subarray(0, 2048).toString('latin1'))) return 'html'
   if (['.xlsx', '.xls', '.ods', '.xlsm'].includes(ext)) {
     refuse(name, `có đuôi ${ext} nhưng nội dung không phải bảng tính Excel/LibreOffice (tệp hỏng hoặc bị đổi tên).`)
   }
@@ -104,10 +108,67 @@ function checkZip(name: string, data: Buffer): void {
   if (total > MAX_UNPACKED_BYTES) refuse(name, 'giải nén ra quá lớn (nghi là "bom nén"). Không nhập.')
 }
 
+/** An HTML table or Excel 2003 XML: markup at the start. */
+function isMarkup(text: string): boolean {
+  const t = text
+    .replace(/^\ufeff/, '')
+    .replace(/^\xef\xbb\xbf/, '')
+    .trimStart()
+    .slice(0, 2048)
+    .toLowerCase()
+  return (
+    /^<(!doctype html|html|table|\?xml|meta|head|body|style)/.test(t) &&
+    /<(table|workbook|ss:workbook|html)/.test(t + text.toLowerCase().slice(0, 65536))
+  )
+}
+
+/** UTF-16 with its BOM (little or big end first), else UTF-8. */
+function decodeText(data: Buffer): string {
+  if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data.subarray(2))
+  if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data.subarray(2))
+  return data.toString('utf8')
+}
+
+/** An HTML page's own charset, if it names one. */
+function htmlText(data: Buffer): string {
+  if ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff)) return decodeText(data)
+  const head = data.subarray(0, 4096).toString('latin1')
+  const cs = /charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase()
+  const body = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? data.subarray(3) : data
+  if (cs && cs !== 'utf-8' && cs !== 'utf8') {
+    try {
+      return new TextDecoder(cs).decode(body)
+    } catch {
+      // an unknown charset: read as UTF-8 below
+    }
+  }
+  const utf8 = csvText(body)
+  return typeof utf8 === 'string' ? utf8 : body.toString('utf8')
+}
+
+/**
+ * Windows-1258 (Vietnamese ANSI): tone marks as combining bytes after the vowel. Taken when the
+ * text, so decoded, composes into Vietnamese letters and leaves almost no mark alone; TCVN3 and
+ * VNI bytes read this way leave marks after consonants and are left to the cell-by-cell reader.
+ */
+function windows1258(body: Buffer): string | null {
+  let marks = 0
+  for (let i = 1; i < body.length; i++) {
+    const b = body[i]
+    if (b === 0xcc || b === 0xd2 || b === 0xde || b === 0xec || b === 0xf2) marks++
+  }
+  if (marks < 2) return null
+  const text = new TextDecoder('windows-1258').decode(body).normalize('NFC')
+  const alone = text.match(/[\u0300\u0301\u0303\u0309\u0323]/g)?.length ?? 0
+  const composed = text.match(/[\u1ea0-\u1ef9]/g)?.length ?? 0
+  return composed >= 2 && alone * 20 <= composed ? text : null
+}
+
 const MIXED = Symbol('mixed encodings')
 
 /** CSV text: UTF-8 (BOM or not); anything not valid UTF-8 is read as Windows-1258/Latin-1 bytes. */
 function csvText(data: Buffer): string | typeof MIXED {
+  if ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff)) return decodeText(data)
   const body = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? data.subarray(3) : data
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body)
@@ -116,7 +177,7 @@ function csvText(data: Buffer): string | typeof MIXED {
     // Not UTF-8 as a whole, yet holding UTF-8 Vietnamese letters (ạ, ệ, ố… are E1 BA/BB xx):
     // lines from two programs pasted together. Read as one code page, half would be garbled.
     if ((text.match(/\xe1[\xba\xbb][\x80-\xbf]/g)?.length ?? 0) >= 2) return MIXED
-    return text
+    return windows1258(body) ?? text
   }
 }
 
@@ -136,7 +197,7 @@ export function openWorkbook(input: FileInput): OpenedFile {
       sheetRows: MAX_SHEET_ROWS + 1,
       dense: true
     }
-    const text = format === 'csv' ? csvText(data) : null
+    const text = format === 'csv' ? csvText(data) : format === 'html' ? htmlText(data) : null
     if (text === MIXED) {
       refuse(name, 'trộn lẫn nhiều bảng mã (một số dòng UTF-8, một số dòng mã cũ). Hãy mở bằng Excel rồi lưu lại dạng "CSV UTF-8".')
     }

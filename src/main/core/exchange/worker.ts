@@ -8,9 +8,9 @@ import { parentPort } from 'node:worker_threads'
 import { AppError, type AppErrorData } from '../../../shared/errors'
 import type { Progress } from '../progress'
 import type { FileInput } from './read'
-import { readTables, type Mappings, type ReadFile } from './file-tables'
+import { readTables, type Mappings, type ReadFile, type ValueMappings } from './file-tables'
 
-export type WorkerRequest = { id: number; files: FileInput[]; mappings: Mappings }
+export type WorkerRequest = { id: number; files: FileInput[]; mappings: Mappings; values?: ValueMappings }
 type Body =
   | { type: 'progress'; progress: Progress }
   /**
@@ -33,7 +33,7 @@ function work(port: NonNullable<typeof parentPort>, request: WorkerRequest): voi
   const post = (m: Body) => port.postMessage({ id: request.id, ...m })
   try {
     request.files.forEach((input, index) => {
-      const file: ReadFile = readTables(input, request.mappings, (progress) => post({ type: 'progress', progress }))
+      const file: ReadFile = readTables(input, request.mappings, (progress) => post({ type: 'progress', progress }), request.values)
       const skeleton = { ...file, sheets: file.sheets.map((s) => ({ ...s, tables: s.tables.map((t) => ({ ...t, rows: [] })) })) }
       post({ type: 'file', index, json: JSON.stringify(skeleton) })
       file.sheets.forEach((s, sheet) =>

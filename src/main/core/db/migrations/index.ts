@@ -19,6 +19,7 @@ import * as m012 from './012-support'
 import * as m013 from './013-legal-status'
 import * as m014 from './014-case-law'
 import * as m015 from './015-total-capital'
+import * as m016 from './016-import-values'
 
 export const migrations: Record<string, Migration> = {
   '001-foundation': m001,
@@ -35,5 +36,6 @@ export const migrations: Record<string, Migration> = {
   '012-support': m012,
   '013-legal-status': m013,
   '014-case-law': m014,
-  '015-total-capital': m015
+  '015-total-capital': m015,
+  '016-import-values': m016
 }
