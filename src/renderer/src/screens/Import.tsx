@@ -15,9 +15,11 @@ import {
   type ImportRow,
   type ImportSheet,
   type ProgressEvent,
-  type RowState
+  type RowState,
+  type UnknownValue,
+  type ValueMapping
 } from '../../../shared/api'
-import { STATUS_LABELS } from '../../../shared/domain'
+import { ENTITY_KINDS, KIND_SHORT, MANAGEMENT_LABEL_TEXT, SECTORS, SECTOR_LABELS, STATUSES, STATUS_LABELS } from '../../../shared/domain'
 import { formatDate, formatNumber } from '../../../shared/text'
 import { call, listen, messageOf } from '../api'
 import { downloadBase64, readAsBase64, type Picked } from '../files'
@@ -25,6 +27,14 @@ import { Banner } from '../components/Banner'
 import { FilePicker } from '../components/FilePicker'
 
 type Mapping = { shape: string; column: number; field: ImportField | null }
+
+/** The codes a value not understood can be mapped to, in words. */
+const VALUE_CHOICES: Record<UnknownValue['field'], Array<[string, string]>> = {
+  status: STATUSES.map((c) => [c, STATUS_LABELS[c]]),
+  sector: SECTORS.map((c) => [c, SECTOR_LABELS[c]]),
+  kind: ENTITY_KINDS.map((c) => [c, KIND_SHORT[c]])
+}
+const VALUE_FIELD_LABELS: Record<UnknownValue['field'], string> = { status: 'Tình trạng', sector: 'Lĩnh vực', kind: 'Loại hình' }
 
 const STATE_LABELS: Record<RowState, string> = {
   new: 'Mới',
@@ -78,6 +88,9 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
   const [files, setFiles] = useState<Picked[]>([])
   const [year, setYear] = useState('')
   const [mappings, setMappings] = useState<Mapping[]>([])
+  const [valueMappings, setValueMappings] = useState<ValueMapping[]>([])
+  // The file's own date line says another year than the box: the officer says which one holds.
+  const [yearConfirmed, setYearConfirmed] = useState(false)
   const [preview, setPreview] = useState<ImportResult | null>(null)
   const [shown, setShown] = useState<Set<RowState>>(new Set(['new', 'update', 'duplicate', 'error']))
   const [strict, setStrict] = useState(false)
@@ -100,8 +113,13 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
   useEffect(loadHistory, [loadHistory])
 
   const input = useMemo(
-    () => ({ files, ...(/^\d{4}$/.test(year) ? { figuresYear: Number(year) } : {}), ...(mappings.length ? { mappings } : {}) }),
-    [files, year, mappings]
+    () => ({
+      files,
+      ...(/^\d{4}$/.test(year) ? { figuresYear: Number(year), ...(yearConfirmed ? { figuresYearConfirmed: true } : {}) } : {}),
+      ...(mappings.length ? { mappings } : {}),
+      ...(valueMappings.length ? { valueMappings } : {})
+    }),
+    [files, year, yearConfirmed, mappings, valueMappings]
   )
 
   useEffect(() => {
@@ -156,6 +174,13 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
     setMappings((m) => [...m.filter((x) => !(x.shape === shape && x.column === column)), { shape, column, field }])
   }
 
+  function mapValue(shape: string, field: UnknownValue['field'], value: string, code: string) {
+    setValueMappings((m) => [
+      ...m.filter((x) => !(x.shape === shape && x.field === field && x.value === value)),
+      ...(code ? [{ shape, field, value, code }] : [])
+    ])
+  }
+
   async function commit() {
     setBusy(true)
     setError(null)
@@ -167,6 +192,8 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
       )
       setFiles([])
       setMappings([])
+      setValueMappings([])
+      setYearConfirmed(false)
       loadHistory()
       onChanged?.()
     } catch (err) {
@@ -288,10 +315,60 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
                 {s.issues.map((i, n) => (
                   <p key={n} className={i.severity === 'error' ? 'error' : 'muted'}>
                     {i.message}
+                    {i.code === 'FIGURES_YEAR_DISAGREES' && (
+                      <label style={{ display: 'block' }}>
+                        <input
+                          type="checkbox"
+                          checked={yearConfirmed}
+                          onChange={(e) => setYearConfirmed(e.target.checked)}
+                          data-testid="figures-year-confirm"
+                        />{' '}
+                        Số liệu là của năm {year} như đã gõ (không theo dòng ngày của tệp)
+                      </label>
+                    )}
                   </p>
                 ))}
+                {s.unknownValues.length > 0 && (
+                  <details open data-testid={`unknown-values-${s.sheet}-${s.table}`}>
+                    <summary>Giá trị chưa rõ nghĩa ({s.unknownValues.length})</summary>
+                    <table className="facts">
+                      <tbody>
+                        {s.unknownValues.map((v) => (
+                          <tr key={`${v.field}/${v.value}`}>
+                            <th>
+                              {VALUE_FIELD_LABELS[v.field]}: «{v.value}»
+                            </th>
+                            <td className="muted">
+                              {formatNumber(v.count)} ô (dòng {v.rows.slice(0, 8).join(', ')}
+                              {v.rows.length > 8 ? '…' : ''})
+                            </td>
+                            <td>
+                              <select
+                                value={
+                                  valueMappings.find((m) => m.shape === s.shape && m.field === v.field && m.value === v.value)?.code ?? ''
+                                }
+                                onChange={(e) => mapValue(s.shape, v.field, v.value, e.target.value)}
+                                data-testid={`map-value-${s.sheet}-${v.field}-${v.value}`}
+                              >
+                                <option value="">(chưa ghép)</option>
+                                {VALUE_CHOICES[v.field].map(([code, label]) => (
+                                  <option key={code} value={code}>
+                                    {label}
+                                  </option>
+                                ))}
+                              </select>
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </details>
+                )}
                 {s.columns.length > 0 && (
-                  <details open={s.unknownColumns.length > 0}>
+                  <details
+                    open={s.unknownColumns.length > 0 || s.columns.some((c) => c.confirm)}
+                    data-testid={`columns-${s.sheet}-${s.table}`}
+                  >
                     <summary>Ghép cột ({s.unknownColumns.length} cột chưa rõ nghĩa)</summary>
                     <table className="facts">
                       <tbody>
@@ -313,6 +390,10 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
                                   </option>
                                 ))}
                               </select>
+                            </td>
+                            <td className={c.confirm ? 'import-warn' : 'muted'} data-testid={`evidence-${s.sheet}-${c.letter}`}>
+                              {c.confirm ? 'Cần xác nhận: ' : ''}
+                              {c.evidence ?? (c.field ? '' : 'chưa rõ nghĩa')}
                             </td>
                           </tr>
                         ))}
@@ -365,7 +446,9 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
                             <td>{r.record?.commune ?? ''}</td>
                             <td className="num">{formatNumber(r.record?.charterCapital ?? null)}</td>
                             <td className="num">{formatNumber(r.record?.figures.members ?? null)}</td>
-                            <td>{r.record?.status ? STATUS_LABELS[r.record.status] : ''}</td>
+                            <td>
+                              <StatusCell row={r} />
+                            </td>
                             <td>
                               <Notes row={r} />
                             </td>
@@ -411,6 +494,26 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
         </table>
       )}
     </section>
+  )
+}
+
+/** The status that will be written, its management label, and the file's own words when they differ. */
+function StatusCell({ row }: { row: ImportRow }) {
+  const rec = row.record
+  if (!rec?.status) return null
+  const o = row.origin?.status
+  const label = rec.label
+  return (
+    <>
+      {STATUS_LABELS[rec.status]}
+      {label && <div className="muted">nhãn: {MANAGEMENT_LABEL_TEXT[label]}</div>}
+      {o?.text && (
+        <div className="muted" title={o.meaning}>
+          từ «{o.text}»
+        </div>
+      )}
+      {o?.from === 'group' && <div className="muted">theo dòng nhóm {o.row}</div>}
+    </>
   )
 }
 
