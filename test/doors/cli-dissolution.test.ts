@@ -16,6 +16,37 @@ async function registerWithOneHtx(): Promise<{ dir: string; db: string }> {
   return { dir: t.dir, db }
 }
 describe('dissolution CLI', () => {
+  it('takes the law of the trigger date, asks for a reason for another, and changes a case’s law only with one', async () => {
+    const { db } = await registerWithOneHtx()
+    const open = (...extra: string[]) =>
+      cli('dissolution', 'open', '--db', db, '--entity', '4900000018', '--kind', 'voluntary', '--date', '02/03/2026', '--json', ...extra)
+    const refused = await open('--law', '2012')
+    expect(refused.code).not.toBe(0)
+    expect(refused.stderr).toContain('muốn áp dụng luật 2012 cần nêu lý do')
+    const byDate = JSON.parse((await open()).stdout)
+    expect(byDate).toMatchObject({ law: '2023', lawOfDate: '2023', lawReason: null, templateId: '2023-voluntary' })
+    expect((await cli('dissolution', 'set-law', '--db', db, '--case', String(byDate.id), '--law', '2012')).code).not.toBe(0)
+    const moved = await cli(
+      'dissolution',
+      'set-law',
+      '--db',
+      db,
+      '--case',
+      String(byDate.id),
+      '--law',
+      '2012',
+      '--reason',
+      'Đại hội đã quyết giải thể từ năm 2023',
+      '--json'
+    )
+    expect(moved.code).toBe(0)
+    expect(JSON.parse(moved.stdout)).toMatchObject({
+      law: '2012',
+      lawReason: 'Đại hội đã quyết giải thể từ năm 2023',
+      templateId: '2012-voluntary'
+    })
+  })
+
   it('finds a candidate, opens a case, walks it, refuses an early finalise, finalises', async () => {
     const { dir, db } = await registerWithOneHtx()
     expect((await cli('status', 'add', '--db', db, '--entity', '4900000018', '--status', 'suspended', '--date', '01/01/2023')).code).toBe(0)

@@ -155,12 +155,13 @@ export const dissolutionCommands: Record<string, Command> = {
   },
   'dissolution open': {
     usage:
-      'dissolution open --db TỆP --entity MÃ_SỐ --kind voluntary|compulsory [--law 2023|2012] [--ground MÃ] --date NGÀY [--decision SỐ]',
+      'dissolution open --db TỆP --entity MÃ_SỐ --kind voluntary|compulsory|revocation|tht_termination [--ground MÃ] --date NGÀY_CĂN_CỨ [--decision SỐ] [--law 2012|2023 --law-reason "…"]   (bỏ --law: luật của ngày căn cứ)',
     options: {
       ...common,
       entity: { type: 'string' },
       kind: { type: 'string' },
       law: { type: 'string' },
+      'law-reason': { type: 'string' },
       ground: { type: 'string' },
       date: { type: 'string' },
       decision: { type: 'string' }
@@ -170,10 +171,25 @@ export const dissolutionCommands: Record<string, Command> = {
         core.call('dissolution.open', {
           entityId: await entityId(core, values),
           kind: str(values, 'kind') ?? '',
-          law: str(values, 'law') ?? '2023',
+          // No --law: the law of the trigger date (Luật HTX 2023 from 01/07/2024); another needs --law-reason.
+          ...(str(values, 'law') ? { law: str(values, 'law') as '2012' | '2023' } : {}),
+          lawReason: str(values, 'law-reason'),
           ground: str(values, 'ground'),
           openedOn: date(values, 'date') ?? '',
           decisionNo: str(values, 'decision')
+        })
+      ),
+    print: printCase
+  },
+  'dissolution set-law': {
+    usage: 'dissolution set-law --db TỆP --case SỐ --law 2012|2023 --reason "…"   (đổi luật áp dụng của hồ sơ, có lý do, ghi nhật ký)',
+    options: { ...common, ...caseOpt, law: { type: 'string' }, reason: { type: 'string' } },
+    run: (values) =>
+      withCore(values, async (core) =>
+        core.call('dissolution.setLaw', {
+          caseId: caseId(values),
+          law: (str(values, 'law') ?? '') as '2012' | '2023',
+          reason: str(values, 'reason') ?? ''
         })
       ),
     print: printCase
