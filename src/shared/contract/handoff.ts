@@ -58,6 +58,23 @@ export interface PackageProblem {
   row?: number
 }
 
+/** A change to data inside a period that was closed when the office's previous package left (after a reopen). */
+export interface ClosedChange {
+  table: 'status_events' | 'yearly_figures' | 'dissolution_steps'
+  /** «Sự kiện tình trạng», «Số liệu năm», «Bước giải thể». */
+  what: string
+  rowId: number | null
+  regNo: string | null
+  name: string | null
+  /** The closed date the change touched (events, steps), or the closed year (figures). */
+  date: string | null
+  year: number | null
+  action: string
+  at: string
+  user: string
+  reopenReason: string | null
+}
+
 export interface PackageReport {
   file: string
   ok: boolean
@@ -76,6 +93,8 @@ export interface PackageReport {
   /** Checked against a province file: the same content was consolidated already. */
   alreadyConsolidated: boolean
   problems: PackageProblem[]
+  /** Signed in the manifest: closed data changed since the district's previous package (after a reopen). */
+  closedChanges: ClosedChange[]
 }
 
 /** A file going out ({name, base64}, as every file the core returns) with what the package holds. */
@@ -98,6 +117,8 @@ export interface ConsolidateResult {
     trustedNewKey: boolean
     /** Accepted with replaceWrongDate over the package in place: its (future) export time. */
     replacedWrongDate?: string
+    /** Closed data the district changed since its previous package (signed in the manifest). */
+    closedChanges?: ClosedChange[]
   }>
   skipped: Array<{ file: string; unit: string; reason: string }>
   rejected: Array<{ file: string; code: string; reason: string }>

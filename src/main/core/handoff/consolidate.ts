@@ -13,6 +13,7 @@ import { findConflicts } from '../province/conflicts'
 import { loadBytes, type FileInput } from '../exchange/read'
 import { MACHINE_TABLES, tableColumns, type TableData } from './format'
 import { readPackage, type ParsedPackage } from './read'
+import { closedChangesOf } from './closed-changes'
 import { checkForProvince } from './verify'
 import { currentUnit, type OfficeUnitRow } from './write'
 
@@ -111,7 +112,8 @@ export async function consolidate(
       unit: m.unitCode,
       exportedAt: m.exportedAt,
       trustedNewKey: verdict.newKey,
-      ...(verdict.replacesWrongDate ? { replacedWrongDate: verdict.replacesWrongDate } : {})
+      ...(verdict.replacesWrongDate ? { replacedWrongDate: verdict.replacesWrongDate } : {}),
+      ...(m.closedChanges ? { closedChanges: closedChangesOf(m) } : {})
     })
   }
 
