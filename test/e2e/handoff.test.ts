@@ -4,6 +4,7 @@
  * the package, trusts the key after comparing fingerprints, consolidates, and
  * sees the district in its districts table and in its report.
  */
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, screenshotPath, type Session } from './browser'
@@ -87,5 +88,26 @@ describe('Gửi tỉnh → Tổng hợp các huyện in Chromium', () => {
     // The district's four records (three HTX and one group), as its package carried them.
     await expect.poll(() => p.locator('[data-testid="registry-grid"] .ag-row[row-id]:not([row-id="new"])').count()).toBe(4)
     expect(await p.getByTestId('add-entity').count()).toBe(0)
+  })
+
+  it('shows the province which closed data the district changed since its previous package', async () => {
+    const d = district.core
+    const htx = (await d.call('entity.list', { q: 'Mai Pha' })).rows[0]!
+    await d.call('figures.set', { entityId: htx.id, year: 2023, figures: { members: 20 } })
+    await d.call('period.close', { asOf: '2024-06-30' })
+    await d.call('handoff.export', { asOf: '2024-06-30' })
+    await d.call('period.reopen', { asOf: '2024-06-30', reason: 'HTX báo lại số thành viên năm 2023' })
+    await d.call('figures.set', { entityId: htx.id, year: 2023, figures: { members: 23 } })
+    const next = await d.call('handoff.export', { asOf: '2024-06-30' })
+    const file = join(d.dir, 'goi-sau-khi-mo-lai.xlsx')
+    writeFileSync(file, Buffer.from(next.base64, 'base64'))
+    const p = province.page
+    await p.getByTestId('nav-exchange').click()
+    await p.getByTestId('tab-consolidate').click()
+    await p.getByTestId('package-files').setInputFiles(file)
+    const changes = p.getByTestId('closed-changes-goi-sau-khi-mo-lai.xlsx')
+    await expect.poll(() => changes.innerText()).toContain('Số liệu đã chốt bị sửa từ gói trước: 1')
+    expect(await changes.innerText()).toContain('Số liệu năm 2023 của «HTX Dịch vụ Mai Pha» (4900123451)')
+    expect(await changes.innerText()).toContain('lý do mở lại: HTX báo lại số thành viên năm 2023')
   })
 })

@@ -59,6 +59,23 @@ export interface PackageProblem {
   row?: number
 }
 
+/** A change to data inside a period that was closed when the office's previous package left (after a reopen). */
+export interface ClosedChange {
+  table: 'status_events' | 'yearly_figures' | 'dissolution_steps'
+  /** «Sự kiện tình trạng», «Số liệu năm», «Bước giải thể». */
+  what: string
+  rowId: number | null
+  regNo: string | null
+  name: string | null
+  /** The closed date the change touched (events, steps), or the closed year (figures). */
+  date: string | null
+  year: number | null
+  action: string
+  at: string
+  user: string
+  reopenReason: string | null
+}
+
 export interface PackageReport {
   file: string
   ok: boolean
@@ -77,6 +94,8 @@ export interface PackageReport {
   /** Checked against a province file: the same content was consolidated already. */
   alreadyConsolidated: boolean
   problems: PackageProblem[]
+  /** Signed in the manifest: closed data changed since the district's previous package (after a reopen). */
+  closedChanges: ClosedChange[]
 }
 
 /** A file going out ({name, base64}, as every file the core returns) with what the package holds. */
@@ -101,6 +120,8 @@ export interface ConsolidateResult {
     trustedNewKey: boolean
     /** Accepted with replaceWrongDate over the package in place: its (future) export time. */
     replacedWrongDate?: string
+    /** Closed data the district changed since its previous package (signed in the manifest). */
+    closedChanges?: ClosedChange[]
   }>
   skipped: Array<{ file: string; unit: string; reason: string }>
   rejected: Array<{ file: string; code: string; reason: string }>
@@ -237,4 +258,11 @@ export const handoffContract = {
       .strict()
   ),
   'handoff.trustedKeys': handler<TrustedKey[]>('read')(empty)
+}
+
+/** One change as a line a person reads: «Số liệu năm 2023 của HTX … (4900000018): sửa lúc … bởi …». */
+export function closedChangeText(c: ClosedChange, when: (iso: string) => string, date: (iso: string) => string): string {
+  const subject = c.year !== null ? `${c.what} ${c.year}` : `${c.what} ngày ${c.date ? date(c.date) : ''}`
+  const who = c.name ? ` của «${c.name}»${c.regNo ? ` (${c.regNo})` : ''}` : ''
+  return `${subject}${who}: thay đổi lúc ${when(c.at)} bởi ${c.user}${c.reopenReason ? ` — lý do mở lại: ${c.reopenReason}` : ''}`
 }

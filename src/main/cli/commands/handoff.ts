@@ -6,7 +6,15 @@
  */
 import { vnDateTime } from '../../../shared/clock'
 import { resolve } from 'node:path'
-import type { Conflict, ConsolidateResult, KeyInfo, PackageReport, TrustedKey } from '../../../shared/api'
+import {
+  closedChangeText,
+  type ClosedChange,
+  type Conflict,
+  type ConsolidateResult,
+  type KeyInfo,
+  type PackageReport,
+  type TrustedKey
+} from '../../../shared/api'
 import { formatDate, formatNumber, parseViDate } from '../../../shared/text'
 import { createCore } from '../../core/api'
 import { common, needDb, withCore, type Command } from '../command'
@@ -48,8 +56,16 @@ function verifyShape(r: PackageReport) {
     problems: r.problems,
     code: r.code,
     keyFingerprint: r.keyFingerprint,
-    alreadyConsolidated: r.alreadyConsolidated
+    alreadyConsolidated: r.alreadyConsolidated,
+    closedChanges: r.closedChanges
   }
+}
+
+/** Closed data the district changed since its previous package, one line each. */
+function printClosedChanges(changes: ClosedChange[] | undefined, out: (line: string) => void): void {
+  if (!changes || changes.length === 0) return
+  out(`Số liệu đã chốt bị sửa từ gói trước (${formatNumber(changes.length)}):`)
+  for (const c of changes) out(`  - ${closedChangeText(c, when, formatDate)}`)
 }
 
 export const handoffCommands: Record<string, Command> = {
@@ -134,6 +150,7 @@ export const handoffCommands: Record<string, Command> = {
           `Mã băm:         ${r.contentHash ?? ''}`
         ].join('\n')
       )
+      printClosedChanges(r.closedChanges, io.out)
       for (const p of r.problems) io.err(`${p.code}: ${p.message}`)
     }
   },
@@ -155,7 +172,8 @@ export const handoffCommands: Record<string, Command> = {
             file: a.file,
             unit: a.unit,
             exportedAt: a.exportedAt,
-            ...(a.replacedWrongDate ? { replacedWrongDate: a.replacedWrongDate } : {})
+            ...(a.replacedWrongDate ? { replacedWrongDate: a.replacedWrongDate } : {}),
+            ...(a.closedChanges ? { closedChanges: a.closedChanges } : {})
           })),
           skipped: r.skipped,
           rejected: r.rejected,
@@ -170,6 +188,7 @@ export const handoffCommands: Record<string, Command> = {
         io.out(
           `ĐÃ TỔNG HỢP  ${a.file} (đơn vị ${a.unit}, xuất lúc ${when(a.exportedAt)})${a.replacedWrongDate ? `, thay gói ghi sai ngày ${when(a.replacedWrongDate)}` : ''}`
         )
+        printClosedChanges(a.closedChanges, io.out)
       }
       for (const s of r.skipped) io.out(`BỎ QUA       ${s.file}: ${s.reason}`)
       for (const j of r.rejected) io.err(`TỪ CHỐI      ${j.file}: ${j.code} — ${j.reason}`)

@@ -16,6 +16,7 @@ import { loadBytes, type FileInput } from '../exchange/read'
 import { MACHINE_TABLES, tableColumns, type TableData } from './format'
 import { storePackageFindings } from '../checks/package'
 import { readPackage, type ParsedPackage } from './read'
+import { closedChangesOf } from './closed-changes'
 import { checkForProvince } from './verify'
 import { currentUnit, type OfficeUnitRow } from './write'
 
@@ -114,7 +115,8 @@ export async function consolidate(
       unit: m.unitCode,
       exportedAt: m.exportedAt,
       trustedNewKey: verdict.newKey,
-      ...(verdict.replacesWrongDate ? { replacedWrongDate: verdict.replacesWrongDate } : {})
+      ...(verdict.replacesWrongDate ? { replacedWrongDate: verdict.replacesWrongDate } : {}),
+      ...(m.closedChanges ? { closedChanges: closedChangesOf(m) } : {})
     })
   }
 

@@ -172,6 +172,7 @@ export const MANIFEST_LABELS: Record<string, string> = {
   publicKey: 'Khóa công khai (Ed25519, SPKI base64)',
   keyFingerprint: 'Dấu vân tay khóa',
   humanSheets: 'Các trang để đọc và mã băm SHA-256 của từng trang',
+  closedChanges: 'Số liệu đã chốt bị sửa từ gói trước (sau khi mở lại kỳ)',
   signature: 'Chữ ký Ed25519'
 }
 

@@ -7,6 +7,7 @@
 import { vnDateTime } from '../../../shared/clock'
 import type { PackageProblem, PackageReport } from '../../../shared/contract/handoff'
 import type { CoreContext } from '../context'
+import { closedChangesOf } from './closed-changes'
 import { countKey, MACHINE_TABLES } from './format'
 import type { ParsedPackage } from './read'
 import type { OfficeUnitRow } from './write'
@@ -155,6 +156,7 @@ export function toReport(file: string, parsed: ParsedPackage, verdict: ProvinceV
     keyFingerprint: m?.keyFingerprint || null,
     signature: parsed.signature === 'valid' && unknownKey ? 'unknown-key' : parsed.signature,
     alreadyConsolidated: verdict?.alreadyConsolidated ?? false,
-    problems
+    problems,
+    closedChanges: closedChangesOf(m)
   }
 }

@@ -11,6 +11,7 @@ import type { CoreContext } from '../context'
 import { deliverFile } from '../delivery'
 import { officeName } from '../office/office'
 import { packageChecks, type PackageChecks } from '../checks/package'
+import { closedChangesSinceLastPackage } from './closed-changes'
 import { appendSheet, humanSheets } from './human'
 import { officeSigningKey, signText } from './keys'
 import {
@@ -143,6 +144,9 @@ export async function exportPackage(ctx: CoreContext, asOf: string, newKey = fal
     // What a person reads, signed with the data: each human sheet's name and the hash of its cells.
     humanSheets: JSON.stringify(human.map((s) => [s.name, humanSheetHash(s.rows)]))
   }
+  // Closed data changed since the last package (after a reopen): signed with the rest, only when there is some.
+  const closedChanges = closedChangesSinceLastPackage(ctx)
+  if (closedChanges.length > 0) manifest.closedChanges = JSON.stringify(closedChanges)
   manifest.signature = signText(key, signedText(manifest))
   const manifestRows = [MANIFEST_HEADER, ...Object.entries(manifest).map(([k, v]) => [k, v, manifestLabel(k)])]
   const ws = XLSX.utils.aoa_to_sheet(escaped(manifestRows), { dense: true })

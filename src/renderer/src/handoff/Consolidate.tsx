@@ -5,7 +5,7 @@
  * counts each: Conflicts.tsx), and export the province's own package.
  */
 import { useCallback, useEffect, useState } from 'react'
-import type { Conflict, DistrictSnapshot, PackageReport } from '../../../shared/api'
+import { closedChangeText, type Conflict, type DistrictSnapshot, type PackageReport } from '../../../shared/api'
 import { formatDate, formatNumber } from '../../../shared/text'
 import { call, messageOf } from '../api'
 import { Banner, type Notice } from '../components/Banner'
@@ -140,6 +140,16 @@ export function Consolidate({ onChanged }: { onChanged?: () => void }) {
                   </td>
                   <td>
                     {r.ok ? (r.alreadyConsolidated ? 'Đạt — đã tổng hợp gói này rồi' : 'Đạt') : r.problems.map((p) => p.message).join(' ')}
+                    {(r.closedChanges?.length ?? 0) > 0 && (
+                      <details open data-testid={`closed-changes-${r.file}`}>
+                        <summary>Số liệu đã chốt bị sửa từ gói trước: {formatNumber(r.closedChanges!.length)}</summary>
+                        <ul>
+                          {r.closedChanges!.map((c, i) => (
+                            <li key={i}>{closedChangeText(c, localTime, formatDate)}</li>
+                          ))}
+                        </ul>
+                      </details>
+                    )}
                   </td>
                 </tr>
               ))}
