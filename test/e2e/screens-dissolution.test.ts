@@ -109,18 +109,40 @@ describe('a revocation case under the 2023 law', () => {
     await page.screenshot({ path: screenshotPath('dissolution-steps.png'), fullPage: true })
   })
 
-  it('downloads each draft as a Word file beside its printable page', async () => {
+  it('marks the notice of violation done long ago: a later step is overdue; downloads the revocation decision as .docx and reads it back', async () => {
     const { page, core } = s
-    const button = page.getByTestId('draft-docx-notice')
+    // Only the revocation procedure's own draft is offered: no dissolution council, no 2012 notice.
+    expect(await page.getByTestId('draft-notice').count()).toBe(0)
+    expect(await page.getByTestId('draft-council').count()).toBe(0)
+    await page.getByTestId('step-edit-TB_VP').click()
+    await page.getByTestId('step-date').fill('03/11/2026')
+    await page.getByTestId('step-by').fill('Nguyễn Thị Lan')
+    await page.getByTestId('step-docs').fill('Thông báo số 15/TB-UBND ngày 03/11/2026')
+    await page.getByTestId('step-save').click()
+    await expect.poll(() => page.getByTestId('step-state-TB_VP').innerText()).toContain('Đã làm 03/11/2026')
+    // Posting the notice is due 03 working days after it: long past on today's date.
+    await expect.poll(() => page.getByTestId('step-due-DT_VP').innerText()).toMatch(/^\d\d\/11\/2026 — quá hạn$/)
+    const button = page.getByTestId('draft-docx-revocation')
     expect(await button.innerText()).toBe('.docx')
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()])
-    expect(download.suggestedFilename()).toMatch(/^thong-bao-giai-the-\d+\.docx$/)
+    expect(download.suggestedFilename()).toMatch(/^quyet-dinh-thu-hoi-giay-chung-nhan-\d+\.docx$/)
     const file = join(core.dir, download.suggestedFilename())
     await download.saveAs(file)
-    const doc = unzip(readFileSync(file)).find((x) => x.name === 'word/document.xml')!
-    expect(doc.data.toString('utf8')).toContain('Về việc giải thể HTX Dịch vụ Hoàng Đồng')
-    // Beside the printable draft of the same name, on the same line.
-    const html = (await page.getByTestId('draft-notice').boundingBox())!
+    const xml = unzip(readFileSync(file))
+      .find((x) => x.name === 'word/document.xml')!
+      .data.toString('utf8')
+    const text = xml.replace(/<[^>]+>/g, '')
+    expect(text).toContain('Về việc thu hồi Giấy chứng nhận đăng ký hợp tác xã của HTX Dịch vụ Hoàng Đồng')
+    expect(text).toContain('Căn cứ Luật Hợp tác xã số 17/2023/QH15 ngày 20 tháng 6 năm 2023')
+    expect(text).toContain('Căn cứ Nghị định số 295/2026/NĐ-CP ngày 23 tháng 7 năm 2026')
+    expect(text).toContain('Căn cứ Thông báo số 15/TB-UBND ngày 03/11/2026 về hành vi vi phạm')
+    expect(text).toContain('Điều 1. Thu hồi Giấy chứng nhận đăng ký hợp tác xã của HTX Dịch vụ Hoàng Đồng')
+    expect(text).toContain('Cơ quan thuế quản lý')
+    // The office is a former district and today is after 01/07/2025: the commune is left blank to fill.
+    expect(text).toContain('XÃ …………………')
+    expect(text).not.toMatch(/HUYỆN/)
+    // Beside the printable draft of the same name, on the same line; the print view warns about the blank.
+    const html = (await page.getByTestId('draft-revocation').boundingBox())!
     const word = (await button.boundingBox())!
     expect(Math.abs(word.y - html.y)).toBeLessThan(4)
     expect(word.x).toBeGreaterThan(html.x)

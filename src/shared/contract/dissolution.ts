@@ -21,7 +21,7 @@ export const STEP_STATES = ['todo', 'done', 'na'] as const
 export const COUNCIL_ROLES = ['chair', 'member', 'secretary'] as const
 export const ITEM_TYPES = ['payable', 'receivable', 'asset'] as const
 export const OBSTACLE_CODES = ['council_not_formed', 'file_incomplete', 'managers_unreachable', 'debts', 'land', 'other'] as const
-export const DRAFT_DOCS = ['council', 'notice', 'request'] as const
+export const DRAFT_DOCS = ['council', 'notice', 'request', 'revocation'] as const
 export type DraftDoc = (typeof DRAFT_DOCS)[number]
 
 export const OBSTACLE_LABELS: Record<(typeof OBSTACLE_CODES)[number], string> = {
@@ -132,6 +132,8 @@ export interface CaseView {
   templateId: string
   templateVersion: number
   templateTitle: string
+  /** The drafts the case's procedure offers (dissolution.draft refuses the others). */
+  drafts: DraftDoc[]
   /** What the case's date is: the event the law counts from ("Ngày Đại hội thành viên thông qua nghị quyết giải thể"). */
   trigger: string
   /** Why the case follows another law than the one of its date (set when opened or changed); null: the law of its date. */
@@ -236,13 +238,16 @@ export interface PrintablePage {
   name: string
   title: string
   html: string
+  /** What the officer must fix by hand before signing (a draft's blank authority); shown on the screen, never on paper. */
+  warnings?: string[]
 }
 
 const draftInput = z
   .object({
     caseId: id,
     doc: z.enum(DRAFT_DOCS, {
-      message: 'Văn bản: council (quyết định thành lập hội đồng giải thể), notice (thông báo giải thể), request (đề nghị ghi nhận giải thể)'
+      message:
+        'Văn bản: council (quyết định thành lập hội đồng giải thể), notice (thông báo giải thể), request (đề nghị ghi nhận giải thể), revocation (quyết định thu hồi giấy chứng nhận)'
     }),
     date: isoDate.nullish()
   })

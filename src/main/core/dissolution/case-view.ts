@@ -116,6 +116,7 @@ export async function buildCaseView(db: Db, caseId: number, asOf: string): Promi
     templateId: c.template_id,
     templateVersion: c.template_version,
     templateTitle: template.title,
+    drafts: template.drafts,
     trigger: template.trigger,
     lawReason: c.law_reason ?? null,
     lawOfDate: lawOn(c.opened_on),

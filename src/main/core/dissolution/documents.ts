@@ -11,7 +11,7 @@ import type { Entity } from '../../../shared/contract/registry'
 import type { AdminUnit } from '../../../shared/contract/office'
 import { formatDate, formatNumber } from '../../../shared/text'
 import { adminPageDocx } from '../text/docx'
-import { adminPageHtml, committeeIssuer, escapeHtml as e, placeName, type AdminPage, type Issuer } from '../text/document'
+import { adminPageHtml, committeeOn, escapeHtml as e, placeName, type AdminPage, type Issuer } from '../text/document'
 import type { Template } from './templates'
 
 const BLANK = '……'
@@ -28,12 +28,27 @@ export interface DraftInput {
   unit: AdminUnit
   /** The date printed beside the place; null leaves "ngày … tháng … năm …" blank. */
   date: string | null
+  /** The date that decides the signing authority when `date` is blank (the office's today); defaults to `date`. */
+  authorityDate?: string
+}
+
+/** The committee that signs this draft, by its date (text/document.ts committeeOn). */
+function authority(d: DraftInput) {
+  return committeeOn(d.unit, d.date ?? d.authorityDate ?? '9999-12-31')
+}
+
+/** What the officer must fix before signing, for the screen; never printed. */
+export function draftWarnings(d: DraftInput): string[] {
+  const needsCommittee = d.doc === 'revocation' || (d.doc === 'council' && d.view.kind === 'compulsory')
+  const w = needsCommittee ? authority(d).warning : null
+  return w ? [w] : []
 }
 
 export const DRAFT_TITLES: Record<DraftDoc, { title: string; file: string }> = {
   council: { title: 'Quyết định thành lập hội đồng giải thể', file: 'quyet-dinh-thanh-lap-hoi-dong-giai-the' },
   notice: { title: 'Thông báo về việc giải thể', file: 'thong-bao-giai-the' },
-  request: { title: 'Đề nghị ghi nhận việc giải thể', file: 'de-nghi-ghi-nhan-giai-the' }
+  request: { title: 'Đề nghị ghi nhận việc giải thể', file: 'de-nghi-ghi-nhan-giai-the' },
+  revocation: { title: 'Quyết định thu hồi Giấy chứng nhận đăng ký hợp tác xã', file: 'quyet-dinh-thu-hoi-giay-chung-nhan' }
 }
 
 function address(en: Entity): string {
@@ -101,7 +116,8 @@ function councilDecision(d: DraftInput): AdminPage {
   const ground = groundLabel(view, template)
   const tasks = `<p><b>Điều 2.</b> Hội đồng giải thể có trách nhiệm thông báo việc giải thể tới cơ quan đăng ký và công khai theo quy định; thông báo cho các tổ chức, cá nhân có quan hệ kinh tế về thời hạn thanh toán nợ, thanh lý hợp đồng; xử lý vốn, tài sản, các khoản nợ theo quy định của pháp luật; lập hồ sơ gửi cơ quan đăng ký để ghi nhận việc giải thể. Hội đồng tự giải thể sau khi hoàn thành nhiệm vụ.</p>`
   if (view.kind === 'compulsory') {
-    const unitUpper = unit.name.toLocaleUpperCase('vi')
+    const signer = authority(d)
+    const unitUpper = signer.unitName.toLocaleUpperCase('vi')
     const body = [
       `<p class="flat" style="text-align:center"><b>CHỦ TỊCH ỦY BAN NHÂN DÂN ${e(unitUpper)}</b></p>`,
       `<p><i>Căn cứ Luật Tổ chức chính quyền địa phương;</i></p>`,
@@ -116,7 +132,7 @@ function councilDecision(d: DraftInput): AdminPage {
       `<p><b>Điều 3.</b> Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân, Trưởng phòng Tài chính - Kế hoạch, ${e(en.name)} và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.</p>`
     ].join('\n')
     return {
-      issuer: committeeIssuer(unit),
+      issuer: signer.issuer,
       number: `Số: ${BLANK}/QĐ-UBND`,
       place,
       date: d.date,
@@ -232,7 +248,62 @@ function request(d: DraftInput): AdminPage {
   }
 }
 
-const BUILDERS: Record<DraftDoc, (d: DraftInput) => AdminPage> = { council: councilDecision, notice, request }
+/** The notice of violation (step TB_VP) as the decision cites it: "Thông báo số 12/TB-UBND ngày 03/09/2026", blanks otherwise. */
+function violationNotice(view: CaseView): string {
+  const s = view.steps.find((x) => x.code === 'TB_VP')
+  const no = s?.documents[0] ?? null
+  const on = s?.state === 'done' && s.doneOn ? formatDate(s.doneOn) : null
+  if (no && /ngày \d/.test(no)) return no.replace(/[;.]\s*$/, '')
+  return `${no ?? `Thông báo số ${BLANK}`} ngày ${on ?? BLANK}`
+}
+
+/**
+ * Decision revoking the certificate (revocation step QD_TH). Căn cứ: the 2023 law, NĐ 295/2026 and the ground
+ * with its article as the procedure's data cites it (resources/checklists/2023-revocation.json, grounds); the
+ * cooperative then dissolves, except where the tax office asked for the revocation (status «bị thu hồi do
+ * cưỡng chế về quản lý thuế», the procedure's step TT).
+ */
+function revocationDecision(d: DraftInput): AdminPage {
+  const { view, template, entity: en, unit } = d
+  const signer = authority(d)
+  const ground = groundLabel(view, template)
+  const tax = view.ground === 'tax_enforcement'
+  const body = [
+    `<p class="flat" style="text-align:center"><b>CHỦ TỊCH ỦY BAN NHÂN DÂN ${e(signer.unitName.toLocaleUpperCase('vi'))}</b></p>`,
+    `<p><i>Căn cứ Luật Tổ chức chính quyền địa phương;</i></p>`,
+    `<p><i>Căn cứ ${e(LAWS['2023'])};</i></p>`,
+    `<p><i>Căn cứ Nghị định số 295/2026/NĐ-CP ngày 23 tháng 7 năm 2026 của Chính phủ về đăng ký tổ hợp tác, hợp tác xã, liên hiệp hợp tác xã;</i></p>`,
+    view.ground === 'tax_enforcement' || view.ground === 'court' || view.ground === 'authority_request'
+      ? `<p><i>Căn cứ văn bản số ${e(view.decisionNo ?? BLANK)} ngày ${e(formatDate(view.openedOn))} ${tax ? 'của cơ quan quản lý thuế' : view.ground === 'court' ? 'của Tòa án' : 'của cơ quan nhà nước có thẩm quyền'};</i></p>`
+      : `<p><i>Căn cứ ${e(violationNotice(view))} về hành vi vi phạm của ${e(en.name)};</i></p>`,
+    ground ? `<p><i>Xét ${e(en.name)} thuộc trường hợp bị thu hồi Giấy chứng nhận đăng ký hợp tác xã: ${e(ground)};</i></p>` : '',
+    `<p><i>Theo đề nghị của ${e(unit.level === 'district' && signer.warning === null ? 'Trưởng phòng Tài chính - Kế hoạch' : `Thủ trưởng cơ quan đăng ký hợp tác xã`)}.</i></p>`,
+    `<p class="flat" style="text-align:center"><b>QUYẾT ĐỊNH:</b></p>`,
+    `<p><b>Điều 1.</b> Thu hồi Giấy chứng nhận đăng ký hợp tác xã của ${e(en.name)}, mã số hợp tác xã ${e(en.regNo ?? BLANK)}, đăng ký lần đầu ngày ${e(en.registrationDate ? formatDate(en.registrationDate) : BLANK)}, địa chỉ trụ sở chính: ${e(address(en))}.</p>`,
+    tax
+      ? `<p><b>Điều 2.</b> Tình trạng pháp lý của ${e(en.name)} được chuyển sang «bị thu hồi Giấy chứng nhận đăng ký hợp tác xã do cưỡng chế về quản lý thuế»; ${e(en.name)} thực hiện các nghĩa vụ theo quy định của pháp luật về quản lý thuế.</p>`
+      : `<p><b>Điều 2.</b> ${e(en.name)} có trách nhiệm tiến hành thủ tục giải thể theo quy định của ${e(LAWS['2023'])} kể từ ngày nhận được Quyết định này; tình trạng pháp lý của hợp tác xã được chuyển sang «đang làm thủ tục giải thể».</p>`,
+    `<p><b>Điều 3.</b> Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân, Thủ trưởng cơ quan đăng ký hợp tác xã, người đại diện theo pháp luật của ${e(en.name)} và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.</p>`
+  ].join('\n')
+  return {
+    issuer: signer.issuer,
+    number: `Số: ${BLANK}/QĐ-UBND`,
+    place: signer.warning ? BLANK : placeName(unit),
+    date: d.date,
+    title: 'QUYẾT ĐỊNH',
+    subtitle: `Về việc thu hồi Giấy chứng nhận đăng ký hợp tác xã của ${en.name}`,
+    bodyHtml: body,
+    recipients: ['Như Điều 3;', 'Cơ quan thuế quản lý;', `${en.name} (trụ sở chính);`, 'Lưu: VT.'],
+    sign: { on: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH' }
+  }
+}
+
+const BUILDERS: Record<DraftDoc, (d: DraftInput) => AdminPage> = {
+  council: councilDecision,
+  notice,
+  request,
+  revocation: revocationDecision
+}
 
 /** The draft as a whole printable page. */
 export function draftHtml(d: DraftInput): string {

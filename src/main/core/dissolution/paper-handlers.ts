@@ -7,9 +7,9 @@ import { findEntity } from '../registry/entities'
 import { buildCaseView, caseRow } from './case-view'
 import { dissolutionDashboard } from './dashboard'
 import type { DraftDoc } from '../../../shared/contract/dissolution'
-import { DRAFT_TITLES, draftDocx, draftHtml, type DraftInput } from './documents'
+import { DRAFT_TITLES, draftDocx, draftHtml, draftWarnings, type DraftInput } from './documents'
 import { caseHtml, summaryHtml, summaryRows, summaryXlsx, type Letterhead } from './outputs'
-import { TEMPLATES, type Template } from './templates'
+import { normaliseTemplate, TEMPLATES, type Template } from './templates'
 export type PaperHandlerName =
   | 'dissolution.draft'
   | 'dissolution.draftDocx'
@@ -27,7 +27,14 @@ async function draftInput(ctx: CoreContext, input: { caseId: number; doc: DraftD
   if (!entity || !unit)
     throw new AppError('NOT_FOUND', 'Chưa chọn cơ quan hoặc không tìm thấy hợp tác xã của hồ sơ.', { caseId: input.caseId })
   const view = await buildCaseView(ctx.db, input.caseId, today(ctx))
-  return { doc: input.doc, view, template: JSON.parse(c.template_json) as Template, entity, unit, date: input.date ?? null }
+  const template = normaliseTemplate(JSON.parse(c.template_json) as Template)
+  if (!template.drafts.includes(input.doc))
+    throw new AppError(
+      'VALIDATION',
+      `Thủ tục «${template.title}» không có văn bản «${DRAFT_TITLES[input.doc].title}». Các dự thảo của thủ tục này: ${template.drafts.map((x) => `«${DRAFT_TITLES[x].title}»`).join(', ') || 'không có'}.`,
+      { caseId: input.caseId, doc: input.doc }
+    )
+  return { doc: input.doc, view, template, entity, unit, date: input.date ?? null, authorityDate: today(ctx) }
 }
 
 async function letterhead(ctx: CoreContext): Promise<Letterhead | undefined> {
@@ -43,7 +50,7 @@ export const paperHandlers: DomainHandlers<PaperHandlerName> = {
   'dissolution.draft': async (input, ctx) => {
     const d = await draftInput(ctx, input)
     const t = DRAFT_TITLES[input.doc]
-    return { name: `${t.file}-${input.caseId}.html`, title: `${t.title}: ${d.entity.name}`, html: draftHtml(d) }
+    return { name: `${t.file}-${input.caseId}.html`, title: `${t.title}: ${d.entity.name}`, html: draftHtml(d), warnings: draftWarnings(d) }
   },
 
   'dissolution.draftDocx': async (input, ctx) => {

@@ -1,3 +1,4 @@
+import type { DraftDoc } from '../../../shared/contract/dissolution'
 /** Checklist templates: data in resources/checklists/, one versioned file per law and procedure. */
 import t2012c from '../../../../resources/checklists/2012-compulsory.json'
 import t2012v from '../../../../resources/checklists/2012-voluntary.json'
@@ -47,6 +48,8 @@ export interface TemplateRoute {
 export const PROCEDURE_KINDS = ['voluntary', 'compulsory', 'revocation', 'tht_termination'] as const
 export interface Template {
   id: string
+  /** The drafts this procedure offers (resources/checklists/*.json); older stored templates get draftsFor's default. */
+  drafts: DraftDoc[]
   version: number
   law: '2012' | '2023'
   kind: (typeof PROCEDURE_KINDS)[number]
@@ -104,8 +107,15 @@ export function templateFor(law: string, kind: string): Template {
 }
 
 /** Older cases keep the template they were opened with; fields added since read as their defaults. */
+/** Drafts of a template stored before templates listed them: the 2012 three, the revocation decision. */
+export function draftsFor(t: Pick<Template, 'kind' | 'law'>): DraftDoc[] {
+  if (t.law === '2012') return ['council', 'notice', 'request']
+  return t.kind === 'revocation' ? ['revocation'] : []
+}
+
 export function normaliseTemplate(t: Partial<Template> & Pick<Template, 'steps' | 'kind' | 'law'>): Template {
   return {
+    drafts: draftsFor(t),
     entityKinds: ['htx', 'lhhtx'],
     trigger: 'Ngày mở hồ sơ',
     sources: [],

@@ -36,6 +36,31 @@ export function committeeIssuer(unit: Pick<AdminUnit, 'name'>): Issuer {
 
 const BLANK = '……'
 
+/**
+ * From this date the district level is gone (Luật Tổ chức chính quyền địa phương 2025; the admin-unit map
+ * resources/admin-units/vn.json, 'before' valid to 2025-06-30): papers dated on or after it come from the
+ * commune (UBND xã/phường or its office), earlier ones from the district.
+ */
+export const COMMUNE_LEVEL_FROM = '2025-07-01'
+
+/**
+ * The people's committee that signs a paper dated `date`: the unit on file before 01/07/2025; from then on a
+ * commune. An office still on file as a district (or the date is unknown to be earlier) gets a blank commune
+ * to fill by hand and a warning for the screen, never an invented name.
+ */
+export function committeeOn(
+  unit: Pick<AdminUnit, 'name' | 'level'>,
+  date: string
+): { issuer: Issuer; unitName: string; warning: string | null } {
+  if (date < COMMUNE_LEVEL_FROM || unit.level === 'commune' || unit.level === 'province')
+    return { issuer: committeeIssuer(unit), unitName: unit.name, warning: null }
+  return {
+    issuer: { parent: 'ỦY BAN NHÂN DÂN', body: 'XÃ …………………' },
+    unitName: 'xã …………………',
+    warning: `Cơ quan trên sổ là ${unit.name} (cấp huyện, đã chấm dứt hoạt động từ 01/07/2025); văn bản ngày từ 01/07/2025 do Ủy ban nhân dân cấp xã ban hành: tên xã để trống, cần ghi tay hoặc chọn cơ quan cấp xã.`
+  }
+}
+
 /** "Lạng Sơn, ngày 06 tháng 5 năm 2024"; days under 10 and months 1–2 take a leading zero (NĐ 30/2020, Phụ lục I). Null: blanks to fill by hand. */
 export function placeAndDate(place: string, iso: string | null): string {
   if (!iso) return `${place}, ngày ${BLANK} tháng ${BLANK} năm ${BLANK}`

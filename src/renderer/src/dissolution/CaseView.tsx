@@ -1,6 +1,6 @@
 /** One case: its header, the printable pages and drafts, then steps, council, debts and assets, obstacles, files, and how it ends. */
 import { useEffect, useState } from 'react'
-import { DRAFT_DOCS, type CaseView as View, type DraftDoc, type PrintablePage, type TemplateInfo } from '../../../shared/api'
+import { type CaseView as View, type DraftDoc, type PrintablePage, type TemplateInfo } from '../../../shared/api'
 import { call, messageOf } from '../api'
 import { downloadBase64, MIME } from '../files'
 import { Banner } from '../components/Banner'
@@ -17,7 +17,8 @@ import { fromIso, useRun } from './ui'
 const DRAFT_LABELS: Record<DraftDoc, string> = {
   council: 'QĐ thành lập hội đồng giải thể',
   notice: 'Thông báo giải thể',
-  request: 'Đề nghị ghi nhận giải thể'
+  request: 'Đề nghị ghi nhận giải thể',
+  revocation: 'Quyết định thu hồi GCN'
 }
 
 export function CaseView({
@@ -40,6 +41,8 @@ export function CaseView({
     onChanged()
   })
   const [pageError, setPageError] = useState<string | null>(null)
+  /** What the last draft asks the officer to fill by hand (a blank commune authority), never on the paper itself. */
+  const [draftWarnings, setDraftWarnings] = useState<string[]>([])
 
   useEffect(() => {
     call('dissolution.show', { caseId }).then(setView, (err) => setLoadError(messageOf(err)))
@@ -48,7 +51,9 @@ export function CaseView({
   async function show(page: () => Promise<PrintablePage>) {
     setPageError(null)
     try {
-      onPrint(await page())
+      const p = await page()
+      setDraftWarnings(p.warnings ?? [])
+      onPrint(p)
     } catch (err) {
       setPageError(messageOf(err))
     }
@@ -91,7 +96,8 @@ export function CaseView({
           In hồ sơ
         </button>
         <span className="muted">Dự thảo:</span>
-        {DRAFT_DOCS.map((doc) => (
+        {view.drafts.length === 0 && <span className="muted">thủ tục này chưa có dự thảo</span>}
+        {view.drafts.map((doc) => (
           <span key={doc} className="diss-draft">
             <button onClick={() => void show(() => call('dissolution.draft', { caseId: view.id, doc }))} data-testid={`draft-${doc}`}>
               {DRAFT_LABELS[doc]}
@@ -107,6 +113,11 @@ export function CaseView({
           </span>
         ))}
       </div>
+      {draftWarnings.map((w) => (
+        <div key={w} className="banner banner-warning" data-testid="draft-warning">
+          {w}
+        </div>
+      ))}
       <Banner
         notice={message ? { kind: 'error', text: message } : null}
         onClose={() => (clear(), setPageError(null))}
