@@ -70,6 +70,30 @@ describe('committeeOn: the signing committee by the paper’s date', () => {
   })
 })
 
+describe('Thông báo về hành vi vi phạm (the first step of a revocation)', () => {
+  it('names the violation by the case’s ground, calls the representative to explain by a date left blank, and warns of the decision', async () => {
+    const c = await revocationCase()
+    const page = await core.call('dissolution.draft', { caseId: c.id, doc: 'violation', date: '2025-06-03' })
+    expect(page.name).toBe(`thong-bao-hanh-vi-vi-pham-${c.id}.html`)
+    const text = textOf(page.html)
+    expect(text).toContain('ỦY BAN NHÂN DÂN HUYỆN TRÀNG ĐỊNH')
+    expect(text).toContain('Số: ……/TB-UBND')
+    expect(text).toContain('Về hành vi vi phạm của HTX <b>Nông nghiệp</b> & Kháng Chiến')
+    expect(text).toContain('Căn cứ Luật Hợp tác xã số 17/2023/QH15 ngày 20 tháng 6 năm 2023')
+    expect(text).toContain('Căn cứ Nghị định số 295/2026/NĐ-CP ngày 23 tháng 7 năm 2026')
+    expect(text).toContain('có hành vi vi phạm: Vi phạm thuộc các điểm b, c, d, đ, e khoản 1 Điều 103 Luật Hợp tác xã 2023')
+    expect(text).toContain('đến cơ quan đăng ký hợp tác xã để giải trình trước …… giờ ……, ngày …… tháng …… năm ……')
+    expect(text).toContain('sẽ ra quyết định thu hồi Giấy chứng nhận đăng ký hợp tác xã')
+    expect(text).toContain('TM. ỦY BAN NHÂN DÂN CHỦ TỊCH')
+    expect(page.html).not.toContain('<b>Nông nghiệp</b>')
+    const docx = await core.call('dissolution.draftDocx', { caseId: c.id, doc: 'violation', date: '2025-06-03' })
+    const xml = unzip(Buffer.from(docx.base64, 'base64'))
+      .find((f) => f.name === 'word/document.xml')!
+      .data.toString('utf8')
+    expect(xml).toContain('Về hành vi vi phạm của HTX')
+  })
+})
+
 describe('Quyết định thu hồi Giấy chứng nhận đăng ký hợp tác xã', () => {
   it('before 01/07/2025: the district signs; căn cứ the 2023 law, NĐ 295/2026, the violation notice’s number and date, the ground', async () => {
     const c = await revocationCase()
@@ -128,10 +152,10 @@ describe('Quyết định thu hồi Giấy chứng nhận đăng ký hợp tác 
   it('offers only the procedure’s drafts: a revocation case has no dissolution council, and says so in Vietnamese', async () => {
     const c = await revocationCase()
     const view = await core.call('dissolution.show', { caseId: c.id })
-    expect(view.drafts).toEqual(['revocation'])
+    expect(view.drafts).toEqual(['violation', 'revocation'])
     for (const doc of ['council', 'notice', 'request'] as const) {
       await expect(core.call('dissolution.draft', { caseId: c.id, doc })).rejects.toThrow(
-        /Thủ tục «.*» không có văn bản «.*»\. Các dự thảo của thủ tục này: «Quyết định thu hồi Giấy chứng nhận đăng ký hợp tác xã»/
+        /Thủ tục «.*» không có văn bản «.*»\. Các dự thảo của thủ tục này: «Thông báo về hành vi vi phạm», «Quyết định thu hồi Giấy chứng nhận đăng ký hợp tác xã»/
       )
       await expect(core.call('dissolution.draftDocx', { caseId: c.id, doc })).rejects.toThrow(/không có văn bản/)
     }

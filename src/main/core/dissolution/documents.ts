@@ -39,7 +39,7 @@ function authority(d: DraftInput) {
 
 /** What the officer must fix before signing, for the screen; never printed. */
 export function draftWarnings(d: DraftInput): string[] {
-  const needsCommittee = d.doc === 'revocation' || (d.doc === 'council' && d.view.kind === 'compulsory')
+  const needsCommittee = d.doc === 'revocation' || d.doc === 'violation' || (d.doc === 'council' && d.view.kind === 'compulsory')
   const w = needsCommittee ? authority(d).warning : null
   return w ? [w] : []
 }
@@ -48,7 +48,8 @@ export const DRAFT_TITLES: Record<DraftDoc, { title: string; file: string }> = {
   council: { title: 'Quyết định thành lập hội đồng giải thể', file: 'quyet-dinh-thanh-lap-hoi-dong-giai-the' },
   notice: { title: 'Thông báo về việc giải thể', file: 'thong-bao-giai-the' },
   request: { title: 'Đề nghị ghi nhận việc giải thể', file: 'de-nghi-ghi-nhan-giai-the' },
-  revocation: { title: 'Quyết định thu hồi Giấy chứng nhận đăng ký hợp tác xã', file: 'quyet-dinh-thu-hoi-giay-chung-nhan' }
+  revocation: { title: 'Quyết định thu hồi Giấy chứng nhận đăng ký hợp tác xã', file: 'quyet-dinh-thu-hoi-giay-chung-nhan' },
+  violation: { title: 'Thông báo về hành vi vi phạm', file: 'thong-bao-hanh-vi-vi-pham' }
 }
 
 function address(en: Entity): string {
@@ -298,11 +299,44 @@ function revocationDecision(d: DraftInput): AdminPage {
   }
 }
 
+/**
+ * Notice of the violation (revocation step TB_VP): what the cooperative did, by the ground the case cites, and the
+ * call to its legal representative to come and explain by a date left to fill (the decree sets no number of days;
+ * the notice does). Wording after the codified NĐ 92/2024 Điều 53 khoản 2, kept by NĐ 295/2026 (read 07/12/2026).
+ * Same issuer and signature as the decision that follows it.
+ */
+function violationDecisionNotice(d: DraftInput): AdminPage {
+  const { view, template, entity: en, unit } = d
+  const signer = authority(d)
+  const ground = groundLabel(view, template)
+  const body = [
+    `<p><i>Căn cứ ${e(LAWS['2023'])};</i></p>`,
+    `<p><i>Căn cứ Nghị định số 295/2026/NĐ-CP ngày 23 tháng 7 năm 2026 của Chính phủ về đăng ký tổ hợp tác, hợp tác xã, liên hiệp hợp tác xã;</i></p>`,
+    `<p>Cơ quan đăng ký hợp tác xã thông báo:</p>`,
+    identity(en),
+    `<p>có hành vi vi phạm: ${e(ground ?? BLANK)}.</p>`,
+    `<p>Đề nghị người đại diện theo pháp luật của ${e(en.name)}${en.representative ? ` (ông/bà ${e(en.representative)})` : ''} đến cơ quan đăng ký hợp tác xã để giải trình trước ${BLANK} giờ ${BLANK}, ngày ${BLANK} tháng ${BLANK} năm ${BLANK}.</p>`,
+    `<p>Kết thúc thời hạn giải trình nêu trên mà người được yêu cầu không đến hoặc nội dung giải trình không được chấp thuận, cơ quan đăng ký hợp tác xã sẽ ra quyết định thu hồi Giấy chứng nhận đăng ký hợp tác xã của ${e(en.name)} theo quy định.</p>`
+  ].join('\n')
+  return {
+    issuer: signer.issuer,
+    number: `Số: ${BLANK}/TB-UBND`,
+    place: signer.warning ? BLANK : placeName(unit),
+    date: d.date,
+    title: 'THÔNG BÁO',
+    subtitle: `Về hành vi vi phạm của ${en.name}`,
+    bodyHtml: body,
+    recipients: [`${en.name} (trụ sở chính);`, 'Cơ quan thuế quản lý;', 'Lưu: VT.'],
+    sign: { on: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH' }
+  }
+}
+
 const BUILDERS: Record<DraftDoc, (d: DraftInput) => AdminPage> = {
   council: councilDecision,
   notice,
   request,
-  revocation: revocationDecision
+  revocation: revocationDecision,
+  violation: violationDecisionNotice
 }
 
 /** The draft as a whole printable page. */

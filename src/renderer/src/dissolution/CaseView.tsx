@@ -18,7 +18,8 @@ const DRAFT_LABELS: Record<DraftDoc, string> = {
   council: 'QĐ thành lập hội đồng giải thể',
   notice: 'Thông báo giải thể',
   request: 'Đề nghị ghi nhận giải thể',
-  revocation: 'Quyết định thu hồi GCN'
+  revocation: 'Quyết định thu hồi GCN',
+  violation: 'Thông báo hành vi vi phạm'
 }
 
 export function CaseView({
