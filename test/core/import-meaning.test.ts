@@ -272,3 +272,195 @@ describe('values by meaning (40+ wordings beyond statuses.json and sectors.json)
     expect(row2.issues.map((i) => i.message).join(' ')).toContain('Đang xem xét lại')
   })
 })
+
+const records = (s: ImportSheet) => s.rows.filter((r) => r.record).map((r) => r.record!)
+
+describe('group rows and sub-totals by shape', () => {
+  it('applies commune, sector and status groups to the rows beneath, never as records; checks the sub-totals', async () => {
+    const path = book('grouped.xlsx', {
+      DS: [
+        ['DANH SÁCH HỢP TÁC XÃ TRÊN ĐỊA BÀN HUYỆN'],
+        ['STT', 'Tên HTX', 'Tình trạng', 'Vốn điều lệ (triệu đồng)', 'Số thành viên'],
+        ['(1)', '(2)', '(3)', '(4)', '(5)'],
+        ['I', 'Xã Mường Kim', null, null, null],
+        ['1. Lĩnh vực nông nghiệp (2 HTX)', null, null, null, null],
+        [1, 'HTX nông nghiệp Mường Kim', 'Đang hoạt động', 1500, 12],
+        [2, 'HTX chè Bản Mường', null, 500, 8],
+        ['Cộng I', null, null, 2000, 20],
+        ['II', 'Xã Phúc Than', null, null, null],
+        ['1. HTX tạm ngừng hoạt động (1 HTX)', null, null, null, null],
+        [3, 'HTX vận tải Phúc Than', null, 300, 7],
+        ['Cộng II', null, null, 999, 7],
+        ['Tổng cộng', null, null, 2300, 27]
+      ]
+    })
+    const s = (await preview([path])).files[0].sheets[0]
+    expect(s.headerRow).toBe(2)
+    expect(s.rows.map((r) => [r.row, r.state, r.reason ?? null])).toEqual([
+      [3, 'skipped', 'column-numbers'],
+      [4, 'skipped', 'section'],
+      [5, 'skipped', 'group'],
+      [6, 'new', null],
+      [7, 'new', null],
+      [8, 'skipped', 'totals'],
+      [9, 'skipped', 'section'],
+      [10, 'skipped', 'group'],
+      [11, 'new', null],
+      [12, 'skipped', 'totals'],
+      [13, 'skipped', 'totals']
+    ])
+    expect(s.rows.find((r) => r.row === 5)?.group).toMatchObject({ kind: 'sector', value: 'agri' })
+    expect(s.rows.find((r) => r.row === 10)?.group).toMatchObject({ kind: 'status', value: 'suspended' })
+    const recs = records(s)
+    expect(recs.map((r) => r.name)).toEqual(['HTX nông nghiệp Mường Kim', 'HTX chè Bản Mường', 'HTX vận tải Phúc Than'])
+    expect(recs.map((r) => [r.commune, r.sector ?? null, r.status ?? null])).toEqual([
+      ['Xã Mường Kim', 'agri', 'active'],
+      ['Xã Mường Kim', 'agri', null],
+      ['Xã Phúc Than', null, 'suspended']
+    ])
+    expect(recs.map((r) => r.charterCapital)).toEqual([1_500_000_000, 500_000_000, 300_000_000])
+    const mismatch = s.rows.flatMap((r) => r.issues).filter((i) => i.code === 'TOTAL_MISMATCH')
+    expect(mismatch).toHaveLength(1)
+    expect(mismatch[0]).toMatchObject({ row: 12, column: 'D', severity: 'warning' })
+    expect(mismatch[0].message).toMatch(/999[^0-9].*300/)
+
+    const done = await commit([path])
+    expect(done.totals.created).toBe(3)
+  })
+})
+
+describe('values', () => {
+  it('a year alone is 1 January flagged «chỉ có năm»; a merged commune covers its rows; month-first proven reads the column one way', async () => {
+    const path = book(
+      'values-dates.xlsx',
+      {
+        DS: [
+          ['STT', 'Tên HTX', 'Xã', 'Ngày thành lập'],
+          [1, 'HTX Một', 'Xã Mường Kim', 2015],
+          [2, 'HTX Hai', null, '03/04/2021'],
+          [3, 'HTX Ba', null, '12/31/2020'],
+          [4, 'HTX Bốn', 'Xã Phúc Than', '2016']
+        ]
+      },
+      { DS: [{ s: { r: 1, c: 2 }, e: { r: 3, c: 2 } }] }
+    )
+    const s = (await preview([path])).files[0].sheets[0]
+    const recs = records(s)
+    expect(recs.map((r) => [r.name, r.commune, r.registrationDate])).toEqual([
+      ['HTX Một', 'Xã Mường Kim', '2015-01-01'],
+      ['HTX Hai', 'Xã Mường Kim', '2021-03-04'],
+      ['HTX Ba', 'Xã Mường Kim', '2020-12-31'],
+      ['HTX Bốn', 'Xã Phúc Than', '2016-01-01']
+    ])
+    const yearOnly = s.rows.flatMap((r) => r.issues).filter((i) => i.code === 'DATE_YEAR_ONLY')
+    expect(yearOnly.map((i) => i.row)).toEqual([2, 5])
+    expect(yearOnly[0].message).toContain('chỉ có năm')
+    expect(s.rows.find((r) => r.row === 3)?.origin?.commune).toMatchObject({ from: 'merged' })
+    expect(s.issues.map((i) => i.code)).toContain('DATE_MONTH_FIRST')
+  })
+
+  it('a column proving both orders is an error naming two cells; a two-digit year and a 301-character name are refused', async () => {
+    const long = 'HTX ' + 'a'.repeat(297)
+    expect(long).toHaveLength(301)
+    const path = book('values-bad.xlsx', {
+      Mixed: [
+        ['STT', 'Tên HTX', 'Ngày thành lập'],
+        [1, 'HTX Một', '25/12/2019'],
+        [2, 'HTX Hai', '12/31/2020']
+      ],
+      Bad: [
+        ['STT', 'Tên HTX', 'Ngày thành lập'],
+        [1, 'HTX Một', '03/04/21'],
+        [2, long, '03/04/2021'],
+        [3, 'HTX Ba', '05/06/2018']
+      ]
+    })
+    const [mixed, bad] = (await preview([path])).files[0].sheets
+    const order = mixed.issues.find((i) => i.code === 'DATE_ORDER_MIXED')!
+    expect(order).toMatchObject({ severity: 'error', column: 'C' })
+    expect(order.message).toContain('25/12/2019')
+    expect(order.message).toContain('12/31/2020')
+    expect(bad.rows.map((r) => [r.row, r.state])).toEqual([
+      [2, 'error'],
+      [3, 'error'],
+      [4, 'new']
+    ])
+    expect(bad.rows[0].issues.map((i) => i.code)).toContain('DATE_TWO_DIGIT_YEAR')
+    expect(bad.rows[1].issues.map((i) => i.code)).toContain('TEXT_TOO_LONG')
+    await commit([path]).catch(() => null)
+    const n = await core.ctx.db.selectFrom('entities').select('name').execute()
+    expect(n.every((e) => e.name.length <= 300)).toBe(true)
+  })
+})
+
+// Windows-1258 as Windows writes Vietnamese: tone marks as combining bytes after the letter.
+const CP1258: Record<string, number> = {
+  â: 0xe2,
+  ê: 0xea,
+  ô: 0xf4,
+  ă: 0xe3,
+  ơ: 0xf5,
+  ư: 0xfd,
+  đ: 0xf0,
+  Â: 0xc2,
+  Ê: 0xca,
+  Ô: 0xd4,
+  Ă: 0xc3,
+  Ơ: 0xd5,
+  Ư: 0xdd,
+  Đ: 0xd0
+}
+const TONES: Record<string, number> = { '\u0300': 0xcc, '\u0301': 0xec, '\u0303': 0xde, '\u0309': 0xd2, '\u0323': 0xf2 }
+function cp1258(text: string): Buffer {
+  const out: number[] = []
+  for (const ch of text.normalize('NFC')) {
+    const parts = [...ch.normalize('NFD')]
+    const tone = parts.find((p) => TONES[p] !== undefined)
+    const base = parts
+      .filter((p) => TONES[p] === undefined)
+      .join('')
+      .normalize('NFC')
+    const code = base.charCodeAt(0)
+    out.push(CP1258[base] ?? (code < 0x80 ? code : NaN))
+    if (tone) out.push(TONES[tone])
+  }
+  if (out.some(Number.isNaN)) throw new Error('not in Windows-1258: ' + text)
+  return Buffer.from(out)
+}
+
+describe('encodings', () => {
+  const NAMES = ['HTX nông nghiệp Mường Kim', 'Hợp tác xã dịch vụ điện Phúc Than', 'HTX thủy sản Ưu Tiên']
+  const table = (sep: string) =>
+    ['STT' + sep + 'Tên HTX' + sep + 'Tình trạng', ...NAMES.map((n, i) => `${i + 1}${sep}${n}${sep}Đang hoạt động`)].join('\r\n')
+
+  it('Windows-1258, UTF-16 LE/BE, UTF-8 with and without BOM, and an HTML table saved as .xls give the same NFC names', async () => {
+    const be = (t: string) => {
+      const le = Buffer.from('\ufeff' + t, 'utf16le')
+      for (let i = 0; i < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1], le[i]]
+      return le
+    }
+    const html =
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body><table>' +
+      '<tr><th>STT</th><th>Tên HTX</th><th>Tình trạng</th></tr>' +
+      NAMES.map((n, i) => `<tr><td>${i + 1}</td><td>${n}</td><td>Đang hoạt động</td></tr>`).join('') +
+      '</table></body></html>'
+    const files: Array<[string, Buffer]> = [
+      ['cp1258.csv', cp1258(table(','))],
+      ['utf16le.txt', Buffer.from('\ufeff' + table('\t'), 'utf16le')],
+      ['utf16be.txt', be(table('\t'))],
+      ['utf8-bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(table(','), 'utf8')])],
+      ['utf8-nfd.csv', Buffer.from(table(',').normalize('NFD'), 'utf8')],
+      ['web-export.xls', Buffer.from(html, 'utf8')]
+    ]
+    expect(cp1258('ệ').equals(Buffer.from([0xea, 0xf2]))).toBe(true)
+    const paths = files.map(([n, b]) => {
+      const p = join(core.dir, n)
+      writeFileSync(p, b)
+      return p
+    })
+    const r = await preview(paths)
+    const got = r.files.map((f) => [f.file, records(f.sheets[0]).map((x) => [x.name, x.status])])
+    expect(got).toEqual(files.map(([n]) => [n, NAMES.map((x) => [x, 'active'])]))
+    expect(r.files.find((f) => f.file === 'web-export.xls')?.format).toBe('html')
+  })
+})
