@@ -327,6 +327,9 @@ describe('group rows and sub-totals by shape', () => {
     const done = await commit([path])
     expect(done.totals.created).toBe(3)
   })
+  it.todo(
+    '«I. Xã Mường Kim» written in the STT cell alone (one cell, numbering and commune together) is not applied as the commune of the rows beneath (record.commune stays empty)'
+  )
 })
 
 describe('values', () => {
