@@ -39,6 +39,8 @@ describe('the import command', () => {
           duplicates: 0,
           skipped: 2,
           errors: 0,
+          unknownColumns: [],
+          unknownValues: [],
           issues: []
         }
       ]

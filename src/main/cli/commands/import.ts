@@ -1,10 +1,11 @@
 /**
- * `import FILE… --db TỆP [--figures-year YYYY] [--dry-run] [--strict] [--json]`,
+ * `import FILE… --db TỆP [--figures-year YYYY] [--dry-run] [--strict] [--map-value TRƯỜNG=CHỮ:MÃ]… [--json]`,
  * `import history`, `import undo --batch N`: the spreadsheet import from a terminal,
  * its progress on stderr.
  */
 import { resolve } from 'node:path'
 import type { ImportBatch, ImportResult } from '../../../shared/api'
+import { IMPORT_FIELD_LABELS, VALUE_FIELDS, type ValueField } from '../../../shared/contract/exchange'
 import { formatDate, formatNumber } from '../../../shared/text'
 import { common, withCore, type Command } from '../command'
 import { UsageError, table, type CliIo } from '../io'
@@ -29,6 +30,8 @@ export function importSummary(result: ImportResult) {
         duplicates: s.counts.duplicates,
         skipped: s.counts.skipped,
         errors: s.counts.errors,
+        unknownColumns: s.unknownColumns.map((c) => ({ letter: c.letter, header: c.header, cells: c.cells })),
+        unknownValues: s.unknownValues.map((v) => ({ field: v.field, value: v.value, count: v.count, rows: v.rows })),
         issues: [...s.issues, ...s.rows.flatMap((r) => r.issues)].map((i) => ({
           row: i.row,
           column: i.column,
@@ -72,6 +75,33 @@ function printSummary(result: unknown, io: CliIo): void {
     }
   }
   io.out(table(['Tệp', 'Trang', 'Bảng', 'Loại', 'Dòng tiêu đề', 'Mã chữ', 'Mới', 'Cập nhật', 'Không đổi', 'Trùng', 'Bỏ qua', 'Lỗi'], lines))
+  // Nothing silent: every column with data and every value not understood is listed.
+  for (const f of s.files)
+    for (const sh of f.sheets) {
+      if (sh.unknownColumns.length > 0) {
+        io.out(`${f.file} › ${sh.sheet}: cột chưa rõ nghĩa (không nhập):`)
+        io.out(
+          table(
+            ['Cột', 'Tiêu đề', 'Ô có dữ liệu'],
+            sh.unknownColumns.map((c) => [c.letter, c.header, c.cells])
+          )
+        )
+      }
+      if (sh.unknownValues.length > 0) {
+        io.out(`${f.file} › ${sh.sheet}: giá trị chưa rõ nghĩa (ghép bằng --map-value TRƯỜNG=CHỮ:MÃ):`)
+        io.out(
+          table(
+            ['Trường', 'Giá trị', 'Số dòng', 'Dòng'],
+            sh.unknownValues.map((v) => [
+              `${IMPORT_FIELD_LABELS[v.field]} (${v.field})`,
+              v.value,
+              v.count,
+              v.rows.slice(0, 10).join(', ') + (v.rows.length > 10 ? '…' : '')
+            ])
+          )
+        )
+      }
+    }
   for (const f of s.files)
     for (const sh of f.sheets)
       for (const i of sh.issues)
@@ -82,10 +112,30 @@ function printSummary(result: unknown, io: CliIo): void {
   )
 }
 
+/** `--map-value status=Đang xem xét:active`: this text of this field means this code (remembered for the shape). */
+function mapValues(raw: unknown): Array<{ field: ValueField; value: string; code: string }> {
+  const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : []
+  return list.map((item: string) => {
+    const m = /^([a-zA-Z]+)=(.+):([a-z_]+)$/.exec(item.normalize('NFC'))
+    if (!m || !(VALUE_FIELDS as readonly string[]).includes(m[1]))
+      throw new UsageError(
+        `--map-value phải có dạng TRƯỜNG=CHỮ:MÃ với TRƯỜNG là ${VALUE_FIELDS.join(', ')}, ví dụ status=Đang xem xét:active (nhận «${item}»).`
+      )
+    return { field: m[1] as ValueField, value: m[2].trim(), code: m[3] }
+  })
+}
+
 export const importCommands: Record<string, Command> = {
   import: {
-    usage: 'import TỆP… --db TỆP [--figures-year NĂM] [--dry-run] [--strict]   nhập .xlsx/.xls/.csv/.ods (--dry-run: chỉ xem trước)',
-    options: { ...common, 'figures-year': { type: 'string' }, 'dry-run': { type: 'boolean' }, strict: { type: 'boolean' } },
+    usage:
+      'import TỆP… --db TỆP [--figures-year NĂM] [--dry-run] [--strict] [--map-value TRƯỜNG=CHỮ:MÃ]…   nhập .xlsx/.xls/.csv/.ods (--dry-run: chỉ xem trước)',
+    options: {
+      ...common,
+      'figures-year': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      strict: { type: 'boolean' },
+      'map-value': { type: 'string', multiple: true }
+    },
     positionals: true,
     run: (values, positionals, io) => {
       if (positionals.length === 0) throw new UsageError('Cần ít nhất một tệp để nhập.')
@@ -95,7 +145,12 @@ export const importCommands: Record<string, Command> = {
         if (!Number.isInteger(figuresYear) || figuresYear < 1990 || figuresYear > 2200)
           throw new UsageError('--figures-year phải là một năm, ví dụ 2023.')
       }
-      const input = { files: positionals.map((p) => ({ path: resolve(p) })), ...(figuresYear ? { figuresYear } : {}) }
+      const valueMappings = mapValues(values['map-value'])
+      const input = {
+        files: positionals.map((p) => ({ path: resolve(p) })),
+        ...(figuresYear ? { figuresYear } : {}),
+        ...(valueMappings.length > 0 ? { valueMappings } : {})
+      }
       const hooks = { progress: progressLines(io) }
       return withCore(values, async (core) => {
         const result = values['dry-run']
