@@ -269,8 +269,10 @@ describe('a narrow window', () => {
     await page.setViewportSize({ width: 1366, height: 768 })
     await page.reload()
     await expect.poll(() => gridRows().count()).toBe(6)
+    // The saved columns arrive with the preferences, after the rows: wait for the hidden one to go
+    // (the first four are in the same order by default, so they prove nothing by themselves).
+    await expect.poll(() => page.locator(`${GRID} .ag-header-cell[col-id="phone"]`).count()).toBe(0)
     expect(await headerOrder()).toEqual(['detail*', 'kind*', 'name*', 'regNo'])
-    expect(await page.locator(`${GRID} .ag-header-cell[col-id="phone"]`).count()).toBe(0)
   })
 
   it('a column order saved broken by an earlier version (› after «Tên», unpinned) is put right when the register opens', async () => {
