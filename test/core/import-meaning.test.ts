@@ -327,9 +327,32 @@ describe('group rows and sub-totals by shape', () => {
     const done = await commit([path])
     expect(done.totals.created).toBe(3)
   })
-  it.todo(
-    '«I. Xã Mường Kim» written in the STT cell alone (one cell, numbering and commune together) is not applied as the commune of the rows beneath (record.commune stays empty)'
-  )
+  it('«I. Xã Mường Kim» alone in the STT cell (numbering and commune in one cell) gives the rows beneath their commune', async () => {
+    const path = book('grouped-one-cell.xlsx', {
+      DS: [
+        ['DANH SÁCH HỢP TÁC XÃ TRÊN ĐỊA BÀN HUYỆN'],
+        ['STT', 'Tên HTX', 'Tình trạng', 'Vốn điều lệ (triệu đồng)', 'Số thành viên'],
+        ['(1)', '(2)', '(3)', '(4)', '(5)'],
+        ['I. Xã Mường Kim', null, null, null, null],
+        ['1. Lĩnh vực nông nghiệp (2 HTX)', null, null, null, null],
+        [1, 'HTX nông nghiệp Mường Kim', 'Đang hoạt động', 1500, 12],
+        [2, 'HTX chè Bản Mường', null, 500, 8],
+        ['II. Xã Phúc Than', null, null, null, null],
+        [3, 'HTX vận tải Phúc Than', null, 300, 7]
+      ]
+    })
+    const s = (await preview([path])).files[0].sheets[0]
+    expect(s.rows.find((r) => r.row === 4)).toMatchObject({
+      state: 'skipped',
+      reason: 'section',
+      group: { kind: 'commune', value: 'Xã Mường Kim' }
+    })
+    expect(records(s).map((r) => [r.name, r.commune, r.sector ?? null])).toEqual([
+      ['HTX nông nghiệp Mường Kim', 'Xã Mường Kim', 'agri'],
+      ['HTX chè Bản Mường', 'Xã Mường Kim', 'agri'],
+      ['HTX vận tải Phúc Than', 'Xã Phúc Than', null]
+    ])
+  })
 })
 
 describe('values', () => {
