@@ -15,6 +15,8 @@ type After = [string, string, string[], Array<[string, string, Array<[string, 'f
 
 const BEFORE_UNTIL = map.before.validTo
 const AFTER_FROM = map.after.validFrom
+/** The first day of the map after the reform (the data's 'after.validFrom'): no district level from then on. */
+export const NEW_MAP_FROM: string = AFTER_FROM
 
 let units: Array<MapUnit & { key: string }> | null = null
 

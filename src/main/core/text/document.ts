@@ -6,6 +6,7 @@
  * like "HTX <Đồng Tâm>" prints as itself and never as markup.
  */
 import type { AdminUnit } from '../../../shared/contract/office'
+import { NEW_MAP_FROM } from '../office/map'
 
 export function escapeHtml(s: string | number | null | undefined): string {
   return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
@@ -37,11 +38,11 @@ export function committeeIssuer(unit: Pick<AdminUnit, 'name'>): Issuer {
 const BLANK = '……'
 
 /**
- * From this date the district level is gone (Luật Tổ chức chính quyền địa phương 2025; the admin-unit map
- * resources/admin-units/vn.json, 'before' valid to 2025-06-30): papers dated on or after it come from the
- * commune (UBND xã/phường or its office), earlier ones from the district.
+ * From this date the district level is gone (Luật Tổ chức chính quyền địa phương 2025): papers dated on or
+ * after it come from the commune (UBND xã/phường or its office), earlier ones from the district. The date is
+ * the admin-unit map's own (resources/admin-units/vn.json, 'after.validFrom'), so a new map moves it too.
  */
-export const COMMUNE_LEVEL_FROM = '2025-07-01'
+export const COMMUNE_LEVEL_FROM = NEW_MAP_FROM
 
 /**
  * The people's committee that signs a paper dated `date`: the unit on file before 01/07/2025; from then on a
