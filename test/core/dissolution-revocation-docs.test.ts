@@ -1,7 +1,9 @@
 /**
- * The decision revoking a cooperative's certificate (2023 revocation, step QD_TH): the signing committee by the
- * paper's date (district before 01/07/2025, commune from then on, a blank commune and a warning when the office
- * on file is a former district), the căn cứ lines with numbers and dates, and only the procedure's own drafts.
+ * The decision revoking a cooperative's certificate (2023 revocation, step QD_TH) and the notice of violation before
+ * it: issued and signed by the registration office, not the people's committee (NĐ 92/2024 Điều 53, NĐ 295/2026
+ * Điều 54: «cơ quan đăng ký kinh doanh … ra quyết định thu hồi»), by the paper's date (the district's Phòng Tài
+ * chính - Kế hoạch before 01/07/2025, the commune office from then on, a blank commune and a warning when the office
+ * on file is a former district), the căn cứ lines with the decree of that date, and only the procedure's own drafts.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { COMMUNE_LEVEL_FROM, committeeOn } from '../../src/main/core/text/document'
@@ -76,15 +78,22 @@ describe('Thông báo về hành vi vi phạm (the first step of a revocation)',
     const page = await core.call('dissolution.draft', { caseId: c.id, doc: 'violation', date: '2025-06-03' })
     expect(page.name).toBe(`thong-bao-hanh-vi-vi-pham-${c.id}.html`)
     const text = textOf(page.html)
-    expect(text).toContain('ỦY BAN NHÂN DÂN HUYỆN TRÀNG ĐỊNH')
-    expect(text).toContain('Số: ……/TB-UBND')
+    // The registration office of the notice's date issues it: the district's Phòng Tài chính - Kế hoạch, not the UBND.
+    expect(text).toContain('UBND HUYỆN TRÀNG ĐỊNH PHÒNG TÀI CHÍNH - KẾ HOẠCH Số: ……/TB-TCKH')
+    expect(text).not.toMatch(/ỦY BAN NHÂN DÂN HUYỆN|TM\. ỦY BAN|CHỦ TỊCH|TB-UBND/)
     expect(text).toContain('Về hành vi vi phạm của HTX <b>Nông nghiệp</b> & Kháng Chiến')
     expect(text).toContain('Căn cứ Luật Hợp tác xã số 17/2023/QH15 ngày 20 tháng 6 năm 2023')
-    expect(text).toContain('Căn cứ Nghị định số 295/2026/NĐ-CP ngày 23 tháng 7 năm 2026')
-    expect(text).toContain('có hành vi vi phạm: Vi phạm thuộc các điểm b, c, d, đ, e khoản 1 Điều 103 Luật Hợp tác xã 2023')
-    expect(text).toContain('đến cơ quan đăng ký hợp tác xã để giải trình trước …… giờ ……, ngày …… tháng …… năm ……')
+    // Dated 03/06/2025: the decree then in force, NĐ 92/2024, never one of 2026.
+    expect(text).toContain('Căn cứ Nghị định số 92/2024/NĐ-CP ngày 18 tháng 7 năm 2024')
+    expect(text).not.toContain('295/2026')
+    expect(text).toContain(
+      'có hành vi vi phạm: Vi phạm thuộc các điểm b, c, d, đ, e khoản 1 Điều 103 Luật Hợp tác xã 2023 (khoản 2 Điều 53 Nghị định số 92/2024/NĐ-CP)'
+    )
+    expect(text).toContain('đến Phòng Tài chính - Kế hoạch Huyện Tràng Định để giải trình trước …… giờ ……, ngày …… tháng …… năm ……')
     expect(text).toContain('sẽ ra quyết định thu hồi Giấy chứng nhận đăng ký hợp tác xã')
-    expect(text).toContain('TM. ỦY BAN NHÂN DÂN CHỦ TỊCH')
+    expect(text).toContain('TRƯỞNG PHÒNG (Ký, ghi rõ họ tên, đóng dấu)')
+    // The form NĐ 92/2024 names (Mẫu số 01) is not in the stored text: said on the screen.
+    expect(page.warnings!.join(' ')).toContain('Mẫu số 01')
     expect(page.html).not.toContain('<b>Nông nghiệp</b>')
     const docx = await core.call('dissolution.draftDocx', { caseId: c.id, doc: 'violation', date: '2025-06-03' })
     const xml = unzip(Buffer.from(docx.base64, 'base64'))
@@ -95,49 +104,58 @@ describe('Thông báo về hành vi vi phạm (the first step of a revocation)',
 })
 
 describe('Quyết định thu hồi Giấy chứng nhận đăng ký hợp tác xã', () => {
-  it('before 01/07/2025: the district signs; căn cứ the 2023 law, NĐ 295/2026, the violation notice’s number and date, the ground', async () => {
+  it('before 01/07/2025: the district’s Phòng Tài chính - Kế hoạch decides; căn cứ the 2023 law, NĐ 92/2024, the notice’s number and date, the ground', async () => {
     const c = await revocationCase()
     await core.call('dissolution.step', {
       caseId: c.id,
       code: 'TB_VP',
       state: 'done',
       doneOn: '2025-06-03',
-      documents: ['Thông báo số 07/TB-UBND']
+      documents: ['Thông báo số 07/TB-TCKH']
     })
     const page = await core.call('dissolution.draft', { caseId: c.id, doc: 'revocation', date: '2025-06-27' })
-    expect(page.warnings).toEqual([])
+    expect(page.warnings!.join(' ')).toContain('Mẫu số 02')
+    expect(page.warnings!.join(' ')).not.toContain('để trống')
     expect(page.name).toMatch(/^quyet-dinh-thu-hoi-giay-chung-nhan-\d+\.html$/)
     const text = textOf(page.html)
-    expect(text).toContain('ỦY BAN NHÂN DÂN HUYỆN TRÀNG ĐỊNH')
+    expect(text).toContain('UBND HUYỆN TRÀNG ĐỊNH PHÒNG TÀI CHÍNH - KẾ HOẠCH Số: ……/QĐ-TCKH')
     expect(text).toContain('Tràng Định, ngày 27 tháng 6 năm 2025')
-    expect(text).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN TRÀNG ĐỊNH')
+    expect(text).toContain('TRƯỞNG PHÒNG TÀI CHÍNH - KẾ HOẠCH HUYỆN TRÀNG ĐỊNH Căn cứ')
+    expect(text).not.toMatch(/ỦY BAN NHÂN DÂN HUYỆN|TM\. ỦY BAN|CHỦ TỊCH/)
     expect(text).toContain('Căn cứ Luật Hợp tác xã số 17/2023/QH15 ngày 20 tháng 6 năm 2023;')
-    expect(text).toContain('Căn cứ Nghị định số 295/2026/NĐ-CP ngày 23 tháng 7 năm 2026 của Chính phủ')
-    expect(text).toContain('Căn cứ Thông báo số 07/TB-UBND ngày 03/06/2025 về hành vi vi phạm của HTX <b>Nông nghiệp</b> & Kháng Chiến;')
-    expect(text).toContain('Điều 103 Luật Hợp tác xã 2023 (Nghị định 295/2026/NĐ-CP Điều 54 khoản 2)')
+    expect(text).toContain('Căn cứ Nghị định số 92/2024/NĐ-CP ngày 18 tháng 7 năm 2024 của Chính phủ')
+    expect(text).not.toContain('295/2026')
+    expect(text).toContain('Căn cứ Thông báo số 07/TB-TCKH ngày 03/06/2025 về hành vi vi phạm của HTX <b>Nông nghiệp</b> & Kháng Chiến;')
+    expect(text).toContain('Điều 103 Luật Hợp tác xã 2023 (khoản 2 Điều 53 Nghị định số 92/2024/NĐ-CP)')
     expect(text).toContain(
       'Điều 1. Thu hồi Giấy chứng nhận đăng ký hợp tác xã của HTX <b>Nông nghiệp</b> & Kháng Chiến, mã số hợp tác xã 4900000077, đăng ký lần đầu ngày 10/05/2012'
     )
-    expect(text).toContain('Điều 2. HTX <b>Nông nghiệp</b> & Kháng Chiến có trách nhiệm tiến hành thủ tục giải thể')
+    expect(text).toContain(
+      'Điều 2. HTX <b>Nông nghiệp</b> & Kháng Chiến có trách nhiệm thực hiện thủ tục giải thể theo quy định tại Điều 99 Luật Hợp tác xã số 17/2023/QH15 ngày 20 tháng 6 năm 2023 và Điều 51 Nghị định số 92/2024/NĐ-CP'
+    )
     expect(text).toContain('Cơ quan thuế quản lý;')
-    expect(text).toContain('TM. ỦY BAN NHÂN DÂN CHỦ TỊCH')
+    expect(text).toContain('TRƯỞNG PHÒNG (Ký, ghi rõ họ tên, đóng dấu)')
     // Names are escaped: no markup from the record reaches the page.
     expect(page.html).not.toContain('<b>Nông')
     expect(page.html).toContain('HTX &lt;b&gt;Nông nghiệp&lt;/b&gt; &amp; Kháng Chiến')
   })
 
-  it('from 01/07/2025 with a former district on file: a blank commune to fill and a warning, never an invented name', async () => {
+  it('from 01/07/2025 with a former district on file: the commune office, its names blank to fill, warnings; NĐ 295/2026 after 23/07/2026', async () => {
     const c = await revocationCase()
     const page = await core.call('dissolution.draft', { caseId: c.id, doc: 'revocation', date: '2026-09-10' })
     const text = textOf(page.html)
-    expect(text).toContain('ỦY BAN NHÂN DÂN XÃ …………………')
-    expect(text).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …………………')
+    expect(text).toContain('UBND XÃ ………………… PHÒNG ………………… Số: ……/QĐ-……')
+    expect(text).toContain('TRƯỞNG PHÒNG ………………… Căn cứ')
     expect(text).not.toContain('HUYỆN')
     expect(text).toContain('ngày 10 tháng 9 năm 2026')
+    expect(text).toContain('Căn cứ Nghị định số 295/2026/NĐ-CP ngày 23 tháng 7 năm 2026')
+    expect(text).toContain('(khoản 2 Điều 54 Nghị định số 295/2026/NĐ-CP)')
+    expect(text).toContain('và Điều 52 Nghị định số 295/2026/NĐ-CP')
     // No notice recorded yet: its number and date are blanks.
     expect(text).toContain('Căn cứ Thông báo số …… ngày …… về hành vi vi phạm')
-    expect(page.warnings).toHaveLength(1)
-    expect(page.warnings![0]).toContain('tên xã để trống')
+    expect(page.warnings!.some((w) => w.includes('tên xã để trống'))).toBe(true)
+    // Where the commune has no specialised office, the UBND xã is the registration office (NĐ 295/2026 Điều 5 khoản 2).
+    expect(page.warnings!.some((w) => w.includes('Điều 5 khoản 2') && w.includes('TM. ỦY BAN NHÂN DÂN'))).toBe(true)
     expect(page.html).not.toContain('tên xã để trống')
   })
 
@@ -171,16 +189,17 @@ describe('Quyết định thu hồi Giấy chứng nhận đăng ký hợp tác 
     const text = xml.replace(/<[^>]+>/g, '')
     expect(text).toContain('HUYỆN TRÀNG ĐỊNH')
     expect(text).toContain('Về việc thu hồi Giấy chứng nhận đăng ký hợp tác xã của HTX &lt;b&gt;Nông nghiệp&lt;/b&gt; &amp; Kháng Chiến')
-    expect(text).toContain('Căn cứ Nghị định số 295/2026/NĐ-CP ngày 23 tháng 7 năm 2026')
+    expect(text).toContain('Căn cứ Nghị định số 92/2024/NĐ-CP ngày 18 tháng 7 năm 2024')
+    expect(text).toContain('TRƯỞNG PHÒNG TÀI CHÍNH - KẾ HOẠCH HUYỆN TRÀNG ĐỊNH')
     expect(xml).not.toContain('<b>')
   })
 })
 
 describe('the 2012 and 2023 dissolution procedures', () => {
-  it('a 2023 case gets no «Hội đồng giải thể» draft; a 2012 case keeps its three', async () => {
+  it('a 2023 case gets no «Hội đồng giải thể» draft but its own three (dissolution-2023-docs.test.ts)', async () => {
     const e = await core.call('entity.create', { kind: 'htx', name: 'HTX Chè Đề Thám', status: 'active', registrationDate: '2014-01-01' })
     const c = await core.call('dissolution.open', { entityId: e.id, kind: 'voluntary', law: '2023', openedOn: '2025-03-01' })
-    expect(c.drafts).toEqual([])
+    expect(c.drafts).toEqual(['resolution', 'dissolving', 'dissolved'])
     await expect(core.call('dissolution.draft', { caseId: c.id, doc: 'council' })).rejects.toThrow(
       /không có văn bản «Quyết định thành lập hội đồng giải thể»/
     )

@@ -21,7 +21,7 @@ export const STEP_STATES = ['todo', 'done', 'na'] as const
 export const COUNCIL_ROLES = ['chair', 'member', 'secretary'] as const
 export const ITEM_TYPES = ['payable', 'receivable', 'asset'] as const
 export const OBSTACLE_CODES = ['council_not_formed', 'file_incomplete', 'managers_unreachable', 'debts', 'land', 'other'] as const
-export const DRAFT_DOCS = ['council', 'notice', 'request', 'revocation', 'violation'] as const
+export const DRAFT_DOCS = ['council', 'notice', 'request', 'revocation', 'violation', 'resolution', 'dissolving', 'dissolved'] as const
 export type DraftDoc = (typeof DRAFT_DOCS)[number]
 
 export const OBSTACLE_LABELS: Record<(typeof OBSTACLE_CODES)[number], string> = {

@@ -106,16 +106,21 @@ export function templateFor(law: string, kind: string): Template {
   return t
 }
 
-/** Older cases keep the template they were opened with; fields added since read as their defaults. */
 /** Drafts of a template stored before templates listed them: the 2012 three, the revocation decision. */
 export function draftsFor(t: Pick<Template, 'kind' | 'law'>): DraftDoc[] {
   if (t.law === '2012') return ['council', 'notice', 'request']
   return t.kind === 'revocation' ? ['revocation'] : []
 }
 
+/**
+ * Older cases keep the template they were opened with; fields added since read as their defaults. Drafts are
+ * papers, not steps: a case also offers those its procedure's current data lists (a 2023 case opened before the
+ * notices of dissolution existed gets them), never fewer than it was opened with.
+ */
 export function normaliseTemplate(t: Partial<Template> & Pick<Template, 'steps' | 'kind' | 'law'>): Template {
+  const current = TEMPLATES.find((x) => x.id !== '' && x.id === t.id)
+  const drafts = [...new Set([...(t.drafts ?? draftsFor(t)), ...(current?.drafts ?? [])])]
   return {
-    drafts: draftsFor(t),
     entityKinds: ['htx', 'lhhtx'],
     trigger: 'Ngày mở hồ sơ',
     sources: [],
@@ -125,6 +130,7 @@ export function normaliseTemplate(t: Partial<Template> & Pick<Template, 'steps' 
     id: '',
     version: 1,
     title: '',
-    ...t
+    ...t,
+    drafts
   } as Template
 }

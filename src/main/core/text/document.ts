@@ -62,6 +62,77 @@ export function committeeOn(
   }
 }
 
+/**
+ * The business registration office that issues a paper dated `date` in its own name (a notice of violation, a
+ * revocation, the notices of dissolution): before 01/07/2025 the district's Phòng Tài chính - Kế hoạch (the
+ * «cơ quan đăng ký kinh doanh cấp huyện» of NĐ 92/2024), from then on the commune's (NĐ 295/2026 Điều 5: the
+ * specialised office of the UBND xã the province assigns, whose name the register does not hold, or the UBND xã
+ * itself where there is none). A head of office signs in the office's name, with its seal (Điều 5 khoản 3).
+ * What the register cannot say is left blank with a warning for the screen, never invented.
+ */
+export function registrarOn(
+  unit: Pick<AdminUnit, 'name' | 'level'>,
+  date: string,
+  notes: { district: string; commune: string }
+): {
+  issuer: Issuer
+  sign: Signature
+  /** Who decides, as a decision's preamble names them: "TRƯỞNG PHÒNG TÀI CHÍNH - KẾ HOẠCH HUYỆN TRÀNG ĐỊNH". */
+  head: string
+  symbol: string
+  name: string
+  level: 'district' | 'commune' | 'province'
+  warnings: string[]
+} {
+  const upper = unit.name.toLocaleUpperCase('vi')
+  if (unit.level === 'province')
+    return {
+      issuer: { parent: `UBND ${upper}`, body: 'SỞ TÀI CHÍNH' },
+      sign: { title: 'GIÁM ĐỐC', seal: true },
+      head: `GIÁM ĐỐC SỞ TÀI CHÍNH ${upper}`,
+      symbol: 'STC',
+      name: `Sở Tài chính ${unit.name.replace(/^Tỉnh/, 'tỉnh')}`,
+      level: 'province',
+      warnings: []
+    }
+  if (date < COMMUNE_LEVEL_FROM) {
+    const known = unit.level === 'district'
+    return {
+      issuer: { parent: known ? `UBND ${upper}` : 'UBND HUYỆN …………………', body: 'PHÒNG TÀI CHÍNH - KẾ HOẠCH' },
+      sign: { title: 'TRƯỞNG PHÒNG', seal: true },
+      head: `TRƯỞNG PHÒNG TÀI CHÍNH - KẾ HOẠCH ${known ? upper : 'HUYỆN …………………'}`,
+      symbol: 'TCKH',
+      name: `Phòng Tài chính - Kế hoạch ${known ? unit.name : 'huyện …………………'}`,
+      level: 'district',
+      warnings: [
+        ...(known
+          ? []
+          : [
+              `Văn bản ngày trước 01/07/2025 do cơ quan đăng ký kinh doanh cấp huyện ban hành; cơ quan trên sổ là ${unit.name} (cấp xã): tên huyện để trống, cần ghi tay.`
+            ]),
+        notes.district
+      ]
+    }
+  }
+  const commune = unit.level === 'commune'
+  return {
+    issuer: { parent: commune ? `UBND ${upper}` : 'UBND XÃ …………………', body: 'PHÒNG …………………' },
+    sign: { title: 'TRƯỞNG PHÒNG', seal: true },
+    head: 'TRƯỞNG PHÒNG …………………',
+    symbol: BLANK,
+    name: 'Cơ quan đăng ký kinh doanh cấp xã',
+    level: 'commune',
+    warnings: [
+      ...(commune
+        ? []
+        : [
+            `Cơ quan trên sổ là ${unit.name} (cấp huyện, đã chấm dứt hoạt động từ 01/07/2025); văn bản ngày từ 01/07/2025 do cơ quan đăng ký kinh doanh cấp xã ban hành: tên xã để trống, cần ghi tay hoặc chọn cơ quan cấp xã.`
+          ]),
+      notes.commune
+    ]
+  }
+}
+
 /** "Lạng Sơn, ngày 06 tháng 5 năm 2024"; days under 10 and months 1–2 take a leading zero (NĐ 30/2020, Phụ lục I). Null: blanks to fill by hand. */
 export function placeAndDate(place: string, iso: string | null): string {
   if (!iso) return `${place}, ngày ${BLANK} tháng ${BLANK} năm ${BLANK}`
@@ -105,12 +176,14 @@ export interface Signature {
   on?: string | null
   title: string
   name?: string | null
+  /** Whether the block asks for the seal; default: when signing for a body ("TM. …"). */
+  seal?: boolean
 }
 
 /** "Nơi nhận" on the left, the signature block on the right. */
 export function footerHtml(recipients: string[], sign: Signature): string {
   const list = recipients.map((r) => `<li>${escapeHtml(r)}</li>`).join('')
-  const who = `${sign.on ? `<b>${escapeHtml(sign.on)}</b><br>` : ''}<b>${escapeHtml(sign.title)}</b><br><i>(Ký, ghi rõ họ tên${sign.on ? ', đóng dấu' : ''})</i><div class="name">${escapeHtml(sign.name ?? '')}</div>`
+  const who = `${sign.on ? `<b>${escapeHtml(sign.on)}</b><br>` : ''}<b>${escapeHtml(sign.title)}</b><br><i>(Ký, ghi rõ họ tên${(sign.seal ?? !!sign.on) ? ', đóng dấu' : ''})</i><div class="name">${escapeHtml(sign.name ?? '')}</div>`
   return `<div class="foot"><div class="recipients">${recipients.length ? `<b>Nơi nhận:</b><ul>${list}</ul>` : ''}</div><div class="sign">${who}</div></div>`
 }
 

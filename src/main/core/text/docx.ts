@@ -151,7 +151,11 @@ export function adminPageWordml(page: AdminPage): string {
   const sign = [
     s.on ? para(run(s.on, { bold: true }), { align: 'center', before: 0, after: 0 }) : '',
     para(run(s.title, { bold: true }), { align: 'center', before: 0, after: 0 }),
-    para(run(`(Ký, ghi rõ họ tên${s.on ? ', đóng dấu' : ''})`, { italic: true }), { align: 'center', before: 0, after: 1400 }),
+    para(run(`(Ký, ghi rõ họ tên${(s.seal ?? !!s.on) ? ', đóng dấu' : ''})`, { italic: true }), {
+      align: 'center',
+      before: 0,
+      after: 1400
+    }),
     para(run(s.name ?? '', { bold: true }), { align: 'center', before: 0, after: 0 })
   ].join('')
   const foot = table([[recipients, sign]], [half, TEXT_WIDTH - half], false)

@@ -19,7 +19,10 @@ const DRAFT_LABELS: Record<DraftDoc, string> = {
   notice: 'Thông báo giải thể',
   request: 'Đề nghị ghi nhận giải thể',
   revocation: 'Quyết định thu hồi GCN',
-  violation: 'Thông báo hành vi vi phạm'
+  violation: 'Thông báo hành vi vi phạm',
+  resolution: 'Nghị quyết giải thể',
+  dissolving: 'Thông báo đang làm thủ tục giải thể',
+  dissolved: 'Thông báo đã giải thể'
 }
 
 export function CaseView({
