@@ -148,3 +148,32 @@ describe('a revocation case under the 2023 law', () => {
     expect(word.x).toBeGreaterThan(html.x)
   })
 })
+
+describe('a voluntary dissolution under the 2023 law', () => {
+  it('offers the resolution and the two notices of the registration office; the notice that the HTX is dissolving prints with the law’s clauses and warns what to fill', async () => {
+    const { page, core } = s
+    const c = await core.call('dissolution.open', { entityId: stopped, kind: 'voluntary', law: '2023', openedOn: '2026-11-20' })
+    await core.call('dissolution.step', { caseId: c.id, code: 'GUI_NQ', state: 'done', doneOn: '2026-11-23' })
+    await page.getByTestId('nav-dissolution').click()
+    await page.getByTestId('tab-cases').click()
+    await page.getByTestId(`case-row-${c.id}`).click()
+    await expect.poll(() => page.getByTestId('case-title').innerText()).toContain('HTX Vận tải Bắc Sơn')
+    for (const doc of ['resolution', 'dissolving', 'dissolved']) expect(await page.getByTestId(`draft-${doc}`).count()).toBe(1)
+    for (const doc of ['revocation', 'violation', 'council', 'notice']) expect(await page.getByTestId(`draft-${doc}`).count()).toBe(0)
+    expect(await page.getByTestId('draft-dissolving').innerText()).toBe('Thông báo đang làm thủ tục giải thể')
+    await page.getByTestId('draft-dissolving').click()
+    const frameText = () => page.frameLocator('[data-testid="print-frame"]').locator('body').innerText()
+    await expect.poll(frameText).toContain('Về việc HTX Vận tải Bắc Sơn với tên dài để dòng lý do xuống hàng đang làm thủ tục giải thể')
+    const text = await frameText()
+    expect(text).toContain('Căn cứ Nghị định số 295/2026/NĐ-CP ngày 23 tháng 7 năm 2026')
+    expect(text).toContain('do người đại diện theo pháp luật gửi đến ngày 23/11/2026')
+    expect(text).toContain('Luật Hợp tác xã 2023 Điều 98 khoản 4; khoản 1 Điều 51 Nghị định số 295/2026/NĐ-CP')
+    expect(text).toContain('TRƯỞNG PHÒNG')
+    expect(text).not.toMatch(/CHỦ TỊCH|HUYỆN/)
+    await page.getByTestId('print-close').click()
+    // What the register cannot say (the commune, its office's name) is asked on the screen, never printed.
+    const warnings = (await page.getByTestId('draft-warning').allInnerTexts()).join(' ')
+    expect(warnings).toContain('tên xã để trống')
+    expect(warnings).toContain('Điều 5 khoản 2')
+  })
+})
