@@ -5,8 +5,11 @@
  * them itself — the district's Phòng Tài chính - Kế hoạch before 01/07/2025, the commune's office after — and the
  * clauses printed are those of the decree of the paper's date. Real cases on a real SQLite file.
  */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runCli } from '../../src/main/cli/run'
 import { decreeOn } from '../../src/main/core/dissolution/documents'
 import { registrarOn } from '../../src/main/core/text/document'
 import { unzip } from '../helpers/zip'
@@ -240,5 +243,26 @@ describe('Thông báo về việc giải thể của hợp tác xã (tình trạ
     await expect(core.call('dissolution.draft', { caseId: v.id, doc: 'revocation' })).rejects.toThrow(
       /không có văn bản «Quyết định thu hồi/
     )
+  })
+})
+
+describe('the CLI door', () => {
+  it('dissolution draft --doc dissolving writes the Word file and says on stderr what to fill before signing', async () => {
+    const c = await compulsory()
+    const out = join(core.dir, 'dang-giai-the.docx')
+    await core.close()
+    const err: string[] = []
+    expect(
+      await runCli(
+        ['dissolution', 'draft', '--db', core.dbPath, '--case', String(c.id), '--doc', 'dissolving', '--date', '2026-08-04', '--out', out],
+        { out: () => {}, err: (l: string) => void err.push(l) }
+      )
+    ).toBe(0)
+    const word = docxText(readFileSync(out).toString('base64'))
+    expect(word).toContain('Về việc HTX Dịch vụ Tân Yên đang làm thủ tục giải thể')
+    expect(word).toContain('khoản 1 Điều 52 Nghị định số 295/2026/NĐ-CP')
+    expect(err.join('\n')).toContain('Cần kiểm tra trước khi ký:')
+    expect(err.join('\n')).toContain('Điều 5 khoản 2')
+    core = await officeCore('180') // afterEach disposes a live core
   })
 })

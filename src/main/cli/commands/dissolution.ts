@@ -437,20 +437,29 @@ export const dissolutionCommands: Record<string, Command> = {
         const input = { caseId: caseId(values), doc: str(values, 'doc') ?? '', date: date(values, 'date') } as never
         const target = { dbPath: needDb(values) }
         // The same draft as a Word file when the output asks for one.
+        // What the officer must fill or check before signing, as the screen says it (never on the paper).
+        const page = await core.call('dissolution.draft', input)
+        const warnings = page.warnings ?? []
         if (/\.docx$/i.test(out)) {
           const file = await core.call('dissolution.draftDocx', input)
           return {
             path: writeOutput({ ...target, path: out, extensions: ['.docx'] }, Buffer.from(file.base64, 'base64')),
             name: file.name,
-            title: file.name
+            title: file.name,
+            warnings
           }
         }
-        const page = await core.call('dissolution.draft', input)
-        return { path: writeOutput({ ...target, path: out, extensions: ['.html', '.htm'] }, page.html), name: page.name, title: page.title }
+        return {
+          path: writeOutput({ ...target, path: out, extensions: ['.html', '.htm'] }, page.html),
+          name: page.name,
+          title: page.title,
+          warnings
+        }
       }),
     print: (result, io) => {
-      const r = result as Pick<PrintablePage, 'title'> & { path: string }
+      const r = result as Pick<PrintablePage, 'title'> & { path: string; warnings: string[] }
       io.err(`Đã ghi bản dự thảo «${r.title}» vào ${r.path}.`)
+      for (const w of r.warnings) io.err(`Cần kiểm tra trước khi ký: ${w}`)
     }
   },
   'dissolution dashboard': {
