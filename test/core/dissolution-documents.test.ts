@@ -85,7 +85,12 @@ describe('draft documents from a case', () => {
     expect(text).toMatch(/2 Nông Văn <Hải> Phòng Tài chính - Kế hoạch; Đại diện cơ quan đăng ký hợp tác xã Thành viên/)
     expect(text).toContain('Nơi nhận:')
     expect(text).toContain('TM. ỦY BAN NHÂN DÂN CHỦ TỊCH')
+    expect(text).toContain('Theo đề nghị của Trưởng phòng Tài chính - Kế hoạch.')
     expect(page.html).toContain('font-family:"Times New Roman"')
+    // A 2012 case still running after 01/07/2025: the proposal comes from the commune's registration office.
+    const later = textOf((await core.call('dissolution.draft', { caseId: c.id, doc: 'council', date: '2025-08-05' })).html)
+    expect(later).toContain('Theo đề nghị của Thủ trưởng cơ quan đăng ký kinh doanh cấp xã.')
+    expect(later).not.toContain('Trưởng phòng Tài chính - Kế hoạch')
   })
 
   it('escapes every name: no markup from the case reaches the page', async () => {
@@ -120,8 +125,13 @@ describe('draft documents from a case', () => {
     await core.call('dissolution.step', { caseId: c.id, code: 'DAT', state: 'na', naReason: 'HTX không có đất' })
     const debt = await core.call('dissolution.item', { caseId: c.id, type: 'payable', party: 'Chi cục Thuế', amount: 3_200_000 })
     await core.call('dissolution.item', { caseId: c.id, type: 'payable', party: 'Agribank', amount: 10_000_000 })
-    let request = textOf((await core.call('dissolution.draft', { caseId: c.id, doc: 'request' })).html)
+    let request = textOf((await core.call('dissolution.draft', { caseId: c.id, doc: 'request', date: '2024-09-10' })).html)
     expect(request).toContain('Kính gửi: Phòng Tài chính - Kế hoạch Huyện Tràng Định')
+    // Dated from 01/07/2025 (no date: today) the district office is gone: the file goes to the commune's office.
+    const later = textOf((await core.call('dissolution.draft', { caseId: c.id, doc: 'request' })).html)
+    expect(later).toContain('Kính gửi: Cơ quan đăng ký kinh doanh cấp xã')
+    expect(later).toContain('Đề nghị cơ quan đăng ký kinh doanh cấp xã ghi nhận tình trạng đã giải thể')
+    expect(later).not.toContain('Phòng Tài chính - Kế hoạch')
     expect(request).toContain('Đã thực hiện ngày 16/07/2024')
     expect(request).toContain('Không áp dụng: HTX không có đất')
     expect(request).toContain('Còn nợ phải trả chưa xử lý: 13.200.000 đồng')

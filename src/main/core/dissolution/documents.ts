@@ -146,13 +146,23 @@ function councilTable(view: CaseView, template: Template): string {
   return `<table><thead><tr><th>STT</th><th>Họ và tên</th><th>Chức vụ, cơ quan / đại diện cho</th><th>Nhiệm vụ trong hội đồng</th></tr></thead><tbody>${rows}</tbody></table>`
 }
 
-/** The registration authority the office is (2012 drafts): "Phòng Tài chính - Kế hoạch Huyện Tràng Định". */
-function registrar2012(unit: AdminUnit): string {
-  return `${unit.level === 'province' ? 'Sở Tài chính' : 'Phòng Tài chính - Kế hoạch'} ${unit.name}`
+/**
+ * The registration office a 2012 paper is addressed to, by the paper's date: "Phòng Tài chính - Kế hoạch Huyện Tràng
+ * Định" before 01/07/2025; after it the district office is gone and the file goes to the commune's registration
+ * office (text/document.ts registrarOn); a province file keeps its Sở.
+ */
+function registrar2012(d: DraftInput): string {
+  return registrar(d).name
 }
 
 function chairName(view: CaseView): string | null {
   return view.council.find((m) => m.role === 'chair')?.name ?? null
+}
+
+/** Who proposes the committee's decision: the head of the registration office of the paper's date. */
+function proposer(d: DraftInput): string {
+  const r = registrar(d)
+  return r.level === 'district' ? 'Trưởng phòng Tài chính - Kế hoạch' : `Thủ trưởng ${r.name.replace(/^C/, 'c')}`
 }
 
 function councilIssuer(en: Entity): Issuer {
@@ -173,12 +183,12 @@ function councilDecision(d: DraftInput): AdminPage {
       `<p><i>Căn cứ ${e(LAWS[view.law])};</i></p>`,
       `<p><i>Căn cứ ${e(template.council?.basis ?? LAWS[view.law])};</i></p>`,
       ground ? `<p><i>Xét ${e(en.name)} thuộc trường hợp giải thể bắt buộc: ${e(ground)};</i></p>` : '',
-      `<p><i>Theo đề nghị của Trưởng phòng Tài chính - Kế hoạch.</i></p>`,
+      `<p><i>Theo đề nghị của ${e(proposer(d))}.</i></p>`,
       `<p class="flat" style="text-align:center"><b>QUYẾT ĐỊNH:</b></p>`,
       `<p><b>Điều 1.</b> Thành lập Hội đồng giải thể bắt buộc ${e(en.name)} (mã số ${e(en.regNo ?? BLANK)}), gồm các ông (bà) có tên sau:</p>`,
       councilTable(view, template),
       tasks,
-      `<p><b>Điều 3.</b> Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân, Trưởng phòng Tài chính - Kế hoạch, ${e(en.name)} và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.</p>`
+      `<p><b>Điều 3.</b> Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân, ${e(proposer(d))}, ${e(en.name)} và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.</p>`
     ].join('\n')
     return {
       issuer: signer.issuer,
@@ -213,7 +223,7 @@ function councilDecision(d: DraftInput): AdminPage {
     title: 'NGHỊ QUYẾT',
     subtitle: 'Về việc giải thể tự nguyện và thành lập Hội đồng giải thể',
     bodyHtml: body,
-    recipients: [`${registrar2012(unit)} (cơ quan đăng ký);`, 'Các thành viên;', 'Như Điều 3;', 'Lưu: VT.'],
+    recipients: [`${registrar2012(d)} (cơ quan đăng ký);`, 'Các thành viên;', 'Như Điều 3;', 'Lưu: VT.'],
     sign: { on: 'TM. ĐẠI HỘI THÀNH VIÊN', title: 'CHỦ TỌA' }
   }
 }
@@ -240,14 +250,14 @@ function notice(d: DraftInput): AdminPage {
     title: 'THÔNG BÁO',
     subtitle: `Về việc giải thể ${en.name}`,
     bodyHtml: body,
-    recipients: [`${registrar2012(unit)} (cơ quan đăng ký);`, 'Cơ quan thuế quản lý;', 'Các tổ chức, cá nhân có liên quan;', 'Lưu: HĐGT.'],
+    recipients: [`${registrar2012(d)} (cơ quan đăng ký);`, 'Cơ quan thuế quản lý;', 'Các tổ chức, cá nhân có liên quan;', 'Lưu: HĐGT.'],
     sign: { on: 'TM. HỘI ĐỒNG GIẢI THỂ', title: 'CHỦ TỊCH', name: chair }
   }
 }
 
 function request(d: DraftInput): AdminPage {
   const { view, entity: en, unit } = d
-  const registrarName = registrar2012(unit)
+  const registrarName = registrar2012(d)
   const steps = view.steps
     .filter((s) => s.state !== 'todo')
     .map(
@@ -282,7 +292,7 @@ function request(d: DraftInput): AdminPage {
     assets,
     `<p><b>4. Hồ sơ gửi kèm</b></p>`,
     papers.length ? papers.map((p) => `<p class="flat">- ${e(p)};</p>`).join('') : `<p class="flat">- ${BLANK}</p>`,
-    `<p>Đề nghị ${e(registrarName)} ghi nhận tình trạng đã giải thể của ${e(en.name)} và thu hồi giấy chứng nhận đăng ký hợp tác xã. Hội đồng giải thể cam kết chịu trách nhiệm về tính trung thực, chính xác của nội dung trên.</p>`
+    `<p>Đề nghị ${e(registrarName.replace(/^Cơ quan/, 'cơ quan'))} ghi nhận tình trạng đã giải thể của ${e(en.name)} và thu hồi giấy chứng nhận đăng ký hợp tác xã. Hội đồng giải thể cam kết chịu trách nhiệm về tính trung thực, chính xác của nội dung trên.</p>`
   ].join('\n')
   return {
     issuer: councilIssuer(en),
