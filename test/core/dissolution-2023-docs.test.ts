@@ -246,6 +246,47 @@ describe('Thông báo về việc giải thể của hợp tác xã (tình trạ
   })
 })
 
+describe('where the commune has no specialised office, the UBND xã is the registration office (NĐ 295/2026 Điều 5 khoản 2)', () => {
+  it('registrarOn(…, "committee"): the committee’s letterhead and signature from 01/07/2025, the district office before', () => {
+    const notes = { district: 'D', commune: 'C', committee: 'K' }
+    const r = registrarOn({ name: 'Xã Chi Lăng', level: 'commune' }, '2026-09-01', notes, 'committee')
+    expect(r.issuer).toEqual({ parent: 'ỦY BAN NHÂN DÂN', body: 'XÃ CHI LĂNG' })
+    expect(r.sign).toEqual({ on: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH' })
+    expect(r.name).toBe('Ủy ban nhân dân xã Chi Lăng')
+    expect(r.warnings).toEqual(['K'])
+    expect(registrarOn({ name: 'Huyện Tràng Định', level: 'district' }, '2025-06-30', notes, 'committee').issuer.body).toBe(
+      'PHÒNG TÀI CHÍNH - KẾ HOẠCH'
+    )
+  })
+
+  it('a revocation decision of 2026 signed for the UBND xã; asked for a 2025 paper, the district office still issues it, with a warning', async () => {
+    const e = await cooperative()
+    const c = await core.call('dissolution.open', {
+      entityId: e.id,
+      kind: 'revocation',
+      law: '2023',
+      ground: 'court',
+      openedOn: '2026-08-03',
+      decisionNo: '07/2026/QĐ-TA'
+    })
+    const page = await core.call('dissolution.draft', { caseId: c.id, doc: 'revocation', date: '2026-08-05', registrar: 'committee' })
+    const text = textOf(page.html)
+    expect(text).toContain('ỦY BAN NHÂN DÂN XÃ ………………… Số: ……/QĐ-UBND')
+    expect(text).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ ………………… Căn cứ Luật Hợp tác xã')
+    expect(text).toContain('Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;')
+    expect(text).toContain('Căn cứ văn bản số 07/2026/QĐ-TA ngày 03/08/2026 của Tòa án;')
+    expect(text).toContain('(khoản 3 Điều 54 Nghị định số 295/2026/NĐ-CP)')
+    expect(text).toContain('TM. ỦY BAN NHÂN DÂN CHỦ TỊCH (Ký, ghi rõ họ tên, đóng dấu)')
+    expect(text).not.toContain('PHÒNG')
+    expect(page.warnings!.some((w) => w.includes('tên phòng để trống'))).toBe(false)
+    const docx = await core.call('dissolution.draftDocx', { caseId: c.id, doc: 'revocation', date: '2026-08-05', registrar: 'committee' })
+    expect(docxText(docx.base64)).toContain('TM. ỦY BAN NHÂN DÂN')
+    const early = await core.call('dissolution.draft', { caseId: c.id, doc: 'violation', date: '2025-06-10', registrar: 'committee' })
+    expect(textOf(early.html)).toContain('PHÒNG TÀI CHÍNH - KẾ HOẠCH')
+    expect(early.warnings!.join(' ')).toContain('không phải Ủy ban nhân dân xã')
+  })
+})
+
 describe('the CLI door', () => {
   it('dissolution draft --doc dissolving writes the Word file and says on stderr what to fill before signing', async () => {
     const c = await compulsory()
@@ -263,6 +304,11 @@ describe('the CLI door', () => {
     expect(word).toContain('khoản 1 Điều 52 Nghị định số 295/2026/NĐ-CP')
     expect(err.join('\n')).toContain('Cần kiểm tra trước khi ký:')
     expect(err.join('\n')).toContain('Điều 5 khoản 2')
+    // --ubnd-xa: the commune's UBND is the registration office.
+    const html = join(core.dir, 'dang-giai-the.html')
+    const args = ['dissolution', 'draft', '--db', core.dbPath, '--case', String(c.id), '--doc', 'dissolving', '--date', '2026-08-04']
+    expect(await runCli([...args, '--ubnd-xa', '--out', html], { out: () => {}, err: () => {} })).toBe(0)
+    expect(textOf(readFileSync(html, 'utf8'))).toContain('TM. ỦY BAN NHÂN DÂN CHỦ TỊCH')
     core = await officeCore('180') // afterEach disposes a live core
   })
 })

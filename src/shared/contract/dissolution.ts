@@ -247,9 +247,16 @@ const draftInput = z
     caseId: id,
     doc: z.enum(DRAFT_DOCS, {
       message:
-        'Văn bản: council (quyết định thành lập hội đồng giải thể), notice (thông báo giải thể), request (đề nghị ghi nhận giải thể), revocation (quyết định thu hồi giấy chứng nhận)'
+        'Văn bản: council (quyết định thành lập hội đồng giải thể), notice (thông báo giải thể), request (đề nghị ghi nhận giải thể), violation (thông báo hành vi vi phạm), revocation (quyết định thu hồi giấy chứng nhận), resolution (nghị quyết giải thể), dissolving (thông báo đang làm thủ tục giải thể), dissolved (thông báo về việc giải thể)'
     }),
-    date: isoDate.nullish()
+    date: isoDate.nullish(),
+    /**
+     * Who the commune's registration office is, for papers dated from 01/07/2025 (NĐ 295/2026 Điều 5): «office», the
+     * specialised office the province assigned (default), or «committee», the UBND xã where the commune has none.
+     */
+    registrar: z
+      .enum(['office', 'committee'], { message: 'Cơ quan đăng ký: office (phòng chuyên môn) hoặc committee (UBND xã)' })
+      .optional()
   })
   .strict()
 

@@ -428,13 +428,26 @@ export const dissolutionCommands: Record<string, Command> = {
     print: (result, io) => io.err(`Đã ghi hồ sơ in vào ${(result as { path: string }).path}.`)
   },
   'dissolution draft': {
-    usage: `dissolution draft --db TỆP --case SỐ --doc ${DRAFT_DOCS.join('|')} --out TỆP.html|TỆP.docx [--date NGÀY_KÝ]`,
-    options: { ...common, ...caseOpt, doc: { type: 'string' }, out: { type: 'string' }, date: { type: 'string' } },
+    usage: `dissolution draft --db TỆP --case SỐ --doc ${DRAFT_DOCS.join('|')} --out TỆP.html|TỆP.docx [--date NGÀY_KÝ] [--ubnd-xa]`,
+    options: {
+      ...common,
+      ...caseOpt,
+      doc: { type: 'string' },
+      out: { type: 'string' },
+      date: { type: 'string' },
+      'ubnd-xa': { type: 'boolean' }
+    },
     run: (values) =>
       withCore(values, async (core) => {
         const out = str(values, 'out')
         if (!out || !/\.(html?|docx)$/i.test(out)) throw new UsageError('Cần --out TỆP.html hoặc TỆP.docx.')
-        const input = { caseId: caseId(values), doc: str(values, 'doc') ?? '', date: date(values, 'date') } as never
+        // --ubnd-xa: the commune has no specialised office, its UBND registers (NĐ 295/2026 Điều 5 khoản 2).
+        const input = {
+          caseId: caseId(values),
+          doc: str(values, 'doc') ?? '',
+          date: date(values, 'date'),
+          ...(values['ubnd-xa'] ? { registrar: 'committee' } : {})
+        } as never
         const target = { dbPath: needDb(values) }
         // The same draft as a Word file when the output asks for one.
         // What the officer must fill or check before signing, as the screen says it (never on the paper).

@@ -12,7 +12,16 @@ import type { AdminUnit } from '../../../shared/contract/office'
 import { formatDate, formatNumber } from '../../../shared/text'
 import { adminPageDocx } from '../text/docx'
 import drafts2023 from '../../../../resources/drafts/2023.json'
-import { adminPageHtml, committeeOn, escapeHtml as e, placeName, registrarOn, type AdminPage, type Issuer } from '../text/document'
+import {
+  adminPageHtml,
+  committeeOn,
+  COMMUNE_LEVEL_FROM,
+  escapeHtml as e,
+  placeName,
+  registrarOn,
+  type AdminPage,
+  type Issuer
+} from '../text/document'
 import type { Template } from './templates'
 
 const BLANK = '……'
@@ -31,6 +40,8 @@ export interface DraftInput {
   date: string | null
   /** The date that decides the signing authority when `date` is blank (the office's today); defaults to `date`. */
   authorityDate?: string
+  /** From 01/07/2025: the commune's specialised office (default) or the UBND xã where there is none (NĐ 295/2026 Điều 5). */
+  registrar?: 'office' | 'committee'
 }
 
 /** The committee that signs this draft, by its date (text/document.ts committeeOn). */
@@ -57,7 +68,16 @@ export function decreeOn(date: string): Decree {
 
 /** The registration office that issues a 2023 paper of this date (text/document.ts registrarOn). */
 function registrar(d: DraftInput) {
-  return registrarOn(d.unit, paperDate(d), { district: drafts2023.registrar.districtNote, commune: drafts2023.registrar.communeNote })
+  return registrarOn(
+    d.unit,
+    paperDate(d),
+    {
+      district: drafts2023.registrar.districtNote,
+      commune: drafts2023.registrar.communeNote,
+      committee: drafts2023.registrar.committeeNote
+    },
+    d.registrar
+  )
 }
 
 /** The form the law names for this draft on its date, when it could not be read (said on screen, never printed). */
@@ -72,6 +92,10 @@ export function draftWarnings(d: DraftInput): string[] {
   const w: string[] = []
   if (REGISTRAR_DRAFTS.includes(d.doc)) {
     w.push(...registrar(d).warnings)
+    if (d.registrar === 'committee' && paperDate(d) < COMMUNE_LEVEL_FROM)
+      w.push(
+        'Văn bản ngày trước 01/07/2025: cơ quan đăng ký là Phòng Tài chính - Kế hoạch cấp huyện, không phải Ủy ban nhân dân xã; đã in theo cơ quan cấp huyện.'
+      )
     if (paperDate(d) < drafts2023.decrees[0]!.from)
       w.push(
         `Văn bản ngày trước ${formatDate(drafts2023.decrees[0]!.from)}: chưa có nghị định đăng ký hợp tác xã theo Luật 2023; căn cứ in theo ${drafts2023.decrees[0]!.short}, cần kiểm tra.`
@@ -161,7 +185,7 @@ function chairName(view: CaseView): string | null {
 
 /** Who proposes the committee's decision: the head of the registration office of the paper's date. */
 function proposer(d: DraftInput): string {
-  const r = registrar(d)
+  const r = registrar({ ...d, registrar: 'office' })
   return r.level === 'district' ? 'Trưởng phòng Tài chính - Kế hoạch' : `Thủ trưởng ${r.name.replace(/^C/, 'c')}`
 }
 
@@ -314,6 +338,7 @@ function basis2023(d: DraftInput): string[] {
 
 /** The office's own mandate, a line of every decision a head of office signs; its number is the province's, left blank. */
 function mandateLine(r: ReturnType<typeof registrar>): string {
+  if (r.symbol === 'UBND') return `<p><i>Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;</i></p>`
   return r.level === 'district'
     ? `<p><i>Căn cứ Quyết định số ${BLANK} ngày ${BLANK} của Ủy ban nhân dân huyện quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của ${e(r.name)};</i></p>`
     : `<p><i>Căn cứ Quyết định số ${BLANK} ngày ${BLANK} của Ủy ban nhân dân tỉnh giao nhiệm vụ đăng ký hợp tác xã cho cơ quan đăng ký kinh doanh cấp xã;</i></p>`

@@ -20,7 +20,10 @@ export type PaperHandlerName =
   | 'dissolution.dashboard'
 
 /** What a draft is filled from, the same for its .html and its .docx. */
-async function draftInput(ctx: CoreContext, input: { caseId: number; doc: DraftDoc; date?: string | null }): Promise<DraftInput> {
+async function draftInput(
+  ctx: CoreContext,
+  input: { caseId: number; doc: DraftDoc; date?: string | null; registrar?: 'office' | 'committee' }
+): Promise<DraftInput> {
   const c = await caseRow(ctx.db, input.caseId)
   const entity = await findEntity(ctx.db, c.entity_id)
   const unit = await currentUnit(ctx.db)
@@ -34,7 +37,7 @@ async function draftInput(ctx: CoreContext, input: { caseId: number; doc: DraftD
       `Thủ tục «${template.title}» không có văn bản «${DRAFT_TITLES[input.doc].title}». Các dự thảo của thủ tục này: ${template.drafts.map((x) => `«${DRAFT_TITLES[x].title}»`).join(', ') || 'không có'}.`,
       { caseId: input.caseId, doc: input.doc }
     )
-  return { doc: input.doc, view, template, entity, unit, date: input.date ?? null, authorityDate: today(ctx) }
+  return { doc: input.doc, view, template, entity, unit, date: input.date ?? null, authorityDate: today(ctx), registrar: input.registrar }
 }
 
 async function letterhead(ctx: CoreContext): Promise<Letterhead | undefined> {

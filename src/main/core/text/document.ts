@@ -73,7 +73,9 @@ export function committeeOn(
 export function registrarOn(
   unit: Pick<AdminUnit, 'name' | 'level'>,
   date: string,
-  notes: { district: string; commune: string }
+  notes: { district: string; commune: string; committee?: string },
+  /** From 01/07/2025: the commune's specialised office (default) or, where it has none, the UBND xã itself (Điều 5 khoản 2). */
+  kind: 'office' | 'committee' = 'office'
 ): {
   issuer: Issuer
   sign: Signature
@@ -115,6 +117,21 @@ export function registrarOn(
     }
   }
   const commune = unit.level === 'commune'
+  const blankCommune = commune
+    ? []
+    : [
+        `Cơ quan trên sổ là ${unit.name} (cấp huyện, đã chấm dứt hoạt động từ 01/07/2025); văn bản ngày từ 01/07/2025 do cơ quan đăng ký kinh doanh cấp xã ban hành: tên xã để trống, cần ghi tay hoặc chọn cơ quan cấp xã.`
+      ]
+  if (kind === 'committee')
+    return {
+      issuer: { parent: 'ỦY BAN NHÂN DÂN', body: commune ? upper : 'XÃ …………………' },
+      sign: { on: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH' },
+      head: `CHỦ TỊCH ỦY BAN NHÂN DÂN ${commune ? upper : 'XÃ …………………'}`,
+      symbol: 'UBND',
+      name: `Ủy ban nhân dân ${commune ? unit.name.replace(/^(Xã|Phường|Đặc khu)/u, (m) => m.toLocaleLowerCase('vi')) : 'xã …………………'}`,
+      level: 'commune',
+      warnings: [...blankCommune, ...(notes.committee ? [notes.committee] : [])]
+    }
   return {
     issuer: { parent: commune ? `UBND ${upper}` : 'UBND XÃ …………………', body: 'PHÒNG …………………' },
     sign: { title: 'TRƯỞNG PHÒNG', seal: true },
@@ -122,14 +139,7 @@ export function registrarOn(
     symbol: BLANK,
     name: 'Cơ quan đăng ký kinh doanh cấp xã',
     level: 'commune',
-    warnings: [
-      ...(commune
-        ? []
-        : [
-            `Cơ quan trên sổ là ${unit.name} (cấp huyện, đã chấm dứt hoạt động từ 01/07/2025); văn bản ngày từ 01/07/2025 do cơ quan đăng ký kinh doanh cấp xã ban hành: tên xã để trống, cần ghi tay hoặc chọn cơ quan cấp xã.`
-          ]),
-      notes.commune
-    ]
+    warnings: [...blankCommune, notes.commune]
   }
 }
 

@@ -25,6 +25,9 @@ const DRAFT_LABELS: Record<DraftDoc, string> = {
   dissolved: 'Thông báo đã giải thể'
 }
 
+/** The drafts the registration office issues in its own name: from 01/07/2025 a commune office or, where there is none, the UBND xã. */
+const OFFICE_DRAFTS: DraftDoc[] = ['violation', 'revocation', 'dissolving', 'dissolved']
+
 export function CaseView({
   caseId,
   templates,
@@ -47,6 +50,9 @@ export function CaseView({
   const [pageError, setPageError] = useState<string | null>(null)
   /** What the last draft asks the officer to fill by hand (a blank commune authority), never on the paper itself. */
   const [draftWarnings, setDraftWarnings] = useState<string[]>([])
+  /** The commune has no specialised office: its UBND is the registration office and signs (NĐ 295/2026 Điều 5 khoản 2). */
+  const [committee, setCommittee] = useState(false)
+  const registrar = committee ? ({ registrar: 'committee' } as const) : {}
 
   useEffect(() => {
     call('dissolution.show', { caseId }).then(setView, (err) => setLoadError(messageOf(err)))
@@ -67,7 +73,7 @@ export function CaseView({
   async function word(doc: DraftDoc) {
     setPageError(null)
     try {
-      const f = await call('dissolution.draftDocx', { caseId: view!.id, doc })
+      const f = await call('dissolution.draftDocx', { caseId: view!.id, doc, ...registrar })
       downloadBase64(f.name, f.base64, MIME.docx)
     } catch (err) {
       setPageError(messageOf(err))
@@ -103,7 +109,10 @@ export function CaseView({
         {view.drafts.length === 0 && <span className="muted">thủ tục này chưa có dự thảo</span>}
         {view.drafts.map((doc) => (
           <span key={doc} className="diss-draft">
-            <button onClick={() => void show(() => call('dissolution.draft', { caseId: view.id, doc }))} data-testid={`draft-${doc}`}>
+            <button
+              onClick={() => void show(() => call('dissolution.draft', { caseId: view.id, doc, ...registrar }))}
+              data-testid={`draft-${doc}`}
+            >
               {DRAFT_LABELS[doc]}
             </button>
             <button
@@ -116,6 +125,15 @@ export function CaseView({
             </button>
           </span>
         ))}
+        {view.drafts.some((doc) => OFFICE_DRAFTS.includes(doc)) && (
+          <label
+            className="muted"
+            title="Nghị định 295/2026/NĐ-CP Điều 5 khoản 2: nơi xã không thành lập phòng chuyên môn, Ủy ban nhân dân xã là cơ quan đăng ký"
+          >
+            <input type="checkbox" checked={committee} onChange={(ev) => setCommittee(ev.target.checked)} data-testid="draft-committee" />{' '}
+            Cơ quan đăng ký là UBND xã
+          </label>
+        )}
       </div>
       {draftWarnings.map((w) => (
         <div key={w} className="banner banner-warning" data-testid="draft-warning">
