@@ -155,7 +155,7 @@ describe('Quyết định thu hồi Giấy chứng nhận đăng ký hợp tác 
     expect(text).toContain('Căn cứ Thông báo số …… ngày …… về hành vi vi phạm')
     expect(page.warnings!.some((w) => w.includes('tên xã để trống'))).toBe(true)
     // Where the commune has no specialised office, the UBND xã is the registration office (NĐ 295/2026 Điều 5 khoản 2).
-    expect(page.warnings!.some((w) => w.includes('Điều 5 khoản 2') && w.includes('TM. ỦY BAN NHÂN DÂN'))).toBe(true)
+    expect(page.warnings!.some((w) => w.includes('Điều 5 khoản 2') && w.includes('Cơ quan đăng ký là UBND xã'))).toBe(true)
     expect(page.html).not.toContain('tên xã để trống')
   })
 

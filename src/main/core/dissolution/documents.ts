@@ -80,6 +80,11 @@ function registrar(d: DraftInput) {
   )
 }
 
+/** The office's name inside a sentence: "cơ quan đăng ký kinh doanh cấp xã", a proper name ("Phòng Tài chính - Kế hoạch …") as is. */
+function inText(r: ReturnType<typeof registrar>): string {
+  return r.name.replace(/^Cơ quan/, 'cơ quan')
+}
+
 /** The form the law names for this draft on its date, when it could not be read (said on screen, never printed). */
 function formNote(d: DraftInput): string | null {
   const f = (D as Record<string, { form?: string | Record<string, string> }>)[d.doc]?.form
@@ -437,8 +442,8 @@ function violationDecisionNotice(d: DraftInput): AdminPage {
     `<p>${e(r.name)} thông báo:</p>`,
     identity(en),
     `<p>có hành vi vi phạm: ${e(ground ?? BLANK)}${view.ground && view.ground in D.revocation.groundClause ? ` (${e(clause(d, D.revocation.groundClause[view.ground as keyof typeof D.revocation.groundClause]))})` : ''}.</p>`,
-    `<p>Đề nghị người đại diện theo pháp luật của ${e(en.name)}${en.representative ? ` (ông/bà ${e(en.representative)})` : ''} đến ${e(r.name)} để giải trình trước ${BLANK} giờ ${BLANK}, ngày ${BLANK} tháng ${BLANK} năm ${BLANK}.</p>`,
-    `<p>Kết thúc thời hạn giải trình nêu trên mà người được yêu cầu không đến hoặc nội dung giải trình không được chấp thuận, ${e(r.name)} sẽ ra quyết định thu hồi Giấy chứng nhận đăng ký hợp tác xã của ${e(en.name)} theo quy định tại ${e(clause(d, { '92': 'khoản 2 Điều 53', '295': 'khoản 2 Điều 54' }))}.</p>`
+    `<p>Đề nghị người đại diện theo pháp luật của ${e(en.name)}${en.representative ? ` (ông/bà ${e(en.representative)})` : ''} đến ${e(inText(r))} để giải trình trước ${BLANK} giờ ${BLANK}, ngày ${BLANK} tháng ${BLANK} năm ${BLANK}.</p>`,
+    `<p>Kết thúc thời hạn giải trình nêu trên mà người được yêu cầu không đến hoặc nội dung giải trình không được chấp thuận, ${e(inText(r))} sẽ ra quyết định thu hồi Giấy chứng nhận đăng ký hợp tác xã của ${e(en.name)} theo quy định tại ${e(clause(d, { '92': 'khoản 2 Điều 53', '295': 'khoản 2 Điều 54' }))}.</p>`
   ].join('\n')
   return registrarPage(d, 'TB', {
     title: 'THÔNG BÁO',
@@ -552,7 +557,7 @@ function dissolvingNotice(d: DraftInput): AdminPage {
       ? `<p>Trong thời hạn 10 ngày kể từ ngày nhận được quyết định, ${e(en.name)} phải thông qua nghị quyết giải thể và thực hiện các công việc theo quy định tại các khoản 1, 2, 3, 5 và 6 Điều 98 ${e(drafts2023.law)} (khoản 2 Điều 99 của Luật).</p>`
       : '',
     `<p>Kể từ ngày có ${compulsory ? 'quyết định' : 'nghị quyết giải thể'}, người đại diện theo pháp luật, thành viên Hội đồng quản trị, Giám đốc và thành viên của hợp tác xã không được thực hiện các hành vi bị cấm tại khoản 1 Điều 100 của Luật. Trong thời hạn 05 ngày làm việc kể từ ngày thanh toán hết các khoản nợ và hoàn thành nghĩa vụ thuế, hợp tác xã nộp hồ sơ đăng ký giải thể (${e(clause(d, data.filing))}).</p>`,
-    `<p>Sau thời hạn 06 tháng kể từ ngày ${compulsory ? 'thông báo tình trạng đang làm thủ tục giải thể' : 'cơ quan đăng ký kinh doanh nhận được nghị quyết giải thể'} mà không nhận được hồ sơ đăng ký giải thể và ý kiến phản đối bằng văn bản của cơ quan quản lý thuế hoặc tổ chức, cá nhân, bên có liên quan, ${e(r.name)} chuyển tình trạng pháp lý của hợp tác xã sang tình trạng đã giải thể (${e(clause(d, data.lapse[kind]))}).</p>`
+    `<p>Sau thời hạn 06 tháng kể từ ngày ${compulsory ? 'thông báo tình trạng đang làm thủ tục giải thể' : 'cơ quan đăng ký kinh doanh nhận được nghị quyết giải thể'} mà không nhận được hồ sơ đăng ký giải thể và ý kiến phản đối bằng văn bản của cơ quan quản lý thuế hoặc tổ chức, cá nhân, bên có liên quan, ${e(inText(r))} chuyển tình trạng pháp lý của hợp tác xã sang tình trạng đã giải thể (${e(clause(d, data.lapse[kind]))}).</p>`
   ].join('\n')
   return registrarPage(d, 'TB', {
     title: 'THÔNG BÁO',
