@@ -167,6 +167,16 @@ describe('Thông báo tình trạng đang làm thủ tục giải thể', () => 
     expect(page.warnings!.join(' ')).toMatch(/biểu mẫu .* chưa đối chiếu văn bản/)
   })
 
+  it('dated between 01/07/2025 and 22/07/2026: the commune office issues it under NĐ 92/2024, and the screen says that rests on an unread text', async () => {
+    const c = await voluntary()
+    const page = await core.call('dissolution.draft', { caseId: c.id, doc: 'dissolving', date: '2025-09-15' })
+    const text = textOf(page.html)
+    expect(text).toContain('UBND XÃ ………………… PHÒNG …………………')
+    expect(text).toContain('Căn cứ Nghị định số 92/2024/NĐ-CP')
+    expect(text).toContain('khoản 1 Điều 50 Nghị định số 92/2024/NĐ-CP')
+    expect(page.warnings!.some((w) => w.includes('01/07/2025 đến 22/07/2026') && w.includes('chưa đối chiếu văn bản'))).toBe(true)
+  })
+
   it('compulsory after a revocation, dated after 23/07/2026: NĐ 295/2026 khoản 1 Điều 52, Điều 99, the 10 days; a blank commune', async () => {
     const c = await compulsory()
     const page = await core.call('dissolution.draft', { caseId: c.id, doc: 'dissolving', date: '2026-08-04' })

@@ -97,6 +97,7 @@ export function draftWarnings(d: DraftInput): string[] {
   const w: string[] = []
   if (REGISTRAR_DRAFTS.includes(d.doc)) {
     w.push(...registrar(d).warnings)
+    if (paperDate(d) >= COMMUNE_LEVEL_FROM && decreeOn(paperDate(d)).code === '92') w.push(drafts2023.registrar.interimNote)
     if (d.registrar === 'committee' && paperDate(d) < COMMUNE_LEVEL_FROM)
       w.push(
         'Văn bản ngày trước 01/07/2025: cơ quan đăng ký là Phòng Tài chính - Kế hoạch cấp huyện, không phải Ủy ban nhân dân xã; đã in theo cơ quan cấp huyện.'
