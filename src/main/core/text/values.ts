@@ -65,6 +65,8 @@ const CURRENCY = /\s*(?:đồng|dong|đ|vnđ|vnd)\.?$/u
  * has no unit). `words` are the units read, for saying how the value was read.
  */
 export function moneyInWords(text: string): { dong: number; words: string[] } | null {
+  // Digits and separators alone (the common cell) name no unit: no need to look further.
+  if (!/[^\d\s.,+-]/.test(text)) return null
   let s = clean(text).toLowerCase()
   let currency = false
   if (CURRENCY.test(s) && /\d/.test(s)) {
@@ -97,6 +99,7 @@ export function moneyInWords(text: string): { dong: number; words: string[] } | 
 
 /** «12 người», «15 lao động», «7 TV»: a count with the unit written after it; null when there is none. */
 export function countInWords(text: string): number | null {
+  if (!/[^\d\s.,+-]/.test(text)) return null
   const m = /^(\d[\d.\s]*)\s*(?:người|nguoi|ng|thành viên|tv|lao động|lđ|ld|cán bộ|cb)\.?$/iu.exec(clean(text))
   if (!m) return null
   const n = parseViNumber(m[1])
