@@ -581,6 +581,26 @@ describe('every interpreted value beside the original', () => {
     expect(row(5)?.record?.charterCapital).toBe(1_500_000_000)
   })
 
+  it('a status the file does not write but a dissolution date implies is shown with that date', async () => {
+    const path = book('dissolved.xlsx', {
+      DS: [
+        ['STT', 'Tên HTX', 'Ngày giải thể'],
+        [1, 'HTX Một', '15/06/2022']
+      ]
+    })
+    const row = (await preview([path])).files[0].sheets[0].rows.find((r) => r.row === 2)!
+    expect(row.record?.status).toBe('dissolved')
+    expect(interpretedValues(row)).toEqual([
+      {
+        field: 'status',
+        label: 'Tình trạng',
+        value: 'Đã giải thể, phá sản, chấm dứt tồn tại',
+        original: '15/06/2022',
+        how: 'có ngày giải thể nên là đã giải thể'
+      }
+    ])
+  })
+
   it('a capital column in millions says its unit; «1 tỷ 200» is refused, not guessed; sub-totals read the words too', async () => {
     const path = book('units.xlsx', {
       DS: [

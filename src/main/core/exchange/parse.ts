@@ -1116,7 +1116,11 @@ function readRecord(raw: Cell[], ctx: TableContext, row: number, merged: number[
       ;(origin ??= {}).status = { from: 'group', row: g.row, text: g.caption }
     }
   }
-  if (record.dissolutionDate && !record.status) record.status = 'dissolved'
+  if (record.dissolutionDate && !record.status) {
+    record.status = 'dissolved'
+    const c = ctx.byField.get('dissolutionDate')
+    ;(origin ??= {}).status = { text: c ? cellText(raw[c.index]) : '', meaning: 'có ngày giải thể nên là đã giải thể' }
+  }
   const sectorText = fieldText(raw, ctx, 'sector')
   if (sectorText) {
     const hand = handMapped(ctx, 'sector', sectorText)
