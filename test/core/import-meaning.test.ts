@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import * as XLSX from 'xlsx'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ImportResult, ImportSheet } from '../../src/shared/api'
+import { interpretedValues } from '../../src/shared/interpreted'
 import { officeCore } from '../helpers/temp'
 
 // Issue 20 point 8: a corpus written the way district offices word their lists, built here with the real
@@ -488,5 +489,176 @@ describe('encodings', () => {
     const got = r.files.map((f) => [f.file, records(f.sheets[0]).map((x) => [x.name, x.status])])
     expect(got).toEqual(files.map(([n]) => [n, NAMES.map((x) => [x, 'active'])]))
     expect(r.files.find((f) => f.file === 'web-export.xls')?.format).toBe('html')
+  })
+})
+
+// Issue 20 point 7: the value that will be written beside the file's own words, for every value read by
+// meaning — and kept in the record's audit row after the commit, so its history says where it came from.
+describe('every interpreted value beside the original', () => {
+  const ORIGINALS = [
+    [
+      'STT',
+      'Tên HTX',
+      'Mã số HTX',
+      'Địa chỉ trụ sở',
+      'Ngày thành lập',
+      'Vốn điều lệ (đồng)',
+      'Số thành viên',
+      'Lĩnh vực',
+      'Tình trạng',
+      'Loại hình'
+    ],
+    [
+      1,
+      'HTX dịch vụ Mai Pha',
+      '4900 123 456',
+      'Thôn Nà Làng, xã Mai Pha, thành phố Lạng Sơn',
+      '12/31/2020',
+      '1,2 tỷ',
+      '12 người',
+      'Trồng trọt, chăn nuôi',
+      'Đang HĐ',
+      'Hợp tác xã'
+    ],
+    ['I', 'Xã Mường Kim', null, null, null, null, null, null, null, null],
+    [2, 'Tổ hợp tác chè Bản Mường', null, 'Bản Mường', '2015', '850 triệu', 8, 'Nông nghiệp', 'Tạm dừng hoạt động', 'Tổ hợp tác'],
+    [3, 'HTX vận tải Mường Kim', null, null, '03/04/2019', '1.500.000.000', 9, null, 'Đang hoạt động', 'HTX']
+  ]
+  const byField = (row: ImportResult['files'][number]['sheets'][number]['rows'][number] | undefined) =>
+    Object.fromEntries(interpretedValues(row ?? {}).map((v) => [v.field, [v.value, v.original]]))
+
+  it('the core answer gives each interpreted cell its original: capital, commune, sector, status, kind, dates, members, number', async () => {
+    const path = book('originals.xlsx', { DS: ORIGINALS })
+    const s = (await preview([path])).files[0].sheets[0]
+    expect(s.counts.created).toBe(3)
+    const row = (n: number) => s.rows.find((r) => r.row === n)
+    // Row 2: every field read by meaning, each with the cell as written.
+    expect(row(2)?.record).toMatchObject({
+      regNo: '4900123456',
+      commune: 'Mai Pha',
+      registrationDate: '2020-12-31',
+      charterCapital: 1_200_000_000,
+      sector: 'agri',
+      status: 'active',
+      kind: 'htx',
+      figures: { members: 12 }
+    })
+    expect(byField(row(2))).toEqual({
+      regNo: ['4900123456', '4900 123 456'],
+      commune: ['Mai Pha', 'Thôn Nà Làng, xã Mai Pha, thành phố Lạng Sơn'],
+      registrationDate: ['31/12/2020', '12/31/2020'],
+      charterCapital: ['1.200.000.000', '1,2 tỷ'],
+      members: ['12', '12 người'],
+      sector: ['Nông, lâm, ngư nghiệp, thủy sản', 'Trồng trọt, chăn nuôi'],
+      status: ['Đang hoạt động', 'Đang HĐ'],
+      kind: ['HTX', 'Hợp tác xã']
+    })
+    expect(row(2)?.origin?.commune).toMatchObject({ from: 'address' })
+    expect(row(2)?.origin?.charterCapital?.meaning).toContain('tỷ')
+    expect(row(2)?.origin?.registrationDate?.meaning).toContain('tháng/ngày/năm')
+    // Row 4: the commune from the group row «I. Xã Mường Kim», a year alone, «850 triệu», a THT by its kind cell.
+    expect(row(4)?.record).toMatchObject({
+      commune: 'Xã Mường Kim',
+      registrationDate: '2015-01-01',
+      charterCapital: 850_000_000,
+      kind: 'tht',
+      status: 'suspended'
+    })
+    expect(byField(row(4))).toEqual({
+      commune: ['Xã Mường Kim', 'Xã Mường Kim'],
+      registrationDate: ['01/01/2015', '2015'],
+      charterCapital: ['850.000.000', '850 triệu'],
+      sector: ['Nông, lâm, ngư nghiệp, thủy sản', 'Nông nghiệp'],
+      status: ['Tạm ngừng kinh doanh', 'Tạm dừng hoạt động'],
+      kind: ['THT', 'Tổ hợp tác']
+    })
+    expect(interpretedValues(row(4)!).find((v) => v.field === 'commune')?.how).toBe('theo dòng nhóm 3')
+    // Row 5: what the file wrote is what is written (03/04/2019 in a month-first column is read as it says).
+    expect(byField(row(5))).toEqual({
+      commune: ['Xã Mường Kim', 'Xã Mường Kim'],
+      registrationDate: ['04/03/2019', '03/04/2019']
+    })
+    expect(row(5)?.record?.charterCapital).toBe(1_500_000_000)
+  })
+
+  it('a status the file does not write but a dissolution date implies is shown with that date', async () => {
+    const path = book('dissolved.xlsx', {
+      DS: [
+        ['STT', 'Tên HTX', 'Ngày giải thể'],
+        [1, 'HTX Một', '15/06/2022']
+      ]
+    })
+    const row = (await preview([path])).files[0].sheets[0].rows.find((r) => r.row === 2)!
+    expect(row.record?.status).toBe('dissolved')
+    expect(interpretedValues(row)).toEqual([
+      {
+        field: 'status',
+        label: 'Tình trạng',
+        value: 'Đã giải thể, phá sản, chấm dứt tồn tại',
+        original: '15/06/2022',
+        how: 'có ngày giải thể nên là đã giải thể'
+      }
+    ])
+  })
+
+  it('a capital column in millions says its unit; «1 tỷ 200» is refused, not guessed; sub-totals read the words too', async () => {
+    const path = book('units.xlsx', {
+      DS: [
+        ['STT', 'Tên HTX', 'Vốn điều lệ (triệu đồng)'],
+        [1, 'HTX Một', 1500],
+        [2, 'HTX Hai', '1,2 tỷ'],
+        [3, 'HTX Ba', '1 tỷ 200'],
+        ['Cộng', null, 2700]
+      ]
+    })
+    const s = (await preview([path])).files[0].sheets[0]
+    const row = (n: number) => s.rows.find((r) => r.row === n)
+    expect(interpretedValues(row(2)!)).toEqual([
+      { field: 'charterCapital', label: 'Vốn điều lệ', value: '1.500.000.000', original: '1500', how: 'cột tính bằng triệu đồng' }
+    ])
+    expect(byField(row(3))).toEqual({ charterCapital: ['1.200.000.000', '1,2 tỷ'] })
+    expect(row(4)?.state).toBe('error')
+    expect(row(4)?.issues[0].message).toContain('«1 tỷ 200» không phải số tiền hợp lệ')
+    expect(s.rows.flatMap((r) => r.issues).filter((i) => i.code === 'TOTAL_MISMATCH')).toEqual([])
+  })
+
+  it('the commit keeps each original in the record’s audit row: where in the file, the value, the text', async () => {
+    const path = book('originals.xlsx', { DS: ORIGINALS })
+    const done = await commit([path])
+    expect(done.totals.created).toBe(3)
+    const list = (await core.call('entity.list', {})).rows
+    const maiPha = list.find((e) => e.name === 'HTX dịch vụ Mai Pha')!
+    const audit = (await core.call('audit.list', { table: 'entities', rowId: maiPha.id })) as Array<{ action: string; after: any }>
+    const created = audit.find((a) => a.action === 'create')!
+    expect(created.after.importOrigin.where).toBe('originals.xlsx › DS › dòng 2')
+    expect(created.after.importOrigin.values).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'charterCapital', value: '1.200.000.000', original: '1,2 tỷ' }),
+        expect.objectContaining({ field: 'commune', value: 'Mai Pha', original: 'Thôn Nà Làng, xã Mai Pha, thành phố Lạng Sơn' }),
+        expect.objectContaining({ field: 'sector', value: 'Nông, lâm, ngư nghiệp, thủy sản', original: 'Trồng trọt, chăn nuôi' }),
+        expect.objectContaining({ field: 'status', value: 'Đang hoạt động', original: 'Đang HĐ' }),
+        expect.objectContaining({ field: 'registrationDate', value: '31/12/2020', original: '12/31/2020' }),
+        expect.objectContaining({ field: 'members', value: '12', original: '12 người' })
+      ])
+    )
+    // A second file changes the capital of a record already there: the update's audit row says from what text.
+    const again = book('again.xlsx', {
+      DS: [
+        ['STT', 'Tên HTX', 'Mã số HTX', 'Vốn điều lệ (đồng)'],
+        [1, 'HTX dịch vụ Mai Pha', '4900123456', '2 tỷ']
+      ]
+    })
+    const second = await commit([again])
+    expect(second.totals.updated).toBe(1)
+    const updated = (
+      (await core.call('audit.list', { table: 'entities', rowId: maiPha.id })) as Array<{ action: string; after: any }>
+    ).find((a) => a.action === 'update')!
+    expect(updated.after.charter_capital).toBe(2_000_000_000)
+    expect(updated.after.importOrigin).toEqual({
+      where: 'again.xlsx › DS › dòng 2',
+      values: [
+        { field: 'charterCapital', label: 'Vốn điều lệ', value: '2.000.000.000', original: '2 tỷ', how: 'đọc chữ «tỷ» trong ô, ra đồng' }
+      ]
+    })
   })
 })

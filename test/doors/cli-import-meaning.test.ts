@@ -107,3 +107,96 @@ describe('import by meaning at the CLI', () => {
     ])
   })
 })
+
+// Issue 20 point 7 at the CLI door: every value read by meaning is shown beside the file's own text.
+describe('interpreted values at the CLI', () => {
+  const ORIGINALS = [
+    [
+      'STT',
+      'Tên HTX',
+      'Mã số HTX',
+      'Địa chỉ trụ sở',
+      'Ngày thành lập',
+      'Vốn điều lệ (đồng)',
+      'Số thành viên',
+      'Lĩnh vực',
+      'Tình trạng',
+      'Loại hình'
+    ],
+    [
+      1,
+      'HTX dịch vụ Mai Pha',
+      '4900 123 456',
+      'Thôn Nà Làng, xã Mai Pha, thành phố Lạng Sơn',
+      '12/31/2020',
+      '1,2 tỷ',
+      '12 người',
+      'Trồng trọt, chăn nuôi',
+      'Đang HĐ',
+      'Hợp tác xã'
+    ],
+    ['I', 'Xã Mường Kim', null, null, null, null, null, null, null, null],
+    [2, 'Tổ hợp tác chè Bản Mường', null, 'Bản Mường', '2015', '850 triệu', 8, 'Nông nghiệp', 'Tạm dừng hoạt động', 'Tổ hợp tác']
+  ]
+
+  it('--dry-run text has a table of value ← original with how; --json lists each with its row', async () => {
+    const { dir, db } = office()
+    expect((await cli('init', '--db', db, '--unit', '178')).code).toBe(0)
+    const path = list(dir, 'goc.xlsx', ORIGINALS)
+    const text = await cli('import', path, '--db', db, '--dry-run')
+    expect(text.code).toBe(0)
+    expect(text.stdout).toContain('giá trị đọc theo nghĩa (giá trị sẽ ghi ← chữ trong tệp)')
+    const line = (row: number, label: string, value: string, original: string) =>
+      new RegExp(`${row}\\s+│?\\s*${label}\\s+│?\\s*${value.replace(/[.()]/g, '\\$&')}\\s+│?\\s*«${original.replace(/[.()]/g, '\\$&')}»`)
+    expect(text.stdout).toMatch(line(2, 'Vốn điều lệ', '1.200.000.000', '1,2 tỷ'))
+    expect(text.stdout).toMatch(line(2, 'Xã, phường, thị trấn', 'Mai Pha', 'Thôn Nà Làng, xã Mai Pha, thành phố Lạng Sơn'))
+    expect(text.stdout).toMatch(line(2, 'Lĩnh vực', 'Nông, lâm, ngư nghiệp, thủy sản', 'Trồng trọt, chăn nuôi'))
+    expect(text.stdout).toMatch(line(2, 'Tình trạng', 'Đang hoạt động', 'Đang HĐ'))
+    expect(text.stdout).toMatch(line(2, 'Ngày đăng ký lần đầu', '31/12/2020', '12/31/2020'))
+    expect(text.stdout).toMatch(line(2, 'Số thành viên', '12', '12 người'))
+    expect(text.stdout).toMatch(line(4, 'Vốn điều lệ', '850.000.000', '850 triệu'))
+    expect(text.stdout).toMatch(line(4, 'Xã, phường, thị trấn', 'Xã Mường Kim', 'Xã Mường Kim'))
+    expect(text.stdout).toContain('theo dòng nhóm 3')
+    expect(text.stdout).toMatch(line(4, 'Ngày đăng ký lần đầu', '01/01/2015', '2015'))
+    expect(text.stdout).toMatch(line(4, 'Loại hình', 'THT', 'Tổ hợp tác'))
+
+    const json = await cli('import', path, '--db', db, '--dry-run', '--json')
+    const sheet = JSON.parse(json.stdout).files[0].sheets[0]
+    const got = sheet.interpreted.map((v: { row: number; field: string; value: string; original: string }) => [
+      v.row,
+      v.field,
+      v.value,
+      v.original
+    ])
+    expect(got).toEqual([
+      [2, 'regNo', '4900123456', '4900 123 456'],
+      [2, 'commune', 'Mai Pha', 'Thôn Nà Làng, xã Mai Pha, thành phố Lạng Sơn'],
+      [2, 'registrationDate', '31/12/2020', '12/31/2020'],
+      [2, 'charterCapital', '1.200.000.000', '1,2 tỷ'],
+      [2, 'sector', 'Nông, lâm, ngư nghiệp, thủy sản', 'Trồng trọt, chăn nuôi'],
+      [2, 'members', '12', '12 người'],
+      [2, 'status', 'Đang hoạt động', 'Đang HĐ'],
+      [2, 'kind', 'HTX', 'Hợp tác xã'],
+      [4, 'commune', 'Xã Mường Kim', 'Xã Mường Kim'],
+      [4, 'registrationDate', '01/01/2015', '2015'],
+      [4, 'charterCapital', '850.000.000', '850 triệu'],
+      [4, 'sector', 'Nông, lâm, ngư nghiệp, thủy sản', 'Nông nghiệp'],
+      [4, 'status', 'Tạm ngừng kinh doanh', 'Tạm dừng hoạt động'],
+      [4, 'kind', 'THT', 'Tổ hợp tác']
+    ])
+    expect(sheet.interpreted[3]).toMatchObject({ label: 'Vốn điều lệ', how: 'đọc chữ «tỷ» trong ô, ra đồng' })
+    expect(sheet.interpreted[8]).toMatchObject({ how: 'theo dòng nhóm 3' })
+    // What was committed is what the preview showed.
+    const done = await cli('import', path, '--db', db, '--json')
+    expect(done.code).toBe(0)
+    const d = new Database(db, { readonly: true })
+    try {
+      expect(d.prepare('SELECT name, charter_capital AS c, commune, registration_date AS r FROM entities ORDER BY id').all()).toEqual([
+        { name: 'HTX dịch vụ Mai Pha', c: 1_200_000_000, commune: 'Mai Pha', r: '2020-12-31' },
+        { name: 'Tổ hợp tác chè Bản Mường', c: 850_000_000, commune: 'Xã Mường Kim', r: '2015-01-01' }
+      ])
+    } finally {
+      d.close()
+    }
+  })
+})

@@ -41,9 +41,19 @@ describe('the import command', () => {
           errors: 0,
           unknownColumns: [],
           unknownValues: [],
+          interpreted: expect.any(Array),
           issues: []
         }
       ]
+    })
+    // Each value read by meaning beside the file's text (issue 20 point 7): the capital column is in millions.
+    expect(doc.files[0].sheets[0].interpreted).toContainEqual({
+      row: 6,
+      field: 'charterCapital',
+      label: 'Vốn điều lệ',
+      value: '1.500.000.000',
+      original: '1500',
+      how: 'cột tính bằng triệu đồng'
     })
     const messy = doc.files[1].sheets
     expect(messy.map((s: { table: number; kind: string }) => [s.table, s.kind])).toEqual([

@@ -134,9 +134,13 @@ export interface ImportRecord {
   figures: ImportedFigures
 }
 
-/** What a record's value was read from, when it is not the cell as written: the cell's text, or a group row, or the address. */
+/**
+ * What a record's value was read from, when it is not the cell as written: the cell's text, or a group row,
+ * or the address. Every field read by meaning has one (issue 20 point 7); `shared/interpreted.ts` turns a
+ * row's origins into «value ← original» for every door.
+ */
 export interface ImportOrigin {
-  /** The cell's own text (e.g. "1.500" for 1.500.000.000 đồng, "Đang HĐ" for active). */
+  /** The file's own text: the cell ("1,2 tỷ" for 1.200.000.000 đồng, "Đang HĐ" for active), the group row's label, the address. */
   text?: string
   /** Where else it came from: a group row, a merged cell above, the address. */
   from?: 'group' | 'merged' | 'address' | 'year-only'

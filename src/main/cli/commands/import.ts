@@ -6,10 +6,14 @@
 import { resolve } from 'node:path'
 import type { ImportBatch, ImportResult } from '../../../shared/api'
 import { IMPORT_FIELD_LABELS, VALUE_FIELDS, type ValueField } from '../../../shared/contract/exchange'
+import { interpretedValues } from '../../../shared/interpreted'
 import { formatDate, formatNumber } from '../../../shared/text'
 import { common, withCore, type Command } from '../command'
 import { UsageError, table, type CliIo } from '../io'
 import { progressLines } from '../progress'
+
+/** Lines of interpreted values the text output shows per sheet; --json has them all. */
+const INTERPRETED_SHOWN = 500
 
 /** The summary the CLI promises: per sheet counts and issues, then totals. */
 export function importSummary(result: ImportResult) {
@@ -32,6 +36,8 @@ export function importSummary(result: ImportResult) {
         errors: s.counts.errors,
         unknownColumns: s.unknownColumns.map((c) => ({ letter: c.letter, header: c.header, cells: c.cells })),
         unknownValues: s.unknownValues.map((v) => ({ field: v.field, value: v.value, count: v.count, rows: v.rows })),
+        // Nothing silent: each value read by meaning, the value written beside the file's own text.
+        interpreted: s.rows.flatMap((r) => interpretedValues(r).map((v) => ({ row: r.row, ...v }))),
         issues: [...s.issues, ...s.rows.flatMap((r) => r.issues)].map((i) => ({
           row: i.row,
           column: i.column,
@@ -101,6 +107,21 @@ function printSummary(result: unknown, io: CliIo): void {
           )
         )
       }
+    }
+  for (const f of s.files)
+    for (const sh of f.sheets) {
+      if (sh.interpreted.length === 0) continue
+      io.out(`${f.file} › ${sh.sheet}: giá trị đọc theo nghĩa (giá trị sẽ ghi ← chữ trong tệp):`)
+      io.out(
+        table(
+          ['Dòng', 'Trường', 'Giá trị sẽ ghi', 'Chữ trong tệp', 'Cách đọc'],
+          sh.interpreted.slice(0, INTERPRETED_SHOWN).map((v) => [v.row, v.label, v.value, v.original ? `«${v.original}»` : '', v.how])
+        )
+      )
+      if (sh.interpreted.length > INTERPRETED_SHOWN)
+        io.out(
+          `… và ${formatNumber(sh.interpreted.length - INTERPRETED_SHOWN)} giá trị nữa đọc theo nghĩa (đủ cả trong --json, mục interpreted).`
+        )
     }
   for (const f of s.files)
     for (const sh of f.sheets)

@@ -17,6 +17,7 @@ import { fold } from '../../../shared/text'
 import type { Status } from '../../../shared/domain'
 import { AppError } from '../../../shared/errors'
 import { formatNumber } from '../../../shared/text'
+import { interpretedValues, type InterpretedValue } from '../../../shared/interpreted'
 import { auditWriter, writeAudit } from '../audit/log'
 import type { CoreContext, Trx } from '../context'
 import { backupBefore } from '../backup/before'
@@ -27,6 +28,20 @@ import type { YearlyFiguresTable } from '../db/schema'
 import { derivedKeys, toColumns } from '../registry/entities'
 import { entityWriter } from '../registry/bulk'
 import { FIGURE_COLUMNS, previewImport, RECORD_COLUMNS, type FiguresRow, type PreviewInput } from './preview'
+
+/**
+ * Where a record's values read by meaning came from (issue 20 point 7), kept in its audit row: the
+ * file, sheet and row, and each value with the file's own text. Null when nothing was interpreted.
+ */
+interface ImportOrigin {
+  where: string
+  values: InterpretedValue[]
+}
+function importOrigin(row: Row, where: string, only?: (field: string) => boolean): ImportOrigin | null {
+  const values = interpretedValues(row).filter((v) => !only || only(v.field))
+  return values.length ? { where, values } : null
+}
+const withOrigin = (o: ImportOrigin | null) => (o ? { importOrigin: o } : {})
 
 /** New records written between two progress reports (and two chances for other calls to queue). */
 const CHUNK = 500
@@ -168,12 +183,12 @@ async function writeImport({ result, figures }: Plan, seen: number, ctx: CoreCon
           checkDate(closed, rec.dissolutionDate, `${where}: ngày giải thể`)
           if (figuresOf(rec)) checkYear(closed, sheet.figuresYear, `${where}: số liệu`)
           if (row.state === 'new') {
-            created.add(rec, sheet.figuresYear, where)
+            created.add(rec, sheet.figuresYear, where, importOrigin(row, where))
             if (created.pending() >= CHUNK) await wrote(created.flush())
           } else if (row.state === 'update') {
             if (++updates % CHUNK === 0) await wrote(CHUNK)
             if (row.changes?.some((c) => c.field === 'status')) checkDate(closed, statusDate, `${where}: tình trạng`)
-            await updateRecord(trx, ctx, batchId, row, rec, statusDate)
+            await updateRecord(trx, ctx, batchId, row, rec, statusDate, where)
             await updateFigures(
               trx,
               ctx,
@@ -181,7 +196,8 @@ async function writeImport({ result, figures }: Plan, seen: number, ctx: CoreCon
               row.entityId!,
               rec,
               sheet.figuresYear,
-              figures.get(`${row.entityId}:${sheet.figuresYear}`)
+              figures.get(`${row.entityId}:${sheet.figuresYear}`),
+              importOrigin(row, where, (f) => f in FIGURE_COLUMNS)
             )
           }
         }
@@ -256,15 +272,15 @@ function newRecords(ctx: CoreContext, batchId: number) {
     'insert into entity_labels (entity_id, label, effective_date, note, created_at) values (?, ?, null, ?, ?)'
   )
   const recordFields = Object.keys(RECORD_COLUMNS) as Array<keyof typeof RECORD_COLUMNS>
-  const queue: Array<{ rec: ImportRecord; year: number; where: string }> = []
+  const queue: Array<{ rec: ImportRecord; year: number; where: string; origin: ImportOrigin | null }> = []
   return {
-    add: (rec: ImportRecord, year: number, where: string) => void queue.push({ rec, year, where }),
+    add: (rec: ImportRecord, year: number, where: string, origin: ImportOrigin | null) => void queue.push({ rec, year, where, origin }),
     pending: () => queue.length,
     /** Writes what is queued; returns how many. */
     flush(): number {
       const chunk = queue.splice(0)
       const at = ctx.now()
-      for (const { rec, year, where } of chunk) {
+      for (const { rec, year, where, origin } of chunk) {
         const fields: Record<string, unknown> = { kind: rec.kind, name: rec.name }
         for (const f of recordFields) fields[f] = rec[f] ?? null
         const entityId = writer.insert(fields as Partial<EntityFields>, where)
@@ -277,6 +293,7 @@ function newRecords(ctx: CoreContext, batchId: number) {
         fields.status = events.map((e) => e.status)
         fields.figures = fig ? { year, ...fig } : undefined
         fields.importBatch = batchId
+        if (origin) fields.importOrigin = origin
         audit({ action: 'create', table: 'entities', rowId: entityId, after: fields }, at)
         for (const e of events) writer.status(entityId, e.status, e.effective_date)
         // A status word that is an office's label («Ngừng HĐ», «Chờ giải thể»): legally active, labelled since registration.
@@ -292,7 +309,15 @@ function newRecords(ctx: CoreContext, batchId: number) {
 }
 
 /** A record already in the register: the fields the file changes, and a status event only when the status changes. */
-async function updateRecord(trx: Trx, ctx: CoreContext, batchId: number, row: Row, rec: ImportRecord, statusDate: string): Promise<void> {
+async function updateRecord(
+  trx: Trx,
+  ctx: CoreContext,
+  batchId: number,
+  row: Row,
+  rec: ImportRecord,
+  statusDate: string,
+  where: string
+): Promise<void> {
   const entityId = row.entityId!
   const now = ctx.now()
   const before = await trx.selectFrom('entities').selectAll().where('id', '=', entityId).executeTakeFirstOrThrow()
@@ -313,7 +338,7 @@ async function updateRecord(trx: Trx, ctx: CoreContext, batchId: number, row: Ro
       table: 'entities',
       rowId: entityId,
       before: pick(before),
-      after: { ...pick(merged), importBatch: batchId }
+      after: { ...pick(merged), importBatch: batchId, ...withOrigin(importOrigin(row, where, (f) => f in changed)) }
     })
   }
   // Only a status that changes makes an event: a file read again must not repeat "dissolved".
@@ -332,7 +357,12 @@ async function updateRecord(trx: Trx, ctx: CoreContext, batchId: number, row: Ro
     }
     const { id } = await trx.insertInto('status_events').values(event).returning('id').executeTakeFirstOrThrow()
     await item(trx, batchId, 'status_events', id)
-    await writeAudit(trx, ctx, { action: 'create', table: 'status_events', rowId: id, after: event })
+    await writeAudit(trx, ctx, {
+      action: 'create',
+      table: 'status_events',
+      rowId: id,
+      after: { ...event, ...withOrigin(importOrigin(row, where, (f) => f === 'status')) }
+    })
   }
 }
 
@@ -344,19 +374,26 @@ async function updateFigures(
   entityId: number,
   rec: ImportRecord,
   year: number,
-  existing: FiguresRow | undefined
+  existing: FiguresRow | undefined,
+  origin: ImportOrigin | null
 ): Promise<void> {
   const fig = figuresOf(rec)
   if (!fig) return
   if (existing) {
     await trx.updateTable('yearly_figures').set(fig).where('id', '=', existing.id).execute()
     await item(trx, batchId, 'yearly_figures', existing.id, existing)
-    await writeAudit(trx, ctx, { action: 'update', table: 'yearly_figures', rowId: existing.id, before: existing, after: fig })
+    await writeAudit(trx, ctx, {
+      action: 'update',
+      table: 'yearly_figures',
+      rowId: existing.id,
+      before: existing,
+      after: { ...fig, ...withOrigin(origin) }
+    })
   } else {
     const values = { entity_id: entityId, year, ...fig, import_batch_id: batchId }
     const { id } = await trx.insertInto('yearly_figures').values(values).returning('id').executeTakeFirstOrThrow()
     await item(trx, batchId, 'yearly_figures', id)
-    await writeAudit(trx, ctx, { action: 'create', table: 'yearly_figures', rowId: id, after: values })
+    await writeAudit(trx, ctx, { action: 'create', table: 'yearly_figures', rowId: id, after: { ...values, ...withOrigin(origin) } })
   }
 }
 

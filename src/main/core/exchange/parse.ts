@@ -17,10 +17,19 @@ import {
   type UnknownValue,
   type ValueField
 } from '../../../shared/api'
-import { SECTOR_LABELS, STATUS_LABELS, type EntityKind, type ManagementLabel, type Sector, type Status } from '../../../shared/domain'
+import {
+  KIND_LABELS,
+  KIND_SHORT,
+  SECTOR_LABELS,
+  STATUS_LABELS,
+  type EntityKind,
+  type ManagementLabel,
+  type Sector,
+  type Status
+} from '../../../shared/domain'
 import { clean, fold, formatNumber } from '../../../shared/text'
 import { detectEncoding, toUnicode, type TextEncoding } from '../text/legacy'
-import { asOfDateIn, cellText, parseSheetDate, parseViNumber, type Cell } from '../text/values'
+import { asOfDateIn, cellText, countInWords, moneyInWords, parseSheetDate, parseViNumber, type Cell } from '../text/values'
 import {
   kindFromName,
   kindInTitle,
@@ -51,6 +60,8 @@ const FIGURE_FIELDS = {
 /** FIGURE_FIELDS as pairs once, not once a record. */
 const FIGURE_ENTRIES = Object.entries(FIGURE_FIELDS) as Array<[ImportField, keyof ImportRecord['figures']]>
 const DATE_FIELDS = ['registrationDate', 'dissolutionDate'] as const
+/** A capital column's unit by its worth in đồng, as the preview says it. */
+const UNIT_NAMES: Record<number, string> = { 1: 'đồng', 1_000: 'nghìn đồng', 1_000_000: 'triệu đồng', 1_000_000_000: 'tỷ đồng' }
 
 export function columnLetter(index: number): string {
   return XLSX.utils.encode_col(index)
@@ -397,6 +408,8 @@ interface GroupState {
   label?: ManagementLabel | null
   row: number
   level: number
+  /** The group row's label as the file wrote it («Xã Kim Chính»), shown beside the value it gives. */
+  caption: string
 }
 
 interface TableContext {
@@ -726,7 +739,7 @@ function groupRow(
   closeGroupCount(ctx, row)
   const level = markLevel(mark)
   ctx.groups = ctx.groups.filter((g) => g.level < level && g.kind !== cls.kind)
-  if (cls.kind !== 'other') ctx.groups.push({ kind: cls.kind, value: cls.value, label: cls.label ?? null, row, level })
+  if (cls.kind !== 'other') ctx.groups.push({ kind: cls.kind, value: cls.value, label: cls.label ?? null, row, level, caption: label })
   if (cls.kind === 'commune') ctx.commune = cls.value
   else if (!ctx.groups.some((g) => g.kind === 'commune')) ctx.commune = null
   ctx.marks.push({ mark, label: fold(label), row, sums: copySums(ctx.sums) })
@@ -779,10 +792,24 @@ function addSums(raw: Cell[], ctx: TableContext): void {
   for (let i = 0; i < SUM_FIELDS.length; i++) {
     const c = ctx.byField.get(SUM_FIELDS[i])
     if (!c) continue
-    const v = raw[c.index]
-    const n = typeof v === 'number' ? v : v === null || v === undefined || v === '' ? 0 : parseViNumber(v)
+    const n = columnNumber(raw[c.index], SUM_FIELDS[i], c)
     if (n !== null && !Number.isNaN(n)) s.v[i] += n
   }
+}
+
+/** A number cell of a summed column in the column's own unit: «1,2 tỷ» in a (triệu đồng) column is 1.200, «12 người» 12. */
+function columnNumber(v: Cell, field: (typeof SUM_FIELDS)[number], c: ImportColumn): number | null {
+  if (typeof v === 'number') return v
+  if (v === null || v === undefined || v === '') return null
+  if (typeof v !== 'string') return parseViNumber(v)
+  if (field === 'charterCapital') {
+    const w = moneyInWords(v)
+    if (w !== null) return Number.isNaN(w.dong) ? NaN : w.dong / (c.unit ?? 1_000_000)
+  } else {
+    const w = countInWords(v)
+    if (w !== null) return w
+  }
+  return parseViNumber(v)
 }
 
 /** A number as the file wrote it, its decimals kept (12.920,5 — not rounded to 12.921). */
@@ -815,8 +842,7 @@ function totalRow(raw: Cell[], ctx: TableContext, row: number, text: string, f: 
   const agrees = (b: Sums) =>
     SUM_FIELDS.every((field, i) => {
       const c = ctx.byField.get(field)
-      const v = c ? raw[c.index] : null
-      const written = v === null || v === undefined || v === '' ? null : typeof v === 'number' ? v : parseViNumber(v)
+      const written = c ? columnNumber(raw[c.index], field, c) : null
       return (
         written === null || Number.isNaN(written) || Math.abs(ctx.sums.v[i] - b.v[i] - written) <= 1e-6 * Math.max(1, Math.abs(written))
       )
@@ -827,9 +853,7 @@ function totalRow(raw: Cell[], ctx: TableContext, row: number, text: string, f: 
   for (let i = 0; i < SUM_FIELDS.length; i++) {
     const c = ctx.byField.get(SUM_FIELDS[i])
     if (!c) continue
-    const v = raw[c.index]
-    if (v === null || v === undefined || v === '') continue
-    const written = typeof v === 'number' ? v : parseViNumber(v)
+    const written = columnNumber(raw[c.index], SUM_FIELDS[i], c)
     if (written === null || Number.isNaN(written)) continue
     const sum = ctx.sums.v[i] - base.v[i]
     if (Math.abs(sum - written) > 1e-6 * Math.max(1, Math.abs(written))) {
@@ -891,7 +915,10 @@ function handMapped(ctx: TableContext, field: ValueField, text: string): { code:
 }
 
 /** A date cell of a column whose order is known; a year alone is the first of January, said. */
-function readDate(raw: Cell, order: 'dmy' | 'mdy' | undefined): { iso: string | null; yearOnly?: boolean; twoDigit?: boolean } | undefined {
+function readDate(
+  raw: Cell,
+  order: 'dmy' | 'mdy' | undefined
+): { iso: string | null; yearOnly?: boolean; twoDigit?: boolean; how?: string } | undefined {
   if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 1900 && raw <= 2100) return { iso: `${raw}-01-01`, yearOnly: true }
   if (typeof raw === 'string') {
     const s = raw.trim()
@@ -902,9 +929,15 @@ function readDate(raw: Cell, order: 'dmy' | 'mdy' | undefined): { iso: string | 
       const m = /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(s)
       if (m) {
         const d = parseSheetDate(`${m[3]}/${m[1]}/${m[4]}`)
-        return d === undefined ? undefined : { iso: d }
+        return d === undefined ? undefined : { iso: d, how: 'cột ghi tháng/ngày/năm, đọc theo thứ tự đó' }
       }
     }
+    // A date typed as text the register shows otherwise: an Excel day count, or yyyy-mm-dd.
+    const d = parseSheetDate(raw)
+    if (d === undefined) return undefined
+    if (d && /^\d{5}$/.test(s)) return { iso: d, how: 'số ngày kiểu Excel' }
+    if (d && /^\d{4}\s*-/.test(s)) return { iso: d, how: 'ghi năm-tháng-ngày' }
+    return { iso: d }
   }
   const d = parseSheetDate(raw)
   return d === undefined ? undefined : { iso: d }
@@ -955,6 +988,7 @@ function readRecord(raw: Cell[], ctx: TableContext, row: number, merged: number[
       issues.push(
         issue(row, ctx.byField.get('regNo')!, 'REG_NO_INVALID', `mã số «${record.regNo}» chỉ được gồm chữ số (có thể có dấu -, /, .).`)
       )
+    if (reg !== record.regNo) (origin ??= {}).regNo = { text: record.regNo, meaning: 'bỏ khoảng trắng' }
     record.regNo = reg
   }
   if (record.phone && !/^[0-9+(). -]{1,30}$/.test(record.phone)) {
@@ -966,7 +1000,7 @@ function readRecord(raw: Cell[], ctx: TableContext, row: number, merged: number[
     const group = ctx.commune ? ctx.groups.find((g) => g.kind === 'commune') : undefined
     if (ctx.commune) {
       record.commune = ctx.commune
-      ;(origin ??= {}).commune = { from: 'group', ...(group ? { row: group.row } : {}) }
+      ;(origin ??= {}).commune = { from: 'group', ...(group ? { row: group.row, text: group.caption } : {}) }
     } else if (record.address) {
       const c = communeInAddress(record.address)
       if (c) {
@@ -995,6 +1029,7 @@ function readRecord(raw: Cell[], ctx: TableContext, row: number, merged: number[
       )
     else {
       record[f] = d.iso
+      if (d.how && d.iso) (origin ??= {})[f] = { text: cellText(raw[c.index]), meaning: d.how }
       if (d.yearOnly) {
         ;(origin ??= {})[f] = { from: 'year-only', text: cellText(raw[c.index]) }
         issues.push(
@@ -1011,23 +1046,44 @@ function readRecord(raw: Cell[], ctx: TableContext, row: number, merged: number[
   }
   const capCol = ctx.byField.get('charterCapital')
   if (capCol) {
-    const n = parseViNumber(raw[capCol.index])
+    const cell = raw[capCol.index]
+    const unit = capCol.unit ?? 1_000_000
+    // «1,2 tỷ», «850 triệu»: the cell's own unit words win over the column's.
+    const words = typeof cell === 'string' ? moneyInWords(cell) : null
+    const n = words ? words.dong : parseViNumber(cell)
     if (n === null) record.charterCapital = null
     else if (Number.isNaN(n) || n < 0)
-      issues.push(issue(row, capCol, 'NUMBER_INVALID', `«${cellText(raw[capCol.index])}» không phải số tiền hợp lệ.`))
+      issues.push(
+        issue(
+          row,
+          capCol,
+          'NUMBER_INVALID',
+          `«${cellText(cell)}» không phải số tiền hợp lệ${words ? ' (ghi số rồi đơn vị cho từng phần, ví dụ «1,2 tỷ», «850 triệu», «1 tỷ 200 triệu»)' : ''}.`
+        )
+      )
     else {
-      record.charterCapital = Math.round(n * (capCol.unit ?? 1_000_000))
-      if ((capCol.unit ?? 1_000_000) !== 1) (origin ??= {}).charterCapital = { text: cellText(raw[capCol.index]) }
+      record.charterCapital = Math.round(words ? n : n * unit)
+      if (words) (origin ??= {}).charterCapital = { text: cellText(cell), meaning: `đọc chữ «${words.words.join(', ')}» trong ô, ra đồng` }
+      else if (unit !== 1)
+        (origin ??= {}).charterCapital = {
+          text: cellText(cell),
+          meaning: `cột tính bằng ${UNIT_NAMES[unit] ?? `${formatNumber(unit)} đồng`}`
+        }
     }
   }
   for (const [f, key] of FIGURE_ENTRIES) {
     const c = ctx.byField.get(f)
     if (!c) continue
-    const n = parseViNumber(raw[c.index])
+    const cell = raw[c.index]
+    const counted = typeof cell === 'string' ? countInWords(cell) : null
+    const n = counted ?? parseViNumber(cell)
     if (n === null) record.figures[key] = null
     else if (Number.isNaN(n) || n < 0 || !Number.isInteger(n))
-      issues.push(issue(row, c, 'COUNT_INVALID', `«${cellText(raw[c.index])}» phải là số nguyên không âm.`))
-    else record.figures[key] = n
+      issues.push(issue(row, c, 'COUNT_INVALID', `«${cellText(cell)}» phải là số nguyên không âm.`))
+    else {
+      record.figures[key] = n
+      if (counted !== null) (origin ??= {})[f] = { text: cellText(cell), meaning: 'bỏ chữ đơn vị sau số' }
+    }
   }
   const statusText = fieldText(raw, ctx, 'status')
   if (statusText) {
@@ -1057,10 +1113,14 @@ function readRecord(raw: Cell[], ctx: TableContext, row: number, merged: number[
     if (g) {
       record.status = g.value as Status
       if (g.label) record.label = g.label
-      ;(origin ??= {}).status = { from: 'group', row: g.row }
+      ;(origin ??= {}).status = { from: 'group', row: g.row, text: g.caption }
     }
   }
-  if (record.dissolutionDate && !record.status) record.status = 'dissolved'
+  if (record.dissolutionDate && !record.status) {
+    record.status = 'dissolved'
+    const c = ctx.byField.get('dissolutionDate')
+    ;(origin ??= {}).status = { text: c ? cellText(raw[c.index]) : '', meaning: 'có ngày giải thể nên là đã giải thể' }
+  }
   const sectorText = fieldText(raw, ctx, 'sector')
   if (sectorText) {
     const hand = handMapped(ctx, 'sector', sectorText)
@@ -1092,12 +1152,12 @@ function readRecord(raw: Cell[], ctx: TableContext, row: number, merged: number[
     const g = ctx.groups.find((x) => x.kind === 'sector' && x.value)
     if (g) {
       record.sector = g.value as Sector
-      ;(origin ??= {}).sector = { from: 'group', row: g.row }
+      ;(origin ??= {}).sector = { from: 'group', row: g.row, text: g.caption }
     } else if (record.businessLines && !sectorText) {
       const s = sectorByMeaning(record.businessLines)
       if (s) {
         record.sector = s.code
-        ;(origin ??= {}).sector = { text: record.businessLines, meaning: s.meaning }
+        ;(origin ??= {}).sector = { text: record.businessLines, meaning: `theo ngành nghề; ${s.meaning}` }
       }
     }
   }
@@ -1113,13 +1173,23 @@ function readRecord(raw: Cell[], ctx: TableContext, row: number, merged: number[
       )
     }
   }
+  if (kind && kindText) {
+    const hand = handMapped(ctx, 'kind', kindText)
+    if (hand) (origin ??= {}).kind = { text: kindText, meaning: hand.source === 'manual' ? 'ghép bằng tay' : 'đã ghép ở lần nhập trước' }
+    else if (kindText !== KIND_SHORT[kind]) (origin ??= {}).kind = { text: kindText, meaning: `nghĩa là ${KIND_LABELS[kind]}` }
+  }
   if (!kind) {
     const g = ctx.groups.find((x) => x.kind === 'kind' && x.value)
-    if (g) kind = g.value as EntityKind
+    if (g) {
+      kind = g.value as EntityKind
+      ;(origin ??= {}).kind = { from: 'group', row: g.row, text: g.caption }
+    }
   }
   // A union or group listed among cooperatives keeps the kind its name says.
   const byName = kindFromName(record.name)
   record.kind = kind ?? (ctx.table.kind === 'htx' && byName && byName !== 'htx' ? byName : ctx.table.kind) ?? byName ?? 'htx'
+  if (!kind && ctx.table.kind === 'htx' && byName && byName !== 'htx')
+    (origin ??= {}).kind = { text: record.name, meaning: `theo tên: ${KIND_LABELS[byName]} trong bảng HTX` }
   const hasError = issues.some((i) => i.severity === 'error')
   const out: ImportRow = { row, state: hasError ? 'error' : 'new', record, issues }
   if (origin) out.origin = origin

@@ -3,6 +3,7 @@
  * ',' decimals (often stored as text), dates as Excel serials or day-first text.
  */
 import { clean, parseViDate } from '../../../shared/text'
+import { parseViNumber } from '../../../shared/numbers'
 
 export type Cell = string | number | boolean | null | undefined
 
@@ -47,4 +48,60 @@ export function parseSheetDate(value: Cell): string | null | undefined {
 export function asOfDateIn(text: string): string | null {
   const m = /(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})/.exec(text)
   return m ? parseViDate(m[1]) : null
+}
+
+/** The money words offices write after a number, with their worth in đồng. */
+const MONEY_WORDS: Array<[RegExp, number, string]> = [
+  [/^(?:tỷ|tỉ|ty)$/u, 1_000_000_000, 'tỷ'],
+  [/^(?:triệu|trieu|tr|tr\.|trđ|tr\.đ|tr\.\s?đ)$/u, 1_000_000, 'triệu'],
+  [/^(?:nghìn|ngàn|nghin|ngan|k)$/u, 1_000, 'nghìn']
+]
+const CURRENCY = /\s*(?:đồng|dong|đ|vnđ|vnd)\.?$/u
+
+/**
+ * «1,2 tỷ» → 1.200.000.000 đồng, «850 triệu», «850 tr.đ», «1 tỷ 200 triệu», «1.200.000.000 đ»:
+ * a money amount that says its own unit. Null when the text names no unit (the column's unit
+ * applies); NaN in `dong` when it names one but cannot be read (e.g. «1 tỷ 200», whose last part
+ * has no unit). `words` are the units read, for saying how the value was read.
+ */
+export function moneyInWords(text: string): { dong: number; words: string[] } | null {
+  // Digits and separators alone (the common cell) name no unit: no need to look further.
+  if (!/[^\d\s.,+-]/.test(text)) return null
+  let s = clean(text).toLowerCase()
+  let currency = false
+  if (CURRENCY.test(s) && /\d/.test(s)) {
+    s = s.replace(CURRENCY, '')
+    currency = true
+  }
+  const parts = s.match(/\d[\d.,]*|[^\d\s.,][^\d\s]*|[.,]/gu)
+  if (!parts) return null
+  let dong = 0
+  const words: string[] = []
+  let pending: number | null = null
+  for (const p of parts) {
+    if (/^\d/.test(p)) {
+      if (pending !== null) return { dong: NaN, words }
+      const n = parseViNumber(p)
+      if (n === null || Number.isNaN(n)) return words.length || currency ? { dong: NaN, words } : null
+      pending = n
+      continue
+    }
+    const unit = MONEY_WORDS.find(([re]) => re.test(p))
+    if (!unit || pending === null) return words.length || currency ? { dong: NaN, words } : null
+    dong += pending * unit[1]
+    words.push(unit[2])
+    pending = null
+  }
+  if (words.length === 0) return currency && pending !== null ? { dong: pending, words: ['đồng'] } : null
+  if (pending !== null) return { dong: NaN, words }
+  return { dong, words }
+}
+
+/** «12 người», «15 lao động», «7 TV»: a count with the unit written after it; null when there is none. */
+export function countInWords(text: string): number | null {
+  if (!/[^\d\s.,+-]/.test(text)) return null
+  const m = /^(\d[\d.\s]*)\s*(?:người|nguoi|ng|thành viên|tv|lao động|lđ|ld|cán bộ|cb)\.?$/iu.exec(clean(text))
+  if (!m) return null
+  const n = parseViNumber(m[1])
+  return n === null ? null : n
 }

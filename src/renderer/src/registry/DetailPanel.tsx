@@ -5,6 +5,7 @@
  * Self-contained: give it an entity id; it reads and writes only through api.ts
  * and tells the screen which record changed.
  */
+import { interpretedLine, type InterpretedValue } from '../../../shared/interpreted'
 import { vnYear } from '../../../shared/clock'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import {
@@ -75,16 +76,28 @@ function shown(field: string, value: unknown): string {
   return String(value)
 }
 
+/**
+ * A write by an import that read values by meaning keeps, in its audit row, where each came from:
+ * « — nhập từ tệp.xlsx › DS › dòng 2: Vốn điều lệ: 1.200.000.000 ← «1,2 tỷ» (…)».
+ */
+function importOriginText(h: AuditEntry): string {
+  const o = (h.after as { importOrigin?: { where?: string; values?: InterpretedValue[] } } | null)?.importOrigin
+  if (!o?.values?.length) return ''
+  return ` — nhập từ ${o.where ?? 'tệp'}, đọc theo nghĩa: ${o.values.map(interpretedLine).join('; ')}`
+}
+
 /** "Sửa Điện thoại: (trống) → 0205 3870 123" for an edit; the action's name otherwise. */
 function describe(h: AuditEntry): string {
   const action = ACTION_LABELS[h.action] ?? h.action
+  const fromFile = importOriginText(h)
   if (h.action === 'update' && h.after && typeof h.after === 'object') {
     const before = (h.before ?? {}) as Record<string, unknown>
-    const parts = Object.entries(h.after as Record<string, unknown>).map(
-      ([field, v]) => `${FIELD_LABELS[field] ?? field}: ${shown(field, before[field])} → ${shown(field, v)}`
-    )
-    return `${action} ${parts.join('; ')}`
+    const parts = Object.entries(h.after as Record<string, unknown>)
+      .filter(([field]) => field !== 'importOrigin')
+      .map(([field, v]) => `${FIELD_LABELS[field] ?? field}: ${shown(field, before[field])} → ${shown(field, v)}`)
+    return `${action} ${parts.join('; ')}${fromFile}`
   }
+  if (fromFile) return `${action}${fromFile}`
   if (h.action === 'soft_delete' && h.after && typeof h.after === 'object')
     return `${action}, lý do: ${(h.after as { reason?: string }).reason ?? ''}`
   return action

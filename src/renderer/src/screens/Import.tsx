@@ -20,6 +20,7 @@ import {
   type ValueMapping
 } from '../../../shared/api'
 import { ENTITY_KINDS, KIND_SHORT, MANAGEMENT_LABEL_TEXT, SECTORS, SECTOR_LABELS, STATUSES, STATUS_LABELS } from '../../../shared/domain'
+import { interpretedLine, interpretedValues, type InterpretedValue } from '../../../shared/interpreted'
 import { formatDate, formatNumber } from '../../../shared/text'
 import { call, listen, messageOf } from '../api'
 import { downloadBase64, readAsBase64, type Picked } from '../files'
@@ -415,8 +416,10 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
                         <th>Tên</th>
                         <th>Mã số</th>
                         <th>Xã</th>
+                        <th>Ngày đăng ký</th>
                         <th className="num">Vốn điều lệ (đồng)</th>
                         <th className="num">Thành viên</th>
+                        <th>Lĩnh vực</th>
                         <th>Tình trạng</th>
                         <th>Ghi chú</th>
                       </tr>
@@ -425,35 +428,60 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
                       {s.rows
                         .filter((r) => shown.has(r.state))
                         .slice(0, ROWS_SHOWN)
-                        .map((r) => (
-                          <tr key={r.row} data-state={r.state}>
-                            <td>{r.row}</td>
-                            <td className={r.state === 'error' ? 'error' : ''}>
-                              {STATE_LABELS[r.state]}
-                              {r.reason ? ` (${REASONS[r.reason] ?? r.reason})` : ''}
-                            </td>
-                            <td>{r.record?.kind?.toUpperCase() ?? ''}</td>
-                            <td>{r.record?.name ?? ''}</td>
-                            <td
-                              className={r.record?.regNo && regNoWarnings[r.record.regNo] ? 'import-warn' : ''}
-                              title={r.record?.regNo ? regNoWarnings[r.record.regNo] : undefined}
-                            >
-                              {r.record?.regNo ?? ''}
-                              {r.record?.regNo && regNoWarnings[r.record.regNo] && (
-                                <span data-testid="regno-warning"> ⚠ sai số kiểm tra</span>
-                              )}
-                            </td>
-                            <td>{r.record?.commune ?? ''}</td>
-                            <td className="num">{formatNumber(r.record?.charterCapital ?? null)}</td>
-                            <td className="num">{formatNumber(r.record?.figures.members ?? null)}</td>
-                            <td>
-                              <StatusCell row={r} />
-                            </td>
-                            <td>
-                              <Notes row={r} />
-                            </td>
-                          </tr>
-                        ))}
+                        .map((r) => {
+                          // Each value read by meaning, shown under it with the file's own text (issue 20 point 7).
+                          const read = new Map(interpretedValues(r).map((v) => [v.field, v]))
+                          return (
+                            <tr key={r.row} data-state={r.state} data-row={r.row}>
+                              <td>{r.row}</td>
+                              <td className={r.state === 'error' ? 'error' : ''}>
+                                {STATE_LABELS[r.state]}
+                                {r.reason ? ` (${REASONS[r.reason] ?? r.reason})` : ''}
+                              </td>
+                              <td>
+                                {r.record?.kind?.toUpperCase() ?? ''}
+                                <Original v={read.get('kind')} />
+                              </td>
+                              <td>{r.record?.name ?? ''}</td>
+                              <td
+                                className={r.record?.regNo && regNoWarnings[r.record.regNo] ? 'import-warn' : ''}
+                                title={r.record?.regNo ? regNoWarnings[r.record.regNo] : undefined}
+                              >
+                                {r.record?.regNo ?? ''}
+                                {r.record?.regNo && regNoWarnings[r.record.regNo] && (
+                                  <span data-testid="regno-warning"> ⚠ sai số kiểm tra</span>
+                                )}
+                                <Original v={read.get('regNo')} />
+                              </td>
+                              <td>
+                                {r.record?.commune ?? ''}
+                                <Original v={read.get('commune')} />
+                              </td>
+                              <td>
+                                {r.record?.registrationDate ? formatDate(r.record.registrationDate) : ''}
+                                <Original v={read.get('registrationDate')} />
+                              </td>
+                              <td className="num">
+                                {formatNumber(r.record?.charterCapital ?? null)}
+                                <Original v={read.get('charterCapital')} />
+                              </td>
+                              <td className="num">
+                                {formatNumber(r.record?.figures.members ?? null)}
+                                <Original v={read.get('members')} />
+                              </td>
+                              <td>
+                                {r.record?.sector ? SECTOR_LABELS[r.record.sector] : ''}
+                                <Original v={read.get('sector')} />
+                              </td>
+                              <td>
+                                <StatusCell row={r} original={read.get('status')} />
+                              </td>
+                              <td>
+                                <Notes row={r} read={[...read.values()].filter((v) => !IN_COLUMNS.has(v.field))} />
+                              </td>
+                            </tr>
+                          )
+                        })}
                     </tbody>
                   </table>
                 )}
@@ -497,30 +525,47 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
   )
 }
 
+/** The fields the preview table has a column for: the others read by meaning are said in the notes. */
+const IN_COLUMNS = new Set<ImportField>(['kind', 'regNo', 'commune', 'registrationDate', 'charterCapital', 'members', 'sector', 'status'])
+
+/**
+ * Under a value read by meaning: «← "1,2 tỷ"», the file's own text when it differs from what will be
+ * written, else where it came from (a group row, a merged cell); how it was read on hover.
+ */
+function Original({ v }: { v: InterpretedValue | undefined }) {
+  if (!v) return null
+  const differs = v.original !== '' && v.original !== v.value
+  return (
+    <div className="muted import-original" title={v.how || undefined} data-testid={`original-${v.field}`}>
+      {differs ? `← «${v.original}»` : v.how}
+      {differs && v.how && /dòng nhóm|ô gộp|địa chỉ/.test(v.how) ? ` (${v.how})` : ''}
+    </div>
+  )
+}
+
 /** The status that will be written, its management label, and the file's own words when they differ. */
-function StatusCell({ row }: { row: ImportRow }) {
+function StatusCell({ row, original }: { row: ImportRow; original: InterpretedValue | undefined }) {
   const rec = row.record
   if (!rec?.status) return null
-  const o = row.origin?.status
   const label = rec.label
   return (
     <>
       {STATUS_LABELS[rec.status]}
       {label && <div className="muted">nhãn: {MANAGEMENT_LABEL_TEXT[label]}</div>}
-      {o?.text && (
-        <div className="muted" title={o.meaning}>
-          từ «{o.text}»
-        </div>
-      )}
-      {o?.from === 'group' && <div className="muted">theo dòng nhóm {o.row}</div>}
+      <Original v={original} />
     </>
   )
 }
 
-/** A row's issues and, for an update, each change by the field's Vietnamese name. */
-function Notes({ row }: { row: ImportRow }) {
+/** A row's issues, the values read by meaning that have no column here, and for an update each change by the field's Vietnamese name. */
+function Notes({ row, read }: { row: ImportRow; read: InterpretedValue[] }) {
   return (
     <>
+      {read.length > 0 && (
+        <div className="muted" data-testid="row-interpreted">
+          Đọc theo nghĩa: {read.map(interpretedLine).join('; ')}
+        </div>
+      )}
       {row.issues.map((i) => i.message).join(' ')}
       {row.changes && row.changes.length > 0 && (
         <span data-testid="row-changes">
