@@ -4,12 +4,16 @@ import { UNIT_LEVELS, type UnitLevel } from '../domain'
 import { empty, handler, isoDate, text } from './common'
 
 export interface AdminUnit {
+  /** The unit's key in the file: the GSO code for the map up to 30/06/2025, "05977@2025" for a later map. */
   code: string
   name: string
   level: UnitLevel
   parentCode: string | null
   validFrom: string | null
   validTo: string | null
+  /** The GSO code alone, and which map the unit belongs to (absent on units built before 011). */
+  gsoCode?: string
+  period?: UnitPeriod | null
 }
 
 /** Which map a unit belongs to: until 30/06/2025 (with districts), or from 01/07/2025. */
@@ -35,6 +39,12 @@ export interface OfficeInfo {
   unit: AdminUnit | null
   officeName: string | null
   mode: 'district' | 'province' | null
+  /** The unit on the national map: its province, period and what it was made from; null while not set up. */
+  place: MapUnit | null
+  /** A commune office's own body printed under «UBND XÃ …» (Phòng Kinh tế…); null: the UBND xã itself. */
+  bodyName: string | null
+  /** What this office's register is for, in one sentence (a former district: history and handover). */
+  role: string | null
   schemaVersion: number
   dbPath: string
   user: string
@@ -46,6 +56,12 @@ export interface OfficeInfo {
   readOnly: string | null
 }
 
+export interface OfficeBodies {
+  source: string
+  /** The names offered, in order; the first fits a xã, the second a phường. */
+  names: string[]
+}
+
 export const officeLabels: Record<string, string> = {
   unitCode: 'Đơn vị hành chính'
 }
@@ -53,8 +69,20 @@ export const officeLabels: Record<string, string> = {
 export const officeContract = {
   'office.info': handler<OfficeInfo>('read')(empty),
   'office.setup': handler<OfficeInfo>('province-write')(
-    z.object({ unitCode: text(10).regex(/^\d{2,5}$/, 'Mã đơn vị hành chính chỉ gồm chữ số') }).strict()
+    z
+      .object({
+        unitCode: text(12).regex(/^\d{2,5}(@\d{4})?$/, 'Mã đơn vị hành chính chỉ gồm chữ số'),
+        /** Where a code names a unit in both maps (a province that kept its code): the map of this date. */
+        on: isoDate.optional(),
+        /** A commune office: its own body (none: the UBND xã itself). */
+        bodyName: z.string().trim().max(120).nullable().optional()
+      })
+      .strict()
   ),
+  /** A commune office's own body on its letterhead: one of the names offered (office.bodies) or none. */
+  'office.setBody': handler<OfficeInfo>('admin')(z.object({ bodyName: z.string().trim().max(120).nullable() }).strict()),
+  /** The bodies a commune office may name itself (resources/admin-units/office-bodies.json). */
+  'office.bodies': handler<OfficeBodies>('read')(empty),
   'units.list': handler<AdminUnit[]>('read')(z.object({ level: z.enum(UNIT_LEVELS).optional(), parentCode: text(10).optional() }).strict()),
   /** The national map, by name typed without diacritics ("dong kinh") or by code. */
   'units.find': handler<MapUnit[]>('read')(

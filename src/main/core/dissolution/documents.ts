@@ -11,6 +11,7 @@ import type { Entity } from '../../../shared/contract/registry'
 import type { AdminUnit } from '../../../shared/contract/office'
 import { formatDate, formatNumber } from '../../../shared/text'
 import { adminPageDocx } from '../text/docx'
+import { officeName } from '../office/body'
 import { adminPageHtml, committeeOn, escapeHtml as e, placeName, type AdminPage, type Issuer } from '../text/document'
 import type { Template } from './templates'
 
@@ -28,7 +29,9 @@ export interface DraftInput {
   unit: AdminUnit
   /** The date printed beside the place; null leaves "ngày … tháng … năm …" blank. */
   date: string | null
-  /** The date that decides the signing authority when `date` is blank (the office's today); defaults to `date`. */
+  /** A commune office's own body (office.body_name). */
+  bodyName?: string | null
+  /** The office's day: it decides the signing authority and the body when `date` is blank. */
   authorityDate?: string
 }
 
@@ -98,9 +101,9 @@ function councilTable(view: CaseView, template: Template): string {
   return `<table><thead><tr><th>STT</th><th>Họ và tên</th><th>Chức vụ, cơ quan / đại diện cho</th><th>Nhiệm vụ trong hội đồng</th></tr></thead><tbody>${rows}</tbody></table>`
 }
 
-/** The registration authority the office is: "Phòng Tài chính - Kế hoạch Huyện Tràng Định". */
-function registrar(unit: AdminUnit): string {
-  return `${unit.level === 'province' ? 'Sở Tài chính' : 'Phòng Tài chính - Kế hoạch'} ${unit.name}`
+/** The registration authority the office is on the draft's date: "Phòng Tài chính - Kế hoạch Huyện Tràng Định", "Phòng Kinh tế Xã Mai Pha". */
+function registrar(d: DraftInput): string {
+  return officeName(d.unit, d.date ?? d.authorityDate ?? '9999-12-31', d.bodyName ?? null)
 }
 
 function chairName(view: CaseView): string | null {
@@ -165,7 +168,7 @@ function councilDecision(d: DraftInput): AdminPage {
     title: 'NGHỊ QUYẾT',
     subtitle: 'Về việc giải thể tự nguyện và thành lập Hội đồng giải thể',
     bodyHtml: body,
-    recipients: [`${registrar(unit)} (cơ quan đăng ký);`, 'Các thành viên;', 'Như Điều 3;', 'Lưu: VT.'],
+    recipients: [`${registrar(d)} (cơ quan đăng ký);`, 'Các thành viên;', 'Như Điều 3;', 'Lưu: VT.'],
     sign: { on: 'TM. ĐẠI HỘI THÀNH VIÊN', title: 'CHỦ TỌA' }
   }
 }
@@ -192,14 +195,14 @@ function notice(d: DraftInput): AdminPage {
     title: 'THÔNG BÁO',
     subtitle: `Về việc giải thể ${en.name}`,
     bodyHtml: body,
-    recipients: [`${registrar(unit)} (cơ quan đăng ký);`, 'Cơ quan thuế quản lý;', 'Các tổ chức, cá nhân có liên quan;', 'Lưu: HĐGT.'],
+    recipients: [`${registrar(d)} (cơ quan đăng ký);`, 'Cơ quan thuế quản lý;', 'Các tổ chức, cá nhân có liên quan;', 'Lưu: HĐGT.'],
     sign: { on: 'TM. HỘI ĐỒNG GIẢI THỂ', title: 'CHỦ TỊCH', name: chair }
   }
 }
 
 function request(d: DraftInput): AdminPage {
   const { view, entity: en, unit } = d
-  const registrarName = registrar(unit)
+  const registrarName = registrar(d)
   const steps = view.steps
     .filter((s) => s.state !== 'todo')
     .map(

@@ -7,6 +7,7 @@
  */
 import type { AdminUnit } from '../../../shared/contract/office'
 import { NEW_MAP_FROM } from '../office/map'
+import { officeBody } from '../office/body'
 
 export function escapeHtml(s: string | number | null | undefined): string {
   return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
@@ -23,11 +24,13 @@ export function placeName(unit: Pick<AdminUnit, 'name'>): string {
   return unit.name.replace(/^(Tỉnh|Thành phố|Huyện|Thị xã|Quận|Thị trấn|Xã|Phường)\s+/u, '')
 }
 
-/** The office itself: "UBND HUYỆN TRÀNG ĐỊNH" over "PHÒNG TÀI CHÍNH - KẾ HOẠCH" (a province file: the Sở). */
-export function officeIssuer(unit: Pick<AdminUnit, 'name' | 'level'>): Issuer {
-  return unit.level === 'province'
-    ? { parent: `UBND ${unit.name.toLocaleUpperCase('vi')}`, body: 'SỞ TÀI CHÍNH' }
-    : { parent: `UBND ${unit.name.toLocaleUpperCase('vi')}`, body: 'PHÒNG TÀI CHÍNH - KẾ HOẠCH' }
+/**
+ * The office itself on the document's date (office/body.ts): «UBND HUYỆN TRÀNG ĐỊNH» over «PHÒNG TÀI CHÍNH -
+ * KẾ HOẠCH» up to 30/06/2025; a commune office's «UBND XÃ …» over its own body; a province's Sở Tài chính.
+ */
+export function officeIssuer(unit: Pick<AdminUnit, 'code' | 'name' | 'level'>, date: string, bodyName: string | null = null): Issuer {
+  const b = officeBody(unit, date, bodyName)
+  return { parent: b.parent, body: b.body }
 }
 
 /** The people's committee of the unit: "ỦY BAN NHÂN DÂN" over "HUYỆN TRÀNG ĐỊNH". */

@@ -1,0 +1,89 @@
+/**
+ * Who an office is on paper, on a date: the body its letterheads, report titles and drafts name,
+ * and the names of units as the map of that date has them. Pure: the map is data (map.ts).
+ */
+import type { AdminUnit, MapUnit } from '../../../shared/contract/office'
+import { LAST_DAY_BEFORE, provincesOf, unitByKey } from './map'
+
+/** The body an office's documents name on a date: its people's committee above, the office itself below. */
+export interface OfficeBody {
+  /** «UBND HUYỆN TRÀNG ĐỊNH», «UBND TỈNH LẠNG SƠN»; null when the committee is itself the body. */
+  parent: string | null
+  /** «PHÒNG TÀI CHÍNH - KẾ HOẠCH», «SỞ TÀI CHÍNH», «PHÒNG KINH TẾ», or «UBND XÃ MAI PHA» with no body of its own. */
+  body: string
+  /** In running text: «Phòng Tài chính - Kế hoạch Huyện Tràng Định», «Phòng Kinh tế Xã Mai Pha», «Sở Tài chính tỉnh Lạng Sơn». */
+  name: string
+  /** The unit's name on that date (an old province after 01/07/2025: the new province that took it). */
+  unitName: string
+  /** The signer's title. */
+  signTitle: string
+}
+
+const upper = (s: string) => s.toLocaleUpperCase('vi')
+
+/**
+ * Who the office is on a date (the document's date): up to 30/06/2025 a district's «UBND HUYỆN … /
+ * PHÒNG TÀI CHÍNH - KẾ HOẠCH»; from 01/07/2025 a commune's «UBND XÃ … /» its own body (or none) and a
+ * province's «UBND TỈNH … / SỞ TÀI CHÍNH». A former district's register keeps its district's body for
+ * every date: it speaks for the register of that office. Names come from the map of that date.
+ */
+export function officeBody(unit: Pick<AdminUnit, 'code' | 'name' | 'level'>, date: string, bodyName: string | null = null): OfficeBody {
+  const unitName = unitNameOn(unit, date)
+  if (unit.level === 'province') {
+    return {
+      parent: `UBND ${upper(unitName)}`,
+      body: 'SỞ TÀI CHÍNH',
+      name: `Sở Tài chính ${unitName.replace(/^Tỉnh/, 'tỉnh').replace(/^Thành phố/, 'thành phố')}`,
+      unitName,
+      signTitle: 'GIÁM ĐỐC'
+    }
+  }
+  if (unit.level === 'commune') {
+    return bodyName
+      ? { parent: `UBND ${upper(unitName)}`, body: upper(bodyName), name: `${bodyName} ${unitName}`, unitName, signTitle: 'TRƯỞNG PHÒNG' }
+      : { parent: null, body: `UBND ${upper(unitName)}`, name: `UBND ${unitName}`, unitName, signTitle: 'TM. ỦY BAN NHÂN DÂN' }
+  }
+  return {
+    parent: `UBND ${upper(unitName)}`,
+    body: 'PHÒNG TÀI CHÍNH - KẾ HOẠCH',
+    name: `Phòng Tài chính - Kế hoạch ${unitName}`,
+    unitName,
+    signTitle: 'TRƯỞNG PHÒNG'
+  }
+}
+
+/** A unit's name on a date: an old province after the reform is named by the new one that took it. */
+export function unitNameOn(unit: Pick<AdminUnit, 'code' | 'name' | 'level'>, date: string): string {
+  const u = unitByKey(unit.code)
+  if (!u) return unit.name
+  if (u.level === 'province' && u.period === 'before' && date > LAST_DAY_BEFORE) {
+    return newProvinceOf(u.code)?.name ?? u.name
+  }
+  return u.name
+}
+
+/** The new province an old province went into. */
+export function newProvinceOf(oldProvince: string): MapUnit | null {
+  return provincesOf('after').find((p) => p.from.some((f) => f.code === oldProvince)) ?? null
+}
+
+/** The name printed on documents today: the office of the unit, not the unit itself. */
+export function officeName(unit: Pick<AdminUnit, 'code' | 'name' | 'level'>, date = '9999-12-31', bodyName: string | null = null): string {
+  return officeBody(unit, date, bodyName).name
+}
+
+/** What a register of this unit is for, said once on the first-run screen and in office.info. */
+export function officeRole(unit: AdminUnit): string {
+  if (unit.level === 'district')
+    return (
+      'Huyện cũ (cấp huyện chấm dứt hoạt động từ 01/07/2025): sổ này giữ và báo cáo lịch sử đăng ký đến 30/06/2025, ' +
+      'nhập các tệp Excel cũ của phòng, và bàn giao từng HTX cho xã mới đã nhận địa bàn xã cũ của nó. ' +
+      'HTX đăng ký từ 01/07/2025 thuộc cơ quan đăng ký cấp xã, không ghi vào sổ này.'
+    )
+  if (unit.level === 'commune')
+    return 'Cơ quan đăng ký kinh doanh cấp xã (Nghị định 295/2026/NĐ-CP, Điều 5, 7): đăng ký, theo dõi, giải thể, thu hồi và báo cáo HTX, LHHTX, THT của xã; nhận bàn giao sổ của huyện cũ.'
+  return unit.period === 'before'
+    ? 'Tỉnh trước 01/07/2025: tổng hợp số liệu các huyện của tỉnh cũ, để giữ và báo cáo lịch sử.'
+    : 'Cơ quan đăng ký kinh doanh cấp tỉnh (Sở Tài chính; Nghị định 295/2026/NĐ-CP, Điều 6): tổng hợp gói của các xã, và của các huyện cũ thuộc các tỉnh cũ đã hợp vào tỉnh.'
+}
+
