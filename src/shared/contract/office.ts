@@ -16,11 +16,34 @@ export interface AdminUnit {
   period?: UnitPeriod | null
 }
 
+/** The GSO code a person reads, from a unit's key in the file ("05977@2025" → "05977"). */
+export function gsoCode(key: string): string {
+  return key.replace(/@\d{4}$/, '')
+}
+
+/** What a register of a unit of this level and period is for: the first-run screen says it before setup, office.info after. */
+export function officeRoleOf(level: UnitLevel, period: UnitPeriod): string {
+  if (level === 'district')
+    return (
+      'Huyện cũ (cấp huyện chấm dứt hoạt động từ 01/07/2025): sổ này giữ và báo cáo lịch sử đăng ký đến 30/06/2025, ' +
+      'nhập các tệp Excel cũ của phòng, và bàn giao từng HTX cho xã mới đã nhận địa bàn xã cũ của nó. ' +
+      'HTX đăng ký từ 01/07/2025 thuộc cơ quan đăng ký cấp xã, không ghi vào sổ này.'
+    )
+  if (level === 'commune')
+    return 'Cơ quan đăng ký kinh doanh cấp xã (Nghị định 295/2026/NĐ-CP, Điều 5, 7): đăng ký, theo dõi, giải thể, thu hồi và báo cáo HTX, LHHTX, THT của xã; nhận bàn giao sổ của huyện cũ.'
+  return period === 'before'
+    ? 'Tỉnh trước 01/07/2025: tổng hợp số liệu các huyện của tỉnh cũ, để giữ và báo cáo lịch sử.'
+    : 'Cơ quan đăng ký kinh doanh cấp tỉnh (Sở Tài chính; Nghị định 295/2026/NĐ-CP, Điều 6): tổng hợp gói của các xã, và của các huyện cũ thuộc các tỉnh cũ đã hợp vào tỉnh.'
+}
+
 /** Which map a unit belongs to: until 30/06/2025 (with districts), or from 01/07/2025. */
 export type UnitPeriod = 'before' | 'after'
 
 /** A unit of the national map (resources/admin-units/vn.json), with its period and where it sits. */
 export interface MapUnit {
+  /** The unit's key in an office file (AdminUnit.code): what office.setup and every record take. */
+  key: string
+  /** The GSO code, meaningful only with the period. */
   code: string
   name: string
   level: UnitLevel

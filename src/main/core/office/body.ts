@@ -2,7 +2,7 @@
  * Who an office is on paper, on a date: the body its letterheads, report titles and drafts name,
  * and the names of units as the map of that date has them. Pure: the map is data (map.ts).
  */
-import type { AdminUnit, MapUnit } from '../../../shared/contract/office'
+import { officeRoleOf, type AdminUnit, type MapUnit } from '../../../shared/contract/office'
 import { LAST_DAY_BEFORE, provincesOf, unitByKey } from './map'
 
 /** The body an office's documents name on a date: its people's committee above, the office itself below. */
@@ -72,18 +72,7 @@ export function officeName(unit: Pick<AdminUnit, 'code' | 'name' | 'level'>, dat
   return officeBody(unit, date, bodyName).name
 }
 
-/** What a register of this unit is for, said once on the first-run screen and in office.info. */
+/** What a register of this unit is for, said once on the first-run screen and in office.info (shared/contract/office.ts). */
 export function officeRole(unit: AdminUnit): string {
-  if (unit.level === 'district')
-    return (
-      'Huyện cũ (cấp huyện chấm dứt hoạt động từ 01/07/2025): sổ này giữ và báo cáo lịch sử đăng ký đến 30/06/2025, ' +
-      'nhập các tệp Excel cũ của phòng, và bàn giao từng HTX cho xã mới đã nhận địa bàn xã cũ của nó. ' +
-      'HTX đăng ký từ 01/07/2025 thuộc cơ quan đăng ký cấp xã, không ghi vào sổ này.'
-    )
-  if (unit.level === 'commune')
-    return 'Cơ quan đăng ký kinh doanh cấp xã (Nghị định 295/2026/NĐ-CP, Điều 5, 7): đăng ký, theo dõi, giải thể, thu hồi và báo cáo HTX, LHHTX, THT của xã; nhận bàn giao sổ của huyện cũ.'
-  return unit.period === 'before'
-    ? 'Tỉnh trước 01/07/2025: tổng hợp số liệu các huyện của tỉnh cũ, để giữ và báo cáo lịch sử.'
-    : 'Cơ quan đăng ký kinh doanh cấp tỉnh (Sở Tài chính; Nghị định 295/2026/NĐ-CP, Điều 6): tổng hợp gói của các xã, và của các huyện cũ thuộc các tỉnh cũ đã hợp vào tỉnh.'
+  return officeRoleOf(unit.level, unit.period ?? 'before')
 }
-

@@ -18,11 +18,12 @@ const AFTER_FROM = map.after.validFrom
 /** The first day of the map after the reform (the data's 'after.validFrom'): no district level from then on. */
 export const NEW_MAP_FROM: string = AFTER_FROM
 
-let units: Array<MapUnit & { key: string }> | null = null
+let units: Array<MapUnit & { folded: string }> | null = null
+let byKey = new Map<string, MapUnit & { folded: string }>()
 
-function all(): Array<MapUnit & { key: string }> {
+function all(): Array<MapUnit & { folded: string }> {
   if (units) return units
-  const out: Array<MapUnit & { key: string }> = []
+  const out: Array<MapUnit & { folded: string }> = []
   const period = (p: UnitPeriod) => (p === 'before' ? { validFrom: null, validTo: BEFORE_UNTIL } : { validFrom: AFTER_FROM, validTo: null })
   for (const [pc, pn, districts] of map.before.provinces as Before[]) {
     const province = { code: pc, name: pn }
@@ -31,11 +32,12 @@ function all(): Array<MapUnit & { key: string }> {
       name: pn,
       level: 'province',
       period: 'before',
+      key: pc,
       ...period('before'),
       province,
       district: null,
       from: [],
-      key: fold(pn)
+      folded: fold(pn)
     })
     for (const [dc, dn, communes] of districts) {
       const district = { code: dc, name: dn }
@@ -44,11 +46,12 @@ function all(): Array<MapUnit & { key: string }> {
         name: dn,
         level: 'district',
         period: 'before',
+        key: dc,
         ...period('before'),
         province,
         district: null,
         from: [],
-        key: fold(dn)
+        folded: fold(dn)
       })
       for (const [cc, cn] of communes)
         out.push({
@@ -56,11 +59,12 @@ function all(): Array<MapUnit & { key: string }> {
           name: cn,
           level: 'commune',
           period: 'before',
+          key: cc,
           ...period('before'),
           province,
           district,
           from: [],
-          key: fold(cn)
+          folded: fold(cn)
         })
     }
   }
@@ -75,11 +79,12 @@ function all(): Array<MapUnit & { key: string }> {
       name: pn,
       level: 'province',
       period: 'after',
+      key: unitKey({ code: pc, period: 'after' }),
       ...period('after'),
       province,
       district: null,
       from: fromProvinces,
-      key: fold(pn)
+      folded: fold(pn)
     })
     for (const [cc, cn, from] of communes) {
       const made = from.map(([code, part]) => ({ code, name: old.get(code) ?? null, part }))
@@ -88,19 +93,21 @@ function all(): Array<MapUnit & { key: string }> {
         name: cn,
         level: 'commune',
         period: 'after',
+        key: unitKey({ code: cc, period: 'after' }),
         ...period('after'),
         province,
         district: null,
         from: made,
-        key: fold(cn)
+        folded: fold(cn)
       })
     }
   }
+  byKey = new Map(out.map((u) => [u.key, u]))
   units = out
   return out
 }
 
-const strip = ({ key: _key, ...u }: MapUnit & { key: string }): MapUnit => u
+const strip = ({ folded: _folded, ...u }: MapUnit & { folded: string }): MapUnit => u
 
 /** The period a date falls in: the district level ended on 30/06/2025. */
 export function periodOn(date: string): UnitPeriod {
@@ -116,9 +123,9 @@ export function findUnits(text: string, limit = 50): MapUnit[] {
   const words = fold(text).split(/\s+/).filter(Boolean)
   if (words.length === 0) return []
   const order = { province: 0, district: 1, commune: 2 } as const
-  const scored: Array<{ u: MapUnit & { key: string }; whole: number }> = []
+  const scored: Array<{ u: MapUnit & { folded: string }; whole: number }> = []
   for (const u of all()) {
-    const tokens = u.key.split(' ')
+    const tokens = u.folded.split(' ')
     if (u.code === text.trim()) scored.push({ u, whole: words.length + 1 })
     else if (words.every((w) => tokens.some((t) => t.startsWith(w))))
       scored.push({ u, whole: words.filter((w) => tokens.includes(w)).length })
@@ -155,11 +162,8 @@ export function unitKey(u: Pick<MapUnit, 'code' | 'period'>): string {
 
 /** The unit a key names, or null. */
 export function unitByKey(key: string): MapUnit | null {
-  const at = key.indexOf('@')
-  const code = at < 0 ? key : key.slice(0, at)
-  const period: UnitPeriod = at < 0 ? 'before' : 'after'
-  if (at >= 0 && key.slice(at + 1) !== AFTER_FROM.slice(0, 4)) return null
-  const u = all().find((x) => x.code === code && x.period === period)
+  all()
+  const u = byKey.get(key)
   return u ? strip(u) : null
 }
 
