@@ -1,6 +1,7 @@
 /** The office itself: which administrative unit it is, and the map of units. */
 import { z } from 'zod'
 import { UNIT_LEVELS, type UnitLevel } from '../domain'
+import { formatDate } from '../text'
 import { empty, handler, isoDate, text } from './common'
 
 export interface AdminUnit {
@@ -34,6 +35,20 @@ export function officeRoleOf(level: UnitLevel, period: UnitPeriod): string {
   return period === 'before'
     ? 'Tỉnh trước 01/07/2025: tổng hợp số liệu các huyện của tỉnh cũ, để giữ và báo cáo lịch sử.'
     : 'Cơ quan đăng ký kinh doanh cấp tỉnh (Sở Tài chính; Nghị định 295/2026/NĐ-CP, Điều 6): tổng hợp gói của các xã, và của các huyện cũ thuộc các tỉnh cũ đã hợp vào tỉnh.'
+}
+
+const LEVEL_WORD = { province: 'cấp tỉnh', district: 'huyện cũ', commune: 'cấp xã' } as const
+
+/** Where and when a unit is, in one line: «Thành phố Lạng Sơn, Tỉnh Lạng Sơn · đến 30/06/2025». */
+export function whereWhen(u: MapUnit): string {
+  const where = [u.district?.name, u.level === 'province' ? null : u.province.name].filter(Boolean).join(', ')
+  const when = u.period === 'before' ? `đến ${formatDate(u.validTo!)}` : `từ ${formatDate(u.validFrom!)}`
+  return [where, when].filter(Boolean).join(' · ')
+}
+
+/** A unit said whole: «05977 — Phường Đông Kinh (cấp xã; Tỉnh Lạng Sơn · từ 01/07/2025)». */
+export function placeLine(u: MapUnit): string {
+  return `${u.code} — ${u.name} (${LEVEL_WORD[u.level]}; ${whereWhen(u)})`
 }
 
 /** Which map a unit belongs to: until 30/06/2025 (with districts), or from 01/07/2025. */

@@ -3,19 +3,10 @@ import type { OfficeInfo } from '../../../shared/api'
 import { AppError } from '../../../shared/errors'
 import { formatNumber } from '../../../shared/text'
 import { common, needDb, withCore, type Command } from '../command'
-import type { MapUnit } from '../../../shared/contract/office'
+import { placeLine, type MapUnit } from '../../../shared/contract/office'
 import { formatDate, parseViDate } from '../../../shared/text'
 import { findUnits, unitsByCode } from '../../core/office/map'
 import { UsageError, table, type CliIo } from '../io'
-
-const OFFICE_LEVEL = { province: 'cấp tỉnh', district: 'huyện cũ', commune: 'cấp xã' } as const
-
-/** «05977 — Phường Đông Kinh (cấp xã, Tỉnh Lạng Sơn, từ 01/07/2025)». */
-function placeLine(u: MapUnit): string {
-  const where = [OFFICE_LEVEL[u.level], u.district?.name, u.level === 'province' ? null : u.province.name].filter(Boolean).join(', ')
-  const when = u.period === 'before' ? `đến ${formatDate(u.validTo!)}` : `từ ${formatDate(u.validFrom!)}`
-  return `${u.code} — ${u.name} (${where}, ${when})`
-}
 
 function printOffice(result: unknown, io: CliIo): void {
   const info = result as OfficeInfo

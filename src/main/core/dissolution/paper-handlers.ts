@@ -34,7 +34,16 @@ async function draftInput(ctx: CoreContext, input: { caseId: number; doc: DraftD
       `Thủ tục «${template.title}» không có văn bản «${DRAFT_TITLES[input.doc].title}». Các dự thảo của thủ tục này: ${template.drafts.map((x) => `«${DRAFT_TITLES[x].title}»`).join(', ') || 'không có'}.`,
       { caseId: input.caseId, doc: input.doc }
     )
-  return { doc: input.doc, view, template, entity, unit, date: input.date ?? null, authorityDate: today(ctx), bodyName: await officeBodyName(ctx.db) }
+  return {
+    doc: input.doc,
+    view,
+    template,
+    entity,
+    unit,
+    date: input.date ?? null,
+    authorityDate: today(ctx),
+    bodyName: await officeBodyName(ctx.db)
+  }
 }
 
 async function letterhead(ctx: CoreContext): Promise<Letterhead | undefined> {

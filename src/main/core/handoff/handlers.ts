@@ -192,9 +192,13 @@ export const packageHandlers: DomainHandlers<Names> = {
     const parsed = parsePublicKeyFile(text, name)
     const unit = await ctx.db.selectFrom('admin_units').selectAll().where('code', '=', parsed.unitCode).executeTakeFirst()
     if (!unit || !acceptsFrom(province.code, unit.code)) {
-      throw new AppError('VALIDATION', `${name} là khóa của đơn vị ${parsed.unitCode}, không phải một huyện cũ hay một xã của ${province.name}.`, {
-        field: 'key'
-      })
+      throw new AppError(
+        'VALIDATION',
+        `${name} là khóa của đơn vị ${parsed.unitCode}, không phải một huyện cũ hay một xã của ${province.name}.`,
+        {
+          field: 'key'
+        }
+      )
     }
     // A key belongs to one unit: the same key (or fingerprint) already pinned for another unit is refused.
     const other = await ctx.db

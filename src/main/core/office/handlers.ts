@@ -53,12 +53,22 @@ export const officeHandlers: DomainHandlers<
         .executeTakeFirst()
       if (!office) throw new AppError('NOT_CONFIGURED', 'Chưa chọn đơn vị hành chính của cơ quan.')
       if (office.level !== 'commune')
-        throw new AppError('VALIDATION', `Tên cơ quan của ${office.name} do đơn vị quyết định (Phòng Tài chính - Kế hoạch, Sở Tài chính): chỉ cơ quan cấp xã tự chọn tên.`, {
-          field: 'bodyName'
-        })
+        throw new AppError(
+          'VALIDATION',
+          `Tên cơ quan của ${office.name} do đơn vị quyết định (Phòng Tài chính - Kế hoạch, Sở Tài chính): chỉ cơ quan cấp xã tự chọn tên.`,
+          {
+            field: 'bodyName'
+          }
+        )
       const bodyName = input.bodyName || null
       await trx.updateTable('office').set({ body_name: bodyName }).where('id', '=', 1).execute()
-      await writeAudit(trx, ctx, { action: 'update', table: 'office', rowId: 1, before: { body_name: office.body_name }, after: { body_name: bodyName } })
+      await writeAudit(trx, ctx, {
+        action: 'update',
+        table: 'office',
+        rowId: 1,
+        before: { body_name: office.body_name },
+        after: { body_name: bodyName }
+      })
     })
     return officeView(ctx)
   },

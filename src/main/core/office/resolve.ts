@@ -99,7 +99,9 @@ export function communesOfArea(office: MapUnit, date: string): MapUnit[] {
   if (office.level === 'district') return communesOfDistrict(office.code)
   if (office.level === 'commune') {
     if (period === 'after') return [office]
-    return office.from.map((f) => unitsByCode(f.code).find((u) => u.period === 'before' && u.level === 'commune')).filter(Boolean) as MapUnit[]
+    return office.from
+      .map((f) => unitsByCode(f.code).find((u) => u.period === 'before' && u.level === 'commune'))
+      .filter(Boolean) as MapUnit[]
   }
   if (office.period === 'before') return period === 'before' ? communesOfProvince(office.code, 'before') : []
   if (period === 'after') return communesOfProvince(office.code, 'after')
@@ -119,7 +121,10 @@ export type CommuneMatch =
  */
 export function resolveCommune(text: string, office: MapUnit, date: string): CommuneMatch {
   const area = communesOfArea(office, date)
-  const folded = fold(text).replace(/[.,;:()/-]+/g, ' ').replace(/\s+/g, ' ').trim()
+  const folded = fold(text)
+    .replace(/[.,;:()/-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
   if (!folded) return { kind: 'unknown', text, nearest: [] }
   const whole = area.filter((u) => fold(u.name) === folded)
   if (whole.length === 1) return found(whole[0]!)
@@ -129,7 +134,12 @@ export function resolveCommune(text: string, office: MapUnit, date: string): Com
   // An address: the last part that names a commune of the area, its kind word in front if written.
   const parts = fold(text)
     .split(/[,;]/)
-    .map((p) => p.replace(/[.()/-]+/g, ' ').replace(/\s+/g, ' ').trim())
+    .map((p) =>
+      p
+        .replace(/[.()/-]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+    )
     .filter(Boolean)
   for (let i = parts.length - 1; i >= 0; i--) {
     const part = parts[i]!

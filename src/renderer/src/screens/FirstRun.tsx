@@ -1,17 +1,9 @@
 import { useEffect, useState } from 'react'
 import type { MapUnit, OfficeBodies, OfficeInfo } from '../../../shared/api'
-import { officeRoleOf } from '../../../shared/contract/office'
-import { formatDate } from '../../../shared/text'
+import { officeRoleOf, whereWhen } from '../../../shared/contract/office'
 import { call, messageOf } from '../api'
 
 const LEVEL: Record<MapUnit['level'], string> = { province: 'cấp tỉnh', district: 'huyện cũ', commune: 'cấp xã' }
-
-/** Where and when a unit is, in one line: «Tỉnh Lạng Sơn · từ 01/07/2025». */
-function whereWhen(u: MapUnit): string {
-  const where = [u.district?.name, u.level === 'province' ? null : u.province.name].filter(Boolean).join(', ')
-  const when = u.period === 'before' ? `đến ${formatDate(u.validTo!)}` : `từ ${formatDate(u.validFrom!)}`
-  return [where, when].filter(Boolean).join(' · ')
-}
 
 /** A commune of the old map is not an office: its register was kept by its district. */
 function notAnOffice(u: MapUnit): string | null {
