@@ -34,6 +34,7 @@ const READS = API_NAMES.filter((n) => accessOf(n) === 'read')
 /** A valid input for each read handler. A new read handler without one fails the test below. */
 const INPUTS: Partial<Record<ApiName, (s: Seeded) => unknown>> = {
   'office.info': () => ({}),
+  'office.bodies': () => ({}),
   'units.list': () => ({ level: 'district' }),
   'units.find': () => ({ text: 'dong kinh' }),
   'units.show': () => ({ code: '178', on: '2024-12-31' }),

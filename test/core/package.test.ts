@@ -377,10 +377,10 @@ describe('province: trusted keys and consolidation', () => {
 
   it("the province exports its own package (unit = province, every district's rows), which a province file refuses to consolidate", async () => {
     const { file, info } = await exportTo(province, province.dir, '2024-06-30', 'tinh.xlsx')
-    expect(info.unit).toBe('20')
+    expect(info.unit).toBe('20@2025')
     const districtsRows = (province.ctx.conn.sqlite.prepare('select count(*) n from entities').get() as { n: number }).n
     expect(info.counts.entities).toBe(districtsRows)
-    expect(await verify(district, file)).toMatchObject({ ok: true, unit: '20', unitName: 'Tỉnh Lạng Sơn' })
+    expect(await verify(district, file)).toMatchObject({ ok: true, unit: '20@2025', unitName: 'Tỉnh Lạng Sơn' })
     expect((await verify(province, file)).code).toBe('WRONG_PROVINCE')
   })
 

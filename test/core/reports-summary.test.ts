@@ -180,7 +180,7 @@ describe('report.summary on a province file (the seed plan of Lạng Sơn, 30/06
     core = await officeCore('20')
     seed(core.ctx.conn.sqlite, langSonRows())
     const s = await buildSummary(core.ctx, '2023-06-30')
-    expect(s.unit).toBe('20')
+    expect(s.unit).toBe('20@2025')
     expect(s.indicators).toMatchObject({
       'htx.total': 474,
       'htx.active': 400,

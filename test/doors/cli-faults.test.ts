@@ -120,7 +120,7 @@ describe('the CLI on a damaged file', () => {
 
 describe('the CLI on a full disk', () => {
   it.skipIf(!MOUNT)('an import on a full disk says «ổ đĩa đầy» and leaves no record behind', async () => {
-    const mnt = tmpfs(2048, cleanups)
+    const mnt = tmpfs(8192, cleanups)
     if (!mnt) return
     const db = await office(0, mnt)
     // Another window keeps the file open (its -shm is in place); its log emptied, then the disk fills.

@@ -20,7 +20,8 @@ async function cellOf(name: string, column: string) {
 describe('Sổ đăng ký in Chromium, through the bridge, on a real file', () => {
   it('asks for the office unit on first run, then shows the shell', async () => {
     const { page } = s
-    await page.getByTestId('unit-select').selectOption('178')
+    await page.getByTestId('unit-search').fill('thanh pho lang son')
+    await page.getByTestId('unit-178').click()
     await page.getByTestId('start').click()
     await expect.poll(() => page.getByTestId('nav-registry').isVisible()).toBe(true)
     expect(await page.getByTestId('status-bar').innerText()).toContain('Thành phố Lạng Sơn')

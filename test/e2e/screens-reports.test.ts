@@ -1,8 +1,7 @@
 /**
  * Charts and report settings as a person uses them: counts on whole-number
  * ticks, each value shown on hover and in a table under the chart for print,
- * the report date kept when leaving the screen, and the first-run list's
- * «đến 30/06/2025» explained.
+ * and the report date kept when leaving the screen.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { many, seed } from '../core/reports-seed'
@@ -98,23 +97,5 @@ describe('the report date', () => {
     await expect.poll(() => page.getByTestId('report-date').inputValue()).toBe('30/06/2022')
     await page.getByTestId('report-tab-report').click()
     await expect.poll(() => page.getByTestId('report-caption').innerText()).toContain('tính đến ngày 30/06/2022')
-  })
-})
-
-describe('the first run', () => {
-  it('explains «hoạt động đến 30/06/2025» beside the list of units', async () => {
-    const first = await openApp(null)
-    try {
-      const { page } = first
-      await expect.poll(() => page.getByTestId('unit-select').isVisible()).toBe(true)
-      const options = await page.locator('[data-testid="unit-select"] option').allInnerTexts()
-      expect(options.some((o) => o.includes('(cấp huyện, hoạt động đến 30/06/2025)'))).toBe(true)
-      expect(options.some((o) => /\(đến 30\/06\/2025\)/.test(o))).toBe(false)
-      const note = page.getByTestId('unit-valid-to-note')
-      expect(await note.isVisible()).toBe(true)
-      expect(await note.innerText()).toContain('cấp huyện chấm dứt hoạt động từ 01/07/2025')
-    } finally {
-      await first.close()
-    }
   })
 })

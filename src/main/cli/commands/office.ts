@@ -3,7 +3,7 @@ import type { OfficeInfo } from '../../../shared/api'
 import { AppError } from '../../../shared/errors'
 import { formatNumber } from '../../../shared/text'
 import { common, needDb, withCore, type Command } from '../command'
-import type { MapUnit } from '../../../shared/contract/office'
+import { placeLine, type MapUnit } from '../../../shared/contract/office'
 import { formatDate, parseViDate } from '../../../shared/text'
 import { findUnits, unitsByCode } from '../../core/office/map'
 import { UsageError, table, type CliIo } from '../io'
@@ -13,8 +13,8 @@ function printOffice(result: unknown, io: CliIo): void {
   io.out(
     [
       `Cơ quan:          ${info.officeName ?? '(chưa thiết lập)'}`,
-      `Đơn vị:           ${info.unit ? `${info.unit.code} — ${info.unit.name}` : ''}`,
-      `Chế độ:           ${info.mode === 'province' ? 'tỉnh' : info.mode === 'district' ? 'huyện' : ''}`,
+      `Đơn vị:           ${info.place ? placeLine(info.place) : ''}`,
+      `Vai trò:          ${info.role ?? ''}`,
       `Tệp dữ liệu:      ${info.dbPath}`,
       `Phiên bản cấu trúc: ${info.schemaVersion}`,
       `Số bản ghi:       ${formatNumber(info.counts.entities)}`,
@@ -27,15 +27,19 @@ function printOffice(result: unknown, io: CliIo): void {
 
 export const officeCommands: Record<string, Command> = {
   init: {
-    usage: 'init --db TỆP --unit MÃ_ĐƠN_VỊ   tạo tệp dữ liệu cho cơ quan (mã huyện như 178, hoặc mã tỉnh như 20)',
-    options: { ...common, unit: { type: 'string' } },
+    usage:
+      'init --db TỆP --unit MÃ [--on NGÀY] [--body TÊN|--no-body]   tạo tệp dữ liệu cho cơ quan: xã/phường hiện nay (05977), tỉnh (20), huyện cũ (178); --on chọn bản đồ của ngày ấy khi một mã có ở cả hai',
+    options: { ...common, unit: { type: 'string' }, on: { type: 'string' }, body: { type: 'string' }, 'no-body': { type: 'boolean' } },
     async run(values) {
       const db = needDb(values)
       if (typeof values.unit !== 'string') throw new UsageError('Thiếu --unit MÃ_ĐƠN_VỊ (ví dụ 178 hoặc 20).')
       if (existsSync(db)) {
         throw new AppError('ALREADY_EXISTS', `Tệp ${db} đã có; không ghi đè lên dữ liệu đang có.`, { path: db })
       }
-      return withCore(values, (core) => core.call('office.setup', { unitCode: values.unit }), false)
+      const on = typeof values.on === 'string' ? parseViDate(values.on) : undefined
+      if (typeof values.on === 'string' && !on) throw new UsageError(`--on: «${values.on}» không phải ngày (dd/mm/yyyy).`)
+      const bodyName = values['no-body'] ? null : typeof values.body === 'string' ? values.body : undefined
+      return withCore(values, (core) => core.call('office.setup', { unitCode: values.unit as string, on, bodyName }), false)
     },
     print: (result, io) => {
       io.err('Đã tạo tệp dữ liệu.')

@@ -3,6 +3,7 @@
  * copy moved into place in one rename so a power cut leaves one file or the
  * other, never a mix. A copy belongs to one office: another unit's is refused.
  */
+import { gsoCode } from '../../../shared/contract/office'
 import Sqlite from 'better-sqlite3'
 import { closeSync, copyFileSync, existsSync, openSync, readFileSync, readSync, renameSync, rmSync } from 'node:fs'
 import { basename } from 'node:path'
@@ -39,7 +40,7 @@ function recordOf(file: string): BackupRecord {
 }
 
 function unitLabel(office: { unitCode: string | null; unitName: string | null }): string {
-  return office.unitCode === null ? 'một tệp chưa chọn đơn vị' : `${office.unitName ?? 'đơn vị'} (mã ${office.unitCode})`
+  return office.unitCode === null ? 'một tệp chưa chọn đơn vị' : `${office.unitName ?? 'đơn vị'} (mã ${gsoCode(office.unitCode)})`
 }
 
 /**

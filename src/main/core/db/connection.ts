@@ -260,7 +260,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
       const { error } = await migrator.migrateToLatest()
       if (error) throw error
     }
-    await syncAdminUnits(db)
+    syncAdminUnits(sqlite)
     if (pending.length > 0) {
       // An upgrade writes the whole schema (and may rebuild a table) into the log: fold it into the
       // file now, so a new or upgraded register does not carry a megabyte of log on a small stick.

@@ -12,6 +12,8 @@ export interface OfficeTable {
   id: number
   unit_code: string
   created_at: string
+  /** 011: the office's own body printed under «UBND XÃ …» (a commune office); null: none. */
+  body_name?: string | null
 }
 
 export interface MetaTable {
@@ -26,6 +28,9 @@ export interface AdminUnitsTable {
   parent_code: string | null
   valid_from: string | null
   valid_to: string | null
+  /** 011: the GSO code alone, and the map it belongs to ('before': up to 30/06/2025; 'after'). */
+  gso_code?: string | null
+  period?: string | null
 }
 
 export interface EntitiesTable {

@@ -38,7 +38,9 @@ export interface DraftInput {
   unit: AdminUnit
   /** The date printed beside the place; null leaves "ngày … tháng … năm …" blank. */
   date: string | null
-  /** The date that decides the signing authority when `date` is blank (the office's today); defaults to `date`. */
+  /** A commune office's own body (office.body_name). */
+  bodyName?: string | null
+  /** The office's day: it decides the signing authority and the body when `date` is blank. */
   authorityDate?: string
   /** From 01/07/2025: the commune's specialised office (default) or the UBND xã where there is none (NĐ 295/2026 Điều 5). */
   registrar?: 'office' | 'committee'
@@ -76,7 +78,8 @@ function registrar(d: DraftInput) {
       commune: drafts2023.registrar.communeNote,
       committee: drafts2023.registrar.committeeNote
     },
-    d.registrar
+    d.registrar,
+    d.bodyName
   )
 }
 

@@ -10,6 +10,7 @@ import { SECTOR_LABELS, STATUS_LABELS, type Sector, type Status } from '../../..
 import { formatDate, formatNumber } from '../../../shared/text'
 import type { Database } from '../db/schema'
 import type { AdminUnit } from '../../../shared/contract/office'
+import { officeBody } from '../office/body'
 import { escapeHtml as esc, footerHtml, HEADER_CSS, headerHtml, officeIssuer, placeName } from '../text/document'
 import { selectEntities } from '../registry/entities'
 import { findCandidates } from './candidates'
@@ -115,6 +116,8 @@ table{border-collapse:collapse;width:100%}th,td{border:1px solid #000;padding:3p
 export interface Letterhead {
   unit: AdminUnit
   date: string
+  /** A commune office's own body (office.body_name). */
+  bodyName?: string | null
 }
 
 export function summaryHtml(rows: SummaryRow[], title: string, from?: Letterhead): string {
@@ -127,8 +130,10 @@ export function summaryHtml(rows: SummaryRow[], title: string, from?: Letterhead
           .join('')}</tr>`
     )
     .join('\n')
-  const top = from ? headerHtml({ issuer: officeIssuer(from.unit), place: placeName(from.unit), date: from.date }) : ''
-  const bottom = from ? footerHtml([], { title: from.unit.level === 'province' ? 'GIÁM ĐỐC' : 'TRƯỞNG PHÒNG' }) : ''
+  const top = from
+    ? headerHtml({ issuer: officeIssuer(from.unit, from.date, from.bodyName), place: placeName(from.unit), date: from.date })
+    : ''
+  const bottom = from ? footerHtml([], { title: officeBody(from.unit, from.date, from.bodyName).signTitle }) : ''
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${PAGE_CSS}${HEADER_CSS}</style></head><body>${top}<h1>${esc(title)}</h1><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${bottom}</body></html>`
 }
 

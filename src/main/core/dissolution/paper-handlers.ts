@@ -2,7 +2,7 @@
 import { AppError } from '../../../shared/errors'
 import { formatDate } from '../../../shared/text'
 import type { CoreContext, DomainHandlers } from '../context'
-import { currentUnit, today } from '../office/office'
+import { currentUnit, officeBodyName, today } from '../office/office'
 import { findEntity } from '../registry/entities'
 import { buildCaseView, caseRow } from './case-view'
 import { dissolutionDashboard } from './dashboard'
@@ -37,12 +37,22 @@ async function draftInput(
       `Thủ tục «${template.title}» không có văn bản «${DRAFT_TITLES[input.doc].title}». Các dự thảo của thủ tục này: ${template.drafts.map((x) => `«${DRAFT_TITLES[x].title}»`).join(', ') || 'không có'}.`,
       { caseId: input.caseId, doc: input.doc }
     )
-  return { doc: input.doc, view, template, entity, unit, date: input.date ?? null, authorityDate: today(ctx), registrar: input.registrar }
+  return {
+    doc: input.doc,
+    view,
+    template,
+    entity,
+    unit,
+    date: input.date ?? null,
+    authorityDate: today(ctx),
+    registrar: input.registrar,
+    bodyName: await officeBodyName(ctx.db)
+  }
 }
 
 async function letterhead(ctx: CoreContext): Promise<Letterhead | undefined> {
   const unit = await currentUnit(ctx.db)
-  return unit ? { unit, date: today(ctx) } : undefined
+  return unit ? { unit, date: today(ctx), bodyName: await officeBodyName(ctx.db) } : undefined
 }
 
 function summaryTitle(asOf: string): string {

@@ -1,3 +1,4 @@
+import { acceptsFrom, sendersOf, unitKey } from '../office/area'
 import type { ConsolidationEntry, DistrictSnapshot, TrustedKey } from '../../../shared/contract/handoff'
 import { assertAdmin } from '../access'
 import { today } from '../office/office'
@@ -119,9 +120,17 @@ export const packageHandlers: DomainHandlers<Names> = {
     const unit = await currentUnit(ctx)
     if (unit.level !== 'province') return []
     const sqlite = ctx.conn.sqlite
-    const districts = sqlite
-      .prepare(`select code, name from admin_units where parent_code = ? and level = 'district' order by code`)
-      .all(unit.code) as Array<{ code: string; name: string }>
+    // Former districts of the province's area always; a commune once it has sent (or been trusted for) a package.
+    const known = new Set(
+      (
+        sqlite.prepare('select unit_code as code from package_consolidations union select unit_code from trusted_keys').all() as Array<{
+          code: string
+        }>
+      ).map((r) => r.code)
+    )
+    const districts = sendersOf(unit.code)
+      .map((u) => ({ code: unitKey(u), name: u.name, level: u.level }))
+      .filter((u) => u.level === 'district' || known.has(u.code))
     const counts = new Map(
       (
         sqlite
@@ -182,10 +191,14 @@ export const packageHandlers: DomainHandlers<Names> = {
     }
     const parsed = parsePublicKeyFile(text, name)
     const unit = await ctx.db.selectFrom('admin_units').selectAll().where('code', '=', parsed.unitCode).executeTakeFirst()
-    if (!unit || unit.level !== 'district' || unit.parent_code !== province.code) {
-      throw new AppError('VALIDATION', `${name} là khóa của đơn vị ${parsed.unitCode}, không phải một huyện của ${province.name}.`, {
-        field: 'key'
-      })
+    if (!unit || !acceptsFrom(province.code, unit.code)) {
+      throw new AppError(
+        'VALIDATION',
+        `${name} là khóa của đơn vị ${parsed.unitCode}, không phải một huyện cũ hay một xã của ${province.name}.`,
+        {
+          field: 'key'
+        }
+      )
     }
     // A key belongs to one unit: the same key (or fingerprint) already pinned for another unit is refused.
     const other = await ctx.db

@@ -4,6 +4,7 @@
  * other unit's), is it dated no later than the province's clock allows, and is
  * it newer than (or the same as) the one already consolidated.
  */
+import { acceptsFrom } from '../office/area'
 import { vnDateTime } from '../../../shared/clock'
 import type { PackageProblem, PackageReport } from '../../../shared/contract/handoff'
 import type { CoreContext } from '../context'
@@ -58,10 +59,10 @@ export function checkForProvince(
   if (!m || parsed.signature !== 'valid') return verdict
   const unit = ctx.conn.sqlite.prepare('select code, name, level, parent_code from admin_units where code = ?').get(m.unitCode) as
     OfficeUnitRow | undefined
-  if (!unit || unit.level !== 'district' || unit.parent_code !== province.code) {
+  if (!unit || !acceptsFrom(province.code, unit.code)) {
     verdict.problems.push({
       code: 'WRONG_PROVINCE',
-      message: `Gói của đơn vị ${m.unitCode} — ${m.unitName || '?'}, không phải một huyện của ${province.name}: không tổng hợp vào tệp này.`
+      message: `Gói của đơn vị ${m.unitCode} — ${m.unitName || '?'}, không phải một huyện cũ hay một xã của ${province.name}: không tổng hợp vào tệp này. Tỉnh chỉ nhận gói của các xã của mình và của các huyện cũ thuộc các tỉnh cũ đã hợp vào tỉnh.`
     })
     return verdict
   }

@@ -9,7 +9,7 @@ import { formatDate } from '../../../shared/text'
 import { writeAudit } from '../audit/log'
 import type { CoreContext } from '../context'
 import { deliverFile } from '../delivery'
-import { officeName } from '../office/office'
+import { officeBodyName, officeName } from '../office/office'
 import { packageChecks, type PackageChecks } from '../checks/package'
 import { closedChangesSinceLastPackage } from './closed-changes'
 import { appendSheet, humanSheets } from './human'
@@ -73,14 +73,7 @@ function escaped(rows: Value[][]): Value[][] {
 
 export async function exportPackage(ctx: CoreContext, asOf: string, newKey = false): Promise<ExportedPackage> {
   const unit = await currentUnit(ctx)
-  const office = officeName({
-    code: unit.code,
-    name: unit.name,
-    level: unit.level as 'district',
-    parentCode: unit.parent_code,
-    validFrom: null,
-    validTo: null
-  })
+  const office = officeName({ code: unit.code, name: unit.name, level: unit.level as 'district' }, asOf, await officeBodyName(ctx.db))
   const key = await officeSigningKey(ctx, { newKey })
   const wb = XLSX.utils.book_new()
   const human = await humanSheets(ctx, asOf, office)

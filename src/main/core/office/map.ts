@@ -18,11 +18,12 @@ const AFTER_FROM = map.after.validFrom
 /** The first day of the map after the reform (the data's 'after.validFrom'): no district level from then on. */
 export const NEW_MAP_FROM: string = AFTER_FROM
 
-let units: Array<MapUnit & { key: string }> | null = null
+let units: Array<MapUnit & { folded: string }> | null = null
+let byKey = new Map<string, MapUnit & { folded: string }>()
 
-function all(): Array<MapUnit & { key: string }> {
+function all(): Array<MapUnit & { folded: string }> {
   if (units) return units
-  const out: Array<MapUnit & { key: string }> = []
+  const out: Array<MapUnit & { folded: string }> = []
   const period = (p: UnitPeriod) => (p === 'before' ? { validFrom: null, validTo: BEFORE_UNTIL } : { validFrom: AFTER_FROM, validTo: null })
   for (const [pc, pn, districts] of map.before.provinces as Before[]) {
     const province = { code: pc, name: pn }
@@ -31,11 +32,12 @@ function all(): Array<MapUnit & { key: string }> {
       name: pn,
       level: 'province',
       period: 'before',
+      key: pc,
       ...period('before'),
       province,
       district: null,
       from: [],
-      key: fold(pn)
+      folded: fold(pn)
     })
     for (const [dc, dn, communes] of districts) {
       const district = { code: dc, name: dn }
@@ -44,11 +46,12 @@ function all(): Array<MapUnit & { key: string }> {
         name: dn,
         level: 'district',
         period: 'before',
+        key: dc,
         ...period('before'),
         province,
         district: null,
         from: [],
-        key: fold(dn)
+        folded: fold(dn)
       })
       for (const [cc, cn] of communes)
         out.push({
@@ -56,11 +59,12 @@ function all(): Array<MapUnit & { key: string }> {
           name: cn,
           level: 'commune',
           period: 'before',
+          key: cc,
           ...period('before'),
           province,
           district,
           from: [],
-          key: fold(cn)
+          folded: fold(cn)
         })
     }
   }
@@ -75,11 +79,12 @@ function all(): Array<MapUnit & { key: string }> {
       name: pn,
       level: 'province',
       period: 'after',
+      key: unitKey({ code: pc, period: 'after' }),
       ...period('after'),
       province,
       district: null,
       from: fromProvinces,
-      key: fold(pn)
+      folded: fold(pn)
     })
     for (const [cc, cn, from] of communes) {
       const made = from.map(([code, part]) => ({ code, name: old.get(code) ?? null, part }))
@@ -88,19 +93,21 @@ function all(): Array<MapUnit & { key: string }> {
         name: cn,
         level: 'commune',
         period: 'after',
+        key: unitKey({ code: cc, period: 'after' }),
         ...period('after'),
         province,
         district: null,
         from: made,
-        key: fold(cn)
+        folded: fold(cn)
       })
     }
   }
+  byKey = new Map(out.map((u) => [u.key, u]))
   units = out
   return out
 }
 
-const strip = ({ key: _key, ...u }: MapUnit & { key: string }): MapUnit => u
+const strip = ({ folded: _folded, ...u }: MapUnit & { folded: string }): MapUnit => u
 
 /** The period a date falls in: the district level ended on 30/06/2025. */
 export function periodOn(date: string): UnitPeriod {
@@ -116,9 +123,9 @@ export function findUnits(text: string, limit = 50): MapUnit[] {
   const words = fold(text).split(/\s+/).filter(Boolean)
   if (words.length === 0) return []
   const order = { province: 0, district: 1, commune: 2 } as const
-  const scored: Array<{ u: MapUnit & { key: string }; whole: number }> = []
+  const scored: Array<{ u: MapUnit & { folded: string }; whole: number }> = []
   for (const u of all()) {
-    const tokens = u.key.split(' ')
+    const tokens = u.folded.split(' ')
     if (u.code === text.trim()) scored.push({ u, whole: words.length + 1 })
     else if (words.every((w) => tokens.some((t) => t.startsWith(w))))
       scored.push({ u, whole: words.filter((w) => tokens.includes(w)).length })
@@ -140,5 +147,124 @@ export function unitsByCode(code: string, on?: string): MapUnit[] {
   const period = on ? periodOn(on) : null
   return all()
     .filter((u) => u.code === code && (period === null || u.period === period))
+    .map(strip)
+}
+
+/**
+ * The key a unit has in an office file (admin_units.code, office.unit_code, entities.district_code,
+ * package manifests): the GSO code for a unit of the map up to 30/06/2025 — what every file made
+ * before the reform already holds — and the code with the year its map began for a unit of a later
+ * map ("05977@2025", "08@2025"), because a code names a unit only with its period.
+ */
+export function unitKey(u: Pick<MapUnit, 'code' | 'period'>): string {
+  return u.period === 'before' ? u.code : `${u.code}@${AFTER_FROM.slice(0, 4)}`
+}
+
+/** The unit a key names, or null. */
+export function unitByKey(key: string): MapUnit | null {
+  all()
+  const u = byKey.get(key)
+  return u ? strip(u) : null
+}
+
+/** Every unit of both maps, with its key and its parent's key: what an office file's admin_units holds. */
+export function allUnitRows(): Array<{
+  key: string
+  code: string
+  name: string
+  level: MapUnit['level']
+  period: UnitPeriod
+  parent: string | null
+  validFrom: string | null
+  validTo: string | null
+}> {
+  return all().map((u) => ({
+    key: unitKey(u),
+    code: u.code,
+    name: u.name,
+    level: u.level,
+    period: u.period,
+    parent:
+      u.level === 'province'
+        ? null
+        : u.level === 'district'
+          ? u.province.code
+          : u.period === 'before'
+            ? u.district!.code
+            : unitKey({ code: u.province.code, period: 'after' }),
+    validFrom: u.validFrom,
+    validTo: u.validTo
+  }))
+}
+
+/** The map's version (resources/admin-units/vn.json): a file copies the map again when it changes. */
+export const MAP_VERSION: string = map.version
+
+/** The first day of the map after the reform, and the last of the one before. */
+export const REFORM_DATE = AFTER_FROM
+export const LAST_DAY_BEFORE = BEFORE_UNTIL
+
+/** The new communes that took (all or part of) an old commune, with how much of it. */
+export function successorsOf(oldCommuneCode: string): Array<{ unit: MapUnit; part: 'full' | 'partial' }> {
+  const out: Array<{ unit: MapUnit; part: 'full' | 'partial' }> = []
+  for (const u of all()) {
+    if (u.period !== 'after' || u.level !== 'commune') continue
+    const f = u.from.find((x) => x.code === oldCommuneCode)
+    if (f) out.push({ unit: strip(u), part: f.part })
+  }
+  return out
+}
+
+/** The old communes of a former district, in code order. */
+export function communesOfDistrict(districtCode: string): MapUnit[] {
+  return all()
+    .filter((u) => u.period === 'before' && u.level === 'commune' && u.district?.code === districtCode)
+    .map(strip)
+}
+
+/** The communes of a new province, in code order. */
+export function communesOfProvince(provinceCode: string, period: UnitPeriod): MapUnit[] {
+  return all()
+    .filter((u) => u.period === period && u.level === 'commune' && u.province.code === provinceCode)
+    .map(strip)
+}
+
+/** The districts of an old province, in code order. */
+export function districtsOfProvince(oldProvinceCode: string): MapUnit[] {
+  return all()
+    .filter((u) => u.period === 'before' && u.level === 'district' && u.province.code === oldProvinceCode)
+    .map(strip)
+}
+
+/**
+ * Units whose code is nearest to one that names nothing: same number of digits, by distance, and
+ * the units whose name has those digits' neighbours — what a person who mistyped one digit meant.
+ */
+export function nearestByCode(code: string, limit = 5): MapUnit[] {
+  const n = Number(code)
+  if (!/^\d+$/.test(code)) return []
+  return all()
+    .filter((u) => u.code.length === code.length)
+    .map((u) => ({ u, d: Math.abs(Number(u.code) - n) }))
+    .sort((a, b) => a.d - b.d || (a.u.period === b.u.period ? 0 : a.u.period === 'after' ? -1 : 1))
+    .slice(0, limit)
+    .map((x) => strip(x.u))
+}
+
+/** "Phường Đông Kinh (Tỉnh Lạng Sơn, từ 01/07/2025)": a unit said in one breath, with where and when. */
+export function describeUnit(u: MapUnit): string {
+  const where = [u.district?.name, u.level === 'province' ? null : u.province.name].filter(Boolean).join(', ')
+  const when = u.period === 'before' ? `đến ${dmy(u.validTo!)}` : `từ ${dmy(u.validFrom!)}`
+  return `${u.code} — ${u.name} (${where ? `${where}, ` : ''}${when})`
+}
+
+function dmy(iso: string): string {
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
+}
+
+/** The provinces of one map, in code order. */
+export function provincesOf(period: UnitPeriod): MapUnit[] {
+  return all()
+    .filter((u) => u.period === period && u.level === 'province')
     .map(strip)
 }

@@ -11,6 +11,10 @@ import { AppError } from '../../../shared/errors'
 import type { CoreContext, Trx } from '../context'
 import { schemaVersion } from '../db/connection'
 import type { AdminUnitsTable } from '../db/schema'
+import { unitByKey } from './map'
+import { officeName, officeRole } from './body'
+
+export { officeBody, officeName, officeRole, unitNameOn, newProvinceOf, type OfficeBody } from './body'
 
 type Db = CoreContext['db'] | Trx
 
@@ -21,7 +25,9 @@ export function toUnit(row: AdminUnitsTable): AdminUnit {
     level: row.level as UnitLevel,
     parentCode: row.parent_code,
     validFrom: row.valid_from,
-    validTo: row.valid_to
+    validTo: row.valid_to,
+    gsoCode: row.gso_code ?? row.code,
+    period: (row.period as AdminUnit['period']) ?? null
   }
 }
 
@@ -47,9 +53,10 @@ export async function isProvince(db: Db): Promise<boolean> {
   return (await currentUnit(db))?.level === 'province'
 }
 
-/** The name printed on documents: the office of the unit, not the unit itself. */
-export function officeName(unit: AdminUnit): string {
-  return unit.level === 'province' ? `Sở Tài chính ${unit.name.replace(/^Tỉnh/, 'tỉnh')}` : `Phòng Tài chính - Kế hoạch ${unit.name}`
+/** The office's own body name (011), null when none or not set up. */
+export async function officeBodyName(db: Db): Promise<string | null> {
+  const row = await db.selectFrom('office').select('body_name').executeTakeFirst()
+  return row?.body_name ?? null
 }
 
 /** Today in Vietnam, whatever zone the computer is set to: a case opened at 06:30 there belongs to that day. */
@@ -74,11 +81,15 @@ export async function officeInfo(ctx: CoreContext): Promise<OfficeInfo> {
       ).n
     )
   const unit = office ? toUnit(office) : null
+  const bodyName = unit ? await officeBodyName(ctx.db) : null
   return {
     configured: unit !== null,
     unit,
-    officeName: unit ? officeName(unit) : null,
+    officeName: unit ? officeName(unit, today(ctx), bodyName) : null,
     mode: unit ? (unit.level === 'province' ? 'province' : 'district') : null,
+    place: unit ? unitByKey(unit.code) : null,
+    bodyName,
+    role: unit ? officeRole(unit) : null,
     schemaVersion: await schemaVersion(ctx.db),
     dbPath: ctx.conn.path,
     user: ctx.user,

@@ -4,6 +4,7 @@
  * (a register of 100,000 rows in seconds), the same stored form and derived keys as
  * entity.create, and the file's own refusal of a second live number said in Vietnamese.
  */
+import { assertDistrictRegisters } from '../office/registrar'
 import type { Statement } from 'better-sqlite3'
 import type { EntityFields } from '../../../shared/api'
 import type { Status } from '../../../shared/domain'
@@ -27,6 +28,10 @@ export function entityWriter(ctx: CoreContext, options: { batchId?: number } = {
   const sqlite = ctx.conn.sqlite
   const now = ctx.now()
   const batch = options.batchId ?? null
+  const level = (
+    sqlite.prepare('select level from office join admin_units on admin_units.code = office.unit_code').get() as
+      { level: string } | undefined
+  )?.level
   // One statement per set of columns the rows carry (rows of one source carry the same fields):
   // a column left out is null, as when it is bound as null.
   const inserts = new Map<string, Statement>()
@@ -56,6 +61,7 @@ export function entityWriter(ctx: CoreContext, options: { batchId?: number } = {
   return {
     insert(fields, where) {
       const columns = toColumns(fields) as Record<string, string | number | null>
+      assertDistrictRegisters(level, columns.registration_date as string | null, where)
       const keys = derivedKeys({
         name: columns.name as string,
         reg_no: (columns.reg_no ?? null) as string | null,

@@ -1,3 +1,4 @@
+import { assertDistrictRegisters } from '../office/registrar'
 import { sql, type SelectQueryBuilder } from 'kysely'
 import type { Entity } from '../../../shared/api'
 import { AppError } from '../../../shared/errors'
@@ -55,9 +56,10 @@ export const registryHandlers: DomainHandlers<
 > = {
   'registry.obligations': async (input, ctx) => overdueObligations(ctx.db, input.asOf ?? today(ctx)),
   'entity.create': async (input, ctx) => {
-    await requireUnit(ctx.db)
+    const unit = await requireUnit(ctx.db)
     const { status, confirmDuplicate, ...fields } = input
     const columns = toColumns(fields)
+    assertDistrictRegisters(unit.level, columns.registration_date)
     const now = ctx.now()
     const id = await ctx.db.transaction().execute(async (trx) => {
       const name = columns.name ?? input.name

@@ -2,6 +2,8 @@
  * One record's fields changed: the rule every door's edit and the reconciliation's
  * adoption share, inside the caller's transaction (its audit row in the same one).
  */
+import { assertDistrictRegisters } from '../office/registrar'
+import { currentUnit } from '../office/office'
 import type { Entity, EntityFields } from '../../../shared/api'
 import { AppError } from '../../../shared/errors'
 import { writeAudit } from '../audit/log'
@@ -33,6 +35,7 @@ export async function updateEntityIn(trx: Trx, ctx: CoreContext, input: EntityUp
     throw new AppError('FORBIDDEN', `«${before.name}» đã bị xóa; hãy khôi phục trước khi sửa.`, { id: input.id })
   }
   await assertEditableAfterDissolution(trx, input.id, Object.keys(input.changes))
+  if ('registration_date' in changes) assertDistrictRegisters((await currentUnit(trx))?.level, changes.registration_date)
   const merged = {
     name: changes.name ?? before.name,
     reg_no: 'reg_no' in changes ? (changes.reg_no ?? null) : before.regNo,

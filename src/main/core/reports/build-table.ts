@@ -8,8 +8,10 @@ import { KIND_SHORT, SECTOR_LABELS, STATUS_LABELS } from '../../../shared/domain
 import { AppError } from '../../../shared/errors'
 import { compareVi, formatDate } from '../../../shared/text'
 import type { CoreContext } from '../context'
-import { officeName } from '../office/office'
-import { officeIssuer, placeName } from '../text/document'
+import { officeBody } from '../office/body'
+import { unitByKey } from '../office/map'
+import { officeBodyName } from '../office/office'
+import { placeName } from '../text/document'
 import { definitions, findLayout, type Indicator, type Layout, type PlanColumn } from './definitions'
 import { largestRemainder, roundHalfUp } from './rounding'
 import { loadSnapshot, type EntityAsOf } from './snapshot'
@@ -53,21 +55,22 @@ export async function buildTable(ctx: CoreContext, options: BuildOptions): Promi
             : layout.type === 'units'
               ? unitRows(layout, unit, district, snapshot, options.asOf)
               : listRows(unit, district, snapshot)
-  const level = unit.mode === 'province' ? 'province' : 'district'
+  const level = unitByKey(unit.code)?.level ?? (unit.mode === 'province' ? 'province' : 'district')
+  const office = officeBody({ code: unit.code, name: unit.name, level }, options.asOf, await officeBodyName(ctx.db))
   return {
     layoutId: layout.id,
     annex: layout.annex ?? null,
     title: layout.title.replace('{year}', String(year)).replace('{next}', String(year + 1)),
     asOf: options.asOf,
-    officeName: officeName({ code: unit.code, name: unit.name, level, parentCode: null, validFrom: null, validTo: null }),
-    issuer: officeIssuer({ name: unit.name, level }),
-    place: placeName({ name: unit.name }),
+    officeName: office.name,
+    issuer: { parent: office.parent, body: office.body },
+    place: placeName({ name: office.unitName }),
     scopeName,
     reportNo: options.reportNo?.trim() || null,
     columns: body.columns,
     rows: body.rows,
     notes: layout.notes,
-    signTitle: unit.mode === 'province' ? 'GIÁM ĐỐC' : 'TRƯỞNG PHÒNG'
+    signTitle: office.signTitle
   }
 }
 

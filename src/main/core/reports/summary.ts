@@ -6,6 +6,7 @@
  * (sum, n) per unit and added up for the total, so a province's counts and sums equal
  * the sum of its districts' exactly; averages are total sum / total n.
  */
+import { districtsOfArea, unitKey as mapKey } from '../office/area'
 import { AppError } from '../../../shared/errors'
 import type { CoreContext } from '../context'
 import { requireUnit } from '../office/office'
@@ -33,13 +34,7 @@ export async function officeUnit(ctx: CoreContext): Promise<OfficeUnit> {
   const office = await requireUnit(ctx.db, 'lập báo cáo')
   if (office.level !== 'province')
     return { code: office.code, name: office.name, mode: 'district', districts: [{ code: office.code, name: office.name }] }
-  const districts = await ctx.db
-    .selectFrom('admin_units')
-    .select(['code', 'name'])
-    .where('parent_code', '=', office.code)
-    .where('level', '=', 'district')
-    .orderBy('code')
-    .execute()
+  const districts = districtsOfArea(office.code).map((u) => ({ code: mapKey(u), name: u.name }))
   return { code: office.code, name: office.name, mode: 'province', districts }
 }
 

@@ -7,6 +7,7 @@
  */
 import type { AdminUnit } from '../../../shared/contract/office'
 import { NEW_MAP_FROM } from '../office/map'
+import { officeBody } from '../office/body'
 
 export function escapeHtml(s: string | number | null | undefined): string {
   return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
@@ -23,11 +24,13 @@ export function placeName(unit: Pick<AdminUnit, 'name'>): string {
   return unit.name.replace(/^(Tỉnh|Thành phố|Huyện|Thị xã|Quận|Thị trấn|Xã|Phường)\s+/u, '')
 }
 
-/** The office itself: "UBND HUYỆN TRÀNG ĐỊNH" over "PHÒNG TÀI CHÍNH - KẾ HOẠCH" (a province file: the Sở). */
-export function officeIssuer(unit: Pick<AdminUnit, 'name' | 'level'>): Issuer {
-  return unit.level === 'province'
-    ? { parent: `UBND ${unit.name.toLocaleUpperCase('vi')}`, body: 'SỞ TÀI CHÍNH' }
-    : { parent: `UBND ${unit.name.toLocaleUpperCase('vi')}`, body: 'PHÒNG TÀI CHÍNH - KẾ HOẠCH' }
+/**
+ * The office itself on the document's date (office/body.ts): «UBND HUYỆN TRÀNG ĐỊNH» over «PHÒNG TÀI CHÍNH -
+ * KẾ HOẠCH» up to 30/06/2025; a commune office's «UBND XÃ …» over its own body; a province's Sở Tài chính.
+ */
+export function officeIssuer(unit: Pick<AdminUnit, 'code' | 'name' | 'level'>, date: string, bodyName: string | null = null): Issuer {
+  const b = officeBody(unit, date, bodyName)
+  return { parent: b.parent, body: b.body }
 }
 
 /** The people's committee of the unit: "ỦY BAN NHÂN DÂN" over "HUYỆN TRÀNG ĐỊNH". */
@@ -75,7 +78,9 @@ export function registrarOn(
   date: string,
   notes: { district: string; commune: string; committee?: string },
   /** From 01/07/2025: the commune's specialised office (default) or, where it has none, the UBND xã itself (Điều 5 khoản 2). */
-  kind: 'office' | 'committee' = 'office'
+  kind: 'office' | 'committee' = 'office',
+  /** A commune office's own body as set up (office.body_name); null: none, the UBND xã is the office; undefined: unknown. */
+  bodyName?: string | null
 ): {
   issuer: Issuer
   sign: Signature
@@ -122,7 +127,20 @@ export function registrarOn(
     : [
         `Cơ quan trên sổ là ${unit.name} (cấp huyện, đã chấm dứt hoạt động từ 01/07/2025); văn bản ngày từ 01/07/2025 do cơ quan đăng ký kinh doanh cấp xã ban hành: tên xã để trống, cần ghi tay hoặc chọn cơ quan cấp xã.`
       ]
-  if (kind === 'committee')
+  // A commune office that set itself up says which body it is: its name is known, nothing to fill by hand.
+  if (commune && bodyName && kind === 'office') {
+    const body = bodyName.toLocaleUpperCase('vi')
+    return {
+      issuer: { parent: `UBND ${upper}`, body },
+      sign: { title: 'TRƯỞNG PHÒNG', seal: true },
+      head: `TRƯỞNG ${body} ${upper}`,
+      symbol: BLANK,
+      name: `${bodyName} ${unit.name}`,
+      level: 'commune',
+      warnings: []
+    }
+  }
+  if (kind === 'committee' || (commune && bodyName === null))
     return {
       issuer: { parent: 'ỦY BAN NHÂN DÂN', body: commune ? upper : 'XÃ …………………' },
       sign: { on: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH' },

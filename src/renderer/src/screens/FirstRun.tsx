@@ -1,27 +1,63 @@
 import { useEffect, useState } from 'react'
-import type { AdminUnit, OfficeInfo } from '../../../shared/api'
-import { formatDate } from '../../../shared/text'
+import type { MapUnit, OfficeBodies, OfficeInfo } from '../../../shared/api'
+import { officeRoleOf, whereWhen } from '../../../shared/contract/office'
 import { call, messageOf } from '../api'
 
-/** The first start on a new file: which province or district this office is. */
+const LEVEL: Record<MapUnit['level'], string> = { province: 'cấp tỉnh', district: 'huyện cũ', commune: 'cấp xã' }
+
+/** A commune of the old map is not an office: its register was kept by its district. */
+function notAnOffice(u: MapUnit): string | null {
+  return u.level === 'commune' && u.period === 'before'
+    ? `Xã cũ: sổ do ${u.district?.name ?? 'huyện'} giữ — chọn huyện ấy, hoặc xã mới.`
+    : null
+}
+
+/** The first start on a new file: which office this is, found by typing its name without diacritics. */
 export function FirstRun({ onDone }: { onDone(info: OfficeInfo): void }) {
-  const [units, setUnits] = useState<AdminUnit[]>([])
-  const [unitCode, setUnitCode] = useState('')
+  const [text, setText] = useState('')
+  const [found, setFound] = useState<MapUnit[]>([])
+  const [chosen, setChosen] = useState<MapUnit | null>(null)
+  const [bodies, setBodies] = useState<OfficeBodies | null>(null)
+  const [bodyName, setBodyName] = useState<string>('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
   useEffect(() => {
-    call('units.list', {}).then(
-      (all) => setUnits(all.filter((u) => u.level !== 'commune')),
-      (err) => setError(messageOf(err))
-    )
+    call('office.bodies', {}).then(setBodies, () => setBodies(null))
   }, [])
 
+  useEffect(() => {
+    const typed = text.trim()
+    if (!typed) {
+      setFound([])
+      return
+    }
+    // The latest keystroke wins: an answer to an older text is dropped.
+    let current = true
+    const t = setTimeout(() => {
+      call('units.find', { text: typed, limit: 30 }).then(
+        (units) => current && setFound(units),
+        (err) => current && setError(messageOf(err))
+      )
+    }, 120)
+    return () => {
+      current = false
+      clearTimeout(t)
+    }
+  }, [text])
+
+  function choose(u: MapUnit) {
+    setChosen(u)
+    setError(null)
+    if (u.level === 'commune' && bodies) setBodyName(/^Xã /.test(u.name) ? bodies.names[0]! : (bodies.names[1] ?? bodies.names[0]!))
+  }
+
   async function start() {
+    if (!chosen) return
     setBusy(true)
     setError(null)
     try {
-      onDone(await call('office.setup', { unitCode }))
+      onDone(await call('office.setup', { unitCode: chosen.key, ...(chosen.level === 'commune' ? { bodyName: bodyName || null } : {}) }))
     } catch (err) {
       setError(messageOf(err))
       setBusy(false)
@@ -30,29 +66,84 @@ export function FirstRun({ onDone }: { onDone(info: OfficeInfo): void }) {
 
   return (
     <div className="first-run">
-      <div className="card">
+      <div className="card wide">
         <h1>Chào mừng đến với Sổ HTX</h1>
-        <p>Trước khi bắt đầu, hãy chọn đơn vị hành chính của cơ quan. Lựa chọn này ghi vào tệp dữ liệu và in trên các báo cáo.</p>
+        <p>
+          Trước khi bắt đầu, hãy chọn cơ quan này là đơn vị nào: một xã, phường, đặc khu (cơ quan đăng ký cấp xã từ 01/07/2025), một tỉnh
+          (Sở Tài chính), hay một huyện cũ có sổ cần giữ và bàn giao. Lựa chọn ghi vào tệp dữ liệu và in trên các báo cáo.
+        </p>
         <label className="field">
-          <span>Đơn vị hành chính</span>
-          <select data-testid="unit-select" value={unitCode} onChange={(e) => setUnitCode(e.target.value)}>
-            <option value="">— Chọn tỉnh hoặc huyện —</option>
-            {units.map((u) => (
-              <option key={u.code} value={u.code}>
-                {u.code} — {u.name}
-                {u.validTo ? ` (cấp huyện, hoạt động đến ${formatDate(u.validTo)})` : ''}
-              </option>
-            ))}
-          </select>
+          <span>Tìm đơn vị theo tên hoặc mã (gõ không dấu cũng được)</span>
+          <input
+            data-testid="unit-search"
+            autoFocus
+            value={text}
+            placeholder="ví dụ: dong kinh, than uyen, 20"
+            onChange={(e) => {
+              setText(e.target.value)
+              setChosen(null)
+            }}
+          />
         </label>
-        {units.some((u) => u.validTo) && (
-          <p className="hint" data-testid="unit-valid-to-note">
-            «Hoạt động đến 30/06/2025»: cấp huyện chấm dứt hoạt động từ 01/07/2025 (Nghị quyết 76/2025/UBTVQH15). Phòng của huyện cũ vẫn
-            chọn đúng huyện mình để giữ sổ và số liệu trước ngày đó; mã huyện cũ vẫn dùng để tra cứu và báo cáo lịch sử.
+        {found.length > 0 && (
+          <ul className="unit-results" data-testid="unit-results" role="listbox">
+            {found.map((u) => {
+              const why = notAnOffice(u)
+              return (
+                <li key={u.key}>
+                  <button
+                    type="button"
+                    role="option"
+                    aria-selected={chosen?.key === u.key}
+                    className={chosen?.key === u.key ? 'selected' : ''}
+                    data-testid={`unit-${u.key}`}
+                    disabled={why !== null}
+                    title={why ?? undefined}
+                    onClick={() => choose(u)}
+                  >
+                    <b>{u.name}</b>{' '}
+                    <span className="muted">
+                      ({LEVEL[u.level]}, mã {u.code})
+                    </span>
+                    <br />
+                    <small className="muted">{why ?? whereWhen(u)}</small>
+                  </button>
+                </li>
+              )
+            })}
+          </ul>
+        )}
+        {text.trim() && found.length === 0 && <p className="hint">Không thấy đơn vị nào khớp «{text.trim()}».</p>}
+        {chosen && (
+          <div className="chosen" data-testid="unit-chosen">
+            <p>
+              <b>{chosen.name}</b> — {whereWhen(chosen)}
+            </p>
+            <p className="hint" data-testid="unit-role">
+              {officeRoleOf(chosen.level, chosen.period)}
+            </p>
+            {chosen.level === 'commune' && bodies && (
+              <label className="field">
+                <span>Tên cơ quan in dưới «UBND {chosen.name.toLocaleUpperCase('vi')}»</span>
+                <select data-testid="body-select" value={bodyName} onChange={(e) => setBodyName(e.target.value)}>
+                  {bodies.names.map((n) => (
+                    <option key={n} value={n}>
+                      {n}
+                    </option>
+                  ))}
+                  <option value="">Không có phòng riêng (UBND xã là cơ quan đăng ký)</option>
+                </select>
+                <small className="muted">{bodies.source}</small>
+              </label>
+            )}
+          </div>
+        )}
+        {error && (
+          <p className="error" data-testid="first-run-error">
+            {error}
           </p>
         )}
-        {error && <p className="error">{error}</p>}
-        <button className="primary" data-testid="start" disabled={!unitCode || busy} onClick={start}>
+        <button className="primary" data-testid="start" disabled={!chosen || busy} onClick={start}>
           Bắt đầu sử dụng
         </button>
       </div>

@@ -1,5 +1,7 @@
 import type { OfficeInfo } from '../../../shared/api'
+import { placeLine } from '../../../shared/contract/office'
 import { formatNumber } from '../../../shared/text'
+import { BodySection } from '../settings/BodySection'
 import { BackupSection } from '../settings/BackupSection'
 import { HolidaysSection } from '../settings/HolidaysSection'
 import { KeysSection } from '../settings/KeysSection'
@@ -8,8 +10,8 @@ import { ProfilesSection } from '../settings/ProfilesSection'
 export function Settings({ office }: { office: OfficeInfo }) {
   const rows: Array<[string, string]> = [
     ['Cơ quan', office.officeName ?? ''],
-    ['Đơn vị hành chính', office.unit ? `${office.unit.code} — ${office.unit.name}` : ''],
-    ['Chế độ', office.mode === 'province' ? 'Tỉnh (tổng hợp số liệu các huyện)' : 'Huyện'],
+    ['Đơn vị hành chính', office.place ? placeLine(office.place) : ''],
+    ['Vai trò của sổ', office.role ?? ''],
     ['Tệp dữ liệu', office.dbPath],
     ['Phiên bản cấu trúc', String(office.schemaVersion)],
     ['Người dùng', office.user],
@@ -29,6 +31,7 @@ export function Settings({ office }: { office: OfficeInfo }) {
           ))}
         </tbody>
       </table>
+      {office.unit?.level === 'commune' && <BodySection office={office} />}
       <ProfilesSection />
       <BackupSection />
       <HolidaysSection />

@@ -1,0 +1,33 @@
+/**
+ * Which offices a province's file takes packages from (issue 14, point 4): a province of the map
+ * up to 30/06/2025 takes its districts; a province of today's map takes its communes and, for
+ * history, the former districts of every old province merged into it (Tuyên Quang 08 takes the
+ * districts of old Hà Giang 02 and of old Tuyên Quang 08).
+ */
+import type { MapUnit } from '../../../shared/contract/office'
+import { communesOfProvince, districtsOfProvince, unitByKey, unitKey } from './map'
+
+/** The offices a province's packages come from: former districts first (code order), then communes. */
+export function sendersOf(provinceKey: string): MapUnit[] {
+  const p = unitByKey(provinceKey)
+  if (!p || p.level !== 'province') return []
+  if (p.period === 'before') return districtsOfProvince(p.code)
+  return [...p.from.flatMap((f) => districtsOfProvince(f.code)), ...communesOfProvince(p.code, 'after')]
+}
+
+/** The former districts of a province's area (before 01/07/2025). */
+export function districtsOfArea(provinceKey: string): MapUnit[] {
+  return sendersOf(provinceKey).filter((u) => u.level === 'district')
+}
+
+/** Whether a province's file takes a package of the office with this key. */
+export function acceptsFrom(provinceKey: string, senderKey: string): boolean {
+  const p = unitByKey(provinceKey)
+  const s = unitByKey(senderKey)
+  if (!p || !s || p.level !== 'province') return false
+  if (s.level === 'district') return p.period === 'before' ? s.province.code === p.code : p.from.some((f) => f.code === s.province.code)
+  if (s.level === 'commune') return p.period === 'after' && s.period === 'after' && s.province.code === p.code
+  return false
+}
+
+export { unitKey }
