@@ -238,6 +238,10 @@ function replaceSnapshot(ctx: CoreContext, c: Candidate, trustKey: boolean, over
     }
     // The district's open data-check findings, as its package carried them (none from a package before them).
     storePackageFindings(sqlite, unit, m.exportedAt, c.parsed.findingsRows ?? null, newIds.get('entities'))
+    // Which district record each consolidated entity was: the province's review names the district's own id (review/).
+    sqlite.prepare('delete from consolidated_entities where unit_code = ?').run(unit)
+    const source = sqlite.prepare('insert into consolidated_entities (entity_id, unit_code, source_id) values (?, ?, ?)')
+    for (const [sourceId, entityId] of newIds.get('entities') ?? []) source.run(entityId, unit, sourceId)
     if (trustKey) {
       sqlite
         .prepare('insert into trusted_keys (unit_code, public_key, fingerprint, source, added_at, added_by) values (?, ?, ?, ?, ?, ?)')

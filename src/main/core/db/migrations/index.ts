@@ -20,6 +20,7 @@ import * as m013 from './013-legal-status'
 import * as m014 from './014-case-law'
 import * as m015 from './015-total-capital'
 import * as m016 from './016-import-values'
+import * as m018 from './018-reviews'
 
 export const migrations: Record<string, Migration> = {
   '001-foundation': m001,
@@ -37,5 +38,6 @@ export const migrations: Record<string, Migration> = {
   '013-legal-status': m013,
   '014-case-law': m014,
   '015-total-capital': m015,
-  '016-import-values': m016
+  '016-import-values': m016,
+  '018-reviews': m018
 }
