@@ -132,9 +132,14 @@ export const reviewContract = {
       })
   ),
   /** Province: the signed reply file for the district. */
-  'review.export': handler<{ name: string; base64: string; unit: string; decision: ReviewDecision; remarks: number; keyFingerprint: string }>(
-    'province-write'
-  )(z.object({ packageId: id }).strict()),
+  'review.export': handler<{
+    name: string
+    base64: string
+    unit: string
+    decision: ReviewDecision
+    remarks: number
+    keyFingerprint: string
+  }>('province-write')(z.object({ packageId: id }).strict()),
   /** District: import the province's reply (one transaction); trustNewKey pins the province's key the first time. */
   'review.import': handler<ReplyImportResult>('write')(z.object({ file: fileInput, trustNewKey: z.boolean().optional() }).strict()),
   /** District: close a remark with an answer note. */

@@ -37,9 +37,7 @@ const SENDINGS = `
 
 function replyRemarks(ctx: CoreContext, replyId: number | null): ReviewRemark[] {
   if (replyId === null) return []
-  const rows = ctx.conn.sqlite
-    .prepare('select * from reply_remarks where reply_id = ? order by remote_id, id')
-    .all(replyId) as Array<{
+  const rows = ctx.conn.sqlite.prepare('select * from reply_remarks where reply_id = ? order by remote_id, id').all(replyId) as Array<{
     id: number
     kind: string
     entity_id: number | null
@@ -95,7 +93,8 @@ function localEntity(ctx: CoreContext, r: ReplyRemark): number | null {
   if (r.kind !== 'record') return null
   const sqlite = ctx.conn.sqlite
   if (r.sourceId !== null) {
-    const e = sqlite.prepare('select id, reg_no from entities where id = ?').get(r.sourceId) as { id: number; reg_no: string | null } | undefined
+    const e = sqlite.prepare('select id, reg_no from entities where id = ?').get(r.sourceId) as
+      { id: number; reg_no: string | null } | undefined
     if (e && (r.regNo === null || e.reg_no === null || e.reg_no === r.regNo)) return e.id
   }
   if (r.regNo) {
@@ -179,7 +178,14 @@ export async function importReply(ctx: CoreContext, file: FileInput, trustNewKey
   await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.now()
     if (!pinned) {
-      const key = { unit_code: province.code, public_key: m.publicKey, fingerprint: m.keyFingerprint, source: 'reply', added_at: now, added_by: ctx.user }
+      const key = {
+        unit_code: province.code,
+        public_key: m.publicKey,
+        fingerprint: m.keyFingerprint,
+        source: 'reply',
+        added_at: now,
+        added_by: ctx.user
+      }
       await trx.insertInto('trusted_keys').values(key).execute()
       await writeAudit(trx, ctx, { action: 'trust_key', table: 'trusted_keys', rowId: null, after: key })
     }

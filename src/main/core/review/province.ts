@@ -135,26 +135,50 @@ export async function setReview(ctx: CoreContext, input: ApiParsed<'review.set'>
           `select e.id, e.reg_no, e.name, e.district_code, s.source_id from entities e
            left join consolidated_entities s on s.entity_id = e.id where e.id = ?`
         )
-        .get(r.entityId) as { id: number; reg_no: string | null; name: string; district_code: string | null; source_id: number | null } | undefined
+        .get(r.entityId) as
+        { id: number; reg_no: string | null; name: string; district_code: string | null; source_id: number | null } | undefined
       if (!e || e.district_code !== before.unit) {
         throw new AppError('VALIDATION', `Bản ghi số ${r.entityId} không thuộc số liệu của ${before.unitName} trong gói này.`, {
           field: 'entityId',
           entityId: r.entityId
         })
       }
-      return { kind: 'record', entity_id: e.id, source_id: e.source_id, reg_no: e.reg_no, name: e.name, indicator: null, indicator_label: null, text: r.text }
+      return {
+        kind: 'record',
+        entity_id: e.id,
+        source_id: e.source_id,
+        reg_no: e.reg_no,
+        name: e.name,
+        indicator: null,
+        indicator_label: null,
+        text: r.text
+      }
     }
     const indicator = definitions().byCode.get(r.indicator)
     if (!indicator) {
-      throw new AppError('VALIDATION', `Không có chỉ tiêu «${r.indicator}» trong danh mục chỉ tiêu báo cáo (resources/reports/indicators.json).`, {
-        field: 'indicator'
-      })
+      throw new AppError(
+        'VALIDATION',
+        `Không có chỉ tiêu «${r.indicator}» trong danh mục chỉ tiêu báo cáo (resources/reports/indicators.json).`,
+        {
+          field: 'indicator'
+        }
+      )
     }
-    return { kind: 'indicator', entity_id: null, source_id: null, reg_no: null, name: null, indicator: indicator.code, indicator_label: indicator.label, text: r.text }
+    return {
+      kind: 'indicator',
+      entity_id: null,
+      source_id: null,
+      reg_no: null,
+      name: null,
+      indicator: indicator.code,
+      indicator_label: indicator.label,
+      text: r.text
+    }
   })
   await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.now()
-    let reviewId = (await trx.selectFrom('package_reviews').select('id').where('consolidation_id', '=', input.packageId).executeTakeFirst())?.id
+    let reviewId = (await trx.selectFrom('package_reviews').select('id').where('consolidation_id', '=', input.packageId).executeTakeFirst())
+      ?.id
     const change = {
       ...(input.decision ? { decision: input.decision, decided_at: now, decided_by: ctx.user } : {}),
       ...(input.note !== undefined ? { note: input.note ?? null } : {}),
@@ -277,7 +301,14 @@ export async function exportReply(ctx: CoreContext, packageId: number) {
       action: 'review_export',
       table: 'package_reviews',
       rowId: review.id,
-      after: { packageId, unit: manifest.unitCode, decision: manifest.decision, remarks: remarks.length, file: name, exportedAt: manifest.exportedAt }
+      after: {
+        packageId,
+        unit: manifest.unitCode,
+        decision: manifest.decision,
+        remarks: remarks.length,
+        file: name,
+        exportedAt: manifest.exportedAt
+      }
     })
     // The CLI writes its --out here: the row commits only with the file whole on disk.
     deliverFile({ name, bytes })

@@ -65,8 +65,7 @@ export function replyBytes(m: ReplyManifest): Buffer {
 }
 
 export type ReadReply =
-  | { ok: true; manifest: ReplyManifest; remarks: ReplyRemark[] }
-  | { ok: false; code: 'NOT_A_REPLY' | 'SIGNATURE_INVALID'; message: string }
+  { ok: true; manifest: ReplyManifest; remarks: ReplyRemark[] } | { ok: false; code: 'NOT_A_REPLY' | 'SIGNATURE_INVALID'; message: string }
 
 /** Reads and checks the signature against the key the file carries (whether that key is the province's: the caller). */
 export function readReply(data: Buffer, name: string): ReadReply {

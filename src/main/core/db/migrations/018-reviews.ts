@@ -85,5 +85,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['reply_remarks', 'review_replies', 'review_remarks', 'package_reviews', 'consolidated_entities']) await db.schema.dropTable(t).execute()
+  for (const t of ['reply_remarks', 'review_replies', 'review_remarks', 'package_reviews', 'consolidated_entities'])
+    await db.schema.dropTable(t).execute()
 }
