@@ -1,0 +1,72 @@
+/**
+ * The province's reply on the district's screen, in Chromium: the district's last
+ * sending waits («Chờ tỉnh xem xét»); the province returns it with a remark on a record;
+ * the district picks the reply file, compares the province's fingerprint, trusts it, and
+ * sees «Bị trả lại» with the remark beside the record; it answers and the remark closes.
+ */
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { officeCore } from '../helpers/temp'
+import { openApp, screenshotPath, type Session } from './browser'
+
+let district: Session
+let province: Awaited<ReturnType<typeof officeCore>>
+beforeAll(async () => {
+  district = await openApp('178')
+  province = await officeCore('20', 'Lê Văn Tỉnh')
+  for (const [i, name] of ['HTX Nông nghiệp Yên Khoái', 'HTX Dịch vụ Mai Pha'].entries())
+    await district.core.call('entity.create', { kind: 'htx', name, regNo: `490012345${i}`, sector: 'agri' })
+}, 60_000)
+afterAll(async () => {
+  await district?.close()
+  await province?.dispose()
+})
+
+describe('Phản hồi của tỉnh on «Gửi tỉnh»', () => {
+  it('shows the returned status and the remark beside the record, and closes it with an answer', async () => {
+    const { page } = district
+    await page.getByTestId('nav-exchange').click()
+    await page.getByTestId('tab-send').click()
+    await page.getByTestId('package-as-of').fill('30/06/2024')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('package-export').click()])
+    const pkg = join(district.core.dir, download.suggestedFilename())
+    await download.saveAs(pkg)
+    await expect.poll(() => page.getByTestId('sending-status').innerText()).toContain('Chờ tỉnh xem xét')
+
+    // The province consolidates and returns the package with a remark on «HTX Dịch vụ Mai Pha».
+    expect((await province.call('handoff.consolidate', { files: [{ path: pkg }], trustNewKeys: true })).accepted).toHaveLength(1)
+    const packageId = (await province.call('review.list', {})).province[0].packageId
+    const copy = (await province.call('entity.list', { q: 'Mai Pha' })).rows[0]!
+    await province.call('review.set', {
+      packageId,
+      decision: 'returned',
+      note: 'Đề nghị bổ sung rồi gửi lại',
+      remarks: [{ entityId: copy.id, text: 'Thiếu số thành viên năm 2023' }]
+    })
+    const reply = await province.call('review.export', { packageId })
+    const replyPath = join(district.core.dir, reply.name)
+    writeFileSync(replyPath, Buffer.from(reply.base64, 'base64'))
+    const { fingerprint } = await province.call('handoff.key', {})
+
+    // First reply: the province's key is shown to compare before it is trusted.
+    await page.getByTestId('reply-file').setInputFiles(replyPath)
+    await expect.poll(() => page.getByTestId('reply-untrusted').innerText()).toContain(fingerprint)
+    expect(await page.getByTestId('sending-status').innerText()).toContain('Chờ tỉnh xem xét')
+    await page.getByTestId('reply-trust').click()
+
+    await expect.poll(() => page.getByTestId('sending-status').innerText()).toContain('Bị trả lại')
+    expect(await page.getByTestId('reply-note').innerText()).toContain('Đề nghị bổ sung rồi gửi lại')
+    const remarks = page.getByTestId('reply-remarks')
+    const row = remarks.locator('tr', { hasText: 'HTX Dịch vụ Mai Pha' })
+    await expect.poll(() => row.innerText()).toContain('Thiếu số thành viên năm 2023')
+    expect(await row.innerText()).toContain('4900123451')
+    await page.screenshot({ path: screenshotPath('review-returned.png') })
+
+    const remarkId = (await district.core.call('review.list', {})).district[0].remarks[0].id
+    await page.getByTestId(`remark-note-${remarkId}`).fill('Đã bổ sung 23 thành viên')
+    await page.getByTestId(`remark-close-${remarkId}`).click()
+    await expect.poll(() => page.getByTestId(`remark-answer-${remarkId}`).innerText()).toContain('Đã bổ sung 23 thành viên')
+    expect((await district.core.call('review.list', {})).district[0].remarks[0].answer?.note).toBe('Đã bổ sung 23 thành viên')
+  })
+})
