@@ -2,7 +2,8 @@
  * The province's reply on the district's screen, in Chromium: the district's last
  * sending waits («Chờ tỉnh xem xét»); the province returns it with a remark on a record;
  * the district picks the reply file, compares the province's fingerprint, trusts it, and
- * sees «Bị trả lại» with the remark beside the record; it answers and the remark closes.
+ * sees «Bị trả lại» with the remark beside the record; it answers and the remark closes, and
+ * the registry's detail panel shows it beside the record too.
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -68,5 +69,13 @@ describe('Phản hồi của tỉnh on «Gửi tỉnh»', () => {
     await page.getByTestId(`remark-close-${remarkId}`).click()
     await expect.poll(() => page.getByTestId(`remark-answer-${remarkId}`).innerText()).toContain('Đã bổ sung 23 thành viên')
     expect((await district.core.call('review.list', {})).district[0].remarks[0].answer?.note).toBe('Đã bổ sung 23 thành viên')
+
+    // The same remark beside the record in the registry's detail panel, with its answer.
+    const maiPha = (await district.core.call('entity.list', { q: 'Mai Pha' })).rows[0]!
+    await page.getByTestId('nav-registry').click()
+    await page.locator(`[data-testid="registry-grid"] .ag-row[row-id="${maiPha.id}"] [data-testid="open-detail"]`).click()
+    const panel = page.getByTestId('detail-panel')
+    await expect.poll(() => panel.getByTestId('detail-remarks').innerText()).toContain('Thiếu số thành viên năm 2023')
+    expect(await panel.getByTestId('detail-remarks').innerText()).toMatch(/Bị trả lại[\s\S]*Đã bổ sung 23 thành viên/)
   })
 })

@@ -19,7 +19,16 @@ function subject(r: ReviewRemark): string {
   return `${r.name ?? '?'}${r.regNo ? ` (${r.regNo})` : ''}${r.entityId === null ? ' — không còn trong sổ' : ''}`
 }
 
-function Remark({ remark, onAnswered }: { remark: ReviewRemark; onAnswered(text: string, ok: boolean): void }) {
+export function Remark({
+  remark,
+  about,
+  onAnswered
+}: {
+  remark: ReviewRemark
+  /** What the first cell says; the remark's record or indicator unless told. */
+  about?: string
+  onAnswered(text: string, ok: boolean): void
+}) {
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)
   async function answer() {
@@ -36,7 +45,7 @@ function Remark({ remark, onAnswered }: { remark: ReviewRemark; onAnswered(text:
   }
   return (
     <tr data-testid={`remark-${remark.id}`} className={remark.answer ? 'answered' : undefined}>
-      <td>{subject(remark)}</td>
+      <td>{about ?? subject(remark)}</td>
       <td>{remark.text}</td>
       <td>
         {remark.answer ? (
@@ -60,6 +69,78 @@ function Remark({ remark, onAnswered }: { remark: ReviewRemark; onAnswered(text:
         )}
       </td>
     </tr>
+  )
+}
+
+/**
+ * In the registry's detail panel: the province's remarks on this record (district: from the
+ * replies it imported, with their answers; province: its own remarks on the package in place).
+ */
+export function RecordRemarks({ entityId, readOnly, version }: { entityId: number; readOnly: boolean; version: number }) {
+  const [rows, setRows] = useState<Array<{ remark: ReviewRemark; about: string; district: boolean }>>([])
+  const [notice, setNotice] = useState<Notice | null>(null)
+  const load = useCallback(() => {
+    call('review.list', {}).then(
+      (r) =>
+        setRows(
+          r.side === 'district'
+            ? r.district.flatMap((s) =>
+                s.remarks
+                  .filter((m) => m.entityId === entityId)
+                  .map((remark) => ({
+                    remark,
+                    about: `gói xuất lúc ${localTime(s.exportedAt)} — ${DECISION_LABELS[s.status]}`,
+                    district: true
+                  }))
+              )
+            : r.province
+                .filter((p) => p.current)
+                .flatMap((p) =>
+                  p.remarks
+                    .filter((m) => m.entityId === entityId)
+                    .map((remark) => ({ remark, about: `gói của ${p.unitName}${p.repliedAt ? ', đã gửi phản hồi' : ''}`, district: false }))
+                )
+        ),
+      (err) => setNotice({ kind: 'error', text: messageOf(err) })
+    )
+  }, [entityId])
+  useEffect(load, [load, version])
+  if (rows.length === 0 && !notice) return null
+  return (
+    <>
+      <h3>Góp ý của tỉnh</h3>
+      <Banner notice={notice} onClose={() => setNotice(null)} />
+      <table className="list" data-testid="detail-remarks">
+        <thead>
+          <tr>
+            <th>Gói</th>
+            <th>Góp ý</th>
+            <th>Trả lời</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ remark, about, district }) =>
+            district && !readOnly ? (
+              <Remark
+                key={remark.id}
+                remark={remark}
+                about={about}
+                onAnswered={(text, ok) => {
+                  setNotice(ok ? null : { kind: 'error', text })
+                  if (ok) load()
+                }}
+              />
+            ) : (
+              <tr key={remark.id}>
+                <td>{about}</td>
+                <td>{remark.text}</td>
+                <td>{remark.answer ? `${remark.answer.note} (${remark.answer.by})` : district ? 'Chưa trả lời' : ''}</td>
+              </tr>
+            )
+          )}
+        </tbody>
+      </table>
+    </>
   )
 }
 
