@@ -1,27 +1,26 @@
 /**
  * The province's reply on the district's screen, in Chromium: the district's last
- * sending waits («Chờ tỉnh xem xét»); the province returns it with a remark on a record;
+ * sending waits («Chờ tỉnh xem xét»); the province, on «Xem xét gói», returns it with a
+ * remark on a record and saves the signed reply;
  * the district picks the reply file, compares the province's fingerprint, trusts it, and
  * sees «Bị trả lại» with the remark beside the record; it answers and the remark closes, and
  * the registry's detail panel shows it beside the record too.
  */
-import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { officeCore } from '../helpers/temp'
 import { openApp, screenshotPath, type Session } from './browser'
 
 let district: Session
-let province: Awaited<ReturnType<typeof officeCore>>
+let province: Session
 beforeAll(async () => {
   district = await openApp('178')
-  province = await officeCore('20', 'Lê Văn Tỉnh')
+  province = await openApp('20')
   for (const [i, name] of ['HTX Nông nghiệp Yên Khoái', 'HTX Dịch vụ Mai Pha'].entries())
     await district.core.call('entity.create', { kind: 'htx', name, regNo: `490012345${i}`, sector: 'agri' })
 }, 60_000)
 afterAll(async () => {
   await district?.close()
-  await province?.dispose()
+  await province?.close()
 })
 
 describe('Phản hồi của tỉnh on «Gửi tỉnh»', () => {
@@ -35,20 +34,29 @@ describe('Phản hồi của tỉnh on «Gửi tỉnh»', () => {
     await download.saveAs(pkg)
     await expect.poll(() => page.getByTestId('sending-status').innerText()).toContain('Chờ tỉnh xem xét')
 
-    // The province consolidates and returns the package with a remark on «HTX Dịch vụ Mai Pha».
-    expect((await province.call('handoff.consolidate', { files: [{ path: pkg }], trustNewKeys: true })).accepted).toHaveLength(1)
-    const packageId = (await province.call('review.list', {})).province[0].packageId
-    const copy = (await province.call('entity.list', { q: 'Mai Pha' })).rows[0]!
-    await province.call('review.set', {
-      packageId,
-      decision: 'returned',
-      note: 'Đề nghị bổ sung rồi gửi lại',
-      remarks: [{ entityId: copy.id, text: 'Thiếu số thành viên năm 2023' }]
-    })
-    const reply = await province.call('review.export', { packageId })
-    const replyPath = join(district.core.dir, reply.name)
-    writeFileSync(replyPath, Buffer.from(reply.base64, 'base64'))
-    const { fingerprint } = await province.call('handoff.key', {})
+    // The province consolidates, then on «Xem xét gói» returns the package with a remark on «HTX Dịch vụ Mai Pha».
+    expect((await province.core.call('handoff.consolidate', { files: [{ path: pkg }], trustNewKeys: true })).accepted).toHaveLength(1)
+    const p = province.page
+    await p.getByTestId('nav-exchange').click()
+    await p.getByTestId('tab-review').click()
+    await expect.poll(() => p.getByTestId('review-178').innerText()).toContain('Chưa xem xét')
+    await p.getByTestId('review-open-178').click()
+    await p.getByTestId('remark-search').fill('Mai Pha')
+    const option = p.getByTestId('remark-entity').locator('option', { hasText: 'HTX Dịch vụ Mai Pha' })
+    await expect.poll(() => option.count()).toBe(1)
+    await p.getByTestId('remark-entity').selectOption({ label: 'HTX Dịch vụ Mai Pha (4900123451)' })
+    await p.getByTestId('remark-text').fill('Thiếu số thành viên năm 2023')
+    await p.getByTestId('remark-add').click()
+    await expect.poll(() => p.getByTestId('review-remarks').innerText()).toContain('Thiếu số thành viên năm 2023')
+    await p.getByTestId('review-note').fill('Đề nghị bổ sung rồi gửi lại')
+    await p.getByTestId('review-return').click()
+    await expect.poll(() => p.getByTestId('review-178').innerText()).toContain('Bị trả lại')
+    await p.screenshot({ path: screenshotPath('review-province.png') })
+    const [replyDownload] = await Promise.all([p.waitForEvent('download'), p.getByTestId('review-export').click()])
+    expect(replyDownload.suggestedFilename()).toBe('phan-hoi-20-cho-178-den-30-06-2024.json')
+    const replyPath = join(district.core.dir, replyDownload.suggestedFilename())
+    await replyDownload.saveAs(replyPath)
+    const { fingerprint } = await province.core.call('handoff.key', {})
 
     // First reply: the province's key is shown to compare before it is trusted.
     await page.getByTestId('reply-file').setInputFiles(replyPath)
