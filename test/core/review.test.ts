@@ -132,6 +132,12 @@ describe('the province reviews a package and the district gets the reply', () =>
       [true, null],
       [false, 'returned']
     ])
+    // The answer rode in the re-sent package's signed manifest onto the province's remark.
+    expect(reviews[1].remarks.find((r) => r.kind === 'record')!.answer).toMatchObject({
+      note: 'Đã bổ sung: 23 thành viên',
+      by: 'Nguyễn Thị Lan'
+    })
+    expect(reviews[1].remarks.find((r) => r.kind === 'indicator')!.answer).toBeNull()
     // The replaced package can no longer be reviewed.
     expect((await refusal(province.call('review.set', { packageId: pending.packageId, decision: 'accepted' }))).message).toContain(
       'đã được thay bằng gói tổng hợp sau'
@@ -146,6 +152,45 @@ describe('the province reviews a package and the district gets the reply', () =>
     expect(after[1].remarks.find((r) => r.kind === 'record')!.answer?.note).toBe('Đã bổ sung: 23 thành viên')
     expect(auditCount(province, 'review_set')).toBe(2) // the two refused calls wrote nothing
     expect(auditCount(province, 'review_export')).toBe(2)
+  })
+
+  it('an explanation without a data change: the same data re-sent carries the answer, keeps the reply, and the acceptance comes back', async () => {
+    const district = await office('178')
+    const province = await office('20')
+    await district.call('entity.create', { kind: 'htx', name: 'HTX Hữu Lũng', regNo: '4900666001' })
+    const first = await exportTo(district, district.dir, '2024-06-30', 'goi-a.xlsx')
+    await province.call('handoff.consolidate', { files: [{ path: first.file }], trustNewKeys: true })
+    const [review] = (await province.call('review.list', {})).province
+    await province.call('review.set', {
+      packageId: review.packageId,
+      decision: 'returned',
+      remarks: [{ indicator: 'htx.total', text: 'Vì sao giảm so với năm trước?' }]
+    })
+    await district.call('review.import', { file: { path: await replyFile(province, review.packageId, 'a.json') }, trustNewKey: true })
+    const remark = (await district.call('review.list', {})).district[0].remarks[0]
+    await district.call('review.answer', { remarkId: remark.id, note: 'Hai HTX đã giải thể trong năm' })
+
+    const again = await exportTo(district, district.dir, '2024-06-30', 'goi-b.xlsx')
+    expect(again.info.contentHash).toBe(first.info.contentHash)
+    // The district's last sending is the data the province holds: its reply still applies.
+    expect((await district.call('review.list', {})).district.map((s) => s.status)).toEqual(['returned', 'returned'])
+    const skipped = await province.call('handoff.consolidate', { files: [{ path: again.file }] })
+    expect(skipped.skipped[0].reason).toContain('đã ghi 1 câu trả lời cho góp ý của tỉnh')
+    const [same] = (await province.call('review.list', {})).province
+    expect(same.packageId).toBe(review.packageId)
+    expect(same.remarks[0].answer?.note).toBe('Hai HTX đã giải thể trong năm')
+    expect(auditCount(province, 'review_answers')).toBe(1)
+    // Consolidating it once more changes nothing.
+    await province.call('handoff.consolidate', { files: [{ path: again.file }] })
+    expect(auditCount(province, 'review_answers')).toBe(1)
+
+    await province.call('review.set', { packageId: review.packageId, decision: 'accepted', note: 'Đã rõ' })
+    const accepted = await district.call('review.import', { file: { path: await replyFile(province, review.packageId, 'b.json') } })
+    expect(accepted.status).toBe('accepted')
+    const sendings = (await district.call('review.list', {})).district
+    expect(sendings.map((s) => s.status)).toEqual(['accepted', 'accepted'])
+    // The answer written before the newer reply is kept on the remark it repeats.
+    expect(sendings[0].remarks[0].answer?.note).toBe('Hai HTX đã giải thể trong năm')
   })
 
   it('refuses a tampered reply, one for another office and one for a package never sent, changing nothing', async () => {

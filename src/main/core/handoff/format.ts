@@ -173,6 +173,7 @@ export const MANIFEST_LABELS: Record<string, string> = {
   keyFingerprint: 'Dấu vân tay khóa',
   humanSheets: 'Các trang để đọc và mã băm SHA-256 của từng trang',
   closedChanges: 'Số liệu đã chốt bị sửa từ gói trước (sau khi mở lại kỳ)',
+  reviewAnswers: 'Trả lời của đơn vị cho góp ý của tỉnh về lần gửi trước',
   signature: 'Chữ ký Ed25519'
 }
 

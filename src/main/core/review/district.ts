@@ -33,7 +33,11 @@ interface SendingRow {
 const SENDINGS = `
   select p.id, p.file_name, p.at, p.as_of, p.content_hash, r.id as reply_id, r.decision, r.note, r.reviewed_at, r.reviewed_by,
          r.file_name as reply_file, r.imported_at
-  from package_exports p left join review_replies r on r.package_export_id = p.id`
+  from package_exports p
+  -- A package sent again with the same data is the one the province already holds (it skips it): that one's reply.
+  left join review_replies r on r.package_export_id = (
+    select q.id from package_exports q join review_replies x on x.package_export_id = q.id
+    where q.content_hash = p.content_hash and q.id <= p.id order by q.id desc limit 1)`
 
 function replyRemarks(ctx: CoreContext, replyId: number | null): ReviewRemark[] {
   if (replyId === null) return []

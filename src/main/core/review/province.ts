@@ -49,7 +49,7 @@ function remarksOf(ctx: CoreContext, reviewId: number | null): ReviewRemark[] {
   if (reviewId === null) return []
   const rows = ctx.conn.sqlite
     .prepare(
-      `select r.id, r.kind, r.entity_id, r.reg_no, r.name, r.indicator, r.indicator_label, r.text,
+      `select r.id, r.kind, r.entity_id, r.reg_no, r.name, r.indicator, r.indicator_label, r.text, r.answer_note, r.answered_at, r.answered_by,
               (select 1 from entities e where e.id = r.entity_id) as present
        from review_remarks r where r.review_id = ? order by r.id`
     )
@@ -62,6 +62,9 @@ function remarksOf(ctx: CoreContext, reviewId: number | null): ReviewRemark[] {
     indicator: string | null
     indicator_label: string | null
     text: string
+    answer_note: string | null
+    answered_at: string | null
+    answered_by: string | null
     present: number | null
   }>
   return rows.map((r) => ({
@@ -73,7 +76,7 @@ function remarksOf(ctx: CoreContext, reviewId: number | null): ReviewRemark[] {
     indicator: r.indicator,
     indicatorLabel: r.indicator_label,
     text: r.text,
-    answer: null
+    answer: r.answer_note !== null ? { note: r.answer_note, at: r.answered_at ?? '', by: r.answered_by ?? '' } : null
   }))
 }
 
@@ -207,7 +210,15 @@ export async function setReview(ctx: CoreContext, input: ApiParsed<'review.set'>
     for (const r of remarks) {
       await trx
         .insertInto('review_remarks')
-        .values({ review_id: reviewId, ...r, created_at: now, created_by: ctx.user })
+        .values({
+          review_id: reviewId,
+          ...r,
+          created_at: now,
+          created_by: ctx.user,
+          answer_note: null,
+          answered_at: null,
+          answered_by: null
+        })
         .execute()
     }
     await writeAudit(trx, ctx, {

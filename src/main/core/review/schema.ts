@@ -35,6 +35,10 @@ export interface ReviewRemarksTable {
   text: string
   created_at: string
   created_by: string
+  /** The district's answer, from its next package. */
+  answer_note: string | null
+  answered_at: string | null
+  answered_by: string | null
 }
 /** District: the province's reply to one package it sent. */
 export interface ReviewRepliesTable {

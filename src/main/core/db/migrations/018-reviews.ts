@@ -9,7 +9,8 @@ import { sql, type Kysely } from 'kysely'
  * rows, the reply names the district's own id).
  *
  * District side: the replies it imported (one per package it sent; a newer reply for
- * the same package replaces it) and their remarks, each closable with an answer note.
+ * the same package replaces it) and their remarks, each closable with an answer note; the
+ * answers ride to the province in the next package's signed manifest.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -47,6 +48,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text', (c) => c.notNull())
+    // The district's answer, as its next package carried it (manifest «reviewAnswers»).
+    .addColumn('answer_note', 'text')
+    .addColumn('answered_at', 'text')
+    .addColumn('answered_by', 'text')
     .execute()
 
   await db.schema
