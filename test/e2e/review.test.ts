@@ -78,6 +78,18 @@ describe('Phản hồi của tỉnh on «Gửi tỉnh»', () => {
     await expect.poll(() => page.getByTestId(`remark-answer-${remarkId}`).innerText()).toContain('Đã bổ sung 23 thành viên')
     expect((await district.core.call('review.list', {})).district[0].remarks[0].answer?.note).toBe('Đã bổ sung 23 thành viên')
 
+    // Re-sent (the same data, with the answer): the province sees the district's answer beside its remark.
+    const [again] = await Promise.all([page.waitForEvent('download'), page.getByTestId('package-export').click()])
+    const pkg2 = join(district.core.dir, 'goi-gui-lai.xlsx')
+    await again.saveAs(pkg2)
+    await expect.poll(() => page.getByTestId('sending-status').innerText()).toContain('Bị trả lại')
+    const resent = await province.core.call('handoff.consolidate', { files: [{ path: pkg2 }] })
+    expect(resent.skipped[0].reason).toContain('đã ghi 1 câu trả lời')
+    await p.getByTestId('tab-log').click()
+    await p.getByTestId('tab-review').click()
+    await p.getByTestId('review-open-178').click()
+    await expect.poll(() => p.getByTestId('review-remarks').innerText()).toContain('Đã bổ sung 23 thành viên')
+
     // The same remark beside the record in the registry's detail panel, with its answer.
     const maiPha = (await district.core.call('entity.list', { q: 'Mai Pha' })).rows[0]!
     await page.getByTestId('nav-registry').click()

@@ -4,7 +4,14 @@
  * records) or on an indicator of the report, then save the signed reply file to carry back.
  */
 import { useCallback, useEffect, useState } from 'react'
-import { DECISION_LABELS, type Entity, type ProvinceReview, type ReviewDecision, type TargetRow } from '../../../shared/api'
+import {
+  DECISION_LABELS,
+  type Entity,
+  type ProvinceReview,
+  type ReviewDecision,
+  type ReviewRemark,
+  type TargetRow
+} from '../../../shared/api'
 import { vnToday } from '../../../shared/clock'
 import { formatDate, formatNumber } from '../../../shared/text'
 import { call, messageOf } from '../api'
@@ -12,7 +19,45 @@ import { Banner, type Notice } from '../components/Banner'
 import { downloadBase64 } from '../files'
 import { localTime } from './time'
 
-function ReviewEditor({ review, onSaved, onNotice }: { review: ProvinceReview; onSaved(): void; onNotice(n: Notice): void }) {
+function RemarkTable({ remarks, testId }: { remarks: ReviewRemark[]; testId: string }) {
+  return (
+    <table className="list" data-testid={testId}>
+      <thead>
+        <tr>
+          <th>Về</th>
+          <th>Góp ý</th>
+          <th>Trả lời của huyện</th>
+        </tr>
+      </thead>
+      <tbody>
+        {remarks.map((r) => (
+          <tr key={r.id}>
+            <td>
+              {r.kind === 'indicator'
+                ? `Chỉ tiêu «${r.indicatorLabel ?? r.indicator}»`
+                : `${r.name ?? ''}${r.regNo ? ` (${r.regNo})` : ''}`}
+            </td>
+            <td>{r.text}</td>
+            <td>{r.answer ? `${r.answer.note} (${r.answer.by}, ${localTime(r.answer.at)})` : 'Chưa trả lời'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+function ReviewEditor({
+  review,
+  previous,
+  onSaved,
+  onNotice
+}: {
+  review: ProvinceReview
+  /** The district's package before this one, with the remarks it got and the answers this package brought. */
+  previous: ProvinceReview | null
+  onSaved(): void
+  onNotice(n: Notice): void
+}) {
   const [note, setNote] = useState(review.note ?? '')
   const [kind, setKind] = useState<'record' | 'indicator'>('record')
   const [query, setQuery] = useState('')
@@ -156,44 +201,35 @@ function ReviewEditor({ review, onSaved, onNotice }: { review: ProvinceReview; o
           Ghi góp ý
         </button>
       </div>
-      {review.remarks.length > 0 && (
-        <table className="list" data-testid="review-remarks">
-          <thead>
-            <tr>
-              <th>Về</th>
-              <th>Góp ý</th>
-            </tr>
-          </thead>
-          <tbody>
-            {review.remarks.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  {r.kind === 'indicator'
-                    ? `Chỉ tiêu «${r.indicatorLabel ?? r.indicator}»`
-                    : `${r.name ?? ''}${r.regNo ? ` (${r.regNo})` : ''}`}
-                </td>
-                <td>{r.text}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {review.remarks.length > 0 && <RemarkTable remarks={review.remarks} testId="review-remarks" />}
+      {previous && previous.remarks.length > 0 && (
+        <>
+          <h3>
+            Góp ý về gói trước (xuất lúc {localTime(previous.exportedAt)},{' '}
+            {previous.decision ? DECISION_LABELS[previous.decision] : 'chưa xem xét'})
+          </h3>
+          <RemarkTable remarks={previous.remarks} testId="previous-remarks" />
+        </>
       )}
     </div>
   )
 }
 
 export function ReviewPackages() {
-  const [reviews, setReviews] = useState<ProvinceReview[] | null>(null)
+  const [all, setAll] = useState<ProvinceReview[] | null>(null)
+  const reviews = all?.filter((p) => p.current) ?? null
   const [selected, setSelected] = useState<number | null>(null)
   const [notice, setNotice] = useState<Notice | null>(null)
   const load = useCallback(() => {
     call('review.list', {}).then(
-      (r) => setReviews(r.province.filter((p) => p.current)),
+      (r) => setAll(r.province),
       (err) => setNotice({ kind: 'error', text: messageOf(err) })
     )
   }, [])
   useEffect(load, [load])
   const review = reviews?.find((r) => r.packageId === selected) ?? null
+  // Newest first: the first older package of the same district.
+  const previous = review ? (all?.find((r) => r.unit === review.unit && !r.current) ?? null) : null
   return (
     <section className="page">
       <h1>Xem xét gói của các huyện</h1>
@@ -235,7 +271,7 @@ export function ReviewPackages() {
           </table>
         </div>
       )}
-      {review && <ReviewEditor key={review.packageId} review={review} onSaved={load} onNotice={setNotice} />}
+      {review && <ReviewEditor key={review.packageId} review={review} previous={previous} onSaved={load} onNotice={setNotice} />}
     </section>
   )
 }
