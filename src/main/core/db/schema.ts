@@ -182,7 +182,8 @@ export interface ConflictOwnersTable {
   note: string | null
 }
 
-export interface Database extends DissolutionTables, HandoffTables, ReportTables, PeriodTables, CheckTables, SupportTables, ExchangeTables, ReviewTables {
+export interface Database
+  extends DissolutionTables, HandoffTables, ReportTables, PeriodTables, CheckTables, SupportTables, ExchangeTables, ReviewTables {
   office: OfficeTable
   meta: MetaTable
   admin_units: AdminUnitsTable
