@@ -19,6 +19,7 @@ import { reconcileContract, reconcileLabels } from './contract/reconcile'
 import { profilesContract, profilesLabels } from './contract/profiles'
 import { registryContract, registryLabels } from './contract/registry'
 import { reportsContract, reportsLabels } from './contract/reports'
+import { reviewContract, reviewLabels } from './contract/review'
 import { supportContract, supportLabels } from './contract/support'
 
 export * from './contract/backup'
@@ -34,6 +35,7 @@ export * from './contract/reconcile'
 export * from './contract/profiles'
 export * from './contract/registry'
 export * from './contract/reports'
+export * from './contract/review'
 export * from './contract/support'
 export * from './events'
 
@@ -50,7 +52,8 @@ export const apiContract = {
   ...reconcileContract,
   ...checksContract,
   ...supportContract,
-  ...classificationContract
+  ...classificationContract,
+  ...reviewContract
 }
 
 /** Vietnamese field labels: shown in forms, grid headers and error messages. */
@@ -67,7 +70,8 @@ export const FIELD_LABELS: Record<string, string> = {
   ...reconcileLabels,
   ...checksLabels,
   ...supportLabels,
-  ...classificationLabels
+  ...classificationLabels,
+  ...reviewLabels
 }
 
 export type ApiContract = typeof apiContract

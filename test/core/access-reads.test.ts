@@ -53,6 +53,7 @@ const INPUTS: Partial<Record<ApiName, (s: Seeded) => unknown>> = {
   'figures.list': () => ({}),
   'profile.list': () => ({}),
   'period.list': () => ({}),
+  'review.list': () => ({}),
   'checks.run': () => ({ asOf: '2024-06-30' }),
   'checks.rules': () => ({}),
   'audit.list': () => ({}),

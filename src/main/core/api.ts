@@ -27,6 +27,7 @@ import { reconcileHandlers } from './reconcile/handlers'
 import { startSession } from './profiles/session'
 import { registryHandlers } from './registry/handlers'
 import { reportsHandlers } from './reports/handlers'
+import { reviewHandlers } from './review/handlers'
 import { supportHandlers } from './support/handlers'
 
 export const handlers: HandlerMap = withChecks({
@@ -43,7 +44,8 @@ export const handlers: HandlerMap = withChecks({
   ...reconcileHandlers,
   ...checksHandlers,
   ...supportHandlers,
-  ...classificationHandlers
+  ...classificationHandlers,
+  ...reviewHandlers
 })
 
 export interface Core {

@@ -189,7 +189,8 @@ export interface TrustedKey {
   unit: string
   unitName: string
   fingerprint: string
-  source: 'file' | 'package'
+  /** 'reply' (a district file): the province's key, pinned from its first reply on explicit confirmation. */
+  source: 'file' | 'package' | 'reply'
   addedAt: string
   addedBy: string
   /** handoff.trustKey: false for a preview, or when the district already had this key. */

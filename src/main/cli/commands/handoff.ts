@@ -287,7 +287,13 @@ export const handoffCommands: Record<string, Command> = {
       io.out(
         table(
           ['Đơn vị', 'Tên', 'Dấu vân tay', 'Nguồn', 'Từ'],
-          rows.map((k) => [k.unit, k.unitName, k.fingerprint, k.source === 'file' ? 'tệp khóa' : 'gói (xác nhận)', when(k.addedAt)])
+          rows.map((k) => [
+            k.unit,
+            k.unitName,
+            k.fingerprint,
+            { file: 'tệp khóa', package: 'gói (xác nhận)', reply: 'phản hồi của tỉnh (xác nhận)' }[k.source],
+            when(k.addedAt)
+          ])
         )
       )
     }

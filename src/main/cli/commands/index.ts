@@ -10,6 +10,7 @@ import { profileCommands } from './profiles'
 import { reconcileCommands } from './reconcile'
 import { registryCommands } from './registry'
 import { reportCommands } from './report'
+import { reviewCommands } from './review'
 import { supportCommands } from './support'
 
 /** Every CLI command by its words ("init", "entity add"…), one domain file each. */
@@ -25,5 +26,6 @@ export const commands: Record<string, Command> = {
   ...periodCommands,
   ...reconcileCommands,
   ...checksCommands,
-  ...supportCommands
+  ...supportCommands,
+  ...reviewCommands
 }

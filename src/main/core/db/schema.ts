@@ -7,6 +7,7 @@ import type { PeriodTables } from '../period/schema'
 import type { CheckTables } from '../checks/schema'
 import type { SupportTables } from '../support/schema'
 import type { ExchangeTables } from '../exchange/schema'
+import type { ReviewTables } from '../review/schema'
 
 export interface OfficeTable {
   id: number
@@ -186,7 +187,8 @@ export interface ConflictOwnersTable {
   note: string | null
 }
 
-export interface Database extends DissolutionTables, HandoffTables, ReportTables, PeriodTables, CheckTables, SupportTables, ExchangeTables {
+export interface Database
+  extends DissolutionTables, HandoffTables, ReportTables, PeriodTables, CheckTables, SupportTables, ExchangeTables, ReviewTables {
   office: OfficeTable
   meta: MetaTable
   admin_units: AdminUnitsTable

@@ -17,6 +17,7 @@ import { MACHINE_TABLES, tableColumns, type TableData } from './format'
 import { storePackageFindings } from '../checks/package'
 import { readPackage, type ParsedPackage } from './read'
 import { closedChangesOf } from './closed-changes'
+import { answersOf, storeAnswers } from '../review/answers'
 import { checkForProvince } from './verify'
 import { currentUnit, type OfficeUnitRow } from './write'
 
@@ -84,7 +85,11 @@ export async function consolidate(
       continue
     }
     if (first || verdict.alreadyConsolidated) {
-      const reason = first ? first.message : `Gói này của ${m.unitName} đã được tổng hợp (cùng mã băm): không có gì thay đổi.`
+      // The same data sent again with answers to the province's remarks: the answers still land (review/answers.ts).
+      const answered = !first ? await storeSkippedAnswers(ctx, m) : 0
+      const reason = first
+        ? first.message
+        : `Gói này của ${m.unitName} đã được tổng hợp (cùng mã băm): số liệu không thay đổi${answered > 0 ? `; đã ghi ${answered} câu trả lời cho góp ý của tỉnh` : ''}.`
       result.skipped.push({ file: c.file, unit: m.unitCode, reason })
       refused.push({ file: c.file, unit: m.unitCode, parsed: c.parsed, outcome: 'skipped', code: first ? 'OLDER' : 'SAME', reason })
       continue
@@ -152,6 +157,19 @@ export async function consolidate(
   }
   result.conflicts = findConflicts(ctx)
   return result
+}
+
+async function storeSkippedAnswers(ctx: CoreContext, m: Candidate['parsed']['manifest']): Promise<number> {
+  const answers = answersOf(m)
+  if (answers.length === 0) return 0
+  let stored = 0
+  const run = ctx.conn.sqlite.transaction(() => {
+    stored = storeAnswers(ctx.conn.sqlite, m.unitCode, answers)
+    if (stored > 0)
+      auditWriter(ctx)({ action: 'review_answers', table: 'review_remarks', rowId: null, after: { unit: m.unitCode, answers } })
+  })
+  run.immediate()
+  return stored
 }
 
 function missingColumns(ctx: CoreContext, tables: TableData[]): string | null {
@@ -238,6 +256,13 @@ function replaceSnapshot(ctx: CoreContext, c: Candidate, trustKey: boolean, over
     }
     // The district's open data-check findings, as its package carried them (none from a package before them).
     storePackageFindings(sqlite, unit, m.exportedAt, c.parsed.findingsRows ?? null, newIds.get('entities'))
+    // Which district record each consolidated entity was: the province's review names the district's own id (review/).
+    sqlite.prepare('delete from consolidated_entities where unit_code = ?').run(unit)
+    const source = sqlite.prepare('insert into consolidated_entities (entity_id, unit_code, source_id) values (?, ?, ?)')
+    for (const [sourceId, entityId] of newIds.get('entities') ?? []) source.run(entityId, unit, sourceId)
+    // The district's answers to the province's remarks on its previous sending (signed in the manifest).
+    const answers = answersOf(m)
+    const answered = answers.length > 0 ? storeAnswers(sqlite, unit, answers) : 0
     if (trustKey) {
       sqlite
         .prepare('insert into trusted_keys (unit_code, public_key, fingerprint, source, added_at, added_by) values (?, ?, ?, ?, ?, ?)')
@@ -256,7 +281,15 @@ function replaceSnapshot(ctx: CoreContext, c: Candidate, trustKey: boolean, over
       table: 'package_consolidations',
       rowId: logId,
       before: { unit, entities: removed },
-      after: { unit, file: c.file, exportedAt: m.exportedAt, contentHash: c.parsed.contentHash, counts, trustedNewKey: trustKey }
+      after: {
+        unit,
+        file: c.file,
+        exportedAt: m.exportedAt,
+        contentHash: c.parsed.contentHash,
+        counts,
+        trustedNewKey: trustKey,
+        ...(answers.length > 0 ? { reviewAnswers: answered } : {})
+      }
     })
     if (overWrongDate) {
       // The province's explicit choice to put an earlier-dated package over one dated in the future: said in the log.

@@ -173,6 +173,7 @@ export const MANIFEST_LABELS: Record<string, string> = {
   keyFingerprint: 'Dấu vân tay khóa',
   humanSheets: 'Các trang để đọc và mã băm SHA-256 của từng trang',
   closedChanges: 'Số liệu đã chốt bị sửa từ gói trước (sau khi mở lại kỳ)',
+  reviewAnswers: 'Trả lời của đơn vị cho góp ý của tỉnh về lần gửi trước',
   signature: 'Chữ ký Ed25519'
 }
 
@@ -221,9 +222,10 @@ export function countKey(table: string): string {
   return `count.${table}`
 }
 
-export function signedText(manifest: Manifest): string {
+/** What is signed: the entries but the signature, sorted by key; `prefix` tells a package manifest from a review reply (review/reply.ts). */
+export function signedText(manifest: Manifest, prefix = 'so-htx-manifest/1'): string {
   const entries = Object.entries(manifest)
     .filter(([k]) => k !== 'signature')
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  return `so-htx-manifest/1\n${JSON.stringify(entries)}`
+  return `${prefix}\n${JSON.stringify(entries)}`
 }

@@ -12,6 +12,7 @@ import { deliverFile } from '../delivery'
 import { officeBodyName, officeName } from '../office/office'
 import { packageChecks, type PackageChecks } from '../checks/package'
 import { closedChangesSinceLastPackage } from './closed-changes'
+import { answersForPackage } from '../review/answers'
 import { appendSheet, humanSheets } from './human'
 import { officeSigningKey, signText } from './keys'
 import {
@@ -140,6 +141,9 @@ export async function exportPackage(ctx: CoreContext, asOf: string, newKey = fal
   // Closed data changed since the last package (after a reopen): signed with the rest, only when there is some.
   const closedChanges = closedChangesSinceLastPackage(ctx)
   if (closedChanges.length > 0) manifest.closedChanges = JSON.stringify(closedChanges)
+  // The answers to the province's remarks on the previous sending (review/answers.ts): signed, only when there are some.
+  const answers = answersForPackage(ctx)
+  if (answers.length > 0) manifest.reviewAnswers = JSON.stringify(answers)
   manifest.signature = signText(key, signedText(manifest))
   const manifestRows = [MANIFEST_HEADER, ...Object.entries(manifest).map(([k, v]) => [k, v, manifestLabel(k)])]
   const ws = XLSX.utils.aoa_to_sheet(escaped(manifestRows), { dense: true })

@@ -1,8 +1,8 @@
 /**
  * "Trao đổi dữ liệu": tabs around what an office exchanges. A district imports
  * spreadsheets (the import screen, unchanged), sends its package to the
- * province and compares its register with the national database's list; a province consolidates the districts' packages, manages their keys
- * and keeps the log.
+ * province (and reads its reply) and compares its register with the national database's list; a province consolidates the districts'
+ * packages, reviews them (accept / return with remarks, the signed reply), manages their keys and keeps the log.
  */
 import { useState } from 'react'
 import type { OfficeInfo } from '../../../shared/api'
@@ -10,6 +10,7 @@ import { Import } from '../screens/Import'
 import { ConsolidationLog } from './ConsolidationLog'
 import { Consolidate } from './Consolidate'
 import { Reconcile } from './Reconcile'
+import { ReviewPackages } from './ReviewPackages'
 import { SendToProvince } from './SendToProvince'
 import { TrustedKeys } from './TrustedKeys'
 
@@ -20,6 +21,7 @@ const DISTRICT_TABS = [
 ] as const
 const PROVINCE_TABS = [
   { id: 'consolidate', label: 'Tổng hợp các huyện' },
+  { id: 'review', label: 'Xem xét gói' },
   { id: 'keys', label: 'Khóa các huyện' },
   { id: 'log', label: 'Nhật ký tổng hợp' }
 ] as const
@@ -48,6 +50,7 @@ export function Exchange({ office, onChanged }: { office: OfficeInfo; onChanged?
       {tab === 'send' && <SendToProvince />}
       {tab === 'reconcile' && <Reconcile onChanged={onChanged} />}
       {tab === 'consolidate' && <Consolidate onChanged={onChanged} />}
+      {tab === 'review' && <ReviewPackages />}
       {tab === 'keys' && <TrustedKeys />}
       {tab === 'log' && <ConsolidationLog />}
     </div>

@@ -1,7 +1,7 @@
 /**
  * "Gửi tỉnh": one signed .xlsx with everything the office holds, as of a date,
- * to carry to the province; the key's fingerprint to read over the phone; what
- * was sent before.
+ * to carry to the province; the province's reply (status of the last sending, its
+ * remarks to answer); the key's fingerprint to read over the phone; what was sent before.
  */
 import { useCallback, useEffect, useState } from 'react'
 import type { KeyInfo, PackageExport } from '../../../shared/api'
@@ -9,6 +9,7 @@ import { formatDate, formatNumber, parseViDate } from '../../../shared/text'
 import { call, messageOf } from '../api'
 import { Banner, type Notice } from '../components/Banner'
 import { downloadBase64 } from '../files'
+import { ProvinceReply } from './ProvinceReply'
 import { SavePublicKey } from './SavePublicKey'
 import { localTime, todayVi } from './time'
 
@@ -64,6 +65,7 @@ export function SendToProvince() {
           </button>
         </div>
       </div>
+      <ProvinceReply refresh={history.length} />
       <div className="settings-section">
         <h2>Khóa ký của phòng</h2>
         <p>

@@ -28,6 +28,7 @@ import { useReadOnly } from '../readOnly'
 import { LabelSection } from './LabelSection'
 import { ListEditor, type ListColumn } from './ListEditor'
 import { FindingList } from '../checks/FindingList'
+import { RecordRemarks } from '../handoff/ProvinceReply'
 
 export const ACTION_LABELS: Record<string, string> = {
   create: 'Thêm mới',
@@ -269,6 +270,8 @@ export function DetailPanel({
       ) : (
         <FindingList findings={findings} readOnly={readOnly} testId="detail-findings" onAcknowledged={() => void load()} />
       )}
+
+      <RecordRemarks entityId={id} readOnly={readOnly} version={version} />
 
       <ListEditor<Vsic>
         field="vsic"
