@@ -105,7 +105,7 @@ describe('the province reviews a package and the district gets the reply', () =>
     const trusted = await district.call('review.import', { file: { path: reply1 }, trustNewKey: true })
     expect(trusted).toMatchObject({ status: 'returned', trustedNewKey: true, keyFingerprint: provinceKey.fingerprint, remarks: 2 })
     expect((await district.call('handoff.trustedKeys', {})).map((k) => [k.unit, k.fingerprint, k.source])).toEqual([
-      ['20', provinceKey.fingerprint, 'reply']
+      ['20@2025', provinceKey.fingerprint, 'reply']
     ])
     // The same file again: nothing changes.
     expect((await district.call('review.import', { file: { path: reply1 } })).alreadyImported).toBe(true)

@@ -2,6 +2,7 @@
  * Export: the office's complete data as a signed package (format.ts), with an
  * export-history row and its audit row in one transaction.
  */
+import { gsoCode } from '../../../shared/contract/office'
 import { XLSX } from '../sheetjs'
 import { version as appVersion } from '../../../../package.json'
 import { AppError } from '../../../shared/errors'
@@ -152,7 +153,7 @@ export async function exportPackage(ctx: CoreContext, asOf: string, newKey = fal
   // Shared strings: what Excel and LibreOffice write, and the form whose "_xHHHH_" escapes every reader decodes once.
   const bytes = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true, bookSST: true }) as Buffer
 
-  const fileName = `goi-du-lieu-${unit.code}-den-${formatDate(asOf).replace(/\//g, '-')}.xlsx`
+  const fileName = `goi-du-lieu-${gsoCode(unit.code)}-den-${formatDate(asOf).replace(/\//g, '-')}.xlsx`
   await ctx.db.transaction().execute(async (trx) => {
     const row = {
       at: manifest.exportedAt,

@@ -4,6 +4,7 @@
  * the signed reply file the district imports. Every change is one transaction with its
  * audit row.
  */
+import { gsoCode } from '../../../shared/contract/office'
 import { version as appVersion } from '../../../../package.json'
 import type { ApiParsed } from '../../../shared/api'
 import type { ProvinceReview, ReviewDecision, ReviewRemark } from '../../../shared/contract/review'
@@ -234,7 +235,7 @@ export async function setReview(ctx: CoreContext, input: ApiParsed<'review.set'>
 
 /** The reply's file name: who it is from and for, and the package's as-of date. */
 function replyFileName(provinceCode: string, unit: string, asOf: string): string {
-  return `phan-hoi-${provinceCode}-cho-${unit}-den-${formatDate(asOf).replace(/\//g, '-')}.json`
+  return `phan-hoi-${gsoCode(provinceCode)}-cho-${gsoCode(unit)}-den-${formatDate(asOf).replace(/\//g, '-')}.json`
 }
 
 export async function exportReply(ctx: CoreContext, packageId: number) {
