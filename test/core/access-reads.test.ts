@@ -35,6 +35,7 @@ const READS = API_NAMES.filter((n) => accessOf(n) === 'read')
 const INPUTS: Partial<Record<ApiName, (s: Seeded) => unknown>> = {
   'office.info': () => ({}),
   'office.bodies': () => ({}),
+  'units.communes': () => ({}),
   'units.list': () => ({ level: 'district' }),
   'units.find': () => ({ text: 'dong kinh' }),
   'units.show': () => ({ code: '178', on: '2024-12-31' }),

@@ -122,6 +122,8 @@ export const officeContract = {
   /** The bodies a commune office may name itself (resources/admin-units/office-bodies.json). */
   'office.bodies': handler<OfficeBodies>('read')(empty),
   'units.list': handler<AdminUnit[]>('read')(z.object({ level: z.enum(UNIT_LEVELS).optional(), parentCode: text(10).optional() }).strict()),
+  /** The official communes of the office's area for its register's period: what a record's commune is chosen from. */
+  'units.communes': handler<MapUnit[]>('read')(empty),
   /** The national map, by name typed without diacritics ("dong kinh") or by code. */
   'units.find': handler<MapUnit[]>('read')(
     z.object({ text: text(100).min(1, 'Gõ tên hoặc mã đơn vị'), limit: z.number().int().min(1).max(200).optional() }).strict()

@@ -78,6 +78,10 @@ export const entityFields = z.object({
   name: text(300).min(3, 'Tên phải có ít nhất 3 ký tự'),
   address: optionalText(300),
   commune: optionalText(100),
+  /** The official commune chosen from the area's list (units.communes): its key; the name follows it. */
+  communeCode: text(12)
+    .regex(/^\d{5}(@\d{4})?$/, 'Mã xã chỉ gồm 5 chữ số')
+    .nullish(),
   districtCode: text(10)
     .regex(/^\d{2,5}$/, 'Mã đơn vị hành chính chỉ gồm chữ số')
     .nullish(),
@@ -145,6 +149,8 @@ export interface Entity {
   name: string
   address: string | null
   commune: string | null
+  /** The official commune (a key of the map of the register's period); null: the commune text matched none of the area's. */
+  communeCode?: string | null
   districtCode: string | null
   representative: string | null
   phone: string | null

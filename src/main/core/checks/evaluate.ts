@@ -28,6 +28,8 @@ export interface Subject {
   membersCount: number | null
   memberCoops: number | null
   sector: string | null
+  /** A stored record's commune text that names no commune of the office's area (office/communes.ts); null: placed or none. */
+  communeUnplaced?: string | null
   /** By year, ascending. */
   figures: SubjectFigures[]
 }
@@ -165,6 +167,10 @@ function evaluateRule(rule: Rule, s: Subject, asOf: string): Finding[] {
         return [finding(rule, s, [], figYear, [field], { value: n(value), min: n(rule.min), where }, { source, value, figYear })]
       }
       return []
+    }
+    case 'commune_unplaced': {
+      if (!s.communeUnplaced) return []
+      return [finding(rule, s, [], null, ['commune'], { commune: s.communeUnplaced }, { commune: s.communeUnplaced })]
     }
     case 'active_dissolved': {
       if (categoryOf(s.status) !== 'active' || !dissolvedOn) return []

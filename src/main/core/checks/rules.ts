@@ -58,6 +58,7 @@ const ruleSchema = z.discriminatedUnion('check', [
     })
     .strict(),
   z.object({ ...base, check: z.literal('active_dissolved') }).strict(),
+  z.object({ ...base, check: z.literal('commune_unplaced') }).strict(),
   z.object({ ...base, check: z.literal('figures_after_dissolution') }).strict(),
   z.object({ ...base, check: z.literal('not_greater'), sum: z.array(z.enum(FIGURE_FIELDS)).min(1), than: z.enum(FIGURE_FIELDS) }).strict(),
   z.object({ ...base, check: z.literal('jump'), fields: z.array(z.enum(FIGURE_FIELDS)).min(1), factor: z.number().gt(1) }).strict(),

@@ -32,7 +32,7 @@ export function loadSubjects(ctx: CoreContext, asOf: string, entityId?: number):
   const one = entityId !== undefined
   const entities = sqlite
     .prepare(
-      `select id, kind, name, reg_no, charter_capital, members_count, member_coops_json, sector from entities
+      `select id, kind, name, reg_no, charter_capital, members_count, member_coops_json, sector, commune, commune_code from entities
        where deleted_at is null ${one ? 'and id = ?' : ''} order by id`
     )
     .all(...(one ? [entityId] : [])) as Array<{
@@ -44,8 +44,16 @@ export function loadSubjects(ctx: CoreContext, asOf: string, entityId?: number):
     members_count: number | null
     member_coops_json: string | null
     sector: string | null
+    commune: string | null
+    commune_code: string | null
   }>
   if (entities.length === 0) return []
+  // A province's records are its districts' snapshots: their communes are not placed in its file.
+  const places =
+    (
+      sqlite.prepare('select level from office join admin_units on admin_units.code = office.unit_code').get() as
+        { level: string } | undefined
+    )?.level !== 'province'
   const statuses = new Map(
     (
       sqlite
@@ -105,6 +113,7 @@ export function loadSubjects(ctx: CoreContext, asOf: string, entityId?: number):
     membersCount: e.members_count,
     memberCoops: memberCoops(e.member_coops_json),
     sector: e.sector,
+    communeUnplaced: places && e.commune && !e.commune_code ? e.commune : null,
     figures: figures.get(e.id) ?? []
   }))
 }

@@ -43,6 +43,8 @@ export interface EntitiesTable {
   search_key: string
   address: string | null
   commune: string | null
+  /** 022: the official commune of the office's area (admin_units.code) the commune text names; null: not placed. */
+  commune_code?: string | null
   district_code: string | null
   representative: string | null
   phone: string | null

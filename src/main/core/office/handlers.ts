@@ -2,6 +2,7 @@
 import bodies from '../../../../resources/admin-units/office-bodies.json'
 import { findUnits, unitKey, unitsByCode } from './map'
 import { resolveOfficeUnit } from './resolve'
+import { registerArea } from './communes'
 import { AppError } from '../../../shared/errors'
 import { writeAudit } from '../audit/log'
 import type { DomainHandlers } from '../context'
@@ -10,9 +11,13 @@ import { today, toUnit } from './office'
 import { officeView } from './view'
 
 export const officeHandlers: DomainHandlers<
-  'office.info' | 'office.setup' | 'office.setBody' | 'office.bodies' | 'units.list' | 'units.find' | 'units.show'
+  'office.info' | 'office.setup' | 'office.setBody' | 'office.bodies' | 'units.list' | 'units.find' | 'units.show' | 'units.communes'
 > = {
   'units.find': async (input) => findUnits(input.text, input.limit),
+  'units.communes': async (_input, ctx) => {
+    const row = await ctx.db.selectFrom('office').select('unit_code').executeTakeFirst()
+    return registerArea(row?.unit_code, today(ctx))?.communes ?? []
+  },
   'units.show': async (input) => unitsByCode(input.code, input.on),
 
   'office.info': async (_input, ctx) => officeView(ctx),

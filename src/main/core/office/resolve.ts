@@ -132,10 +132,11 @@ export function resolveCommune(text: string, office: MapUnit, date: string): Com
   if (own.length === 1) return found(own[0]!)
   if (own.length > 1) return { kind: 'ambiguous', candidates: own }
   // An address: the last part that names a commune of the area, its kind word in front if written.
-  const parts = fold(text)
+  // Split before folding: folding takes the commas out.
+  const parts = text
     .split(/[,;]/)
     .map((p) =>
-      p
+      fold(p)
         .replace(/[.()/-]+/g, ' ')
         .replace(/\s+/g, ' ')
         .trim()

@@ -5,6 +5,7 @@
  * entity.create, and the file's own refusal of a second live number said in Vietnamese.
  */
 import { assertDistrictRegisters } from '../office/registrar'
+import { communePlacer, type CommunePlacer } from '../office/communes'
 import type { Statement } from 'better-sqlite3'
 import type { EntityFields } from '../../../shared/api'
 import type { Status } from '../../../shared/domain'
@@ -28,6 +29,7 @@ export function entityWriter(ctx: CoreContext, options: { batchId?: number } = {
   const sqlite = ctx.conn.sqlite
   const now = ctx.now()
   const batch = options.batchId ?? null
+  const place = communePlacer(ctx)
   const level = (
     sqlite.prepare('select level from office join admin_units on admin_units.code = office.unit_code').get() as
       { level: string } | undefined
@@ -62,6 +64,7 @@ export function entityWriter(ctx: CoreContext, options: { batchId?: number } = {
     insert(fields, where) {
       const columns = toColumns(fields) as Record<string, string | number | null>
       assertDistrictRegisters(level, columns.registration_date as string | null, where)
+      place(columns as Parameters<CommunePlacer>[0], where)
       const keys = derivedKeys({
         name: columns.name as string,
         reg_no: (columns.reg_no ?? null) as string | null,

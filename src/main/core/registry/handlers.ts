@@ -1,4 +1,5 @@
 import { assertDistrictRegisters } from '../office/registrar'
+import { communePlacer } from '../office/communes'
 import { sql, type SelectQueryBuilder } from 'kysely'
 import type { Entity } from '../../../shared/api'
 import { AppError } from '../../../shared/errors'
@@ -60,6 +61,7 @@ export const registryHandlers: DomainHandlers<
     const { status, confirmDuplicate, ...fields } = input
     const columns = toColumns(fields)
     assertDistrictRegisters(unit.level, columns.registration_date)
+    communePlacer(ctx)(columns)
     const now = ctx.now()
     const id = await ctx.db.transaction().execute(async (trx) => {
       const name = columns.name ?? input.name

@@ -4,6 +4,7 @@
  */
 import { assertDistrictRegisters } from '../office/registrar'
 import { currentUnit } from '../office/office'
+import { communePlacer } from '../office/communes'
 import type { Entity, EntityFields } from '../../../shared/api'
 import { AppError } from '../../../shared/errors'
 import { writeAudit } from '../audit/log'
@@ -36,6 +37,7 @@ export async function updateEntityIn(trx: Trx, ctx: CoreContext, input: EntityUp
   }
   await assertEditableAfterDissolution(trx, input.id, Object.keys(input.changes))
   if ('registration_date' in changes) assertDistrictRegisters((await currentUnit(trx))?.level, changes.registration_date)
+  if ('commune' in changes || 'commune_code' in changes) communePlacer(ctx)(changes)
   const merged = {
     name: changes.name ?? before.name,
     reg_no: 'reg_no' in changes ? (changes.reg_no ?? null) : before.regNo,

@@ -25,6 +25,7 @@ import { call, messageOf } from '../api'
 import { parseDateCell } from '../grid/columns'
 import { LastAgmField } from '../dissolution/LastAgmField'
 import { useReadOnly } from '../readOnly'
+import { CommunePicker } from './CommunePicker'
 import { LabelSection } from './LabelSection'
 import { ListEditor, type ListColumn } from './ListEditor'
 import { FindingList } from '../checks/FindingList'
@@ -261,6 +262,13 @@ export function DetailPanel({
             </div>
           ))}
       </dl>
+
+      <h3>Xã, phường</h3>
+      <CommunePicker
+        entity={entity}
+        readOnly={readOnly || Boolean(entity.deletedAt)}
+        onPick={(communeCode) => run(() => call('entity.update', { id, rowVersion: entity.rowVersion, changes: { communeCode } }))}
+      />
 
       <h3>Kiểm tra số liệu</h3>
       {findings.length === 0 ? (
