@@ -64,6 +64,7 @@ const INPUTS: Partial<Record<ApiName, (s: Seeded) => unknown>> = {
   'handoff.exportHistory': () => ({}),
   'handoff.consolidationLog': () => ({}),
   'handoff.districts': () => ({}),
+  'handover.plan': () => ({}),
   'handoff.conflicts': () => ({}),
   'handoff.key': () => ({}),
   'handoff.publicKey': () => ({}),

@@ -154,7 +154,9 @@ const PATH_INPUTS: Partial<Record<ApiName, string[]>> = {
   'reconcile.compare': ['file', 'path'],
   'reconcile.adopt': ['file', 'path'],
   // A list of support programmes the office received as a spreadsheet, read into the support register.
-  'support.import': ['file', 'path']
+  'support.import': ['file', 'path'],
+  // A former district's handover package, read into the commune office that receives it.
+  'handover.import': ['file', 'path']
 }
 
 /** Every object key at any depth of a schema (objects, arrays, unions, optionals, pipes). */

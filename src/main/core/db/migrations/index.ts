@@ -21,6 +21,7 @@ import * as m014 from './014-case-law'
 import * as m015 from './015-total-capital'
 import * as m016 from './016-import-values'
 import * as m017 from './017-units-of-both-maps'
+import * as m021 from './021-handover'
 
 export const migrations: Record<string, Migration> = {
   '001-foundation': m001,
@@ -39,5 +40,6 @@ export const migrations: Record<string, Migration> = {
   '014-case-law': m014,
   '015-total-capital': m015,
   '016-import-values': m016,
-  '017-units-of-both-maps': m017
+  '017-units-of-both-maps': m017,
+  '021-handover': m021
 }
