@@ -18,7 +18,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     await db.schema.alterTable('entities').addColumn(col, 'text').execute()
   await db.schema
     .createTable('handover_decisions')
-    .addColumn('entity_id', 'integer', (c) => c.primaryKey().references('entities.id'))
+    .addColumn('entity_id', 'integer', (c) => c.primaryKey().references('entities.id').onDelete('cascade'))
     .addColumn('commune_key', 'text', (c) => c.notNull())
     .addColumn('note', 'text')
     .addColumn('decided_at', 'text', (c) => c.notNull())
