@@ -227,6 +227,33 @@ describe('handover of a former district to its new communes', () => {
     expect(compared).toBeGreaterThan(10)
     expect(districtBefore['htx.total']).toBe(6)
 
+    // The new province (Tuyên Quang 08) takes the communes' packages and the district's, sent last: still counted once.
+    const province = await office('08')
+    const packages: string[] = []
+    for (const o of [...Object.values(communes), d]) {
+      clock.advance(60_000)
+      const p = await o.call('handoff.export', { asOf: TODAY })
+      packages.push(join(o.dir, p.name))
+      writeFileSync(packages.at(-1)!, Buffer.from(p.base64, 'base64'))
+    }
+    const consolidated = await province.call('handoff.consolidate', { files: packages.map((path) => ({ path })), trustNewKeys: true })
+    expect(consolidated.rejected).toEqual([])
+    const conflicts = await province.call('handoff.conflicts', {})
+    expect(conflicts.map((c) => [c.key, c.countedUnit])).toEqual(
+      RECORDS.map((r, i) => [`reg:${r.regNo}`, `${['00691', '00691', '00694', '00700', '00694', '00700'][i]}@2025`]).sort()
+    )
+    const [pOld, pBefore, pToday] = [
+      await summary(province, '2024-12-31'),
+      await summary(province, DAY_BEFORE),
+      await summary(province, TODAY)
+    ]
+    for (const ind of definitions().indicators) {
+      if (ind.measure === 'avg' || ind.measure === 'share') continue
+      expect([ind.code, pOld[ind.code] ?? 0]).toEqual([ind.code, districtOld[ind.code] ?? 0])
+      expect([ind.code, pBefore[ind.code] ?? 0]).toEqual([ind.code, districtBefore[ind.code] ?? 0])
+      expect([ind.code, pToday[ind.code] ?? 0]).toEqual([ind.code, today(ind.code)])
+    }
+
     // A record already handed over keeps its commune.
     await expect(d.call('handover.resolve', { recordId: ids[0]!, commune: '00694' })).rejects.toMatchObject({
       message: expect.stringContaining('đã được bàn giao cho Phường Hà Giang 2 ngày 07/12/2026')
