@@ -254,6 +254,16 @@ describe('handover of a former district to its new communes', () => {
       expect([ind.code, pToday[ind.code] ?? 0]).toEqual([ind.code, today(ind.code)])
     }
 
+    // Sent again (a lost USB stick): the same records, their first handover date kept; the commune does not double them.
+    clock.advance(86_400_000)
+    const again = await d.call('handover.export', { commune: '00691' })
+    expect([again.records, again.handedOverOn]).toEqual([2, TODAY])
+    const againFile = join(d.dir, 'lan-hai.xlsx')
+    writeFileSync(againFile, Buffer.from(again.base64, 'base64'))
+    const second = await communes['00691']!.call('handover.import', { file: { path: againFile } })
+    expect(second).toMatchObject({ imported: false, message: expect.stringContaining('đã được Phường Hà Giang 2 nhận') })
+    expect(rows(communes['00691']!).entities).toBe(2)
+
     // A record already handed over keeps its commune.
     await expect(d.call('handover.resolve', { recordId: ids[0]!, commune: '00694' })).rejects.toMatchObject({
       message: expect.stringContaining('đã được bàn giao cho Phường Hà Giang 2 ngày 07/12/2026')
