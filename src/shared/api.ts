@@ -13,6 +13,7 @@ import { classificationContract, classificationLabels } from './contract/classif
 import { dissolutionContract, dissolutionLabels } from './contract/dissolution'
 import { exchangeContract, exchangeLabels } from './contract/exchange'
 import { handoffContract, handoffLabels } from './contract/handoff'
+import { handoverContract, handoverLabels } from './contract/handover'
 import { officeContract, officeLabels } from './contract/office'
 import { periodContract, periodLabels } from './contract/period'
 import { reconcileContract, reconcileLabels } from './contract/reconcile'
@@ -29,6 +30,7 @@ export * from './contract/common'
 export * from './contract/dissolution'
 export * from './contract/exchange'
 export * from './contract/handoff'
+export * from './contract/handover'
 export * from './contract/office'
 export * from './contract/period'
 export * from './contract/reconcile'
@@ -45,6 +47,7 @@ export const apiContract = {
   ...registryContract,
   ...exchangeContract,
   ...handoffContract,
+  ...handoverContract,
   ...dissolutionContract,
   ...reportsContract,
   ...profilesContract,
@@ -63,6 +66,7 @@ export const FIELD_LABELS: Record<string, string> = {
   ...registryLabels,
   ...exchangeLabels,
   ...handoffLabels,
+  ...handoverLabels,
   ...dissolutionLabels,
   ...reportsLabels,
   ...profilesLabels,

@@ -66,6 +66,7 @@ const INPUTS: Partial<Record<ApiName, (s: Seeded) => unknown>> = {
   'handoff.exportHistory': () => ({}),
   'handoff.consolidationLog': () => ({}),
   'handoff.districts': () => ({}),
+  'handover.plan': () => ({}),
   'handoff.conflicts': () => ({}),
   'handoff.key': () => ({}),
   'handoff.publicKey': () => ({}),

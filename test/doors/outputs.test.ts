@@ -156,7 +156,9 @@ const PATH_INPUTS: Partial<Record<ApiName, string[]>> = {
   // A list of support programmes the office received as a spreadsheet, read into the support register.
   'support.import': ['file', 'path'],
   // The province's signed reply to a package, read into the district's file.
-  'review.import': ['file', 'path']
+  'review.import': ['file', 'path'],
+  // A former district's handover package, read into the commune office that receives it.
+  'handover.import': ['file', 'path']
 }
 
 /** Every object key at any depth of a schema (objects, arrays, unions, optionals, pipes). */

@@ -16,6 +16,7 @@ import { dailyBackupIfDue } from './backup/rotation'
 import { dissolutionHandlers } from './dissolution/handlers'
 import { exchangeHandlers } from './exchange/handlers'
 import { packageHandlers } from './handoff/handlers'
+import { handoverHandlers } from './handover/handlers'
 import type { CoreContext, HandlerMap } from './context'
 import { closeConnection, faultOf, openDatabase, type OpenOptions } from './db/connection'
 import { officeHandlers } from './office/handlers'
@@ -37,6 +38,7 @@ export const handlers: HandlerMap = withChecks({
   ...auditHandlers,
   ...exchangeHandlers,
   ...packageHandlers,
+  ...handoverHandlers,
   ...dissolutionHandlers,
   ...reportsHandlers,
   ...profileHandlers,

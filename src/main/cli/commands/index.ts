@@ -3,6 +3,7 @@ import { backupCommands } from './backup'
 import { checksCommands } from './checks'
 import { dissolutionCommands } from './dissolution'
 import { handoffCommands } from './handoff'
+import { handoverCommands } from './handover'
 import { importCommands } from './import'
 import { officeCommands } from './office'
 import { periodCommands } from './period'
@@ -21,6 +22,7 @@ export const commands: Record<string, Command> = {
   ...importCommands,
   ...dissolutionCommands,
   ...handoffCommands,
+  ...handoverCommands,
   ...reportCommands,
   ...profileCommands,
   ...periodCommands,

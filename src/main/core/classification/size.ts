@@ -125,10 +125,11 @@ export function sizeList(ctx: CoreContext, input: { year: number; entityId?: num
        left join (${statusesSql({ asOf: true })}) st on st.entity_id = e.id
        left join yearly_figures f on f.entity_id = e.id and f.year = ?
        where e.deleted_at is null and e.kind in ('htx', 'lhhtx')
-         and (e.registration_date is null or e.registration_date <= ?) ${one ? 'and e.id = ?' : ''}
+         and (e.registration_date is null or e.registration_date <= ?)
+         and (e.handed_over_on is null or e.handed_over_on > ?) ${one ? 'and e.id = ?' : ''}
        order by e.id`
     )
-    .all(yearEnd, input.year, yearEnd, ...(one ? [input.entityId] : [])) as Row[]
+    .all(yearEnd, input.year, yearEnd, yearEnd, ...(one ? [input.entityId] : [])) as Row[]
   const out: SizeRow[] = []
   for (const r of rows) {
     if (categoryOf(r.status) === 'dissolved') continue

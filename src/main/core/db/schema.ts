@@ -8,6 +8,7 @@ import type { CheckTables } from '../checks/schema'
 import type { SupportTables } from '../support/schema'
 import type { ExchangeTables } from '../exchange/schema'
 import type { ReviewTables } from '../review/schema'
+import type { HandoverTables } from '../handover/schema'
 
 export interface OfficeTable {
   id: number
@@ -85,6 +86,14 @@ export interface EntitiesTable {
   /** 013: a court decision to dissolve (number, date). */
   court_decision_no?: string | null
   court_decision_date?: string | null
+  /** 021: handed over by a former district to a commune (handover/): from this date counted at the commune only. */
+  handed_over_on?: string | null
+  /** 021: the commune's key ("05977@2025"), when and by whom the package left. */
+  handed_over_to?: string | null
+  handed_over_at?: string | null
+  handed_over_by?: string | null
+  /** 021: in a commune office, where a handed-over record came from (JSON). */
+  handover_origin?: string | null
 }
 
 export interface ProfilesTable {
@@ -190,7 +199,8 @@ export interface ConflictOwnersTable {
 }
 
 export interface Database
-  extends DissolutionTables, HandoffTables, ReportTables, PeriodTables, CheckTables, SupportTables, ExchangeTables, ReviewTables {
+  extends DissolutionTables, HandoffTables, ReportTables, PeriodTables, CheckTables, SupportTables, ExchangeTables, ReviewTables,
+    HandoverTables {
   office: OfficeTable
   meta: MetaTable
   admin_units: AdminUnitsTable

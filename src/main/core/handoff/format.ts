@@ -73,6 +73,23 @@ export const MACHINE_TABLES: MachineTable[] = [
   { table: 'support_entries', sheet: 'data_support_entries', refs: { entity_id: 'entities' }, optional: true, unitColumn: 'unit_code' }
 ]
 
+/**
+ * A handover package (kind "handover", issue 14 point 3): a former district's records going to one new
+ * commune, with their whole history and the district's audit rows about them. Same format, hash and
+ * signature as the province package; its own list of machine sheets, chosen by the signed `kind`.
+ */
+export const HANDOVER_KIND = 'handover'
+export const HANDOVER_TABLES: MachineTable[] = [
+  ...MACHINE_TABLES.filter((t) => t.table !== 'support_entries').map((t) => ({ ...t, optional: false })),
+  { table: 'dissolution_attachments', sheet: 'data_dissolution_attachments', refs: { case_id: 'dissolution_cases' } },
+  { table: 'audit_log', sheet: 'data_audit_log', refs: {} }
+]
+
+/** The machine sheets a package of this manifest carries. */
+export function machineTablesOf(manifest: Manifest): MachineTable[] {
+  return manifest.kind === HANDOVER_KIND ? HANDOVER_TABLES : MACHINE_TABLES
+}
+
 /** Columns whose meaning is local to one file (which import batch made a row). */
 const LOCAL_COLUMNS = new Set(['import_batch_id'])
 
@@ -174,6 +191,11 @@ export const MANIFEST_LABELS: Record<string, string> = {
   humanSheets: 'Các trang để đọc và mã băm SHA-256 của từng trang',
   closedChanges: 'Số liệu đã chốt bị sửa từ gói trước (sau khi mở lại kỳ)',
   reviewAnswers: 'Trả lời của đơn vị cho góp ý của tỉnh về lần gửi trước',
+  kind: 'Loại gói',
+  targetUnit: 'Mã xã nhận bàn giao',
+  targetName: 'Tên xã nhận bàn giao',
+  targetProvinceCode: 'Mã tỉnh của xã nhận',
+  handedOverOn: 'Ngày bàn giao',
   signature: 'Chữ ký Ed25519'
 }
 

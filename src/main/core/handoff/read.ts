@@ -14,7 +14,7 @@ import {
   FORMAT,
   FORMAT_VERSION,
   humanSheetHash,
-  MACHINE_TABLES,
+  machineTablesOf,
   MANIFEST_HEADER,
   MANIFEST_SHEET,
   manifestLabel,
@@ -196,7 +196,9 @@ export function readPackage(bytes: Buffer, name: string): ParsedPackage {
     )
     return out
   }
-  const expected = new Set([...human.map(([n]) => n), ...MACHINE_TABLES.map((t) => t.sheet), MANIFEST_SHEET])
+  // A handover package (signed kind) has its own machine sheets; a province package the others.
+  const specs = machineTablesOf(manifest)
+  const expected = new Set([...human.map(([n]) => n), ...specs.map((t) => t.sheet), MANIFEST_SHEET])
   const unexpected = wb.SheetNames.find((n) => !expected.has(n))
   if (unexpected !== undefined) {
     const hidden = wb.Workbook?.Sheets?.find((s) => s.name === unexpected)?.Hidden
@@ -212,7 +214,7 @@ export function readPackage(bytes: Buffer, name: string): ParsedPackage {
 
   const hash = new ContentHash()
   const tables: TableData[] = []
-  for (const spec of MACHINE_TABLES) {
+  for (const spec of specs) {
     const ws = wb.Sheets[spec.sheet]
     // A table added later: a package from before has neither its sheet nor its count.
     if (!ws && spec.optional && manifest[countKey(spec.table)] === undefined) continue

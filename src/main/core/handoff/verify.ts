@@ -9,7 +9,7 @@ import { vnDateTime } from '../../../shared/clock'
 import type { PackageProblem, PackageReport } from '../../../shared/contract/handoff'
 import type { CoreContext } from '../context'
 import { closedChangesOf } from './closed-changes'
-import { countKey, MACHINE_TABLES } from './format'
+import { countKey, HANDOVER_KIND, MACHINE_TABLES } from './format'
 import type { ParsedPackage } from './read'
 import type { OfficeUnitRow } from './write'
 
@@ -57,6 +57,14 @@ export function checkForProvince(
   const verdict: ProvinceVerdict = { problems: [], newKey: false, alreadyConsolidated: false, replacesWrongDate: null }
   const m = parsed.manifest
   if (!m || parsed.signature !== 'valid') return verdict
+  if (m.kind === HANDOVER_KIND) {
+    // A former district's records going to one commune (handover/): the commune imports it, not the province.
+    verdict.problems.push({
+      code: 'NOT_A_PACKAGE',
+      message: `Đây là gói bàn giao sổ của ${m.unitName || m.unitCode} cho ${m.targetName || m.targetUnit}, không phải gói dữ liệu gửi tỉnh: hãy mở nó ở ${m.targetName || 'xã nhận'} (handover import). Tỉnh nhận gói dữ liệu của xã và của huyện cũ (lệnh export).`
+    })
+    return verdict
+  }
   const unit = ctx.conn.sqlite.prepare('select code, name, level, parent_code from admin_units where code = ?').get(m.unitCode) as
     OfficeUnitRow | undefined
   if (!unit || !acceptsFrom(province.code, unit.code)) {

@@ -3,7 +3,8 @@
  * registration number or, for THT, by folded name + commune (typically a moved head
  * office). Never merged, never double counted: each conflict is counted in exactly
  * one district, the one the province chose (conflict_owners, migration 008) or,
- * until it chooses, the district whose package was exported most recently.
+ * until it chooses, the district whose package was exported most recently — except a record a former
+ * district handed over to a commune (handover/), counted at that commune.
  *
  * `leftOutOfProvinceCounts` is the one place that says which rows the province's
  * numbers skip; the report snapshot (summary, annex tables, list layouts) and the
@@ -21,6 +22,8 @@ interface Group {
   units: Set<string>
   names: Set<string>
   rows: Array<{ id: number; unit: string }>
+  /** Units a former district's copy says it was handed over to (migration 021, handover/). */
+  handedTo: Set<string>
 }
 
 interface Decision {
@@ -40,7 +43,7 @@ function officeLevel(sqlite: Sqlite): { code: string; name: string; level: strin
 function conflictGroups(sqlite: Sqlite): Map<string, Group> {
   const rows = sqlite
     .prepare(
-      `select id, kind, reg_no, name, name_key, commune, district_code from entities
+      `select id, kind, reg_no, name, name_key, commune, district_code, handed_over_to from entities
        where deleted_at is null and district_code is not null
          and (kind = 'tht' or reg_no in (
            select reg_no from entities where deleted_at is null and district_code is not null and kind <> 'tht' and reg_no <> ''
@@ -55,16 +58,18 @@ function conflictGroups(sqlite: Sqlite): Map<string, Group> {
     name_key: string
     commune: string | null
     district_code: string
+    handed_over_to: string | null
   }>
   const groups = new Map<string, Group>()
   for (const r of rows) {
     const key = r.kind !== 'tht' && r.reg_no ? `reg:${r.reg_no}` : r.kind === 'tht' ? `tht:${r.name_key}|${fold(r.commune ?? '')}` : null
     if (!key) continue
     let g = groups.get(key)
-    if (!g) groups.set(key, (g = { units: new Set(), names: new Set(), rows: [] }))
+    if (!g) groups.set(key, (g = { units: new Set(), names: new Set(), rows: [], handedTo: new Set() }))
     g.units.add(r.district_code)
     g.names.add(r.name)
     g.rows.push({ id: r.id, unit: r.district_code })
+    if (r.handed_over_to) g.handedTo.add(r.handed_over_to)
   }
   for (const [key, g] of groups) if (g.units.size < 2) groups.delete(key)
   return groups
@@ -84,8 +89,17 @@ function latestExports(sqlite: Sqlite): Map<string, string> {
   return new Map(rows.map((r) => [r.unit_code, r.at ?? '']))
 }
 
-function decide(units: string[], decision: Decision | undefined, exported: Map<string, string>): { counted: string; resolved: boolean } {
+function decide(
+  units: string[],
+  decision: Decision | undefined,
+  exported: Map<string, string>,
+  handedTo: Set<string> = new Set()
+): { counted: string; resolved: boolean } {
   if (decision && units.includes(decision.owner_unit)) return { counted: decision.owner_unit, resolved: true }
+  // A former district handed the record over to a commune whose package is here: the commune holds it, with its whole
+  // history, whichever package is newer (the district's copy counts only before its handover date, so it would drop out).
+  const receiver = units.find((u) => handedTo.has(u))
+  if (receiver) return { counted: receiver, resolved: false }
   // Newest package first; the same moment (never in practice): the lower code, so the answer does not wobble.
   const newest = [...units].sort((a, b) => {
     const ea = exported.get(a) ?? ''
@@ -104,7 +118,7 @@ function withDecisions(sqlite: Sqlite, groups: Map<string, Group>): Array<{ key:
     .map(([key, group]) => {
       const units = [...group.units].sort()
       const d = decisions.get(key)
-      const { counted, resolved } = decide(units, d, exported)
+      const { counted, resolved } = decide(units, d, exported, group.handedTo)
       const conflict: Conflict = {
         key,
         units,

@@ -5,7 +5,9 @@
  * for 30/06/2023 gives the same numbers whenever it is run, unless the history
  * itself was corrected (and then the audit log says what changed). In a province
  * file, the copies of a cooperative claimed by two districts that are not counted
- * (province/conflicts.ts) are left out here, so it counts once everywhere.
+ * (province/conflicts.ts) are left out here, so it counts once everywhere. A record a former
+ * district handed over to a commune (handover/, migration 021) counts for dates before its handover
+ * date only: from that date it is the commune's, and counted there.
  */
 import { labelsSql, statusesSql } from '../registry/status-at'
 import type { EntityKind, Sector, Status } from '../../../shared/domain'
@@ -73,10 +75,11 @@ export function loadSnapshot(ctx: CoreContext, asOf: string, options: { details?
     .prepare(
       `select id, kind, ${details}, district_code, sector, registration_date, charter_capital, members_count,
               case when member_coops_json is null then null else json_array_length(member_coops_json) end, ocop_json
-       from entities where deleted_at is null and (registration_date is null or registration_date <= ?)`
+       from entities where deleted_at is null and (registration_date is null or registration_date <= ?)
+         and (handed_over_on is null or handed_over_on > ?)`
     )
     .raw()
-    .all(asOf) as Array<
+    .all(asOf, asOf) as Array<
     [
       number,
       EntityKind,

@@ -22,6 +22,7 @@ import * as m015 from './015-total-capital'
 import * as m016 from './016-import-values'
 import * as m017 from './017-units-of-both-maps'
 import * as m018 from './018-reviews'
+import * as m021 from './021-handover'
 import * as m022 from './022-commune-code'
 
 export const migrations: Record<string, Migration> = {
@@ -43,5 +44,6 @@ export const migrations: Record<string, Migration> = {
   '016-import-values': m016,
   '017-units-of-both-maps': m017,
   '018-reviews': m018,
+  '021-handover': m021,
   '022-commune-code': m022
 }
