@@ -199,7 +199,15 @@ export interface ConflictOwnersTable {
 }
 
 export interface Database
-  extends DissolutionTables, HandoffTables, ReportTables, PeriodTables, CheckTables, SupportTables, ExchangeTables, ReviewTables,
+  extends
+    DissolutionTables,
+    HandoffTables,
+    ReportTables,
+    PeriodTables,
+    CheckTables,
+    SupportTables,
+    ExchangeTables,
+    ReviewTables,
     HandoverTables {
   office: OfficeTable
   meta: MetaTable
