@@ -36,6 +36,7 @@ const INPUTS: Partial<Record<ApiName, (s: Seeded) => unknown>> = {
   'office.info': () => ({}),
   'office.bodies': () => ({}),
   'units.communes': () => ({}),
+  'report.units': () => ({ asOf: '2024-06-30' }),
   'units.list': () => ({ level: 'district' }),
   'units.find': () => ({ text: 'dong kinh' }),
   'units.show': () => ({ code: '178', on: '2024-12-31' }),

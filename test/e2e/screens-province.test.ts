@@ -63,4 +63,17 @@ describe('a conflict between two districts', () => {
     )
     expect(visibleNative).toBe(0)
   })
+
+  it('offers as the report scope the units of the report date: former districts before 01/07/2025, communes after', async () => {
+    const p = province.page
+    await p.getByTestId('nav-reports').click()
+    const options = () => p.locator('[data-testid="report-scope"] option').allInnerTexts()
+    // Today: the communes of Lạng Sơn, then the two former districts whose registers the province still holds.
+    await expect.poll(async () => (await options()).includes('Phường Đông Kinh')).toBe(true)
+    expect((await options()).slice(-2)).toEqual(['Thành phố Lạng Sơn (huyện cũ)', 'Huyện Tràng Định (huyện cũ)'])
+    await p.getByTestId('report-date').fill('30/06/2023')
+    await p.getByTestId('report-date').press('Enter')
+    await expect.poll(async () => (await options()).includes('Phường Đông Kinh')).toBe(false)
+    expect((await options()).slice(0, 3)).toEqual(['Toàn tỉnh', 'Thành phố Lạng Sơn', 'Huyện Tràng Định'])
+  })
 })

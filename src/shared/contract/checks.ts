@@ -92,7 +92,7 @@ export const checksContract = {
         entityId: id.optional(),
         rule: text(80).optional(),
         severity: z.enum(CHECK_SEVERITIES).optional(),
-        district: text(10).optional(),
+        district: text(12).optional(),
         includeAcknowledged: z.boolean().optional()
       })
       .strict()

@@ -9,7 +9,6 @@ import { fileInput, handler, id, text, type FileOutput } from './common'
 
 export const handoverLabels: Record<string, string> = {
   recordId: 'Bản ghi',
-  commune: 'Xã nhận bàn giao',
   note: 'Ghi chú',
   trustNewKeys: 'Tin cậy khóa mới'
 }

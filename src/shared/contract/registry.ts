@@ -83,7 +83,7 @@ export const entityFields = z.object({
     .regex(/^\d{5}(@\d{4})?$/, 'Mã xã chỉ gồm 5 chữ số')
     .nullish(),
   districtCode: text(10)
-    .regex(/^\d{2,5}$/, 'Mã đơn vị hành chính chỉ gồm chữ số')
+    .regex(/^\d{2,5}(@\d{4})?$/, 'Mã đơn vị hành chính chỉ gồm chữ số')
     .nullish(),
   representative: optionalText(100),
   phone: text(30)

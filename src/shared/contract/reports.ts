@@ -5,7 +5,7 @@ import { handler, isoDate } from './common'
 
 export const reportsLabels: Record<string, string> = {
   asOf: 'Tính đến ngày',
-  scope: 'Phạm vi (mã huyện)',
+  scope: 'Phạm vi (mã đơn vị)',
   layout: 'Mẫu báo cáo',
   format: 'Định dạng tệp',
   path: 'Đường dẫn tệp',
@@ -17,7 +17,8 @@ export const reportsLabels: Record<string, string> = {
 
 const scope = z
   .string()
-  .regex(/^\d{2,5}$/, 'Phạm vi là mã đơn vị hành chính (chỉ gồm chữ số)')
+  // A unit's key in the file: a GSO code, with its map's year for a unit of the map from 01/07/2025 ("00691@2025").
+  .regex(/^\d{2,5}(@\d{4})?$/, 'Phạm vi là mã đơn vị hành chính (chỉ gồm chữ số)')
   .nullish()
 
 const layout = z
@@ -126,6 +127,8 @@ export const REPORT_FORMATS = ['xlsx', 'csv', 'html'] as const
 
 export const reportsContract = {
   'report.list': handler<ReportLayoutInfo[]>('read')(z.object({}).strict()),
+  /** A province's units its reports break down by on a date: the former districts up to 30/06/2025, then the communes (and former districts still held). */
+  'report.units': handler<Array<{ code: string; name: string }>>('read')(z.object({ asOf: isoDate }).strict()),
   'report.summary': handler<ReportSummary>('read')(z.object({ asOf: isoDate, scope }).strict()),
   'report.build': handler<ReportTable>('read')(z.object({ layout, asOf: isoDate, scope, reportNo }).strict()),
   /** The file's bytes as base64: the door saves them where the person chose (a download, the CLI's option). */

@@ -117,7 +117,7 @@ export type SupportInput = z.input<typeof supportInput>
 
 const scope = z
   .string()
-  .regex(/^\d{2,5}$/, 'Phạm vi là mã đơn vị hành chính (chỉ gồm chữ số)')
+  .regex(/^\d{2,5}(@\d{4})?$/, 'Phạm vi là mã đơn vị hành chính (chỉ gồm chữ số)')
   .nullish()
 
 export interface SupportImportResult {

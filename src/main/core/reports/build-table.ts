@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/errors'
 import { compareVi, formatDate } from '../../../shared/text'
 import type { CoreContext } from '../context'
 import { officeBody } from '../office/body'
-import { unitByKey } from '../office/map'
+import { periodOn, unitByKey } from '../office/map'
 import { officeBodyName } from '../office/office'
 import { placeName } from '../text/document'
 import { definitions, findLayout, type Indicator, type Layout, type PlanColumn } from './definitions'
@@ -36,7 +36,7 @@ export async function buildTable(ctx: CoreContext, options: BuildOptions): Promi
       .join(', ')
     throw new AppError('NOT_FOUND', `Không có mẫu báo cáo «${options.layout}». Các mẫu có: ${known}.`, { field: 'layout' })
   }
-  const unit = await officeUnit(ctx)
+  const unit = await officeUnit(ctx, options.asOf)
   const district = checkScope(unit, options.scope)
   const scopeName = district ? unit.districts.find((d) => d.code === district)!.name : unit.name
   const support = layout.type === 'support-results' || layout.type === 'support-needs'
@@ -198,11 +198,17 @@ function unitRows(layout: Layout, unit: OfficeUnit, district: string | null, sna
   const names = new Map(unit.districts.map((d) => [d.code, d.name]))
   const columns: ReportColumn[] = [
     STT,
-    { label: unit.mode === 'province' ? 'Huyện, thành phố' : 'Đơn vị', type: 'text', width: 26 },
+    {
+      label: unit.mode !== 'province' ? 'Đơn vị' : periodOn(asOf) === 'before' ? 'Huyện, thành phố' : 'Xã, phường, đặc khu',
+      type: 'text',
+      width: 26
+    },
     ...inds.map((i) => ({ label: `${i.label} (${i.unit})`, type: 'number' as const, decimals: i.decimals ?? 0, width: 13 }))
   ]
-  // In the order of the official list of units (GSO codes), as the province's tables run.
-  const codes = Object.keys(s.byUnit).sort((a, b) => a.length - b.length || a.localeCompare(b))
+  // In the order of the official list of units of the date (GSO codes), as the province's tables run; any other after.
+  const order = new Map(unit.districts.map((d, i) => [d.code, i]))
+  const at = (code: string) => order.get(code) ?? order.size
+  const codes = Object.keys(s.byUnit).sort((a, b) => at(a) - at(b) || a.length - b.length || a.localeCompare(b))
   const rows: ReportRow[] = codes.map((code, n) => ({
     cells: [String(n + 1), names.get(code) ?? `Mã ${code}`, ...inds.map((i) => shown(s.byUnit[code]![i.code], i.decimals ?? 0))]
   }))

@@ -15,7 +15,7 @@ import type { DashboardData } from '../../../shared/contract/reports'
 const YEARS = 10
 
 export async function buildDashboard(ctx: CoreContext, asOf: string, scope?: string | null): Promise<DashboardData> {
-  const unit = await officeUnit(ctx)
+  const unit = await officeUnit(ctx, asOf)
   const district = checkScope(unit, scope)
   const inScope = (code: string | null) => !district || (code ?? unit.code) === district
   const snapshot = loadSnapshot(ctx, asOf).filter((e) => e.kind === 'htx' && inScope(unitKey(unit, e)))

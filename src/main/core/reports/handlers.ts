@@ -13,6 +13,7 @@ type Names =
   | 'report.narrative'
   | 'report.dashboard'
   | 'report.list'
+  | 'report.units'
   | 'report.summary'
   | 'report.build'
   | 'report.export'
@@ -20,6 +21,10 @@ type Names =
   | 'report.setTargets'
 
 export const reportsHandlers: DomainHandlers<Names> = {
+  'report.units': async (input, ctx) => {
+    const unit = await officeUnit(ctx, input.asOf)
+    return unit.mode === 'province' ? unit.districts : []
+  },
   'report.list': async () => definitions().layouts.map((l) => ({ id: l.id, title: l.title, annex: l.annex ?? null, type: l.type })),
 
   'report.summary': async (input, ctx) => buildSummary(ctx, input.asOf, input.scope),

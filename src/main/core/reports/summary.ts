@@ -7,9 +7,10 @@
  * the sum of its districts' exactly; averages are total sum / total n.
  */
 import { districtsOfArea, unitKey as mapKey } from '../office/area'
+import { communesOfProvince, periodOn, unitByKey } from '../office/map'
 import { AppError } from '../../../shared/errors'
 import type { CoreContext } from '../context'
-import { requireUnit } from '../office/office'
+import { requireUnit, today } from '../office/office'
 import { definitions, type EntitySet, type Indicator } from './definitions'
 import { operating } from './operating'
 import { loadSnapshot, type EntityAsOf } from './snapshot'
@@ -30,12 +31,31 @@ export interface OfficeUnit {
   districts: Array<{ code: string; name: string }>
 }
 
-export async function officeUnit(ctx: CoreContext): Promise<OfficeUnit> {
+/**
+ * The office and, for a province, the units its reports break down by on a date (issue 14, point 5): up to
+ * 30/06/2025 the former districts of its area; from 01/07/2025 the communes of today's province, then the
+ * former districts whose registers it still holds records of that date (not yet handed over), named so.
+ */
+export async function officeUnit(ctx: CoreContext, asOf?: string): Promise<OfficeUnit> {
   const office = await requireUnit(ctx.db, 'lập báo cáo')
   if (office.level !== 'province')
     return { code: office.code, name: office.name, mode: 'district', districts: [{ code: office.code, name: office.name }] }
-  const districts = districtsOfArea(office.code).map((u) => ({ code: mapKey(u), name: u.name }))
-  return { code: office.code, name: office.name, mode: 'province', districts }
+  const date = asOf ?? today(ctx)
+  const formers = districtsOfArea(office.code).map((u) => ({ code: mapKey(u), name: u.name }))
+  if (periodOn(date) === 'before') return { code: office.code, name: office.name, mode: 'province', districts: formers }
+  const place = unitByKey(office.code)
+  const communes = place?.period === 'after' ? communesOfProvince(place.code, 'after').map((u) => ({ code: u.key, name: u.name })) : []
+  const held = new Set(
+    (
+      ctx.conn.sqlite
+        .prepare(
+          `select distinct district_code as code from entities where deleted_at is null and (handed_over_on is null or handed_over_on > ?)`
+        )
+        .all(date) as Array<{ code: string | null }>
+    ).map((r) => r.code)
+  )
+  const still = formers.filter((d) => held.has(d.code)).map((d) => ({ code: d.code, name: `${d.name} (huyện cũ)` }))
+  return { code: office.code, name: office.name, mode: 'province', districts: [...communes, ...still] }
 }
 
 export function inSet(e: EntityAsOf, set: EntitySet): boolean {
@@ -118,13 +138,17 @@ export function unitKey(unit: OfficeUnit, e: EntityAsOf): string {
 export function checkScope(unit: OfficeUnit, scope: string | null | undefined): string | null {
   if (!scope || scope === unit.code) return null
   if (unit.mode === 'province' && unit.districts.some((d) => d.code === scope)) return scope
-  throw new AppError('VALIDATION', `Phạm vi «${scope}» không phải ${unit.mode === 'province' ? 'một huyện của ' : ''}${unit.name}.`, {
-    field: 'scope'
-  })
+  throw new AppError(
+    'VALIDATION',
+    `Phạm vi «${scope}» không phải ${unit.mode === 'province' ? 'một đơn vị (xã, huyện cũ) của ' : ''}${unit.name} vào ngày báo cáo.`,
+    {
+      field: 'scope'
+    }
+  )
 }
 
 export async function buildSummary(ctx: CoreContext, asOf: string, scope?: string | null): Promise<Summary> {
-  const unit = await officeUnit(ctx)
+  const unit = await officeUnit(ctx, asOf)
   const district = checkScope(unit, scope)
   return summarise(unit, loadSnapshot(ctx, asOf), asOf, district)
 }

@@ -6,7 +6,7 @@
  */
 import { vnToday } from '../../../shared/clock'
 import { useCallback, useEffect, useState } from 'react'
-import type { AdminUnit, OfficeInfo, ReportLayoutInfo, ReportTable } from '../../../shared/api'
+import type { OfficeInfo, ReportLayoutInfo, ReportTable } from '../../../shared/api'
 import { formatDate, parseViDate } from '../../../shared/text'
 import { call, messageOf } from '../api'
 import { PrintView } from '../components/PrintView'
@@ -44,7 +44,7 @@ export function Reports({ office }: { office: OfficeInfo }) {
   const [dateText, setDateText] = useKept('dateText', formatDate(today()))
   const [asOf, setAsOf] = useKept('asOf', today())
   const [scope, setScope] = useKept('scope', null)
-  const [districts, setDistricts] = useState<AdminUnit[]>([])
+  const [districts, setDistricts] = useState<Array<{ code: string; name: string }>>([])
   const [reportNo, setReportNo] = useKept('reportNo', '')
   const [table, setTable] = useState<ReportTable | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -53,9 +53,20 @@ export function Reports({ office }: { office: OfficeInfo }) {
 
   useEffect(() => {
     call('report.list', {}).then(setLayouts, (err) => setError(messageOf(err)))
-    if (office.mode === 'province' && office.unit)
-      call('units.list', { level: 'district', parentCode: office.unit.code }).then(setDistricts, () => setDistricts([]))
   }, [office])
+
+  // A province's units change with the date: former districts up to 30/06/2025, its communes after.
+  useEffect(() => {
+    if (office.mode !== 'province' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return
+    let live = true
+    call('report.units', { asOf }).then(
+      (units) => live && setDistricts(units),
+      () => live && setDistricts([])
+    )
+    return () => {
+      live = false
+    }
+  }, [office, asOf])
 
   const input = useCallback(() => ({ layout, asOf, scope, reportNo: reportNo.trim() || null }), [layout, asOf, scope, reportNo])
 

@@ -1,0 +1,84 @@
+/**
+ * Reports across the reform, on real files (issue 14, point 5): a province of today's map holding a
+ * former district's package and a commune's breaks its «theo đơn vị» table down by the units of the
+ * report's date — the former districts of its old provinces as of 30/06/2023, its communes (and the
+ * former district whose register it still holds) as of today — each with its own letterhead by date.
+ */
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { officeCore, testClock } from '../helpers/temp'
+
+type Office = Awaited<ReturnType<typeof officeCore>>
+const clock = testClock('2026-11-02T02:00:00.000Z')
+let province: Office
+let district: Office
+let commune: Office
+
+async function send(from: Office, asOf: string): Promise<string> {
+  const p = await from.call('handoff.export', { asOf })
+  const file = join(from.dir, p.name)
+  writeFileSync(file, Buffer.from(p.base64, 'base64'))
+  return file
+}
+
+beforeAll(async () => {
+  province = await officeCore('08', undefined, { now: clock.now })
+  district = await officeCore('024', undefined, { now: clock.now })
+  commune = await officeCore('00691', undefined, { now: clock.now })
+  for (const [name, date] of [
+    ['HTX Chè Shan Hà Giang', '2019-03-01'],
+    ['HTX Dịch vụ Minh Khai', '2022-05-05']
+  ] as const)
+    await district.call('entity.create', { kind: 'htx', name, registrationDate: date, commune: 'Phường Minh Khai' })
+  await commune.call('entity.create', { kind: 'htx', name: 'HTX Mới Hà Giang 2', registrationDate: '2025-09-01' })
+  const files = [await send(district, '2025-06-30'), await send(commune, '2026-10-31')]
+  const r = await province.call('handoff.consolidate', { files: files.map((path) => ({ path })), trustNewKeys: true })
+  expect(r.accepted).toHaveLength(2)
+}, 60_000)
+afterAll(async () => {
+  for (const o of [province, district, commune]) await o?.dispose()
+})
+
+const rowsOf = (t: { rows: Array<{ cells: Array<string | number | null> }> }) =>
+  t.rows.filter((r) => r.cells[1] !== 'Tổng cộng' && Number(r.cells[2]) > 0).map((r) => [r.cells[1], Number(r.cells[2])])
+
+describe('a province report before and after 01/07/2025, from the same data', () => {
+  it('as of 30/06/2023: by the former districts of old Hà Giang and old Tuyên Quang', async () => {
+    const t = await province.call('report.build', { layout: 'theo-don-vi', asOf: '2023-06-30' })
+    expect(t.columns[1]!.label).toBe('Huyện, thành phố')
+    expect(rowsOf(t)).toEqual([['Thành phố Hà Giang', 2]])
+    // Every former district of the area has its row, zeros included (old Hà Giang's 11 and old Tuyên Quang's 7).
+    expect(t.rows.length - 1).toBe(18)
+    expect(t.issuer).toEqual({ parent: 'UBND TỈNH TUYÊN QUANG', body: 'SỞ TÀI CHÍNH' })
+  })
+
+  it('as of today: by the communes of Tuyên Quang, then the former district whose register it still holds', async () => {
+    const t = await province.call('report.build', { layout: 'theo-don-vi', asOf: '2026-10-31' })
+    expect(t.columns[1]!.label).toBe('Xã, phường, đặc khu')
+    expect(rowsOf(t)).toEqual([
+      ['Phường Hà Giang 2', 1],
+      ['Thành phố Hà Giang (huyện cũ)', 2]
+    ])
+    const units = await province.call('report.units', { asOf: '2026-10-31' })
+    expect(units[0]).toEqual({ code: '00691@2025', name: 'Phường Hà Giang 2' })
+    expect(units.at(-1)).toEqual({ code: '024', name: 'Thành phố Hà Giang (huyện cũ)' })
+    expect((await province.call('report.units', { asOf: '2023-06-30' })).map((u) => u.code)).toContain('024')
+    // The total is the same data's: 3 HTX today, none counted twice.
+    expect(t.rows.at(-1)!.cells.slice(1, 3)).toEqual(['Tổng cộng', 3])
+  })
+
+  it("a scope is a unit of the report's date", async () => {
+    const s = await province.call('report.summary', { asOf: '2026-10-31', scope: '00691@2025' })
+    expect(s.indicators['htx.total']).toBe(1)
+    await expect(province.call('report.summary', { asOf: '2023-06-30', scope: '00691@2025' })).rejects.toMatchObject({ code: 'VALIDATION' })
+  })
+})
+
+describe("a former district's own report, its letterhead by date", () => {
+  it('is the Phòng Tài chính - Kế hoạch of its district for the dates of its register', async () => {
+    const t = await district.call('report.build', { layout: 'theo-don-vi', asOf: '2023-06-30' })
+    expect(t.issuer).toEqual({ parent: 'UBND THÀNH PHỐ HÀ GIANG', body: 'PHÒNG TÀI CHÍNH - KẾ HOẠCH' })
+    expect(rowsOf(t)).toEqual([['Thành phố Hà Giang', 2]])
+  })
+})
