@@ -37,7 +37,8 @@ export function officeRoleOf(level: UnitLevel, period: UnitPeriod): string {
     : 'Cơ quan đăng ký kinh doanh cấp tỉnh (Sở Tài chính; Nghị định 295/2026/NĐ-CP, Điều 6): tổng hợp gói của các xã, và của các huyện cũ thuộc các tỉnh cũ đã hợp vào tỉnh.'
 }
 
-const LEVEL_WORD = { province: 'cấp tỉnh', district: 'huyện cũ', commune: 'cấp xã' } as const
+/** A unit's level as an office reads it: a district is a former one (the level ended on 30/06/2025). */
+export const LEVEL_WORD = { province: 'cấp tỉnh', district: 'huyện cũ', commune: 'cấp xã' } as const
 
 /** Where and when a unit is, in one line: «Thành phố Lạng Sơn, Tỉnh Lạng Sơn · đến 30/06/2025». */
 export function whereWhen(u: MapUnit): string {

@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { MapUnit, OfficeBodies, OfficeInfo } from '../../../shared/api'
-import { officeRoleOf, whereWhen } from '../../../shared/contract/office'
+import { LEVEL_WORD, officeRoleOf, whereWhen } from '../../../shared/contract/office'
 import { call, messageOf } from '../api'
-
-const LEVEL: Record<MapUnit['level'], string> = { province: 'cấp tỉnh', district: 'huyện cũ', commune: 'cấp xã' }
 
 /** A commune of the old map is not an office: its register was kept by its district. */
 function notAnOffice(u: MapUnit): string | null {
@@ -103,7 +101,7 @@ export function FirstRun({ onDone }: { onDone(info: OfficeInfo): void }) {
                   >
                     <b>{u.name}</b>{' '}
                     <span className="muted">
-                      ({LEVEL[u.level]}, mã {u.code})
+                      ({LEVEL_WORD[u.level]}, mã {u.code})
                     </span>
                     <br />
                     <small className="muted">{why ?? whereWhen(u)}</small>
