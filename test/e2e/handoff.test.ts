@@ -79,8 +79,10 @@ describe('Gửi tỉnh → Tổng hợp các huyện in Chromium', () => {
     await expect.poll(() => p.getByTestId('overview-total').innerText()).toBe('3')
     await p.getByTestId('report-tab-report').click()
     await p.getByTestId('report-layout').selectOption('theo-don-vi')
-    const unitRow = p.locator('[data-testid="report-preview"] .ag-row', { hasText: 'Thành phố Lạng Sơn' })
-    await expect.poll(() => unitRow.count()).toBeGreaterThan(0)
+    // As of today the units are the province's communes, then the former district it still holds records of (issue 14).
+    await expect.poll(() => p.locator('[data-testid="report-preview"] .ag-row', { hasText: 'Phường Đông Kinh' }).count()).toBeGreaterThan(0)
+    const table = await province.core.call('report.build', { layout: 'theo-don-vi', asOf: new Date().toISOString().slice(0, 10) })
+    expect(table.rows.find((r) => r.cells[1] === 'Thành phố Lạng Sơn (huyện cũ)')?.cells[2]).toBe(3)
 
     // The province's register is the districts' snapshots, for reading: it says so and offers no "+ Thêm HTX".
     await p.getByTestId('nav-registry').click()
