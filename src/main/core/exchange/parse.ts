@@ -620,6 +620,8 @@ export function classifyGroup(
   // The commune named: "Xã Yên Khoái", "Địa bàn thị trấn Yên Thịnh", "Các HTX xã Mai Pha".
   const commune = /(?:^|\s)(xa|phuong|thi tran)\s+(\S.*)$/.exec(f)
   if (commune && !/\b(htx|hop tac xa)\s*$/.test(f.slice(0, commune.index + 1))) {
+    // «Các xã khác», «Các xã còn lại»: a commune group that names none; the rows beneath take their column or address.
+    if (/^(khac|con lai|tren dia ban|trong huyen|ngoai huyen)\b/.test(commune[2]!)) return { kind: 'commune', value: null }
     const at = label.normalize('NFC').search(/(?:^|\s)(xã|phường|thị trấn)\s+\S/i)
     const text =
       at >= 0
@@ -752,6 +754,16 @@ function groupRow(
         null,
         'GROUP_UNKNOWN',
         `Dòng nhóm «${label}»: không rõ là xã, lĩnh vực, loại hình hay tình trạng nên không áp dụng cho các dòng dưới; không nhập như một bản ghi.`,
+        'warning'
+      )
+    )
+  else if (cls.value === null && cls.kind === 'commune')
+    issues.push(
+      issue(
+        row,
+        null,
+        'GROUP_VALUE_UNKNOWN',
+        `Dòng nhóm «${label}»: không nêu tên xã; xã của các dòng dưới lấy từ cột xã hoặc từ địa chỉ.`,
         'warning'
       )
     )
