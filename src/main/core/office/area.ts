@@ -5,7 +5,7 @@
  * districts of old Hà Giang 02 and of old Tuyên Quang 08).
  */
 import type { MapUnit } from '../../../shared/contract/office'
-import { communesOfProvince, districtsOfProvince, unitByKey, unitKey } from './map'
+import { communesOfProvince, districtsOfProvince, periodOn, unitByKey, unitKey } from './map'
 
 /** The offices a province's packages come from: former districts first (code order), then communes. */
 export function sendersOf(provinceKey: string): MapUnit[] {
@@ -28,6 +28,34 @@ export function acceptsFrom(provinceKey: string, senderKey: string): boolean {
   if (s.level === 'district') return p.period === 'before' ? s.province.code === p.code : p.from.some((f) => f.code === s.province.code)
   if (s.level === 'commune') return p.period === 'after' && s.period === 'after' && s.province.code === p.code
   return false
+}
+
+const formerOf = new Map<string, string | null>()
+
+/**
+ * The former district a new commune's record belongs to on a date before 01/07/2025 (issue 14, point 5):
+ * the district that handed it over (its handover origin), else the one former district all of the
+ * commune's old communes were in; null when they were in several and nothing says which (never guessed).
+ */
+export function formerDistrictOf(communeKey: string, handedOverFrom: string | null): string | null {
+  if (handedOverFrom && unitByKey(handedOverFrom)?.level === 'district') return handedOverFrom
+  let key = formerOf.get(communeKey)
+  if (key === undefined) {
+    const u = unitByKey(communeKey)
+    const districts = new Set(
+      // An old commune's key is its bare code (unitKey of the map before).
+      (u?.level === 'commune' && u.period === 'after' ? u.from : []).map((f) => unitByKey(f.code)?.district?.code ?? null)
+    )
+    key = districts.size === 1 ? [...districts][0]! : null
+    formerOf.set(communeKey, key)
+  }
+  return key
+}
+
+/** The unit a province counts a record under on a date: a new commune's record before the reform, at its former district. */
+export function unitOnDate(districtCode: string | null, handedOverFrom: string | null, date: string): string | null {
+  if (!districtCode || periodOn(date) === 'after' || !districtCode.includes('@')) return districtCode
+  return formerDistrictOf(districtCode, handedOverFrom) ?? districtCode
 }
 
 export { unitKey }

@@ -14,6 +14,7 @@ import type { EntityKind, Sector, Status } from '../../../shared/domain'
 import type { CoreContext } from '../context'
 import type { YearlyFiguresTable } from '../db/schema'
 import { leftOutOfProvinceCounts } from '../province/conflicts'
+import { unitOnDate } from '../office/area'
 
 export type Figures = Pick<
   YearlyFiguresTable,
@@ -36,6 +37,7 @@ export interface EntityAsOf {
   regNo: string | null
   address: string | null
   commune: string | null
+  /** The unit a province counts it under on the date (office/area.ts unitOnDate): its sender, or before 01/07/2025 a new commune's former district. */
   districtCode: string | null
   sector: Sector | null
   registrationDate: string | null
@@ -74,7 +76,8 @@ export function loadSnapshot(ctx: CoreContext, asOf: string, options: { details?
   const entities = sqlite
     .prepare(
       `select id, kind, ${details}, district_code, sector, registration_date, charter_capital, members_count,
-              case when member_coops_json is null then null else json_array_length(member_coops_json) end, ocop_json
+              case when member_coops_json is null then null else json_array_length(member_coops_json) end, ocop_json,
+              json_extract(handover_origin, '$.from')
        from entities where deleted_at is null and (registration_date is null or registration_date <= ?)
          and (handed_over_on is null or handed_over_on > ?)`
     )
@@ -93,6 +96,7 @@ export function loadSnapshot(ctx: CoreContext, asOf: string, options: { details?
       number | null,
       number | null,
       number | null,
+      string | null,
       string | null
     ]
   >
@@ -110,7 +114,7 @@ export function loadSnapshot(ctx: CoreContext, asOf: string, options: { details?
       regNo: r[3],
       address: r[4],
       commune: r[5],
-      districtCode: r[6],
+      districtCode: unitOnDate(r[6], r[13], asOf),
       sector: r[7],
       registrationDate,
       charterCapital: r[9],

@@ -6,7 +6,7 @@
  * (sum, n) per unit and added up for the total, so a province's counts and sums equal
  * the sum of its districts' exactly; averages are total sum / total n.
  */
-import { districtsOfArea, unitKey as mapKey } from '../office/area'
+import { districtsOfArea, unitKey as mapKey, unitOnDate } from '../office/area'
 import { communesOfProvince, periodOn, unitByKey } from '../office/map'
 import { AppError } from '../../../shared/errors'
 import type { CoreContext } from '../context'
@@ -42,7 +42,8 @@ export async function officeUnit(ctx: CoreContext, asOf?: string): Promise<Offic
     return { code: office.code, name: office.name, mode: 'district', districts: [{ code: office.code, name: office.name }] }
   const date = asOf ?? today(ctx)
   const formers = districtsOfArea(office.code).map((u) => ({ code: mapKey(u), name: u.name }))
-  if (periodOn(date) === 'before') return { code: office.code, name: office.name, mode: 'province', districts: formers }
+  if (periodOn(date) === 'before')
+    return { code: office.code, name: office.name, mode: 'province', districts: [...formers, ...unplaced(ctx, date)] }
   const place = unitByKey(office.code)
   const communes = place?.period === 'after' ? communesOfProvince(place.code, 'after').map((u) => ({ code: u.key, name: u.name })) : []
   const held = new Set(
@@ -56,6 +57,21 @@ export async function officeUnit(ctx: CoreContext, asOf?: string): Promise<Offic
   )
   const still = formers.filter((d) => held.has(d.code)).map((d) => ({ code: d.code, name: `${d.name} (huyện cũ)` }))
   return { code: office.code, name: office.name, mode: 'province', districts: [...communes, ...still] }
+}
+
+/**
+ * Before 01/07/2025, the new communes holding records of that date that no former district can be named for
+ * (made from old communes of several districts, and not handed over by one): shown apart, never guessed.
+ */
+function unplaced(ctx: CoreContext, date: string): Array<{ code: string; name: string }> {
+  const rows = ctx.conn.sqlite
+    .prepare(
+      `select distinct district_code as code, json_extract(handover_origin, '$.from') as origin from entities
+       where deleted_at is null and district_code like '%@%' and (registration_date is null or registration_date <= ?)`
+    )
+    .all(date) as Array<{ code: string; origin: string | null }>
+  const keys = new Set(rows.filter((r) => unitOnDate(r.code, r.origin, date) === r.code).map((r) => r.code))
+  return [...keys].sort().map((code) => ({ code, name: `${unitByKey(code)?.name ?? code} (xã mới, nhiều huyện cũ)` }))
 }
 
 export function inSet(e: EntityAsOf, set: EntitySet): boolean {
