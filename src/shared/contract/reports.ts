@@ -10,6 +10,7 @@ export const reportsLabels: Record<string, string> = {
   format: 'Định dạng tệp',
   path: 'Đường dẫn tệp',
   reportNo: 'Số báo cáo',
+  boundaries: 'Địa giới',
   indicator: 'Chỉ tiêu',
   plan: 'Kế hoạch',
   estimate: 'Ước thực hiện'
@@ -26,6 +27,8 @@ const layout = z
   .trim()
   .regex(/^[a-z0-9-]{1,60}$/, 'Tên mẫu báo cáo chỉ gồm chữ thường, số và dấu -')
 const reportNo = z.string().trim().max(100, 'Không quá 100 ký tự').nullish()
+/** «theo đơn vị» by the units of the report's date, or by today's communes («theo địa giới mới»). */
+const boundaries = z.enum(['date', 'new'], { message: 'Địa giới là «date» (theo ngày báo cáo) hoặc «new» (theo địa giới mới)' }).nullish()
 const year = z.number({ message: 'Năm phải là một số' }).int('Năm là số nguyên').min(1990, 'Năm từ 1990').max(2100, 'Năm đến 2100')
 const targetNumber = z.number({ message: 'Phải là một số' }).min(-1e15, 'Số quá nhỏ').max(1e15, 'Số quá lớn').nullish()
 
@@ -130,7 +133,7 @@ export const reportsContract = {
   /** A province's units its reports break down by on a date: the former districts up to 30/06/2025, then the communes (and former districts still held). */
   'report.units': handler<Array<{ code: string; name: string }>>('read')(z.object({ asOf: isoDate }).strict()),
   'report.summary': handler<ReportSummary>('read')(z.object({ asOf: isoDate, scope }).strict()),
-  'report.build': handler<ReportTable>('read')(z.object({ layout, asOf: isoDate, scope, reportNo }).strict()),
+  'report.build': handler<ReportTable>('read')(z.object({ layout, asOf: isoDate, scope, reportNo, boundaries }).strict()),
   /** The file's bytes as base64: the door saves them where the person chose (a download, the CLI's option). */
   'report.export': handler<{ name: string; base64: string; rows: number }>('read')(
     z
@@ -139,6 +142,7 @@ export const reportsContract = {
         asOf: isoDate,
         scope,
         reportNo,
+        boundaries,
         format: z.enum(REPORT_FORMATS, { message: 'Định dạng là xlsx, csv hoặc html' })
       })
       .strict()

@@ -139,12 +139,13 @@ export const reportCommands: Record<string, Command> = {
     }
   },
   report: {
-    usage: `report MẪU --db TỆP --as-of NGÀY (--xlsx | --csv | --html | --pdf) TỆP_RA [--scope MÃ_HUYỆN] [--report-no SỐ]   (MẪU: report list)`,
+    usage: `report MẪU --db TỆP --as-of NGÀY (--xlsx | --csv | --html | --pdf) TỆP_RA [--scope MÃ_HUYỆN] [--report-no SỐ] [--dia-gioi-moi]   (MẪU: report list; --dia-gioi-moi: mẫu theo đơn vị theo các xã mới)`,
     options: {
       ...common,
       'as-of': { type: 'string' },
       ...scopeOpt,
       'report-no': { type: 'string' },
+      'dia-gioi-moi': { type: 'boolean' },
       xlsx: { type: 'string' },
       csv: { type: 'string' },
       html: { type: 'string' },
@@ -158,7 +159,13 @@ export const reportCommands: Record<string, Command> = {
         if (chosen.length !== 1) throw new UsageError('Cần đúng một trong --xlsx, --csv, --html, --pdf kèm tên tệp ra.')
         const format = chosen[0]!
         const out = str(values, format)!
-        const input = { layout: positionals[0]!, asOf: asOf(values), scope: str(values, 'scope'), reportNo: str(values, 'report-no') }
+        const input = {
+          layout: positionals[0]!,
+          asOf: asOf(values),
+          scope: str(values, 'scope'),
+          reportNo: str(values, 'report-no'),
+          boundaries: values['dia-gioi-moi'] ? ('new' as const) : null
+        }
         const target = { path: out, extensions: [`.${format}`], dbPath: needDb(values), option: `--${format}` }
         assertWritable(target)
         const page = await core.call('report.export', { ...input, format: format === 'pdf' ? 'html' : format })

@@ -14,6 +14,7 @@ import { officeBodyName } from '../office/office'
 import { placeName } from '../text/document'
 import { definitions, findLayout, type Indicator, type Layout, type PlanColumn } from './definitions'
 import { largestRemainder, roundHalfUp } from './rounding'
+import { byNewBoundaries } from './new-boundaries'
 import { loadSnapshot, type EntityAsOf } from './snapshot'
 import { checkScope, inSet, officeUnit, summarise, unitKey, type OfficeUnit } from './summary'
 import { supportNeedsTable, supportResultsTable } from './support-tables'
@@ -26,6 +27,8 @@ export interface BuildOptions {
   asOf: string
   scope?: string | null
   reportNo?: string | null
+  /** «theo đơn vị» by the units of the date (default) or by today's communes (new-boundaries.ts). */
+  boundaries?: 'date' | 'new' | null
 }
 
 export async function buildTable(ctx: CoreContext, options: BuildOptions): Promise<ReportTable> {
@@ -36,6 +39,11 @@ export async function buildTable(ctx: CoreContext, options: BuildOptions): Promi
       .join(', ')
     throw new AppError('NOT_FOUND', `Không có mẫu báo cáo «${options.layout}». Các mẫu có: ${known}.`, { field: 'layout' })
   }
+  const newBoundaries = options.boundaries === 'new'
+  if (newBoundaries && layout.type !== 'units')
+    throw new AppError('VALIDATION', `Chỉ các mẫu «theo đơn vị» mới lập theo địa giới mới; «${layout.title}» lập theo ngày báo cáo.`, {
+      field: 'boundaries'
+    })
   const unit = await officeUnit(ctx, options.asOf)
   const district = checkScope(unit, options.scope)
   const scopeName = district ? unit.districts.find((d) => d.code === district)!.name : unit.name
@@ -53,7 +61,7 @@ export async function buildTable(ctx: CoreContext, options: BuildOptions): Promi
           : layout.type === 'sectors'
             ? sectorRows(layout, unit, district, snapshot)
             : layout.type === 'units'
-              ? unitRows(layout, unit, district, snapshot, options.asOf)
+              ? unitRows(layout, unit, district, snapshot, options.asOf, newBoundaries)
               : listRows(unit, district, snapshot)
   const level = unitByKey(unit.code)?.level ?? (unit.mode === 'province' ? 'province' : 'district')
   const office = officeBody({ code: unit.code, name: unit.name, level }, options.asOf, await officeBodyName(ctx.db))
@@ -69,10 +77,13 @@ export async function buildTable(ctx: CoreContext, options: BuildOptions): Promi
     reportNo: options.reportNo?.trim() || null,
     columns: body.columns,
     rows: body.rows,
-    notes: layout.notes,
+    notes: newBoundaries ? [...layout.notes, NEW_BOUNDARIES_NOTE] : layout.notes,
     signTitle: office.signTitle
   }
 }
+
+const NEW_BOUNDARIES_NOTE =
+  'Theo địa giới mới (từ 01/07/2025): mỗi xã cũ được quy về xã mới đã nhận trọn xã đó theo danh sách sắp xếp; xã cũ được chia cho nhiều xã mới để riêng một dòng, không chia số.'
 
 interface Body {
   columns: ReportColumn[]
@@ -191,17 +202,35 @@ function sectorRows(layout: Layout, unit: OfficeUnit, district: string | null, s
   return { columns, rows }
 }
 
-function unitRows(layout: Layout, unit: OfficeUnit, district: string | null, snapshot: EntityAsOf[], asOf: string): Body {
+function unitRows(
+  layout: Layout,
+  byDate: OfficeUnit,
+  district: string | null,
+  dated: EntityAsOf[],
+  asOf: string,
+  newBoundaries: boolean
+): Body {
   const { byCode } = definitions()
   const inds = (layout.indicators ?? []).map((c) => byCode.get(c)!)
-  const s = summarise(unit, snapshot, asOf, district)
+  // By today's communes: those of the office's area, or of the unit chosen as scope.
+  const area = newBoundaries ? unitByKey(district ?? byDate.code) : null
+  const { unit, snapshot } = area
+    ? byNewBoundaries(area, byDate, district ? dated.filter((e) => unitKey(byDate, e) === district) : dated)
+    : { unit: byDate, snapshot: dated }
+  const s = summarise(unit, snapshot, asOf, area ? null : district)
   const names = new Map(unit.districts.map((d) => [d.code, d.name]))
   const columns: ReportColumn[] = [
     STT,
     {
-      label: unit.mode !== 'province' ? 'Đơn vị' : periodOn(asOf) === 'before' ? 'Huyện, thành phố' : 'Xã, phường, đặc khu',
+      label: newBoundaries
+        ? 'Xã, phường, đặc khu (địa giới mới)'
+        : unit.mode !== 'province'
+          ? 'Đơn vị'
+          : periodOn(asOf) === 'before'
+            ? 'Huyện, thành phố'
+            : 'Xã, phường, đặc khu',
       type: 'text',
-      width: 26
+      width: newBoundaries ? 40 : 26
     },
     ...inds.map((i) => ({ label: `${i.label} (${i.unit})`, type: 'number' as const, decimals: i.decimals ?? 0, width: 13 }))
   ]

@@ -38,7 +38,8 @@ export const reportsHandlers: DomainHandlers<Names> = {
   'report.export': async (input, ctx) => {
     const table = await buildTable(ctx, input)
     const bytes = input.format === 'xlsx' ? toXlsx(table) : Buffer.from(input.format === 'csv' ? toCsvText(table) : toHtml(table), 'utf8')
-    return { name: `${table.layoutId}-${table.asOf}.${input.format}`, base64: bytes.toString('base64'), rows: table.rows.length }
+    const suffix = input.boundaries === 'new' ? '-dia-gioi-moi' : ''
+    return { name: `${table.layoutId}-${table.asOf}${suffix}.${input.format}`, base64: bytes.toString('base64'), rows: table.rows.length }
   },
 
   /** Every indicator with last year's actual (as of 31/12), and this year's plan and estimate. */

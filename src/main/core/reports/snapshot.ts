@@ -39,6 +39,8 @@ export interface EntityAsOf {
   commune: string | null
   /** The unit a province counts it under on the date (office/area.ts unitOnDate): its sender, or before 01/07/2025 a new commune's former district. */
   districtCode: string | null
+  /** Its commune on the map of its register's period (entities.commune_code, migration 022), null when unplaced. */
+  communeCode: string | null
   sector: Sector | null
   registrationDate: string | null
   charterCapital: number | null
@@ -77,7 +79,7 @@ export function loadSnapshot(ctx: CoreContext, asOf: string, options: { details?
     .prepare(
       `select id, kind, ${details}, district_code, sector, registration_date, charter_capital, members_count,
               case when member_coops_json is null then null else json_array_length(member_coops_json) end, ocop_json,
-              json_extract(handover_origin, '$.from')
+              json_extract(handover_origin, '$.from'), commune_code
        from entities where deleted_at is null and (registration_date is null or registration_date <= ?)
          and (handed_over_on is null or handed_over_on > ?)`
     )
@@ -97,6 +99,7 @@ export function loadSnapshot(ctx: CoreContext, asOf: string, options: { details?
       number | null,
       number | null,
       string | null,
+      string | null,
       string | null
     ]
   >
@@ -115,6 +118,7 @@ export function loadSnapshot(ctx: CoreContext, asOf: string, options: { details?
       address: r[4],
       commune: r[5],
       districtCode: unitOnDate(r[6], r[13], asOf),
+      communeCode: r[14],
       sector: r[7],
       registrationDate,
       charterCapital: r[9],

@@ -26,7 +26,15 @@ const today = () => vnToday()
  * What the person chose on this screen, kept while the window is open: going to
  * the register and back must not put the report date back to today.
  */
-const kept: { tab?: Tab; layout?: string; dateText?: string; asOf?: string; scope?: string | null; reportNo?: string } = {}
+const kept: {
+  tab?: Tab
+  layout?: string
+  dateText?: string
+  asOf?: string
+  scope?: string | null
+  reportNo?: string
+  newBoundaries?: boolean
+} = {}
 function useKept<K extends keyof typeof kept>(key: K, initial: Exclude<(typeof kept)[K], undefined>) {
   const [value, setValue] = useState<Exclude<(typeof kept)[K], undefined>>(() =>
     kept[key] === undefined ? initial : (kept[key] as typeof initial)
@@ -46,6 +54,7 @@ export function Reports({ office }: { office: OfficeInfo }) {
   const [scope, setScope] = useKept('scope', null)
   const [districts, setDistricts] = useState<Array<{ code: string; name: string }>>([])
   const [reportNo, setReportNo] = useKept('reportNo', '')
+  const [newBoundaries, setNewBoundaries] = useKept('newBoundaries', false)
   const [table, setTable] = useState<ReportTable | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [page, setPage] = useState<string | null>(null)
@@ -68,7 +77,12 @@ export function Reports({ office }: { office: OfficeInfo }) {
     }
   }, [office, asOf])
 
-  const input = useCallback(() => ({ layout, asOf, scope, reportNo: reportNo.trim() || null }), [layout, asOf, scope, reportNo])
+  // «Theo địa giới mới» applies to the «theo đơn vị» layouts only (the core refuses it elsewhere).
+  const byUnits = layouts.find((l) => l.id === layout)?.type === 'units'
+  const input = useCallback(
+    () => ({ layout, asOf, scope, reportNo: reportNo.trim() || null, boundaries: byUnits && newBoundaries ? ('new' as const) : null }),
+    [layout, asOf, scope, reportNo, byUnits, newBoundaries]
+  )
 
   useEffect(() => {
     if (tab !== 'report') return
@@ -152,6 +166,20 @@ export function Reports({ office }: { office: OfficeInfo }) {
                 ))}
               </select>
             </label>
+            {byUnits && (
+              <label className="field">
+                <span>Địa giới</span>
+                <select
+                  value={newBoundaries ? 'new' : 'date'}
+                  onChange={(e) => setNewBoundaries(e.target.value === 'new')}
+                  title="Theo địa giới mới: các xã cũ quy về xã mới theo danh sách sắp xếp, để so sánh các năm trước và sau 01/07/2025"
+                  data-testid="report-boundaries"
+                >
+                  <option value="date">Theo đơn vị tại ngày báo cáo</option>
+                  <option value="new">Theo địa giới mới (xã mới)</option>
+                </select>
+              </label>
+            )}
             <label className="field">
               <span>Kèm theo báo cáo số</span>
               <input
