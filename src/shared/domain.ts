@@ -107,3 +107,8 @@ export type UnitLevel = (typeof UNIT_LEVELS)[number]
  */
 export const CONVERSIONS = ['to_enterprise', 'from_enterprise', 'from_tht'] as const
 export type Conversion = (typeof CONVERSIONS)[number]
+export const CONVERSION_LABELS: Record<Conversion, string> = {
+  to_enterprise: 'Chuyển đổi thành doanh nghiệp',
+  from_enterprise: 'Thành lập trên cơ sở chuyển đổi từ doanh nghiệp',
+  from_tht: 'Thành lập trên cơ sở chuyển đổi từ tổ hợp tác'
+}

@@ -5,14 +5,13 @@
  */
 import { z } from 'zod'
 import data from '../../../../resources/registry/conversions.json'
-import { CONVERSIONS, ENTITY_KINDS, KIND_SHORT, STATUSES, STATUS_LABELS, type Conversion } from '../../../shared/domain'
+import { CONVERSION_LABELS, CONVERSIONS, ENTITY_KINDS, KIND_SHORT, STATUSES, STATUS_LABELS, type Conversion } from '../../../shared/domain'
 import type { Entity } from '../../../shared/api'
 import { AppError } from '../../../shared/errors'
 import { formatDate } from '../../../shared/text'
 
 const entrySchema = z
   .object({
-    label: z.string().min(1),
     kinds: z.array(z.enum(ENTITY_KINDS)).min(1),
     status: z.enum(STATUSES),
     basis: z.string().nullable(),
@@ -40,7 +39,7 @@ export function assertConversion(
 ): void {
   const rule = conversionRules()[input.conversion]
   const refuse = (message: string, field: string) => {
-    throw new AppError('VALIDATION', `«${rule.label}» của «${entity.name}»: ${message}`, { field })
+    throw new AppError('VALIDATION', `«${CONVERSION_LABELS[input.conversion]}» của «${entity.name}»: ${message}`, { field })
   }
   if (!rule.kinds.includes(entity.kind))
     refuse(`chỉ ghi cho ${rule.kinds.map((k) => KIND_SHORT[k]).join(', ')}, không cho ${KIND_SHORT[entity.kind]}.`, 'conversion')
