@@ -51,7 +51,7 @@ describe('classification on the yearly figures screen', () => {
 
     // Revenue from members (issue 17, migration 024): typed in its own column beside the revenue, saved in đồng.
     await expect
-      .poll(() => page.locator(`${FIGURES} .ag-header-cell[col-id="memberRevenue"]`).innerText())
+      .poll(() => page.locator(`${FIGURES} [role="columnheader"][col-id="memberRevenue"]`).innerText())
       .toContain('Doanh thu từ thành viên')
     await cell(agri, 'memberRevenue').click()
     await page.keyboard.type('1.250.000.000')
