@@ -99,3 +99,16 @@ export const SECTOR_LABELS: Record<Sector, string> = {
 
 export const UNIT_LEVELS = ['province', 'district', 'commune'] as const
 export type UnitLevel = (typeof UNIT_LEVELS)[number]
+
+/**
+ * A status event may be a conversion (migration 024): the event that ends an HTX become an enterprise, or
+ * the first event of an HTX made from an enterprise or from a THT. Labels, kinds, the status the event must
+ * carry and the legal basis: resources/registry/conversions.json.
+ */
+export const CONVERSIONS = ['to_enterprise', 'from_enterprise', 'from_tht'] as const
+export type Conversion = (typeof CONVERSIONS)[number]
+export const CONVERSION_LABELS: Record<Conversion, string> = {
+  to_enterprise: 'Chuyển đổi thành doanh nghiệp',
+  from_enterprise: 'Thành lập trên cơ sở chuyển đổi từ doanh nghiệp',
+  from_tht: 'Thành lập trên cơ sở chuyển đổi từ tổ hợp tác'
+}

@@ -49,7 +49,8 @@ const full = {
   profit: 50_000_000,
   avgIncome: 4_000_000,
   newMembers: 2,
-  taxesPaid: 12_000_000
+  taxesPaid: 12_000_000,
+  memberRevenue: 300_000_000
 }
 const ofRule = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule)
 const run = async (core: TestCore, entityId?: number) =>

@@ -126,7 +126,9 @@ const HEADERS: Array<[string, string, unknown]> = [
   ['Ý kiến đề xuất', 'notes', 'Thành lập mới'],
   ['Loại hình kinh tế tập thể', 'kind', 'HTX'],
   ['Ngày có quyết định giải thể', 'dissolutionDate', null],
-  ['Thời điểm chấm dứt hoạt động', 'dissolutionDate', null]
+  ['Thời điểm chấm dứt hoạt động', 'dissolutionDate', null],
+  ['Doanh thu của HTX với thành viên (triệu đồng)', 'memberRevenue', 250],
+  ['DT cung ứng cho thành viên', 'memberRevenue', 250]
 ]
 
 describe('headers by meaning (60+ wordings beyond headers.json)', () => {

@@ -141,6 +141,25 @@ describe('report CLI', () => {
     const badPlan = await cli('report', 'target', '--db', db, '--year', '2023', '--indicator', 'htx.total', '--plan', 'bốn')
     expect(badPlan.code).toBe(2)
     expect(badPlan.stderr).toContain('--plan')
+    // A counted indicator takes no entered figure; the area's OCOP products do (issue 17).
+    const counted = await cli('report', 'target', '--db', db, '--year', '2023', '--indicator', 'htx.ocop.products', '--actual', '3')
+    expect(counted.code).toBe(1)
+    expect(counted.stderr).toContain('được tính từ sổ')
+    expect((await cli('report', 'target', '--db', db, '--year', '2023', '--indicator', 'area.ocop.products', '--actual', '147')).code).toBe(
+      0
+    )
+    const targets = JSON.parse((await cli('report', 'targets', '--db', db, '--year', '2023', '--json')).stdout)
+    expect(targets.find((r: { indicator: string }) => r.indicator === 'area.ocop.products')).toMatchObject({ input: true, actual: 147 })
+    // A conversion is a status event with its date and document, checked against its rule.
+    const add = ['entity', 'add', '--db', db, '--name', 'HTX Chè Yên Trạch', '--reg-no', '4900000017', '--registration-date', '15/03/2023']
+    expect((await cli(...add)).code).toBe(0)
+    const conversion = ['status', 'add', '--db', db, '--entity', '4900000017', '--status', 'active', '--conversion', 'from-tht']
+    const wrongDate = await cli(...conversion, '--date', '20/03/2023', '--decision', 'GCN 4900000017')
+    expect(wrongDate.code).toBe(1)
+    expect(wrongDate.stderr).toContain('phải là ngày đăng ký của HTX (15/03/2023)')
+    expect((await cli(...conversion, '--date', '15/03/2023', '--decision', 'GCN 4900000017')).code).toBe(0)
+    const events = JSON.parse((await cli('status', 'list', '--db', db, '--entity', '4900000017', '--json')).stdout)
+    expect(events.at(-1)).toMatchObject({ conversion: 'from_tht', effectiveDate: '2023-03-15' })
   })
 
   it.runIf(findBrowser() !== null)(

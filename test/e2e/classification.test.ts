@@ -1,7 +1,8 @@
 /**
  * The yearly figures screen, in Chromium against the real core: the circular a rating
- * follows (the sector's default shown until one is chosen), and the size class and
- * audit duty the year's figures give, also in the record's detail panel.
+ * follows (the sector's default shown until one is chosen), the size class and
+ * audit duty the year's figures give, also in the record's detail panel; and the
+ * revenue from members typed in its column (Phụ lục 1, issue 17).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type Session } from './browser'
@@ -47,6 +48,16 @@ describe('classification on the yearly figures screen', () => {
     await page.keyboard.press('Enter')
     await expect.poll(() => cell(agri, 'size').innerText()).toBe('Lớn')
     expect(await cell(agri, 'audit').innerText()).toBe('Phải kiểm toán')
+
+    // Revenue from members (issue 17, migration 024): typed in its own column beside the revenue, saved in đồng.
+    await expect
+      .poll(() => page.locator(`${FIGURES} [role="columnheader"][col-id="memberRevenue"]`).innerText())
+      .toContain('Doanh thu từ thành viên')
+    await cell(agri, 'memberRevenue').click()
+    await page.keyboard.type('1.250.000.000')
+    await page.keyboard.press('Enter')
+    await expect.poll(async () => (await core.call('figures.list', { entityId: ids[agri]!, year }))[0]?.memberRevenue).toBe(1_250_000_000)
+    await expect.poll(() => cell(agri, 'memberRevenue').innerText()).toBe('1.250.000.000')
 
     // Keyboard to the circular, F2 opens it, ArrowDown its list; take the other one.
     await cell(agri, 'revenue').click()

@@ -75,9 +75,24 @@ describe('Báo cáo in Chromium, through the bridge', () => {
     await planCell.click()
     await page.keyboard.type('70')
     await page.keyboard.press('Enter')
+    // The area's OCOP products (issue 17): a figure of the area typed in its own column; counted rows take none.
+    const focusedRow = () =>
+      page.evaluate(
+        () => document.querySelector('[data-testid="targets-grid"] .ag-cell-focus')?.closest('.ag-row')?.getAttribute('row-id') ?? null
+      )
+    await page.locator('[data-testid="targets-grid"] .ag-row[row-id="htx.total"] [col-id="actual"]').click()
+    await page.keyboard.type('9')
+    expect(await page.locator('[data-testid="targets-grid"] .ag-row[row-id="htx.total"] [col-id="actual"]').innerText()).toBe('')
+    for (let i = 0; i < 90 && (await focusedRow()) !== 'area.ocop.products'; i++) await page.keyboard.press('ArrowDown')
+    expect(await focusedRow()).toBe('area.ocop.products')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('40')
+    await page.keyboard.press('Enter')
     await page.getByTestId('targets-save').click()
-    await expect.poll(() => page.getByTestId('targets-message').innerText()).toContain('Đã lưu 1 chỉ tiêu của năm 2023')
-    expect((await core.call('report.targets', { year: 2023 })).find((r) => r.indicator === 'htx.total')!.plan).toBe(70)
+    await expect.poll(() => page.getByTestId('targets-message').innerText()).toContain('Đã lưu 2 chỉ tiêu của năm 2023')
+    const saved = await core.call('report.targets', { year: 2023 })
+    expect(saved.find((r) => r.indicator === 'htx.total')!.plan).toBe(70)
+    expect(saved.find((r) => r.indicator === 'area.ocop.products')!.actual).toBe(40)
 
     await page.getByTestId('report-tab-report').click()
     await expect.poll(() => totalRow.locator('[col-id="c6"]').innerText()).toBe('70')

@@ -30,6 +30,7 @@ export const IMPORT_FIELDS = [
   'managers',
   'managersElementary',
   'managersCollege',
+  'memberRevenue',
   'status',
   'dissolutionDate',
   'kind',
@@ -54,6 +55,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   managers: 'Số cán bộ quản lý',
   managersElementary: 'CBQL trình độ sơ cấp, trung cấp',
   managersCollege: 'CBQL trình độ cao đẳng, đại học trở lên',
+  memberRevenue: 'Doanh thu từ thành viên',
   status: 'Tình trạng',
   dissolutionDate: 'Ngày giải thể',
   kind: 'Loại hình',
@@ -112,6 +114,8 @@ export interface ImportedFigures {
   managers?: number | null
   managersElementary?: number | null
   managersCollege?: number | null
+  /** 024: doanh thu từ thành viên (đồng), read like the capital: in the column's unit or the cell's words. */
+  memberRevenue?: number | null
 }
 
 export interface ImportRecord {

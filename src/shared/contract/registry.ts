@@ -1,10 +1,12 @@
 /** The register: cooperatives, unions and groups, and the change log. */
 import { z } from 'zod'
 import {
+  CONVERSIONS,
   ENTITY_KINDS,
   MANAGEMENT_LABELS,
   SECTORS,
   STATUSES,
+  type Conversion,
   type EntityKind,
   type ManagementLabel,
   type Sector,
@@ -48,6 +50,7 @@ export const registryLabels: Record<string, string> = {
   confirmDuplicate: 'Xác nhận dù trùng',
   effectiveDate: 'Ngày hiệu lực',
   untilDate: 'Tạm ngừng đến ngày',
+  conversion: 'Chuyển đổi',
   decisionNo: 'Số quyết định',
   note: 'Ghi chú',
   year: 'Năm',
@@ -61,6 +64,7 @@ export const registryLabels: Record<string, string> = {
   profit: 'Lợi nhuận (đồng)',
   avgIncome: 'Thu nhập bình quân/người/tháng (đồng)',
   taxesPaid: 'Thuế đã nộp (đồng)',
+  memberRevenue: 'Doanh thu từ thành viên (đồng)',
   totalCapital: 'Tổng nguồn vốn (đồng)',
   classification: 'Xếp loại',
   classificationCircular: 'Theo thông tư',
@@ -207,6 +211,8 @@ export interface StatusEvent {
   findings?: Finding[]
   /** A notified suspension's last day (NĐ 295/2026 Điều 48 khoản 1), null when not given. */
   untilDate?: string | null
+  /** 024: the event is a conversion (to or from an enterprise, from a THT), null when not. */
+  conversion?: Conversion | null
 }
 
 /** One dated management label (013); label null ends the one held before. */
@@ -254,6 +260,13 @@ export const yearlyFields = z
     profit: money('Lợi nhuận'),
     avgIncome: money('Thu nhập bình quân'),
     taxesPaid: money('Thuế đã nộp'),
+    /** Revenue of internal transactions: products and services to official members (Luật 17/2023/QH15 Điều 4 khoản 1). */
+    memberRevenue: z
+      .number({ message: 'Doanh thu từ thành viên phải là một số (đồng)' })
+      .int('Doanh thu từ thành viên tính bằng đồng, không có phần lẻ')
+      .min(0, 'Doanh thu từ thành viên không được âm')
+      .max(1e15)
+      .nullish(),
     totalCapital: z
       .number({ message: 'Tổng nguồn vốn phải là một số (đồng)' })
       .int('Tổng nguồn vốn tính bằng đồng, không có phần lẻ')
@@ -413,7 +426,8 @@ export const registryContract = {
         effectiveDate: isoDate.nullish(),
         decisionNo: optionalText(100),
         note: optionalText(1000),
-        untilDate: isoDate.nullish()
+        untilDate: isoDate.nullish(),
+        conversion: z.enum(CONVERSIONS, { message: 'Loại chuyển đổi không có trong danh mục' }).nullish()
       })
       .strict()
   ),

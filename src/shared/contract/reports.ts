@@ -43,6 +43,10 @@ export interface TargetRow {
   estimate: number | null
   /** «Kế hoạch năm N+1»: the plan proposed for the next year. */
   nextPlan: number | null
+  /** true: a figure of the area typed in («input», e.g. all OCOP products of the area), not counted from the register. */
+  input: boolean
+  /** That figure for the year (null for counted indicators). */
+  actual: number | null
 }
 
 /** «Số liệu cho báo cáo»: the plan's Part 1 sentences as of a date, ready to copy. */
@@ -158,7 +162,13 @@ export const reportsContract = {
         values: z
           .array(
             z
-              .object({ indicator: z.string().trim().min(1).max(100), plan: targetNumber, estimate: targetNumber, nextPlan: targetNumber })
+              .object({
+                indicator: z.string().trim().min(1).max(100),
+                plan: targetNumber,
+                estimate: targetNumber,
+                nextPlan: targetNumber,
+                actual: targetNumber
+              })
               .strict()
           )
           .min(1)

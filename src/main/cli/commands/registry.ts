@@ -128,6 +128,7 @@ const FIGURE_OPTIONS: Record<string, string> = {
   'managers-elementary': 'managersElementary',
   'managers-college': 'managersCollege',
   revenue: 'revenue',
+  'member-revenue': 'memberRevenue',
   profit: 'profit',
   'avg-income': 'avgIncome',
   taxes: 'taxesPaid',
@@ -268,11 +269,12 @@ export const registryCommands: Record<string, Command> = {
 
   'status add': {
     usage:
-      'status add --db TỆP --entity MÃ_SỐ --status active|suspended|not_at_address|revoked_tax|dissolving|bankruptcy|dissolved --date dd/mm/yyyy [--until dd/mm/yyyy] [--decision SỐ_QĐ] [--note …]',
+      'status add --db TỆP --entity MÃ_SỐ --status active|suspended|not_at_address|revoked_tax|dissolving|bankruptcy|dissolved --date dd/mm/yyyy [--until dd/mm/yyyy] [--decision SỐ_QĐ] [--note …] [--conversion to-enterprise|from-enterprise|from-tht]',
     options: {
       ...common,
       entity: { type: 'string' },
       until: { type: 'string' },
+      conversion: { type: 'string' },
       status: { type: 'string' },
       date: { type: 'string' },
       decision: { type: 'string' },
@@ -294,7 +296,8 @@ export const registryCommands: Record<string, Command> = {
           effectiveDate: date,
           ...(typeof values.decision === 'string' ? { decisionNo: values.decision } : {}),
           ...(typeof values.note === 'string' ? { note: values.note } : {}),
-          ...(typeof values.until === 'string' ? { untilDate: parseViDate(values.until) ?? values.until } : {})
+          ...(typeof values.until === 'string' ? { untilDate: parseViDate(values.until) ?? values.until } : {}),
+          ...(typeof values.conversion === 'string' ? { conversion: values.conversion.replace(/-/g, '_') } : {})
         } as never)
       }),
     print: (result, io) => {
@@ -392,7 +395,7 @@ export const registryCommands: Record<string, Command> = {
 
   'figures set': {
     usage:
-      'figures set --db TỆP --entity MÃ_SỐ --year YYYY [--members N] [--new-members N] [--workers N] [--managers N] [--managers-elementary N] [--managers-college N] [--revenue ĐỒNG] [--profit ĐỒNG] [--avg-income ĐỒNG] [--taxes ĐỒNG] [--total-capital ĐỒNG] [--classification tot|kha|trung-binh|yeu] [--circular TÊN]',
+      'figures set --db TỆP --entity MÃ_SỐ --year YYYY [--members N] [--new-members N] [--workers N] [--managers N] [--managers-elementary N] [--managers-college N] [--revenue ĐỒNG] [--member-revenue ĐỒNG] [--profit ĐỒNG] [--avg-income ĐỒNG] [--taxes ĐỒNG] [--total-capital ĐỒNG] [--classification tot|kha|trung-binh|yeu] [--circular TÊN]',
     options: {
       ...common,
       entity: { type: 'string' },

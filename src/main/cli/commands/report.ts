@@ -97,7 +97,7 @@ export const reportCommands: Record<string, Command> = {
   },
   'report target': {
     usage:
-      'report target --db TỆP --year NĂM --indicator MÃ [--plan SỐ] [--estimate SỐ] [--next-plan SỐ] [--scope MÃ_HUYỆN]   («-» xóa giá trị; --next-plan: kế hoạch năm sau)',
+      'report target --db TỆP --year NĂM --indicator MÃ [--plan SỐ] [--estimate SỐ] [--next-plan SỐ] [--actual SỐ] [--scope MÃ_HUYỆN]   («-» xóa giá trị; --next-plan: kế hoạch năm sau; --actual: số liệu của địa bàn, chỉ cho chỉ tiêu nhập)',
     options: {
       ...common,
       year: { type: 'string' },
@@ -105,6 +105,7 @@ export const reportCommands: Record<string, Command> = {
       plan: { type: 'string' },
       estimate: { type: 'string' },
       'next-plan': { type: 'string' },
+      actual: { type: 'string' },
       ...scopeOpt
     },
     run: (values) =>
@@ -112,8 +113,9 @@ export const reportCommands: Record<string, Command> = {
         const plan = viNumber(values, 'plan')
         const estimate = viNumber(values, 'estimate')
         const nextPlan = viNumber(values, 'next-plan')
-        if (plan === undefined && estimate === undefined && nextPlan === undefined)
-          throw new UsageError('Cần --plan, --estimate hoặc --next-plan.')
+        const actual = viNumber(values, 'actual')
+        if (plan === undefined && estimate === undefined && nextPlan === undefined && actual === undefined)
+          throw new UsageError('Cần --plan, --estimate, --next-plan hoặc --actual.')
         return core.call('report.setTargets', {
           year: year(values),
           scope: str(values, 'scope'),
@@ -122,7 +124,8 @@ export const reportCommands: Record<string, Command> = {
               indicator: str(values, 'indicator') ?? '',
               ...(plan !== undefined ? { plan } : {}),
               ...(estimate !== undefined ? { estimate } : {}),
-              ...(nextPlan !== undefined ? { nextPlan } : {})
+              ...(nextPlan !== undefined ? { nextPlan } : {}),
+              ...(actual !== undefined ? { actual } : {})
             }
           ]
         })

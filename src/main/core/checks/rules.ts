@@ -24,7 +24,8 @@ export const FIGURE_FIELDS = [
   'revenue',
   'profit',
   'avgIncome',
-  'taxesPaid'
+  'taxesPaid',
+  'memberRevenue'
 ] as const
 export type FigureField = (typeof FIGURE_FIELDS)[number]
 
@@ -95,7 +96,8 @@ const FIELD_SOURCES: Partial<Record<Field, RequiredSource>> = {
   profit: { on: 'figures', field: 'profit' },
   avg_income: { on: 'figures', field: 'avgIncome' },
   new_members: { on: 'figures', field: 'newMembers' },
-  taxes_paid: { on: 'figures', field: 'taxesPaid' }
+  taxes_paid: { on: 'figures', field: 'taxesPaid' },
+  member_revenue: { on: 'figures', field: 'memberRevenue' }
 }
 
 let loaded: { rules: Rule[]; byId: Map<string, Rule> } | null = null

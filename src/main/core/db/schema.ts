@@ -118,6 +118,8 @@ export interface StatusEventsTable {
   import_batch_id?: number | null
   /** 013: end of the notified suspension (NĐ 295/2026 Điều 48 khoản 1). */
   until_date?: string | null
+  /** 024: the event is a conversion (resources/registry/conversions.json), null when not. */
+  conversion?: string | null
 }
 
 /** 013: management labels (chờ giải thể, yếu kém…), dated; label null ends the one before. */
@@ -151,6 +153,8 @@ export interface YearlyFiguresTable {
   updated_at?: string | null
   /** 015: tổng nguồn vốn (đồng), a criterion of the size class. */
   total_capital?: number | null
+  /** 024: doanh thu từ thành viên (đồng): internal transactions with official members (Luật 17/2023 Điều 4 khoản 1). */
+  member_revenue?: number | null
 }
 
 export interface ImportBatchesTable {

@@ -88,6 +88,12 @@ const HEADER_RULES: HeaderRule[] = headerRuleData.rules.map((r) => {
 const WEAK = headerRuleData.weak
 const has = (text: string, key: string) => text.includes(` ${key} `)
 
+/** Columns of money: read in the column's unit («(triệu đồng)», default from units.json), or the cell's own words. */
+export const MONEY_FIELDS = ['charterCapital', 'memberRevenue'] as const
+export function isMoneyField(field: ImportField | null): field is (typeof MONEY_FIELDS)[number] {
+  return (MONEY_FIELDS as readonly string[]).includes(field ?? '')
+}
+
 /** The capital's unit from a bracket, or from the header's last words ("Vốn điều lệ triệu đồng"). */
 function capitalUnit(unit: string | null, key: string): number {
   if (unit !== null) {
@@ -126,7 +132,7 @@ export function scoreHeader(text: string): HeaderMatch[] {
     out.push({ field: rule.field, score: rule.score, evidence: `có từ ${found.map((f) => `«${f}»`).join(' và ')}` })
   }
   out.sort((a, b) => b.score - a.score)
-  for (const m of out) if (m.field === 'charterCapital') m.unit = capitalUnit(unit, key)
+  for (const m of out) if (isMoneyField(m.field)) m.unit = capitalUnit(unit, key)
   if (out.length > 0 && out[0].score < 100) {
     if (out[0].score < WEAK) out[0].confirm = true
     if (out[1] && out[1].score === out[0].score) {

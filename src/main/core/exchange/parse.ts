@@ -36,6 +36,8 @@ import {
   matchHeader,
   matchKind,
   matchSector,
+  MONEY_FIELDS,
+  isMoneyField,
   scoreHeader,
   sectorByMeaning,
   statusByMeaning,
@@ -526,7 +528,8 @@ function buildColumns(
   headers.forEach((header, index) => {
     const hand = manual?.get(index)
     if (!hand) return
-    const m = hand.field === 'charterCapital' ? matchHeader(header) : null
+    const money = isMoneyField(hand.field)
+    const m = money ? matchHeader(header) : null
     columns[index] = {
       index,
       letter: columnLetter(index + originCol),
@@ -534,7 +537,7 @@ function buildColumns(
       field: hand.field,
       source: hand.source,
       evidence: hand.source === 'manual' ? 'ghép bằng tay' : 'đã ghép bằng tay ở lần nhập trước (cùng dạng tiêu đề)',
-      ...(hand.field === 'charterCapital' ? { unit: m?.field === 'charterCapital' ? m.unit : 1_000_000 } : {})
+      ...(money ? { unit: m?.field === hand.field ? m.unit : 1_000_000 } : {})
     }
     if (hand.field) taken.set(hand.field, index)
   })
@@ -1056,28 +1059,30 @@ function readRecord(raw: Cell[], ctx: TableContext, row: number, merged: number[
       }
     }
   }
-  const capCol = ctx.byField.get('charterCapital')
-  if (capCol) {
-    const cell = raw[capCol.index]
-    const unit = capCol.unit ?? 1_000_000
+  for (const f of MONEY_FIELDS) {
+    const c = ctx.byField.get(f)
+    if (!c) continue
+    const cell = raw[c.index]
+    const unit = c.unit ?? 1_000_000
     // «1,2 tỷ», «850 triệu»: the cell's own unit words win over the column's.
     const words = typeof cell === 'string' ? moneyInWords(cell) : null
     const n = words ? words.dong : parseViNumber(cell)
-    if (n === null) record.charterCapital = null
+    const set = (v: number | null) => (f === 'charterCapital' ? (record.charterCapital = v) : (record.figures[f] = v))
+    if (n === null) set(null)
     else if (Number.isNaN(n) || n < 0)
       issues.push(
         issue(
           row,
-          capCol,
+          c,
           'NUMBER_INVALID',
           `«${cellText(cell)}» không phải số tiền hợp lệ${words ? ' (ghi số rồi đơn vị cho từng phần, ví dụ «1,2 tỷ», «850 triệu», «1 tỷ 200 triệu»)' : ''}.`
         )
       )
     else {
-      record.charterCapital = Math.round(words ? n : n * unit)
-      if (words) (origin ??= {}).charterCapital = { text: cellText(cell), meaning: `đọc chữ «${words.words.join(', ')}» trong ô, ra đồng` }
+      set(Math.round(words ? n : n * unit))
+      if (words) (origin ??= {})[f] = { text: cellText(cell), meaning: `đọc chữ «${words.words.join(', ')}» trong ô, ra đồng` }
       else if (unit !== 1)
-        (origin ??= {}).charterCapital = {
+        (origin ??= {})[f] = {
           text: cellText(cell),
           meaning: `cột tính bằng ${UNIT_NAMES[unit] ?? `${formatNumber(unit)} đồng`}`
         }

@@ -79,7 +79,8 @@ export const FIGURE_COLUMNS = {
   workers: 'workers',
   managers: 'managers',
   managersElementary: 'managers_elementary',
-  managersCollege: 'managers_college'
+  managersCollege: 'managers_college',
+  memberRevenue: 'member_revenue'
 } as const
 
 /** The identity a record is matched on: its registration number, or for groups without one, folded name + commune. */

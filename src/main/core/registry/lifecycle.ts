@@ -1,7 +1,7 @@
 /** Status history, yearly figures, soft delete/restore, undo and paste. */
 import { sql, type Selectable } from 'kysely'
 import { entityFields, registryLabels, type LabelEvent, type StatusEvent, type YearlyFigures } from '../../../shared/api'
-import type { ManagementLabel, Status } from '../../../shared/domain'
+import type { Conversion, ManagementLabel, Status } from '../../../shared/domain'
 import { AppError } from '../../../shared/errors'
 import { typedNumber } from '../../../shared/numbers'
 import { parseViDate } from '../../../shared/text'
@@ -13,6 +13,7 @@ import { assertDateOpen, assertYearOpen } from '../period/period'
 import { addMonths } from '../calendar'
 import { defaultCircular } from '../classification/data'
 import { bulkCreateEntities } from './bulk'
+import { assertConversion } from './conversion'
 import { guardDuplicate } from './duplicates'
 import { mayHardDelete } from './hard-delete'
 import { statusesSql } from './status-at'
@@ -49,7 +50,8 @@ function toEvent(row: Selectable<StatusEventsTable>): StatusEvent {
     decisionNo: row.decision_no,
     note: row.note,
     createdAt: row.created_at,
-    untilDate: row.until_date ?? null
+    untilDate: row.until_date ?? null,
+    conversion: (row.conversion ?? null) as Conversion | null
   }
 }
 
@@ -75,6 +77,7 @@ export async function addStatusIn(
     decisionNo?: string | null
     note?: string | null
     untilDate?: string | null
+    conversion?: Conversion | null
   }
 ): Promise<StatusEvent> {
   const entity = await entityOrFail(trx, input.entityId)
@@ -82,6 +85,7 @@ export async function addStatusIn(
   if (input.effectiveDate && entity.registrationDate && input.effectiveDate < entity.registrationDate) {
     throw new AppError('VALIDATION', `Ngày hiệu lực trước ngày đăng ký của «${entity.name}».`, { field: 'effectiveDate' })
   }
+  if (input.conversion) assertConversion(entity, { ...input, conversion: input.conversion })
   if (input.untilDate) {
     // NĐ 295/2026 Điều 48 khoản 1: a notified suspension runs to a date, at most 12 months a notice.
     if (input.status !== 'suspended')
@@ -100,7 +104,8 @@ export async function addStatusIn(
     decision_no: input.decisionNo?.trim() || null,
     note: input.note?.trim() || null,
     created_at: ctx.now(),
-    until_date: input.untilDate ?? null
+    until_date: input.untilDate ?? null,
+    conversion: input.conversion ?? null
   }
   const { id } = await trx.insertInto('status_events').values(row).returning('id').executeTakeFirstOrThrow()
   await trx
@@ -124,6 +129,7 @@ export const YEARLY_COLUMNS = {
   profit: 'profit',
   avgIncome: 'avg_income',
   taxesPaid: 'taxes_paid',
+  memberRevenue: 'member_revenue',
   totalCapital: 'total_capital',
   classification: 'classification',
   classificationCircular: 'classification_circular'

@@ -14,6 +14,7 @@ import { officeBodyName } from '../office/office'
 import { placeName } from '../text/document'
 import { definitions, findLayout, type Indicator, type Layout, type PlanColumn } from './definitions'
 import { largestRemainder, roundHalfUp } from './rounding'
+import { loadInputs } from './inputs'
 import { byNewBoundaries } from './new-boundaries'
 import { loadSnapshot, type EntityAsOf } from './snapshot'
 import { checkScope, inSet, officeUnit, summarise, unitKey, type OfficeUnit } from './summary'
@@ -105,9 +106,10 @@ async function indicatorRows(
   asOf: string
 ): Promise<Body> {
   const year = Number(asOf.slice(0, 4))
-  const now = summarise(unit, snapshot, asOf, district).indicators
+  const scopeCode = district ?? unit.code
+  const now = summarise(unit, snapshot, asOf, district, loadInputs(ctx, year, scopeCode)).indicators
   const prevDate = `${year - 1}-12-31`
-  const prev = summarise(unit, loadSnapshot(ctx, prevDate), prevDate, district).indicators
+  const prev = summarise(unit, loadSnapshot(ctx, prevDate), prevDate, district, loadInputs(ctx, year - 1, scopeCode)).indicators
   const targets = await loadTargets(ctx, year, district ?? unit.code)
   const nextTargets = await loadTargets(ctx, year + 1, district ?? unit.code)
   const planColumns = layout.columns ?? ['prev', 'actual', 'estimate', 'plan', 'percent']

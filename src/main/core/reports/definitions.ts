@@ -8,7 +8,7 @@ import { z } from 'zod'
 import groupingsFile from '../../../../resources/reports/groupings.json'
 import indicatorsFile from '../../../../resources/reports/indicators.json'
 import layoutsFile from '../../../../resources/reports/layouts.json'
-import { ENTITY_KINDS, SECTORS } from '../../../shared/domain'
+import { CONVERSIONS, ENTITY_KINDS, SECTORS } from '../../../shared/domain'
 
 export const SETS = ['present', 'active', 'stopped', 'new', 'dissolved'] as const
 export type EntitySet = (typeof SETS)[number]
@@ -27,6 +27,7 @@ export const FIELDS = [
   'avg_income',
   'new_members',
   'taxes_paid',
+  'member_revenue',
   'ocop_products',
   'ocop_3_star',
   'ocop_4_star',
@@ -42,8 +43,15 @@ const indicatorSchema = z
     unit: z.string().min(1),
     kind: z.enum(ENTITY_KINDS),
     set: z.enum(SETS),
-    measure: z.enum(['count', 'sum', 'avg', 'share']),
+    measure: z.enum(['count', 'sum', 'avg', 'share', 'ratio', 'input', 'percentOf']),
     field: z.enum(FIELDS).optional(),
+    /** ratio: the field divided by, summed over the same records (Σ field / Σ perField). */
+    perField: z.enum(FIELDS).optional(),
+    /** percentOf: indicator «of» as a percentage of indicator «per» (e.g. a figure entered for the area). */
+    of: z.string().optional(),
+    per: z.string().optional(),
+    /** Only records whose status event in the period is this conversion (024); «none»: records with none. */
+    conversion: z.enum([...CONVERSIONS, 'none']).optional(),
     fallbackField: z.enum(FIELDS).optional(),
     fallbackValue: z.number().optional(),
     scale: z.number().positive().optional(),
@@ -54,7 +62,9 @@ const indicatorSchema = z
     decimals: z.number().int().min(0).max(4).optional()
   })
   .strict()
-  .refine((i) => i.measure === 'count' || i.measure === 'share' || i.field, { message: 'sum/avg need a field' })
+  .refine((i) => !['sum', 'avg', 'ratio'].includes(i.measure) || i.field, { message: 'sum/avg/ratio need a field' })
+  .refine((i) => i.measure !== 'ratio' || i.perField, { message: 'ratio needs a perField' })
+  .refine((i) => i.measure !== 'percentOf' || (i.of && i.per), { message: 'percentOf needs of and per' })
   .refine((i) => i.measure !== 'share' || i.classification, { message: 'share needs a classification' })
 export type Indicator = z.infer<typeof indicatorSchema>
 
@@ -181,6 +191,8 @@ export function definitions(): Definitions {
   const indicators = [...data.indicators, ...perSector, ...averages]
   const byCode = new Map(indicators.map((i) => [i.code, i]))
   if (byCode.size !== indicators.length) throw new Error('reports: duplicate indicator code')
+  for (const i of indicators)
+    for (const c of [i.of, i.per]) if (c && !byCode.has(c)) throw new Error(`reports: indicator ${i.code} names unknown indicator ${c}`)
   for (const l of layouts) {
     for (const r of l.rows ?? [])
       if ('indicator' in r && !byCode.has(r.indicator)) throw new Error(`reports: layout ${l.id} names unknown indicator ${r.indicator}`)

@@ -60,7 +60,9 @@ export const reportsHandlers: DomainHandlers<Names> = {
         previousActual: p === null || p === undefined ? null : roundHalfUp(p, i.decimals ?? 0),
         plan: t?.plan ?? null,
         estimate: t?.estimate ?? null,
-        nextPlan: next.get(i.code)?.plan ?? null
+        nextPlan: next.get(i.code)?.plan ?? null,
+        input: i.measure === 'input',
+        actual: i.measure === 'input' ? (t?.actual ?? null) : null
       }
     })
   },

@@ -5,6 +5,8 @@ export interface ReportTargetsTable {
   indicator: string
   plan: number | null
   estimate: number | null
+  /** 024: an area figure entered for the year (indicators of measure «input»), null when none. */
+  actual?: number | null
   updated_at: string
 }
 

@@ -10,7 +10,7 @@
  * date only: from that date it is the commune's, and counted there.
  */
 import { labelsSql, statusesSql } from '../registry/status-at'
-import type { EntityKind, Sector, Status } from '../../../shared/domain'
+import type { Conversion, EntityKind, Sector, Status } from '../../../shared/domain'
 import type { CoreContext } from '../context'
 import type { YearlyFiguresTable } from '../db/schema'
 import { leftOutOfProvinceCounts } from '../province/conflicts'
@@ -28,7 +28,7 @@ export type Figures = Pick<
   | 'profit'
   | 'avg_income'
   | 'classification'
-> & { new_members: number | null; taxes_paid: number | null }
+> & { new_members: number | null; taxes_paid: number | null; member_revenue: number | null }
 
 export interface EntityAsOf {
   id: number
@@ -56,13 +56,15 @@ export interface EntityAsOf {
   isNew: boolean
   /** A dissolution took effect in [1 Jan of the year, date]. */
   dissolvedInPeriod: boolean
+  /** A conversion event (024) took effect in [1 Jan of the year, date]: the latest one's code. */
+  conversionInPeriod: Conversion | null
   figures: Figures | null
   /** OCOP products rated by the report's year (entities.ocop_json): stars and year of each. */
   ocop: Array<{ stars: number; year: number }>
 }
 
 const FIGURE_COLUMNS =
-  'entity_id, max(year), members, workers, managers, managers_elementary, managers_college, revenue, profit, avg_income, classification, new_members, taxes_paid'
+  'entity_id, max(year), members, workers, managers, managers_elementary, managers_college, revenue, profit, avg_income, classification, new_members, taxes_paid, member_revenue'
 
 /**
  * The status rule is the registry's ('status.asOf'): among events up to the date the
@@ -129,6 +131,7 @@ export function loadSnapshot(ctx: CoreContext, asOf: string, options: { details?
       label: null,
       isNew: registrationDate !== null && registrationDate >= yearStart && registrationDate <= asOf,
       dissolvedInPeriod: false,
+      conversionInPeriod: null,
       figures: null,
       ocop: ocopOf(r[12], year)
     })
@@ -161,6 +164,16 @@ export function loadSnapshot(ctx: CoreContext, asOf: string, options: { details?
     const e = byId.get(id)
     if (e) e.dissolvedInPeriod = true
   }
+  const conversions = sqlite
+    .prepare(
+      'select entity_id, conversion from status_events where conversion is not null and effective_date between ? and ? order by effective_date, id'
+    )
+    .raw()
+    .all(yearStart, asOf) as Array<[number, Conversion]>
+  for (const [id, conversion] of conversions) {
+    const e = byId.get(id)
+    if (e) e.conversionInPeriod = conversion
+  }
 
   // SQLite takes the bare columns of a max() aggregate from the row holding the max:
   // one row per entity, its latest year not after the report's year.
@@ -181,6 +194,7 @@ export function loadSnapshot(ctx: CoreContext, asOf: string, options: { details?
       number | null,
       string | null,
       number | null,
+      number | null,
       number | null
     ]
   >
@@ -199,7 +213,8 @@ export function loadSnapshot(ctx: CoreContext, asOf: string, options: { details?
       avg_income: f[9],
       classification: f[10],
       new_members: f[11],
-      taxes_paid: f[12]
+      taxes_paid: f[12],
+      member_revenue: f[13]
     }
   }
   return [...byId.values()]

@@ -13,6 +13,7 @@ import type { CoreContext } from '../context'
 import { requireUnit, today } from '../office/office'
 import { definitions, type EntitySet, type Indicator } from './definitions'
 import { operating } from './operating'
+import { derive, loadInputs, type Inputs } from './inputs'
 import { loadSnapshot, type EntityAsOf } from './snapshot'
 
 export interface Summary {
@@ -114,8 +115,11 @@ function fieldValue(e: EntityAsOf, field: string): number | null {
 
 /** What one entity adds to an indicator: null when it does not count at all. */
 export function contribution(e: EntityAsOf, ind: Indicator): number | null {
+  // Entered for the area, or computed from other indicators: no record adds to them (summarise fills them).
+  if (ind.measure === 'input' || ind.measure === 'percentOf') return null
   if (e.kind !== ind.kind || !inSet(e, ind.set)) return null
   if (ind.sectors && !ind.sectors.includes(e.sector ?? 'other')) return null
+  if (ind.conversion && (e.conversionInPeriod ?? 'none') !== ind.conversion) return null
   const classes = ind.classification === undefined ? null : Array.isArray(ind.classification) ? ind.classification : [ind.classification]
   const classed = classes === null || classes.includes((e.figures?.classification ?? '') as never)
   // A share counts every entity of the set: 1 when it meets the condition, 0 when not.
@@ -125,7 +129,14 @@ export function contribution(e: EntityAsOf, ind: Indicator): number | null {
   let v = fieldValue(e, ind.field!)
   if (v === null && ind.fallbackField) v = fieldValue(e, ind.fallbackField)
   if (v === null && ind.fallbackValue !== undefined) v = ind.fallbackValue
+  // A ratio counts a record only when it has both numbers, its denominator above zero.
+  if (ind.measure === 'ratio' && (v === null || !((weight(e, ind) ?? 0) > 0))) return null
   return v
+}
+
+/** What one record adds to an indicator's denominator: 1, or for a ratio its perField. */
+export function weight(e: EntityAsOf, ind: Indicator): number | null {
+  return ind.measure === 'ratio' ? fieldValue(e, ind.perField!) : 1
 }
 
 type Acc = { sum: Float64Array; n: Float64Array }
@@ -138,7 +149,8 @@ function finish(acc: Acc, indicators: Indicator[]): Record<string, number | null
   const out: Record<string, number | null> = {}
   indicators.forEach((ind, i) => {
     const scale = (ind.scale ?? 1) / (ind.multiply ?? 1)
-    if (ind.measure === 'avg') out[ind.code] = acc.n[i] ? acc.sum[i]! / acc.n[i]! / scale : null
+    if (ind.measure === 'avg' || ind.measure === 'ratio') out[ind.code] = acc.n[i] ? acc.sum[i]! / acc.n[i]! / scale : null
+    else if (ind.measure === 'input' || ind.measure === 'percentOf') out[ind.code] = null
     else if (ind.measure === 'share') out[ind.code] = acc.n[i] ? (acc.sum[i]! / acc.n[i]!) * 100 : null
     else out[ind.code] = acc.sum[i]! / scale
   })
@@ -166,11 +178,17 @@ export function checkScope(unit: OfficeUnit, scope: string | null | undefined): 
 export async function buildSummary(ctx: CoreContext, asOf: string, scope?: string | null): Promise<Summary> {
   const unit = await officeUnit(ctx, asOf)
   const district = checkScope(unit, scope)
-  return summarise(unit, loadSnapshot(ctx, asOf), asOf, district)
+  return summarise(unit, loadSnapshot(ctx, asOf), asOf, district, loadInputs(ctx, Number(asOf.slice(0, 4)), district ?? unit.code))
 }
 
 /** The pure part, for callers that already hold a snapshot (reports build several from one). */
-export function summarise(unit: OfficeUnit, snapshot: EntityAsOf[], asOf: string, district: string | null): Summary {
+export function summarise(
+  unit: OfficeUnit,
+  snapshot: EntityAsOf[],
+  asOf: string,
+  district: string | null,
+  inputs: Inputs = new Map()
+): Summary {
   const { indicators } = definitions()
   const keys = district ? [district] : unit.districts.map((d) => d.code)
   const accs = new Map<string, Acc>(keys.map((k) => [k, newAcc(indicators.length)]))
@@ -186,7 +204,7 @@ export function summarise(unit: OfficeUnit, snapshot: EntityAsOf[], asOf: string
       const v = contribution(e, indicators[i]!)
       if (v === null) continue
       acc.sum[i] += v
-      acc.n[i] += 1
+      acc.n[i] += weight(e, indicators[i]!)!
     }
   }
   const total = newAcc(indicators.length)
@@ -197,6 +215,10 @@ export function summarise(unit: OfficeUnit, snapshot: EntityAsOf[], asOf: string
       total.n[i] += acc.n[i]!
     }
     byUnit[key] = finish(acc, indicators)
+    // The area's entered figures belong to the scope they were entered for.
+    derive(byUnit[key], indicators, key === (district ?? unit.code) ? inputs : new Map())
   }
-  return { asOf, unit: district ?? unit.code, indicators: finish(total, indicators), byUnit }
+  const values = finish(total, indicators)
+  derive(values, indicators, inputs)
+  return { asOf, unit: district ?? unit.code, indicators: values, byUnit }
 }

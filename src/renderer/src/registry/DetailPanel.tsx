@@ -18,11 +18,11 @@ import {
   type StatusEvent,
   type YearlyFigures
 } from '../../../shared/api'
-import { KIND_SHORT, MANAGEMENT_LABEL_TEXT, STATUS_LABELS, STATUSES, statusLabel, type Status } from '../../../shared/domain'
+import { CONVERSION_LABELS, KIND_SHORT, MANAGEMENT_LABEL_TEXT, STATUS_LABELS, statusLabel, type Status } from '../../../shared/domain'
 import { formatDate, formatNumber } from '../../../shared/text'
 import { AppError } from '../../../shared/errors'
 import { call, messageOf } from '../api'
-import { parseDateCell } from '../grid/columns'
+import { StatusEventForm } from './StatusEventForm'
 import { LastAgmField } from '../dissolution/LastAgmField'
 import { useReadOnly } from '../readOnly'
 import { CommunePicker } from './CommunePicker'
@@ -127,9 +127,6 @@ export function DetailPanel({
   const [history, setHistory] = useState<AuditEntry[]>([])
   const [findings, setFindings] = useState<Finding[]>([])
   const [error, setError] = useState<string | null>(null)
-  const [status, setStatus] = useState<Status>('suspended')
-  const [date, setDate] = useState('')
-  const [decision, setDecision] = useState('')
   const [reason, setReason] = useState('')
   // Arrow keys in the grid move the panel quickly: only the latest record's answers are shown.
   const latest = useRef(0)
@@ -187,16 +184,6 @@ export function DetailPanel({
     }
     onChanged?.(id, false)
     await load()
-  }
-
-  function addEvent(ev: React.FormEvent) {
-    ev.preventDefault()
-    const iso = parseDateCell(date)
-    void run(async () => {
-      await call('status.add', { entityId: id, status, effectiveDate: iso, ...(decision.trim() ? { decisionNo: decision } : {}) })
-      setDate('')
-      setDecision('')
-    })
   }
 
   if (!entity) return <aside className="detail-panel">{error ?? 'Đang tải…'}</aside>
@@ -316,49 +303,11 @@ export function DetailPanel({
           <li key={e.id}>
             <strong>{e.sinceRegistration ? 'Từ khi đăng ký' : formatDate(e.effectiveDate)}</strong>: {statusLabel(e.status, entity.kind)}
             {e.decisionNo ? ` (QĐ số ${e.decisionNo})` : ''}
+            {e.conversion ? ` — ${CONVERSION_LABELS[e.conversion]}` : ''}
           </li>
         ))}
       </ol>
-      {!readOnly && (
-        <form className="status-form" onSubmit={addEvent} aria-label="Thêm diễn biến tình trạng">
-          {/* Changing what an error was about clears it: a message must not outlive its cause. */}
-          <select
-            value={status}
-            onChange={(e) => {
-              setStatus(e.target.value as Status)
-              setError(null)
-            }}
-            aria-label="Tình trạng mới"
-            data-testid="event-status"
-          >
-            {STATUSES.filter((s) => entity.kind !== 'tht' || s !== 'bankruptcy').map((s) => (
-              <option key={s} value={s}>
-                {statusLabel(s, entity.kind)}
-              </option>
-            ))}
-          </select>
-          <input
-            value={date}
-            onChange={(e) => {
-              setDate(e.target.value)
-              setError(null)
-            }}
-            placeholder="dd/mm/yyyy"
-            aria-label="Ngày hiệu lực"
-            data-testid="event-date"
-          />
-          <input
-            value={decision}
-            onChange={(e) => setDecision(e.target.value)}
-            placeholder="Số quyết định"
-            aria-label="Số quyết định"
-            data-testid="event-decision"
-          />
-          <button type="submit" data-testid="event-add" disabled={!!entity.deletedAt}>
-            Thêm
-          </button>
-        </form>
-      )}
+      {!readOnly && <StatusEventForm entity={entity} run={run} onInput={() => setError(null)} />}
 
       <LabelSection
         key={`labels-${entity.id}`}

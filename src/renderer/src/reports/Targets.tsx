@@ -44,6 +44,18 @@ export function Targets({ year, scope, onSaved }: { year: number; scope: string 
       { field: 'unit', headerName: 'Đơn vị tính', width: 150 },
       { field: 'previousActual', headerName: `Thực hiện năm ${year - 1}`, width: 150, type: 'rightAligned', valueFormatter: fmt },
       {
+        // A figure of the area the register cannot count (e.g. all OCOP products of the area): typed for the year.
+        field: 'actual',
+        headerName: `Số liệu địa bàn năm ${year}`,
+        headerTooltip: 'Chỉ nhập cho chỉ tiêu số liệu của địa bàn; các chỉ tiêu khác tính từ sổ',
+        width: 170,
+        type: 'rightAligned',
+        editable: (p) => !!p.data?.input,
+        valueFormatter: fmt,
+        valueParser: parse,
+        cellClassRules: { 'rep-editable': (p) => !!p.data?.input }
+      },
+      {
         field: 'plan',
         headerName: `Kế hoạch năm ${year}`,
         width: 150,
@@ -83,7 +95,13 @@ export function Targets({ year, scope, onSaved }: { year: number; scope: string 
   }
 
   async function save() {
-    const values = [...changed.values()].map((r) => ({ indicator: r.indicator, plan: r.plan, estimate: r.estimate, nextPlan: r.nextPlan }))
+    const values = [...changed.values()].map((r) => ({
+      indicator: r.indicator,
+      plan: r.plan,
+      estimate: r.estimate,
+      nextPlan: r.nextPlan,
+      ...(r.input ? { actual: r.actual } : {})
+    }))
     try {
       const r = await call('report.setTargets', { year, scope, values })
       setChanged(new Map())

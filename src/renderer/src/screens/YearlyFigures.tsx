@@ -59,6 +59,7 @@ type FigureField =
   | 'profit'
   | 'avgIncome'
   | 'taxesPaid'
+  | 'memberRevenue'
   | 'totalCapital'
 
 const numberColumn = (field: FigureField, width: number): ColDef<FigureRow> => ({
@@ -98,6 +99,7 @@ function columns(circulars: string[]): ColDef<FigureRow>[] {
     numberColumn('managersElementary', 124),
     numberColumn('managersCollege', 124),
     numberColumn('revenue', 140),
+    numberColumn('memberRevenue', 170),
     numberColumn('profit', 130),
     numberColumn('avgIncome', 150),
     numberColumn('taxesPaid', 130),
