@@ -24,6 +24,7 @@ import * as m017 from './017-units-of-both-maps'
 import * as m018 from './018-reviews'
 import * as m021 from './021-handover'
 import * as m022 from './022-commune-code'
+import * as m023 from './023-report-rounds'
 
 export const migrations: Record<string, Migration> = {
   '001-foundation': m001,
@@ -45,5 +46,6 @@ export const migrations: Record<string, Migration> = {
   '017-units-of-both-maps': m017,
   '018-reviews': m018,
   '021-handover': m021,
-  '022-commune-code': m022
+  '022-commune-code': m022,
+  '023-report-rounds': m023
 }
