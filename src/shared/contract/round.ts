@@ -20,6 +20,13 @@ export const BOARD_STATE_LABELS: Record<BoardState, string> = {
   accepted: 'Đã chấp nhận'
 }
 
+/** A row's state as a person reads it, with the days late beside a decision taken on a late package. */
+export function stateText(r: Pick<BoardRow, 'state' | 'daysLate'>): string {
+  const label = BOARD_STATE_LABELS[r.state]
+  if (r.daysLate === null) return label
+  return r.state === 'late' ? `${label} ${r.daysLate} ngày` : `${label} (gửi muộn ${r.daysLate} ngày)`
+}
+
 export interface ReportRound {
   id: number
   asOf: string

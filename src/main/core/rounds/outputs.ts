@@ -4,7 +4,7 @@
  * the same rows under the province's letterhead.
  */
 import { vnDateTime } from '../../../shared/clock'
-import { BOARD_STATE_LABELS, BOARD_STATES, type BoardRow, type RoundBoard } from '../../../shared/contract/round'
+import { BOARD_STATE_LABELS, BOARD_STATES, stateText, type RoundBoard } from '../../../shared/contract/round'
 import { gsoCode } from '../../../shared/contract/office'
 import type { ReportTable } from '../../../shared/contract/reports'
 import type { UnitLevel } from '../../../shared/domain'
@@ -14,13 +14,6 @@ import { requireProvince } from '../handoff/consolidate'
 import { officeBody } from '../office/body'
 import { officeBodyName, today } from '../office/office'
 import { placeName } from '../text/document'
-
-/** The state as a person reads it, with the days late beside a decision taken on a late package. */
-export function stateText(r: BoardRow): string {
-  const label = BOARD_STATE_LABELS[r.state]
-  if (r.daysLate === null) return label
-  return r.state === 'late' ? `${label} ${r.daysLate} ngày` : `${label} (gửi muộn ${r.daysLate} ngày)`
-}
 
 export function boardTitle(board: RoundBoard): string {
   return `Tình hình gửi số liệu — đợt số liệu đến ngày ${formatDate(board.round.asOf)}, hạn gửi ${formatDate(board.round.deadline)}`
