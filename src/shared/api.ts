@@ -21,6 +21,7 @@ import { profilesContract, profilesLabels } from './contract/profiles'
 import { registryContract, registryLabels } from './contract/registry'
 import { reportsContract, reportsLabels } from './contract/reports'
 import { reviewContract, reviewLabels } from './contract/review'
+import { roundContract, roundLabels } from './contract/round'
 import { supportContract, supportLabels } from './contract/support'
 
 export * from './contract/backup'
@@ -38,6 +39,7 @@ export * from './contract/profiles'
 export * from './contract/registry'
 export * from './contract/reports'
 export * from './contract/review'
+export * from './contract/round'
 export * from './contract/support'
 export * from './events'
 
@@ -56,7 +58,8 @@ export const apiContract = {
   ...checksContract,
   ...supportContract,
   ...classificationContract,
-  ...reviewContract
+  ...reviewContract,
+  ...roundContract
 }
 
 /** Vietnamese field labels: shown in forms, grid headers and error messages. */
@@ -75,7 +78,8 @@ export const FIELD_LABELS: Record<string, string> = {
   ...checksLabels,
   ...supportLabels,
   ...classificationLabels,
-  ...reviewLabels
+  ...reviewLabels,
+  ...roundLabels
 }
 
 export type ApiContract = typeof apiContract

@@ -56,6 +56,11 @@ const INPUTS: Partial<Record<ApiName, (s: Seeded) => unknown>> = {
   'profile.list': () => ({}),
   'period.list': () => ({}),
   'review.list': () => ({}),
+  'round.list': () => ({}),
+  'round.calendar': () => ({ year: 2024 }),
+  'round.board': () => ({ asOf: '2024-06-30' }),
+  'round.page': () => ({ asOf: '2024-06-30' }),
+  'round.xlsx': () => ({}),
   'checks.run': () => ({ asOf: '2024-06-30' }),
   'checks.rules': () => ({}),
   'audit.list': () => ({}),
@@ -172,6 +177,7 @@ describe('a handler declared read writes nothing', () => {
     cleanups.push(() => province.dispose())
     expect((await province.call('handoff.consolidate', { files: [{ path: file }], trustNewKeys: true })).accepted).toHaveLength(1)
     await province.call('report.setTargets', { year: 2024, scope: null, values: [{ indicator: 'htx.total', plan: 40, estimate: 38 }] })
+    await province.call('round.set', { asOf: '2024-06-30' })
     const provinceSeed = { ...seeded, caseId: 1, attachmentId: 1 }
 
     const writes: string[] = []

@@ -29,6 +29,7 @@ import { startSession } from './profiles/session'
 import { registryHandlers } from './registry/handlers'
 import { reportsHandlers } from './reports/handlers'
 import { reviewHandlers } from './review/handlers'
+import { roundHandlers } from './rounds/handlers'
 import { supportHandlers } from './support/handlers'
 
 export const handlers: HandlerMap = withChecks({
@@ -47,7 +48,8 @@ export const handlers: HandlerMap = withChecks({
   ...checksHandlers,
   ...supportHandlers,
   ...classificationHandlers,
-  ...reviewHandlers
+  ...reviewHandlers,
+  ...roundHandlers
 })
 
 export interface Core {

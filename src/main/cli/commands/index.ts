@@ -12,6 +12,7 @@ import { reconcileCommands } from './reconcile'
 import { registryCommands } from './registry'
 import { reportCommands } from './report'
 import { reviewCommands } from './review'
+import { roundCommands } from './round'
 import { supportCommands } from './support'
 
 /** Every CLI command by its words ("init", "entity add"…), one domain file each. */
@@ -29,5 +30,6 @@ export const commands: Record<string, Command> = {
   ...reconcileCommands,
   ...checksCommands,
   ...supportCommands,
-  ...reviewCommands
+  ...reviewCommands,
+  ...roundCommands
 }

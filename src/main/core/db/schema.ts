@@ -9,6 +9,7 @@ import type { SupportTables } from '../support/schema'
 import type { ExchangeTables } from '../exchange/schema'
 import type { ReviewTables } from '../review/schema'
 import type { HandoverTables } from '../handover/schema'
+import type { RoundTables } from '../rounds/schema'
 
 export interface OfficeTable {
   id: number
@@ -212,7 +213,8 @@ export interface Database
     SupportTables,
     ExchangeTables,
     ReviewTables,
-    HandoverTables {
+    HandoverTables,
+    RoundTables {
   office: OfficeTable
   meta: MetaTable
   admin_units: AdminUnitsTable

@@ -120,17 +120,14 @@ export const packageHandlers: DomainHandlers<Names> = {
     const unit = await currentUnit(ctx)
     if (unit.level !== 'province') return []
     const sqlite = ctx.conn.sqlite
-    // Former districts of the province's area always; a commune once it has sent (or been trusted for) a package.
-    const known = new Set(
-      (
-        sqlite.prepare('select unit_code as code from package_consolidations union select unit_code from trusted_keys').all() as Array<{
-          code: string
-        }>
-      ).map((r) => r.code)
-    )
-    const districts = sendersOf(unit.code)
-      .map((u) => ({ code: unitKey(u), name: u.name, level: u.level }))
-      .filter((u) => u.level === 'district' || known.has(u.code))
+    // From the map, not from who happened to send: the offices that report as of today, then the other
+    // offices this file takes packages from (the former districts whose registers it keeps for history).
+    const due = sendersOf(unit.code, today(ctx))
+    const dueKeys = new Set(due.map(unitKey))
+    const districts = [...due, ...sendersOf(unit.code).filter((u) => !dueKeys.has(unitKey(u)))].map((u) => ({
+      code: unitKey(u),
+      name: u.name
+    }))
     const counts = new Map(
       (
         sqlite

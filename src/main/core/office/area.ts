@@ -7,12 +7,19 @@
 import type { MapUnit } from '../../../shared/contract/office'
 import { communesOfProvince, districtsOfProvince, periodOn, unitByKey, unitKey } from './map'
 
-/** The offices a province's packages come from: former districts first (code order), then communes. */
-export function sendersOf(provinceKey: string): MapUnit[] {
+/**
+ * The offices a province's packages come from: former districts first (code order), then communes.
+ * With a date, the offices that report for that date by the map of that date (a reporting round,
+ * issue 18 point 3): up to 30/06/2025 the former districts of the area; from 01/07/2025 the communes
+ * of today's province (a province file of the old map keeps its districts: it holds history only).
+ */
+export function sendersOf(provinceKey: string, on?: string): MapUnit[] {
   const p = unitByKey(provinceKey)
   if (!p || p.level !== 'province') return []
   if (p.period === 'before') return districtsOfProvince(p.code)
-  return [...p.from.flatMap((f) => districtsOfProvince(f.code)), ...communesOfProvince(p.code, 'after')]
+  const formers = p.from.flatMap((f) => districtsOfProvince(f.code))
+  if (on === undefined) return [...formers, ...communesOfProvince(p.code, 'after')]
+  return periodOn(on) === 'before' ? formers : communesOfProvince(p.code, 'after')
 }
 
 /** The former districts of a province's area (before 01/07/2025). */

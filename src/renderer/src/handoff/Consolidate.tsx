@@ -5,7 +5,7 @@
  * counts each: Conflicts.tsx), and export the province's own package.
  */
 import { useCallback, useEffect, useState } from 'react'
-import { closedChangeText, type Conflict, type DistrictSnapshot, type PackageReport } from '../../../shared/api'
+import { closedChangeText, gsoCode, type Conflict, type DistrictSnapshot, type PackageReport } from '../../../shared/api'
 import { formatDate, formatNumber } from '../../../shared/text'
 import { call, messageOf } from '../api'
 import { Banner, type Notice } from '../components/Banner'
@@ -189,12 +189,13 @@ export function Consolidate({ onChanged }: { onChanged?: () => void }) {
       </div>
 
       <div className="settings-section">
-        <h2>Các huyện và số liệu đã gửi</h2>
+        <h2>Các đơn vị gửi số liệu</h2>
+        <p className="hint">Theo bản đồ hành chính: các đơn vị phải gửi tính đến hôm nay, rồi các huyện cũ mà tỉnh giữ số liệu lịch sử.</p>
         <table className="list" data-testid="districts">
           <thead>
             <tr>
               <th>Mã</th>
-              <th>Huyện</th>
+              <th>Đơn vị</th>
               <th>Gói xuất lúc</th>
               <th>Số liệu đến</th>
               <th>Tổng hợp lúc</th>
@@ -205,7 +206,7 @@ export function Consolidate({ onChanged }: { onChanged?: () => void }) {
           <tbody>
             {districts.map((d) => (
               <tr key={d.code} data-testid={`district-${d.code}`}>
-                <td>{d.code}</td>
+                <td>{gsoCode(d.code)}</td>
                 <td>{d.name}</td>
                 <td>{d.exportedAt ? localTime(d.exportedAt) : 'chưa gửi'}</td>
                 <td>{formatDate(d.asOf)}</td>

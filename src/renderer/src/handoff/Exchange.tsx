@@ -4,7 +4,7 @@
  * province (and reads its reply) and compares its register with the national database's list; a former district
  * hands its register over to the new communes and a commune office takes such a package in (Handover.tsx); a
  * province consolidates the districts' packages, reviews them (accept / return with remarks, the signed reply),
- * manages their keys and keeps the log.
+ * sees who has reported for a round (RoundBoard.tsx), manages their keys and keeps the log.
  */
 import { useState } from 'react'
 import type { OfficeInfo } from '../../../shared/api'
@@ -14,6 +14,7 @@ import { HandoverImportScreen, HandoverPlanScreen } from './Handover'
 import { Consolidate } from './Consolidate'
 import { Reconcile } from './Reconcile'
 import { ReviewPackages } from './ReviewPackages'
+import { RoundBoard } from './RoundBoard'
 import { SendToProvince } from './SendToProvince'
 import { TrustedKeys } from './TrustedKeys'
 
@@ -28,6 +29,7 @@ const COMMUNE_TABS = [...DISTRICT_TABS, { id: 'takeover', label: 'Nhận bàn gi
 const PROVINCE_TABS = [
   { id: 'consolidate', label: 'Tổng hợp các huyện' },
   { id: 'review', label: 'Xem xét gói' },
+  { id: 'board', label: 'Ai đã gửi' },
   { id: 'keys', label: 'Khóa các huyện' },
   { id: 'log', label: 'Nhật ký tổng hợp' }
 ] as const
@@ -67,6 +69,7 @@ export function Exchange({ office, onChanged }: { office: OfficeInfo; onChanged?
       {tab === 'takeover' && <HandoverImportScreen onChanged={onChanged} />}
       {tab === 'consolidate' && <Consolidate onChanged={onChanged} />}
       {tab === 'review' && <ReviewPackages />}
+      {tab === 'board' && <RoundBoard />}
       {tab === 'keys' && <TrustedKeys />}
       {tab === 'log' && <ConsolidationLog />}
     </div>

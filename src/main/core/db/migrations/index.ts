@@ -24,6 +24,7 @@ import * as m017 from './017-units-of-both-maps'
 import * as m018 from './018-reviews'
 import * as m021 from './021-handover'
 import * as m022 from './022-commune-code'
+import * as m023 from './023-report-rounds'
 import * as m024 from './024-plan-rows'
 
 export const migrations: Record<string, Migration> = {
@@ -47,5 +48,6 @@ export const migrations: Record<string, Migration> = {
   '018-reviews': m018,
   '021-handover': m021,
   '022-commune-code': m022,
+  '023-report-rounds': m023,
   '024-plan-rows': m024
 }
