@@ -120,6 +120,13 @@ describe('report CLI', () => {
     const html = join(t.dir, 'lv.html')
     expect((await cli('report', 'linh-vuc', '--db', db, '--as-of', '30/06/2023', '--html', html)).code).toBe(0)
     expect(readFileSync(html, 'utf8')).toContain('Độc lập - Tự do - Hạnh phúc')
+    // «theo đơn vị» by today's communes: the district's records without a commune are on a row of their own.
+    const moi = join(t.dir, 'moi.csv')
+    expect((await cli('report', 'theo-don-vi', '--db', db, '--as-of', '30/06/2023', '--csv', moi, '--dia-gioi-moi')).code).toBe(0)
+    const text = readFileSync(moi, 'utf8')
+    expect(text).toContain('Xã, phường, đặc khu (địa giới mới)')
+    expect(text).toContain('Phường Đông Kinh')
+    expect(text).toMatch(/Chưa xác định xã,[1-9]/)
   })
 
   it('answers wrong usage with exit 2 and bad data with exit 1, in Vietnamese', async () => {
