@@ -4,7 +4,9 @@
  * outside the area, kept as typed and flagged when it matches nothing; a commune office places the old
  * communes it was made from on itself; files made before 022 get their records placed on upgrade.
  */
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { XLSX } from '../../src/main/core/sheetjs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createCore } from '../../src/main/core/api'
 import { migrations } from '../../src/main/core/db/migrations'
@@ -68,6 +70,46 @@ describe("a former district's records", () => {
       { name: 'HTX Một', commune_code: '05980' },
       { name: 'HTX Hai', commune_code: null }
     ])
+  })
+})
+
+describe('an import preview says where each record goes before anything is written', () => {
+  it('names the official commune of a typed one or an address, flags one off the list, and the commit writes exactly that', async () => {
+    const d = await office('178')
+    const wb = XLSX.utils.book_new()
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([
+        ['STT', 'Tên HTX', 'Xã', 'Địa chỉ'],
+        [1, 'HTX Gõ Không Dấu', 'mai pha', null],
+        [2, 'HTX Theo Địa Chỉ', null, 'Thôn Nà Làng, xã Mai Pha, thành phố Lạng Sơn'],
+        [3, 'HTX Gõ Sai', 'Xã Mai Phaa', null],
+        [4, 'HTX Đúng Tên', 'Xã Mai Pha', null],
+        [5, 'HTX Không Ghi Xã', null, null]
+      ]),
+      'DS'
+    )
+    const path = join(d.dir, 'ds.xlsx')
+    writeFileSync(path, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer)
+    const files = [{ path }]
+    const rows = (await d.call('exchange.previewImport', { files })).files[0]!.sheets[0]!.rows.filter((r) => r.record)
+    expect(rows.map((r) => [r.record!.name, r.place === undefined ? 'không xét' : (r.place?.code ?? null)])).toEqual([
+      ['HTX Gõ Không Dấu', '05992'],
+      ['HTX Theo Địa Chỉ', '05992'],
+      ['HTX Gõ Sai', null],
+      ['HTX Đúng Tên', '05992'],
+      ['HTX Không Ghi Xã', 'không xét']
+    ])
+    expect(rows[0]!.place).toEqual({ key: '05992', code: '05992', name: 'Xã Mai Pha' })
+    // The one off the list carries the data check's finding in the preview, before it is written.
+    expect(rows[2]!.findings?.map((f) => f.rule)).toContain('registry.commune_unplaced')
+    expect(rows[0]!.findings?.map((f) => f.rule) ?? []).not.toContain('registry.commune_unplaced')
+    await d.call('exchange.commitImport', { files })
+    const written = d.ctx.conn.sqlite.prepare('select name, commune_code from entities order by id').all() as Array<{
+      name: string
+      commune_code: string | null
+    }>
+    expect(written.map((w) => w.commune_code)).toEqual(rows.map((r) => r.place?.key ?? null))
   })
 })
 

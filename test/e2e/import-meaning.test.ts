@@ -136,6 +136,9 @@ describe('the preview shows each value read by meaning beside the file’s own t
     expect(await banMuong.getByTestId('original-commune').innerText()).toBe('theo dòng nhóm 3')
     expect(await banMuong.getByTestId('original-registrationDate').innerText()).toBe('← «2015»')
     expect(await banMuong.getByTestId('original-kind').innerText()).toBe('← «Tổ hợp tác»')
+    // Where each goes on the district's list of communes, before anything is written: Mường Kim is not one of them.
+    expect(await banMuong.getByTestId('place-none').innerText()).toContain('không có trong danh sách xã của địa bàn')
+    expect(await maiPha.getByTestId('place-none').count()).toBe(0)
     // The screenshot of the row: each original is drawn inside its own cell, under its value, not cut off.
     const shot = await maiPha.screenshot({ path: screenshotPath('import-originals.png') })
     expect(shot.length).toBeGreaterThan(2000)

@@ -170,6 +170,11 @@ export interface ImportRow {
   issues: ImportIssue[]
   /** Preview: what the data checks (resources/checks/rules.json) would say of the record as it would be saved. */
   findings?: Finding[]
+  /**
+   * Preview: the official commune of the office's area the record will be placed on (office/communes.ts), null when
+   * its commune (or address) matches none — kept as written and flagged; absent where nothing is placed (a province).
+   */
+  place?: { key: string; code: string; name: string } | null
 }
 
 /** A column with data whose meaning was not found: nothing of it is imported, and this says so. */

@@ -4,6 +4,7 @@ import type { ImportResult } from '../../../shared/contract/exchange'
 import { AppError } from '../../../shared/errors'
 import { writeAudit } from '../audit/log'
 import type { CoreContext, DomainHandlers, HandlerMap } from '../context'
+import { communeReader } from '../office/communes'
 import { isProvince, today } from '../office/office'
 import { evaluate, type Subject, type SubjectFigures } from './evaluate'
 import { ruleInfo, rules, FIGURE_FIELDS } from './rules'
@@ -67,6 +68,7 @@ function previewSubjects(ctx: CoreContext, result: ImportResult, asOf: string): 
   const rows = result.files.flatMap((f) => f.sheets.flatMap((s) => s.rows.map((r) => ({ file: f.file, sheet: s, r }))))
   const wanted = rows.filter((x) => x.r.record && (x.r.state === 'new' || x.r.state === 'update' || x.r.state === 'unchanged'))
   if (wanted.length === 0) return []
+  const placeOf = communeReader(ctx)
   const existing = wanted.some((x) => x.r.entityId)
     ? new Map(loadSubjects(ctx, asOf).map((s) => [s.entityId, s]))
     : new Map<number | null, Subject>()
@@ -82,6 +84,13 @@ function previewSubjects(ctx: CoreContext, result: ImportResult, asOf: string): 
       figures.push(f)
       figures.sort((a, b) => a.year - b.year)
     }
+    // Where its commune goes on the office's list, shown before anything is written (the file's commune, else its address).
+    let unplaced = base?.communeUnplaced ?? null
+    if (placeOf && (rec.commune || rec.address)) {
+      const u = placeOf(rec.commune, rec.address)
+      r.place = u ? { key: u.key, code: u.code, name: u.name } : rec.commune ? null : undefined
+      if (rec.commune) unplaced = u ? null : rec.commune
+    }
     const subject: Subject = {
       key: base ? String(base.entityId) : `${file}#${sheet.sheet}#${r.row}`,
       entityId: base?.entityId ?? null,
@@ -95,6 +104,7 @@ function previewSubjects(ctx: CoreContext, result: ImportResult, asOf: string): 
       membersCount: base?.membersCount ?? null,
       memberCoops: base?.memberCoops ?? null,
       sector: rec.sector ?? base?.sector ?? null,
+      communeUnplaced: unplaced,
       figures
     }
     return { row: r, subject }

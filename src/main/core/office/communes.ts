@@ -30,10 +30,26 @@ export function registerArea(
 /** Sets commune_code (and, for a commune chosen by code, its official name) on stored columns, in place. */
 export type CommunePlacer = (columns: Columns, where?: string) => void
 
-export function communePlacer(ctx: CoreContext): CommunePlacer {
+/**
+ * Where a record with this commune text (or, when it has none, this address) goes on the office's list:
+ * the official commune, or null when it matches none. Null as a whole where the office places nothing (a province).
+ * One reading for every write path (communePlacer) and for the import preview, which shows it before anything is written.
+ */
+export type CommuneReader = (commune: string | null | undefined, address?: string | null) => MapUnit | null
+
+export function communeReader(ctx: CoreContext): CommuneReader | null {
+  const placer = areaReader(ctx)
+  if (!placer) return null
+  return (commune, address) => {
+    const key = commune ? placer.read(commune) : address ? placer.read(address) : null
+    return key ? placer.byKey.get(key)! : null
+  }
+}
+
+function areaReader(ctx: CoreContext) {
   const row = ctx.conn.sqlite.prepare('select unit_code from office').get() as { unit_code: string } | undefined
   const area = registerArea(row?.unit_code, vnDate(ctx.now()))
-  if (!area) return () => {}
+  if (!area) return null
   const byKey = new Map(area.communes.map((u) => [u.key, u]))
   const cache = new Map<string, string | null>()
   const read = (text: string): string | null => {
@@ -48,6 +64,13 @@ export function communePlacer(ctx: CoreContext): CommunePlacer {
     }
     return key
   }
+  return { area, byKey, read }
+}
+
+export function communePlacer(ctx: CoreContext): CommunePlacer {
+  const reader = areaReader(ctx)
+  if (!reader) return () => {}
+  const { area, byKey, read } = reader
   return (columns, where) => {
     if (columns.commune_code) {
       const unit = byKey.get(columns.commune_code)

@@ -456,6 +456,7 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
                               <td>
                                 {r.record?.commune ?? ''}
                                 <Original v={read.get('commune')} />
+                                <Place row={r} />
                               </td>
                               <td>
                                 {r.record?.registrationDate ? formatDate(r.record.registrationDate) : ''}
@@ -539,6 +540,24 @@ function Original({ v }: { v: InterpretedValue | undefined }) {
     <div className="muted import-original" title={v.how || undefined} data-testid={`original-${v.field}`}>
       {differs ? `← «${v.original}»` : v.how}
       {differs && v.how && /dòng nhóm|ô gộp|địa chỉ/.test(v.how) ? ` (${v.how})` : ''}
+    </div>
+  )
+}
+
+/** Where the record goes on the office's list of communes, before anything is written (issue 14 point 2). */
+function Place({ row }: { row: ImportRow }) {
+  if (row.place === undefined || !row.record) return null
+  if (row.place === null)
+    return (
+      <div className="import-warn" data-testid="place-none">
+        ⚠ không có trong danh sách xã của địa bàn: ghi như trong tệp, chọn lại sau
+      </div>
+    )
+  // The name as written is the official one: nothing to add.
+  if (row.place.name === row.record.commune) return null
+  return (
+    <div className="muted" data-testid="place" title={`Mã ${row.place.code}`}>
+      → {row.place.name} (mã {row.place.code})
     </div>
   )
 }
