@@ -35,4 +35,26 @@ describe('the commune of a record, from the official list', () => {
     await panel.screenshot({ path: screenshotPath('commune-picker.png') })
     expect(await s.core.call('entity.get', { id })).toMatchObject({ commune: 'Xã Mai Pha', communeCode: '05992' })
   })
+
+  it('in the grid: typing «dong kinh» in the commune cell offers the official list, Enter writes the official commune', async () => {
+    const { page, core } = s
+    const other = await core.call('entity.create', { kind: 'htx', name: 'HTX Gõ Trong Lưới', commune: null } as never)
+    await page.reload()
+    const cell = page.locator(`[data-testid="registry-grid"] .ag-row[row-id="${other.id}"] [col-id="commune"]`)
+    await cell.dblclick()
+    const editor = page.getByTestId('commune-editor')
+    await editor.locator('input').fill('dong kinh')
+    await expect.poll(() => editor.locator('[role="option"]').allInnerTexts()).toEqual(['Phường Đông Kinh'])
+    await page.screenshot({ path: screenshotPath('commune-editor.png') })
+    await editor.locator('input').press('Enter')
+    await expect.poll(async () => (await core.call('entity.get', { id: other.id })).communeCode).toBe('05980')
+    expect(await cell.innerText()).toBe('Phường Đông Kinh')
+    // Text off the list stays as typed (the flagged fallback), never replaced by a guess.
+    await cell.dblclick()
+    await editor.locator('input').fill('Thôn Xa Lắm')
+    await expect.poll(() => editor.locator('[role="option"]').count()).toBe(0)
+    await editor.locator('input').press('Enter')
+    await expect.poll(async () => (await core.call('entity.get', { id: other.id })).commune).toBe('Thôn Xa Lắm')
+    expect((await core.call('entity.get', { id: other.id })).communeCode).toBeNull()
+  })
 })

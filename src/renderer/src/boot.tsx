@@ -7,6 +7,7 @@ import {
   ClientSideRowModelApiModule,
   ClientSideRowModelModule,
   ColumnApiModule,
+  CustomEditorModule,
   EventApiModule,
   ExternalFilterModule,
   LocaleModule,
@@ -29,6 +30,8 @@ ModuleRegistry.registerModules([
   ClientSideRowModelApiModule,
   TextEditorModule,
   SelectEditorModule,
+  // The commune editor (grid/CommuneEditor.ts).
+  CustomEditorModule,
   TextFilterModule,
   NumberFilterModule,
   ExternalFilterModule,

@@ -7,6 +7,7 @@ import type { GridRow } from '../../../shared/api'
 import { ENTITY_KINDS, KIND_SHORT, SECTORS, SECTOR_LABELS, STATUS_LABELS } from '../../../shared/domain'
 import { typedNumber } from '../../../shared/numbers'
 import { compareVi, fold, formatDate, formatNumber, parseViDate } from '../../../shared/text'
+import { CommuneEditor } from './CommuneEditor'
 
 /** What a grid's `context` tells its cells about writing: asked at each edit, so a change of profile needs no new grid. */
 export interface EditContext {
@@ -188,7 +189,7 @@ export const registryColumns: ColDef<GridRow>[] = [
     valueParser: (p: ValueParserParams<GridRow>) => parseMoney(p.newValue) as number,
     filter: 'agNumberColumnFilter'
   },
-  { field: 'commune', headerName: 'Xã, phường', width: 160, editable: canEdit, ...viText },
+  { field: 'commune', headerName: 'Xã, phường', width: 160, editable: canEdit, ...viText, cellEditor: CommuneEditor },
   {
     field: 'sector',
     headerName: 'Lĩnh vực',

@@ -6,16 +6,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { Entity, MapUnit } from '../../../shared/api'
 import { fold } from '../../../shared/text'
-import { call } from '../api'
-
-let communes: Promise<MapUnit[]> | null = null
-/** The area's list, asked once per window (it changes only with the map data). */
-function areaCommunes(): Promise<MapUnit[]> {
-  return (communes ??= call('units.communes', {}).catch(() => {
-    communes = null
-    return []
-  }))
-}
+import { areaCommunes, matchCommunes } from './communes'
 
 export function CommunePicker({ entity, readOnly, onPick }: { entity: Entity; readOnly: boolean; onPick(code: string): Promise<void> }) {
   const [list, setList] = useState<MapUnit[]>([])
@@ -25,18 +16,7 @@ export function CommunePicker({ entity, readOnly, onPick }: { entity: Entity; re
     void areaCommunes().then(setList)
   }, [])
   const placed = list.find((u) => u.key === entity.communeCode) ?? null
-  const matches = useMemo(() => {
-    const words = fold(text).split(/\s+/).filter(Boolean)
-    return list
-      .filter((u) =>
-        words.every((w) =>
-          fold(u.name)
-            .split(' ')
-            .some((t) => t.startsWith(w))
-        )
-      )
-      .slice(0, 12)
-  }, [list, text])
+  const matches = useMemo(() => matchCommunes(list, text), [list, text])
   if (list.length === 0) return null
   return (
     <div className="commune-picker" data-testid="commune-picker">
