@@ -17,6 +17,8 @@ export class CommuneEditor implements ICellEditorComp {
   private matches: MapUnit[] = []
   /** The highlighted option; none until the person types or moves, so Enter on an untouched cell keeps it. */
   private active = -1
+  /** Editing began with a printable key: that key is the start of the text, not something to select away. */
+  private typed = false
 
   init(params: ICellEditorParams): void {
     this.root.className = 'commune-editor'
@@ -27,7 +29,8 @@ export class CommuneEditor implements ICellEditorComp {
     this.list.setAttribute('role', 'listbox')
     this.list.className = 'unit-results'
     this.root.append(this.input, this.list)
-    const typed = params.eventKey && params.eventKey.length === 1
+    this.typed = !!params.eventKey && params.eventKey.length === 1
+    const typed = this.typed
     void areaCommunes().then((all) => {
       this.options = all
       this.show(typed ? 0 : -1)
@@ -73,7 +76,8 @@ export class CommuneEditor implements ICellEditorComp {
 
   afterGuiAttached(): void {
     this.input.focus()
-    if (this.active < 0) this.input.select()
+    if (this.typed) this.input.setSelectionRange(this.input.value.length, this.input.value.length)
+    else this.input.select()
   }
 
   /** The official name of the highlighted commune, else the text as typed (empty: no commune). */
