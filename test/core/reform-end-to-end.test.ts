@@ -209,6 +209,11 @@ describe('a former district outside Lạng Sơn, from its messy list to the new 
       expect([name, r.imported, r.records]).toEqual([name, true, decided.communes.find((x) => x.code === code)!.records])
       communes.push(c)
     }
+    // The record's commune is history: Phủ Thông's list names the old town in 2023 and today's commune now.
+    const communeOf = async (o: Office, asOf: string, name: string) =>
+      (await o.call('report.build', { layout: 'danh-sach', asOf })).rows.find((r) => r.cells[1] === name)?.cells[4]
+    expect(await communeOf(communes[1]!, BEFORE, 'HTX Nông nghiệp Phủ Thông')).toBe('Tiểu khu 3, thị trấn Phủ Thông, Thị trấn Phủ Thông')
+    expect(await communeOf(communes[1]!, TODAY, 'HTX Nông nghiệp Phủ Thông')).toBe('Tiểu khu 3, thị trấn Phủ Thông, Xã Phủ Thông')
     expect(added(await Promise.all(communes.map((c) => summary(c, BEFORE))))).toEqual(districtThen)
     expect(added(await Promise.all(communes.map((c) => summary(c, TODAY))))).toEqual(districtNow)
 

@@ -91,6 +91,25 @@ describe("a former district's own report, its letterhead by date", () => {
   })
 })
 
+describe('the commune of a record is history: each list names it as the map of its date does', () => {
+  const communes = async (o: Office, asOf: string) =>
+    Object.fromEntries(
+      (await o.call('report.build', { layout: 'danh-sach', asOf })).rows.map((r) => [r.cells[1], r.cells[4]] as [string, string])
+    )
+  it("a former district's list: the old commune then, the commune that took it today, a split or unknown one as kept", async () => {
+    expect(await communes(district, '2023-06-30')).toMatchObject({
+      'HTX Chè Shan Hà Giang': 'Phường Minh Khai',
+      'HTX Vận tải Quang Trung': 'Phường Quang Trung',
+      'HTX Chưa Rõ Xã': 'Xã Không Có'
+    })
+    expect(await communes(district, '2026-10-31')).toMatchObject({
+      'HTX Chè Shan Hà Giang': 'Phường Minh Khai (nay thuộc Phường Hà Giang 2)',
+      'HTX Vận tải Quang Trung': 'Phường Quang Trung (xã cũ)',
+      'HTX Chưa Rõ Xã': 'Xã Không Có'
+    })
+  })
+})
+
 describe('«theo địa giới mới»: years compared across the reform by the new communes', () => {
   const split = 'Phường Quang Trung cũ (Thành phố Hà Giang) — chia cho Phường Hà Giang 2, Phường Hà Giang 1'
   it("a former district's 2023 table by the communes that replaced it: whole ones carried, a split one apart, the unknown last", async () => {

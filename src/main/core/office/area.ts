@@ -5,7 +5,7 @@
  * districts of old Hà Giang 02 and of old Tuyên Quang 08).
  */
 import type { MapUnit } from '../../../shared/contract/office'
-import { communesOfProvince, districtsOfProvince, periodOn, unitByKey, unitKey } from './map'
+import { communesOfProvince, districtsOfProvince, periodOn, successorsOf, unitByKey, unitKey } from './map'
 
 /**
  * The offices a province's packages come from: former districts first (code order), then communes.
@@ -63,6 +63,21 @@ export function formerDistrictOf(communeKey: string, handedOverFrom: string | nu
 export function unitOnDate(districtCode: string | null, handedOverFrom: string | null, date: string): string | null {
   if (!districtCode || periodOn(date) === 'after' || !districtCode.includes('@')) return districtCode
   return formerDistrictOf(districtCode, handedOverFrom) ?? districtCode
+}
+
+/**
+ * A record's commune as a document of a date names it (issue 14, point 2): the re-drawing of 01/07/2025 is a
+ * dated change, read through the map of each period. Before the reform, the commune as the register kept it
+ * (a commune office's handed-over record keeps its old commune's text); after it, today's commune by its official
+ * name, and a former district's old commune with the new commune that took it whole. Unplaced text stays as written.
+ */
+export function communeNameOn(code: string | null, text: string | null, date: string): string | null {
+  const u = code ? unitByKey(code) : null
+  if (!u || u.level !== 'commune') return text
+  if (periodOn(date) === 'before') return u.period === 'before' ? u.name : (text ?? u.name)
+  if (u.period === 'after') return u.name
+  const to = successorsOf(u.code)
+  return to.length === 1 && to[0]!.part === 'full' ? `${u.name} (nay thuộc ${to[0]!.unit.name})` : `${u.name} (xã cũ)`
 }
 
 export { unitKey }

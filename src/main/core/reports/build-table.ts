@@ -11,6 +11,7 @@ import type { CoreContext } from '../context'
 import { officeBody } from '../office/body'
 import { periodOn, unitByKey } from '../office/map'
 import { officeBodyName } from '../office/office'
+import { communeNameOn } from '../office/area'
 import { placeName } from '../text/document'
 import { definitions, findLayout, type Indicator, type Layout, type PlanColumn } from './definitions'
 import { largestRemainder, roundHalfUp } from './rounding'
@@ -63,7 +64,7 @@ export async function buildTable(ctx: CoreContext, options: BuildOptions): Promi
             ? sectorRows(layout, unit, district, snapshot)
             : layout.type === 'units'
               ? unitRows(layout, unit, district, snapshot, options.asOf, newBoundaries)
-              : listRows(unit, district, snapshot)
+              : listRows(unit, district, snapshot, options.asOf)
   const level = unitByKey(unit.code)?.level ?? (unit.mode === 'province' ? 'province' : 'district')
   const office = officeBody({ code: unit.code, name: unit.name, level }, options.asOf, await officeBodyName(ctx.db))
   return {
@@ -247,7 +248,7 @@ function unitRows(
   return { columns, rows }
 }
 
-function listRows(unit: OfficeUnit, district: string | null, snapshot: EntityAsOf[]): Body {
+function listRows(unit: OfficeUnit, district: string | null, snapshot: EntityAsOf[], asOf: string): Body {
   const columns: ReportColumn[] = [
     STT,
     { label: 'Tên', type: 'text', width: 40 },
@@ -269,7 +270,7 @@ function listRows(unit: OfficeUnit, district: string | null, snapshot: EntityAsO
       e.name,
       e.regNo,
       KIND_SHORT[e.kind],
-      [e.address, e.commune].filter(Boolean).join(', ') || null,
+      [e.address, communeNameOn(e.communeCode, e.commune, asOf)].filter(Boolean).join(', ') || null,
       e.sector ? SECTOR_LABELS[e.sector] : null,
       e.registrationDate ? formatDate(e.registrationDate) : null,
       e.status ? STATUS_LABELS[e.status] : null,
