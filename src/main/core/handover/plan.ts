@@ -1,6 +1,6 @@
 /**
  * The handover plan of a former district (issue 14, point 3): each live record goes to the new
- * commune that took its old commune whole (office/map.ts successorsOf: exactly one successor,
+ * commune that took its old commune whole (office/map.ts takenWholeBy: exactly one successor,
  * 'full'); a record whose old commune was split among several new communes, or whose commune
  * the register does not name recognisably, waits for the officer, whose decision
  * (handover_decisions, audited) overrides the map. Nothing is guessed.
@@ -10,7 +10,7 @@ import type { MapUnit } from '../../../shared/contract/office'
 import { AppError } from '../../../shared/errors'
 import { writeAudit } from '../audit/log'
 import type { CoreContext } from '../context'
-import { communesOfDistrict, LAST_DAY_BEFORE, successorsOf, unitByKey, unitKey } from '../office/map'
+import { communesOfDistrict, LAST_DAY_BEFORE, successorsOf, takenWholeBy, unitByKey, unitKey } from '../office/map'
 import { resolveCommune } from '../office/resolve'
 
 const commune = (u: MapUnit): HandoverCommune => ({ code: u.code, key: unitKey(u), name: u.name })
@@ -112,8 +112,8 @@ export function buildPlan(ctx: CoreContext): HandoverPlan {
     } else if (decided) {
       to = decided
       source = 'decision'
-    } else if (old.kind === 'found' && successors.length === 1 && successors[0]!.part === 'full') {
-      to = commune(successors[0]!.unit)
+    } else if (old.kind === 'found' && takenWholeBy(old.unit.code)) {
+      to = commune(takenWholeBy(old.unit.code)!)
       source = 'map'
     } else if (old.kind === 'found') {
       reason =

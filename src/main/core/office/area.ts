@@ -5,7 +5,7 @@
  * districts of old Hà Giang 02 and of old Tuyên Quang 08).
  */
 import type { MapUnit } from '../../../shared/contract/office'
-import { communesOfProvince, districtsOfProvince, periodOn, successorsOf, unitByKey, unitKey } from './map'
+import { communesOfProvince, districtsOfProvince, periodOn, takenWholeBy, unitByKey, unitKey } from './map'
 
 /**
  * The offices a province's packages come from: former districts first (code order), then communes.
@@ -76,8 +76,8 @@ export function communeNameOn(code: string | null, text: string | null, date: st
   if (!u || u.level !== 'commune') return text
   if (periodOn(date) === 'before') return u.period === 'before' ? u.name : (text ?? u.name)
   if (u.period === 'after') return u.name
-  const to = successorsOf(u.code)
-  return to.length === 1 && to[0]!.part === 'full' ? `${u.name} (nay thuộc ${to[0]!.unit.name})` : `${u.name} (xã cũ)`
+  const now = takenWholeBy(u.code)
+  return now ? `${u.name} (nay thuộc ${now.name})` : `${u.name} (xã cũ)`
 }
 
 export { unitKey }

@@ -215,6 +215,21 @@ export function successorsOf(oldCommuneCode: string): Array<{ unit: MapUnit; par
   return out
 }
 
+const wholeBy = new Map<string, MapUnit | null>()
+/**
+ * The one new commune that took an old commune whole — the only case a record moves forward by the map alone
+ * (handover plan, «theo địa giới mới», a list's commune today); null when it was split, or the map names none.
+ */
+export function takenWholeBy(oldCommuneCode: string): MapUnit | null {
+  let u = wholeBy.get(oldCommuneCode)
+  if (u === undefined) {
+    const to = successorsOf(oldCommuneCode)
+    u = to.length === 1 && to[0]!.part === 'full' ? to[0]!.unit : null
+    wholeBy.set(oldCommuneCode, u)
+  }
+  return u
+}
+
 /** The old communes of a former district, in code order. */
 export function communesOfDistrict(districtCode: string): MapUnit[] {
   return all()

@@ -7,24 +7,14 @@
  * the list has the row «Chưa xác định xã». Nothing is guessed.
  */
 import type { MapUnit } from '../../../shared/contract/office'
-import { LAST_DAY_BEFORE, REFORM_DATE, successorsOf, unitByKey } from '../office/map'
+import { LAST_DAY_BEFORE, REFORM_DATE, successorsOf, takenWholeBy, unitByKey } from '../office/map'
 import { communesOfArea } from '../office/resolve'
 import type { EntityAsOf } from './snapshot'
 import type { OfficeUnit } from './summary'
 
 const UNKNOWN = 'chua-ro'
-const forward = new Map<string, string>()
-
 /** The row key of an old commune on today's map: the one new commune that took it whole, else a row of its own. */
-function forwardOf(oldCode: string): string {
-  let key = forward.get(oldCode)
-  if (key === undefined) {
-    const to = successorsOf(oldCode)
-    key = to.length === 1 && to[0]!.part === 'full' ? to[0]!.unit.key : `cu:${oldCode}`
-    forward.set(oldCode, key)
-  }
-  return key
-}
+const forwardOf = (oldCode: string): string => takenWholeBy(oldCode)?.key ?? `cu:${oldCode}`
 
 /** Where a record is on today's map: its commune's key, its old commune carried forward, or unknown. */
 export function newCommuneKey(e: Pick<EntityAsOf, 'communeCode' | 'districtCode'>): string {
