@@ -4,7 +4,7 @@
  * can run in the import worker, away from the thread that answers the window.
  */
 import { basename } from 'node:path'
-import type { ImportField, ImportFileResult, ValueField } from '../../../shared/api'
+import type { ImportField, ImportFileResult, ImportRow, ValueField } from '../../../shared/api'
 import { fold } from '../../../shared/text'
 import type { Progress } from '../progress'
 import { parseSheet, type ParsedTable, type ShapeValues } from './parse'
@@ -44,11 +44,20 @@ export interface ReadFile {
   sheets: ReadSheet[]
 }
 
-export function readTables(input: FileInput, mappings: Mappings, report: (p: Progress) => void, values: ValueMappings = {}): ReadFile {
+/** Each row of a table as soon as it is read: sheet and table are their indexes in the ReadFile. */
+export type RowSink = (sheet: number, table: number, row: ImportRow) => void
+
+export function readTables(
+  input: FileInput,
+  mappings: Mappings,
+  report: (p: Progress) => void,
+  values: ValueMappings = {},
+  onRow?: RowSink
+): ReadFile {
   report({ phase: 'read', label: 'Đang mở tệp', file: basename('name' in input ? input.name : input.path), done: 0, total: null })
   const opened = openWorkbook(input)
   const file = opened.name
-  const sheets = opened.sheets.map((grid): ReadSheet => {
+  const sheets = opened.sheets.map((grid, sheet): ReadSheet => {
     const total = grid.rows.length
     // Looked at before parsing, which tidies the cells in place (a cell of spaces is still content).
     const hasContent = grid.rows.some((r) => r.some((v) => v !== null && v !== ''))
@@ -58,7 +67,8 @@ export function readTables(input: FileInput, mappings: Mappings, report: (p: Pro
         return m ? new Map(Object.entries(m).map(([col, v]) => [Number(col), v])) : undefined
       },
       valuesFor: (shape) => shapeValues(values, shape),
-      progress: (done) => report({ phase: 'parse', label: 'Đang đọc các dòng', file, sheet: grid.name, done, total })
+      progress: (done) => report({ phase: 'parse', label: 'Đang đọc các dòng', file, sheet: grid.name, done, total }),
+      row: onRow && ((table, row) => onRow(sheet, table, row))
     })
     return { name: grid.name, tables, hasContent: tables.length > 0 || hasContent }
   })

@@ -1,6 +1,7 @@
 /**
  * Runs readTables in a worker thread and brings the tables back (as JSON,
- * cheaper to read than a structured clone) with the worker's progress on the way. One worker is kept warm between
+ * cheaper to read than a structured clone; the rows while the file is still being read)
+ * with the worker's progress on the way. One worker is kept warm between
  * imports (loading SheetJS costs a moment on an old PC), unreferenced so it
  * never keeps a CLI run alive, and ended after a minute unused or after a big
  * file (its heap is then large).
@@ -93,6 +94,8 @@ export function readOffThread(
   const id = nextId++
   return new Promise<ReadFile[]>((resolve, reject) => {
     const out: ReadFile[] = []
+    // Rows arrive before their file's tables (they are sent as they are read): kept by file, sheet and table.
+    const rowsOf = new Map<string, ReadFile['sheets'][number]['tables'][number]['rows']>()
     const done = (err: unknown, keep: boolean) => {
       worker.off('message', onMessage).off('error', onCrash).off('exit', onCrash)
       if (keep) release(worker)
@@ -103,10 +106,15 @@ export function readOffThread(
     const onMessage = (m: WorkerMessage) => {
       if (m.id !== id) return
       if (m.type === 'progress') report(m.progress)
-      else if (m.type === 'file') out[m.index] = JSON.parse(m.json) as ReadFile
       else if (m.type === 'rows') {
-        const rows = out[m.index]!.sheets[m.sheet]!.tables[m.table]!.rows
-        for (const row of JSON.parse(m.json) as typeof rows) rows.push(row)
+        const key = `${m.index}:${m.sheet}:${m.table}`
+        const chunk = JSON.parse(m.json) as ReadFile['sheets'][number]['tables'][number]['rows']
+        const rows = rowsOf.get(key)
+        if (rows) for (const row of chunk) rows.push(row)
+        else rowsOf.set(key, chunk)
+      } else if (m.type === 'file') {
+        const file = (out[m.index] = JSON.parse(m.json) as ReadFile)
+        file.sheets.forEach((s, sheet) => s.tables.forEach((t, table) => (t.rows = rowsOf.get(`${m.index}:${sheet}:${table}`) ?? [])))
       } else if (m.type === 'done') done(null, out.reduce((n, f) => n + f.bytes, 0) < KEEP_WARM_BYTES)
       else if (m.error) done(AppError.from(m.error), true)
       else {

@@ -224,6 +224,11 @@ export interface ParseOptions {
   valuesFor?(shape: string): ShapeValues | undefined
   /** Rows of the sheet looked at so far, now and then and once at the end. */
   progress?(done: number, total: number): void
+  /**
+   * Each row of a table as soon as it is read (table: its index in the result), in order: a row is
+   * final once pushed, so the import worker sends it on while the rows after it are still being read.
+   */
+  row?(table: number, row: ImportRow): void
 }
 
 /** Per field, folded text → the code a person chose and whether remembered or chosen now. */
@@ -362,6 +367,7 @@ export function parseSheet(grid: SheetGrid, options: ParseOptions): ParsedTable[
       for (const c of cells) if (!ctx.mapped[c]) ctx.unknownCells.set(c, (ctx.unknownCells.get(c) ?? 0) + 1)
     }
     current.rows.push(row)
+    options.row?.(tables.length - 1, row)
     r++
   }
   if (ctx) finishTable(ctx)

@@ -5,6 +5,7 @@
  * Built to out/main/import-worker.js.
  */
 import { parentPort } from 'node:worker_threads'
+import type { ImportRow } from '../../../shared/api'
 import { AppError, type AppErrorData } from '../../../shared/errors'
 import type { Progress } from '../progress'
 import type { FileInput } from './read'
@@ -14,13 +15,13 @@ export type WorkerRequest = { id: number; files: FileInput[]; mappings: Mappings
 type Body =
   | { type: 'progress'; progress: Progress }
   /**
-   * The file's tables as JSON (faster to send and to read back than a structured clone of
-   * 100,000 rows), their rows left out: they follow in 'rows' messages, so the other thread
-   * reads one chunk back while this one writes the next.
+   * Rows of table `table` of sheet `sheet` of file `index`, as a JSON array (faster to send and to
+   * read back than a structured clone of 100,000 rows), in order. Sent while the file is still being
+   * read, so the other thread reads one chunk back while this one reads the rows after it.
    */
-  | { type: 'file'; index: number; json: string }
-  /** Rows of table `table` of sheet `sheet` of file `index`, as a JSON array, in order. */
   | { type: 'rows'; index: number; sheet: number; table: number; json: string }
+  /** The file's tables as JSON once it is read, their rows left out: they came before, in 'rows' messages. */
+  | { type: 'file'; index: number; json: string }
   | { type: 'error'; error: AppErrorData | null; detail?: string }
   | { type: 'done' }
 /** Every message names the request it answers. */
@@ -33,16 +34,24 @@ function work(port: NonNullable<typeof parentPort>, request: WorkerRequest): voi
   const post = (m: Body) => port.postMessage({ id: request.id, ...m })
   try {
     request.files.forEach((input, index) => {
-      const file: ReadFile = readTables(input, request.mappings, (progress) => post({ type: 'progress', progress }), request.values)
+      let chunk: ImportRow[] = []
+      let of = { sheet: 0, table: 0 }
+      const send = () => {
+        if (chunk.length) post({ type: 'rows', index, ...of, json: JSON.stringify(chunk) })
+        chunk = []
+      }
+      const onRow = (sheet: number, table: number, row: ImportRow) => {
+        if (sheet !== of.sheet || table !== of.table) {
+          send()
+          of = { sheet, table }
+        }
+        if (chunk.push(row) >= ROWS_PER_MESSAGE) send()
+      }
+      const progress = (p: Progress) => post({ type: 'progress', progress: p })
+      const file: ReadFile = readTables(input, request.mappings, progress, request.values, onRow)
+      send()
       const skeleton = { ...file, sheets: file.sheets.map((s) => ({ ...s, tables: s.tables.map((t) => ({ ...t, rows: [] })) })) }
       post({ type: 'file', index, json: JSON.stringify(skeleton) })
-      file.sheets.forEach((s, sheet) =>
-        s.tables.forEach((t, table) => {
-          for (let at = 0; at < t.rows.length; at += ROWS_PER_MESSAGE) {
-            post({ type: 'rows', index, sheet, table, json: JSON.stringify(t.rows.slice(at, at + ROWS_PER_MESSAGE)) })
-          }
-        })
-      )
     })
     post({ type: 'done' })
   } catch (err) {

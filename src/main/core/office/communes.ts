@@ -55,10 +55,14 @@ function areaReader(ctx: CoreContext) {
   const read = (text: string): string | null => {
     let key = cache.get(text)
     if (key === undefined) {
-      const m = resolveCommune(text, area.office, area.date)
+      const m = resolveCommune(text, area.office, area.date, { nearest: false })
       key = m.kind === 'found' ? m.key : null
       // A commune office: one of the old communes it was made from is today this commune (the text keeps the old name).
-      if (key === null && area.office.level === 'commune' && resolveCommune(text, area.office, LAST_DAY_BEFORE).kind === 'found')
+      if (
+        key === null &&
+        area.office.level === 'commune' &&
+        resolveCommune(text, area.office, LAST_DAY_BEFORE, { nearest: false }).kind === 'found'
+      )
         key = area.office.key
       cache.set(text, key)
     }

@@ -117,9 +117,11 @@ export type CommuneMatch =
  * The official commune a text names among the office's communes on a date: a commune cell ("Mai Pha",
  * "xã Mai Pha", "P. Đông Kinh"), a group row, or an address ("Thôn Nà Làng, xã Mai Pha, thành phố Lạng
  * Sơn"). Typed without diacritics too. Two communes of the area with the same own name (a xã and a
- * phường) are `ambiguous` unless the text says which; nothing matching is `unknown`, with the nearest names.
+ * phường) are `ambiguous` unless the text says which; nothing matching is `unknown`, with the nearest names —
+ * unless `nearest: false`: a caller that only keeps a found key (a write placing 100,000 records) does not
+ * pay a search of the whole map for each text that names no commune.
  */
-export function resolveCommune(text: string, office: MapUnit, date: string): CommuneMatch {
+export function resolveCommune(text: string, office: MapUnit, date: string, options: { nearest?: boolean } = {}): CommuneMatch {
   const area = communesOfArea(office, date)
   const folded = fold(text)
     .replace(/[.,;:()/-]+/g, ' ')
@@ -154,6 +156,7 @@ export function resolveCommune(text: string, office: MapUnit, date: string): Com
     if (bare.length === 1) return found(bare[0]!)
     if (bare.length > 1) return { kind: 'ambiguous', candidates: bare }
   }
+  if (options.nearest === false) return { kind: 'unknown', text, nearest: [] }
   const keys = new Set(area.map((u) => unitKey(u)))
   const nearest = findUnits(folded.replace(PREFIX, ''), 200)
     .filter((u) => keys.has(unitKey(u)))
