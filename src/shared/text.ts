@@ -19,6 +19,26 @@ export function clean(text: string): string {
  * collapsed. "Hợp tác xã Nông nghiệp, Đồng Đăng" → "hop tac xa nong nghiep dong dang".
  */
 export function fold(text: string): string {
+  let out = ''
+  let gap = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    const m = c < FOLD_TABLE.length ? FOLD_TABLE[c] : undefined
+    // A character the table does not cover (another script, a symbol): the whole text by the rule itself.
+    if (m === undefined) return foldByRule(text)
+    if (m === '') continue
+    if (m === ' ') gap = true
+    else {
+      if (gap && out !== '') out += ' '
+      gap = false
+      out += m
+    }
+  }
+  return out
+}
+
+/** The rule fold() keeps: NFD, combining marks dropped, đ→d, lower case, anything but a-z and 0-9 as one space, trimmed. */
+export function foldByRule(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -27,6 +47,29 @@ export function fold(text: string): string {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()
 }
+
+/**
+ * fold() one character at a time, for Latin letters with their marks (U+0000–U+036F, Vietnamese's U+1E00–U+1EFF):
+ * '' for a combining mark, ' ' for a separator, else the letters it folds to. The rule is per character there (NFD
+ * only decomposes, the marks it would reorder are dropped), so a text of these characters folds the same by the
+ * table as by foldByRule — a test checks every entry — and the import folds 100,000 names without four regex passes.
+ */
+const FOLD_TABLE: Array<string | undefined> = (() => {
+  const table: Array<string | undefined> = new Array(0x1f00)
+  const covered = (c: number) => c <= 0x36f || c >= 0x1e00
+  for (let c = 0; c < 0x1f00; c++) {
+    if (!covered(c) || (c >= 0xd800 && c <= 0xdfff)) continue
+    // The rule's first four steps on the character alone; left undefined (the rule then folds the text) when mixed.
+    const folded = String.fromCharCode(c)
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[đĐ]/g, 'd')
+      .toLowerCase()
+    if (folded === '' || /^[a-z0-9]+$/.test(folded)) table[c] = folded
+    else if (/^[^a-z0-9]+$/.test(folded)) table[c] = ' '
+  }
+  return table
+})()
 
 // The same organisation is written in full or abbreviated in every register;
 // both sides of a search are brought to the short form so either finds the other.
