@@ -58,7 +58,7 @@ const FOLD_TABLE: Array<string | undefined> = (() => {
   const table: Array<string | undefined> = new Array(0x1f00)
   const covered = (c: number) => c <= 0x36f || c >= 0x1e00
   for (let c = 0; c < 0x1f00; c++) {
-    if (!covered(c) || (c >= 0xd800 && c <= 0xdfff)) continue
+    if (!covered(c)) continue
     // The rule's first four steps on the character alone; left undefined (the rule then folds the text) when mixed.
     const folded = String.fromCharCode(c)
       .normalize('NFD')

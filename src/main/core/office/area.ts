@@ -1,8 +1,9 @@
 /**
- * Which offices a province's file takes packages from (issue 14, point 4): a province of the map
- * up to 30/06/2025 takes its districts; a province of today's map takes its communes and, for
- * history, the former districts of every old province merged into it (Tuyên Quang 08 takes the
- * districts of old Hà Giang 02 and of old Tuyên Quang 08).
+ * A record's place across the reform. Which offices a province's file takes packages from (issue 14,
+ * point 4): a province of the map up to 30/06/2025 takes its districts; a province of today's map takes
+ * its communes and, for history, the former districts of every old province merged into it (Tuyên Quang
+ * 08 takes the districts of old Hà Giang 02 and of old Tuyên Quang 08). And, for a date, the unit a
+ * province counts a record under and the name a document gives its commune (points 2 and 5).
  */
 import type { MapUnit } from '../../../shared/contract/office'
 import { communesOfProvince, districtsOfProvince, periodOn, takenWholeBy, unitByKey, unitKey } from './map'

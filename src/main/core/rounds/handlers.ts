@@ -15,13 +15,11 @@ export const roundHandlers: DomainHandlers<Names> = {
   'round.set': (input, ctx) => setRound(ctx, input),
   'round.board': (input, ctx) => roundBoard(ctx, input.asOf),
   'round.page': async (input, ctx) => {
-    const board = await roundBoard(ctx, input.asOf)
-    const table = await boardTable(ctx, board)
-    return { name: `dot-bao-cao-${board.round.asOf}.html`, title: table.title, html: toHtml(table), rows: table.rows.length }
+    const table = await boardTable(ctx, await roundBoard(ctx, input.asOf))
+    return { name: `dot-bao-cao-${table.asOf}.html`, title: table.title, html: toHtml(table), rows: table.rows.length }
   },
   'round.xlsx': async (input, ctx) => {
-    const board = await roundBoard(ctx, input.asOf)
-    const table = await boardTable(ctx, board)
-    return { name: `dot-bao-cao-${board.round.asOf}.xlsx`, base64: toXlsx(table).toString('base64'), rows: table.rows.length }
+    const table = await boardTable(ctx, await roundBoard(ctx, input.asOf))
+    return { name: `dot-bao-cao-${table.asOf}.xlsx`, base64: toXlsx(table).toString('base64'), rows: table.rows.length }
   }
 }

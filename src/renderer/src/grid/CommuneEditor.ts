@@ -30,10 +30,9 @@ export class CommuneEditor implements ICellEditorComp {
     this.list.className = 'unit-results'
     this.root.append(this.input, this.list)
     this.typed = !!params.eventKey && params.eventKey.length === 1
-    const typed = this.typed
     void areaCommunes().then((all) => {
       this.options = all
-      this.show(typed ? 0 : -1)
+      this.show(this.typed ? 0 : -1)
     })
     this.input.addEventListener('input', () => this.show(0))
     this.input.addEventListener('keydown', (e) => {
