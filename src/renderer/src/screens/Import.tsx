@@ -5,72 +5,26 @@
  * the core reads them in a worker and reports its progress, shown as a bar.
  */
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react'
-import {
-  FIELD_LABELS,
-  IMPORT_FIELDS,
-  IMPORT_FIELD_LABELS,
-  type ImportBatch,
-  type ImportField,
-  type ImportResult,
-  type ImportRow,
-  type ImportSheet,
-  type ProgressEvent,
-  type RowState,
-  type UnknownValue,
-  type ValueMapping
+import type {
+  ImportBatch,
+  ImportField,
+  ImportResult,
+  ImportSheet,
+  ProgressEvent,
+  RowState,
+  UnknownValue,
+  ValueMapping
 } from '../../../shared/api'
-import { ENTITY_KINDS, KIND_SHORT, MANAGEMENT_LABEL_TEXT, SECTORS, SECTOR_LABELS, STATUSES, STATUS_LABELS } from '../../../shared/domain'
-import { interpretedLine, interpretedValues, type InterpretedValue } from '../../../shared/interpreted'
 import { formatDate, formatNumber } from '../../../shared/text'
 import { call, listen, messageOf } from '../api'
 import { downloadBase64, readAsBase64, type Picked } from '../files'
 import { Banner } from '../components/Banner'
 import { FilePicker } from '../components/FilePicker'
+import { ImportProgress } from '../import/ImportProgress'
+import { ColumnsPicker, UnknownValuesPicker } from '../import/MappingPickers'
+import { PreviewRows, ROWS_SHOWN, STATE_LABELS } from '../import/PreviewRows'
 
 type Mapping = { shape: string; column: number; field: ImportField | null }
-
-/** The codes a value not understood can be mapped to, in words. */
-const VALUE_CHOICES: Record<UnknownValue['field'], Array<[string, string]>> = {
-  status: STATUSES.map((c) => [c, STATUS_LABELS[c]]),
-  sector: SECTORS.map((c) => [c, SECTOR_LABELS[c]]),
-  kind: ENTITY_KINDS.map((c) => [c, KIND_SHORT[c]])
-}
-const VALUE_FIELD_LABELS: Record<UnknownValue['field'], string> = { status: 'Tình trạng', sector: 'Lĩnh vực', kind: 'Loại hình' }
-
-const STATE_LABELS: Record<RowState, string> = {
-  new: 'Mới',
-  update: 'Cập nhật',
-  unchanged: 'Không đổi',
-  duplicate: 'Trùng trong tệp',
-  skipped: 'Bỏ qua',
-  error: 'Lỗi'
-}
-/** Rows drawn per table: a 100,000-row register previews in full in the core, the page lists the first ones. */
-const ROWS_SHOWN = 1000
-
-const REASONS: Record<string, string> = {
-  blank: 'dòng trống',
-  section: 'dòng nhóm theo xã',
-  totals: 'dòng tổng cộng',
-  title: 'dòng tiêu đề',
-  'column-numbers': 'dòng đánh số cột'
-}
-
-/** A field of an import change as a person reads it: «Số thành viên (2022)», not `members:2022`. */
-export function fieldName(key: string): string {
-  const [field, year] = key.split(':')
-  const label = IMPORT_FIELD_LABELS[field as ImportField] ?? FIELD_LABELS[field!] ?? field!
-  return year ? `${label} (${year})` : label
-}
-
-/** A value of an import change: numbers 1.234.567, dates dd/mm/yyyy, statuses in words, blank said. */
-function valueText(field: string, v: unknown): string {
-  if (v === null || v === undefined || v === '') return '(trống)'
-  if (typeof v === 'number') return formatNumber(v)
-  if (field === 'status') return STATUS_LABELS[v as keyof typeof STATUS_LABELS] ?? String(v)
-  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v)
-  return String(v)
-}
 
 /** Where a sheet's figures year comes from, said when the box above overrides the file's own date line. */
 function yearSource(s: ImportSheet, typed: string): string {
@@ -258,21 +212,7 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
         </label>
       </div>
 
-      {busy && (
-        <div style={{ display: 'flex', gap: 10, alignItems: 'center' }} data-testid="import-progress">
-          {progress && progress.total !== null ? (
-            <progress value={progress.done} max={Math.max(1, progress.total)} style={{ width: 320 }} aria-label="Tiến độ" />
-          ) : (
-            <progress style={{ width: 320 }} aria-label="Tiến độ" />
-          )}
-          <span className="muted">
-            {progress ? progress.label : 'Đang gửi tệp'}
-            {progress?.file ? ` ${progress.file}` : ''}
-            {progress?.sheet ? ` › ${progress.sheet}` : ''}
-            {progress && progress.total !== null ? `: ${formatNumber(progress.done)}/${formatNumber(progress.total)} dòng` : '…'}
-          </span>
-        </div>
-      )}
+      {busy && <ImportProgress progress={progress} />}
       {preview && t && (
         <>
           <p data-testid="import-totals">
@@ -329,163 +269,9 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
                     )}
                   </p>
                 ))}
-                {s.unknownValues.length > 0 && (
-                  <details open data-testid={`unknown-values-${s.sheet}-${s.table}`}>
-                    <summary>Giá trị chưa rõ nghĩa ({s.unknownValues.length})</summary>
-                    <table className="facts">
-                      <tbody>
-                        {s.unknownValues.map((v) => (
-                          <tr key={`${v.field}/${v.value}`}>
-                            <th>
-                              {VALUE_FIELD_LABELS[v.field]}: «{v.value}»
-                            </th>
-                            <td className="muted">
-                              {formatNumber(v.count)} ô (dòng {v.rows.slice(0, 8).join(', ')}
-                              {v.rows.length > 8 ? '…' : ''})
-                            </td>
-                            <td>
-                              <select
-                                value={
-                                  valueMappings.find((m) => m.shape === s.shape && m.field === v.field && m.value === v.value)?.code ?? ''
-                                }
-                                onChange={(e) => mapValue(s.shape, v.field, v.value, e.target.value)}
-                                data-testid={`map-value-${s.sheet}-${v.field}-${v.value}`}
-                              >
-                                <option value="">(chưa ghép)</option>
-                                {VALUE_CHOICES[v.field].map(([code, label]) => (
-                                  <option key={code} value={code}>
-                                    {label}
-                                  </option>
-                                ))}
-                              </select>
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </details>
-                )}
-                {s.columns.length > 0 && (
-                  <details
-                    open={s.unknownColumns.length > 0 || s.columns.some((c) => c.confirm)}
-                    data-testid={`columns-${s.sheet}-${s.table}`}
-                  >
-                    <summary>Ghép cột ({s.unknownColumns.length} cột chưa rõ nghĩa)</summary>
-                    <table className="facts">
-                      <tbody>
-                        {s.columns.map((c) => (
-                          <tr key={c.index}>
-                            <th>
-                              {c.letter}: {c.header}
-                            </th>
-                            <td>
-                              <select
-                                value={c.field ?? ''}
-                                onChange={(e) => mapColumn(s.shape, c.index, (e.target.value || null) as ImportField | null)}
-                                data-testid={`map-${s.sheet}-${c.letter}`}
-                              >
-                                <option value="">(bỏ qua cột này)</option>
-                                {IMPORT_FIELDS.map((field) => (
-                                  <option key={field} value={field}>
-                                    {IMPORT_FIELD_LABELS[field]}
-                                  </option>
-                                ))}
-                              </select>
-                            </td>
-                            <td className={c.confirm ? 'import-warn' : 'muted'} data-testid={`evidence-${s.sheet}-${c.letter}`}>
-                              {c.confirm ? 'Cần xác nhận: ' : ''}
-                              {c.evidence ?? (c.field ? '' : 'chưa rõ nghĩa')}
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </details>
-                )}
-                {s.rows.length > 0 && (
-                  <table
-                    className="import-rows"
-                    style={{ borderCollapse: 'collapse', width: '100%' }}
-                    data-testid={`rows-${s.sheet}-${s.table}`}
-                  >
-                    <thead>
-                      <tr>
-                        <th>Dòng</th>
-                        <th>Kết quả</th>
-                        <th>Loại</th>
-                        <th>Tên</th>
-                        <th>Mã số</th>
-                        <th>Xã</th>
-                        <th>Ngày đăng ký</th>
-                        <th className="num">Vốn điều lệ (đồng)</th>
-                        <th className="num">Thành viên</th>
-                        <th>Lĩnh vực</th>
-                        <th>Tình trạng</th>
-                        <th>Ghi chú</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {s.rows
-                        .filter((r) => shown.has(r.state))
-                        .slice(0, ROWS_SHOWN)
-                        .map((r) => {
-                          // Each value read by meaning, shown under it with the file's own text (issue 20 point 7).
-                          const read = new Map(interpretedValues(r).map((v) => [v.field, v]))
-                          return (
-                            <tr key={r.row} data-state={r.state} data-row={r.row}>
-                              <td>{r.row}</td>
-                              <td className={r.state === 'error' ? 'error' : ''}>
-                                {STATE_LABELS[r.state]}
-                                {r.reason ? ` (${REASONS[r.reason] ?? r.reason})` : ''}
-                              </td>
-                              <td>
-                                {r.record?.kind?.toUpperCase() ?? ''}
-                                <Original v={read.get('kind')} />
-                              </td>
-                              <td>{r.record?.name ?? ''}</td>
-                              <td
-                                className={r.record?.regNo && regNoWarnings[r.record.regNo] ? 'import-warn' : ''}
-                                title={r.record?.regNo ? regNoWarnings[r.record.regNo] : undefined}
-                              >
-                                {r.record?.regNo ?? ''}
-                                {r.record?.regNo && regNoWarnings[r.record.regNo] && (
-                                  <span data-testid="regno-warning"> ⚠ sai số kiểm tra</span>
-                                )}
-                                <Original v={read.get('regNo')} />
-                              </td>
-                              <td>
-                                {r.record?.commune ?? ''}
-                                <Original v={read.get('commune')} />
-                                <Place row={r} />
-                              </td>
-                              <td>
-                                {r.record?.registrationDate ? formatDate(r.record.registrationDate) : ''}
-                                <Original v={read.get('registrationDate')} />
-                              </td>
-                              <td className="num">
-                                {formatNumber(r.record?.charterCapital ?? null)}
-                                <Original v={read.get('charterCapital')} />
-                              </td>
-                              <td className="num">
-                                {formatNumber(r.record?.figures.members ?? null)}
-                                <Original v={read.get('members')} />
-                              </td>
-                              <td>
-                                {r.record?.sector ? SECTOR_LABELS[r.record.sector] : ''}
-                                <Original v={read.get('sector')} />
-                              </td>
-                              <td>
-                                <StatusCell row={r} original={read.get('status')} />
-                              </td>
-                              <td>
-                                <Notes row={r} read={[...read.values()].filter((v) => !IN_COLUMNS.has(v.field))} />
-                              </td>
-                            </tr>
-                          )
-                        })}
-                    </tbody>
-                  </table>
-                )}
+                {s.unknownValues.length > 0 && <UnknownValuesPicker s={s} valueMappings={valueMappings} mapValue={mapValue} />}
+                {s.columns.length > 0 && <ColumnsPicker s={s} mapColumn={mapColumn} />}
+                {s.rows.length > 0 && <PreviewRows s={s} shown={shown} regNoWarnings={regNoWarnings} />}
                 {s.rows.filter((r) => shown.has(r.state)).length > ROWS_SHOWN && (
                   <p className="muted">Chỉ hiện {formatNumber(ROWS_SHOWN)} dòng đầu; số đếm ở trên tính đủ mọi dòng.</p>
                 )}
@@ -523,84 +309,5 @@ export function Import({ onChanged }: { onChanged?: () => void }) {
         </table>
       )}
     </section>
-  )
-}
-
-/** The fields the preview table has a column for: the others read by meaning are said in the notes. */
-const IN_COLUMNS = new Set<ImportField>(['kind', 'regNo', 'commune', 'registrationDate', 'charterCapital', 'members', 'sector', 'status'])
-
-/**
- * Under a value read by meaning: «← "1,2 tỷ"», the file's own text when it differs from what will be
- * written, else where it came from (a group row, a merged cell); how it was read on hover.
- */
-function Original({ v }: { v: InterpretedValue | undefined }) {
-  if (!v) return null
-  const differs = v.original !== '' && v.original !== v.value
-  return (
-    <div className="muted import-original" title={v.how || undefined} data-testid={`original-${v.field}`}>
-      {differs ? `← «${v.original}»` : v.how}
-      {differs && v.how && /dòng nhóm|ô gộp|địa chỉ/.test(v.how) ? ` (${v.how})` : ''}
-    </div>
-  )
-}
-
-/** Where the record goes on the office's list of communes, before anything is written (issue 14 point 2). */
-function Place({ row }: { row: ImportRow }) {
-  if (row.place === undefined || !row.record) return null
-  if (row.place === null)
-    return (
-      <div className="import-warn" data-testid="place-none">
-        ⚠ không có trong danh sách xã của địa bàn: ghi như trong tệp, chọn lại sau
-      </div>
-    )
-  // The name as written is the official one: nothing to add.
-  if (row.place.name === row.record.commune) return null
-  return (
-    <div className="muted" data-testid="place" title={`Mã ${row.place.code}`}>
-      → {row.place.name} (mã {row.place.code})
-    </div>
-  )
-}
-
-/** The status that will be written, its management label, and the file's own words when they differ. */
-function StatusCell({ row, original }: { row: ImportRow; original: InterpretedValue | undefined }) {
-  const rec = row.record
-  if (!rec?.status) return null
-  const label = rec.label
-  return (
-    <>
-      {STATUS_LABELS[rec.status]}
-      {label && <div className="muted">nhãn: {MANAGEMENT_LABEL_TEXT[label]}</div>}
-      <Original v={original} />
-    </>
-  )
-}
-
-/** A row's issues, the values read by meaning that have no column here, and for an update each change by the field's Vietnamese name. */
-function Notes({ row, read }: { row: ImportRow; read: InterpretedValue[] }) {
-  return (
-    <>
-      {read.length > 0 && (
-        <div className="muted" data-testid="row-interpreted">
-          Đọc theo nghĩa: {read.map(interpretedLine).join('; ')}
-        </div>
-      )}
-      {row.issues.map((i) => i.message).join(' ')}
-      {row.changes && row.changes.length > 0 && (
-        <span data-testid="row-changes">
-          {row.changes
-            .map(
-              (c) => `${fieldName(c.field)}: ${valueText(c.field.split(':')[0]!, c.before)} → ${valueText(c.field.split(':')[0]!, c.after)}`
-            )
-            .join('; ')}
-        </span>
-      )}
-      {row.findings && row.findings.length > 0 && (
-        <span className="import-warn" data-testid="row-findings">
-          {' '}
-          Kiểm tra số liệu: {row.findings.map((f) => f.message).join(' ')}
-        </span>
-      )}
-    </>
   )
 }
