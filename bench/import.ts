@@ -127,24 +127,40 @@ const STATUS_CODES: Record<string, string> = {
   'Đang hoạt động': 'active',
   'Tạm ngừng': 'suspended',
   'Ngừng HĐ': 'active',
-  'Chờ giải thể': 'dissolving'
+  'Chờ giải thể': 'active'
 }
+
+/** The management label the import gives a status word that is not a legal status (a label row beside «active»). */
+const STATUS_LABELS: Record<string, string> = { 'Ngừng HĐ': 'stopped', 'Chờ giải thể': 'awaiting_dissolution' }
+/** Each commune name of the sheet's list → its code, as the import places it (the ones off the list stay without). */
+const COMMUNE_CODES = new Map(communesOfDistrict('178').map((u) => [u.name, u.code]))
 
 /**
  * The floor's second half: the file's records written straight into a fresh register by
- * prepared statements in one transaction — per record the rows the import writes (the
- * entity with its search keys, its status event, its yearly figures, its audit row).
+ * prepared statements in one transaction — per record the rows and columns the import writes:
+ * the entity with its search keys, its commune's code and its batch, its status event, its
+ * management label where the file gives one, its yearly figures, its audit row — on a connection
+ * that checks foreign keys, as every connection of the app does.
  */
 function rawInserts(dbPath: string, rows: SourceRow[]): void {
   const db = new Sqlite(dbPath)
+  db.pragma('foreign_keys = ON')
   const now = new Date().toISOString()
+  const batch = db
+    .prepare(`insert into import_batches (at, user, files_json, counts_json) values (?, 'bench', '[]', '{}')`)
+    .run(now).lastInsertRowid
   const entity = db.prepare(
-    `insert into entities (kind, reg_no, name, name_key, search_key, address, commune, representative, phone, registration_date, charter_capital, sector, notes, created_at, updated_at)
-     values ('htx', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    `insert into entities (kind, reg_no, name, name_key, search_key, address, commune, commune_code, representative, phone, registration_date, charter_capital, sector, notes, created_at, updated_at, import_batch_id)
+     values ('htx', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
-  const status = db.prepare(`insert into status_events (entity_id, status, effective_date, created_at) values (?, ?, null, ?)`)
+  const status = db.prepare(
+    `insert into status_events (entity_id, status, effective_date, created_at, import_batch_id) values (?, ?, null, ?, ?)`
+  )
+  const label = db.prepare(
+    `insert into entity_labels (entity_id, label, effective_date, note, created_at) values (?, ?, null, 'Từ tệp nhập', ?)`
+  )
   const figures = db.prepare(
-    `insert into yearly_figures (entity_id, year, members, workers, managers, managers_elementary, managers_college) values (?, 2024, ?, ?, ?, ?, ?)`
+    `insert into yearly_figures (entity_id, year, members, workers, managers, managers_elementary, managers_college, import_batch_id) values (?, 2024, ?, ?, ?, ?, ?, ?)`
   )
   const audit = db.prepare(
     `insert into audit_log (at, user, action, table_name, row_id, before_json, after_json) values (?, 'bench', 'create', 'entities', ?, null, ?)`
@@ -179,6 +195,7 @@ function rawInserts(dbPath: string, rows: SourceRow[]): void {
         searchKey(name, regNo, representative, address, commune),
         address,
         commune,
+        COMMUNE_CODES.get(commune) ?? null,
         representative,
         phone,
         `${y}-${m}-${d}`,
@@ -186,9 +203,11 @@ function rawInserts(dbPath: string, rows: SourceRow[]): void {
         SECTOR_CODES[sector] ?? null,
         notes || null
       ] as const
-      const id = entity.run(...values, now, now).lastInsertRowid
-      status.run(id, STATUS_CODES[statusText] ?? 'active', now)
-      figures.run(id, members, workers, managers, elementary, college)
+      const id = entity.run(...values, now, now, batch).lastInsertRowid
+      status.run(id, STATUS_CODES[statusText] ?? 'active', now, batch)
+      const labelled = STATUS_LABELS[statusText]
+      if (labelled) label.run(id, labelled, now)
+      figures.run(id, members, workers, managers, elementary, college, batch)
       audit.run(
         now,
         id,
@@ -196,6 +215,7 @@ function rawInserts(dbPath: string, rows: SourceRow[]): void {
           kind: 'htx',
           values,
           status: [STATUS_CODES[statusText]],
+          label: labelled,
           figures: { year: 2024, members, workers, managers, elementary, college }
         })
       )
