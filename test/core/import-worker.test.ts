@@ -97,3 +97,30 @@ describe('reading off the main thread', () => {
     expect(idleImportWorker()).not.toBe(warm)
   })
 })
+
+describe('comparing while the worker still reads', () => {
+  it('compares and checks each chunk as it arrives: a duplicate across chunks, a finding in a later chunk, the same as a commit decides', async () => {
+    // 12,000 rows: three chunks from the worker. Row 11,002 repeats the number of row 2; row 10,502 names a commune off the list.
+    const lines = ['Tên HTX,Mã số HTX,Xã, phường']
+    for (let i = 1; i <= 12_000; i++) {
+      const regNo = i === 11_001 ? '5100000001' : String(5_100_000_000 + i)
+      lines.push(`HTX Chè số ${i},${regNo},${i === 10_501 ? 'Xã Không Có' : 'Xã Mai Pha'}`)
+    }
+    const file = join(core.dir, 'ba-phan.csv')
+    writeFileSync(file, lines.join('\n'))
+    const preview = await core.call('exchange.previewImport', { files: [{ path: file }] })
+    const rows = preview.files[0]!.sheets[0]!.rows
+    expect(preview.totals).toMatchObject({ created: 11_999, duplicates: 1, errors: 0 })
+    const dup = rows.find((r) => r.row === 11_002)!
+    expect(dup.state).toBe('duplicate')
+    expect(dup.issues.map((i) => i.message)).toEqual([expect.stringContaining('ba-phan.csv › Sheet1 › dòng 2')])
+    const offList = rows.find((r) => r.row === 10_502)!
+    expect(offList.place).toBeNull()
+    expect(offList.findings?.map((f) => f.rule)).toEqual([expect.stringContaining('commune')])
+    expect(rows.find((r) => r.row === 10_503)!.place).toMatchObject({ name: 'Xã Mai Pha' })
+    // The commit compares the same rows again (from the read it keeps) and writes what the preview said.
+    const commit = await core.call('exchange.commitImport', { files: [{ path: file }] })
+    expect(commit.totals).toEqual(preview.totals)
+    expect(commit.files[0]!.sheets[0]!.rows.map((r) => r.state)).toEqual(rows.map((r) => r.state))
+  })
+})

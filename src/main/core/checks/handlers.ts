@@ -1,14 +1,14 @@
 /** checks.run | checks.rules | checks.acknowledge, and the writes that answer with findings (withChecks). */
 import type { Finding } from '../../../shared/contract/checks'
-import type { ImportResult } from '../../../shared/contract/exchange'
 import { AppError } from '../../../shared/errors'
 import { writeAudit } from '../audit/log'
 import type { CoreContext, DomainHandlers, HandlerMap } from '../context'
 import { communeReader } from '../office/communes'
 import { isProvince, today } from '../office/office'
 import { evaluate, type Subject, type SubjectFigures } from './evaluate'
-import { ruleInfo, rules, FIGURE_FIELDS } from './rules'
-import { countFindings, openFindingsOf, packageFindings, registerFindings, withAcks } from './run'
+import { ruleInfo, rules, FIGURE_FIELDS, type Rule } from './rules'
+import { previewImport, type PreviewInput, type RowInspector } from '../exchange/preview'
+import { ackApplier, countFindings, openFindingsOf, packageFindings, registerFindings } from './run'
 import { loadSubjects } from './subjects'
 
 export const checksHandlers: DomainHandlers<'checks.run' | 'checks.rules' | 'checks.acknowledge'> = {
@@ -63,53 +63,65 @@ const ENTRY_WRITES: Partial<Record<keyof HandlerMap, (out: Record<string, unknow
   'figures.set': (out) => out.entityId as number
 }
 
-/** A preview row as the rules would see it saved: the register's record (if any) with the file's values over it. */
-function previewSubjects(ctx: CoreContext, result: ImportResult, asOf: string): Array<{ row: { findings?: Finding[] }; subject: Subject }> {
-  const rows = result.files.flatMap((f) => f.sheets.flatMap((s) => s.rows.map((r) => ({ file: f.file, sheet: s, r }))))
-  const wanted = rows.filter((x) => x.r.record && (x.r.state === 'new' || x.r.state === 'update' || x.r.state === 'unchanged'))
-  if (wanted.length === 0) return []
+/**
+ * The preview's rows as the rules would see them saved — the register's record (if any) with the
+ * file's values over it — and the findings of each, put on the row; also where its commune goes on
+ * the office's list. Called with each chunk of compared rows while the file is still being read.
+ */
+function previewFindings(ctx: CoreContext, asOf: string): RowInspector {
   const placeOf = communeReader(ctx)
-  const existing = wanted.some((x) => x.r.entityId)
-    ? new Map(loadSubjects(ctx, asOf).map((s) => [s.entityId, s]))
-    : new Map<number | null, Subject>()
-  return wanted.map(({ file, sheet, r }) => {
-    const rec = r.record!
-    const base = (r.entityId ? existing.get(r.entityId) : undefined) ?? null
-    const figures = [...(base?.figures ?? [])].filter((f) => f.year !== sheet.figuresYear)
-    const before = base?.figures.find((f) => f.year === sheet.figuresYear)
-    const fileFigures = rec.figures as Partial<Record<(typeof FIGURE_FIELDS)[number], number | null>>
-    if (Object.values(fileFigures).some((v) => v !== null && v !== undefined) || before) {
-      const f = { year: sheet.figuresYear } as SubjectFigures
-      for (const k of FIGURE_FIELDS) f[k] = fileFigures[k] ?? before?.[k] ?? null
-      figures.push(f)
-      figures.sort((a, b) => a.year - b.year)
+  let existing: Map<number | null, Subject> | null = null
+  let acks: ((findings: Finding[]) => Finding[]) | null = null
+  return (rows, { file, sheet, figuresYear }) => {
+    for (const r of rows) {
+      if (!r.record || (r.state !== 'new' && r.state !== 'update' && r.state !== 'unchanged')) continue
+      const rec = r.record
+      if (r.entityId && !existing) existing = new Map(loadSubjects(ctx, asOf).map((s) => [s.entityId, s]))
+      const base = (r.entityId ? existing?.get(r.entityId) : undefined) ?? null
+      const figures = base ? base.figures.filter((f) => f.year !== figuresYear) : []
+      const before = base?.figures.find((f) => f.year === figuresYear)
+      const fileFigures = rec.figures as Partial<Record<(typeof FIGURE_FIELDS)[number], number | null>>
+      if (before || Object.values(fileFigures).some((v) => v !== null && v !== undefined)) {
+        const f = { year: figuresYear } as SubjectFigures
+        for (const k of FIGURE_FIELDS) f[k] = fileFigures[k] ?? before?.[k] ?? null
+        figures.push(f)
+        figures.sort((a, b) => a.year - b.year)
+      }
+      // Where its commune goes on the office's list, shown before anything is written (the file's commune, else its address).
+      let unplaced = base?.communeUnplaced ?? null
+      if (placeOf && (rec.commune || rec.address)) {
+        const u = placeOf(rec.commune, rec.address)
+        r.place = u ? { key: u.key, code: u.code, name: u.name } : rec.commune ? null : undefined
+        if (rec.commune) unplaced = u ? null : rec.commune
+      }
+      const subject: Subject = {
+        key: base ? String(base.entityId) : `${file}#${sheet}#${r.row}`,
+        entityId: base?.entityId ?? null,
+        kind: rec.kind,
+        name: rec.name,
+        regNo: rec.regNo ?? base?.regNo ?? null,
+        status: rec.status ?? base?.status ?? 'active',
+        dissolvedOn: rec.dissolutionDate ?? base?.dissolvedOn ?? null,
+        dissolvedWhere: rec.dissolutionDate ? `cột «Ngày giải thể» của dòng ${r.row}` : (base?.dissolvedWhere ?? null),
+        charterCapital: rec.charterCapital ?? base?.charterCapital ?? null,
+        membersCount: base?.membersCount ?? null,
+        memberCoops: base?.memberCoops ?? null,
+        sector: rec.sector ?? base?.sector ?? null,
+        communeUnplaced: unplaced,
+        figures
+      }
+      // What is wrong or doubtful in the file; what a report still lacks (info) is for «Kiểm tra số liệu» after the import,
+      // or nearly every row of a list without figures would carry a sentence.
+      const found = evaluate(subject, asOf, notInfo)
+      if (found.length === 0) continue
+      // The office's acknowledgements, read once for the whole preview and only when a row has a finding.
+      acks ??= ackApplier(ctx)
+      const open = acks(found).filter((f) => f.state === 'open')
+      if (open.length) r.findings = open
     }
-    // Where its commune goes on the office's list, shown before anything is written (the file's commune, else its address).
-    let unplaced = base?.communeUnplaced ?? null
-    if (placeOf && (rec.commune || rec.address)) {
-      const u = placeOf(rec.commune, rec.address)
-      r.place = u ? { key: u.key, code: u.code, name: u.name } : rec.commune ? null : undefined
-      if (rec.commune) unplaced = u ? null : rec.commune
-    }
-    const subject: Subject = {
-      key: base ? String(base.entityId) : `${file}#${sheet.sheet}#${r.row}`,
-      entityId: base?.entityId ?? null,
-      kind: rec.kind,
-      name: rec.name,
-      regNo: rec.regNo ?? base?.regNo ?? null,
-      status: rec.status ?? base?.status ?? 'active',
-      dissolvedOn: rec.dissolutionDate ?? base?.dissolvedOn ?? null,
-      dissolvedWhere: rec.dissolutionDate ? `cột «Ngày giải thể» của dòng ${r.row}` : (base?.dissolvedWhere ?? null),
-      charterCapital: rec.charterCapital ?? base?.charterCapital ?? null,
-      membersCount: base?.membersCount ?? null,
-      memberCoops: base?.memberCoops ?? null,
-      sector: rec.sector ?? base?.sector ?? null,
-      communeUnplaced: unplaced,
-      figures
-    }
-    return { row: r, subject }
-  })
+  }
 }
+const notInfo = (rule: Rule) => rule.severity !== 'info'
 
 /**
  * The checks where data comes in: a register write answers with the record's open findings,
@@ -125,20 +137,8 @@ export function withChecks(map: HandlerMap): HandlerMap {
       return id ? { ...result, findings: openFindingsOf(ctx, today(ctx), id) } : result
     }
   }
-  const preview = out['exchange.previewImport']!
-  out['exchange.previewImport'] = async (input, ctx) => {
-    const result = (await preview(input, ctx)) as ImportResult
-    const asOf = today(ctx)
-    for (const { row, subject } of previewSubjects(ctx, result, asOf)) {
-      // What is wrong or doubtful in the file; what a report still lacks (info) is for «Kiểm tra số liệu» after the import,
-      // or nearly every row of a list without figures would carry a sentence.
-      const findings = withAcks(
-        ctx,
-        evaluate(subject, asOf, (rule) => rule.severity !== 'info')
-      ).filter((f) => f.state === 'open')
-      if (findings.length) row.findings = findings
-    }
-    return result
-  }
+  // The preview's rows carry their findings, worked out chunk by chunk while the worker still reads the file.
+  out['exchange.previewImport'] = async (input, ctx) =>
+    (await previewImport(input as PreviewInput, ctx, false, previewFindings(ctx, today(ctx)))).result
   return out as unknown as HandlerMap
 }

@@ -34,7 +34,16 @@ function latestAcks(ctx: CoreContext, ids?: string[]): Map<string, Ack> {
 
 export function withAcks(ctx: CoreContext, findings: Finding[], all = false): Finding[] {
   if (findings.length === 0) return findings
-  const acks = latestAcks(ctx, all ? undefined : findings.map((f) => f.id))
+  return applyAcks(latestAcks(ctx, all ? undefined : findings.map((f) => f.id)), findings)
+}
+
+/** The acknowledgements read once, applied to many findings (an import preview's rows). */
+export function ackApplier(ctx: CoreContext): (findings: Finding[]) => Finding[] {
+  const acks = latestAcks(ctx)
+  return (findings) => applyAcks(acks, findings)
+}
+
+function applyAcks(acks: Map<string, Ack>, findings: Finding[]): Finding[] {
   return findings.map((f) => {
     const ack = acks.get(f.id)
     if (!ack || ack.fingerprint !== f.fingerprint) return f

@@ -44,8 +44,11 @@ export interface ReadFile {
   sheets: ReadSheet[]
 }
 
-/** Each row of a table as soon as it is read: sheet and table are their indexes in the ReadFile. */
-export type RowSink = (sheet: number, table: number, row: ImportRow) => void
+/**
+ * Each row of a table as soon as it is read: sheet and table are their indexes in the ReadFile, `of`
+ * the table as known so far (its header, sheet name and "as of" date are final once it has a row).
+ */
+export type RowSink = (sheet: number, table: number, row: ImportRow, file: string, of: ParsedTable) => void
 
 export function readTables(
   input: FileInput,
@@ -68,7 +71,7 @@ export function readTables(
       },
       valuesFor: (shape) => shapeValues(values, shape),
       progress: (done) => report({ phase: 'parse', label: 'Đang đọc các dòng', file, sheet: grid.name, done, total }),
-      row: onRow && ((table, row) => onRow(sheet, table, row))
+      row: onRow && ((table, row, of) => onRow(sheet, table, row, file, of))
     })
     return { name: grid.name, tables, hasContent: tables.length > 0 || hasContent }
   })

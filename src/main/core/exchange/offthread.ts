@@ -20,7 +20,8 @@ import { AppError } from '../../../shared/errors'
 import type { Progress } from '../progress'
 import type { FileInput } from './read'
 import type { Mappings, ReadFile, ValueMappings } from './file-tables'
-import type { WorkerMessage } from './worker'
+import type { ImportRow } from '../../../shared/api'
+import type { ChunkOf, WorkerMessage } from './worker'
 
 export const BUILT_WORKER = 'import-worker.js'
 const IDLE_MS = 60_000
@@ -84,18 +85,25 @@ export function idleImportWorker(): Worker | null {
   return idle?.worker ?? null
 }
 
+/** A chunk of a table's rows as it arrives (file `index`, sheet and table indexes), with where it is. */
+export type ChunkSink = (key: TableKey, rows: ImportRow[], of: ChunkOf) => void
+/** A table of a read: «file:sheet:table», by their indexes. */
+export type TableKey = string
+export const tableKey = (file: number, sheet: number, table: number): TableKey => `${file}:${sheet}:${table}`
+
 export function readOffThread(
   files: FileInput[],
   mappings: Mappings,
   report: (p: Progress) => void,
-  values: ValueMappings = {}
+  values: ValueMappings = {},
+  onChunk?: ChunkSink
 ): Promise<ReadFile[]> {
   const worker = acquire()
   const id = nextId++
   return new Promise<ReadFile[]>((resolve, reject) => {
     const out: ReadFile[] = []
     // Rows arrive before their file's tables (they are sent as they are read): kept by file, sheet and table.
-    const rowsOf = new Map<string, ReadFile['sheets'][number]['tables'][number]['rows']>()
+    const rowsOf = new Map<TableKey, ImportRow[]>()
     const done = (err: unknown, keep: boolean) => {
       worker.off('message', onMessage).off('error', onCrash).off('exit', onCrash)
       if (keep) release(worker)
@@ -107,14 +115,15 @@ export function readOffThread(
       if (m.id !== id) return
       if (m.type === 'progress') report(m.progress)
       else if (m.type === 'rows') {
-        const key = `${m.index}:${m.sheet}:${m.table}`
-        const chunk = JSON.parse(m.json) as ReadFile['sheets'][number]['tables'][number]['rows']
+        const key = tableKey(m.index, m.sheet, m.table)
+        const chunk = JSON.parse(m.json) as ImportRow[]
         const rows = rowsOf.get(key)
         if (rows) for (const row of chunk) rows.push(row)
-        else rowsOf.set(key, chunk)
+        else rowsOf.set(key, [...chunk])
+        onChunk?.(key, chunk, m.of)
       } else if (m.type === 'file') {
         const file = (out[m.index] = JSON.parse(m.json) as ReadFile)
-        file.sheets.forEach((s, sheet) => s.tables.forEach((t, table) => (t.rows = rowsOf.get(`${m.index}:${sheet}:${table}`) ?? [])))
+        file.sheets.forEach((s, sheet) => s.tables.forEach((t, table) => (t.rows = rowsOf.get(tableKey(m.index, sheet, table)) ?? [])))
       } else if (m.type === 'done') done(null, out.reduce((n, f) => n + f.bytes, 0) < KEEP_WARM_BYTES)
       else if (m.error) done(AppError.from(m.error), true)
       else {

@@ -228,7 +228,7 @@ export interface ParseOptions {
    * Each row of a table as soon as it is read (table: its index in the result), in order: a row is
    * final once pushed, so the import worker sends it on while the rows after it are still being read.
    */
-  row?(table: number, row: ImportRow): void
+  row?(table: number, row: ImportRow, of: ParsedTable): void
 }
 
 /** Per field, folded text → the code a person chose and whether remembered or chosen now. */
@@ -367,7 +367,7 @@ export function parseSheet(grid: SheetGrid, options: ParseOptions): ParsedTable[
       for (const c of cells) if (!ctx.mapped[c]) ctx.unknownCells.set(c, (ctx.unknownCells.get(c) ?? 0) + 1)
     }
     current.rows.push(row)
-    options.row?.(tables.length - 1, row)
+    options.row?.(tables.length - 1, row, current)
     r++
   }
   if (ctx) finishTable(ctx)

@@ -22,7 +22,8 @@ import { formatDate } from '../../../shared/text'
 import { fold } from '../../../shared/text'
 import type { CoreContext } from '../context'
 import { progressReporter } from '../progress'
-import { readOffThread } from './offthread'
+import { readOffThread, tableKey, type ChunkSink, type TableKey } from './offthread'
+import type { ChunkOf } from './worker'
 import { defaultFiguresYear } from './parse'
 import type { FileInput } from './read'
 import type { Mappings, ReadFile, ValueMappings } from './file-tables'
@@ -149,18 +150,30 @@ async function readFiles(
   mappings: Mappings,
   values: ValueMappings,
   reuse: boolean,
-  report: ReturnType<typeof progressReporter>
+  report: ReturnType<typeof progressReporter>,
+  onChunk: ChunkSink
 ): Promise<ReadFile[]> {
   const key = readKey(files, mappings, values)
   const cached = key !== null && lastRead?.key === key ? lastRead.files : null
   if (reuse) lastRead = null
   if (cached) return cached
-  const read = await readOffThread(files, mappings, report, values)
+  const read = await readOffThread(files, mappings, report, values, onChunk)
   if (!reuse && key !== null) lastRead = { key, files: read }
   return read
 }
 
-export async function previewImport(input: PreviewInput, ctx: CoreContext, forCommit = false): Promise<PreviewState> {
+/**
+ * What the preview does to each row it reads beside comparing it — the data checks' findings
+ * (checks/handlers.ts): called with each chunk of compared rows while the file is still being read.
+ */
+export type RowInspector = (rows: ImportRow[], at: { file: string; sheet: string; figuresYear: number }) => void
+
+export async function previewImport(
+  input: PreviewInput,
+  ctx: CoreContext,
+  forCommit = false,
+  inspect?: RowInspector
+): Promise<PreviewState> {
   const report = progressReporter()
   const remembered: Mappings = {}
   for (const m of await ctx.db.selectFrom('import_mappings').selectAll().execute()) {
@@ -177,9 +190,115 @@ export async function previewImport(input: PreviewInput, ctx: CoreContext, forCo
   for (const m of input.valueMappings ?? []) {
     ;(values[m.shape ?? '*'] ??= []).push({ field: m.field, value: m.value, code: m.code, source: 'manual' })
   }
-  // Reading and parsing run in the import worker; the register is compared here.
-  const read = await readFiles(input.files, remembered, values, forCommit, report)
+  // The register first: each chunk of rows is compared with it as it arrives from the import worker.
+  const compare = await comparer(ctx)
+  const figuresYearOf = (asOfDate: string | null) => input.figuresYear ?? defaultFiguresYear(asOfDate, ctx.now())
+  const compared = new Map<TableKey, ImportRow[]>()
+  const compareChunk = (key: TableKey, rows: ImportRow[], of: ChunkOf) => {
+    const figuresYear = figuresYearOf(of.asOfDate)
+    const out = rows.map((row) => compare(row, `${of.file} › ${of.sheet} › dòng ${row.row}`, figuresYear))
+    const list = compared.get(key)
+    if (list) for (const row of out) list.push(row)
+    else compared.set(key, out)
+    inspect?.(out, { file: of.file, sheet: of.sheet, figuresYear })
+  }
+  const read = await readFiles(input.files, remembered, values, forCommit, report, compareChunk)
 
+  const files: ImportFileResult[] = []
+  let totals = emptyCounts()
+  for (const [index, opened] of read.entries()) {
+    report({ phase: 'compare', label: 'Đang so với sổ đăng ký', file: opened.name, done: 0, total: null })
+    const sheets: ImportSheet[] = []
+    for (const [sheetIndex, { name: sheetName, tables, hasContent }] of opened.sheets.entries()) {
+      if (tables.length === 0) {
+        if (hasContent) {
+          const sheet: ImportSheet = {
+            sheet: sheetName,
+            table: 0,
+            title: null,
+            kind: null,
+            headerRow: 0,
+            encoding: 'unicode',
+            shape: '',
+            columns: [],
+            unknownColumns: [],
+            unknownValues: [],
+            asOfDate: null,
+            figuresYear: input.figuresYear ?? defaultFiguresYear(null, ctx.now()),
+            figuresYearSource: input.figuresYear ? 'box' : 'default',
+            rows: [],
+            counts: { ...emptyCounts(), warnings: 1 },
+            issues: [
+              {
+                row: 0,
+                column: null,
+                severity: 'warning',
+                code: 'NO_HEADER',
+                message: `Trang «${sheetName}»: không tìm thấy dòng tiêu đề (cần có cột Tên và ít nhất một cột khác trong ${15} dòng đầu); trang này không được nhập.`
+              }
+            ]
+          }
+          sheets.push(sheet)
+          totals = addCounts(totals, sheet.counts)
+        }
+        continue
+      }
+      for (const [tableIndex, t] of tables.entries()) {
+        const figuresYear = figuresYearOf(t.asOfDate)
+        const figuresYearSource: ImportSheet['figuresYearSource'] = input.figuresYear ? 'box' : t.asOfDate ? 'file' : 'default'
+        const fileYear = t.asOfDate ? Number(t.asOfDate.slice(0, 4)) : null
+        // The box never overrides the file's own date line in silence: a disagreement is asked.
+        const yearIssues =
+          input.figuresYear && fileYear !== null && fileYear !== input.figuresYear
+            ? [
+                {
+                  row: t.headerRow,
+                  column: null,
+                  severity: input.figuresYearConfirmed ? ('warning' as const) : ('error' as const),
+                  code: 'FIGURES_YEAR_DISAGREES',
+                  message: `Trang «${t.sheet}»: tệp ghi «Số liệu tính đến ngày ${formatDate(t.asOfDate!)}» (năm ${fileYear}) nhưng ô Năm số liệu là ${input.figuresYear}.${input.figuresYearConfirmed ? ` Đã chọn năm ${input.figuresYear}.` : ' Hãy chọn năm nào đúng trước khi nhập.'}`
+                }
+              ]
+            : []
+        const issues = t.columns.some((c) => c.field === 'name')
+          ? [...t.issues, ...yearIssues]
+          : [
+              ...yearIssues,
+              ...t.issues,
+              {
+                row: t.headerRow,
+                column: null,
+                severity: 'error' as const,
+                code: 'NO_NAME_COLUMN',
+                message: `Trang «${t.sheet}»: không có cột Tên.`
+              }
+            ]
+        // Rows compared as they came from the worker; rows of a read kept from before (a commit after
+        // its preview) are compared now, the same way.
+        const key = tableKey(index, sheetIndex, tableIndex)
+        if (!compared.has(key) && t.rows.length > 0) compareChunk(key, t.rows, { file: opened.name, sheet: t.sheet, asOfDate: t.asOfDate })
+        const rows = compared.get(key) ?? []
+        const counts = countRows(rows, issues.filter((i) => i.severity === 'warning').length)
+        counts.errors += issues.filter((i) => i.severity === 'error').length
+        totals = addCounts(totals, counts)
+        sheets.push({ ...t, issues, rows, figuresYear, figuresYearSource, counts })
+      }
+    }
+    files.push({ file: opened.name, format: opened.format, sha256: opened.sha256, bytes: opened.bytes, sheets })
+  }
+  return { result: { files, totals, batchId: null, committed: false }, existing: compare.existing, figures: compare.figures }
+}
+
+type Comparer = ((read: ImportRow, where: string, figuresYear: number) => ImportRow) & {
+  existing: Map<string, ExistingEntity>
+  figures: Map<string, FiguresRow>
+}
+
+/**
+ * The register as a row is compared with it: its records by identity, their yearly figures, the
+ * records a dissolution closed, and the rows seen so far in this import (a second one is a duplicate).
+ */
+async function comparer(ctx: CoreContext): Promise<Comparer> {
   const rows = (await ctx.db
     .selectFrom('entities as e')
     .select([
@@ -218,142 +337,64 @@ export async function previewImport(input: PreviewInput, ctx: CoreContext, forCo
   const closed = new Set(
     (await ctx.db.selectFrom('dissolution_cases').select('entity_id').where('state', '=', 'finalised').execute()).map((c) => c.entity_id)
   )
-
   const seen = new Map<string, string>()
-  const files: ImportFileResult[] = []
-  let totals = emptyCounts()
-  for (const opened of read) {
-    report({ phase: 'compare', label: 'Đang so với sổ đăng ký', file: opened.name, done: 0, total: null })
-    const sheets: ImportSheet[] = []
-    for (const { name: sheetName, tables, hasContent } of opened.sheets) {
-      if (tables.length === 0) {
-        if (hasContent) {
-          const sheet: ImportSheet = {
-            sheet: sheetName,
-            table: 0,
-            title: null,
-            kind: null,
-            headerRow: 0,
-            encoding: 'unicode',
-            shape: '',
-            columns: [],
-            unknownColumns: [],
-            unknownValues: [],
-            asOfDate: null,
-            figuresYear: input.figuresYear ?? defaultFiguresYear(null, ctx.now()),
-            figuresYearSource: input.figuresYear ? 'box' : 'default',
-            rows: [],
-            counts: { ...emptyCounts(), warnings: 1 },
-            issues: [
-              {
-                row: 0,
-                column: null,
-                severity: 'warning',
-                code: 'NO_HEADER',
-                message: `Trang «${sheetName}»: không tìm thấy dòng tiêu đề (cần có cột Tên và ít nhất một cột khác trong ${15} dòng đầu); trang này không được nhập.`
-              }
-            ]
-          }
-          sheets.push(sheet)
-          totals = addCounts(totals, sheet.counts)
-        }
-        continue
-      }
-      for (const t of tables) {
-        const figuresYear = input.figuresYear ?? defaultFiguresYear(t.asOfDate, ctx.now())
-        const figuresYearSource: ImportSheet['figuresYearSource'] = input.figuresYear ? 'box' : t.asOfDate ? 'file' : 'default'
-        const fileYear = t.asOfDate ? Number(t.asOfDate.slice(0, 4)) : null
-        // The box never overrides the file's own date line in silence: a disagreement is asked.
-        const yearIssues =
-          input.figuresYear && fileYear !== null && fileYear !== input.figuresYear
-            ? [
-                {
-                  row: t.headerRow,
-                  column: null,
-                  severity: input.figuresYearConfirmed ? ('warning' as const) : ('error' as const),
-                  code: 'FIGURES_YEAR_DISAGREES',
-                  message: `Trang «${t.sheet}»: tệp ghi «Số liệu tính đến ngày ${formatDate(t.asOfDate!)}» (năm ${fileYear}) nhưng ô Năm số liệu là ${input.figuresYear}.${input.figuresYearConfirmed ? ` Đã chọn năm ${input.figuresYear}.` : ' Hãy chọn năm nào đúng trước khi nhập.'}`
-                }
-              ]
-            : []
-        const issues = t.columns.some((c) => c.field === 'name')
-          ? [...t.issues, ...yearIssues]
-          : [
-              ...yearIssues,
-              ...t.issues,
-              {
-                row: t.headerRow,
-                column: null,
-                severity: 'error' as const,
-                code: 'NO_NAME_COLUMN',
-                message: `Trang «${t.sheet}»: không có cột Tên.`
-              }
-            ]
-        // Rows as read stay untouched (a commit may compare them again); a row that changes state is a new object.
-        const rows = t.rows.map((read) => {
-          if (read.state !== 'new' || !read.record) return read
-          const row: ImportRow = { ...read, issues: [...read.issues] }
-          const rec = read.record
-          const key = recordKey(rec)
-          const where = `${opened.name} › ${t.sheet} › dòng ${row.row}`
-          const first = seen.get(key)
-          if (first) {
-            row.state = 'duplicate'
-            row.issues.push({
-              row: row.row,
-              column: null,
-              severity: 'warning',
-              code: 'DUPLICATE_IN_FILE',
-              message: `Trùng với ${first}; chỉ nhập một lần.`
-            })
-            return row
-          }
-          seen.set(key, where)
-          // A record typed in without its number is still the same one: same folded name and commune.
-          let found = existing.get(key)
-          if (!found && rec.regNo && withoutRegNo > 0) {
-            const byName = existing.get(recordKey({ ...rec, regNo: null }))
-            if (byName && !byName.reg_no) found = byName
-          }
-          if (!found) return read
-          row.entityId = found.id
-          const changes: NonNullable<ImportRow['changes']> = []
-          for (const [field, column] of Object.entries(RECORD_COLUMNS) as Array<[keyof typeof RECORD_COLUMNS, keyof ExistingEntity]>) {
-            const after = rec[field]
-            if (after === undefined || after === null || after === '') continue
-            if (after !== found[column]) changes.push({ field, before: found[column], after })
-          }
-          // A dissolution date means dissolved, whatever the status column says.
-          const status = rec.dissolutionDate ? 'dissolved' : rec.status
-          if (status && status !== found.status) changes.push({ field: 'status', before: found.status, after: status })
-          const fig = figures.get(`${found.id}:${figuresYear}`)
-          for (const [field, column] of Object.entries(FIGURE_COLUMNS) as Array<[keyof typeof FIGURE_COLUMNS, keyof FiguresRow]>) {
-            const after = rec.figures[field]
-            if (after === undefined || after === null) continue
-            const before = fig ? fig[column] : null
-            if (after !== before) changes.push({ field: `${field}:${figuresYear}`, before, after })
-          }
-          row.state = changes.length ? 'update' : 'unchanged'
-          if (changes.length) row.changes = changes
-          if (closed.has(found.id) && changes.some((c) => c.field !== 'notes')) {
-            row.state = 'error'
-            row.issues.push({
-              row: row.row,
-              column: null,
-              severity: 'error',
-              code: 'DISSOLVED',
-              message: `«${found.name}» đã giải thể theo hồ sơ giải thể; chỉ được sửa phần ghi chú, không sửa bằng tệp nhập.`
-            })
-          }
-          return row
-        })
-        const counts = countRows(rows, issues.filter((i) => i.severity === 'warning').length)
-        counts.errors += issues.filter((i) => i.severity === 'error').length
-        totals = addCounts(totals, counts)
-        sheets.push({ ...t, issues, rows, figuresYear, figuresYearSource, counts })
-      }
+
+  // Rows as read stay untouched (a commit may compare them again); a row that changes state is a new object.
+  const compare = (read: ImportRow, where: string, figuresYear: number): ImportRow => {
+    if (read.state !== 'new' || !read.record) return read
+    const row: ImportRow = { ...read, issues: [...read.issues] }
+    const rec = read.record
+    const key = recordKey(rec)
+    const first = seen.get(key)
+    if (first) {
+      row.state = 'duplicate'
+      row.issues.push({
+        row: row.row,
+        column: null,
+        severity: 'warning',
+        code: 'DUPLICATE_IN_FILE',
+        message: `Trùng với ${first}; chỉ nhập một lần.`
+      })
+      return row
     }
-    files.push({ file: opened.name, format: opened.format, sha256: opened.sha256, bytes: opened.bytes, sheets })
+    seen.set(key, where)
+    // A record typed in without its number is still the same one: same folded name and commune.
+    let found = existing.get(key)
+    if (!found && rec.regNo && withoutRegNo > 0) {
+      const byName = existing.get(recordKey({ ...rec, regNo: null }))
+      if (byName && !byName.reg_no) found = byName
+    }
+    if (!found) return read
+    row.entityId = found.id
+    const changes: NonNullable<ImportRow['changes']> = []
+    for (const [field, column] of Object.entries(RECORD_COLUMNS) as Array<[keyof typeof RECORD_COLUMNS, keyof ExistingEntity]>) {
+      const after = rec[field]
+      if (after === undefined || after === null || after === '') continue
+      if (after !== found[column]) changes.push({ field, before: found[column], after })
+    }
+    // A dissolution date means dissolved, whatever the status column says.
+    const status = rec.dissolutionDate ? 'dissolved' : rec.status
+    if (status && status !== found.status) changes.push({ field: 'status', before: found.status, after: status })
+    const fig = figures.get(`${found.id}:${figuresYear}`)
+    for (const [field, column] of Object.entries(FIGURE_COLUMNS) as Array<[keyof typeof FIGURE_COLUMNS, keyof FiguresRow]>) {
+      const after = rec.figures[field]
+      if (after === undefined || after === null) continue
+      const before = fig ? fig[column] : null
+      if (after !== before) changes.push({ field: `${field}:${figuresYear}`, before, after })
+    }
+    row.state = changes.length ? 'update' : 'unchanged'
+    if (changes.length) row.changes = changes
+    if (closed.has(found.id) && changes.some((c) => c.field !== 'notes')) {
+      row.state = 'error'
+      row.issues.push({
+        row: row.row,
+        column: null,
+        severity: 'error',
+        code: 'DISSOLVED',
+        message: `«${found.name}» đã giải thể theo hồ sơ giải thể; chỉ được sửa phần ghi chú, không sửa bằng tệp nhập.`
+      })
+    }
+    return row
   }
-  return { result: { files, totals, batchId: null, committed: false }, existing, figures }
+  return Object.assign(compare, { existing, figures })
 }

@@ -9,7 +9,7 @@ import type { ImportRow } from '../../../shared/api'
 import { AppError, type AppErrorData } from '../../../shared/errors'
 import type { Progress } from '../progress'
 import type { FileInput } from './read'
-import { readTables, type Mappings, type ReadFile, type ValueMappings } from './file-tables'
+import { readTables, type Mappings, type ReadFile, type RowSink, type ValueMappings } from './file-tables'
 
 export type WorkerRequest = { id: number; files: FileInput[]; mappings: Mappings; values?: ValueMappings }
 type Body =
@@ -17,13 +17,20 @@ type Body =
   /**
    * Rows of table `table` of sheet `sheet` of file `index`, as a JSON array (faster to send and to
    * read back than a structured clone of 100,000 rows), in order. Sent while the file is still being
-   * read, so the other thread reads one chunk back while this one reads the rows after it.
+   * read, so the other thread compares one chunk with the register while this one reads the rows
+   * after it; `of` says where they are and the table's "as of" date, which the comparison needs.
    */
-  | { type: 'rows'; index: number; sheet: number; table: number; json: string }
+  | { type: 'rows'; index: number; sheet: number; table: number; json: string; of: ChunkOf }
   /** The file's tables as JSON once it is read, their rows left out: they came before, in 'rows' messages. */
   | { type: 'file'; index: number; json: string }
   | { type: 'error'; error: AppErrorData | null; detail?: string }
   | { type: 'done' }
+/** Where a chunk of rows is: its file's and sheet's names, and the "as of" date of its table. */
+export interface ChunkOf {
+  file: string
+  sheet: string
+  asOfDate: string | null
+}
 /** Every message names the request it answers. */
 export type WorkerMessage = { id: number } & Body
 
@@ -35,15 +42,15 @@ function work(port: NonNullable<typeof parentPort>, request: WorkerRequest): voi
   try {
     request.files.forEach((input, index) => {
       let chunk: ImportRow[] = []
-      let of = { sheet: 0, table: 0 }
+      let at = { sheet: 0, table: 0, of: { file: '', sheet: '', asOfDate: null } as ChunkOf }
       const send = () => {
-        if (chunk.length) post({ type: 'rows', index, ...of, json: JSON.stringify(chunk) })
+        if (chunk.length) post({ type: 'rows', index, ...at, json: JSON.stringify(chunk) })
         chunk = []
       }
-      const onRow = (sheet: number, table: number, row: ImportRow) => {
-        if (sheet !== of.sheet || table !== of.table) {
+      const onRow: RowSink = (sheet, table, row, file, t) => {
+        if (sheet !== at.sheet || table !== at.table || chunk.length === 0) {
           send()
-          of = { sheet, table }
+          at = { sheet, table, of: { file, sheet: t.sheet, asOfDate: t.asOfDate } }
         }
         if (chunk.push(row) >= ROWS_PER_MESSAGE) send()
       }
