@@ -76,67 +76,108 @@ function unplaced(ctx: CoreContext, date: string): Array<{ code: string; name: s
 }
 
 export function inSet(e: EntityAsOf, set: EntitySet): boolean {
-  switch (set) {
-    case 'present':
-      return e.status !== null && e.status !== 'dissolved'
-    case 'active':
-      return operating(e.status, e.label) === 'active'
-    case 'stopped':
-      return operating(e.status, e.label) === 'stopped'
-    case 'new':
-      return e.isNew
-    case 'dissolved':
-      return e.dissolvedInPeriod
-  }
+  return (setsOf(e) & SET_BITS[set]) !== 0
 }
 
-function fieldValue(e: EntityAsOf, field: string): number | null {
+/** The sets as bits, so a record's membership is worked out once and each indicator tests one bit. */
+const SET_BITS: Record<EntitySet, number> = { present: 1, active: 2, stopped: 4, new: 8, dissolved: 16 }
+
+/** Every set a record is in on the snapshot's date, as SET_BITS. */
+function setsOf(e: EntityAsOf): number {
+  const op = operating(e.status, e.label)
+  return (
+    (e.status !== null && e.status !== 'dissolved' ? SET_BITS.present : 0) |
+    (op === 'active' ? SET_BITS.active : 0) |
+    (op === 'stopped' ? SET_BITS.stopped : 0) |
+    (e.isNew ? SET_BITS.new : 0) |
+    (e.dissolvedInPeriod ? SET_BITS.dissolved : 0)
+  )
+}
+
+type FieldReader = (e: EntityAsOf) => number | null
+
+/** How a field of the definitions is read off a record: chosen once per field, not per record. */
+function fieldReader(field: string): FieldReader {
   switch (field) {
     case 'charter_capital':
-      return e.charterCapital
+      return (e) => e.charterCapital
     case 'members_count':
-      return e.membersCount
+      return (e) => e.membersCount
     case 'member_coops':
-      return e.memberCoops
+      return (e) => e.memberCoops
     case 'ocop_products':
-      return e.ocop.length
+      return (e) => e.ocop.length
     case 'ocop_3_star':
     case 'ocop_4_star':
     case 'ocop_5_star': {
       const stars = Number(field.charAt(5))
-      return e.ocop.filter((o) => o.stars === stars).length
+      return (e) => e.ocop.filter((o) => o.stars === stars).length
     }
-    default: {
-      const v = e.figures ? (e.figures as unknown as Record<string, number | null>)[field] : null
-      return v ?? null
+    default:
+      return (e) => (e.figures ? ((e.figures as unknown as Record<string, number | null>)[field] ?? null) : null)
+  }
+}
+
+/**
+ * One indicator made ready to be tried against many records: what a record adds to it (null when it
+ * does not count at all) and to its denominator, given the record's sets (setsOf). The rule of what
+ * counts is here once; the summary tries each record's sets against every indicator of its kind.
+ */
+interface Counter {
+  add(e: EntityAsOf, sets: number): number | null
+  weight(e: EntityAsOf): number | null
+}
+
+function counter(ind: Indicator): Counter {
+  const one = () => 1
+  // Entered for the area, or computed from other indicators: no record adds to them (summarise fills them).
+  if (ind.measure === 'input' || ind.measure === 'percentOf') return { add: () => null, weight: one }
+  const bit = SET_BITS[ind.set]
+  const sectors = ind.sectors ? new Set<string>(ind.sectors) : null
+  const conversion = ind.conversion ?? null
+  const classes =
+    ind.classification === undefined ? null : new Set<string>(Array.isArray(ind.classification) ? ind.classification : [ind.classification])
+  const field = ind.field ? fieldReader(ind.field) : null
+  const fallback = ind.fallbackField ? fieldReader(ind.fallbackField) : null
+  const fallbackValue = ind.fallbackValue ?? null
+  const per = ind.measure === 'ratio' ? fieldReader(ind.perField!) : one
+  const measure = ind.measure
+  return {
+    weight: per,
+    add(e, sets) {
+      if ((sets & bit) === 0) return null
+      if (sectors && !sectors.has(e.sector ?? 'other')) return null
+      if (conversion && (e.conversionInPeriod ?? 'none') !== conversion) return null
+      const classed = classes === null || classes.has(e.figures?.classification ?? '')
+      // A share counts every entity of the set: 1 when it meets the condition, 0 when not.
+      if (measure === 'share') return classed ? 1 : 0
+      if (!classed) return null
+      if (measure === 'count') return 1
+      let v = field!(e)
+      if (v === null && fallback) v = fallback(e)
+      if (v === null && fallbackValue !== null) v = fallbackValue
+      // A ratio counts a record only when it has both numbers, its denominator above zero.
+      if (measure === 'ratio' && (v === null || !((per(e) ?? 0) > 0))) return null
+      return v
     }
   }
 }
 
 /** What one entity adds to an indicator: null when it does not count at all. */
 export function contribution(e: EntityAsOf, ind: Indicator): number | null {
-  // Entered for the area, or computed from other indicators: no record adds to them (summarise fills them).
-  if (ind.measure === 'input' || ind.measure === 'percentOf') return null
-  if (e.kind !== ind.kind || !inSet(e, ind.set)) return null
-  if (ind.sectors && !ind.sectors.includes(e.sector ?? 'other')) return null
-  if (ind.conversion && (e.conversionInPeriod ?? 'none') !== ind.conversion) return null
-  const classes = ind.classification === undefined ? null : Array.isArray(ind.classification) ? ind.classification : [ind.classification]
-  const classed = classes === null || classes.includes((e.figures?.classification ?? '') as never)
-  // A share counts every entity of the set: 1 when it meets the condition, 0 when not.
-  if (ind.measure === 'share') return classed ? 1 : 0
-  if (!classed) return null
-  if (ind.measure === 'count') return 1
-  let v = fieldValue(e, ind.field!)
-  if (v === null && ind.fallbackField) v = fieldValue(e, ind.fallbackField)
-  if (v === null && ind.fallbackValue !== undefined) v = ind.fallbackValue
-  // A ratio counts a record only when it has both numbers, its denominator above zero.
-  if (ind.measure === 'ratio' && (v === null || !((weight(e, ind) ?? 0) > 0))) return null
-  return v
+  return e.kind === ind.kind ? counter(ind).add(e, setsOf(e)) : null
 }
 
-/** What one record adds to an indicator's denominator: 1, or for a ratio its perField. */
-export function weight(e: EntityAsOf, ind: Indicator): number | null {
-  return ind.measure === 'ratio' ? fieldValue(e, ind.perField!) : 1
+/** The definitions' indicators made ready once (definitions() is read once per process), by kind. */
+const countersOf = new WeakMap<Indicator[], Map<string, Array<{ i: number; counter: Counter }>>>()
+function countersByKind(indicators: Indicator[]) {
+  let byKind = countersOf.get(indicators)
+  if (!byKind) {
+    byKind = new Map()
+    for (const [i, ind] of indicators.entries()) byKind.set(ind.kind, [...(byKind.get(ind.kind) ?? []), { i, counter: counter(ind) }])
+    countersOf.set(indicators, byKind)
+  }
+  return byKind
 }
 
 type Acc = { sum: Float64Array; n: Float64Array }
@@ -192,19 +233,19 @@ export function summarise(
   const { indicators } = definitions()
   const keys = district ? [district] : unit.districts.map((d) => d.code)
   const accs = new Map<string, Acc>(keys.map((k) => [k, newAcc(indicators.length)]))
-  // Each entity is tried only against its own kind's indicators.
-  const ofKind = new Map<string, number[]>()
-  indicators.forEach((ind, i) => ofKind.set(ind.kind, [...(ofKind.get(ind.kind) ?? []), i]))
+  // Each entity is tried only against its own kind's indicators, its sets worked out once.
+  const ofKind = countersByKind(indicators)
   for (const e of snapshot) {
     const key = unitKey(unit, e)
     if (district && key !== district) continue
     let acc = accs.get(key)
     if (!acc) accs.set(key, (acc = newAcc(indicators.length)))
-    for (const i of ofKind.get(e.kind) ?? []) {
-      const v = contribution(e, indicators[i]!)
+    const sets = setsOf(e)
+    for (const { i, counter } of ofKind.get(e.kind) ?? []) {
+      const v = counter.add(e, sets)
       if (v === null) continue
       acc.sum[i] += v
-      acc.n[i] += weight(e, indicators[i]!)!
+      acc.n[i] += counter.weight(e)!
     }
   }
   const total = newAcc(indicators.length)
