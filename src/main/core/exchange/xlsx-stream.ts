@@ -504,6 +504,51 @@ function text(xml: Buffer, from: number, to: number): string {
  * leaves the file to SheetJS (see the top of this file).
  */
 export function readXlsxSheets(data: Buffer, maxRows: number): StreamedSheet[] | null {
+  return readSheets(data, maxRows, null)
+}
+
+/**
+ * The same grids, only for a workbook in which the grid is all a person sees (a signed package,
+ * handoff/read.ts): null as soon as any sheet has a formula, an error value, a hyperlink, merged
+ * cells, a relationship of its own (comments, drawings, links), or does not start at A1, or a
+ * cell style has a number format `plainFormat` does not accept (it gets the format's id and, for
+ * the workbook's own formats, its code). The caller reads such a file with SheetJS, which names
+ * the cell.
+ */
+export function readPlainXlsxSheets(
+  data: Buffer,
+  maxRows: number,
+  plainFormat: (id: number, code: string | null) => boolean
+): StreamedSheet[] | null {
+  return readSheets(data, maxRows, plainFormat)
+}
+
+/** Every cell style's number format, as `plainFormat` judges it; false when the styles part is not as written. */
+function stylesArePlain(xml: string, plainFormat: (id: number, code: string | null) => boolean): boolean {
+  const codes = new Map<number, string>()
+  for (const m of xml.matchAll(/<numFmt\s[^>]*>/g)) {
+    const id = Number(attribute(m[0], 'numFmtId'))
+    const code = attribute(m[0], 'formatCode')
+    if (!Number.isInteger(id) || code === null) return false
+    codes.set(id, code)
+  }
+  const cellXfs = /<cellXfs[\s>][\s\S]*?<\/cellXfs>/.exec(xml)?.[0]
+  if (!cellXfs) return !xml.includes('<cellXfs')
+  for (const m of cellXfs.matchAll(/<xf[\s/>][^>]*>/g)) {
+    const id = Number(attribute(m[0], 'numFmtId') ?? '0')
+    if (!Number.isInteger(id) || !plainFormat(id, codes.get(id) ?? null)) return false
+  }
+  return true
+}
+
+/** What a person would see beside a sheet's values: a formula, an error value, a hyperlink. */
+const NOT_PLAIN = ['<f>', '<f ', '<f/>', 't="e"', "t='e'", '<hyperlink']
+
+function readSheets(
+  data: Buffer,
+  maxRows: number,
+  plainFormat: ((id: number, code: string | null) => boolean) | null
+): StreamedSheet[] | null {
   try {
     const entries = directory(data)
     const part = (name: string) => unpack(data, entries, name)
@@ -522,6 +567,11 @@ export function readXlsxSheets(data: Buffer, maxRows: number): StreamedSheet[] |
       if (!sst) return null
       strings = sharedStrings(sst.toString('utf8'))
     }
+    if (plainFormat) {
+      const stylesRel = rels.find((r) => r.type.endsWith('/styles'))
+      const styles = stylesRel ? part(stylesRel.target) : null
+      if (stylesRel && (!styles || !stylesArePlain(styles.toString('utf8'), plainFormat))) return null
+    }
     const wbXml = workbook.toString('utf8')
     if (!/<sheets[\s>]/.test(wbXml)) return null
     const sheets: StreamedSheet[] = []
@@ -533,7 +583,14 @@ export function readXlsxSheets(data: Buffer, maxRows: number): StreamedSheet[] |
       if (name === null || !rel || !rel.type.endsWith('/worksheet')) return null
       const xml = part(rel.target)
       if (!xml) return null
-      sheets.push({ name, ...scanSheet(xml, strings, maxRows) })
+      if (plainFormat) {
+        if (NOT_PLAIN.some((marker) => xml.includes(marker))) return null
+        const own = `${folderOf(rel.target)}_rels/${rel.target.slice(folderOf(rel.target).length)}.rels`
+        if (entries.has(own.toLowerCase())) return null
+      }
+      const sheet = scanSheet(xml, strings, maxRows)
+      if (plainFormat && (sheet.merges.length > 0 || sheet.originRow !== 0 || sheet.originCol !== 0)) return null
+      sheets.push({ name, ...sheet })
     }
     if (sheets.length === 0) return null
     // Nothing in any cell: SheetJS reads it again and says the file is empty or damaged.

@@ -26,6 +26,7 @@ import {
   type Value
 } from './format'
 import { readZip, type ZipEntry } from './zip'
+import { readPlainXlsxSheets, type StreamedSheet } from '../exchange/xlsx-stream'
 import { FINDINGS_SHEET } from '../checks/package'
 
 export interface ParsedPackage {
@@ -37,6 +38,8 @@ export interface ParsedPackage {
   signature: 'valid' | 'invalid' | 'unsigned'
   /** The signed «Kiểm tra số liệu» sheet's cells (checks/package.ts), null in a package from before. */
   findingsRows?: unknown[][] | null
+  /** Which reader read the sheets: straight from the zip, or SheetJS; absent when the zip itself was refused. */
+  reader?: 'stream' | 'sheetjs'
 }
 
 type Cell = { t?: string; v?: unknown; f?: string; l?: unknown; c?: unknown; z?: unknown } | undefined
@@ -90,7 +93,8 @@ function listedSheets(entries: ZipEntry[], name: string): { names: string[] } | 
   return { names }
 }
 
-export function readPackage(bytes: Buffer, name: string): ParsedPackage {
+/** `reader: 'sheetjs'` reads the sheets with SheetJS alone (the tests compare the two readers with it). */
+export function readPackage(bytes: Buffer, name: string, options: { reader?: 'sheetjs' } = {}): ParsedPackage {
   const out: ParsedPackage = { manifest: null, tables: null, problems: [], contentHash: null, signature: 'unsigned' }
   const isZip = bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50
   if (!isZip) {
@@ -124,6 +128,14 @@ export function readPackage(bytes: Buffer, name: string): ParsedPackage {
     }
     byKey.set(key, sheet)
   }
+  // A package as written is read straight from the zip (exchange/xlsx-stream.ts), several times faster than
+  // SheetJS; any file that is not plainly one — or any problem found in it — is read again by SheetJS, whose
+  // reading is the one answer to a bad file and whose messages name the cell.
+  const plain = options.reader === 'sheetjs' ? null : readPlainXlsxSheets(bytes, EXCEL_MAX_ROWS, plainFormat)
+  if (plain) {
+    const fast = readBook(plainBook(plain), listed.names.length, name, 'stream')
+    if (fast.problems.length === 0) return fast
+  }
   let wb: XLSX.WorkBook
   try {
     // Formulas, links and number formats are read so that verification can refuse them; nothing is evaluated.
@@ -141,26 +153,76 @@ export function readPackage(bytes: Buffer, name: string): ParsedPackage {
     out.problems.push(problem('TRUNCATED', `${name} bị hỏng, không đọc được như một tệp Excel. Hãy chép lại tệp gốc.`))
     return out
   }
-  if (wb.SheetNames.length !== listed.names.length) {
+  return readBook(sheetjsBook(wb), listed.names.length, name, 'sheetjs')
+}
+
+/** Excel's own limit of rows per sheet: the stream reader leaves a longer sheet to SheetJS. */
+const EXCEL_MAX_ROWS = 1_048_576
+
+/** A workbook as the checks below read it, however it was read: its sheets, each sheet's values row by row (null: empty). */
+interface Book {
+  names: string[]
+  rows(sheet: string): ReadonlyArray<ReadonlyArray<unknown> | undefined> | undefined
+  hidden(sheet: string): boolean
+  /** Formulas, links, comments, error values, merged cells or number formats that show other text, as a problem. */
+  presentation(): PackageProblem | null
+}
+
+function sheetjsBook(wb: XLSX.WorkBook): Book {
+  const values = new Map<string, unknown[][]>()
+  return {
+    names: wb.SheetNames,
+    rows(sheet) {
+      const ws = wb.Sheets[sheet]
+      if (!ws) return undefined
+      let rows = values.get(sheet)
+      if (!rows) values.set(sheet, (rows = Array.from((ws['!data'] ?? []) as Cell[][], (r) => Array.from(r ?? [], (c) => cellValue(c)))))
+      return rows
+    },
+    hidden: (sheet) => Boolean(wb.Workbook?.Sheets?.find((s) => s.name === sheet)?.Hidden),
+    presentation: () => presentationProblem(wb)
+  }
+}
+
+/** Sheets the stream reader read plain: by construction nothing shows but the values (readPlainXlsxSheets). */
+function plainBook(sheets: StreamedSheet[]): Book {
+  const byName = new Map(sheets.map((s) => [s.name, s.rows]))
+  return { names: sheets.map((s) => s.name), rows: (sheet) => byName.get(sheet), hidden: () => false, presentation: () => null }
+}
+
+/**
+ * Number formats a plain read accepts without looking at cells: General, text, and the built-in
+ * number, percent, fraction, date and time formats, none of which shows words of its own; the
+ * workbook's own formats when formatShowsOtherText finds nothing in them.
+ */
+const PLAIN_BUILT_IN = new Set([0, 1, 2, 3, 4, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 37, 38, 39, 40, 45, 46, 47, 48, 49])
+function plainFormat(id: number, code: string | null): boolean {
+  return code === null ? PLAIN_BUILT_IN.has(id) : !formatShowsOtherText(code)
+}
+
+/** Everything after the zip's own checks, on a workbook however read. */
+function readBook(book: Book, listedCount: number, name: string, reader: ParsedPackage['reader']): ParsedPackage {
+  const out: ParsedPackage = { manifest: null, tables: null, problems: [], contentHash: null, signature: 'unsigned', reader }
+  if (book.names.length !== listedCount) {
     out.problems.push(
       problem(
         'DUPLICATE_SHEET',
-        `${name} liệt kê ${listed.names.length} trang nhưng chỉ đọc được ${wb.SheetNames.length}: có trang trùng tên. Không nhận.`
+        `${name} liệt kê ${listedCount} trang nhưng chỉ đọc được ${book.names.length}: có trang trùng tên. Không nhận.`
       )
     )
     return out
   }
-  const manifestSheet = wb.Sheets[MANIFEST_SHEET]
-  if (!manifestSheet) {
+  const manifestRows = book.rows(MANIFEST_SHEET)
+  if (!manifestRows) {
     out.problems.push(
       problem('NOT_A_PACKAGE', `${name} là tệp Excel nhưng không phải gói dữ liệu Sổ HTX (không có trang «${MANIFEST_SHEET}»).`)
     )
     return out
   }
   const manifest: Manifest = {}
-  for (const row of (manifestSheet['!data'] ?? []).slice(1)) {
-    const k = cellValue(row?.[0])
-    const v = cellValue(row?.[1])
+  for (const row of manifestRows.slice(1)) {
+    const k = row?.[0] ?? null
+    const v = row?.[1] ?? null
     if (typeof k === 'string' && k !== '') manifest[k] = v === null ? '' : String(v)
   }
   out.manifest = manifest
@@ -199,9 +261,9 @@ export function readPackage(bytes: Buffer, name: string): ParsedPackage {
   // A handover package (signed kind) has its own machine sheets; a province package the others.
   const specs = machineTablesOf(manifest)
   const expected = new Set([...human.map(([n]) => n), ...specs.map((t) => t.sheet), MANIFEST_SHEET])
-  const unexpected = wb.SheetNames.find((n) => !expected.has(n))
+  const unexpected = book.names.find((n) => !expected.has(n))
   if (unexpected !== undefined) {
-    const hidden = wb.Workbook?.Sheets?.find((s) => s.name === unexpected)?.Hidden
+    const hidden = book.hidden(unexpected)
     out.problems.push(
       problem(
         'UNEXPECTED_SHEET',
@@ -215,16 +277,15 @@ export function readPackage(bytes: Buffer, name: string): ParsedPackage {
   const hash = new ContentHash()
   const tables: TableData[] = []
   for (const spec of specs) {
-    const ws = wb.Sheets[spec.sheet]
+    const data = book.rows(spec.sheet)
     // A table added later: a package from before has neither its sheet nor its count.
-    if (!ws && spec.optional && manifest[countKey(spec.table)] === undefined) continue
-    if (!ws) {
+    if (!data && spec.optional && manifest[countKey(spec.table)] === undefined) continue
+    if (!data) {
       out.problems.push(problem('TRUNCATED', `${name} thiếu trang dữ liệu «${spec.sheet}».`, { sheet: spec.sheet }))
       return out
     }
-    const data = (ws['!data'] ?? []) as Cell[][]
     const header = data[0] ?? []
-    const columns = header.map((c) => parseHeaderCell(cellValue(c)))
+    const columns = Array.from(header, (c) => parseHeaderCell(c ?? null))
     if (columns.length === 0 || columns.some((c) => c === null)) {
       out.problems.push(problem('EDITED', `Trang «${spec.sheet}»: dòng tiêu đề cột đã bị sửa.`, { sheet: spec.sheet, row: 1 }))
       return out
@@ -234,12 +295,12 @@ export function readPackage(bytes: Buffer, name: string): ParsedPackage {
     const rows: Value[][] = []
     // Trailing empty rows are what a spreadsheet may leave; empty rows inside are edits.
     let last = data.length - 1
-    while (last > 0 && (data[last] ?? []).every((c) => cellValue(c) === null)) last--
+    while (last > 0 && Array.from(data[last] ?? []).every((c) => (c ?? null) === null)) last--
     for (let r = 1; r <= last; r++) {
       const src = data[r] ?? []
       // A cell beside the columns is not data, yet a person reads it: an edit.
       for (let i = cols.length; i < src.length; i++) {
-        if (cellValue(src[i]) !== null) {
+        if ((src[i] ?? null) !== null) {
           out.problems.push(
             problem(
               'EDITED',
@@ -250,7 +311,7 @@ export function readPackage(bytes: Buffer, name: string): ParsedPackage {
           return out
         }
       }
-      const values = cols.map((c, i) => normalise(cellValue(src[i]), c.type))
+      const values = cols.map((c, i) => normalise(src[i] ?? null, c.type))
       hash.row(values)
       rows.push(values)
     }
@@ -296,11 +357,18 @@ export function readPackage(bytes: Buffer, name: string): ParsedPackage {
     }
   }
   // What a person reads must be what was signed: the human sheets, the manifest's layout, and nothing that shows other text.
-  const shown = humanProblem(wb, human, name) ?? manifestLayoutProblem(manifestSheet) ?? presentationProblem(wb)
+  const shown = humanProblem(book, human, name) ?? manifestLayoutProblem(manifestRows) ?? book.presentation()
   if (shown) out.problems.push(shown)
-  const findings = human.some(([n]) => n === FINDINGS_SHEET) ? wb.Sheets[FINDINGS_SHEET] : undefined
-  out.findingsRows = findings ? Array.from((findings['!data'] ?? []) as Cell[][], (r) => Array.from(r ?? [], (c) => cellValue(c))) : null
+  const findings = human.some(([n]) => n === FINDINGS_SHEET) ? book.rows(FINDINGS_SHEET) : undefined
+  // Each row up to its last value: the two readers pad a row to different widths.
+  out.findingsRows = findings ? Array.from(findings, (r) => upToLastValue(Array.from(r ?? [], (v) => v ?? null))) : null
   return out
+}
+
+function upToLastValue(row: unknown[]): unknown[] {
+  let end = row.length
+  while (end > 0 && row[end - 1] === null) end--
+  return end === row.length ? row : row.slice(0, end)
 }
 
 /** The manifest's signed list of human sheets: [name, hash] pairs, or null when missing or malformed. */
@@ -326,11 +394,10 @@ function humanList(value: string | undefined): Array<[string, string]> | null {
   }
 }
 
-function humanProblem(wb: XLSX.WorkBook, human: Array<[string, string]>, name: string): PackageProblem | null {
+function humanProblem(book: Book, human: Array<[string, string]>, name: string): PackageProblem | null {
   for (const [sheet, signed] of human) {
-    const ws = wb.Sheets[sheet]
-    if (!ws) return problem('EDITED', `${name} thiếu trang để đọc «${sheet}»: trang bị xóa sau khi xuất.`, { sheet })
-    const rows = Array.from((ws['!data'] ?? []) as Cell[][], (r) => Array.from(r ?? [], (c) => cellValue(c)))
+    const rows = book.rows(sheet)
+    if (!rows) return problem('EDITED', `${name} thiếu trang để đọc «${sheet}»: trang bị xóa sau khi xuất.`, { sheet })
     if (humanSheetHash(rows) !== signed) {
       return problem(
         'EDITED',
@@ -343,10 +410,10 @@ function humanProblem(wb: XLSX.WorkBook, human: Array<[string, string]>, name: s
 }
 
 /** The manifest sheet as written: its header, one row per key with the key's own label, nothing else. */
-function manifestLayoutProblem(ws: XLSX.WorkSheet): PackageProblem | null {
+function manifestLayoutProblem(rows: ReadonlyArray<ReadonlyArray<unknown> | undefined>): PackageProblem | null {
   const edited = (why: string, row?: number) =>
     problem('EDITED', `Trang «${MANIFEST_SHEET}» đã bị sửa sau khi xuất (${why}).`, { sheet: MANIFEST_SHEET, ...(row ? { row } : {}) })
-  const data = Array.from((ws['!data'] ?? []) as Cell[][], (r) => Array.from(r ?? [], (c) => cellValue(c)))
+  const data = Array.from(rows, (r) => Array.from(r ?? [], (v) => v ?? null))
   let last = data.length - 1
   while (last > 0 && data[last].every((v) => v === null)) last--
   const text = (v: unknown) => (v === null ? '' : String(v))
