@@ -234,6 +234,10 @@ describe('the messy legacy .xls an office drags in first', () => {
     expect(r.totals).toMatchObject({ created: 3, skipped: 4, errors: 0 })
     const rows = (await core.call('entity.list', {})).rows
     expect(rows.map((e) => e.representative).sort()).toEqual(['Phạm Văn Tú', 'Trần Văn Hải', 'Vũ Thị Lan'])
+    // The management label the status word gave is part of the record's creation: its audit row says it.
+    const mayTre = rows.find((e) => e.name === 'HTX mây tre đan Phát Diệm')!
+    const audit = (await core.call('audit.list', { table: 'entities', rowId: mayTre.id })) as Array<{ action: string; after: any }>
+    expect(audit.find((a) => a.action === 'create')!.after).toMatchObject({ status: ['active'], label: 'stopped' })
     const figures = await core.ctx.db.selectFrom('yearly_figures').select(['year', 'members']).execute()
     expect(figures.map((f) => [f.year, f.members]).sort()).toEqual([
       [2023, 14],

@@ -292,15 +292,13 @@ function newRecords(ctx: CoreContext, batchId: number) {
         // The audit row's after: the fields, then status, figures and batch (fields is not read again).
         fields.status = events.map((e) => e.status)
         fields.figures = fig ? { year, ...fig } : undefined
+        // A status word that is an office's label («Ngừng HĐ», «Chờ giải thể»): legally active, labelled since registration.
+        if (rec.label) fields.label = rec.label
         fields.importBatch = batchId
         if (origin) fields.importOrigin = origin
         audit({ action: 'create', table: 'entities', rowId: entityId, after: fields }, at)
         for (const e of events) writer.status(entityId, e.status, e.effective_date)
-        // A status word that is an office's label («Ngừng HĐ», «Chờ giải thể»): legally active, labelled since registration.
-        if (rec.label) {
-          fields.label = rec.label
-          insertLabel.run(entityId, rec.label, 'Từ tệp nhập', at)
-        }
+        if (rec.label) insertLabel.run(entityId, rec.label, 'Từ tệp nhập', at)
         if (fig) insertFigures.run(entityId, year, ...figureColumns.map((c) => fig[c] ?? null), batchId)
       }
       return chunk.length
