@@ -1,8 +1,12 @@
 /** The size sweep of the registry and import benches, run small: its lines and its growth exponent. */
+import { execFileSync } from 'node:child_process'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { run as importBench } from '../../bench/import'
 import { formatFigure, sweepFigures, sweepSizes } from '../../bench/lib'
 import { run as registryBench } from '../../bench/registry'
+
+const ROOT = join(__dirname, '../..')
 
 describe('size sweep', () => {
   it('computes the growth exponent: 1 for linear time, 2 for quadratic', () => {
@@ -47,4 +51,19 @@ describe('size sweep', () => {
     ])
     for (const f of [...registry, ...imported]) console.log(formatFigure(f))
   }, 120_000)
+})
+
+describe('npm run bench', () => {
+  it('runs each named module in a process of its own, so no module inherits another’s heap', () => {
+    const out = execFileSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'bench/run.ts'), 'report', 'registry', '--size', '200'],
+      { cwd: ROOT, encoding: 'utf8', timeout: 120_000 }
+    )
+    const sections = [...out.matchAll(/^== (\w+) \(tiến trình (\d+)\)$/gm)].map((m) => [m[1], m[2]])
+    expect(sections.map(([name]) => name)).toEqual(['registry', 'report'])
+    expect(new Set(sections.map(([, pid]) => pid)).size).toBe(2)
+    expect(sections.every(([, pid]) => pid !== String(process.pid))).toBe(true)
+    expect(out).toContain('(a) báo cáo tổng hợp tại ngày cho 200 HTX')
+  }, 150_000)
 })
