@@ -163,11 +163,6 @@ function counter(ind: Indicator): Counter {
   }
 }
 
-/** What one entity adds to an indicator: null when it does not count at all. */
-export function contribution(e: EntityAsOf, ind: Indicator): number | null {
-  return e.kind === ind.kind ? counter(ind).add(e, setsOf(e)) : null
-}
-
 /** The definitions' indicators made ready once (definitions() is read once per process), by kind. */
 const countersOf = new WeakMap<Indicator[], Map<string, Array<{ i: number; counter: Counter }>>>()
 function countersByKind(indicators: Indicator[]) {
