@@ -2,7 +2,9 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { Entity, EntityFields } from '../../../shared/api'
 import type { EntityKind, ManagementLabel, Sector, Status } from '../../../shared/domain'
+import { AppError } from '../../../shared/errors'
 import { clean, fold, searchKeyOfFolded } from '../../../shared/text'
+import type { CoreContext, Trx } from '../context'
 import type { Database, EntitiesTable } from '../db/schema'
 import { labelOf, labelSinceOf, statusOf, statusSinceOf } from './status-at'
 
@@ -160,4 +162,11 @@ export function selectEntities(db: Kysely<Database>, asOf?: string) {
 export async function findEntity(db: Kysely<Database>, id: number): Promise<Entity | undefined> {
   const row = await selectEntities(db).where('e.id', '=', id).executeTakeFirst()
   return row ? toEntity(row as EntityRow) : undefined
+}
+
+/** findEntity, or the NOT_FOUND error that names the id: the lookup of the lifecycle's writes and reads. */
+export async function entityOrFail(db: Trx | CoreContext['db'], id: number) {
+  const entity = await findEntity(db, id)
+  if (!entity) throw new AppError('NOT_FOUND', `Không tìm thấy bản ghi số ${id} trong sổ.`, { id })
+  return entity
 }
