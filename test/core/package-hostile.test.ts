@@ -11,7 +11,7 @@ import * as XLSX from 'xlsx'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { officeCore } from '../helpers/temp'
 import { exportTo, seedDistrict } from './package-fixture'
-import { addSheet, sheetPart, text, unzip, zip, type Entry } from '../helpers/zip'
+import { addSheet, setText, sheetPart, text, unzip, zip, type Entry } from '../helpers/zip'
 
 type Office = Awaited<ReturnType<typeof officeCore>>
 let district: Office
@@ -186,6 +186,22 @@ describe('hostile packages are refused with their code', () => {
           const ws = wb.Sheets['Tổng hợp']
           const at = Object.keys(ws).find((k) => /^D\d+$/.test(k) && typeof (ws[k] as XLSX.CellObject).v === 'number')!
           ;(ws[at] as XLSX.CellObject).z = '"Không có số liệu"'
+        }),
+      'EDITED'
+    ],
+    [
+      'conditional formatting that prints other words over the signed names (the values unchanged)',
+      () =>
+        byZip((e) => {
+          const part = sheetPart(e, 'Danh sách')
+          const rule =
+            '<conditionalFormatting sqref="A1:Z9999"><cfRule type="expression" dxfId="0" priority="1"><formula>TRUE</formula></cfRule></conditionalFormatting>'
+          setText(e, part, text(e, part).replace('</sheetData>', `</sheetData>${rule}`))
+          const styles = text(e, 'xl/styles.xml').replace(
+            /<dxfs count="0"\s*\/>/,
+            '<dxfs count="1"><dxf><numFmt numFmtId="200" formatCode="&quot;HTX Giả mạo&quot;"/></dxf></dxfs>'
+          )
+          setText(e, 'xl/styles.xml', styles)
         }),
       'EDITED'
     ],

@@ -65,7 +65,7 @@ function decodeXml(text: string): string {
  * The sheet names the workbook part lists, in its own words (SheetJS keeps one sheet per name):
  * the workbook the package's relationships name, and the only one the content types name.
  */
-function listedSheets(entries: ZipEntry[], name: string): { names: string[] } | { problem: PackageProblem } {
+function listedSheets(entries: ZipEntry[], name: string): { names: string[]; parts: Map<string, string> } | { problem: PackageProblem } {
   const part = (n: string) => entries.find((e) => e.name.toLowerCase() === n.toLowerCase())?.data.toString('utf8')
   const rels = part('_rels/.rels') ?? ''
   const target = /<Relationship\b[^>]*\bType="[^"]*\/officeDocument"[^>]*>/.exec(rels)?.[0].match(/\bTarget="([^"]+)"/)?.[1]
@@ -90,7 +90,44 @@ function listedSheets(entries: ZipEntry[], name: string): { names: string[] } | 
   const xml = part(main)
   if (xml === undefined) return { problem: problem('TRUNCATED', `${name} thiếu phần sổ làm việc (${main}). Hãy chép lại tệp gốc.`) }
   const names = [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"/g)].map((m) => decodeXml(m[1]))
-  return { names }
+  return { names, parts: sheetParts(xml, part(`${folderOf(main)}_rels/${main.slice(folderOf(main).length)}.rels`) ?? '', main) }
+}
+
+const folderOf = (part: string) => part.slice(0, part.lastIndexOf('/') + 1)
+
+/** Each sheet's part (lower-cased path in the zip) → the sheet's name, by the workbook's relationships. */
+function sheetParts(workbookXml: string, relsXml: string, workbookPart: string): Map<string, string> {
+  const targets = new Map<string, string>()
+  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]+)"/.exec(m[0])?.[1]
+    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1]
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : folderOf(workbookPart) + target)
+  }
+  const parts = new Map<string, string>()
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const sheet = /\bname="([^"]*)"/.exec(m[0])?.[1]
+    const target = targets.get(/\br:id="([^"]+)"/.exec(m[0])?.[1] ?? '')
+    if (sheet !== undefined && target) parts.set(target.toLowerCase(), decodeXml(sheet))
+  }
+  return parts
+}
+
+/**
+ * Conditional formatting shows what its rule says, not what the cell holds: a rule's number format can
+ * print other words over a signed value, and neither reader of the values sees it (SheetJS does not read
+ * the rules). A package is never written with any, so a sheet that has some was edited after export.
+ */
+function conditionalFormattingProblem(entries: ZipEntry[], parts: Map<string, string>): PackageProblem | null {
+  for (const e of entries) {
+    if (!/^xl\/.*\.xml$/i.test(e.name) || !e.data.includes('conditionalFormatting')) continue
+    const sheet = parts.get(e.name.toLowerCase())
+    return problem(
+      'EDITED',
+      `${sheet ? `Trang «${sheet}»` : `Phần ${e.name}`} có định dạng có điều kiện (có thể hiện chữ khác giá trị trong ô), được thêm sau khi xuất (gói dữ liệu không bao giờ có). Không nhận.`,
+      sheet ? { sheet } : {}
+    )
+  }
+  return null
 }
 
 /** `reader: 'sheetjs'` reads the sheets with SheetJS alone (the tests compare the two readers with it). */
@@ -127,6 +164,11 @@ export function readPackage(bytes: Buffer, name: string, options: { reader?: 'sh
       return out
     }
     byKey.set(key, sheet)
+  }
+  const conditional = conditionalFormattingProblem(zip.entries, listed.parts)
+  if (conditional) {
+    out.problems.push(conditional)
+    return out
   }
   // A package as written is read straight from the zip (exchange/xlsx-stream.ts), several times faster than
   // SheetJS; any file that is not plainly one — or any problem found in it — is read again by SheetJS, whose
