@@ -205,6 +205,17 @@ describe('hostile packages are refused with their code', () => {
         }),
       'EDITED'
     ],
+    [
+      'an input message over a signed cell (data validation), the values unchanged',
+      () =>
+        byZip((e) => {
+          const part = sheetPart(e, 'Danh sách')
+          const rule =
+            '<dataValidations count="1"><dataValidation showInputMessage="1" promptTitle="Lưu ý" prompt="HTX này đã giải thể" sqref="A1:Z9999"/></dataValidations>'
+          setText(e, part, text(e, part).replace('</sheetData>', `</sheetData>${rule}`))
+        }),
+      'EDITED'
+    ],
     ['a hidden second «manifest» sheet', () => byZip((e) => addSheet(e, 'manifest', 'manifest', { hidden: true })), 'DUPLICATE_SHEET'],
     [
       'a second sheet named «MANIFEST» (Excel ignores case)',

@@ -113,17 +113,25 @@ function sheetParts(workbookXml: string, relsXml: string, workbookPart: string):
 }
 
 /**
- * Conditional formatting shows what its rule says, not what the cell holds: a rule's number format can
- * print other words over a signed value, and neither reader of the values sees it (SheetJS does not read
- * the rules). A package is never written with any, so a sheet that has some was edited after export.
+ * What a sheet can show a person that is in no cell, and that neither reader of the values sees (SheetJS
+ * reads none of it): conditional formatting, whose rule's number format can print other words over a
+ * signed value, and a data validation's input message, shown beside a cell when it is chosen. A package
+ * is never written with either, so a sheet that has one was edited after export.
  */
-function conditionalFormattingProblem(entries: ZipEntry[], parts: Map<string, string>): PackageProblem | null {
+const SHOWN_BESIDE_CELLS: Array<[marker: string, what: string]> = [
+  ['conditionalFormatting', 'có định dạng có điều kiện (có thể hiện chữ khác giá trị trong ô)'],
+  ['dataValidation', 'có kiểm tra dữ liệu nhập (có thể hiện lời nhắn khi chọn ô)']
+]
+
+function shownBesideCellsProblem(entries: ZipEntry[], parts: Map<string, string>): PackageProblem | null {
   for (const e of entries) {
-    if (!/^xl\/.*\.xml$/i.test(e.name) || !e.data.includes('conditionalFormatting')) continue
+    if (!/^xl\/.*\.xml$/i.test(e.name)) continue
+    const found = SHOWN_BESIDE_CELLS.find(([marker]) => e.data.includes(marker))
+    if (!found) continue
     const sheet = parts.get(e.name.toLowerCase())
     return problem(
       'EDITED',
-      `${sheet ? `Trang «${sheet}»` : `Phần ${e.name}`} có định dạng có điều kiện (có thể hiện chữ khác giá trị trong ô), được thêm sau khi xuất (gói dữ liệu không bao giờ có). Không nhận.`,
+      `${sheet ? `Trang «${sheet}»` : `Phần ${e.name}`} ${found[1]}, được thêm sau khi xuất (gói dữ liệu không bao giờ có). Không nhận.`,
       sheet ? { sheet } : {}
     )
   }
@@ -165,9 +173,9 @@ export function readPackage(bytes: Buffer, name: string, options: { reader?: 'sh
     }
     byKey.set(key, sheet)
   }
-  const conditional = conditionalFormattingProblem(zip.entries, listed.parts)
-  if (conditional) {
-    out.problems.push(conditional)
+  const beside = shownBesideCellsProblem(zip.entries, listed.parts)
+  if (beside) {
+    out.problems.push(beside)
     return out
   }
   // A package as written is read straight from the zip (exchange/xlsx-stream.ts), several times faster than
