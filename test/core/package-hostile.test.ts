@@ -334,3 +334,128 @@ describe('what a genuine program does still verifies', () => {
     expect(await verify(file)).toMatchObject({ ok: true, problems: [] })
   })
 })
+
+/**
+ * Doctored packages from an outside probe of the package reader (08/12/2026): legal XML that a byte-level
+ * reader, or SheetJS, reads otherwise than a spreadsheet program shows it, and what a program shows beside
+ * the cells. Each was reported valid by one reader or both; each must be refused.
+ */
+describe('markup read otherwise than a spreadsheet program shows it is refused', () => {
+  const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
+  const IGNORABLE = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="z" xmlns:z="urn:z"'
+  const CF =
+    '<conditionalFormatting sqref="A1:Z999"><cfRule type="expression" dxfId="0" priority="1"><formula>TRUE</formula></cfRule></conditionalFormatting>'
+  const edit = (e: Entry[], part: string, f: (xml: string) => string) => {
+    const before = text(e, part)
+    const after = f(before)
+    if (after === before) throw new Error(`the edit of ${part} changed nothing`)
+    setText(e, part, after)
+  }
+  /** The «Danh sách» sheet's first name cell (a shared string), changed by `f`. */
+  const nameCell = (e: Entry[], f: (cell: string) => string) =>
+    edit(e, sheetPart(e, 'Danh sách'), (x) => x.replace(/<c r="C6" t="s"><v>\d+<\/v><\/c>/, f))
+  /** A cell style with number format `code` added, given to the first number of «Tổng hợp». */
+  const styled = (e: Entry[], code: string) => {
+    edit(e, 'xl/styles.xml', (x) =>
+      x
+        .replace(/<numFmts count="(\d+)">/, (_, n) => `<numFmts count="${Number(n) + 1}">`)
+        .replace('</numFmts>', `<numFmt numFmtId="170" formatCode="${code}"/></numFmts>`)
+        .replace(/<cellXfs count="(\d+)">/, (_, n) => `<cellXfs count="${Number(n) + 1}">`)
+        .replace('</cellXfs>', '<xf numFmtId="170" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>')
+    )
+    const xfs = /<cellXfs count="(\d+)">/.exec(text(e, 'xl/styles.xml'))![1]
+    edit(e, sheetPart(e, 'Tổng hợp'), (x) => x.replace(/<c r="(D\d+)"><v>/, (_, at) => `<c r="${at}" s="${Number(xfs) - 1}"><v>`))
+  }
+  /** The «Danh sách» part moved to `to`, its relationship and content type with it. */
+  const moved = (e: Entry[], to: string) => {
+    const from = sheetPart(e, 'Danh sách')
+    e.find((x) => x.name === from)!.name = to
+    edit(e, 'xl/_rels/workbook.xml.rels', (x) => x.replace(`Target="${from.slice(3)}"`, `Target="${to.slice(3)}"`))
+    edit(e, '[Content_Types].xml', (x) => x.replace(`PartName="/${from}"`, `PartName="/${to}"`))
+  }
+  const cases: Array<[string, (e: Entry[]) => void]> = [
+    [
+      'a cell with a namespace prefix beside the signed ones',
+      (e) => nameCell(e, (c) => `${c}<q:c xmlns:q="${MAIN}" r="K6" t="inlineStr"><q:is><q:t>ĐÃ GIẢI THỂ</q:t></q:is></q:c>`)
+    ],
+    [
+      'a formula whose tag holds a line break, the signed text cached',
+      (e) => nameCell(e, (c) => c.replace('t="s"', 't="str"').replace(/<v>\d+<\/v>/, '<f\n>"HTX GIẢ MẠO"</f><v>x</v>'))
+    ],
+    [
+      'merged cells written before the cells',
+      (e) =>
+        edit(e, sheetPart(e, 'Danh sách'), (x) =>
+          x.replace('<sheetData>', '<mergeCells count="1"><mergeCell ref="C6:C7"/></mergeCells><sheetData>')
+        )
+    ],
+    [
+      'merged cells with a lower-case range',
+      (e) =>
+        edit(e, sheetPart(e, 'Danh sách'), (x) =>
+          x.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="c6:c7"/></mergeCells>')
+        )
+    ],
+    ['a number format of quoted digits («"999"» over the count)', (e) => styled(e, '&quot;999&quot;')],
+    ['a number format that divides by a thousand three times', (e) => styled(e, '0,,,')],
+    ['a number format whose text section hides the text', (e) => styled(e, '0;0;0;_-')],
+    ['a hidden row', (e) => edit(e, sheetPart(e, 'Danh sách'), (x) => x.replace('<row r="7">', '<row r="7" hidden="1">'))],
+    [
+      'a signed sheet made very hidden',
+      (e) => edit(e, 'xl/workbook.xml', (x) => x.replace('<sheet name="Giải thể"', '<sheet name="Giải thể" state="veryHidden"'))
+    ],
+    [
+      'conditional formatting in a sheet part with no .xml in its name',
+      (e) => {
+        edit(e, sheetPart(e, 'Danh sách'), (x) => x.replace('</sheetData>', `</sheetData>${CF}`))
+        moved(e, 'xl/worksheets/danhsach')
+      }
+    ],
+    [
+      'conditional formatting in a sheet part written in UTF-16',
+      (e) => {
+        const part = sheetPart(e, 'Danh sách')
+        edit(e, part, (x) => x.replace('</sheetData>', `</sheetData>${CF}`).replace('encoding="UTF-8"', 'encoding="UTF-16"'))
+        const entry = e.find((x) => x.name === part)!
+        entry.data = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(entry.data.toString('utf8'), 'utf16le')])
+      }
+    ],
+    [
+      'a rich-text run appended to a signed name',
+      (e) =>
+        edit(e, 'xl/sharedStrings.xml', (x) =>
+          x.replace(/<si><t>(HTX Dịch vụ[^<]*)<\/t><\/si>/, '<si><t>$1</t><r><t xml:space="preserve"> (GIẢ MẠO)</t></r></si>')
+        )
+    ],
+    [
+      'a forged cell with the signed one in an extension list behind a comment',
+      (e) => {
+        const part = sheetPart(e, 'Danh sách')
+        const signed = /<c r="C6" t="s"><v>\d+<\/v><\/c>/.exec(text(e, part))![0]
+        edit(e, part, (x) =>
+          x
+            .replace(signed, '<c r="C6" t="inlineStr"><is><t>HTX GIẢ MẠO</t></is></c>')
+            .replace(
+              /<\/worksheet>$/,
+              `<extLst><ext uri="{00000000-0000-0000-0000-000000000001}"><row r="6">${signed}</row></ext></extLst><!--</sheetData>--></worksheet>`
+            )
+        )
+      }
+    ],
+    [
+      'a cell type smuggled in an ignorable attribute',
+      (e) => {
+        const part = sheetPart(e, 'Danh sách')
+        edit(e, part, (x) => x.replace('<worksheet ', `<worksheet ${IGNORABLE} `))
+        nameCell(e, (c) => `${c}<c r="K6" t="inlineStr" z:a=" t='s'"><is><t>ĐÃ GIẢI THỂ</t></is></c>`)
+      }
+    ]
+  ]
+  for (const [what, doctor] of cases) {
+    it(what, async () => {
+      const report = await verify(byZip(doctor))
+      expect(report.ok).toBe(false)
+      expect(report.problems[0].message).toMatch(/[ạảãáàặẳẵắằậẩẫấầẹẻẽéèệểễếềịỉĩíìọỏõóòộổỗốồợởỡớờụủũúùựửữứừỵỷỹýỳđ]/)
+    })
+  }
+})

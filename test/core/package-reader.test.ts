@@ -28,7 +28,8 @@ afterAll(async () => {
 function both(file: Buffer) {
   const { reader, ...app } = readPackage(file, 'goi.xlsx')
   const { reader: alone, ...sheetjs } = readPackage(file, 'goi.xlsx', { reader: 'sheetjs' })
-  expect(alone).toBe('sheetjs')
+  // SheetJS, unless the file was refused before any reading.
+  expect(alone).toBe(sheetjs.problems.length && !sheetjs.manifest ? undefined : 'sheetjs')
   return { reader, app, sheetjs }
 }
 
@@ -60,7 +61,7 @@ describe('a package as exported', () => {
   })
 })
 
-describe('what a person would see beside the values sends the file to SheetJS, which refuses it', () => {
+describe('what a person would see beside the values is refused, never read straight', () => {
   const cases: Array<[string, (wb: XLSX.WorkBook) => void, RegExp]> = [
     [
       'a formula on a machine cell whose cached value is the signed one',
@@ -109,7 +110,8 @@ describe('what a person would see beside the values sends the file to SheetJS, w
   for (const [what, edit, says] of cases) {
     it(what, () => {
       const { reader, app, sheetjs } = both(edited(edit))
-      expect(reader).toBe('sheetjs')
+      // Refused before any reading (what no reader of values sees: handoff/read.ts BEYOND_CELLS), or by SheetJS.
+      expect([undefined, 'sheetjs']).toContain(reader)
       expect(app.problems.map((p) => p.code)).toEqual(['EDITED'])
       expect(app.problems[0].message).toMatch(says)
       expect(app).toEqual(sheetjs)

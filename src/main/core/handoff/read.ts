@@ -26,7 +26,7 @@ import {
   type Value
 } from './format'
 import { readZip, type ZipEntry } from './zip'
-import { readPlainXlsxSheets, type StreamedSheet } from '../exchange/xlsx-stream'
+import { readPlainXlsxSheets, scanMarkup, type Beyond, type StreamedSheet } from '../exchange/xlsx-stream'
 import { FINDINGS_SHEET } from '../checks/package'
 
 export interface ParsedPackage {
@@ -113,25 +113,77 @@ function sheetParts(workbookXml: string, relsXml: string, workbookPart: string):
 }
 
 /**
- * What a sheet can show a person that is in no cell, and that neither reader of the values sees (SheetJS
- * reads none of it): conditional formatting, whose rule's number format can print other words over a
- * signed value, and a data validation's input message, shown beside a cell when it is chosen. A package
- * is never written with either, so a sheet that has one was edited after export.
+ * What a sheet can show a person beside or instead of its cells, that neither reader of the values sees
+ * (SheetJS reads none of it, or reads some forms of it only): conditional formatting, whose rule's number
+ * format can print other words over a signed value; a data validation's input message, shown when a cell
+ * is chosen; merged cells (in whatever form); hidden rows or columns; text in runs (rich text and
+ * phonetic guides, which programs join differently). A package is never written with any of them, and a
+ * re-save by a spreadsheet program adds none, so a part that has one was edited after export. Every part
+ * of the zip is looked at, whatever its name, in UTF-8 or UTF-16.
  */
-const SHOWN_BESIDE_CELLS: Array<[marker: string, what: string]> = [
-  ['conditionalFormatting', 'có định dạng có điều kiện (có thể hiện chữ khác giá trị trong ô)'],
-  ['dataValidation', 'có kiểm tra dữ liệu nhập (có thể hiện lời nhắn khi chọn ô)']
-]
+const BEYOND_CELLS: Record<Beyond, string> = {
+  conditionalFormatting: 'có định dạng có điều kiện (có thể hiện chữ khác giá trị trong ô)',
+  dataValidation: 'có kiểm tra dữ liệu nhập (có thể hiện lời nhắn khi chọn ô)',
+  mergeCell: 'có ô gộp (che các ô bên dưới)',
+  hidden: 'có dòng hoặc cột bị ẩn',
+  run: 'có chữ chia thành nhiều đoạn định dạng riêng (mỗi chương trình ghép một kiểu)'
+}
 
-function shownBesideCellsProblem(entries: ZipEntry[], parts: Map<string, string>): PackageProblem | null {
+/** A part written in UTF-16, as its first bytes say (a byte order mark, or "<" as two bytes). */
+function isUtf16(data: Buffer): boolean {
+  return (
+    data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff) || data[0] === 0 || data[1] === 0)
+  )
+}
+
+/** A part's text, in UTF-16 when it says so by its first bytes. */
+function partText(data: Buffer): string {
+  if (data.length >= 2 && ((data[0] === 0xfe && data[1] === 0xff) || data[0] === 0)) return Buffer.from(data).swap16().toString('utf16le')
+  return isUtf16(data) ? data.toString('utf16le') : data.toString('utf8')
+}
+
+/**
+ * In the parts that hold cells (the sheets, the shared strings): a line break or tab inside a tag is legal
+ * XML that the readers of values and a spreadsheet program read differently (a cell one of them does not see).
+ */
+const BROKEN_TAG = 'có thẻ XML xuống dòng bên trong (mỗi chương trình đọc một kiểu)'
+
+/** The styles' formats, the cell styles' too (a program may take a cell's format from its style). */
+function stylesProblem(entries: ZipEntry[]): PackageProblem | null {
   for (const e of entries) {
-    if (!/^xl\/.*\.xml$/i.test(e.name)) continue
-    const found = SHOWN_BESIDE_CELLS.find(([marker]) => e.data.includes(marker))
-    if (!found) continue
+    if (!/styles\.xml$/i.test(e.name)) continue
+    const xml = partText(e.data)
+    const codes = new Map<string, string>()
+    for (const m of xml.matchAll(/<(?:[\w.-]+:)?numFmt\b[^>]*>/g)) {
+      const id = /\bnumFmtId\s*=\s*"(\d+)"/.exec(m[0])?.[1]
+      const code = /\bformatCode\s*=\s*"([^"]*)"/.exec(m[0])?.[1]
+      if (id && code !== undefined) codes.set(id, decodeXml(code))
+    }
+    for (const m of xml.matchAll(/<(?:[\w.-]+:)?xf\b[^>]*>/g)) {
+      const code = codes.get(/\bnumFmtId\s*=\s*"(\d+)"/.exec(m[0])?.[1] ?? '0')
+      if (code !== undefined && formatShowsOtherText(code))
+        return problem(
+          'EDITED',
+          `Kiểu ô có định dạng số hiện chữ khác giá trị («${code.slice(0, 60)}»), được thêm sau khi xuất. Không nhận.`
+        )
+    }
+  }
+  return null
+}
+
+function beyondCellsProblem(entries: ZipEntry[], parts: Map<string, string>): PackageProblem | null {
+  const styles = stylesProblem(entries)
+  if (styles) return styles
+  for (const e of entries) {
+    // One pass over each part's tags (exchange/xlsx-stream.ts scanMarkup), a UTF-16 part as UTF-8.
+    const scan = scanMarkup(isUtf16(e.data) ? Buffer.from(partText(e.data), 'utf8') : e.data)
+    const holdsCells = parts.has(e.name.toLowerCase()) || /sharedStrings\.xml$/i.test(e.name)
+    const what = scan.beyond ? BEYOND_CELLS[scan.beyond] : holdsCells && scan.brokenTag ? BROKEN_TAG : null
+    if (!what) continue
     const sheet = parts.get(e.name.toLowerCase())
     return problem(
       'EDITED',
-      `${sheet ? `Trang «${sheet}»` : `Phần ${e.name}`} ${found[1]}, được thêm sau khi xuất (gói dữ liệu không bao giờ có). Không nhận.`,
+      `${sheet ? `Trang «${sheet}»` : `Phần ${e.name}`} ${what}, được thêm sau khi xuất (gói dữ liệu không bao giờ có). Không nhận.`,
       sheet ? { sheet } : {}
     )
   }
@@ -173,7 +225,7 @@ export function readPackage(bytes: Buffer, name: string, options: { reader?: 'sh
     }
     byKey.set(key, sheet)
   }
-  const beside = shownBesideCellsProblem(zip.entries, listed.parts)
+  const beside = beyondCellsProblem(zip.entries, listed.parts)
   if (beside) {
     out.problems.push(beside)
     return out
@@ -324,6 +376,16 @@ function readBook(book: Book, listedCount: number, name: string, reader: ParsedP
     return out
   }
 
+  // A signed sheet hidden shows a person less than was signed.
+  const hiddenSheet = book.names.find((n) => book.hidden(n))
+  if (hiddenSheet !== undefined) {
+    out.problems.push(
+      problem('EDITED', `Trang «${hiddenSheet}» của ${name} bị ẩn sau khi xuất: người mở tệp không thấy nội dung đã ký. Không nhận.`, {
+        sheet: hiddenSheet
+      })
+    )
+    return out
+  }
   const hash = new ContentHash()
   const tables: TableData[] = []
   for (const spec of specs) {
@@ -483,14 +545,21 @@ function manifestLayoutProblem(rows: ReadonlyArray<ReadonlyArray<unknown> | unde
 }
 
 /**
- * A number format that shows text of its own (a quoted or escaped word) or hides the value (an empty section):
- * what a person reads would not be the cell's value. Currency signs and layout characters are fine.
+ * A number format that shows text of its own (a quoted or escaped word or number), hides the value (an empty
+ * section, a text section without @) or scales it (commas after the digits): what a person reads would not be
+ * the cell's value. Currency signs and layout characters are fine.
  */
 function formatShowsOtherText(z: unknown): boolean {
   if (typeof z !== 'string' || z === 'General' || z === '@') return false
   const bare = z.replace(/\[[^\]]*\]/g, '')
-  if (/"[^"]*\p{L}[^"]*"/u.test(bare) || /\\\p{L}/u.test(bare)) return true
-  return bare.includes(';') && bare.split(';').some((section) => section.trim() === '')
+  // Words or digits of its own, quoted or escaped: «"999"» shows 999 whatever the cell holds.
+  if (/"[^"]*[\p{L}\p{N}][^"]*"/u.test(bare) || /\\[\p{L}\p{N}]/u.test(bare)) return true
+  const sections = bare.split(';')
+  // An empty section hides the value; a fourth (text) section without @ shows something else for text.
+  if (sections.length > 1 && sections.some((section) => section.trim() === '')) return true
+  if (sections.length >= 4 && !sections[3]!.includes('@')) return true
+  // Commas after the last digit placeholder divide the number by a thousand each: another number shows.
+  return sections.some((section) => /[0#?],+(?![0#?,])/.test(section.replace(/"[^"]*"/g, '')))
 }
 
 /** Formulas, links, comments, error cells, merged blocks or number formats that show other text: never in a package. */
