@@ -26,7 +26,8 @@ import {
   type Value
 } from './format'
 import { readZip, type ZipEntry } from './zip'
-import { readPlainXlsxSheets, scanMarkup, type Beyond, type StreamedSheet } from '../exchange/xlsx-stream'
+import { readPlainXlsxSheets, type StreamedSheet } from '../exchange/xlsx-stream'
+import { scanMarkup, type Beyond } from '../exchange/markup-scan'
 import { FINDINGS_SHEET } from '../checks/package'
 
 export interface ParsedPackage {
