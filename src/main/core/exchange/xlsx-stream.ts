@@ -179,7 +179,9 @@ function resolvePart(folder: string, target: string): string {
   return out.join('/')
 }
 
-const folderOf = (part: string) => part.slice(0, part.lastIndexOf('/') + 1)
+export const folderOf = (part: string) => part.slice(0, part.lastIndexOf('/') + 1)
+/** The relationships part of a part: xl/workbook.xml → xl/_rels/workbook.xml.rels. */
+export const relsOf = (part: string) => `${folderOf(part)}_rels/${part.slice(folderOf(part).length)}.rels`
 
 /** "AB12" → {r: 11, c: 27}; column only ("AB") when the row part is missing. */
 function decodeRef(ref: string): { r: number; c: number } {
@@ -547,8 +549,10 @@ function stylesArePlain(xml: string, plainFormat: (id: number, code: string | nu
  */
 const NOT_PLAIN = ['<f>', '<f ', '<f/>', 't="e"', "t='e'", '<hyperlink', '<mergeCell', 'hidden=', '<extLst']
 
+/** In the plain form, with nothing beside the cells (merged cells, hidden rows, text runs…): one scan says both. */
 function inPlainForm(xml: Buffer): boolean {
-  return scanMarkup(xml).plain
+  const scan = scanMarkup(xml)
+  return scan.plain && scan.beyond === null
 }
 
 function readSheets(
@@ -564,7 +568,7 @@ function readSheets(
     const office = relationships(rootRels.toString('utf8'), '').find((r) => r.type.endsWith('/officeDocument'))
     if (!office) return null
     const workbook = part(office.target)
-    const workbookRels = part(`${folderOf(office.target)}_rels/${office.target.slice(folderOf(office.target).length)}.rels`)
+    const workbookRels = part(relsOf(office.target))
     if (!workbook || !workbookRels) return null
     if (plainFormat && ![rootRels, workbook, workbookRels].every(inPlainForm)) return null
     // A hidden sheet shows less than was signed.
@@ -577,7 +581,7 @@ function readSheets(
       if (!sst) return null
       // Rich text and phonetic runs are read differently by different programs.
       const sstXml = sst.toString('utf8')
-      if (plainFormat && (!inPlainForm(sst) || /<(r|rPh)[\s>/]/.test(sstXml))) return null
+      if (plainFormat && !inPlainForm(sst)) return null
       strings = sharedStrings(sstXml)
     }
     if (plainFormat) {
@@ -600,9 +604,7 @@ function readSheets(
       if (!xml) return null
       if (plainFormat) {
         if (NOT_PLAIN.some((marker) => xml.includes(marker)) || !inPlainForm(xml)) return null
-        if (xml.includes('<r>') || xml.includes('<r ') || xml.includes('<rPh')) return null
-        const own = `${folderOf(rel.target)}_rels/${rel.target.slice(folderOf(rel.target).length)}.rels`
-        if (entries.has(own.toLowerCase())) return null
+        if (entries.has(relsOf(rel.target).toLowerCase())) return null
       }
       const sheet = scanSheet(xml, strings, maxRows)
       if (plainFormat && (sheet.merges.length > 0 || sheet.originRow !== 0 || sheet.originCol !== 0)) return null

@@ -26,7 +26,7 @@ import {
   type Value
 } from './format'
 import { readZip, type ZipEntry } from './zip'
-import { readPlainXlsxSheets, type StreamedSheet } from '../exchange/xlsx-stream'
+import { folderOf, readPlainXlsxSheets, relsOf, type StreamedSheet } from '../exchange/xlsx-stream'
 import { scanMarkup, type Beyond } from '../exchange/markup-scan'
 import { FINDINGS_SHEET } from '../checks/package'
 
@@ -91,10 +91,8 @@ function listedSheets(entries: ZipEntry[], name: string): { names: string[]; par
   const xml = part(main)
   if (xml === undefined) return { problem: problem('TRUNCATED', `${name} thiếu phần sổ làm việc (${main}). Hãy chép lại tệp gốc.`) }
   const names = [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"/g)].map((m) => decodeXml(m[1]))
-  return { names, parts: sheetParts(xml, part(`${folderOf(main)}_rels/${main.slice(folderOf(main).length)}.rels`) ?? '', main) }
+  return { names, parts: sheetParts(xml, part(relsOf(main)) ?? '', main) }
 }
-
-const folderOf = (part: string) => part.slice(0, part.lastIndexOf('/') + 1)
 
 /** Each sheet's part (lower-cased path in the zip) → the sheet's name, by the workbook's relationships. */
 function sheetParts(workbookXml: string, relsXml: string, workbookPart: string): Map<string, string> {
